@@ -1,0 +1,342 @@
+//! Seeds that read one JSON value each and report precise errors.
+
+use core::fmt;
+use core::marker::PhantomData;
+
+use serde::de::{self, DeserializeSeed, SeqAccess, Visitor};
+
+use super::{Ctx, ErrorKind};
+use crate::codes::Code;
+use crate::flags::{Flag, FlagSet};
+use crate::scan::Scanner;
+
+/// A string exactly as it stands in the input, escapes included.
+pub(crate) struct RawStr<'i>(pub &'i str);
+
+/// Reads a [`RawStr`]; the deserializer has no unescape buffer, so every
+/// string arrives borrowed from the input.
+pub(crate) struct RawStrSeed;
+
+impl<'i> DeserializeSeed<'i> for RawStrSeed {
+    type Value = RawStr<'i>;
+    fn deserialize<D: de::Deserializer<'i>>(self, d: D) -> Result<RawStr<'i>, D::Error> {
+        d.deserialize_str(self)
+    }
+}
+
+impl<'i> Visitor<'i> for RawStrSeed {
+    type Value = RawStr<'i>;
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a string")
+    }
+    fn visit_borrowed_str<E: de::Error>(self, v: &'i str) -> Result<RawStr<'i>, E> {
+        Ok(RawStr(v))
+    }
+}
+
+/// The buffer was too small.
+pub(crate) struct Overflow;
+
+/// A piece of an unescaped JSON string.
+pub(crate) enum Piece<'a> {
+    /// A run of text without escapes.
+    Text(&'a str),
+    /// One escaped character.
+    Char(char),
+}
+
+/// Calls `f` with the pieces of the unescaped string, in order; stops at
+/// the first error `f` returns. Surrogate pairs (`\ud83d\ude00`) are
+/// combined; an invalid escape (which the guard has already rejected)
+/// becomes U+FFFD.
+pub(crate) fn for_each_piece<E>(raw: &str, mut f: impl FnMut(Piece<'_>) -> Result<(), E>) -> Result<(), E> {
+    let mut rest = raw;
+    while !rest.is_empty() {
+        let plain = rest.find('\\').unwrap_or(rest.len());
+        let (text, tail) = rest.split_at(plain);
+        if !text.is_empty() {
+            f(Piece::Text(text))?;
+        }
+        let Some(escape) = tail.get(1..) else { break };
+        let (c, used) = unescape_one(escape);
+        f(Piece::Char(c))?;
+        rest = escape.get(used..).unwrap_or("");
+    }
+    Ok(())
+}
+
+/// Decodes the escape at the start of `s` (just past the backslash);
+/// returns the character and how many bytes of `s` it used.
+fn unescape_one(s: &str) -> (char, usize) {
+    let simple = match s.as_bytes().first() {
+        Some(b'"') => '"',
+        Some(b'\\') => '\\',
+        Some(b'/') => '/',
+        Some(b'b') => '\u{8}',
+        Some(b'f') => '\u{c}',
+        Some(b'n') => '\n',
+        Some(b'r') => '\r',
+        Some(b't') => '\t',
+        Some(b'u') => {
+            let high = hex4(s.get(1..5));
+            if let Some(h @ 0xD800..=0xDBFF) = high {
+                if s.get(5..7) == Some("\\u") {
+                    if let Some(l @ 0xDC00..=0xDFFF) = hex4(s.get(7..11)) {
+                        let c = 0x10000 + ((h - 0xD800) << 10) + (l - 0xDC00);
+                        return (char::from_u32(c).unwrap_or(char::REPLACEMENT_CHARACTER), 11);
+                    }
+                }
+            }
+            let c = high.and_then(char::from_u32).unwrap_or(char::REPLACEMENT_CHARACTER);
+            return (c, if high.is_some() { 5 } else { 1 });
+        }
+        _ => return (char::REPLACEMENT_CHARACTER, 1.min(s.len())),
+    };
+    (simple, 1)
+}
+
+fn hex4(s: Option<&str>) -> Option<u32> {
+    let s = s?;
+    if s.len() == 4 && s.bytes().all(|b| b.is_ascii_hexdigit()) {
+        u32::from_str_radix(s, 16).ok()
+    } else {
+        None
+    }
+}
+
+/// Unescapes a raw JSON string into `out`.
+pub(crate) fn unescape<const N: usize>(raw: &str, out: &mut heapless::String<N>) -> Result<(), Overflow> {
+    out.clear();
+    for_each_piece(raw, |piece| match piece {
+        Piece::Text(s) => out.push_str(s).map_err(|_| Overflow),
+        Piece::Char(c) => out.push(c).map_err(|_| Overflow),
+    })
+}
+
+/// Reads a string field into a fixed-capacity string.
+pub(crate) struct StringSeed<'c, 'i, const N: usize> {
+    pub ctx: &'c mut Ctx<'i>,
+    pub expected: &'static str,
+}
+
+impl<'i, const N: usize> DeserializeSeed<'i> for StringSeed<'_, 'i, N> {
+    type Value = heapless::String<N>;
+    fn deserialize<D: de::Deserializer<'i>>(self, d: D) -> Result<Self::Value, D::Error> {
+        self.ctx.expected = self.expected;
+        let RawStr(raw) = RawStrSeed.deserialize(d)?;
+        let mut out = heapless::String::new();
+        unescape(raw, &mut out).map_err(|_| {
+            let e = self.ctx.error(ErrorKind::StringTooLong, self.expected).with_found(raw);
+            self.ctx.fail::<D::Error>(e)
+        })?;
+        Ok(out)
+    }
+}
+
+/// Reads an unsigned integer within `min..=max`.
+pub(crate) struct UIntSeed<'c, 'i> {
+    pub ctx: &'c mut Ctx<'i>,
+    pub min: u64,
+    pub max: u64,
+    /// Type and range, for messages, e.g. "an integer in 0..=10".
+    pub expected: &'static str,
+}
+
+impl<'i> DeserializeSeed<'i> for UIntSeed<'_, 'i> {
+    type Value = u64;
+    fn deserialize<D: de::Deserializer<'i>>(self, d: D) -> Result<u64, D::Error> {
+        self.ctx.expected = self.expected;
+        // serde-json-core reads the integer prefix of "1.5" or "1e3" and
+        // stops; look at the whole token first so such values are reported
+        // as what they are.
+        let token = self.ctx.raw_token();
+        if let Some(&first) = token.first() {
+            if first == b'-' || first.is_ascii_digit() {
+                let fraction = token.iter().any(|b| matches!(b, b'.' | b'e' | b'E'));
+                let kind = if first == b'-' && !fraction { ErrorKind::OutOfRange } else { ErrorKind::WrongType };
+                if fraction || first == b'-' {
+                    let e = self.ctx.error(kind, self.expected).with_found(core::str::from_utf8(token).unwrap_or(""));
+                    return Err(self.ctx.fail(e));
+                }
+            }
+        }
+        let v = d.deserialize_u64(U64Visitor)?;
+        if v < self.min || v > self.max {
+            let e = self.ctx.error(ErrorKind::OutOfRange, self.expected).with_found(core::str::from_utf8(token).unwrap_or(""));
+            return Err(self.ctx.fail(e));
+        }
+        Ok(v)
+    }
+}
+
+struct U64Visitor;
+
+impl Visitor<'_> for U64Visitor {
+    type Value = u64;
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("an unsigned integer")
+    }
+    fn visit_u64<E: de::Error>(self, v: u64) -> Result<u64, E> {
+        Ok(v)
+    }
+}
+
+/// Reads a signed integer within `min..=max`.
+pub(crate) struct IntSeed<'c, 'i> {
+    pub ctx: &'c mut Ctx<'i>,
+    pub min: i64,
+    pub max: i64,
+    pub expected: &'static str,
+}
+
+impl<'i> DeserializeSeed<'i> for IntSeed<'_, 'i> {
+    type Value = i64;
+    fn deserialize<D: de::Deserializer<'i>>(self, d: D) -> Result<i64, D::Error> {
+        self.ctx.expected = self.expected;
+        let token = self.ctx.raw_token();
+        if token.iter().any(|b| matches!(b, b'.' | b'e' | b'E')) && token.first().is_some_and(|b| *b == b'-' || b.is_ascii_digit()) {
+            let e = self.ctx.error(ErrorKind::WrongType, self.expected).with_found(core::str::from_utf8(token).unwrap_or(""));
+            return Err(self.ctx.fail(e));
+        }
+        let v = d.deserialize_i64(I64Visitor)?;
+        if v < self.min || v > self.max {
+            let e = self.ctx.error(ErrorKind::OutOfRange, self.expected).with_found(core::str::from_utf8(token).unwrap_or(""));
+            return Err(self.ctx.fail(e));
+        }
+        Ok(v)
+    }
+}
+
+struct I64Visitor;
+
+impl Visitor<'_> for I64Visitor {
+    type Value = i64;
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("an integer")
+    }
+    fn visit_i64<E: de::Error>(self, v: i64) -> Result<i64, E> {
+        Ok(v)
+    }
+}
+
+/// Reads `true` or `false`.
+pub(crate) struct BoolSeed<'c, 'i> {
+    pub ctx: &'c mut Ctx<'i>,
+}
+
+impl<'i> DeserializeSeed<'i> for BoolSeed<'_, 'i> {
+    type Value = bool;
+    fn deserialize<D: de::Deserializer<'i>>(self, d: D) -> Result<bool, D::Error> {
+        self.ctx.expected = "true or false";
+        d.deserialize_bool(BoolVisitor)
+    }
+}
+
+struct BoolVisitor;
+
+impl Visitor<'_> for BoolVisitor {
+    type Value = bool;
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a boolean")
+    }
+    fn visit_bool<E: de::Error>(self, v: bool) -> Result<bool, E> {
+        Ok(v)
+    }
+}
+
+/// Reads one code of a vocabulary.
+pub(crate) struct CodeSeed<'c, 'i, T> {
+    pub ctx: &'c mut Ctx<'i>,
+    pub kind: PhantomData<T>,
+}
+
+impl<'c, 'i, T> CodeSeed<'c, 'i, T> {
+    pub fn new(ctx: &'c mut Ctx<'i>) -> Self {
+        CodeSeed { ctx, kind: PhantomData }
+    }
+}
+
+impl<'i, T: Code> DeserializeSeed<'i> for CodeSeed<'_, 'i, T> {
+    type Value = T;
+    fn deserialize<D: de::Deserializer<'i>>(self, d: D) -> Result<T, D::Error> {
+        if self.ctx.index.is_none() {
+            self.ctx.expected = "a string";
+        }
+        let RawStr(raw) = RawStrSeed.deserialize(d)?;
+        self.ctx.offset = self.ctx.offset_of(raw);
+        let mut code = heapless::String::<40>::new();
+        let found = unescape(raw, &mut code).ok().and_then(|_| T::from_code(&code));
+        found.ok_or_else(|| {
+            let e = self.ctx.error(ErrorKind::UnknownValue, T::EXPECTED).with_found(raw);
+            self.ctx.fail(e)
+        })
+    }
+}
+
+/// Reads a list of codes into a set.
+pub(crate) struct FlagsSeed<'c, 'i, T> {
+    pub ctx: &'c mut Ctx<'i>,
+    pub kind: PhantomData<T>,
+}
+
+impl<'c, 'i, T> FlagsSeed<'c, 'i, T> {
+    pub fn new(ctx: &'c mut Ctx<'i>) -> Self {
+        FlagsSeed { ctx, kind: PhantomData }
+    }
+}
+
+impl<'i, T: Code + Flag> DeserializeSeed<'i> for FlagsSeed<'_, 'i, T> {
+    type Value = FlagSet<T>;
+    fn deserialize<D: de::Deserializer<'i>>(self, d: D) -> Result<FlagSet<T>, D::Error> {
+        self.ctx.expected = "an array of strings";
+        d.deserialize_seq(self)
+    }
+}
+
+impl<'i, T: Code + Flag> Visitor<'i> for FlagsSeed<'_, 'i, T> {
+    type Value = FlagSet<T>;
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("an array of strings")
+    }
+    fn visit_seq<A: SeqAccess<'i>>(self, mut seq: A) -> Result<FlagSet<T>, A::Error> {
+        let mut set = FlagSet::EMPTY;
+        let list_offset = self.ctx.offset;
+        let mut index: u16 = 0;
+        loop {
+            self.ctx.index = Some(index);
+            self.ctx.expected = "a string";
+            match seq.next_element_seed(CodeSeed::<T>::new(self.ctx))? {
+                Some(v) => set.insert(v),
+                None => break,
+            }
+            index = index.saturating_add(1);
+        }
+        self.ctx.index = None;
+        self.ctx.offset = list_offset;
+        Ok(set)
+    }
+}
+
+/// Reads a free-text string and scans it for cues, fragment by fragment,
+/// so text of any length is scanned without a buffer.
+pub(crate) struct TextSeed<'c, 'i> {
+    pub ctx: &'c mut Ctx<'i>,
+    pub scanner: &'c mut Scanner,
+}
+
+impl<'i> DeserializeSeed<'i> for TextSeed<'_, 'i> {
+    type Value = ();
+    fn deserialize<D: de::Deserializer<'i>>(self, d: D) -> Result<(), D::Error> {
+        self.ctx.expected = "a string";
+        let RawStr(raw) = RawStrSeed.deserialize(d)?;
+        let scanner = self.scanner;
+        let _ = for_each_piece::<()>(raw, |piece| {
+            match piece {
+                Piece::Text(s) => scanner.push_str(s),
+                Piece::Char(c) => scanner.push_char(c),
+            }
+            Ok(())
+        });
+        Ok(())
+    }
+}

@@ -1,0 +1,77 @@
+//! # complaint-triage
+//!
+//! Grades a customer complaint by an explicit standard, deterministically,
+//! without a heap, on anything from a server to a Cortex-M: how **severe**
+//! it is, how far its **impact** reaches, how **difficult** it will be to
+//! resolve, how likely it is to **escalate**, whether it looks
+//! **malicious**; its **grade** (一般/较大/重大/特别重大), the **tier** that
+//! handles it (受理/处理/管理), its **priority** and **deadlines**, a
+//! **playbook**, and the **reasons** for every point. Once closed, its
+//! **improvement effect**.
+//!
+//! Every rule comes from the complaint-handling training material the
+//! rubric cites (see `core/RUBRIC.md`), and every number lives in a
+//! [`Policy`]; [`Policy::DEFAULT`] is the documented default.
+//!
+//! ```
+//! use complaint_triage::{assess, parse_complaint, write_assessment_json, Grade, Policy, Tier};
+//!
+//! let record = br#"{"id":"T-7","category":"basic_service","channel":"social_media",
+//!     "affected_customers":2500,"emotion":8,"threats":["media"],
+//!     "text":"全区断网三天了,再不解决我就找记者曝光!"}"#;
+//! let complaint = parse_complaint(record).unwrap();
+//! let a = assess(&complaint, &Policy::DEFAULT);
+//! assert_eq!(a.priority, 1);
+//! assert_eq!(a.tier, Tier::Management);
+//! assert!(a.grade >= Grade::Major);
+//!
+//! let mut buf = [0u8; complaint_triage::MAX_ASSESSMENT_JSON];
+//! let n = write_assessment_json(&a, &mut buf).unwrap();
+//! assert!(buf[..n].starts_with(br#"{"id":"T-7","severity":"#));
+//! ```
+//!
+//! ## Guarantees
+//! - `#![no_std]`, no `alloc`, no `unsafe`, no floating point in scoring;
+//! - [`assess`] is total: it cannot fail, panic or allocate;
+//! - parsing rejects anything outside the record contract with a
+//!   [`ParseError`] naming the field and the byte offset.
+#![no_std]
+#![forbid(unsafe_code)]
+#![deny(missing_docs)]
+#![warn(clippy::cast_possible_wrap)]
+
+#[cfg(any(test, feature = "std"))]
+extern crate std;
+
+mod assess;
+mod assessment;
+mod codes;
+mod complaint;
+mod factor;
+mod flags;
+pub mod guard;
+mod json;
+mod outcome;
+mod playbook;
+mod policy;
+pub mod rubric;
+mod scan;
+
+pub use assess::{assess, assess_into, check_claim, decide_only, ClaimCheck, Decision};
+pub use assessment::{Assessment, Reason, ReasonRow, ReasonRows, Scores, Source, TierBasis, MAX_REASON_ROWS};
+pub use codes::{
+    Category, Channel, Code, CustomerTier, Dimension, Evidence, Expectation, Grade, HandlingFailure, Jurisdiction, Level,
+    Liability, MaliceSignal, Motive, Personality, Profile, Right, Threat, Tier,
+};
+pub use complaint::{Complaint, Id, ID_CAPACITY};
+pub use factor::{seeds, Band, Factor, FactorInfo, Points, FACTORS, FACTOR_COUNT};
+pub use flags::{Flag, FlagSet};
+pub use json::{
+    parse_complaint, parse_outcome, parse_policy, parse_policy_into, write_assessment_json, write_effect_json,
+    write_error_json, write_policy_json, BufferTooSmall, ErrorKind, ParseError, FOUND_CAPACITY, MAX_ASSESSMENT_JSON,
+    RECORD_LIMITS,
+};
+pub use outcome::{evaluate_outcome, Effect, EffectFactor, EffectReason, Outcome};
+pub use playbook::{ExpectationApproach, MotiveApproach, Playbook, Remedy, Strategy, Talk, STRATEGY_RULES};
+pub use policy::{BandThresholds, EffectPolicy, Policy, PolicyError, MAX_POINTS};
+pub use scan::{scan_text, Scanner, TextCues};

@@ -1,0 +1,297 @@
+//! The policy: every weight, threshold and deadline the grading uses.
+//!
+//! Nothing in the scoring code holds a number of its own; it reads them all
+//! from a [`Policy`]. [`Policy::DEFAULT`] is the documented default rubric
+//! (see `core/RUBRIC.md`, generated from it). A JSON policy overrides any
+//! subset of the default (see [`crate::parse_policy`]).
+
+use crate::codes::{Dimension, Grade, Jurisdiction, Level, Tier};
+use crate::factor::{Band, Points, FACTOR_COUNT, TABLE};
+
+/// Thresholds of one banded field: band `i` applies from `thresholds[i]` up.
+/// Only the first [`Band::levels`] entries are used.
+pub type BandThresholds = [u64; Band::MAX_LEVELS];
+
+/// Points of the improvement-effect evaluation of a closed complaint
+/// (seed `001_bf48436fc09b92e7.txt`, 投诉处理的效果评估与改进; seed
+/// `000_d3bb18e70da591cc.txt`, 投诉改善效果).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct EffectPolicy {
+    /// Starting score before any outcome factor.
+    pub base: i16,
+    /// Resolved at the first contact.
+    pub first_contact: i16,
+    /// Resolved within the resolution deadline.
+    pub on_time: i16,
+    /// Resolved late, within `very_late_factor` times the deadline.
+    pub late: i16,
+    /// Resolved later than `very_late_factor` times the deadline.
+    pub very_late: i16,
+    /// How many deadlines make "very late".
+    pub very_late_factor: u8,
+    /// Points for a satisfaction of 1 to 5.
+    pub satisfaction: [i16; 5],
+    /// Reopened after closure.
+    pub reopened: i16,
+    /// Same customer, same issue, within 30 days.
+    pub repeat_within_30_days: i16,
+    /// The root cause was fixed.
+    pub root_cause_fixed: i16,
+}
+
+/// Every number the grading uses.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct Policy {
+    /// Points of each factor (indexed by [`crate::Factor::index`]).
+    pub points: [Points; FACTOR_COUNT],
+    /// Band thresholds of each numeric field (indexed by [`Band`]).
+    pub bands: [BandThresholds; 7],
+    /// Severity from which the severity level is medium, then high.
+    pub severity_levels: [u8; 2],
+    /// Impact from which the impact level is medium, then high.
+    pub impact_levels: [u8; 2],
+    /// Urgency (the larger of severity and escalation risk) from which the
+    /// urgency level is medium, then high.
+    pub urgency_levels: [u8; 2],
+    /// Grade by severity level (rows) and impact level (columns), low to high.
+    pub grade_matrix: [[Grade; 3]; 3],
+    /// Priority by impact level (rows) and urgency level (columns), low to high.
+    pub priority_matrix: [[u8; 3]; 3],
+    /// Handling tier for each grade.
+    pub tier_by_grade: [Tier; 4],
+    /// Difficulty from which the tier is at least specialist, then management.
+    pub difficulty_tiers: [u8; 2],
+    /// Malice from which the tier is at least specialist, then management:
+    /// a suspected malicious complaint goes to a level that can protect the
+    /// company; it is never deprioritised.
+    pub malice_tiers: [u8; 2],
+    /// Lowest tier when the remedy is beyond the front line's authority.
+    pub beyond_authority_tier: Tier,
+    /// Lowest grade of a safety incident.
+    pub safety_min_grade: Grade,
+    /// Most urgent-at-least priority of a safety incident (1 = most urgent).
+    pub safety_max_priority: u8,
+    /// Minutes to the first response, by tier.
+    pub first_response_minutes: [u16; 3],
+    /// Upper bound of the first-response minutes, by priority 1 to 5.
+    pub first_response_cap_minutes: [u16; 5],
+    /// Hours to resolution, by tier.
+    pub resolution_hours: [u16; 3],
+    /// The regulator's outer limit on resolution, in hours, by jurisdiction
+    /// (`none` has no limit and is ignored).
+    pub jurisdiction_cap_hours: [u16; Jurisdiction::COUNT],
+    /// Claim ratio (claim / direct loss) above which a claim is unreasonable,
+    /// in thousandths: 2000 means "above twice the direct loss".
+    pub claim_limit_permille: u32,
+    /// Points of the improvement-effect evaluation.
+    pub effect: EffectPolicy,
+}
+
+const fn default_points() -> [Points; FACTOR_COUNT] {
+    let mut points = [[0; Dimension::COUNT]; FACTOR_COUNT];
+    let mut i = 0;
+    while i < FACTOR_COUNT {
+        points[i] = TABLE[i].points;
+        i += 1;
+    }
+    points
+}
+
+const NO_BAND: u64 = u64::MAX;
+
+impl Policy {
+    /// The default rubric, documented in `core/RUBRIC.md`.
+    pub const DEFAULT: Policy = Policy {
+        points: default_points(),
+        bands: [
+            // tenure_months: 2, 5 and 10 years.
+            [24, 60, 120, NO_BAND],
+            // emotion (0-10).
+            [4, 7, 9, NO_BAND],
+            // prior_contacts.
+            [1, 2, 4, NO_BAND],
+            // hours_open: a day, three days, a week.
+            [24, 72, 168, NO_BAND],
+            // affected_customers.
+            [2, 10, 100, 1000],
+            // direct_loss, minor units: 100, 1 000, 10 000, 100 000.
+            [10_000, 100_000, 1_000_000, 10_000_000],
+            // departments.
+            [2, 3, 5, NO_BAND],
+        ],
+        severity_levels: [35, 65],
+        impact_levels: [35, 65],
+        urgency_levels: [35, 65],
+        grade_matrix: [
+            [Grade::Minor, Grade::Moderate, Grade::Major],
+            [Grade::Moderate, Grade::Moderate, Grade::Major],
+            [Grade::Major, Grade::Major, Grade::Critical],
+        ],
+        // ServiceNow's default impact x urgency lookup.
+        priority_matrix: [[5, 4, 3], [4, 3, 2], [3, 2, 1]],
+        tier_by_grade: [Tier::Frontline, Tier::Specialist, Tier::Management, Tier::Management],
+        difficulty_tiers: [40, 70],
+        malice_tiers: [30, 60],
+        beyond_authority_tier: Tier::Specialist,
+        safety_min_grade: Grade::Major,
+        safety_max_priority: 2,
+        first_response_minutes: [60, 60, 30],
+        first_response_cap_minutes: [15, 30, 60, 120, 240],
+        resolution_hours: [24, 72, 168],
+        jurisdiction_cap_hours: [u16::MAX, 360, 1344, 360, 360, 168],
+        claim_limit_permille: 2000,
+        effect: EffectPolicy {
+            base: 50,
+            first_contact: 15,
+            on_time: 15,
+            late: -15,
+            very_late: -30,
+            very_late_factor: 2,
+            satisfaction: [-25, -10, 0, 10, 20],
+            reopened: -15,
+            repeat_within_30_days: -20,
+            root_cause_fixed: 15,
+        },
+    };
+
+    /// Thresholds of a banded field.
+    pub fn band_thresholds(&self, band: Band) -> &[u64] {
+        let all = &self.bands[band as usize];
+        all.get(..band.levels()).unwrap_or(all)
+    }
+
+    /// Checks that the policy is coherent; the error names the offending key.
+    pub fn validate(&self) -> Result<(), PolicyError> {
+        for band in Band::ALL {
+            let t = self.band_thresholds(band);
+            if t.windows(2).any(|w| w[0] >= w[1]) || t.first() == Some(&0) {
+                return Err(PolicyError::new("bands", band.field(), "thresholds must be positive and strictly increasing"));
+            }
+        }
+        for (name, levels) in [
+            ("severity_levels", self.severity_levels),
+            ("impact_levels", self.impact_levels),
+            ("urgency_levels", self.urgency_levels),
+            ("difficulty_tiers", self.difficulty_tiers),
+            ("malice_tiers", self.malice_tiers),
+        ] {
+            if !(levels[0] >= 1 && levels[0] < levels[1] && levels[1] <= 100) {
+                return Err(PolicyError::new(name, "", "thresholds must be increasing within 1..=100"));
+            }
+        }
+        if self.priority_matrix.iter().flatten().any(|p| !(1..=5).contains(p)) {
+            return Err(PolicyError::new("priority_matrix", "", "priorities must be within 1..=5"));
+        }
+        if !(1..=5).contains(&self.safety_max_priority) {
+            return Err(PolicyError::new("safety_max_priority", "", "must be within 1..=5"));
+        }
+        if self.first_response_minutes.contains(&0) || self.first_response_cap_minutes.contains(&0) {
+            return Err(PolicyError::new("first_response_minutes", "", "deadlines must be positive"));
+        }
+        if self.resolution_hours.contains(&0) || self.jurisdiction_cap_hours.contains(&0) {
+            return Err(PolicyError::new("resolution_hours", "", "deadlines must be positive"));
+        }
+        if self.claim_limit_permille < 1000 {
+            return Err(PolicyError::new("claim_limit_permille", "", "must be at least 1000 (the direct loss itself)"));
+        }
+        for (i, points) in self.points.iter().enumerate() {
+            if points.iter().any(|p| !(-MAX_POINTS..=MAX_POINTS).contains(p)) {
+                let code = crate::factor::FACTORS.get(i).map_or("", |f| f.code);
+                return Err(PolicyError::new("points", code, "points must be within -100..=100"));
+            }
+        }
+        if self.effect.very_late_factor < 2 {
+            return Err(PolicyError::new("effect", "very_late_factor", "must be at least 2"));
+        }
+        Ok(())
+    }
+
+    /// Points of one factor in one dimension.
+    pub fn points_of(&self, factor: crate::Factor, dimension: Dimension) -> i16 {
+        self.points.get(factor.index()).map_or(0, |p| p[dimension as usize])
+    }
+
+    /// Grade for a pair of levels.
+    pub fn grade_for(&self, severity: Level, impact: Level) -> Grade {
+        self.grade_matrix[severity as usize][impact as usize]
+    }
+
+    /// Priority for a pair of levels.
+    pub fn priority_for(&self, impact: Level, urgency: Level) -> u8 {
+        self.priority_matrix[impact as usize][urgency as usize]
+    }
+}
+
+/// Largest magnitude of a factor's points in one dimension.
+pub const MAX_POINTS: i16 = 100;
+
+impl Default for Policy {
+    fn default() -> Self {
+        Self::DEFAULT
+    }
+}
+
+/// A policy that is not coherent.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct PolicyError {
+    /// The top-level key.
+    pub key: &'static str,
+    /// The entry within it (a factor code, a band name), or "".
+    pub entry: &'static str,
+    /// What is wrong.
+    pub reason: &'static str,
+}
+
+impl PolicyError {
+    const fn new(key: &'static str, entry: &'static str, reason: &'static str) -> Self {
+        PolicyError { key, entry, reason }
+    }
+}
+
+impl core::fmt::Display for PolicyError {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        if self.entry.is_empty() {
+            write!(f, "policy `{}`: {}", self.key, self.reason)
+        } else {
+            write!(f, "policy `{}.{}`: {}", self.key, self.entry, self.reason)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn default_is_valid_and_uses_the_factor_table() {
+        Policy::DEFAULT.validate().unwrap();
+        for (i, f) in crate::factor::FACTORS.iter().enumerate() {
+            assert_eq!(Policy::DEFAULT.points[i], f.points);
+        }
+    }
+
+    #[test]
+    fn default_priority_matrix_is_servicenows() {
+        use Level::*;
+        let p = |i, u| Policy::DEFAULT.priority_for(i, u);
+        assert_eq!([p(High, High), p(High, Medium), p(High, Low)], [1, 2, 3]);
+        assert_eq!([p(Medium, High), p(Medium, Medium), p(Medium, Low)], [2, 3, 4]);
+        assert_eq!([p(Low, High), p(Low, Medium), p(Low, Low)], [3, 4, 5]);
+    }
+
+    #[test]
+    fn validation_names_the_key() {
+        let mut p = Policy::DEFAULT;
+        p.bands[Band::Emotion as usize] = [7, 4, 9, 0];
+        assert_eq!(p.validate().unwrap_err().entry, "emotion");
+        let mut p = Policy::DEFAULT;
+        p.impact_levels = [70, 40];
+        assert_eq!(p.validate().unwrap_err().key, "impact_levels");
+        let mut p = Policy::DEFAULT;
+        p.points[0][0] = 101;
+        assert_eq!(p.validate().unwrap_err().entry, "category.basic_service");
+        let mut p = Policy::DEFAULT;
+        p.claim_limit_permille = 999;
+        assert_eq!(p.validate().unwrap_err().key, "claim_limit_permille");
+    }
+}

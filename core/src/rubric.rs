@@ -1,0 +1,1 @@
+//! Rubric documentation (placeholder).
