@@ -112,8 +112,12 @@ pub fn check_claim(direct_loss: u64, claimed_amount: u64, limit_permille: u32) -
         let ratio = u128::from(claimed_amount) * 1000 / u128::from(direct_loss);
         u32::try_from(ratio).unwrap_or(u32::MAX)
     });
-    let unreasonable = u128::from(claimed_amount) * 1000 > u128::from(direct_loss) * u128::from(limit_permille);
-    ClaimCheck { ratio_permille, unreasonable }
+    let unreasonable =
+        u128::from(claimed_amount) * 1000 > u128::from(direct_loss) * u128::from(limit_permille);
+    ClaimCheck {
+        ratio_permille,
+        unreasonable,
+    }
 }
 
 /// Where factor rows go: recorded, or not at all.
@@ -155,14 +159,20 @@ struct Summer<'p, R: Rows> {
 impl<R: Rows> Summer<'_, R> {
     #[inline(always)]
     fn add(&mut self, factor: Factor, source: Source) {
-        let Some(points) = self.points.get(factor.index()) else { return };
+        let Some(points) = self.points.get(factor.index()) else {
+            return;
+        };
         if *points == [0; Dimension::COUNT] {
             return;
         }
         for (sum, p) in self.raw.iter_mut().zip(points) {
             *sum += i32::from(*p);
         }
-        self.rows.push(ReasonRow { factor, source, points: *points });
+        self.rows.push(ReasonRow {
+            factor,
+            source,
+            points: *points,
+        });
     }
 
     /// Adds the factor of each set bit of `bits`, in bit order.
@@ -171,7 +181,11 @@ impl<R: Rows> Summer<'_, R> {
         while bits != 0 {
             let bit = bits.trailing_zeros() as u8;
             bits &= bits - 1;
-            let source = if field_bits & (1 << bit) != 0 { Source::Field } else { Source::Text };
+            let source = if field_bits & (1 << bit) != 0 {
+                Source::Field
+            } else {
+                Source::Text
+            };
             self.add(Factor(first + bit), source);
         }
     }
@@ -179,8 +193,15 @@ impl<R: Rows> Summer<'_, R> {
     /// Adds the highest band of `band` that `value` reaches, if any.
     #[inline(always)]
     fn add_band(&mut self, policy: &Policy, band: Band, value: u64) {
-        let reached = policy.band_thresholds(band).iter().filter(|t| value >= **t).count();
-        if let Some(factor) = reached.checked_sub(1).and_then(|level| Factor::band(band, level)) {
+        let reached = policy
+            .band_thresholds(band)
+            .iter()
+            .filter(|t| value >= **t)
+            .count();
+        if let Some(factor) = reached
+            .checked_sub(1)
+            .and_then(|level| Factor::band(band, level))
+        {
             self.add(factor, Source::Field);
         }
     }
@@ -194,7 +215,11 @@ impl<R: Rows> Summer<'_, R> {
 }
 
 fn sum_factors<R: Rows>(c: &Complaint, p: &Policy, rows: R) -> [i32; Dimension::COUNT] {
-    let mut s = Summer { points: &p.points, raw: [0; Dimension::COUNT], rows };
+    let mut s = Summer {
+        points: &p.points,
+        raw: [0; Dimension::COUNT],
+        rows,
+    };
     let f = Source::Field;
     s.add(Factor::category(c.category), f);
     s.add(Factor::channel(c.channel), f);
@@ -219,18 +244,34 @@ fn sum_factors<R: Rows>(c: &Complaint, p: &Policy, rows: R) -> [i32; Dimension::
     s.add_if(c.safety_incident, Factor::SAFETY_INCIDENT, f);
     s.add_if(c.sensitive_period, Factor::SENSITIVE_PERIOD, f);
     let claim = check_claim(c.direct_loss, c.claimed_amount, p.claim_limit_permille);
-    s.add_if(claim.unreasonable, Factor::CLAIM_UNREASONABLE, Source::Derived);
-    s.add_if(c.text_cues.emotion_markers != 0, Factor::TEXT_STRONG_EMOTION, Source::Text);
+    s.add_if(
+        claim.unreasonable,
+        Factor::CLAIM_UNREASONABLE,
+        Source::Derived,
+    );
+    s.add_if(
+        c.text_cues.emotion_markers != 0,
+        Factor::TEXT_STRONG_EMOTION,
+        Source::Text,
+    );
 
     let field_threats = c.threats.bits();
     let all_threats = field_threats | u16::from(c.text_cues.threats);
     let field_failures = c.handling_failures.bits();
-    let text_failures = if c.text_cues.forbidden_phrases != 0 { 1 << HandlingFailure::ForbiddenPhrase.index() } else { 0 };
+    let text_failures = if c.text_cues.forbidden_phrases != 0 {
+        1 << HandlingFailure::ForbiddenPhrase.index()
+    } else {
+        0
+    };
     s.add_bits(factor::RIGHT, c.rights.bits(), u16::MAX);
     s.add_bits(factor::THREAT, all_threats, field_threats);
     s.add_bits(factor::PROFILE, c.profile.bits(), u16::MAX);
     s.add_bits(factor::MALICE, c.malice_signals.bits(), u16::MAX);
-    s.add_bits(factor::FAILURE, field_failures | text_failures, field_failures);
+    s.add_bits(
+        factor::FAILURE,
+        field_failures | text_failures,
+        field_failures,
+    );
     s.raw
 }
 
@@ -256,7 +297,10 @@ fn decide(c: &Complaint, p: &Policy, raw: &[i32; Dimension::COUNT]) -> Decision 
     let scores = Scores::from_raw(raw);
     let severity_level = level(scores.severity, p.severity_levels);
     let impact_level = level(scores.impact, p.impact_levels);
-    let urgency_level = level(scores.severity.max(scores.escalation_risk), p.urgency_levels);
+    let urgency_level = level(
+        scores.severity.max(scores.escalation_risk),
+        p.urgency_levels,
+    );
 
     let mut grade = p.grade_for(severity_level, impact_level);
     let mut priority = p.priority_for(impact_level, urgency_level);
@@ -273,13 +317,20 @@ fn decide(c: &Complaint, p: &Policy, raw: &[i32; Dimension::COUNT]) -> Decision 
             tier_basis = basis;
         }
     };
-    raise(tier_from(scores.difficulty, p.difficulty_tiers), TierBasis::Difficulty);
+    raise(
+        tier_from(scores.difficulty, p.difficulty_tiers),
+        TierBasis::Difficulty,
+    );
     raise(tier_from(scores.malice, p.malice_tiers), TierBasis::Malice);
     if c.beyond_authority {
         raise(p.beyond_authority_tier, TierBasis::Authority);
     }
 
-    let cap_minutes = p.first_response_cap_minutes.get(usize::from(priority).wrapping_sub(1)).copied().unwrap_or(u16::MAX);
+    let cap_minutes = p
+        .first_response_cap_minutes
+        .get(usize::from(priority).wrapping_sub(1))
+        .copied()
+        .unwrap_or(u16::MAX);
     let first_response_minutes = p.first_response_minutes[tier as usize].min(cap_minutes);
     let mut resolution_hours = p.resolution_hours[tier as usize];
     let mut resolution_capped = false;
@@ -291,7 +342,10 @@ fn decide(c: &Complaint, p: &Policy, raw: &[i32; Dimension::COUNT]) -> Decision 
         }
     }
 
-    let emotion_high = p.band_thresholds(Band::Emotion).get(1).is_some_and(|t| u64::from(c.emotion) >= *t);
+    let emotion_high = p
+        .band_thresholds(Band::Emotion)
+        .get(1)
+        .is_some_and(|t| u64::from(c.emotion) >= *t);
     let strategy = playbook::strategy_for(&StrategyInput {
         malice: scores.malice,
         malice_tiers: p.malice_tiers,

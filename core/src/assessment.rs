@@ -1,6 +1,8 @@
 //! The result of grading one complaint.
 
-use crate::codes::{code_enum, Dimension, Grade, HandlingFailure, Level, MaliceSignal, Profile, Right, Threat, Tier};
+use crate::codes::{
+    code_enum, Dimension, Grade, HandlingFailure, Level, MaliceSignal, Profile, Right, Threat, Tier,
+};
 use crate::complaint::Id;
 use crate::factor::{Band, Factor, Points};
 use crate::playbook::Playbook;
@@ -149,7 +151,13 @@ impl Assessment {
     /// An empty assessment, to be filled by [`crate::assess_into`].
     pub const EMPTY: Assessment = Assessment {
         id: Id::new(),
-        scores: Scores { severity: 0, impact: 0, difficulty: 0, escalation_risk: 0, malice: 0 },
+        scores: Scores {
+            severity: 0,
+            impact: 0,
+            difficulty: 0,
+            escalation_risk: 0,
+            malice: 0,
+        },
         raw_scores: [0; Dimension::COUNT],
         grade: Grade::Minor,
         tier: Tier::Frontline,
@@ -174,7 +182,12 @@ impl Assessment {
         self.rows.iter().flat_map(|row| {
             Dimension::ALL.iter().filter_map(move |&dimension| {
                 let points = row.points[dimension as usize];
-                (points != 0).then_some(Reason { factor: row.factor, source: row.source, dimension, points })
+                (points != 0).then_some(Reason {
+                    factor: row.factor,
+                    source: row.source,
+                    dimension,
+                    points,
+                })
             })
         })
     }

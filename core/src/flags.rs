@@ -42,8 +42,15 @@ impl<T: Flag> FlagSet<T> {
 
     /// The set with exactly these bits; bits with no value are dropped.
     pub const fn from_bits_truncate(bits: u16) -> Self {
-        let valid = if T::ALL.len() >= 16 { u16::MAX } else { (1u16 << T::ALL.len()) - 1 };
-        FlagSet { bits: bits & valid, _kind: PhantomData }
+        let valid = if T::ALL.len() >= 16 {
+            u16::MAX
+        } else {
+            (1u16 << T::ALL.len()) - 1
+        };
+        FlagSet {
+            bits: bits & valid,
+            _kind: PhantomData,
+        }
     }
 
     /// The set with exactly these bits, or `None` if a bit names no value.
@@ -91,13 +98,19 @@ impl<T: Flag> FlagSet<T> {
     /// Both sets together.
     #[must_use]
     pub const fn union(self, other: Self) -> Self {
-        FlagSet { bits: self.bits | other.bits, _kind: PhantomData }
+        FlagSet {
+            bits: self.bits | other.bits,
+            _kind: PhantomData,
+        }
     }
 
     /// The values in this set that are not in `other`.
     #[must_use]
     pub const fn difference(self, other: Self) -> Self {
-        FlagSet { bits: self.bits & !other.bits, _kind: PhantomData }
+        FlagSet {
+            bits: self.bits & !other.bits,
+            _kind: PhantomData,
+        }
     }
 
     /// The values, in index order.
@@ -141,7 +154,9 @@ impl<T: Flag> FromIterator<T> for FlagSet<T> {
 
 impl<T: Flag> fmt::Debug for FlagSet<T> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_list().entries(self.iter().map(Flag::flag_code)).finish()
+        f.debug_list()
+            .entries(self.iter().map(Flag::flag_code))
+            .finish()
     }
 }
 
@@ -170,6 +185,9 @@ mod tests {
     fn from_bits_rejects_bits_without_a_value() {
         assert!(FlagSet::<Threat>::from_bits(0b11_1111).is_some());
         assert!(FlagSet::<Threat>::from_bits(0b100_0000).is_none());
-        assert_eq!(FlagSet::<Threat>::from_bits_truncate(0xffff).bits(), 0b11_1111);
+        assert_eq!(
+            FlagSet::<Threat>::from_bits_truncate(0xffff).bits(),
+            0b11_1111
+        );
     }
 }

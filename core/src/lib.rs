@@ -55,23 +55,28 @@ mod outcome;
 mod playbook;
 mod policy;
 pub mod rubric;
-mod scan;
+pub mod scan;
 
 pub use assess::{assess, assess_into, check_claim, decide_only, ClaimCheck, Decision};
-pub use assessment::{Assessment, Reason, ReasonRow, ReasonRows, Scores, Source, TierBasis, MAX_REASON_ROWS};
+pub use assessment::{
+    Assessment, Reason, ReasonRow, ReasonRows, Scores, Source, TierBasis, MAX_REASON_ROWS,
+};
 pub use codes::{
-    Category, Channel, Code, CustomerTier, Dimension, Evidence, Expectation, Grade, HandlingFailure, Jurisdiction, Level,
-    Liability, MaliceSignal, Motive, Personality, Profile, Right, Threat, Tier,
+    Category, Channel, Code, CustomerTier, Dimension, Evidence, Expectation, Grade,
+    HandlingFailure, Jurisdiction, Level, Liability, MaliceSignal, Motive, Personality, Profile,
+    Right, Threat, Tier,
 };
 pub use complaint::{Complaint, Id, ID_CAPACITY};
 pub use factor::{seeds, Band, Factor, FactorInfo, Points, FACTORS, FACTOR_COUNT};
 pub use flags::{Flag, FlagSet};
 pub use json::{
-    parse_complaint, parse_outcome, parse_policy, parse_policy_into, write_assessment_json, write_effect_json,
-    write_error_json, write_policy_json, BufferTooSmall, ErrorKind, ParseError, FOUND_CAPACITY, MAX_ASSESSMENT_JSON,
-    RECORD_LIMITS,
+    parse_complaint, parse_outcome, parse_policy, parse_policy_into, write_assessment_json,
+    write_effect_json, write_error_json, write_policy_json, BufferTooSmall, ErrorKind, ParseError,
+    FOUND_CAPACITY, MAX_ASSESSMENT_JSON, RECORD_LIMITS,
 };
 pub use outcome::{evaluate_outcome, Effect, EffectFactor, EffectReason, Outcome};
-pub use playbook::{ExpectationApproach, MotiveApproach, Playbook, Remedy, Strategy, Talk, STRATEGY_RULES};
+pub use playbook::{
+    ExpectationApproach, MotiveApproach, Playbook, Remedy, Strategy, Talk, STRATEGY_RULES,
+};
 pub use policy::{BandThresholds, EffectPolicy, Policy, PolicyError, MAX_POINTS};
 pub use scan::{scan_text, Scanner, TextCues};

@@ -80,7 +80,13 @@ pub struct Effect {
 pub fn evaluate_outcome(outcome: &Outcome, assessment: &Assessment, policy: &Policy) -> Effect {
     let p = &policy.effect;
     let deadline = assessment.resolution_hours;
-    let mut effect = Effect { score: 0, raw_score: 0, on_time: false, deadline_hours: deadline, reasons: heapless::Vec::new() };
+    let mut effect = Effect {
+        score: 0,
+        raw_score: 0,
+        on_time: false,
+        deadline_hours: deadline,
+        reasons: heapless::Vec::new(),
+    };
     let mut add = |factor: EffectFactor, points: i16| {
         if points != 0 {
             effect.raw_score += i32::from(points);
@@ -101,7 +107,11 @@ pub fn evaluate_outcome(outcome: &Outcome, assessment: &Assessment, policy: &Pol
         add(EffectFactor::VeryLate, p.very_late);
     }
     if let Some(s) = outcome.satisfaction {
-        let points = p.satisfaction.get(usize::from(s).wrapping_sub(1)).copied().unwrap_or(0);
+        let points = p
+            .satisfaction
+            .get(usize::from(s).wrapping_sub(1))
+            .copied()
+            .unwrap_or(0);
         add(EffectFactor::Satisfaction, points);
     }
     if outcome.reopened {

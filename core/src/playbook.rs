@@ -191,13 +191,22 @@ pub(crate) fn strategy_for(i: &StrategyInput) -> Strategy {
         Strategy::IndirectApproach
     } else if i.tier == Tier::Management {
         Strategy::SuperiorAuthority
-    } else if matches!(i.motive, Motive::Revenge | Motive::Venting) || i.emotion_high || has(Profile::Emotional) {
+    } else if matches!(i.motive, Motive::Revenge | Motive::Venting)
+        || i.emotion_high
+        || has(Profile::Emotional)
+    {
         Strategy::WinHearts
-    } else if matches!(i.expectation, Expectation::Excessive | Expectation::Unreasonable | Expectation::Unsatisfiable) {
+    } else if matches!(
+        i.expectation,
+        Expectation::Excessive | Expectation::Unreasonable | Expectation::Unsatisfiable
+    ) {
         Strategy::ShareHardship
     } else if has(Profile::Stubborn) {
         Strategy::GoodCopBadCop
-    } else if has(Profile::IndustryExpert) || has(Profile::WellPrepared) || i.personality == Personality::Analytical {
+    } else if has(Profile::IndustryExpert)
+        || has(Profile::WellPrepared)
+        || i.personality == Personality::Analytical
+    {
         Strategy::SameSide
     } else {
         Strategy::Pacify
@@ -206,15 +215,39 @@ pub(crate) fn strategy_for(i: &StrategyInput) -> Strategy {
 
 /// The strategy rules in order, for the rubric documentation.
 pub const STRATEGY_RULES: [(Strategy, &str); 11] = [
-    (Strategy::LegalProtection, "malice at or above the management threshold (`malice_tiers[1]`)"),
-    (Strategy::SacrificeSmall, "a safety incident, or grade critical"),
-    (Strategy::CarrotAndStick, "malice at or above the specialist threshold (`malice_tiers[0]`)"),
-    (Strategy::BorrowStrength, "profile professional_complainer or repeatedly_unreasonable"),
-    (Strategy::IndirectApproach, "profile chameleon (influenced by friends and relatives)"),
+    (
+        Strategy::LegalProtection,
+        "malice at or above the management threshold (`malice_tiers[1]`)",
+    ),
+    (
+        Strategy::SacrificeSmall,
+        "a safety incident, or grade critical",
+    ),
+    (
+        Strategy::CarrotAndStick,
+        "malice at or above the specialist threshold (`malice_tiers[0]`)",
+    ),
+    (
+        Strategy::BorrowStrength,
+        "profile professional_complainer or repeatedly_unreasonable",
+    ),
+    (
+        Strategy::IndirectApproach,
+        "profile chameleon (influenced by friends and relatives)",
+    ),
     (Strategy::SuperiorAuthority, "tier management"),
-    (Strategy::WinHearts, "motive revenge or venting, emotion in band 2 or above, or profile emotional"),
-    (Strategy::ShareHardship, "expectation excessive, unreasonable or unsatisfiable"),
+    (
+        Strategy::WinHearts,
+        "motive revenge or venting, emotion in band 2 or above, or profile emotional",
+    ),
+    (
+        Strategy::ShareHardship,
+        "expectation excessive, unreasonable or unsatisfiable",
+    ),
     (Strategy::GoodCopBadCop, "profile stubborn"),
-    (Strategy::SameSide, "profile industry_expert or well_prepared, or personality analytical"),
+    (
+        Strategy::SameSide,
+        "profile industry_expert or well_prepared, or personality analytical",
+    ),
     (Strategy::Pacify, "otherwise"),
 ];

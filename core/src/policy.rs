@@ -129,7 +129,12 @@ impl Policy {
         ],
         // ServiceNow's default impact x urgency lookup.
         priority_matrix: [[5, 4, 3], [4, 3, 2], [3, 2, 1]],
-        tier_by_grade: [Tier::Frontline, Tier::Specialist, Tier::Management, Tier::Management],
+        tier_by_grade: [
+            Tier::Frontline,
+            Tier::Specialist,
+            Tier::Management,
+            Tier::Management,
+        ],
         difficulty_tiers: [40, 70],
         malice_tiers: [30, 60],
         beyond_authority_tier: Tier::Specialist,
@@ -165,7 +170,11 @@ impl Policy {
         for band in Band::ALL {
             let t = self.band_thresholds(band);
             if t.windows(2).any(|w| w[0] >= w[1]) || t.first() == Some(&0) {
-                return Err(PolicyError::new("bands", band.field(), "thresholds must be positive and strictly increasing"));
+                return Err(PolicyError::new(
+                    "bands",
+                    band.field(),
+                    "thresholds must be positive and strictly increasing",
+                ));
             }
         }
         for (name, levels) in [
@@ -176,39 +185,82 @@ impl Policy {
             ("malice_tiers", self.malice_tiers),
         ] {
             if !(levels[0] >= 1 && levels[0] < levels[1] && levels[1] <= 100) {
-                return Err(PolicyError::new(name, "", "thresholds must be increasing within 1..=100"));
+                return Err(PolicyError::new(
+                    name,
+                    "",
+                    "thresholds must be increasing within 1..=100",
+                ));
             }
         }
-        if self.priority_matrix.iter().flatten().any(|p| !(1..=5).contains(p)) {
-            return Err(PolicyError::new("priority_matrix", "", "priorities must be within 1..=5"));
+        if self
+            .priority_matrix
+            .iter()
+            .flatten()
+            .any(|p| !(1..=5).contains(p))
+        {
+            return Err(PolicyError::new(
+                "priority_matrix",
+                "",
+                "priorities must be within 1..=5",
+            ));
         }
         if !(1..=5).contains(&self.safety_max_priority) {
-            return Err(PolicyError::new("safety_max_priority", "", "must be within 1..=5"));
+            return Err(PolicyError::new(
+                "safety_max_priority",
+                "",
+                "must be within 1..=5",
+            ));
         }
-        if self.first_response_minutes.contains(&0) || self.first_response_cap_minutes.contains(&0) {
-            return Err(PolicyError::new("first_response_minutes", "", "deadlines must be positive"));
+        if self.first_response_minutes.contains(&0) || self.first_response_cap_minutes.contains(&0)
+        {
+            return Err(PolicyError::new(
+                "first_response_minutes",
+                "",
+                "deadlines must be positive",
+            ));
         }
         if self.resolution_hours.contains(&0) || self.jurisdiction_cap_hours.contains(&0) {
-            return Err(PolicyError::new("resolution_hours", "", "deadlines must be positive"));
+            return Err(PolicyError::new(
+                "resolution_hours",
+                "",
+                "deadlines must be positive",
+            ));
         }
         if self.claim_limit_permille < 1000 {
-            return Err(PolicyError::new("claim_limit_permille", "", "must be at least 1000 (the direct loss itself)"));
+            return Err(PolicyError::new(
+                "claim_limit_permille",
+                "",
+                "must be at least 1000 (the direct loss itself)",
+            ));
         }
         for (i, points) in self.points.iter().enumerate() {
-            if points.iter().any(|p| !(-MAX_POINTS..=MAX_POINTS).contains(p)) {
+            if points
+                .iter()
+                .any(|p| !(-MAX_POINTS..=MAX_POINTS).contains(p))
+            {
                 let code = crate::factor::FACTORS.get(i).map_or("", |f| f.code);
-                return Err(PolicyError::new("points", code, "points must be within -100..=100"));
+                return Err(PolicyError::new(
+                    "points",
+                    code,
+                    "points must be within -100..=100",
+                ));
             }
         }
         if self.effect.very_late_factor < 2 {
-            return Err(PolicyError::new("effect", "very_late_factor", "must be at least 2"));
+            return Err(PolicyError::new(
+                "effect",
+                "very_late_factor",
+                "must be at least 2",
+            ));
         }
         Ok(())
     }
 
     /// Points of one factor in one dimension.
     pub fn points_of(&self, factor: crate::Factor, dimension: Dimension) -> i16 {
-        self.points.get(factor.index()).map_or(0, |p| p[dimension as usize])
+        self.points
+            .get(factor.index())
+            .map_or(0, |p| p[dimension as usize])
     }
 
     /// Grade for a pair of levels.
@@ -275,7 +327,10 @@ mod tests {
         use Level::*;
         let p = |i, u| Policy::DEFAULT.priority_for(i, u);
         assert_eq!([p(High, High), p(High, Medium), p(High, Low)], [1, 2, 3]);
-        assert_eq!([p(Medium, High), p(Medium, Medium), p(Medium, Low)], [2, 3, 4]);
+        assert_eq!(
+            [p(Medium, High), p(Medium, Medium), p(Medium, Low)],
+            [2, 3, 4]
+        );
         assert_eq!([p(Low, High), p(Low, Medium), p(Low, Low)], [3, 4, 5]);
     }
 

@@ -45,8 +45,20 @@ pub struct ParseError {
 }
 
 impl ParseError {
-    pub(crate) fn new(kind: ErrorKind, offset: usize, field: &'static str, expected: &'static str) -> Self {
-        ParseError { kind, offset, field, index: None, expected, found: heapless::String::new() }
+    pub(crate) fn new(
+        kind: ErrorKind,
+        offset: usize,
+        field: &'static str,
+        expected: &'static str,
+    ) -> Self {
+        ParseError {
+            kind,
+            offset,
+            field,
+            index: None,
+            expected,
+            found: heapless::String::new(),
+        }
     }
 
     /// Records the offending text, cut on a character boundary.
@@ -65,6 +77,17 @@ impl ParseError {
     pub(crate) fn at_index(mut self, index: Option<u16>) -> Self {
         self.index = index;
         self
+    }
+
+    /// The error for an input longer than `limit` bytes, as the parser
+    /// reports it; for callers that stop reading at the limit.
+    pub fn too_large(limit: usize) -> Self {
+        ParseError::new(
+            ErrorKind::TooLarge,
+            limit,
+            "",
+            GuardErrorKind::TooLarge.message(),
+        )
     }
 
     pub(crate) fn from_guard(e: GuardError) -> Self {
@@ -95,7 +118,9 @@ impl fmt::Display for ParseError {
         if !self.expected.is_empty() {
             match self.kind {
                 ErrorKind::UnknownValue => write!(f, "; expected one of: {}", self.expected)?,
-                ErrorKind::InvalidJson | ErrorKind::InvalidPolicy => write!(f, " ({})", self.expected)?,
+                ErrorKind::InvalidJson | ErrorKind::InvalidPolicy => {
+                    write!(f, " ({})", self.expected)?
+                }
                 _ => write!(f, "; expected {}", self.expected)?,
             }
         }

@@ -17,7 +17,9 @@ pub use error::{ErrorKind, ParseError, FOUND_CAPACITY};
 pub use outcome::parse_outcome;
 pub use policy::{parse_policy, parse_policy_into, write_policy_json};
 pub use record::{parse_complaint, RECORD_LIMITS};
-pub use write::{write_assessment_json, write_effect_json, write_error_json, BufferTooSmall, MAX_ASSESSMENT_JSON};
+pub use write::{
+    write_assessment_json, write_effect_json, write_error_json, BufferTooSmall, MAX_ASSESSMENT_JSON,
+};
 
 use serde::de::{self, DeserializeSeed, MapAccess, Visitor};
 use serde_json_core::de::{Deserializer, Error as SjcError};
@@ -43,7 +45,15 @@ pub(crate) struct Ctx<'i> {
 
 impl<'i> Ctx<'i> {
     fn new(input: &'i [u8]) -> Self {
-        Ctx { input, field: "", index: None, offset: 0, expected: "", key_offset: 0, error: None }
+        Ctx {
+            input,
+            field: "",
+            index: None,
+            offset: 0,
+            expected: "",
+            key_offset: 0,
+            error: None,
+        }
     }
 
     /// Records `e` and returns the serde error that unwinds the parse.
@@ -89,7 +99,10 @@ impl<'i> Ctx<'i> {
     /// delimiter (enough to look at a number token).
     pub fn raw_token(&self) -> &'i [u8] {
         let rest = self.input.get(self.offset..).unwrap_or(&[]);
-        let end = rest.iter().position(|b| matches!(b, b',' | b'}' | b']' | b' ' | b'\t' | b'\n' | b'\r')).unwrap_or(rest.len());
+        let end = rest
+            .iter()
+            .position(|b| matches!(b, b',' | b'}' | b']' | b' ' | b'\t' | b'\n' | b'\r'))
+            .unwrap_or(rest.len());
         rest.get(..end).unwrap_or(&[])
     }
 }
@@ -97,7 +110,12 @@ impl<'i> Ctx<'i> {
 /// Receives the members of a JSON object one by one.
 pub(crate) trait Members<'i> {
     /// Reads the value of `key` from `map`; `ctx` points at the value.
-    fn member<A: MapAccess<'i>>(&mut self, key: &str, ctx: &mut Ctx<'i>, map: &mut A) -> Result<(), A::Error>;
+    fn member<A: MapAccess<'i>>(
+        &mut self,
+        key: &str,
+        ctx: &mut Ctx<'i>,
+        map: &mut A,
+    ) -> Result<(), A::Error>;
 }
 
 /// Longest key we compare; longer keys are unknown by definition.
@@ -134,7 +152,11 @@ impl<'i, M: Members<'i>> Visitor<'i> for ObjectSeed<'_, 'i, M> {
             if value::unescape(raw, &mut key).is_err() {
                 key.clear();
             }
-            let key = if key.is_empty() && !raw.is_empty() { raw } else { key.as_str() };
+            let key = if key.is_empty() && !raw.is_empty() {
+                raw
+            } else {
+                key.as_str()
+            };
             self.ctx.field = self.field;
             self.ctx.index = None;
             self.ctx.key_offset = key_offset;
@@ -154,8 +176,16 @@ pub(crate) fn parse_document<'i, T>(
 ) -> Result<T, ParseError> {
     let shape = guard::check(input, limits).map_err(ParseError::from_guard)?;
     if shape.top_level != TopLevel::Object {
-        let at = input.iter().position(|b| !matches!(b, b' ' | b'\t' | b'\n' | b'\r')).unwrap_or(0);
-        return Err(ParseError::new(ErrorKind::NotAnObject, at, "", "a JSON object"));
+        let at = input
+            .iter()
+            .position(|b| !matches!(b, b' ' | b'\t' | b'\n' | b'\r'))
+            .unwrap_or(0);
+        return Err(ParseError::new(
+            ErrorKind::NotAnObject,
+            at,
+            "",
+            "a JSON object",
+        ));
     }
     let mut ctx = Ctx::new(input);
     let mut de = Deserializer::new(input, None);

@@ -13,7 +13,11 @@ use crate::guard::Limits;
 use crate::policy::{Policy, MAX_POINTS};
 
 /// Limits on an untrusted policy document.
-const POLICY_LIMITS: Limits = Limits { max_bytes: 64 * 1024, max_depth: 3, max_string_bytes: 256 };
+const POLICY_LIMITS: Limits = Limits {
+    max_bytes: 64 * 1024,
+    max_depth: 3,
+    max_string_bytes: 256,
+};
 
 /// Parses a JSON policy: the keys present override [`Policy::DEFAULT`], the
 /// result is validated. Errors name the key and the byte offset.
@@ -37,10 +41,24 @@ pub fn parse_policy(json: &[u8]) -> Result<Policy, ParseError> {
 /// Applies the overrides of a JSON policy onto `policy`, then validates it.
 /// On error `policy` is left unchanged.
 pub fn parse_policy_into(json: &[u8], policy: &mut Policy) -> Result<(), ParseError> {
-    let mut reader = PolicyReader { policy: policy.clone(), key_offsets: [None; TOP_KEYS.len()] };
-    parse_document(json, &POLICY_LIMITS, |ctx, de| ObjectSeed { ctx, members: &mut reader, field: "" }.deserialize(de))?;
+    let mut reader = PolicyReader {
+        policy: policy.clone(),
+        key_offsets: [None; TOP_KEYS.len()],
+    };
+    parse_document(json, &POLICY_LIMITS, |ctx, de| {
+        ObjectSeed {
+            ctx,
+            members: &mut reader,
+            field: "",
+        }
+        .deserialize(de)
+    })?;
     if let Err(e) = reader.policy.validate() {
-        let offset = TOP_KEYS.iter().position(|k| *k == e.key).and_then(|i| reader.key_offsets.get(i).copied().flatten()).unwrap_or(0);
+        let offset = TOP_KEYS
+            .iter()
+            .position(|k| *k == e.key)
+            .and_then(|i| reader.key_offsets.get(i).copied().flatten())
+            .unwrap_or(0);
         let mut err = ParseError::new(ErrorKind::InvalidPolicy, offset, e.key, e.reason);
         if !e.entry.is_empty() {
             err = err.with_found(e.entry);
@@ -82,17 +100,33 @@ struct PolicyReader {
     key_offsets: [Option<usize>; TOP_KEYS.len()],
 }
 
-fn unknown_key<E: de::Error>(ctx: &mut Ctx<'_>, field: &'static str, key: &str, expected: &'static str) -> E {
-    let e = ParseError::new(ErrorKind::UnknownField, ctx.key_offset, field, expected).with_found(key);
+fn unknown_key<E: de::Error>(
+    ctx: &mut Ctx<'_>,
+    field: &'static str,
+    key: &str,
+    expected: &'static str,
+) -> E {
+    let e =
+        ParseError::new(ErrorKind::UnknownField, ctx.key_offset, field, expected).with_found(key);
     ctx.fail(e)
 }
 
 fn duplicate<E: de::Error>(ctx: &mut Ctx<'_>, field: &'static str) -> E {
-    ctx.fail(ParseError::new(ErrorKind::DuplicateField, ctx.key_offset, field, "each key at most once"))
+    ctx.fail(ParseError::new(
+        ErrorKind::DuplicateField,
+        ctx.key_offset,
+        field,
+        "each key at most once",
+    ))
 }
 
 impl<'i> Members<'i> for PolicyReader {
-    fn member<A: MapAccess<'i>>(&mut self, key: &str, ctx: &mut Ctx<'i>, map: &mut A) -> Result<(), A::Error> {
+    fn member<A: MapAccess<'i>>(
+        &mut self,
+        key: &str,
+        ctx: &mut Ctx<'i>,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
         let Some(i) = TOP_KEYS.iter().position(|k| *k == key) else {
             return Err(unknown_key(ctx, "", key, TOP_KEY_LIST));
         };
@@ -105,30 +139,99 @@ impl<'i> Members<'i> for PolicyReader {
         let p = &mut self.policy;
         let pct = (1, 100, "an integer in 1..=100");
         match field {
-            "points" => map.next_value_seed(ObjectSeed { ctx, members: &mut PointsReader { points: &mut p.points, seen: [0; 16] }, field })?,
-            "bands" => map.next_value_seed(ObjectSeed { ctx, members: &mut BandsReader { bands: &mut p.bands, seen: 0 }, field })?,
-            "severity_levels" => p.severity_levels = narrow(map.next_value_seed(ArraySeed::<u64, 2>::new(ctx, pct))?),
-            "impact_levels" => p.impact_levels = narrow(map.next_value_seed(ArraySeed::<u64, 2>::new(ctx, pct))?),
-            "urgency_levels" => p.urgency_levels = narrow(map.next_value_seed(ArraySeed::<u64, 2>::new(ctx, pct))?),
-            "difficulty_tiers" => p.difficulty_tiers = narrow(map.next_value_seed(ArraySeed::<u64, 2>::new(ctx, pct))?),
-            "malice_tiers" => p.malice_tiers = narrow(map.next_value_seed(ArraySeed::<u64, 2>::new(ctx, pct))?),
-            "grade_matrix" => p.grade_matrix = map.next_value_seed(ArraySeed::<[Grade; 3], 3>::new(ctx, ()))?,
+            "points" => map.next_value_seed(ObjectSeed {
+                ctx,
+                members: &mut PointsReader {
+                    points: &mut p.points,
+                    seen: [0; 16],
+                },
+                field,
+            })?,
+            "bands" => map.next_value_seed(ObjectSeed {
+                ctx,
+                members: &mut BandsReader {
+                    bands: &mut p.bands,
+                    seen: 0,
+                },
+                field,
+            })?,
+            "severity_levels" => {
+                p.severity_levels = narrow(map.next_value_seed(ArraySeed::<u64, 2>::new(ctx, pct))?)
+            }
+            "impact_levels" => {
+                p.impact_levels = narrow(map.next_value_seed(ArraySeed::<u64, 2>::new(ctx, pct))?)
+            }
+            "urgency_levels" => {
+                p.urgency_levels = narrow(map.next_value_seed(ArraySeed::<u64, 2>::new(ctx, pct))?)
+            }
+            "difficulty_tiers" => {
+                p.difficulty_tiers =
+                    narrow(map.next_value_seed(ArraySeed::<u64, 2>::new(ctx, pct))?)
+            }
+            "malice_tiers" => {
+                p.malice_tiers = narrow(map.next_value_seed(ArraySeed::<u64, 2>::new(ctx, pct))?)
+            }
+            "grade_matrix" => {
+                p.grade_matrix = map.next_value_seed(ArraySeed::<[Grade; 3], 3>::new(ctx, ()))?
+            }
             "priority_matrix" => {
-                let m = map.next_value_seed(ArraySeed::<[u64; 3], 3>::new(ctx, (1, 5, "an integer in 1..=5")))?;
+                let m = map.next_value_seed(ArraySeed::<[u64; 3], 3>::new(
+                    ctx,
+                    (1, 5, "an integer in 1..=5"),
+                ))?;
                 p.priority_matrix = m.map(narrow);
             }
-            "tier_by_grade" => p.tier_by_grade = map.next_value_seed(ArraySeed::<Tier, 4>::new(ctx, ()))?,
-            "beyond_authority_tier" => p.beyond_authority_tier = map.next_value_seed(CodeSeed::new(ctx))?,
-            "safety_min_grade" => p.safety_min_grade = map.next_value_seed(CodeSeed::new(ctx))?,
-            "safety_max_priority" => p.safety_max_priority = map.next_value_seed(UIntSeed { ctx, min: 1, max: 5, expected: "an integer in 1..=5" })? as u8,
-            "first_response_minutes" => p.first_response_minutes = narrow(map.next_value_seed(ArraySeed::<u64, 3>::new(ctx, MINUTES))?),
-            "first_response_cap_minutes" => p.first_response_cap_minutes = narrow(map.next_value_seed(ArraySeed::<u64, 5>::new(ctx, MINUTES))?),
-            "resolution_hours" => p.resolution_hours = narrow(map.next_value_seed(ArraySeed::<u64, 3>::new(ctx, HOURS))?),
-            "jurisdiction_cap_hours" => map.next_value_seed(ObjectSeed { ctx, members: &mut CapsReader { caps: &mut p.jurisdiction_cap_hours, seen: 0 }, field })?,
-            "claim_limit_permille" => {
-                p.claim_limit_permille = map.next_value_seed(UIntSeed { ctx, min: 1000, max: 1_000_000, expected: "an integer in 1000..=1000000" })? as u32;
+            "tier_by_grade" => {
+                p.tier_by_grade = map.next_value_seed(ArraySeed::<Tier, 4>::new(ctx, ()))?
             }
-            _ => map.next_value_seed(ObjectSeed { ctx, members: &mut EffectReader { effect: &mut p.effect, seen: 0 }, field })?,
+            "beyond_authority_tier" => {
+                p.beyond_authority_tier = map.next_value_seed(CodeSeed::new(ctx))?
+            }
+            "safety_min_grade" => p.safety_min_grade = map.next_value_seed(CodeSeed::new(ctx))?,
+            "safety_max_priority" => {
+                p.safety_max_priority = map.next_value_seed(UIntSeed {
+                    ctx,
+                    min: 1,
+                    max: 5,
+                    expected: "an integer in 1..=5",
+                })? as u8
+            }
+            "first_response_minutes" => {
+                p.first_response_minutes =
+                    narrow(map.next_value_seed(ArraySeed::<u64, 3>::new(ctx, MINUTES))?)
+            }
+            "first_response_cap_minutes" => {
+                p.first_response_cap_minutes =
+                    narrow(map.next_value_seed(ArraySeed::<u64, 5>::new(ctx, MINUTES))?)
+            }
+            "resolution_hours" => {
+                p.resolution_hours =
+                    narrow(map.next_value_seed(ArraySeed::<u64, 3>::new(ctx, HOURS))?)
+            }
+            "jurisdiction_cap_hours" => map.next_value_seed(ObjectSeed {
+                ctx,
+                members: &mut CapsReader {
+                    caps: &mut p.jurisdiction_cap_hours,
+                    seen: 0,
+                },
+                field,
+            })?,
+            "claim_limit_permille" => {
+                p.claim_limit_permille = map.next_value_seed(UIntSeed {
+                    ctx,
+                    min: 1000,
+                    max: 1_000_000,
+                    expected: "an integer in 1000..=1000000",
+                })? as u32;
+            }
+            _ => map.next_value_seed(ObjectSeed {
+                ctx,
+                members: &mut EffectReader {
+                    effect: &mut p.effect,
+                    seen: 0,
+                },
+                field,
+            })?,
         }
         Ok(())
     }
@@ -149,17 +252,33 @@ struct PointsReader<'p> {
 }
 
 impl<'i> Members<'i> for PointsReader<'_> {
-    fn member<A: MapAccess<'i>>(&mut self, key: &str, ctx: &mut Ctx<'i>, map: &mut A) -> Result<(), A::Error> {
+    fn member<A: MapAccess<'i>>(
+        &mut self,
+        key: &str,
+        ctx: &mut Ctx<'i>,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
         let Some(factor) = Factor::from_code(key) else {
-            return Err(unknown_key(ctx, "points", key, "a factor code listed in RUBRIC.md"));
+            return Err(unknown_key(
+                ctx,
+                "points",
+                key,
+                "a factor code listed in RUBRIC.md",
+            ));
         };
         let (byte, bit) = (factor.index() / 8, factor.index() % 8);
         match self.seen.get_mut(byte) {
             Some(b) if *b & (1 << bit) == 0 => *b |= 1 << bit,
             _ => return Err(duplicate(ctx, "points")),
         }
-        let Some(row) = self.points.get_mut(factor.index()) else { return Ok(()) };
-        map.next_value_seed(ObjectSeed { ctx, members: &mut DimensionsReader { row, seen: 0 }, field: "points" })
+        let Some(row) = self.points.get_mut(factor.index()) else {
+            return Ok(());
+        };
+        map.next_value_seed(ObjectSeed {
+            ctx,
+            members: &mut DimensionsReader { row, seen: 0 },
+            field: "points",
+        })
     }
 }
 
@@ -169,7 +288,12 @@ struct DimensionsReader<'p> {
 }
 
 impl<'i> Members<'i> for DimensionsReader<'_> {
-    fn member<A: MapAccess<'i>>(&mut self, key: &str, ctx: &mut Ctx<'i>, map: &mut A) -> Result<(), A::Error> {
+    fn member<A: MapAccess<'i>>(
+        &mut self,
+        key: &str,
+        ctx: &mut Ctx<'i>,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
         let Some(d) = Dimension::from_code(key) else {
             return Err(unknown_key(ctx, "points", key, Dimension::EXPECTED));
         };
@@ -178,7 +302,12 @@ impl<'i> Members<'i> for DimensionsReader<'_> {
         }
         self.seen |= 1 << d.index();
         let max = i64::from(MAX_POINTS);
-        let v = map.next_value_seed(IntSeed { ctx, min: -max, max, expected: "an integer in -100..=100" })?;
+        let v = map.next_value_seed(IntSeed {
+            ctx,
+            min: -max,
+            max,
+            expected: "an integer in -100..=100",
+        })?;
         if let Some(slot) = self.row.get_mut(d as usize) {
             *slot = i16::try_from(v).unwrap_or(0);
         }
@@ -193,7 +322,12 @@ struct BandsReader<'p> {
 }
 
 impl<'i> Members<'i> for BandsReader<'_> {
-    fn member<A: MapAccess<'i>>(&mut self, key: &str, ctx: &mut Ctx<'i>, map: &mut A) -> Result<(), A::Error> {
+    fn member<A: MapAccess<'i>>(
+        &mut self,
+        key: &str,
+        ctx: &mut Ctx<'i>,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
         let Some(band) = Band::ALL.iter().copied().find(|b| b.field() == key) else {
             return Err(unknown_key(ctx, "bands", key, "tenure_months, emotion, prior_contacts, hours_open, affected_customers, direct_loss, departments"));
         };
@@ -202,7 +336,9 @@ impl<'i> Members<'i> for BandsReader<'_> {
         }
         self.seen |= 1 << band as u8;
         let spec = (1, crate::json::record::MAX_AMOUNT, "a positive integer");
-        let Some(slot) = self.bands.get_mut(band as usize) else { return Ok(()) };
+        let Some(slot) = self.bands.get_mut(band as usize) else {
+            return Ok(());
+        };
         if band.levels() == 4 {
             *slot = map.next_value_seed(ArraySeed::<u64, 4>::new(ctx, spec))?;
         } else {
@@ -220,16 +356,33 @@ struct CapsReader<'p> {
 }
 
 impl<'i> Members<'i> for CapsReader<'_> {
-    fn member<A: MapAccess<'i>>(&mut self, key: &str, ctx: &mut Ctx<'i>, map: &mut A) -> Result<(), A::Error> {
+    fn member<A: MapAccess<'i>>(
+        &mut self,
+        key: &str,
+        ctx: &mut Ctx<'i>,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
         let j = match Jurisdiction::from_code(key) {
             Some(j) if j != Jurisdiction::None => j,
-            _ => return Err(unknown_key(ctx, "jurisdiction_cap_hours", key, "us_cfpb, uk_fca, cn_banking, cn_telecom, cn_consumer")),
+            _ => {
+                return Err(unknown_key(
+                    ctx,
+                    "jurisdiction_cap_hours",
+                    key,
+                    "us_cfpb, uk_fca, cn_banking, cn_telecom, cn_consumer",
+                ))
+            }
         };
         if self.seen & (1 << j.index()) != 0 {
             return Err(duplicate(ctx, "jurisdiction_cap_hours"));
         }
         self.seen |= 1 << j.index();
-        let v = map.next_value_seed(UIntSeed { ctx, min: HOURS.0, max: HOURS.1, expected: HOURS.2 })?;
+        let v = map.next_value_seed(UIntSeed {
+            ctx,
+            min: HOURS.0,
+            max: HOURS.1,
+            expected: HOURS.2,
+        })?;
         if let Some(slot) = self.caps.get_mut(j as usize) {
             *slot = u16::try_from(v).unwrap_or(u16::MAX);
         }
@@ -257,7 +410,12 @@ struct EffectReader<'p> {
 }
 
 impl<'i> Members<'i> for EffectReader<'_> {
-    fn member<A: MapAccess<'i>>(&mut self, key: &str, ctx: &mut Ctx<'i>, map: &mut A) -> Result<(), A::Error> {
+    fn member<A: MapAccess<'i>>(
+        &mut self,
+        key: &str,
+        ctx: &mut Ctx<'i>,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
         let Some(i) = EFFECT_KEYS.iter().position(|k| *k == key) else {
             return Err(unknown_key(ctx, "effect", key, "base, first_contact, on_time, late, very_late, very_late_factor, satisfaction, reopened, repeat_within_30_days, root_cause_fixed"));
         };
@@ -267,7 +425,14 @@ impl<'i> Members<'i> for EffectReader<'_> {
         self.seen |= 1 << i;
         let e = &mut *self.effect;
         let max = i64::from(MAX_POINTS);
-        let mut points = || map.next_value_seed(IntSeed { ctx: &mut *ctx, min: -max, max, expected: "an integer in -100..=100" });
+        let mut points = || {
+            map.next_value_seed(IntSeed {
+                ctx: &mut *ctx,
+                min: -max,
+                max,
+                expected: "an integer in -100..=100",
+            })
+        };
         let to_i16 = |v: i64| i16::try_from(v).unwrap_or(0);
         match i {
             0 => e.base = to_i16(points()?),
@@ -275,8 +440,22 @@ impl<'i> Members<'i> for EffectReader<'_> {
             2 => e.on_time = to_i16(points()?),
             3 => e.late = to_i16(points()?),
             4 => e.very_late = to_i16(points()?),
-            5 => e.very_late_factor = map.next_value_seed(UIntSeed { ctx, min: 2, max: 100, expected: "an integer in 2..=100" })? as u8,
-            6 => e.satisfaction = map.next_value_seed(ArraySeed::<i64, 5>::new(ctx, (-max, max, "an integer in -100..=100")))?.map(to_i16),
+            5 => {
+                e.very_late_factor = map.next_value_seed(UIntSeed {
+                    ctx,
+                    min: 2,
+                    max: 100,
+                    expected: "an integer in 2..=100",
+                })? as u8
+            }
+            6 => {
+                e.satisfaction = map
+                    .next_value_seed(ArraySeed::<i64, 5>::new(
+                        ctx,
+                        (-max, max, "an integer in -100..=100"),
+                    ))?
+                    .map(to_i16)
+            }
             7 => e.reopened = to_i16(points()?),
             8 => e.repeat_within_30_days = to_i16(points()?),
             _ => e.root_cause_fixed = to_i16(points()?),
@@ -292,7 +471,11 @@ trait Elem<'i>: Sized + Copy {
     /// A placeholder value, overwritten before use.
     fn fill() -> Self;
     /// Reads the next element, or `None` at the end of the array.
-    fn next<A: SeqAccess<'i>>(ctx: &mut Ctx<'i>, spec: Self::Spec, seq: &mut A) -> Result<Option<Self>, A::Error>;
+    fn next<A: SeqAccess<'i>>(
+        ctx: &mut Ctx<'i>,
+        spec: Self::Spec,
+        seq: &mut A,
+    ) -> Result<Option<Self>, A::Error>;
 }
 
 impl<'i> Elem<'i> for u64 {
@@ -300,8 +483,17 @@ impl<'i> Elem<'i> for u64 {
     fn fill() -> Self {
         0
     }
-    fn next<A: SeqAccess<'i>>(ctx: &mut Ctx<'i>, (min, max, expected): Self::Spec, seq: &mut A) -> Result<Option<Self>, A::Error> {
-        seq.next_element_seed(UIntSeed { ctx, min, max, expected })
+    fn next<A: SeqAccess<'i>>(
+        ctx: &mut Ctx<'i>,
+        (min, max, expected): Self::Spec,
+        seq: &mut A,
+    ) -> Result<Option<Self>, A::Error> {
+        seq.next_element_seed(UIntSeed {
+            ctx,
+            min,
+            max,
+            expected,
+        })
     }
 }
 
@@ -310,8 +502,17 @@ impl<'i> Elem<'i> for i64 {
     fn fill() -> Self {
         0
     }
-    fn next<A: SeqAccess<'i>>(ctx: &mut Ctx<'i>, (min, max, expected): Self::Spec, seq: &mut A) -> Result<Option<Self>, A::Error> {
-        seq.next_element_seed(IntSeed { ctx, min, max, expected })
+    fn next<A: SeqAccess<'i>>(
+        ctx: &mut Ctx<'i>,
+        (min, max, expected): Self::Spec,
+        seq: &mut A,
+    ) -> Result<Option<Self>, A::Error> {
+        seq.next_element_seed(IntSeed {
+            ctx,
+            min,
+            max,
+            expected,
+        })
     }
 }
 
@@ -336,7 +537,11 @@ impl<'i, E: Elem<'i>, const N: usize> Elem<'i> for [E; N] {
     fn fill() -> Self {
         [E::fill(); N]
     }
-    fn next<A: SeqAccess<'i>>(ctx: &mut Ctx<'i>, spec: Self::Spec, seq: &mut A) -> Result<Option<Self>, A::Error> {
+    fn next<A: SeqAccess<'i>>(
+        ctx: &mut Ctx<'i>,
+        spec: Self::Spec,
+        seq: &mut A,
+    ) -> Result<Option<Self>, A::Error> {
         seq.next_element_seed(ArraySeed::<E, N>::new(ctx, spec))
     }
 }
@@ -383,12 +588,18 @@ impl<'i, E: Elem<'i>, const N: usize> Visitor<'i> for ArraySeed<'_, 'i, E, N> {
             self.ctx.index = Some(i as u16);
             match E::next(self.ctx, self.spec, &mut seq)? {
                 Some(v) => *slot = v,
-                None => return Err(self.ctx.fail(self.ctx.error(ErrorKind::WrongType, exactly(N)))),
+                None => {
+                    return Err(self
+                        .ctx
+                        .fail(self.ctx.error(ErrorKind::WrongType, exactly(N))))
+                }
             }
         }
         self.ctx.index = Some(N as u16);
         if E::next(self.ctx, self.spec, &mut seq)?.is_some() {
-            return Err(self.ctx.fail(self.ctx.error(ErrorKind::WrongType, exactly(N))));
+            return Err(self
+                .ctx
+                .fail(self.ctx.error(ErrorKind::WrongType, exactly(N))));
         }
         self.ctx.index = outer_index;
         Ok(out)
@@ -397,7 +608,10 @@ impl<'i, E: Elem<'i>, const N: usize> Visitor<'i> for ArraySeed<'_, 'i, E, N> {
 
 /// Writes the whole policy as JSON, in the same shape [`parse_policy`] reads.
 /// Returns the number of bytes written.
-pub fn write_policy_json(policy: &Policy, buf: &mut [u8]) -> Result<usize, super::write::BufferTooSmall> {
+pub fn write_policy_json(
+    policy: &Policy,
+    buf: &mut [u8],
+) -> Result<usize, super::write::BufferTooSmall> {
     serde_json_core::to_slice(&PolicyJson(policy), buf).map_err(|_| super::write::BufferTooSmall)
 }
 
@@ -470,7 +684,10 @@ impl serde::Serialize for BandsJson<'_> {
 impl serde::Serialize for CapsJson<'_> {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let mut m = s.serialize_struct("", Jurisdiction::COUNT - 1)?;
-        for (j, hours) in Jurisdiction::ALL.iter().zip(self.0.jurisdiction_cap_hours.iter()) {
+        for (j, hours) in Jurisdiction::ALL
+            .iter()
+            .zip(self.0.jurisdiction_cap_hours.iter())
+        {
             if *j != Jurisdiction::None {
                 m.serialize_field(Code::code(*j), hours)?;
             }

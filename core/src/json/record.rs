@@ -10,7 +10,11 @@ use crate::scan::Scanner;
 
 /// Limits on an untrusted record: 64 KiB in all, nesting depth 2 (the
 /// record object and its lists), 32 KiB for any one string (the text).
-pub const RECORD_LIMITS: Limits = Limits { max_bytes: 64 * 1024, max_depth: 2, max_string_bytes: 32 * 1024 };
+pub const RECORD_LIMITS: Limits = Limits {
+    max_bytes: 64 * 1024,
+    max_depth: 2,
+    max_string_bytes: 32 * 1024,
+};
 
 /// Parses one complaint record (a JSON object, see the crate documentation
 /// for the contract) and scans its `text`.
@@ -33,9 +37,20 @@ pub const RECORD_LIMITS: Limits = Limits { max_bytes: 64 * 1024, max_depth: 2, m
 /// assert_eq!(e.offset, 1);
 /// ```
 pub fn parse_complaint(json: &[u8]) -> Result<Complaint, ParseError> {
-    let mut reader = RecordReader { complaint: Complaint::DEFAULT, seen: 0, scanner: Scanner::new() };
+    let mut reader = RecordReader {
+        complaint: Complaint::DEFAULT,
+        seen: 0,
+        scanner: Scanner::new(),
+    };
     parse_document(json, &RECORD_LIMITS, |ctx, de| {
-        serde::de::DeserializeSeed::deserialize(ObjectSeed { ctx, members: &mut reader, field: "" }, de)
+        serde::de::DeserializeSeed::deserialize(
+            ObjectSeed {
+                ctx,
+                members: &mut reader,
+                field: "",
+            },
+            de,
+        )
     })?;
     let mut complaint = reader.complaint;
     complaint.text_cues = complaint.text_cues.union(reader.scanner.finish());
@@ -92,16 +107,27 @@ rights, threats, profile, malice_signals, handling_failures, jurisdiction, text"
 pub const MAX_AMOUNT: u64 = 1_000_000_000_000_000;
 
 impl<'i> Members<'i> for RecordReader {
-    fn member<A: MapAccess<'i>>(&mut self, key: &str, ctx: &mut Ctx<'i>, map: &mut A) -> Result<(), A::Error> {
+    fn member<A: MapAccess<'i>>(
+        &mut self,
+        key: &str,
+        ctx: &mut Ctx<'i>,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
         let Some(i) = FIELDS.iter().position(|f| *f == key) else {
             ctx.offset = ctx.key_offset;
-            let e = ParseError::new(ErrorKind::UnknownField, ctx.key_offset, "", FIELD_LIST).with_found(key);
+            let e = ParseError::new(ErrorKind::UnknownField, ctx.key_offset, "", FIELD_LIST)
+                .with_found(key);
             return Err(ctx.fail(e));
         };
         let field = FIELDS.get(i).copied().unwrap_or("");
         ctx.field = field;
         if self.seen & (1 << i) != 0 {
-            let e = ParseError::new(ErrorKind::DuplicateField, ctx.key_offset, field, "each field at most once");
+            let e = ParseError::new(
+                ErrorKind::DuplicateField,
+                ctx.key_offset,
+                field,
+                "each field at most once",
+            );
             return Err(ctx.fail(e));
         }
         self.seen |= 1 << i;
@@ -109,7 +135,12 @@ impl<'i> Members<'i> for RecordReader {
         let c = &mut self.complaint;
         macro_rules! uint {
             ($min:expr, $max:expr, $what:literal) => {
-                map.next_value_seed(UIntSeed { ctx, min: $min, max: $max, expected: $what })?
+                map.next_value_seed(UIntSeed {
+                    ctx,
+                    min: $min,
+                    max: $max,
+                    expected: $what,
+                })?
             };
         }
         macro_rules! code {
@@ -129,7 +160,12 @@ impl<'i> Members<'i> for RecordReader {
         }
         // The ranges below fit the target types, so the casts are exact.
         match field {
-            "id" => c.id = map.next_value_seed(StringSeed::<ID_CAPACITY> { ctx, expected: "a string of at most 64 bytes" })?,
+            "id" => {
+                c.id = map.next_value_seed(StringSeed::<ID_CAPACITY> {
+                    ctx,
+                    expected: "a string of at most 64 bytes",
+                })?
+            }
             "category" => c.category = code!(),
             "channel" => c.channel = code!(),
             "customer_tier" => c.customer_tier = code!(),
@@ -138,11 +174,28 @@ impl<'i> Members<'i> for RecordReader {
             "motive" => c.motive = code!(),
             "expectation" => c.expectation = code!(),
             "emotion" => c.emotion = uint!(0, 10, "an integer in 0..=10") as u8,
-            "prior_contacts" => c.prior_contacts = uint!(0, 10_000, "an integer in 0..=10000") as u16,
+            "prior_contacts" => {
+                c.prior_contacts = uint!(0, 10_000, "an integer in 0..=10000") as u16
+            }
             "hours_open" => c.hours_open = uint!(0, 1_000_000, "an integer in 0..=1000000") as u32,
-            "affected_customers" => c.affected_customers = uint!(1, 1_000_000_000, "an integer in 1..=1000000000") as u32,
-            "direct_loss" => c.direct_loss = uint!(0, MAX_AMOUNT, "an integer in 0..=1000000000000000 (minor units)"),
-            "claimed_amount" => c.claimed_amount = uint!(0, MAX_AMOUNT, "an integer in 0..=1000000000000000 (minor units)"),
+            "affected_customers" => {
+                c.affected_customers =
+                    uint!(1, 1_000_000_000, "an integer in 1..=1000000000") as u32
+            }
+            "direct_loss" => {
+                c.direct_loss = uint!(
+                    0,
+                    MAX_AMOUNT,
+                    "an integer in 0..=1000000000000000 (minor units)"
+                )
+            }
+            "claimed_amount" => {
+                c.claimed_amount = uint!(
+                    0,
+                    MAX_AMOUNT,
+                    "an integer in 0..=1000000000000000 (minor units)"
+                )
+            }
             "indirect_loss_claimed" => c.indirect_loss_claimed = boolean!(),
             "liability" => c.liability = code!(),
             "evidence" => c.evidence = code!(),
@@ -157,7 +210,10 @@ impl<'i> Members<'i> for RecordReader {
             "malice_signals" => c.malice_signals = flags!(),
             "handling_failures" => c.handling_failures = flags!(),
             "jurisdiction" => c.jurisdiction = code!(),
-            _ => map.next_value_seed(TextSeed { ctx, scanner: &mut self.scanner })?,
+            _ => map.next_value_seed(TextSeed {
+                ctx,
+                scanner: &mut self.scanner,
+            })?,
         }
         Ok(())
     }

@@ -49,7 +49,10 @@ pub(crate) enum Piece<'a> {
 /// the first error `f` returns. Surrogate pairs (`\ud83d\ude00`) are
 /// combined; an invalid escape (which the guard has already rejected)
 /// becomes U+FFFD.
-pub(crate) fn for_each_piece<E>(raw: &str, mut f: impl FnMut(Piece<'_>) -> Result<(), E>) -> Result<(), E> {
+pub(crate) fn for_each_piece<E>(
+    raw: &str,
+    mut f: impl FnMut(Piece<'_>) -> Result<(), E>,
+) -> Result<(), E> {
     let mut rest = raw;
     while !rest.is_empty() {
         let plain = rest.find('\\').unwrap_or(rest.len());
@@ -87,7 +90,9 @@ fn unescape_one(s: &str) -> (char, usize) {
                     }
                 }
             }
-            let c = high.and_then(char::from_u32).unwrap_or(char::REPLACEMENT_CHARACTER);
+            let c = high
+                .and_then(char::from_u32)
+                .unwrap_or(char::REPLACEMENT_CHARACTER);
             return (c, if high.is_some() { 5 } else { 1 });
         }
         _ => return (char::REPLACEMENT_CHARACTER, 1.min(s.len())),
@@ -105,7 +110,10 @@ fn hex4(s: Option<&str>) -> Option<u32> {
 }
 
 /// Unescapes a raw JSON string into `out`.
-pub(crate) fn unescape<const N: usize>(raw: &str, out: &mut heapless::String<N>) -> Result<(), Overflow> {
+pub(crate) fn unescape<const N: usize>(
+    raw: &str,
+    out: &mut heapless::String<N>,
+) -> Result<(), Overflow> {
     out.clear();
     for_each_piece(raw, |piece| match piece {
         Piece::Text(s) => out.push_str(s).map_err(|_| Overflow),
@@ -126,7 +134,10 @@ impl<'i, const N: usize> DeserializeSeed<'i> for StringSeed<'_, 'i, N> {
         let RawStr(raw) = RawStrSeed.deserialize(d)?;
         let mut out = heapless::String::new();
         unescape(raw, &mut out).map_err(|_| {
-            let e = self.ctx.error(ErrorKind::StringTooLong, self.expected).with_found(raw);
+            let e = self
+                .ctx
+                .error(ErrorKind::StringTooLong, self.expected)
+                .with_found(raw);
             self.ctx.fail::<D::Error>(e)
         })?;
         Ok(out)
@@ -153,16 +164,26 @@ impl<'i> DeserializeSeed<'i> for UIntSeed<'_, 'i> {
         if let Some(&first) = token.first() {
             if first == b'-' || first.is_ascii_digit() {
                 let fraction = token.iter().any(|b| matches!(b, b'.' | b'e' | b'E'));
-                let kind = if first == b'-' && !fraction { ErrorKind::OutOfRange } else { ErrorKind::WrongType };
+                let kind = if first == b'-' && !fraction {
+                    ErrorKind::OutOfRange
+                } else {
+                    ErrorKind::WrongType
+                };
                 if fraction || first == b'-' {
-                    let e = self.ctx.error(kind, self.expected).with_found(core::str::from_utf8(token).unwrap_or(""));
+                    let e = self
+                        .ctx
+                        .error(kind, self.expected)
+                        .with_found(core::str::from_utf8(token).unwrap_or(""));
                     return Err(self.ctx.fail(e));
                 }
             }
         }
         let v = d.deserialize_u64(U64Visitor)?;
         if v < self.min || v > self.max {
-            let e = self.ctx.error(ErrorKind::OutOfRange, self.expected).with_found(core::str::from_utf8(token).unwrap_or(""));
+            let e = self
+                .ctx
+                .error(ErrorKind::OutOfRange, self.expected)
+                .with_found(core::str::from_utf8(token).unwrap_or(""));
             return Err(self.ctx.fail(e));
         }
         Ok(v)
@@ -194,13 +215,23 @@ impl<'i> DeserializeSeed<'i> for IntSeed<'_, 'i> {
     fn deserialize<D: de::Deserializer<'i>>(self, d: D) -> Result<i64, D::Error> {
         self.ctx.expected = self.expected;
         let token = self.ctx.raw_token();
-        if token.iter().any(|b| matches!(b, b'.' | b'e' | b'E')) && token.first().is_some_and(|b| *b == b'-' || b.is_ascii_digit()) {
-            let e = self.ctx.error(ErrorKind::WrongType, self.expected).with_found(core::str::from_utf8(token).unwrap_or(""));
+        if token.iter().any(|b| matches!(b, b'.' | b'e' | b'E'))
+            && token
+                .first()
+                .is_some_and(|b| *b == b'-' || b.is_ascii_digit())
+        {
+            let e = self
+                .ctx
+                .error(ErrorKind::WrongType, self.expected)
+                .with_found(core::str::from_utf8(token).unwrap_or(""));
             return Err(self.ctx.fail(e));
         }
         let v = d.deserialize_i64(I64Visitor)?;
         if v < self.min || v > self.max {
-            let e = self.ctx.error(ErrorKind::OutOfRange, self.expected).with_found(core::str::from_utf8(token).unwrap_or(""));
+            let e = self
+                .ctx
+                .error(ErrorKind::OutOfRange, self.expected)
+                .with_found(core::str::from_utf8(token).unwrap_or(""));
             return Err(self.ctx.fail(e));
         }
         Ok(v)
@@ -252,7 +283,10 @@ pub(crate) struct CodeSeed<'c, 'i, T> {
 
 impl<'c, 'i, T> CodeSeed<'c, 'i, T> {
     pub fn new(ctx: &'c mut Ctx<'i>) -> Self {
-        CodeSeed { ctx, kind: PhantomData }
+        CodeSeed {
+            ctx,
+            kind: PhantomData,
+        }
     }
 }
 
@@ -265,9 +299,14 @@ impl<'i, T: Code> DeserializeSeed<'i> for CodeSeed<'_, 'i, T> {
         let RawStr(raw) = RawStrSeed.deserialize(d)?;
         self.ctx.offset = self.ctx.offset_of(raw);
         let mut code = heapless::String::<40>::new();
-        let found = unescape(raw, &mut code).ok().and_then(|_| T::from_code(&code));
+        let found = unescape(raw, &mut code)
+            .ok()
+            .and_then(|_| T::from_code(&code));
         found.ok_or_else(|| {
-            let e = self.ctx.error(ErrorKind::UnknownValue, T::EXPECTED).with_found(raw);
+            let e = self
+                .ctx
+                .error(ErrorKind::UnknownValue, T::EXPECTED)
+                .with_found(raw);
             self.ctx.fail(e)
         })
     }
@@ -281,7 +320,10 @@ pub(crate) struct FlagsSeed<'c, 'i, T> {
 
 impl<'c, 'i, T> FlagsSeed<'c, 'i, T> {
     pub fn new(ctx: &'c mut Ctx<'i>) -> Self {
-        FlagsSeed { ctx, kind: PhantomData }
+        FlagsSeed {
+            ctx,
+            kind: PhantomData,
+        }
     }
 }
 

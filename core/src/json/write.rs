@@ -33,7 +33,10 @@ fn write<T: Serialize>(value: &T, buf: &mut [u8]) -> Result<usize, BufferTooSmal
 /// Writes an assessment as one line of JSON (no trailing newline); returns
 /// the number of bytes written. The same assessment always gives the same
 /// bytes, on every target and through every binding.
-pub fn write_assessment_json(assessment: &Assessment, buf: &mut [u8]) -> Result<usize, BufferTooSmall> {
+pub fn write_assessment_json(
+    assessment: &Assessment,
+    buf: &mut [u8],
+) -> Result<usize, BufferTooSmall> {
     write(&AssessmentJson(assessment), buf)
 }
 
@@ -135,10 +138,29 @@ impl Serialize for CuesJson<'_> {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let c = self.0;
         let mut st = s.serialize_struct("TextCues", 3)?;
-        let threats: [&str; Threat::COUNT] = core::array::from_fn(|i| Threat::ALL.get(i).map_or("", |t| t.code()));
-        st.serialize_field("threats", &Bits { bits: u16::from(c.threats), codes: threats })?;
-        st.serialize_field("forbidden_phrases", &Bits { bits: c.forbidden_phrases, codes: FORBIDDEN_PHRASES.map(|p| p.code) })?;
-        st.serialize_field("emotion_markers", &Bits { bits: u16::from(c.emotion_markers), codes: EMOTION_MARKERS.map(|p| p.code) })?;
+        let threats: [&str; Threat::COUNT] =
+            core::array::from_fn(|i| Threat::ALL.get(i).map_or("", |t| t.code()));
+        st.serialize_field(
+            "threats",
+            &Bits {
+                bits: u16::from(c.threats),
+                codes: threats,
+            },
+        )?;
+        st.serialize_field(
+            "forbidden_phrases",
+            &Bits {
+                bits: c.forbidden_phrases,
+                codes: FORBIDDEN_PHRASES.map(|p| p.code),
+            },
+        )?;
+        st.serialize_field(
+            "emotion_markers",
+            &Bits {
+                bits: u16::from(c.emotion_markers),
+                codes: EMOTION_MARKERS.map(|p| p.code),
+            },
+        )?;
         st.end()
     }
 }
