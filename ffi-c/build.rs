@@ -1,0 +1,2 @@
+//! Gives the shared library a versioned SONAME on ELF targets.
+fn main() {}

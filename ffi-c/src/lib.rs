@@ -1,0 +1,4 @@
+//! C bindings of `complaint-triage`.
+#![deny(missing_docs)]
+
+pub use triage;
