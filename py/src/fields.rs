@@ -1,0 +1,377 @@
+//! The record's fields as the frame reader fills them.
+//!
+//! The field names and the accepted numeric ranges are not restated here:
+//! they are read from the core once, by asking its parser (the unknown-field
+//! error lists the fields; the range of a numeric field is found by parsing
+//! probe records). This table only says how to store an already validated
+//! value into a [`Complaint`]; a field the core knows and this table does
+//! not is still accepted: its rows go through the core's parser.
+
+use std::sync::OnceLock;
+
+use complaint_triage::{
+    parse_complaint, parse_outcome, Category, Channel, Complaint, CustomerTier, ErrorKind,
+    Evidence, Expectation, FlagSet, HandlingFailure, Jurisdiction, Liability, MaliceSignal,
+    Motive, Personality, Profile, Right, Threat,
+};
+
+/// How a field is stored.
+#[derive(Clone, Copy)]
+pub enum Setter {
+    /// `id`: a string of limited length; not needed for grading.
+    Id,
+    /// `text`: free text, scanned.
+    Text,
+    /// An unsigned integer in `min..=max`.
+    UInt {
+        set: fn(&mut Complaint, u64),
+        min: u64,
+        max: u64,
+    },
+    /// One code of a vocabulary (as its stable index).
+    Code {
+        parse: fn(&str) -> Option<u8>,
+        set: fn(&mut Complaint, u8),
+        codes: fn() -> Vec<&'static str>,
+    },
+    /// `true` or `false`.
+    Bool(fn(&mut Complaint, bool)),
+    /// A list of codes of a vocabulary (as a bit set).
+    Flags {
+        parse: fn(&str) -> Option<u8>,
+        set: fn(&mut Complaint, u16),
+        codes: fn() -> Vec<&'static str>,
+    },
+    /// A field the core knows that has no fast path here.
+    CoreOnly,
+}
+
+/// A fast exact lookup of a vocabulary's codes: a small open-addressing
+/// table whose hits are verified byte for byte; anything not in it is
+/// looked up with the vocabulary's own `from_code`, so the result is always
+/// the core's.
+pub struct CodeLookup {
+    slots: [u8; 64],
+    codes: Vec<(&'static str, u8)>,
+    parse: fn(&str) -> Option<u8>,
+}
+
+impl CodeLookup {
+    /// The lookup of a vocabulary.
+    pub fn new(codes: Vec<&'static str>, parse: fn(&str) -> Option<u8>) -> Self {
+        let mut table = CodeLookup {
+            slots: [u8::MAX; 64],
+            codes: Vec::new(),
+            parse,
+        };
+        for code in codes {
+            let Some(ix) = parse(code) else { continue };
+            let mut h = Self::hash(code.as_bytes());
+            for _ in 0..64 {
+                if table.slots[h] == u8::MAX {
+                    table.slots[h] = table.codes.len() as u8;
+                    table.codes.push((code, ix));
+                    break;
+                }
+                h = (h + 1) & 63;
+            }
+        }
+        table
+    }
+
+    #[inline(always)]
+    fn hash(b: &[u8]) -> usize {
+        let n = b.len();
+        let first = b.first().copied().unwrap_or(0) as usize;
+        let last = b.last().copied().unwrap_or(0) as usize;
+        let mid = b.get(n / 2).copied().unwrap_or(0) as usize;
+        (n.wrapping_mul(31) ^ first.wrapping_mul(7) ^ last.wrapping_mul(13) ^ mid) & 63
+    }
+
+    /// The index of a code, as `from_code` gives it.
+    #[inline(always)]
+    pub fn get(&self, s: &str) -> Option<u8> {
+        self.hit(s.as_bytes()).or_else(|| (self.parse)(s))
+    }
+
+    /// The index of a code given as bytes: a hit is a code itself (so
+    /// valid UTF-8); anything else is checked and given to `from_code`.
+    #[inline(always)]
+    pub fn get_bytes(&self, b: &[u8]) -> Option<u8> {
+        self.hit(b)
+            .or_else(|| std::str::from_utf8(b).ok().and_then(self.parse))
+    }
+
+    #[inline(always)]
+    fn hit(&self, b: &[u8]) -> Option<u8> {
+        let mut h = Self::hash(b);
+        for _ in 0..4 {
+            let i = self.slots[h];
+            if i == u8::MAX {
+                return None;
+            }
+            if let Some((code, ix)) = self.codes.get(usize::from(i)) {
+                if code.as_bytes() == b {
+                    return Some(*ix);
+                }
+            }
+            h = (h + 1) & 63;
+        }
+        None
+    }
+}
+
+/// One field of the record contract.
+#[derive(Clone, Copy)]
+pub struct Field {
+    /// The field's name.
+    pub name: &'static str,
+    /// How to store it.
+    pub setter: Setter,
+}
+
+macro_rules! code {
+    ($t:ty, $f:ident) => {
+        Setter::Code {
+            parse: |s| <$t>::from_code(s).map(|v| v.index()),
+            set: |c, i| {
+                if let Some(v) = <$t>::from_index(i) {
+                    c.$f = v;
+                }
+            },
+            codes: || <$t>::ALL.iter().map(|v| v.code()).collect(),
+        }
+    };
+}
+
+macro_rules! flags {
+    ($t:ty, $f:ident) => {
+        Setter::Flags {
+            parse: |s| <$t>::from_code(s).map(|v| v.index()),
+            set: |c, bits| c.$f = FlagSet::<$t>::from_bits_truncate(bits),
+            codes: || <$t>::ALL.iter().map(|v| v.code()).collect(),
+        }
+    };
+}
+
+macro_rules! uint {
+    ($f:ident, $t:ty) => {
+        (
+            Setter::UInt {
+                // The value was checked against the probed range, itself
+                // capped at the field type's maximum: the cast is exact.
+                set: |c, v| c.$f = v as $t,
+                min: 0,
+                max: 0,
+            },
+            <$t>::MAX as u64,
+        )
+    };
+}
+
+macro_rules! boolean {
+    ($f:ident) => {
+        Setter::Bool(|c, v| c.$f = v)
+    };
+}
+
+/// What this crate knows how to store, by field name, with the largest
+/// value the field's type holds for numbers.
+fn known(name: &str) -> Option<(Setter, u64)> {
+    let s = match name {
+        "id" => (Setter::Id, 0),
+        "text" => (Setter::Text, 0),
+        "category" => (code!(Category, category), 0),
+        "channel" => (code!(Channel, channel), 0),
+        "customer_tier" => (code!(CustomerTier, customer_tier), 0),
+        "personality" => (code!(Personality, personality), 0),
+        "motive" => (code!(Motive, motive), 0),
+        "expectation" => (code!(Expectation, expectation), 0),
+        "liability" => (code!(Liability, liability), 0),
+        "evidence" => (code!(Evidence, evidence), 0),
+        "jurisdiction" => (code!(Jurisdiction, jurisdiction), 0),
+        "tenure_months" => uint!(tenure_months, u16),
+        "emotion" => uint!(emotion, u8),
+        "prior_contacts" => uint!(prior_contacts, u16),
+        "hours_open" => uint!(hours_open, u32),
+        "affected_customers" => uint!(affected_customers, u32),
+        "direct_loss" => uint!(direct_loss, u64),
+        "claimed_amount" => uint!(claimed_amount, u64),
+        "departments" => uint!(departments, u8),
+        "indirect_loss_claimed" => (boolean!(indirect_loss_claimed), 0),
+        "beyond_authority" => (boolean!(beyond_authority), 0),
+        "previously_compensated" => (boolean!(previously_compensated), 0),
+        "safety_incident" => (boolean!(safety_incident), 0),
+        "sensitive_period" => (boolean!(sensitive_period), 0),
+        "rights" => (flags!(Right, rights), 0),
+        "threats" => (flags!(Threat, threats), 0),
+        "profile" => (flags!(Profile, profile), 0),
+        "malice_signals" => (flags!(MaliceSignal, malice_signals), 0),
+        "handling_failures" => (flags!(HandlingFailure, handling_failures), 0),
+        _ => return None,
+    };
+    Some(s)
+}
+
+/// The field list the core reports for an unknown field, or `None`.
+fn core_field_list(parse: fn(&[u8]) -> Option<complaint_triage::ParseError>) -> Option<Vec<&'static str>> {
+    let e = parse(br#"{"~":0}"#)?;
+    if e.kind != ErrorKind::UnknownField || e.expected.is_empty() {
+        return None;
+    }
+    Some(e.expected.split(", ").map(str::trim).collect())
+}
+
+fn record_error(json: &[u8]) -> Option<complaint_triage::ParseError> {
+    parse_complaint(json).err()
+}
+
+fn outcome_error(json: &[u8]) -> Option<complaint_triage::ParseError> {
+    parse_outcome(json).err()
+}
+
+/// Whether the core accepts `value` for the numeric field `name`.
+fn accepts(name: &str, value: u64) -> bool {
+    parse_complaint(format!("{{\"{name}\":{value}}}").as_bytes()).is_ok()
+}
+
+/// The range of values the core accepts for a numeric field, capped at
+/// `type_max`; `None` if it accepts none. The accepted values are assumed
+/// to form one interval, as every numeric field of the contract does.
+fn probe_range(name: &str, type_max: u64) -> Option<(u64, u64)> {
+    let mut seed = None;
+    let mut v: u64 = 0;
+    loop {
+        if v > type_max {
+            break;
+        }
+        if accepts(name, v) {
+            seed = Some(v);
+            break;
+        }
+        v = if v == 0 { 1 } else { v.saturating_mul(10) };
+        if v == u64::MAX {
+            break;
+        }
+    }
+    let seed = seed?;
+    // Lowest accepted in 0..=seed: rejected below it, accepted from it.
+    let (mut lo, mut hi) = (0u64, seed);
+    while lo < hi {
+        let mid = lo + (hi - lo) / 2;
+        if accepts(name, mid) {
+            hi = mid;
+        } else {
+            lo = mid + 1;
+        }
+    }
+    let min = lo;
+    // Highest accepted in seed..=type_max.
+    let (mut lo, mut hi) = (seed, type_max);
+    while lo < hi {
+        let mid = lo + (hi - lo) / 2 + 1;
+        if accepts(name, mid) {
+            lo = mid;
+        } else {
+            hi = mid - 1;
+        }
+    }
+    Some((min, lo))
+}
+
+/// The record contract's fields, in the core's order.
+pub fn record_fields() -> &'static [Field] {
+    static FIELDS: OnceLock<Vec<Field>> = OnceLock::new();
+    FIELDS.get_or_init(|| {
+        let names = core_field_list(record_error).unwrap_or_else(|| {
+            // The core always lists its fields; should that change, fall
+            // back on the names this crate knows.
+            [
+                "id", "category", "channel", "customer_tier", "tenure_months", "personality",
+                "motive", "expectation", "emotion", "prior_contacts", "hours_open",
+                "affected_customers", "direct_loss", "claimed_amount", "indirect_loss_claimed",
+                "liability", "evidence", "departments", "beyond_authority",
+                "previously_compensated", "safety_incident", "sensitive_period", "rights",
+                "threats", "profile", "malice_signals", "handling_failures", "jurisdiction", "text",
+            ]
+            .to_vec()
+        });
+        names
+            .into_iter()
+            .map(|name| {
+                let setter = match known(name) {
+                    Some((Setter::UInt { set, .. }, type_max)) => match probe_range(name, type_max) {
+                        Some((min, max)) => Setter::UInt { set, min, max },
+                        None => Setter::CoreOnly,
+                    },
+                    Some((s, _)) => s,
+                    None => Setter::CoreOnly,
+                };
+                Field { name, setter }
+            })
+            .collect()
+    })
+}
+
+/// The outcome's fields, in the core's order.
+pub fn outcome_fields() -> &'static [&'static str] {
+    static FIELDS: OnceLock<Vec<&'static str>> = OnceLock::new();
+    FIELDS.get_or_init(|| {
+        core_field_list(outcome_error).unwrap_or_else(|| {
+            vec![
+                "resolved_first_contact",
+                "hours_to_resolve",
+                "satisfaction",
+                "reopened",
+                "repeat_within_30_days",
+                "root_cause_fixed",
+            ]
+        })
+    })
+}
+
+/// Whether `name` is a list-valued record field (comma-separated strings
+/// are accepted for it).
+pub fn is_list_field(name: &str) -> bool {
+    matches!(
+        known(name),
+        Some((Setter::Flags { .. }, _))
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lookup_agrees_with_from_code() {
+        let l = CodeLookup::new(
+            Category::ALL.iter().map(|v| v.code()).collect(),
+            |s| Category::from_code(s).map(|v| v.index()),
+        );
+        for c in Category::ALL {
+            assert_eq!(l.get(c.code()), Some(c.index()));
+        }
+        for s in ["", "x", "Billing", "billing ", "otherx"] {
+            assert_eq!(l.get(s), None);
+        }
+    }
+
+    #[test]
+    fn fields_and_ranges_come_from_the_core() {
+        let f = record_fields();
+        assert_eq!(f.len(), 29);
+        assert!(f.iter().all(|f| !matches!(f.setter, Setter::CoreOnly)));
+        let emotion = f.iter().find(|f| f.name == "emotion").unwrap();
+        match emotion.setter {
+            Setter::UInt { min, max, .. } => assert_eq!((min, max), (0, 10)),
+            _ => panic!(),
+        }
+        let affected = f.iter().find(|f| f.name == "affected_customers").unwrap();
+        match affected.setter {
+            Setter::UInt { min, max, .. } => assert_eq!((min, max), (1, 1_000_000_000)),
+            _ => panic!(),
+        }
+        assert_eq!(outcome_fields().len(), 6);
+    }
+}

@@ -1,0 +1,960 @@
+//! `complaint_triage._native`: the Python bindings of the `complaint-triage`
+//! core.
+//!
+//! Everything that grades is the core's: records and outcomes are handed to
+//! its parser as JSON (or, for frames, read column by column into its
+//! `Complaint` and checked against what its parser accepts), graded with
+//! its `assess`, `decide_only` and `evaluate_outcome`, and written with its
+//! JSON writers. This crate converts, and formats explanations.
+
+use std::borrow::Cow;
+
+use complaint_triage::{
+    assess, parse_complaint, parse_outcome, parse_policy_into, write_assessment_json,
+    write_effect_json, write_policy_json, Assessment, Category, Channel, Complaint, CustomerTier,
+    Dimension, Effect, EffectFactor, ErrorKind, Evidence, Expectation, ExpectationApproach, Grade,
+    HandlingFailure, Jurisdiction, Level, Liability, MaliceSignal, Motive, MotiveApproach,
+    Personality, Policy, Profile, Remedy, Right, Source, Strategy, Talk, Threat, Tier, TierBasis,
+    FACTORS, MAX_ASSESSMENT_JSON,
+};
+use pyo3::exceptions::{PyTypeError, PyValueError};
+use pyo3::prelude::*;
+use pyo3::sync::PyOnceLock;
+use pyo3::types::{PyByteArray, PyBytes, PyCapsule, PyDict, PyList, PyString, PyTuple};
+
+mod arrow;
+mod convert;
+mod errors;
+mod explanation;
+mod fields;
+mod frame;
+mod json;
+
+use errors::{input_error, Input};
+
+/// `json.loads`, to turn the core's JSON into Python objects.
+fn json_loads<'py>(py: Python<'py>, text: &str) -> PyResult<Bound<'py, PyAny>> {
+    static LOADS: PyOnceLock<Py<PyAny>> = PyOnceLock::new();
+    LOADS.import(py, "json", "loads")?.call1((text,))
+}
+
+/// The core's JSON of an assessment.
+fn assessment_json(a: &Assessment) -> String {
+    let mut buf = vec![0u8; MAX_ASSESSMENT_JSON];
+    // The buffer always holds an assessment (MAX_ASSESSMENT_JSON); the
+    // result is the core's ASCII-or-UTF-8 JSON.
+    let n = write_assessment_json(a, &mut buf).unwrap_or(0);
+    buf.truncate(n);
+    String::from_utf8(buf).unwrap_or_default()
+}
+
+/// Writes with a core writer into a buffer that grows until it fits.
+fn grow_write<E>(mut write: impl FnMut(&mut [u8]) -> Result<usize, E>) -> String {
+    let mut size = 4096;
+    loop {
+        let mut buf = vec![0u8; size];
+        if let Ok(n) = write(&mut buf) {
+            buf.truncate(n);
+            return String::from_utf8(buf).unwrap_or_default();
+        }
+        if size >= 1 << 24 {
+            return String::new();
+        }
+        size *= 4;
+    }
+}
+
+// ---------------------------------------------------------------- Policy
+
+/// Every weight, threshold and deadline of the grading.
+///
+/// `Policy.default()` (or `Policy()`) is the documented default rubric; a
+/// JSON policy overrides any subset of it and is validated by the core.
+/// Policies are immutable, comparable, hashable and picklable.
+#[pyclass(frozen, eq, hash, module = "complaint_triage._native", name = "Policy")]
+#[derive(Clone, PartialEq, Eq, Hash)]
+pub struct PyPolicy {
+    inner: Policy,
+}
+
+/// The bytes of a JSON source: text, bytes, or a path to read.
+fn json_source<'a>(source: &'a Bound<'_, PyAny>) -> PyResult<Cow<'a, [u8]>> {
+    if let Ok(s) = source.cast::<PyString>() {
+        return Ok(Cow::Owned(s.to_str()?.as_bytes().to_vec()));
+    }
+    if let Ok(b) = source.cast::<PyBytes>() {
+        return Ok(Cow::Borrowed(b.as_bytes()));
+    }
+    if let Ok(b) = source.cast::<PyByteArray>() {
+        return Ok(Cow::Owned(b.to_vec()));
+    }
+    if source.hasattr("__fspath__")? {
+        let os = source.py().import("os")?;
+        let path: std::path::PathBuf = os.call_method1("fspath", (source,))?.extract()?;
+        return Ok(Cow::Owned(std::fs::read(path)?));
+    }
+    Err(PyTypeError::new_err(format!(
+        "expected JSON text (str or bytes) or a path (os.PathLike), not {}",
+        convert::type_name(source)
+    )))
+}
+
+#[pymethods]
+impl PyPolicy {
+    /// The default policy (same as `Policy.default()`).
+    #[new]
+    fn new() -> Self {
+        PyPolicy {
+            inner: Policy::DEFAULT,
+        }
+    }
+
+    /// The default policy, documented in the core's rubric.
+    #[staticmethod]
+    fn default() -> Self {
+        Self::new()
+    }
+
+    /// A policy from JSON: `str` or `bytes` of JSON text, or an
+    /// `os.PathLike` naming a JSON file. The keys given override the
+    /// default; the result is validated. Raises `PolicyError` (a
+    /// `ValueError`) naming the key and byte offset.
+    #[staticmethod]
+    fn from_json(py: Python<'_>, source: &Bound<'_, PyAny>) -> PyResult<Self> {
+        Self::new().with_overrides(py, source)
+    }
+
+    /// A copy of this policy with the keys of a JSON policy (same sources as
+    /// `from_json`) overriding its own, validated.
+    fn with_overrides(&self, py: Python<'_>, source: &Bound<'_, PyAny>) -> PyResult<Self> {
+        let bytes = json_source(source)?;
+        let mut inner = self.inner.clone();
+        parse_policy_into(&bytes, &mut inner).map_err(|e| input_error(py, &e, Input::Policy, None))?;
+        Ok(PyPolicy { inner })
+    }
+
+    /// The whole policy as JSON, in the shape `from_json` reads.
+    fn to_json(&self) -> String {
+        grow_write(|buf| write_policy_json(&self.inner, buf))
+    }
+
+    /// The whole policy as a dict (the parsed `to_json()`).
+    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        json_loads(py, &self.to_json())
+    }
+
+    fn __repr__(&self) -> String {
+        if self.inner == Policy::DEFAULT {
+            return "Policy.default()".into();
+        }
+        let mine: serde_json::Value = serde_json::from_str(&self.to_json()).unwrap_or_default();
+        let default: serde_json::Value =
+            serde_json::from_str(&Self::new().to_json()).unwrap_or_default();
+        let changed: Vec<&str> = match (&mine, &default) {
+            (serde_json::Value::Object(m), serde_json::Value::Object(d)) => m
+                .iter()
+                .filter(|(k, v)| d.get(k.as_str()) != Some(v))
+                .map(|(k, _)| k.as_str())
+                .collect(),
+            _ => Vec::new(),
+        };
+        format!("<Policy: default with {} changed>", changed.join(", "))
+    }
+
+    fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<(Bound<'py, PyAny>, (String,))> {
+        let from_json = slf.get_type().getattr("from_json")?;
+        Ok((from_json, (slf.get().to_json(),)))
+    }
+}
+
+fn policy_of<'a>(policy: &'a Option<Bound<'_, PyPolicy>>) -> &'a Policy {
+    match policy {
+        Some(p) => &p.get().inner,
+        None => &Policy::DEFAULT,
+    }
+}
+
+// ------------------------------------------------------------ Assessment
+
+/// The grading of one complaint, as the core computed it.
+///
+/// Scores are 0-100; `grade`, `tier`, levels and playbook entries are the
+/// core's stable codes (see `vocabulary()` for their names). `to_json()` is
+/// the core's JSON, byte for byte; `to_dict()` is that JSON parsed.
+#[pyclass(frozen, eq, hash, module = "complaint_triage._native", name = "Assessment")]
+#[derive(Clone, PartialEq, Eq, Hash)]
+pub struct PyAssessment {
+    inner: Assessment,
+}
+
+impl PyAssessment {
+    fn part<'py>(&self, py: Python<'py>, key: &str) -> PyResult<Bound<'py, PyAny>> {
+        self.to_dict(py)?.get_item(key)
+    }
+}
+
+#[pymethods]
+impl PyAssessment {
+    /// The complaint's id ("" when the record had none).
+    #[getter]
+    fn id(&self) -> &str {
+        self.inner.id.as_str()
+    }
+    /// How bad the problem is, 0-100.
+    #[getter]
+    fn severity(&self) -> u8 {
+        self.inner.scores.severity
+    }
+    /// How far it reaches, 0-100.
+    #[getter]
+    fn impact(&self) -> u8 {
+        self.inner.scores.impact
+    }
+    /// How hard it will be to resolve, 0-100.
+    #[getter]
+    fn difficulty(&self) -> u8 {
+        self.inner.scores.difficulty
+    }
+    /// How likely it is to escalate, 0-100.
+    #[getter]
+    fn escalation_risk(&self) -> u8 {
+        self.inner.scores.escalation_risk
+    }
+    /// How strongly it looks abnormal or malicious, 0-100.
+    #[getter]
+    fn malice(&self) -> u8 {
+        self.inner.scores.malice
+    }
+    /// The five scores by name.
+    #[getter]
+    fn scores<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+        let d = PyDict::new(py);
+        for dim in Dimension::ALL {
+            d.set_item(dim.code(), self.inner.scores.get(*dim))?;
+        }
+        Ok(d)
+    }
+    /// The sums of the reasons per dimension before clamping to 0-100.
+    #[getter]
+    fn raw_scores<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        self.part(py, "raw_scores")
+    }
+    /// The grade code: minor, moderate, major or critical.
+    #[getter]
+    fn grade(&self) -> &'static str {
+        self.inner.grade.code()
+    }
+    /// The handling tier code: frontline, specialist or management.
+    #[getter]
+    fn tier(&self) -> &'static str {
+        self.inner.tier.code()
+    }
+    /// Which rule set the tier: grade, difficulty, malice or authority.
+    #[getter]
+    fn tier_basis(&self) -> &'static str {
+        self.inner.tier_basis.code()
+    }
+    /// Priority, 1 (most urgent) to 5.
+    #[getter]
+    fn priority(&self) -> u8 {
+        self.inner.priority
+    }
+    /// Severity level: low, medium or high.
+    #[getter]
+    fn severity_level(&self) -> &'static str {
+        self.inner.severity_level.code()
+    }
+    /// Impact level: low, medium or high.
+    #[getter]
+    fn impact_level(&self) -> &'static str {
+        self.inner.impact_level.code()
+    }
+    /// Urgency level: low, medium or high.
+    #[getter]
+    fn urgency_level(&self) -> &'static str {
+        self.inner.urgency_level.code()
+    }
+    /// Minutes to the first response.
+    #[getter]
+    fn first_response_minutes(&self) -> u16 {
+        self.inner.first_response_minutes
+    }
+    /// Hours to resolution.
+    #[getter]
+    fn resolution_hours(&self) -> u16 {
+        self.inner.resolution_hours
+    }
+    /// Whether the jurisdiction's outer limit shortened the resolution deadline.
+    #[getter]
+    fn resolution_capped(&self) -> bool {
+        self.inner.resolution_capped
+    }
+    /// Claim / direct loss in thousandths, or None without a direct loss.
+    #[getter]
+    fn claim_ratio_permille(&self) -> Option<u32> {
+        self.inner.claim_ratio_permille
+    }
+    /// Whether the claim is above the policy's limit.
+    #[getter]
+    fn claim_unreasonable(&self) -> bool {
+        self.inner.claim_unreasonable
+    }
+    /// How to talk, meet the motive and expectation, the remedy and the
+    /// strategy, as codes.
+    #[getter]
+    fn playbook<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        self.part(py, "playbook")
+    }
+    /// What the free text revealed: threats, forbidden phrases, emotion markers.
+    #[getter]
+    fn text_cues<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        self.part(py, "text_cues")
+    }
+    /// Every factor's points in every dimension it moved.
+    #[getter]
+    fn reasons<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        self.part(py, "reasons")
+    }
+
+    /// The core's JSON of this assessment (one line, no trailing newline).
+    fn to_json(&self) -> String {
+        assessment_json(&self.inner)
+    }
+
+    /// The core's JSON of this assessment, parsed.
+    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        json_loads(py, &self.to_json())
+    }
+
+    fn __repr__(&self) -> String {
+        let a = &self.inner;
+        let s = &a.scores;
+        format!(
+            "Assessment(id={:?}, grade={:?}, tier={:?}, priority={}, severity={}, impact={}, \
+             difficulty={}, escalation_risk={}, malice={}, first_response_minutes={}, \
+             resolution_hours={})",
+            a.id.as_str(),
+            a.grade.code(),
+            a.tier.code(),
+            a.priority,
+            s.severity,
+            s.impact,
+            s.difficulty,
+            s.escalation_risk,
+            s.malice,
+            a.first_response_minutes,
+            a.resolution_hours
+        )
+    }
+}
+
+// ---------------------------------------------------------------- Effect
+
+/// The improvement effect of a closed complaint, as the core scored it.
+#[pyclass(frozen, eq, module = "complaint_triage._native", name = "Effect")]
+#[derive(Clone, PartialEq, Eq)]
+pub struct PyEffect {
+    inner: Effect,
+}
+
+#[pymethods]
+impl PyEffect {
+    /// The score, 0 (handling failed) to 100 (exemplary).
+    #[getter]
+    fn score(&self) -> u8 {
+        self.inner.score
+    }
+    /// The sum of the reasons before clamping.
+    #[getter]
+    fn raw_score(&self) -> i32 {
+        self.inner.raw_score
+    }
+    /// Whether it was resolved within the deadline.
+    #[getter]
+    fn on_time(&self) -> bool {
+        self.inner.on_time
+    }
+    /// The deadline it was measured against, in hours.
+    #[getter]
+    fn deadline_hours(&self) -> u16 {
+        self.inner.deadline_hours
+    }
+    /// Every factor that moved the score, with its points.
+    #[getter]
+    fn reasons<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        self.to_dict(py)?.get_item("reasons")
+    }
+    /// The core's JSON of this effect.
+    fn to_json(&self) -> String {
+        grow_write(|buf| write_effect_json(&self.inner, buf))
+    }
+    /// The core's JSON of this effect, parsed.
+    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        json_loads(py, &self.to_json())
+    }
+    fn __repr__(&self) -> String {
+        format!(
+            "Effect(score={}, on_time={}, deadline_hours={})",
+            self.inner.score,
+            if self.inner.on_time { "True" } else { "False" },
+            self.inner.deadline_hours
+        )
+    }
+}
+
+// ------------------------------------------------------------- functions
+
+/// The record JSON of a mapping, or the bytes of JSON text.
+fn record_bytes(record: &Bound<'_, PyAny>, buf: &mut Vec<u8>) -> PyResult<()> {
+    convert::mapping_json(record, "a record", true, buf)
+}
+
+fn parse_record(py: Python<'_>, json: &[u8], row: Option<usize>) -> PyResult<Complaint> {
+    parse_complaint(json).map_err(|e| input_error(py, &e, Input::Record, row))
+}
+
+/// Grades one record (a mapping of the record contract's fields).
+///
+/// Missing values (None, NaN) count as absent; a list-valued field also
+/// accepts a comma-separated string. Raises `RecordError` (a `ValueError`;
+/// `RecordTypeError`, also a `TypeError`, for a value of the wrong type)
+/// naming the field, or `TypeError` for something that is not a record.
+#[pyfunction]
+#[pyo3(name = "assess", signature = (record, *, policy = None))]
+fn assess_record(
+    py: Python<'_>,
+    record: &Bound<'_, PyAny>,
+    policy: Option<Bound<'_, PyPolicy>>,
+) -> PyResult<PyAssessment> {
+    let mut buf = Vec::new();
+    record_bytes(record, &mut buf)?;
+    let c = parse_record(py, &buf, None)?;
+    Ok(PyAssessment {
+        inner: assess(&c, policy_of(&policy)),
+    })
+}
+
+/// Grades one record given as JSON text (`str` or `bytes`), exactly as the
+/// core parses it: errors carry the core's kind, field and byte offset.
+#[pyfunction]
+#[pyo3(signature = (data, *, policy = None))]
+fn assess_json(
+    py: Python<'_>,
+    data: &Bound<'_, PyAny>,
+    policy: Option<Bound<'_, PyPolicy>>,
+) -> PyResult<PyAssessment> {
+    let bytes = json_text(data)?;
+    let c = parse_record(py, &bytes, None)?;
+    Ok(PyAssessment {
+        inner: assess(&c, policy_of(&policy)),
+    })
+}
+
+fn json_text<'a>(data: &'a Bound<'_, PyAny>) -> PyResult<Cow<'a, [u8]>> {
+    if let Ok(s) = data.cast::<PyString>() {
+        Ok(Cow::Owned(s.to_str()?.as_bytes().to_vec()))
+    } else if let Ok(b) = data.cast::<PyBytes>() {
+        Ok(Cow::Borrowed(b.as_bytes()))
+    } else if let Ok(b) = data.cast::<PyByteArray>() {
+        Ok(Cow::Owned(b.to_vec()))
+    } else {
+        Err(PyTypeError::new_err(format!(
+            "expected JSON text (str or bytes), not {}",
+            convert::type_name(data)
+        )))
+    }
+}
+
+/// Grades every record of an iterable: mappings, or JSON texts (`str` or
+/// `bytes`, e.g. the lines of a JSON Lines file; blank lines are skipped).
+/// The grading runs without the GIL. An error names the item's position
+/// (`row`).
+#[pyfunction]
+#[pyo3(signature = (records, *, policy = None))]
+fn assess_many(
+    py: Python<'_>,
+    records: &Bound<'_, PyAny>,
+    policy: Option<Bound<'_, PyPolicy>>,
+) -> PyResult<Vec<PyAssessment>> {
+    let mut texts: Vec<Vec<u8>> = Vec::new();
+    let mut rows: Vec<usize> = Vec::new();
+    let iter = records.try_iter().map_err(|_| {
+        PyTypeError::new_err(format!(
+            "records must be an iterable of mappings or JSON texts, not {}",
+            convert::type_name(records)
+        ))
+    })?;
+    for (row, item) in iter.enumerate() {
+        let item = item?;
+        let mut buf = Vec::new();
+        if item.cast::<PyString>().is_ok() || item.cast::<PyBytes>().is_ok() {
+            let text = json_text(&item)?;
+            if text.iter().all(u8::is_ascii_whitespace) {
+                continue;
+            }
+            buf.extend_from_slice(&text);
+        } else {
+            record_bytes(&item, &mut buf).map_err(|e| {
+                if e.is_instance_of::<PyTypeError>(py) {
+                    PyTypeError::new_err(format!("row {row}: {}", e.value(py)))
+                } else {
+                    e
+                }
+            })?;
+        }
+        texts.push(buf);
+        rows.push(row);
+    }
+    let policy = policy_of(&policy);
+    let graded: Result<Vec<Assessment>, (usize, complaint_triage::ParseError)> = py.detach(|| {
+        texts
+            .iter()
+            .enumerate()
+            .map(|(i, t)| parse_complaint(t).map(|c| assess(&c, policy)).map_err(|e| (i, e)))
+            .collect()
+    });
+    match graded {
+        Ok(v) => Ok(v.into_iter().map(|inner| PyAssessment { inner }).collect()),
+        Err((i, e)) => Err(input_error(py, &e, Input::Record, Some(rows[i]))),
+    }
+}
+
+fn assessment_of(
+    py: Python<'_>,
+    record: &Bound<'_, PyAny>,
+    policy: &Option<Bound<'_, PyPolicy>>,
+) -> PyResult<Assessment> {
+    if let Ok(a) = record.cast::<PyAssessment>() {
+        return Ok(a.get().inner.clone());
+    }
+    Ok(assess_record(py, record, policy.clone())?.inner)
+}
+
+/// A readable breakdown of a grading, reason by reason, in English and
+/// Chinese. Takes a record (graded with `policy`) or an `Assessment`.
+#[pyfunction]
+#[pyo3(signature = (record, *, policy = None))]
+fn explain(
+    py: Python<'_>,
+    record: &Bound<'_, PyAny>,
+    policy: Option<Bound<'_, PyPolicy>>,
+) -> PyResult<String> {
+    Ok(explanation::explanation(&assessment_of(py, record, &policy)?))
+}
+
+/// Scores how well a closed complaint was handled, against its
+/// assessment's resolution deadline. `record` is a record (graded with
+/// `policy`) or an `Assessment`; `outcome` a mapping (or JSON text) with
+/// resolved_first_contact, hours_to_resolve, satisfaction (1-5), reopened,
+/// repeat_within_30_days and root_cause_fixed, all optional. Raises
+/// `OutcomeError` (a `ValueError`) for a bad outcome.
+#[pyfunction]
+#[pyo3(signature = (record, outcome, *, policy = None))]
+fn evaluate_outcome(
+    py: Python<'_>,
+    record: &Bound<'_, PyAny>,
+    outcome: &Bound<'_, PyAny>,
+    policy: Option<Bound<'_, PyPolicy>>,
+) -> PyResult<PyEffect> {
+    let a = assessment_of(py, record, &policy)?;
+    let bytes: Cow<'_, [u8]> = if outcome.cast::<PyString>().is_ok()
+        || outcome.cast::<PyBytes>().is_ok()
+    {
+        json_text(outcome)?
+    } else {
+        let mut buf = Vec::new();
+        convert::mapping_json(outcome, "an outcome", false, &mut buf)?;
+        Cow::Owned(buf)
+    };
+    let o = parse_outcome(&bytes).map_err(|e| input_error(py, &e, Input::Outcome, None))?;
+    Ok(PyEffect {
+        inner: complaint_triage::evaluate_outcome(&o, &a, policy_of(&policy)),
+    })
+}
+
+/// Scans free text for the cues the core recognises: threats, forbidden
+/// phrases and emotion markers, each a list of codes.
+#[pyfunction]
+fn scan_text<'py>(py: Python<'py>, text: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
+    let text = text.cast::<PyString>().map_err(|_| {
+        PyTypeError::new_err(format!("text must be a str, not {}", convert::type_name(text)))
+    })?;
+    let mut c = Complaint::DEFAULT;
+    c.add_text(text.to_str()?);
+    // The cues as the core writes them in an assessment.
+    let a = assess(&c, &Policy::DEFAULT);
+    json_loads(py, &assessment_json(&a))?.get_item("text_cues")
+}
+
+/// The record JSON the core parses for a mapping (the form `RecordError`
+/// offsets refer to).
+#[pyfunction]
+fn to_record_json(record: &Bound<'_, PyAny>) -> PyResult<String> {
+    let mut buf = Vec::new();
+    record_bytes(record, &mut buf)?;
+    Ok(String::from_utf8(buf).unwrap_or_default())
+}
+
+/// The record contract's field names, in the core's order.
+#[pyfunction]
+fn record_fields() -> Vec<&'static str> {
+    fields::record_fields().iter().map(|f| f.name).collect()
+}
+
+/// The outcome's field names, in the core's order.
+#[pyfunction]
+fn outcome_fields() -> Vec<&'static str> {
+    fields::outcome_fields().to_vec()
+}
+
+type Entry = (&'static str, &'static str, &'static str);
+
+fn vocab(name: &str) -> Option<Vec<Entry>> {
+    macro_rules! v {
+        ($t:ty) => {
+            <$t>::ALL
+                .iter()
+                .map(|v| (v.code(), v.name_en(), v.name_zh()))
+                .collect()
+        };
+    }
+    Some(match name {
+        "category" => v!(Category),
+        "channel" => v!(Channel),
+        "customer_tier" => v!(CustomerTier),
+        "personality" => v!(Personality),
+        "motive" => v!(Motive),
+        "expectation" => v!(Expectation),
+        "liability" => v!(Liability),
+        "evidence" => v!(Evidence),
+        "jurisdiction" => v!(Jurisdiction),
+        "rights" => v!(Right),
+        "threats" => v!(Threat),
+        "profile" => v!(Profile),
+        "malice_signals" => v!(MaliceSignal),
+        "handling_failures" => v!(HandlingFailure),
+        "grade" => v!(Grade),
+        "tier" => v!(Tier),
+        "tier_basis" => v!(TierBasis),
+        "level" => v!(Level),
+        "dimension" => v!(Dimension),
+        "source" => v!(Source),
+        "talk" => v!(Talk),
+        "motive_approach" => v!(MotiveApproach),
+        "expectation_approach" => v!(ExpectationApproach),
+        "remedy" => v!(Remedy),
+        "strategy" => v!(Strategy),
+        "effect_factor" => v!(EffectFactor),
+        "error_kind" => v!(ErrorKind),
+        "factor" => FACTORS.iter().map(|f| (f.code, f.en, f.zh)).collect(),
+        _ => return None,
+    })
+}
+
+const VOCABULARIES: [&str; 28] = [
+    "category",
+    "channel",
+    "customer_tier",
+    "personality",
+    "motive",
+    "expectation",
+    "liability",
+    "evidence",
+    "jurisdiction",
+    "rights",
+    "threats",
+    "profile",
+    "malice_signals",
+    "handling_failures",
+    "grade",
+    "tier",
+    "tier_basis",
+    "level",
+    "dimension",
+    "source",
+    "talk",
+    "motive_approach",
+    "expectation_approach",
+    "remedy",
+    "strategy",
+    "effect_factor",
+    "error_kind",
+    "factor",
+];
+
+/// The names of the vocabularies `vocabulary()` knows.
+#[pyfunction]
+fn vocabularies() -> Vec<&'static str> {
+    VOCABULARIES.to_vec()
+}
+
+/// The values of a closed vocabulary, in the core's order, each a dict with
+/// its stable `code`, English name `en` and Chinese name `zh`.
+#[pyfunction]
+fn vocabulary<'py>(py: Python<'py>, name: &str) -> PyResult<Bound<'py, PyList>> {
+    let entries = vocab(name).ok_or_else(|| {
+        PyValueError::new_err(format!(
+            "unknown vocabulary {name:?}; expected one of: {}",
+            VOCABULARIES.join(", ")
+        ))
+    })?;
+    let list = PyList::empty(py);
+    for (code, en, zh) in entries {
+        let d = PyDict::new(py);
+        d.set_item("code", code)?;
+        d.set_item("en", en)?;
+        d.set_item("zh", zh)?;
+        list.append(d)?;
+    }
+    Ok(list)
+}
+
+// ----------------------------------------------------------------- frames
+
+/// Output column names, in order, for the frame kernel.
+const OUTPUT_U8: [&str; 8] = [
+    "severity",
+    "impact",
+    "difficulty",
+    "escalation_risk",
+    "malice",
+    "grade",
+    "tier",
+    "priority",
+];
+
+/// Grades Arrow record batches (objects with `__arrow_c_array__`) in Rust,
+/// without the GIL. Returns the output buffers by column name (uint8 per
+/// row; `first_response_minutes` and `resolution_hours` little-endian
+/// uint16; `valid` a validity bitmap; with outcomes `effect_score` and
+/// `on_time` as uint8), and the errors as (row, message, kind, field,
+/// index, offset, input) tuples. Without `collect_errors`, the first bad
+/// row raises. Used by `assess_frame`.
+#[pyfunction]
+#[pyo3(signature = (batches, policy = None, collect_errors = false, with_outcome = false))]
+fn _assess_arrow<'py>(
+    py: Python<'py>,
+    batches: Vec<Bound<'py, PyAny>>,
+    policy: Option<Bound<'py, PyPolicy>>,
+    collect_errors: bool,
+    with_outcome: bool,
+) -> PyResult<(Bound<'py, PyDict>, Bound<'py, PyList>)> {
+    // Keep every capsule alive until the end: the views borrow their memory.
+    let mut capsules: Vec<(Bound<'py, PyCapsule>, Bound<'py, PyCapsule>)> = Vec::new();
+    for b in &batches {
+        let pair = b.call_method0("__arrow_c_array__").map_err(|_| {
+            PyTypeError::new_err(format!(
+                "expected an Arrow record batch (an object with __arrow_c_array__), not {}",
+                convert::type_name(b)
+            ))
+        })?;
+        let pair = pair.cast::<PyTuple>()?;
+        let schema = pair.get_item(0)?.cast_into::<PyCapsule>()?;
+        let array = pair.get_item(1)?.cast_into::<PyCapsule>()?;
+        capsules.push((schema, array));
+    }
+    let mut columns = Vec::with_capacity(capsules.len());
+    for (schema, array) in &capsules {
+        let s = schema.pointer_checked(Some(c"arrow_schema"))?;
+        let a = array.pointer_checked(Some(c"arrow_array"))?;
+        // SAFETY: the capsules hold a valid, unreleased ArrowSchema and
+        // ArrowArray (the PyCapsule interface), alive while `capsules` is.
+        let col = unsafe {
+            arrow::import(
+                s.cast::<arrow::FfiSchema>().as_ref(),
+                a.cast::<arrow::FfiArray>().as_ref(),
+                0,
+                None,
+            )
+        }
+        .map_err(|arrow::Unsupported(f)| PyTypeError::new_err(format!("cannot read the batch: {f}")))?;
+        columns.push(col);
+    }
+    let mut plans = Vec::with_capacity(columns.len());
+    for col in &columns {
+        let plan = frame::Plan::new(col, with_outcome).map_err(|b| {
+            if b.reason.contains("twice") {
+                PyValueError::new_err(format!("column `{}`: {}", b.name, b.reason))
+            } else {
+                PyTypeError::new_err(format!("column `{}`: {}", b.name, b.reason))
+            }
+        })?;
+        plans.push(plan);
+    }
+    let n: usize = columns.iter().map(|c| c.len).sum();
+
+    let make = |len: usize, fill: u8| {
+        PyByteArray::new_with(py, len, |b| {
+            // new_with hands over zeroed memory.
+            if fill != 0 {
+                b.fill(fill);
+            }
+            Ok(())
+        })
+    };
+    let out_dict = PyDict::new(py);
+    let mut arrays: Vec<Bound<'py, PyByteArray>> = Vec::new();
+    for name in OUTPUT_U8 {
+        let a = make(n, 0)?;
+        out_dict.set_item(name, &a)?;
+        arrays.push(a);
+    }
+    for name in ["first_response_minutes", "resolution_hours"] {
+        let a = make(2 * n, 0)?;
+        out_dict.set_item(name, &a)?;
+        arrays.push(a);
+    }
+    let valid = make(n.div_ceil(8), 0xff)?;
+    out_dict.set_item("valid", &valid)?;
+    arrays.push(valid);
+    if with_outcome {
+        for name in ["effect_score", "on_time"] {
+            let a = make(n, 0)?;
+            out_dict.set_item(name, &a)?;
+            arrays.push(a);
+        }
+    }
+    // SAFETY: each bytearray was just made here, is referenced only by
+    // `out_dict` and `arrays` (not yet visible to Python code), is never
+    // resized while these slices live, and the slices do not overlap.
+    let mut slices: Vec<&mut [u8]> = arrays
+        .iter()
+        .map(|a| unsafe { std::slice::from_raw_parts_mut(a.data(), a.len()) })
+        .collect();
+    let mut it = slices.iter_mut().map(std::mem::take);
+    let mut next = || it.next().unwrap_or_default();
+    let mut outputs = frame::Outputs {
+        scores: [next(), next(), next(), next(), next()],
+        grade: next(),
+        tier: next(),
+        priority: next(),
+        first_response: next(),
+        resolution: next(),
+        valid: next(),
+        effect: None,
+    };
+    if with_outcome {
+        outputs.effect = Some((next(), next()));
+    }
+    let policy = policy_of(&policy);
+    let result = py.detach(|| frame::run(&plans, policy, &mut outputs, collect_errors));
+    let errors = PyList::empty(py);
+    let to_py = |e: &frame::RowError| -> (usize, String, &'static str, Option<&'static str>, Option<u16>, usize, &'static str) {
+        (
+            e.row,
+            e.error.to_string(),
+            e.error.kind.code(),
+            (!e.error.field.is_empty()).then_some(e.error.field),
+            e.error.index,
+            e.error.offset,
+            match e.input {
+                frame::Input::Record => "record",
+                frame::Input::Outcome => "outcome",
+            },
+        )
+    };
+    match result {
+        Ok(errs) => {
+            for e in &errs {
+                errors.append(to_py(e))?;
+            }
+            if collect_errors {
+                // The error column: large UTF-8 strings (64-bit offsets),
+                // valid exactly where a row is in error.
+                let (offsets, data, valid) = error_column(n, &errs);
+                out_dict.set_item("error_offsets", PyByteArray::new(py, &offsets))?;
+                out_dict.set_item("error_data", PyByteArray::new(py, &data))?;
+                out_dict.set_item("error_valid", PyByteArray::new(py, &valid))?;
+            }
+        }
+        Err(e) => {
+            let input = match e.input {
+                frame::Input::Record => Input::Record,
+                frame::Input::Outcome => Input::Outcome,
+            };
+            return Err(input_error(py, &e.error, input, Some(e.row)));
+        }
+    }
+    Ok((out_dict, errors))
+}
+
+/// The message of a row error as it stands in the `error` column.
+fn column_message(e: &frame::RowError) -> String {
+    match e.input {
+        frame::Input::Record => e.error.to_string(),
+        frame::Input::Outcome => format!("outcome: {}", e.error),
+    }
+}
+
+/// The Arrow buffers of the `error` column: offsets, data and validity.
+fn error_column(n: usize, errs: &[frame::RowError]) -> (Vec<u8>, Vec<u8>, Vec<u8>) {
+    let mut offsets = Vec::with_capacity(8 * (n + 1));
+    let mut data = Vec::new();
+    let mut valid = vec![0u8; n.div_ceil(8)];
+    let mut pending = errs.iter().peekable();
+    for r in 0..n {
+        offsets.extend_from_slice(&(data.len() as i64).to_le_bytes());
+        if let Some(e) = pending.next_if(|e| e.row == r) {
+            data.extend_from_slice(column_message(e).as_bytes());
+            if let Some(b) = valid.get_mut(r >> 3) {
+                *b |= 1 << (r & 7);
+            }
+        }
+    }
+    offsets.extend_from_slice(&(data.len() as i64).to_le_bytes());
+    (offsets, data, valid)
+}
+
+/// The record JSON of each row of an Arrow record batch, as the frame
+/// reader gives it to the core when a row needs the core's parser.
+#[pyfunction]
+fn _arrow_record_json<'py>(py: Python<'py>, batch: &Bound<'py, PyAny>) -> PyResult<Vec<String>> {
+    let pair = batch.call_method0("__arrow_c_array__")?;
+    let pair = pair.cast::<PyTuple>()?;
+    let schema = pair.get_item(0)?.cast_into::<PyCapsule>()?;
+    let array = pair.get_item(1)?.cast_into::<PyCapsule>()?;
+    let s = schema.pointer_checked(Some(c"arrow_schema"))?;
+    let a = array.pointer_checked(Some(c"arrow_array"))?;
+    // SAFETY: as in `_assess_arrow`; the capsules outlive the view.
+    let col = unsafe {
+        arrow::import(
+            s.cast::<arrow::FfiSchema>().as_ref(),
+            a.cast::<arrow::FfiArray>().as_ref(),
+            0,
+            None,
+        )
+    }
+    .map_err(|arrow::Unsupported(f)| PyTypeError::new_err(format!("cannot read the batch: {f}")))?;
+    let plan = frame::Plan::new(&col, false)
+        .map_err(|b| PyTypeError::new_err(format!("column `{}`: {}", b.name, b.reason)))?;
+    let mut buf = Vec::new();
+    let _ = py;
+    Ok((0..col.len)
+        .map(|r| {
+            frame::row_record_json(&plan, r, &mut buf);
+            String::from_utf8_lossy(&buf).into_owned()
+        })
+        .collect())
+}
+
+/// The native module.
+#[pymodule]
+fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add_class::<PyPolicy>()?;
+    m.add_class::<PyAssessment>()?;
+    m.add_class::<PyEffect>()?;
+    m.add_function(wrap_pyfunction!(assess_record, m)?)?;
+    m.add_function(wrap_pyfunction!(assess_json, m)?)?;
+    m.add_function(wrap_pyfunction!(assess_many, m)?)?;
+    m.add_function(wrap_pyfunction!(explain, m)?)?;
+    m.add_function(wrap_pyfunction!(evaluate_outcome, m)?)?;
+    m.add_function(wrap_pyfunction!(scan_text, m)?)?;
+    m.add_function(wrap_pyfunction!(to_record_json, m)?)?;
+    m.add_function(wrap_pyfunction!(record_fields, m)?)?;
+    m.add_function(wrap_pyfunction!(outcome_fields, m)?)?;
+    m.add_function(wrap_pyfunction!(vocabulary, m)?)?;
+    m.add_function(wrap_pyfunction!(vocabularies, m)?)?;
+    m.add_function(wrap_pyfunction!(_assess_arrow, m)?)?;
+    m.add_function(wrap_pyfunction!(_arrow_record_json, m)?)?;
+    Ok(())
+}
