@@ -71,9 +71,25 @@ pub struct Outputs<'o> {
 /// The columns of one batch that the record and outcome read.
 pub struct Plan<'c, 'a> {
     len: usize,
-    record: Vec<(&'static Field, &'c Column<'a>, Option<CodeLookup>)>,
-    outcome: Vec<(&'static str, &'c Column<'a>)>,
+    record: Vec<RecordColumn<'c, 'a>>,
+    outcome: Vec<(&'static str, &'c Column<'a>, bool)>,
 }
+
+/// A record column of a batch.
+struct RecordColumn<'c, 'a> {
+    field: &'static Field,
+    col: &'c Column<'a>,
+    /// The code lookup of a code or list field.
+    lookup: Option<CodeLookup>,
+    /// The column holds each value as JSON text (see [`RAW_JSON_PREFIX`]).
+    raw: bool,
+}
+
+/// A column named with this prefix before the field name holds each value
+/// as JSON text: the frame adapter sends a column of mixed value types
+/// (a pandas object column holding, say, both booleans and strings) this
+/// way, and its rows always go through the core's parser.
+pub const RAW_JSON_PREFIX: &str = "\u{1}json:";
 
 /// A column of a record field whose layout cannot hold a record value.
 #[derive(Debug)]
@@ -100,7 +116,11 @@ impl<'c, 'a> Plan<'c, 'a> {
             outcome: Vec::new(),
         };
         let record_fields = fields::record_fields();
-        for (name, col) in children {
+        for (full_name, col) in children {
+            let (name, raw) = match full_name.strip_prefix(RAW_JSON_PREFIX) {
+                Some(n) => (n, true),
+                None => (full_name.as_str(), false),
+            };
             let field = record_fields.iter().find(|f| f.name == name);
             let outcome = if with_outcome {
                 fields::outcome_fields().iter().find(|f| **f == name)
@@ -112,15 +132,15 @@ impl<'c, 'a> Plan<'c, 'a> {
             }
             if let Values::Other(format) = &col.values {
                 return Err(BadColumn {
-                    name: name.clone(),
+                    name: name.to_string(),
                     reason: format!("unsupported Arrow type (format `{format}`)"),
                 });
             }
-            let seen = plan.record.iter().any(|(f, _, _)| f.name == name)
-                || plan.outcome.iter().any(|(f, _)| *f == name);
+            let seen = plan.record.iter().any(|c| c.field.name == name)
+                || plan.outcome.iter().any(|(f, _, _)| *f == name);
             if seen {
                 return Err(BadColumn {
-                    name: name.clone(),
+                    name: name.to_string(),
                     reason: "the column appears twice".into(),
                 });
             }
@@ -131,9 +151,14 @@ impl<'c, 'a> Plan<'c, 'a> {
                     }
                     _ => None,
                 };
-                plan.record.push((f, col, lookup));
+                plan.record.push(RecordColumn {
+                    field: f,
+                    col,
+                    lookup,
+                    raw,
+                });
             } else if let Some(o) = outcome {
-                plan.outcome.push((o, col));
+                plan.outcome.push((o, col, raw));
             }
         }
         Ok(plan)
@@ -163,6 +188,18 @@ fn present(col: &Column<'_>, r: usize) -> bool {
 fn dict_key(keys: &Column<'_>, values: &Column<'_>, r: usize) -> Option<usize> {
     let k = keys.int_at(r)?;
     usize::try_from(k).ok().filter(|k| *k < values.len)
+}
+
+/// Writes the value of row `r` as JSON; a raw column's text is JSON already.
+fn write_raw_or_cell(out: &mut Vec<u8>, col: &Column<'_>, r: usize, list_field: bool, raw: bool) {
+    if let (true, Values::Str(s)) = (raw, &col.values) {
+        match s.get(r) {
+            Some(t) => out.extend_from_slice(t.as_bytes()),
+            None => out.extend_from_slice(b"null"),
+        }
+    } else {
+        write_cell(out, col, r, list_field);
+    }
 }
 
 /// Writes the value of row `r` as JSON.
@@ -222,13 +259,13 @@ fn write_cell(out: &mut Vec<u8>, col: &Column<'_>, r: usize, list_field: bool) {
 /// Writes row `r` of the given columns as a JSON object of its present values.
 fn write_object<'n>(
     out: &mut Vec<u8>,
-    columns: impl Iterator<Item = (&'n str, &'n Column<'n>, bool)>,
+    columns: impl Iterator<Item = (&'n str, &'n Column<'n>, bool, bool)>,
     r: usize,
 ) {
     out.clear();
     out.push(b'{');
     let mut first = true;
-    for (name, col, list_field) in columns {
+    for (name, col, list_field, raw) in columns {
         if !present(col, r) {
             continue;
         }
@@ -238,7 +275,7 @@ fn write_object<'n>(
         first = false;
         json::write_str(out, name);
         out.push(b':');
-        write_cell(out, col, r, list_field);
+        write_raw_or_cell(out, col, r, list_field, raw);
     }
     out.push(b'}');
 }
@@ -247,11 +284,12 @@ fn write_object<'n>(
 pub fn row_record_json(plan: &Plan<'_, '_>, r: usize, out: &mut Vec<u8>) {
     write_object(
         out,
-        plan.record.iter().map(|(f, c, _)| {
+        plan.record.iter().map(|c| {
             (
-                f.name,
-                *c as &Column<'_>,
-                matches!(f.setter, Setter::Flags { .. }),
+                c.field.name,
+                c.col as &Column<'_>,
+                matches!(c.field.setter, Setter::Flags { .. }),
+                c.raw,
             )
         }),
         r,
@@ -259,7 +297,13 @@ pub fn row_record_json(plan: &Plan<'_, '_>, r: usize, out: &mut Vec<u8>) {
 }
 
 fn row_outcome_json(plan: &Plan<'_, '_>, r: usize, out: &mut Vec<u8>) {
-    write_object(out, plan.outcome.iter().map(|(f, c)| (*f, *c as &Column<'_>, false)), r);
+    write_object(
+        out,
+        plan.outcome
+            .iter()
+            .map(|(f, c, raw)| (*f, *c as &Column<'_>, false, *raw)),
+        r,
+    );
 }
 
 /// Marks every present value of rows `start..start + slow.len()` as needing the core.
@@ -629,8 +673,12 @@ pub fn run(
                 *c = Complaint::DEFAULT;
             }
             slow.fill(false);
-            for (field, col, lookup) in &plan.record {
-                fill_column(field, col, lookup.as_ref(), start, block, slow);
+            for c in &plan.record {
+                if c.raw {
+                    all_slow(c.col, start, slow);
+                } else {
+                    fill_column(c.field, c.col, c.lookup.as_ref(), start, block, slow);
+                }
             }
             for i in 0..m {
                 let r = start + i;

@@ -326,16 +326,19 @@ impl PyAssessment {
         json_loads(py, &self.to_json())
     }
 
-    fn __repr__(&self) -> String {
+    fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
         let a = &self.inner;
         let s = &a.scores;
-        format!(
-            "Assessment(id={:?}, grade={:?}, tier={:?}, priority={}, severity={}, impact={}, \
+        let quoted = |v: &str| -> PyResult<String> {
+            Ok(PyString::new(py, v).repr()?.to_str()?.to_owned())
+        };
+        Ok(format!(
+            "Assessment(id={}, grade={}, tier={}, priority={}, severity={}, impact={}, \
              difficulty={}, escalation_risk={}, malice={}, first_response_minutes={}, \
              resolution_hours={})",
-            a.id.as_str(),
-            a.grade.code(),
-            a.tier.code(),
+            quoted(a.id.as_str())?,
+            quoted(a.grade.code())?,
+            quoted(a.tier.code())?,
             a.priority,
             s.severity,
             s.impact,
@@ -344,7 +347,7 @@ impl PyAssessment {
             s.malice,
             a.first_response_minutes,
             a.resolution_hours
-        )
+        ))
     }
 }
 

@@ -87,36 +87,54 @@ def _wanted(columns: list[Any], with_outcome: bool) -> list[str]:
 
 def _pandas_to_arrow(df: Any, cols: list[str]) -> pa.Table:
     pa = _pyarrow()
-    list_fields = set(_LIST_FIELDS)
     try:
         return pa.Table.from_pandas(df, columns=cols, preserve_index=False)
-    except (pa.ArrowInvalid, pa.ArrowTypeError):
+    except (pa.ArrowInvalid, pa.ArrowTypeError, pa.ArrowNotImplementedError):
         pass
-    # Some object column mixes value kinds (lists and comma-separated
-    # strings in a list field, say): convert column by column.
+    # Some object column mixes value kinds (booleans and strings, lists and
+    # comma-separated strings, ...): convert column by column, and send a
+    # column that Arrow cannot type as JSON text, value by value, so that
+    # the core judges each row.
     arrays = []
+    names = []
     for c in cols:
         series = df[c]
         try:
             arrays.append(pa.array(series, from_pandas=True))
+            names.append(c)
             continue
-        except (pa.ArrowInvalid, pa.ArrowTypeError) as e:
-            if c not in list_fields:
-                raise TypeError(
-                    f"column `{c}`: its values are of mixed types ({e}); a column must "
-                    "hold one kind of value"
-                ) from None
-        arrays.append(pa.array([_as_list(v) for v in series], type=pa.list_(pa.string())))
-    return pa.table(arrays, names=cols)
+        except (pa.ArrowInvalid, pa.ArrowTypeError, pa.ArrowNotImplementedError):
+            pass
+        arrays.append(pa.array([_json_cell(c, v) for v in series], type=pa.string()))
+        names.append(RAW_JSON_PREFIX + c)
+    return pa.table(arrays, names=names)
 
 
-def _as_list(v: Any) -> list[str] | None:
-    """A list-field cell as a list: a comma-separated string is split."""
-    if v is None or (isinstance(v, float) and v != v):
+#: A column named with this prefix holds JSON text for the field after it
+#: (see the native frame reader).
+RAW_JSON_PREFIX = "\x01json:"
+
+
+def _plain(v: Any) -> Any:
+    if hasattr(v, "tolist") and type(v).__module__.startswith("numpy"):
+        return v.tolist()
+    if hasattr(v, "as_py") and type(v).__module__.startswith("pyarrow"):
+        return v.as_py()
+    raise TypeError(f"a {type(v).__name__} cannot be a record value")
+
+
+def _json_cell(column: str, v: Any) -> str | None:
+    """One value of a mixed column as JSON text, or None for a missing one."""
+    import json
+
+    if v is None or (isinstance(v, float) and v != v) or type(v).__name__ in ("NAType", "NaTType"):
         return None
-    if isinstance(v, str):
-        return [p.strip() for p in v.split(",") if p.strip()]
-    return [str(x) for x in v]
+    if column in _LIST_FIELDS and isinstance(v, str):
+        v = [p.strip() for p in v.split(",") if p.strip()]
+    try:
+        return json.dumps(v, ensure_ascii=False, allow_nan=False, default=_plain)
+    except (TypeError, ValueError) as e:
+        raise TypeError(f"column `{column}`: {e}") from None
 
 
 def _normalise(table: pa.Table) -> pa.Table:
@@ -196,6 +214,10 @@ def _grade(df: Any, policy: Policy | None, errors: str, with_outcome: bool) -> A
         raise TypeError(f"policy must be a Policy, not {type(policy).__name__}")
     pa = _pyarrow()
     kind = _kind(df)
+    if kind == "stream":
+        # A stream can be read once: read it into a Table, graded as one.
+        df = pa.table(df)
+        kind = "table"
     table = _input_table(df, kind, with_outcome)
     n = _num_rows(df, kind)
     if table.num_columns == 0:

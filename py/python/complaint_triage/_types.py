@@ -1,0 +1,77 @@
+"""Shapes of the dicts the package returns (for type checkers)."""
+
+from __future__ import annotations
+
+from typing import TypedDict
+
+__all__ = [
+    "CodeInfo",
+    "EffectReasonDict",
+    "PlaybookDict",
+    "RawScoresDict",
+    "ReasonDict",
+    "ScoresDict",
+    "TextCuesDict",
+]
+
+
+class ScoresDict(TypedDict):
+    """The five scores, 0-100."""
+
+    severity: int
+    impact: int
+    difficulty: int
+    escalation_risk: int
+    malice: int
+
+
+class RawScoresDict(TypedDict):
+    """The five sums of reasons before clamping."""
+
+    severity: int
+    impact: int
+    difficulty: int
+    escalation_risk: int
+    malice: int
+
+
+class ReasonDict(TypedDict):
+    """One factor's points in one dimension."""
+
+    factor: str
+    dimension: str
+    points: int
+    source: str
+
+
+class PlaybookDict(TypedDict):
+    """The playbook, as codes (see ``vocabulary("talk")`` and the like)."""
+
+    talk: str
+    motive: str
+    expectation: str
+    remedy: str
+    strategy: str
+
+
+class TextCuesDict(TypedDict):
+    """The cues found in free text, as codes."""
+
+    threats: list[str]
+    forbidden_phrases: list[str]
+    emotion_markers: list[str]
+
+
+class EffectReasonDict(TypedDict):
+    """One factor of an improvement effect and its points."""
+
+    factor: str
+    points: int
+
+
+class CodeInfo(TypedDict):
+    """One value of a vocabulary: its stable code and its names."""
+
+    code: str
+    en: str
+    zh: str

@@ -1,0 +1,34 @@
+"""Shared fixtures: the golden vectors, the examples, and frame builders."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+PY = Path(__file__).resolve().parents[1]
+REPO = PY.parent
+#: The project's golden vectors; the copy under tests/data (made with the
+#: command-line `score` from the examples) stands in while they are absent.
+VECTORS = REPO / "tests" / "vectors" / "vectors.json"
+FALLBACK_VECTORS = PY / "tests" / "data" / "vectors.json"
+EXAMPLES = REPO / "examples" / "complaints.jsonl"
+
+
+def load_vectors() -> dict[str, Any]:
+    path = VECTORS if VECTORS.exists() else FALLBACK_VECTORS
+    data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+    assert data["version"] == 1
+    return data
+
+
+@pytest.fixture(scope="session")
+def vectors() -> dict[str, Any]:
+    return load_vectors()
+
+
+@pytest.fixture(scope="session")
+def examples() -> list[dict[str, Any]]:
+    return [json.loads(line) for line in EXAMPLES.read_text(encoding="utf-8").splitlines() if line.strip()]
