@@ -113,7 +113,9 @@ fn write_value(
             out.extend_from_slice(i.str()?.to_str()?.as_bytes());
         }
     } else if let Ok(f) = v.cast::<PyFloat>() {
-        json::write_f64(out, f.value(), false);
+        // A whole number held as a float (as pandas holds integers next to
+        // missing values) is that integer, as in a frame.
+        json::write_f64(out, f.value(), true);
     } else if let Ok(s) = v.cast::<PyString>() {
         let s = s.to_str()?;
         if list_field {

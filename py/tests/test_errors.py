@@ -57,9 +57,12 @@ def test_wrong_type_is_both_value_and_type_error() -> None:
     assert info.value.kind == "wrong_type" and info.value.field == "emotion"
 
 
-def test_floats_are_not_integers_in_a_mapping() -> None:
+def test_whole_floats_are_integers_but_fractions_are_not() -> None:
+    assert ct.assess({"emotion": 7.0, "direct_loss": 1e6}) == ct.assess({"emotion": 7, "direct_loss": 1000000})
     with pytest.raises(ct.RecordTypeError):
-        ct.assess({"emotion": 7.0})
+        ct.assess({"emotion": 7.5})
+    with pytest.raises(ct.RecordTypeError):
+        ct.assess({"emotion": float("inf")})
 
 
 def test_missing_values_are_absent() -> None:

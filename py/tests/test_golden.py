@@ -92,6 +92,8 @@ def _mapping_of(text: str) -> dict[str, Any] | None:
     lists = {"rights", "threats", "profile", "malice_signals", "handling_failures"}
     if any(k in lists and isinstance(v, str) for k, v in pairs):
         return None  # a string is a comma-separated list in a mapping
+    if any(isinstance(v, float) and v.is_integer() for _, v in pairs):
+        return None  # a whole float is an integer in a mapping, as in a frame
     return dict(pairs)
 
 
