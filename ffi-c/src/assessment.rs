@@ -1,0 +1,407 @@
+//! `ct_assess` and `ct_assessment`: the grading of one complaint, and its
+//! JSON, byte for byte the same as the core writes.
+
+use core::ffi::c_char;
+
+use triage::{
+    assess_into, write_assessment_json, Assessment, ExpectationApproach, Factor, Grade, Level,
+    MotiveApproach, Playbook, ReasonRow, Remedy, Scores, Source, Strategy, Talk, Tier, TierBasis,
+    MAX_ASSESSMENT_JSON, MAX_REASON_ROWS,
+};
+
+use crate::complaint::{
+    ct_complaint, ct_text_cues, cues_from_c, cues_to_c, flag, CT_ID_ARRAY_SIZE,
+};
+use crate::policy::{ct_policy, policy_ref};
+use crate::result::*;
+use crate::util::{boundary, check, check_mut, get, put, read_id, write_id, write_json};
+
+/// Most reason rows an assessment holds (one per factor that can apply at once).
+pub const CT_MAX_REASON_ROWS: usize = 66;
+/// Bytes that always hold an assessment's JSON and its terminating NUL,
+/// whatever the policy.
+pub const CT_MAX_ASSESSMENT_JSON: usize = 40961;
+/// Number of scored dimensions (`CT_VOCAB_DIMENSION`): the length of
+/// `raw_scores` and of a reason row's `points`.
+pub const CT_DIMENSION_COUNT: usize = 5;
+
+const _: () = {
+    assert!(CT_MAX_REASON_ROWS == MAX_REASON_ROWS);
+    assert!(CT_MAX_ASSESSMENT_JSON == MAX_ASSESSMENT_JSON + 1);
+    assert!(CT_DIMENSION_COUNT == triage::Dimension::COUNT);
+    assert!(triage::FACTOR_COUNT <= 256);
+};
+
+/// The five scores, each 0 to 100.
+#[repr(C)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct ct_scores {
+    /// How bad the problem is.
+    pub severity: u8,
+    /// How far it reaches (投诉影响力).
+    pub impact: u8,
+    /// How hard it will be to resolve (投诉解决难度).
+    pub difficulty: u8,
+    /// How likely it is to escalate.
+    pub escalation_risk: u8,
+    /// How strongly it looks abnormal or malicious.
+    pub malice: u8,
+}
+
+/// How to talk, what to offer, which strategy: five vocabulary indices.
+#[repr(C)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct ct_playbook {
+    /// `CT_VOCAB_TALK`.
+    pub talk: u8,
+    /// `CT_VOCAB_MOTIVE_APPROACH`.
+    pub motive: u8,
+    /// `CT_VOCAB_EXPECTATION_APPROACH`.
+    pub expectation: u8,
+    /// `CT_VOCAB_REMEDY`.
+    pub remedy: u8,
+    /// `CT_VOCAB_STRATEGY`.
+    pub strategy: u8,
+}
+
+/// One factor that moved the scores, with its points in every dimension.
+#[repr(C)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct ct_reason_row {
+    /// Points per dimension, indexed by `CT_VOCAB_DIMENSION` (negative
+    /// lowers the score).
+    pub points: [i16; CT_DIMENSION_COUNT],
+    /// The factor: `CT_VOCAB_FACTOR`.
+    pub factor: u8,
+    /// Where it came from: `CT_VOCAB_SOURCE`.
+    pub source: u8,
+}
+
+/// The grading of one complaint, written by `ct_assess`.
+///
+/// Only the first `row_count` entries of `rows` are written; the rest of
+/// the array is left as it was.
+#[repr(C)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ct_assessment {
+    /// Sums of the reasons per dimension before clamping, indexed by
+    /// `CT_VOCAB_DIMENSION`; equal to the score when within 0-100.
+    pub raw_scores: [i32; CT_DIMENSION_COUNT],
+    /// Claim / direct loss in thousandths (valid when `has_claim_ratio`).
+    pub claim_ratio_permille: u32,
+    /// Minutes to the first response.
+    pub first_response_minutes: u16,
+    /// Hours to resolution.
+    pub resolution_hours: u16,
+    /// What the free text revealed.
+    pub text_cues: ct_text_cues,
+    /// The five scores, 0-100.
+    pub scores: ct_scores,
+    /// The grade: `CT_VOCAB_GRADE` (一般/较大/重大/特别重大).
+    pub grade: u8,
+    /// The handling tier: `CT_VOCAB_TIER` (受理/处理/管理).
+    pub tier: u8,
+    /// Which rule set the tier: `CT_VOCAB_TIER_BASIS`.
+    pub tier_basis: u8,
+    /// Severity level: `CT_VOCAB_LEVEL`.
+    pub severity_level: u8,
+    /// Impact level: `CT_VOCAB_LEVEL`.
+    pub impact_level: u8,
+    /// Urgency level: `CT_VOCAB_LEVEL`.
+    pub urgency_level: u8,
+    /// Priority, 1 (most urgent) to 5.
+    pub priority: u8,
+    /// 1 if the jurisdiction's outer limit shortened `resolution_hours`.
+    pub resolution_capped: u8,
+    /// 1 if `claim_ratio_permille` is valid (there is a direct loss).
+    pub has_claim_ratio: u8,
+    /// 1 if the claim is above the policy's limit (by default twice the direct loss).
+    pub claim_unreasonable: u8,
+    /// How to talk, what to offer, which strategy.
+    pub playbook: ct_playbook,
+    /// Number of valid entries in `rows`.
+    pub row_count: u8,
+    /// Length of `id` in bytes.
+    pub id_len: u8,
+    /// The complaint's id, echoed back, NUL-terminated.
+    pub id: [c_char; CT_ID_ARRAY_SIZE],
+    /// Every factor that moved a score, in the order the factors were applied.
+    pub rows: [ct_reason_row; CT_MAX_REASON_ROWS],
+}
+
+/// Writes a core assessment into a caller's struct, field by field
+/// (`rows` past `row_count` untouched).
+///
+/// # Safety
+/// `out` must be non-NULL, aligned and point to a writable `ct_assessment`.
+pub(crate) unsafe fn store(a: &Assessment, out: *mut ct_assessment) {
+    let s = a.scores;
+    let p = a.playbook;
+    // SAFETY: the caller guarantees `out` is writable; `write_id` writes
+    // `CT_ID_CAPACITY + 1` bytes, the size of the `id` array; at most
+    // `MAX_REASON_ROWS == CT_MAX_REASON_ROWS` rows are written.
+    unsafe {
+        put!(out.raw_scores = a.raw_scores);
+        put!(out.claim_ratio_permille = a.claim_ratio_permille.unwrap_or(0));
+        put!(out.first_response_minutes = a.first_response_minutes);
+        put!(out.resolution_hours = a.resolution_hours);
+        put!(out.text_cues = cues_to_c(a.text_cues));
+        put!(
+            out.scores = ct_scores {
+                severity: s.severity,
+                impact: s.impact,
+                difficulty: s.difficulty,
+                escalation_risk: s.escalation_risk,
+                malice: s.malice,
+            }
+        );
+        put!(out.grade = a.grade.index());
+        put!(out.tier = a.tier.index());
+        put!(out.tier_basis = a.tier_basis.index());
+        put!(out.severity_level = a.severity_level.index());
+        put!(out.impact_level = a.impact_level.index());
+        put!(out.urgency_level = a.urgency_level.index());
+        put!(out.priority = a.priority);
+        put!(out.resolution_capped = u8::from(a.resolution_capped));
+        put!(out.has_claim_ratio = u8::from(a.claim_ratio_permille.is_some()));
+        put!(out.claim_unreasonable = u8::from(a.claim_unreasonable));
+        put!(
+            out.playbook = ct_playbook {
+                talk: p.talk.index(),
+                motive: p.motive.index(),
+                expectation: p.expectation.index(),
+                remedy: p.remedy.index(),
+                strategy: p.strategy.index(),
+            }
+        );
+        let n = write_id(a.id.as_str(), core::ptr::addr_of_mut!((*out).id).cast());
+        put!(out.id_len = n);
+        let rows = core::ptr::addr_of_mut!((*out).rows).cast::<ct_reason_row>();
+        let count = a.rows.len().min(CT_MAX_REASON_ROWS);
+        for (i, r) in a.rows.iter().take(count).enumerate() {
+            rows.add(i).write(ct_reason_row {
+                points: r.points,
+                factor: r.factor.index() as u8,
+                source: r.source.index(),
+            });
+        }
+        put!(out.row_count = count as u8);
+    }
+}
+
+/// Reads and validates a caller's assessment back into the core's type;
+/// the error names the first invalid field.
+///
+/// # Safety
+/// `p` must be non-NULL, aligned and point to a readable `ct_assessment`
+/// whose first `row_count` rows are initialised.
+pub(crate) unsafe fn to_core(p: *const ct_assessment) -> Result<Assessment, ct_result> {
+    macro_rules! code {
+        ($t:ty, $($field:ident).+, $err:ident) => {
+            // SAFETY: the caller guarantees `p` is readable.
+            <$t>::from_index(unsafe { get!(p.$($field).+) }).ok_or($err)?
+        };
+    }
+    macro_rules! yes_no {
+        ($field:ident, $err:ident) => {
+            // SAFETY: the caller guarantees `p` is readable.
+            flag(unsafe { get!(p.$field) }, $err)?
+        };
+    }
+    // SAFETY: the caller guarantees `p` is readable; `read_id` reads at
+    // most `CT_ID_CAPACITY` bytes of the `id` array.
+    let id = unsafe { read_id(core::ptr::addr_of!((*p).id).cast(), get!(p.id_len)) }
+        .ok_or(CT_ERR_ASSESSMENT_ID)?;
+    // SAFETY: as above.
+    let s = unsafe { get!(p.scores) };
+    if [
+        s.severity,
+        s.impact,
+        s.difficulty,
+        s.escalation_risk,
+        s.malice,
+    ]
+    .iter()
+    .any(|v| *v > 100)
+    {
+        return Err(CT_ERR_ASSESSMENT_SCORES);
+    }
+    let grade = code!(Grade, grade, CT_ERR_ASSESSMENT_GRADE);
+    let tier = code!(Tier, tier, CT_ERR_ASSESSMENT_TIER);
+    let tier_basis = code!(TierBasis, tier_basis, CT_ERR_ASSESSMENT_TIER_BASIS);
+    let severity_level = code!(Level, severity_level, CT_ERR_ASSESSMENT_SEVERITY_LEVEL);
+    let impact_level = code!(Level, impact_level, CT_ERR_ASSESSMENT_IMPACT_LEVEL);
+    let urgency_level = code!(Level, urgency_level, CT_ERR_ASSESSMENT_URGENCY_LEVEL);
+    // SAFETY: as above.
+    let priority = unsafe { get!(p.priority) };
+    if !(1..=5).contains(&priority) {
+        return Err(CT_ERR_ASSESSMENT_PRIORITY);
+    }
+    let resolution_capped = yes_no!(resolution_capped, CT_ERR_ASSESSMENT_RESOLUTION_CAPPED);
+    let has_claim_ratio = yes_no!(has_claim_ratio, CT_ERR_ASSESSMENT_HAS_CLAIM_RATIO);
+    let claim_unreasonable = yes_no!(claim_unreasonable, CT_ERR_ASSESSMENT_CLAIM_UNREASONABLE);
+    let playbook = Playbook {
+        talk: code!(Talk, playbook.talk, CT_ERR_ASSESSMENT_PLAYBOOK_TALK),
+        motive: code!(
+            MotiveApproach,
+            playbook.motive,
+            CT_ERR_ASSESSMENT_PLAYBOOK_MOTIVE
+        ),
+        expectation: code!(
+            ExpectationApproach,
+            playbook.expectation,
+            CT_ERR_ASSESSMENT_PLAYBOOK_EXPECTATION
+        ),
+        remedy: code!(Remedy, playbook.remedy, CT_ERR_ASSESSMENT_PLAYBOOK_REMEDY),
+        strategy: code!(
+            Strategy,
+            playbook.strategy,
+            CT_ERR_ASSESSMENT_PLAYBOOK_STRATEGY
+        ),
+    };
+    let text_cues = cues_from_c(
+        // SAFETY: as above.
+        unsafe { get!(p.text_cues) },
+        [
+            CT_ERR_ASSESSMENT_TEXT_THREATS,
+            CT_ERR_ASSESSMENT_TEXT_FORBIDDEN_PHRASES,
+            CT_ERR_ASSESSMENT_TEXT_EMOTION_MARKERS,
+        ],
+    )?;
+    // SAFETY: as above.
+    let count = usize::from(unsafe { get!(p.row_count) });
+    if count > CT_MAX_REASON_ROWS {
+        return Err(CT_ERR_ASSESSMENT_ROW_COUNT);
+    }
+    let mut out = Assessment {
+        id,
+        scores: Scores {
+            severity: s.severity,
+            impact: s.impact,
+            difficulty: s.difficulty,
+            escalation_risk: s.escalation_risk,
+            malice: s.malice,
+        },
+        // SAFETY: as above.
+        raw_scores: unsafe { get!(p.raw_scores) },
+        grade,
+        tier,
+        tier_basis,
+        severity_level,
+        impact_level,
+        urgency_level,
+        priority,
+        // SAFETY: as above.
+        first_response_minutes: unsafe { get!(p.first_response_minutes) },
+        // SAFETY: as above.
+        resolution_hours: unsafe { get!(p.resolution_hours) },
+        resolution_capped,
+        // SAFETY: as above.
+        claim_ratio_permille: has_claim_ratio.then(|| unsafe { get!(p.claim_ratio_permille) }),
+        claim_unreasonable,
+        playbook,
+        text_cues,
+        rows: triage::ReasonRows::new(),
+    };
+    // SAFETY: the caller guarantees `p` is readable.
+    let rows = unsafe { core::ptr::addr_of!((*p).rows) }.cast::<ct_reason_row>();
+    for i in 0..count {
+        // SAFETY: `i < count <= CT_MAX_REASON_ROWS`, and the caller
+        // guarantees the first `row_count` rows are initialised.
+        let r = unsafe { rows.add(i).read() };
+        let factor =
+            Factor::from_index(usize::from(r.factor)).ok_or(CT_ERR_ASSESSMENT_ROW_FACTOR)?;
+        let source = Source::from_index(r.source).ok_or(CT_ERR_ASSESSMENT_ROW_SOURCE)?;
+        out.rows
+            .push(ReasonRow {
+                factor,
+                source,
+                points: r.points,
+            })
+            .map_err(|_| CT_ERR_ASSESSMENT_ROW_COUNT)?;
+    }
+    Ok(out)
+}
+
+/// Grades `*complaint` by `*policy` into `*out`.
+///
+/// Every field of the complaint is validated first; an invalid one gives
+/// the `11x`-`14x` code that names it (`CT_ERR_COMPLAINT_CATEGORY`...;
+/// `ct_result_field` returns its name) and leaves `*out` untouched. A
+/// policy not filled by this library gives `CT_ERR_POLICY_UNINITIALIZED`
+/// or `CT_ERR_POLICY_CORRUPT`. Otherwise grading cannot fail. No
+/// allocation, no global state: any number of threads may call it at once
+/// (with their own `out`).
+///
+/// # Safety
+/// `complaint` and `policy` must be NULL or point to readable, initialised
+/// structs; `out` must be NULL or point to a writable `ct_assessment`.
+#[no_mangle]
+pub unsafe extern "C" fn ct_assess(
+    complaint: *const ct_complaint,
+    policy: *const ct_policy,
+    out: *mut ct_assessment,
+) -> ct_result {
+    boundary(|| {
+        check(complaint)?;
+        check_mut(out)?;
+        // SAFETY: checked non-NULL and aligned; the caller guarantees the
+        // structs are readable, initialised and unchanged during the call.
+        unsafe {
+            let complaint = crate::complaint::to_core(complaint)?;
+            let policy = policy_ref(policy)?;
+            let mut a = Assessment::EMPTY;
+            assess_into(&complaint, policy, &mut a);
+            store(&a, out);
+        }
+        Ok(())
+    })
+}
+
+/// Writes `*assessment` as one line of JSON (no newline), byte for byte
+/// what the core's `write_assessment_json` writes, followed by a NUL, into
+/// `buf` of `cap` bytes; stores the length without the NUL in `*written`.
+///
+/// A buffer of `CT_MAX_ASSESSMENT_JSON` bytes always suffices. Returns
+/// `CT_ERR_BUFFER_TOO_SMALL` when the text and its NUL do not fit (the
+/// buffer and `*written` are then left untouched), a `15x`-`17x` code when
+/// a field of the assessment is invalid, `CT_ERR_NULL_POINTER` for a NULL
+/// argument.
+///
+/// # Safety
+/// `assessment` must be NULL or point to a readable `ct_assessment` whose
+/// first `row_count` rows are initialised; `buf` must be NULL or point to
+/// `cap` writable bytes; `written` must be NULL or point to a writable
+/// `size_t`.
+#[no_mangle]
+pub unsafe extern "C" fn ct_assessment_to_json(
+    assessment: *const ct_assessment,
+    buf: *mut c_char,
+    cap: usize,
+    written: *mut usize,
+) -> ct_result {
+    boundary(|| {
+        check(assessment)?;
+        // SAFETY: checked non-NULL and aligned; the caller guarantees it is readable.
+        let a = unsafe { to_core(assessment) }?;
+        // SAFETY: forwarded from the caller.
+        unsafe {
+            write_json::<MAX_ASSESSMENT_JSON>(buf, cap, written, |b| write_assessment_json(&a, b))
+        }
+    })
+}
+
+/// Checks every field of `*assessment` as `ct_assessment_to_json` does:
+/// `CT_OK`, or the code naming the first invalid field.
+///
+/// # Safety
+/// `assessment` must be NULL or point to a readable `ct_assessment` whose
+/// first `row_count` rows are initialised.
+#[no_mangle]
+pub unsafe extern "C" fn ct_assessment_validate(assessment: *const ct_assessment) -> ct_result {
+    boundary(|| {
+        check(assessment)?;
+        // SAFETY: checked non-NULL and aligned; the caller guarantees it is readable.
+        unsafe { to_core(assessment) }.map(|_| ())
+    })
+}

@@ -1,0 +1,495 @@
+//! `ct_complaint`: one complaint, as a C program fills it or as the JSON
+//! record contract describes it; and the text-cue scanner.
+
+use core::ffi::c_char;
+
+use triage::scan::{EMOTION_MARKERS, FORBIDDEN_PHRASES};
+use triage::{
+    parse_complaint, scan_text, Category, Channel, Complaint, CustomerTier, Evidence, Expectation,
+    FlagSet, Jurisdiction, Liability, Motive, Personality, TextCues, Threat, ID_CAPACITY,
+};
+
+use crate::error::{boundary_err, ct_error};
+use crate::result::*;
+use crate::util::{boundary, bytes, check, check_mut, get, put, read_id, write_id};
+
+/// Longest id, in UTF-8 bytes (the `id` arrays hold one more byte for a NUL).
+pub const CT_ID_CAPACITY: usize = 64;
+/// Size of the `id` arrays: `CT_ID_CAPACITY` bytes and a NUL.
+pub const CT_ID_ARRAY_SIZE: usize = 65;
+/// Largest `tenure_months` of the record contract.
+pub const CT_MAX_TENURE_MONTHS: u16 = 1200;
+/// Largest `emotion` (0 calm to 10).
+pub const CT_MAX_EMOTION: u8 = 10;
+/// Largest `prior_contacts`.
+pub const CT_MAX_PRIOR_CONTACTS: u16 = 10_000;
+/// Largest `hours_open`.
+pub const CT_MAX_HOURS_OPEN: u32 = 1_000_000;
+/// Largest `affected_customers` (the smallest is 1).
+pub const CT_MAX_AFFECTED_CUSTOMERS: u32 = 1_000_000_000;
+/// Largest `direct_loss` and `claimed_amount`, in minor currency units.
+pub const CT_MAX_AMOUNT: u64 = 1_000_000_000_000_000;
+/// Largest `departments` (the smallest is 1).
+pub const CT_MAX_DEPARTMENTS: u8 = 100;
+
+const _: () = assert!(CT_ID_CAPACITY == ID_CAPACITY && CT_ID_ARRAY_SIZE == CT_ID_CAPACITY + 1);
+
+/// What the free text of a complaint revealed: three bit sets.
+#[repr(C)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct ct_text_cues {
+    /// Forbidden agent phrases: bit `i` is value `i` of `CT_VOCAB_FORBIDDEN_PHRASE`.
+    pub forbidden_phrases: u16,
+    /// Threats: bit `i` is value `i` of `CT_VOCAB_THREAT`.
+    pub threats: u8,
+    /// Strong-emotion markers: bit `i` is value `i` of `CT_VOCAB_EMOTION_MARKER`.
+    pub emotion_markers: u8,
+}
+
+/// One complaint: every factor the rubric reads.
+///
+/// Fill it with `ct_complaint_init` (the record contract's defaults) then
+/// set fields, or with `ct_complaint_from_json`. Vocabulary fields hold an
+/// index of their `CT_VOCAB_*`; list fields a bit set (bit `i` = index
+/// `i`); yes/no fields 0 or 1. `ct_assess` validates every field and names
+/// the first invalid one in its result code.
+#[repr(C)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ct_complaint {
+    /// Direct loss, in minor currency units, up to `CT_MAX_AMOUNT`.
+    pub direct_loss: u64,
+    /// Amount the customer claims, in minor currency units, up to `CT_MAX_AMOUNT`.
+    pub claimed_amount: u64,
+    /// Hours since the complaint was first raised, up to `CT_MAX_HOURS_OPEN`.
+    pub hours_open: u32,
+    /// How many customers the problem affects, 1 to `CT_MAX_AFFECTED_CUSTOMERS`.
+    pub affected_customers: u32,
+    /// Months as a customer, up to `CT_MAX_TENURE_MONTHS`.
+    pub tenure_months: u16,
+    /// Earlier contacts about the same issue, up to `CT_MAX_PRIOR_CONTACTS`.
+    pub prior_contacts: u16,
+    /// Consumer rights at stake: bits of `CT_VOCAB_RIGHT`.
+    pub rights: u16,
+    /// Threats the customer made: bits of `CT_VOCAB_THREAT`.
+    pub threats: u16,
+    /// Difficult-customer profiles: bits of `CT_VOCAB_PROFILE`.
+    pub profile: u16,
+    /// Signs of a malicious complaint: bits of `CT_VOCAB_MALICE_SIGNAL`.
+    pub malice_signals: u16,
+    /// How the company made it worse: bits of `CT_VOCAB_HANDLING_FAILURE`.
+    pub handling_failures: u16,
+    /// What the free text revealed (`ct_complaint_add_text` merges into it).
+    pub text_cues: ct_text_cues,
+    /// What the complaint is about: `CT_VOCAB_CATEGORY` (default `other`).
+    pub category: u8,
+    /// Where it was raised: `CT_VOCAB_CHANNEL` (default `hotline`).
+    pub channel: u8,
+    /// The customer's value tier: `CT_VOCAB_CUSTOMER_TIER` (default `standard`).
+    pub customer_tier: u8,
+    /// Social style: `CT_VOCAB_PERSONALITY` (default `unknown`).
+    pub personality: u8,
+    /// Why the customer complains: `CT_VOCAB_MOTIVE` (default `unknown`).
+    pub motive: u8,
+    /// What the customer expects: `CT_VOCAB_EXPECTATION` (default `unknown`).
+    pub expectation: u8,
+    /// Who is responsible: `CT_VOCAB_LIABILITY` (default `unknown`).
+    pub liability: u8,
+    /// What evidence backs the complaint: `CT_VOCAB_EVIDENCE` (default `none`).
+    pub evidence: u8,
+    /// Whose outer deadline applies: `CT_VOCAB_JURISDICTION` (default `none`).
+    pub jurisdiction: u8,
+    /// Emotion intensity, 0 (calm) to `CT_MAX_EMOTION`.
+    pub emotion: u8,
+    /// Departments that must act, 1 to `CT_MAX_DEPARTMENTS` (default 1).
+    pub departments: u8,
+    /// 1 if the customer also claims indirect loss, else 0.
+    pub indirect_loss_claimed: u8,
+    /// 1 if the remedy is beyond the front line's authority, else 0.
+    pub beyond_authority: u8,
+    /// 1 if the customer was compensated before for the same issue, else 0.
+    pub previously_compensated: u8,
+    /// 1 if a person or property was harmed, else 0.
+    pub safety_incident: u8,
+    /// 1 if it falls in a sensitive period (holiday, event, launch), else 0.
+    pub sensitive_period: u8,
+    /// Length of `id` in bytes, 0 to `CT_ID_CAPACITY`.
+    pub id_len: u8,
+    /// The caller's identifier, UTF-8, echoed in the assessment. The first
+    /// `id_len` bytes count; the library keeps it NUL-terminated.
+    pub id: [c_char; CT_ID_ARRAY_SIZE],
+}
+
+impl Default for ct_complaint {
+    /// The record contract's defaults (as `ct_complaint_init` sets them).
+    fn default() -> Self {
+        from_core(&Complaint::DEFAULT)
+    }
+}
+
+/// The C form of text cues.
+pub(crate) const fn cues_to_c(c: TextCues) -> ct_text_cues {
+    ct_text_cues {
+        forbidden_phrases: c.forbidden_phrases,
+        threats: c.threats,
+        emotion_markers: c.emotion_markers,
+    }
+}
+
+/// Bits of `n` values.
+const fn mask(n: usize) -> u32 {
+    if n >= 32 {
+        u32::MAX
+    } else {
+        (1u32 << n) - 1
+    }
+}
+
+/// Checks the bits of C text cues.
+pub(crate) fn cues_from_c(c: ct_text_cues, codes: [ct_result; 3]) -> Result<TextCues, ct_result> {
+    if u32::from(c.threats) & !mask(Threat::COUNT) != 0 {
+        return Err(codes[0]);
+    }
+    if u32::from(c.forbidden_phrases) & !mask(FORBIDDEN_PHRASES.len()) != 0 {
+        return Err(codes[1]);
+    }
+    if u32::from(c.emotion_markers) & !mask(EMOTION_MARKERS.len()) != 0 {
+        return Err(codes[2]);
+    }
+    Ok(TextCues {
+        threats: c.threats,
+        forbidden_phrases: c.forbidden_phrases,
+        emotion_markers: c.emotion_markers,
+    })
+}
+
+/// The C form of a core complaint.
+pub(crate) fn from_core(c: &Complaint) -> ct_complaint {
+    let mut id = [0 as c_char; CT_ID_CAPACITY + 1];
+    let bytes = c.id.as_bytes();
+    let n = bytes.len().min(CT_ID_CAPACITY);
+    for (slot, b) in id.iter_mut().zip(&bytes[..n]) {
+        *slot = *b as c_char;
+    }
+    ct_complaint {
+        direct_loss: c.direct_loss,
+        claimed_amount: c.claimed_amount,
+        hours_open: c.hours_open,
+        affected_customers: c.affected_customers,
+        tenure_months: c.tenure_months,
+        prior_contacts: c.prior_contacts,
+        rights: c.rights.bits(),
+        threats: c.threats.bits(),
+        profile: c.profile.bits(),
+        malice_signals: c.malice_signals.bits(),
+        handling_failures: c.handling_failures.bits(),
+        text_cues: cues_to_c(c.text_cues),
+        category: c.category.index(),
+        channel: c.channel.index(),
+        customer_tier: c.customer_tier.index(),
+        personality: c.personality.index(),
+        motive: c.motive.index(),
+        expectation: c.expectation.index(),
+        liability: c.liability.index(),
+        evidence: c.evidence.index(),
+        jurisdiction: c.jurisdiction.index(),
+        emotion: c.emotion,
+        departments: c.departments,
+        indirect_loss_claimed: c.indirect_loss_claimed as u8,
+        beyond_authority: c.beyond_authority as u8,
+        previously_compensated: c.previously_compensated as u8,
+        safety_incident: c.safety_incident as u8,
+        sensitive_period: c.sensitive_period as u8,
+        id_len: n as u8,
+        id,
+    }
+}
+
+/// A 0/1 flag of a C struct.
+pub(crate) fn flag(v: u8, code: ct_result) -> Result<bool, ct_result> {
+    match v {
+        0 => Ok(false),
+        1 => Ok(true),
+        _ => Err(code),
+    }
+}
+
+/// A number within `min..=max`.
+fn within<T: PartialOrd>(v: T, min: T, max: T, code: ct_result) -> Result<T, ct_result> {
+    if v >= min && v <= max {
+        Ok(v)
+    } else {
+        Err(code)
+    }
+}
+
+/// Reads and validates a caller's complaint, field by field, in the order
+/// of the record contract; the error names the first invalid field.
+///
+/// # Safety
+/// `p` must be non-NULL, aligned and point to a readable `ct_complaint`.
+pub(crate) unsafe fn to_core(p: *const ct_complaint) -> Result<Complaint, ct_result> {
+    macro_rules! code {
+        ($t:ty, $field:ident, $err:ident) => {
+            // SAFETY: the caller guarantees `p` is readable.
+            <$t>::from_index(unsafe { get!(p.$field) }).ok_or($err)?
+        };
+    }
+    macro_rules! flags {
+        ($field:ident, $err:ident) => {
+            // SAFETY: the caller guarantees `p` is readable.
+            FlagSet::from_bits(unsafe { get!(p.$field) }).ok_or($err)?
+        };
+    }
+    macro_rules! yes_no {
+        ($field:ident, $err:ident) => {
+            // SAFETY: the caller guarantees `p` is readable.
+            flag(unsafe { get!(p.$field) }, $err)?
+        };
+    }
+    macro_rules! num {
+        ($field:ident, $min:expr, $max:expr, $err:ident) => {
+            // SAFETY: the caller guarantees `p` is readable.
+            within(unsafe { get!(p.$field) }, $min, $max, $err)?
+        };
+    }
+    // SAFETY: the caller guarantees `p` is readable; `read_id` reads at
+    // most `CT_ID_CAPACITY` bytes of the `id` array.
+    let id = unsafe { read_id(core::ptr::addr_of!((*p).id).cast(), get!(p.id_len)) }
+        .ok_or(CT_ERR_COMPLAINT_ID)?;
+    Ok(Complaint {
+        id,
+        category: code!(Category, category, CT_ERR_COMPLAINT_CATEGORY),
+        channel: code!(Channel, channel, CT_ERR_COMPLAINT_CHANNEL),
+        customer_tier: code!(CustomerTier, customer_tier, CT_ERR_COMPLAINT_CUSTOMER_TIER),
+        tenure_months: num!(
+            tenure_months,
+            0,
+            CT_MAX_TENURE_MONTHS,
+            CT_ERR_COMPLAINT_TENURE_MONTHS
+        ),
+        personality: code!(Personality, personality, CT_ERR_COMPLAINT_PERSONALITY),
+        motive: code!(Motive, motive, CT_ERR_COMPLAINT_MOTIVE),
+        expectation: code!(Expectation, expectation, CT_ERR_COMPLAINT_EXPECTATION),
+        emotion: num!(emotion, 0, CT_MAX_EMOTION, CT_ERR_COMPLAINT_EMOTION),
+        prior_contacts: num!(
+            prior_contacts,
+            0,
+            CT_MAX_PRIOR_CONTACTS,
+            CT_ERR_COMPLAINT_PRIOR_CONTACTS
+        ),
+        hours_open: num!(
+            hours_open,
+            0,
+            CT_MAX_HOURS_OPEN,
+            CT_ERR_COMPLAINT_HOURS_OPEN
+        ),
+        affected_customers: num!(
+            affected_customers,
+            1,
+            CT_MAX_AFFECTED_CUSTOMERS,
+            CT_ERR_COMPLAINT_AFFECTED_CUSTOMERS
+        ),
+        direct_loss: num!(direct_loss, 0, CT_MAX_AMOUNT, CT_ERR_COMPLAINT_DIRECT_LOSS),
+        claimed_amount: num!(
+            claimed_amount,
+            0,
+            CT_MAX_AMOUNT,
+            CT_ERR_COMPLAINT_CLAIMED_AMOUNT
+        ),
+        indirect_loss_claimed: yes_no!(
+            indirect_loss_claimed,
+            CT_ERR_COMPLAINT_INDIRECT_LOSS_CLAIMED
+        ),
+        liability: code!(Liability, liability, CT_ERR_COMPLAINT_LIABILITY),
+        evidence: code!(Evidence, evidence, CT_ERR_COMPLAINT_EVIDENCE),
+        departments: num!(
+            departments,
+            1,
+            CT_MAX_DEPARTMENTS,
+            CT_ERR_COMPLAINT_DEPARTMENTS
+        ),
+        beyond_authority: yes_no!(beyond_authority, CT_ERR_COMPLAINT_BEYOND_AUTHORITY),
+        previously_compensated: yes_no!(
+            previously_compensated,
+            CT_ERR_COMPLAINT_PREVIOUSLY_COMPENSATED
+        ),
+        safety_incident: yes_no!(safety_incident, CT_ERR_COMPLAINT_SAFETY_INCIDENT),
+        sensitive_period: yes_no!(sensitive_period, CT_ERR_COMPLAINT_SENSITIVE_PERIOD),
+        rights: flags!(rights, CT_ERR_COMPLAINT_RIGHTS),
+        threats: flags!(threats, CT_ERR_COMPLAINT_THREATS),
+        profile: flags!(profile, CT_ERR_COMPLAINT_PROFILE),
+        malice_signals: flags!(malice_signals, CT_ERR_COMPLAINT_MALICE_SIGNALS),
+        handling_failures: flags!(handling_failures, CT_ERR_COMPLAINT_HANDLING_FAILURES),
+        jurisdiction: code!(Jurisdiction, jurisdiction, CT_ERR_COMPLAINT_JURISDICTION),
+        text_cues: cues_from_c(
+            // SAFETY: the caller guarantees `p` is readable.
+            unsafe { get!(p.text_cues) },
+            [
+                CT_ERR_COMPLAINT_TEXT_THREATS,
+                CT_ERR_COMPLAINT_TEXT_FORBIDDEN_PHRASES,
+                CT_ERR_COMPLAINT_TEXT_EMOTION_MARKERS,
+            ],
+        )?,
+    })
+}
+
+/// Sets `*out` to the record contract's defaults: category `other`,
+/// channel `hotline`, customer tier `standard`, one affected customer, one
+/// department, every other value unknown, none, 0 or empty; an empty id.
+///
+/// Returns `CT_ERR_NULL_POINTER` when `out` is NULL.
+///
+/// # Safety
+/// `out` must be NULL or point to a writable `ct_complaint`.
+#[no_mangle]
+pub unsafe extern "C" fn ct_complaint_init(out: *mut ct_complaint) -> ct_result {
+    boundary(|| {
+        check_mut(out)?;
+        // SAFETY: checked non-NULL and aligned; the caller guarantees it is writable.
+        unsafe { out.write(ct_complaint::default()) };
+        Ok(())
+    })
+}
+
+/// Parses one complaint record (a JSON object of the record contract, `len`
+/// bytes at `json`, UTF-8, no NUL needed) into `*out`, scanning its `text`
+/// for cues.
+///
+/// On failure returns `CT_ERR_NULL_POINTER` (`json` or `out` NULL) or a
+/// `2xx` JSON error, fills `*err` (which may be NULL) with the kind, byte
+/// offset, field, list index and message, and leaves `*out` untouched.
+///
+/// # Safety
+/// `json` must be NULL or point to `len` readable bytes; `out` must be NULL
+/// or point to a writable `ct_complaint`; `err` must be NULL or point to a
+/// writable `ct_error`.
+#[no_mangle]
+pub unsafe extern "C" fn ct_complaint_from_json(
+    json: *const c_char,
+    len: usize,
+    out: *mut ct_complaint,
+    err: *mut ct_error,
+) -> ct_result {
+    // SAFETY: `err` is forwarded from the caller.
+    unsafe {
+        boundary_err(err, || {
+            let input = bytes(json, len)?;
+            check_mut(out)?;
+            let complaint = parse_complaint(input)?;
+            out.write(from_core(&complaint));
+            Ok(())
+        })
+    }
+}
+
+/// Sets the id of `*complaint` to the `len` bytes at `id` (UTF-8, no NUL
+/// needed, at most `CT_ID_CAPACITY` bytes); the array stays NUL-terminated.
+///
+/// Returns `CT_ERR_ID_TOO_LONG`, `CT_ERR_INVALID_UTF8` or
+/// `CT_ERR_NULL_POINTER` and leaves the complaint untouched on failure.
+///
+/// # Safety
+/// `complaint` must be NULL or point to a writable `ct_complaint`; `id`
+/// must be NULL or point to `len` readable bytes.
+#[no_mangle]
+pub unsafe extern "C" fn ct_complaint_set_id(
+    complaint: *mut ct_complaint,
+    id: *const c_char,
+    len: usize,
+) -> ct_result {
+    boundary(|| {
+        check_mut(complaint)?;
+        // SAFETY: forwarded from the caller.
+        let id = unsafe { bytes(id, len) }?;
+        if id.len() > CT_ID_CAPACITY {
+            return Err(CT_ERR_ID_TOO_LONG);
+        }
+        let id = core::str::from_utf8(id).map_err(|_| CT_ERR_INVALID_UTF8)?;
+        // SAFETY: checked non-NULL and aligned; the caller guarantees it is writable.
+        unsafe {
+            let n = write_id(id, core::ptr::addr_of_mut!((*complaint).id).cast());
+            put!(complaint.id_len = n);
+        }
+        Ok(())
+    })
+}
+
+/// Scans `len` bytes of UTF-8 free text (a transcript, a narrative; no NUL
+/// needed) for threats, forbidden agent phrases and strong-emotion
+/// markers, and merges the cues found into `complaint->text_cues`. Can be
+/// called several times; cues accumulate. Never allocates.
+///
+/// Returns `CT_ERR_INVALID_UTF8` or `CT_ERR_NULL_POINTER` and leaves the
+/// complaint untouched on failure.
+///
+/// # Safety
+/// `complaint` must be NULL or point to a writable `ct_complaint`; `text`
+/// must be NULL or point to `len` readable bytes.
+#[no_mangle]
+pub unsafe extern "C" fn ct_complaint_add_text(
+    complaint: *mut ct_complaint,
+    text: *const c_char,
+    len: usize,
+) -> ct_result {
+    boundary(|| {
+        check_mut(complaint)?;
+        // SAFETY: forwarded from the caller.
+        let text = unsafe { bytes(text, len) }?;
+        let text = core::str::from_utf8(text).map_err(|_| CT_ERR_INVALID_UTF8)?;
+        let found = scan_text(text);
+        // SAFETY: checked non-NULL and aligned; the caller guarantees it is
+        // readable and writable.
+        unsafe {
+            let old = get!(complaint.text_cues);
+            put!(
+                complaint.text_cues = ct_text_cues {
+                    forbidden_phrases: old.forbidden_phrases | found.forbidden_phrases,
+                    threats: old.threats | found.threats,
+                    emotion_markers: old.emotion_markers | found.emotion_markers,
+                }
+            );
+        }
+        Ok(())
+    })
+}
+
+/// Scans `len` bytes of UTF-8 text (no NUL needed) and writes the cues
+/// found in `*out`. Never allocates.
+///
+/// Returns `CT_ERR_INVALID_UTF8` or `CT_ERR_NULL_POINTER`, leaving `*out`
+/// untouched, on failure.
+///
+/// # Safety
+/// `text` must be NULL or point to `len` readable bytes; `out` must be
+/// NULL or point to a writable `ct_text_cues`.
+#[no_mangle]
+pub unsafe extern "C" fn ct_scan_text(
+    text: *const c_char,
+    len: usize,
+    out: *mut ct_text_cues,
+) -> ct_result {
+    boundary(|| {
+        // SAFETY: forwarded from the caller.
+        let text = unsafe { bytes(text, len) }?;
+        check_mut(out)?;
+        let text = core::str::from_utf8(text).map_err(|_| CT_ERR_INVALID_UTF8)?;
+        let cues = cues_to_c(scan_text(text));
+        // SAFETY: checked non-NULL and aligned; the caller guarantees it is writable.
+        unsafe { out.write(cues) };
+        Ok(())
+    })
+}
+
+/// Checks every field of `*complaint` as `ct_assess` does, without
+/// grading: `CT_OK`, or the code naming the first invalid field.
+///
+/// # Safety
+/// `complaint` must be NULL or point to a readable `ct_complaint`.
+#[no_mangle]
+pub unsafe extern "C" fn ct_complaint_validate(complaint: *const ct_complaint) -> ct_result {
+    boundary(|| {
+        check(complaint)?;
+        // SAFETY: checked non-NULL and aligned; the caller guarantees it is readable.
+        unsafe { to_core(complaint) }.map(|_| ())
+    })
+}

@@ -1,0 +1,1102 @@
+//! Rust-side tests of every export: results equal the core's, invalid
+//! integers in every field, NULL pointers, short buffers, the panic boundary.
+#![allow(clippy::undocumented_unsafe_blocks, clippy::field_reassign_with_default)]
+
+use core::ffi::{c_char, CStr};
+use core::ptr::{null, null_mut};
+use std::string::String;
+use std::vec::Vec;
+
+use triage::{assess, parse_complaint, parse_policy, write_assessment_json, Complaint, Policy};
+
+use crate::*;
+
+/// Every line of the example records shipped with the repository.
+fn example_records() -> Vec<String> {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../examples/complaints.jsonl");
+    let text = std::fs::read_to_string(path).expect("examples/complaints.jsonl");
+    text.lines()
+        .filter(|l| !l.trim().is_empty())
+        .map(String::from)
+        .collect()
+}
+
+fn default_policy() -> Box<ct_policy> {
+    let mut p = Box::new(ct_policy {
+        opaque: [0; CT_POLICY_WORDS],
+    });
+    // SAFETY: valid pointer.
+    assert_eq!(unsafe { ct_policy_default(&mut *p) }, CT_OK);
+    p
+}
+
+fn complaint_from_json(json: &[u8]) -> Result<ct_complaint, (ct_result, Box<ct_error>)> {
+    let mut c = ct_complaint::default();
+    let mut err = blank_error();
+    // SAFETY: valid pointers and lengths.
+    let r = unsafe { ct_complaint_from_json(json.as_ptr().cast(), json.len(), &mut c, &mut *err) };
+    if r == CT_OK {
+        Ok(c)
+    } else {
+        Err((r, err))
+    }
+}
+
+fn blank_error() -> Box<ct_error> {
+    Box::new(ct_error {
+        result: 0,
+        kind: 0,
+        offset: 0,
+        index: 0,
+        field: [0; CT_ERROR_FIELD_CAPACITY],
+        message: [0; CT_ERROR_MESSAGE_CAPACITY],
+    })
+}
+
+fn blank_assessment() -> Box<ct_assessment> {
+    // SAFETY: every field is an integer or an array of integers.
+    Box::new(unsafe { core::mem::zeroed() })
+}
+
+/// The assessment of a record, through the C API, by the default policy.
+pub(crate) fn graded(json: &[u8]) -> ct_assessment {
+    let c = complaint_from_json(json).map_err(|e| e.0).unwrap();
+    let p = default_policy();
+    let mut a = blank_assessment();
+    // SAFETY: valid pointers.
+    assert_eq!(unsafe { ct_assess(&c, &*p, &mut *a) }, CT_OK);
+    *a
+}
+
+fn to_json(a: &ct_assessment) -> Result<String, ct_result> {
+    let mut buf = vec![0 as c_char; CT_MAX_ASSESSMENT_JSON];
+    let mut n = 0usize;
+    // SAFETY: valid pointers; `buf` holds `buf.len()` bytes.
+    let r = unsafe { ct_assessment_to_json(a, buf.as_mut_ptr(), buf.len(), &mut n) };
+    if r != CT_OK {
+        return Err(r);
+    }
+    assert_eq!(buf[n], 0, "NUL-terminated");
+    let bytes: Vec<u8> = buf[..n].iter().map(|c| *c as u8).collect();
+    Ok(String::from_utf8(bytes).unwrap())
+}
+
+fn core_json(c: &Complaint, p: &Policy) -> String {
+    let a = assess(c, p);
+    let mut buf = vec![0u8; triage::MAX_ASSESSMENT_JSON];
+    let n = write_assessment_json(&a, &mut buf).unwrap();
+    String::from_utf8(buf[..n].to_vec()).unwrap()
+}
+
+fn cstr(chars: &[c_char]) -> &str {
+    // SAFETY: the arrays the library fills are NUL-terminated.
+    unsafe { CStr::from_ptr(chars.as_ptr()) }.to_str().unwrap()
+}
+
+#[test]
+fn assessments_are_byte_identical_to_the_core() {
+    let records = example_records();
+    assert!(records.len() >= 10);
+    for line in &records {
+        let via_c = to_json(&graded(line.as_bytes())).unwrap();
+        let core = core_json(&parse_complaint(line.as_bytes()).unwrap(), &Policy::DEFAULT);
+        assert_eq!(via_c, core);
+    }
+}
+
+#[test]
+fn complaints_and_assessments_round_trip_through_the_c_structs() {
+    for line in example_records() {
+        let core = parse_complaint(line.as_bytes()).unwrap();
+        let c = complaint::from_core(&core);
+        // SAFETY: `c` is a valid local.
+        assert_eq!(unsafe { complaint::to_core(&c) }, Ok(core.clone()));
+        let a = graded(line.as_bytes());
+        // SAFETY: `a` is a valid local with `row_count` rows.
+        let back = unsafe { assessment::to_core(&a) }.unwrap();
+        assert_eq!(back, assess(&core, &Policy::DEFAULT));
+    }
+}
+
+#[test]
+fn complaint_init_sets_the_contract_defaults() {
+    // SAFETY: every field is an integer.
+    let mut c: ct_complaint = unsafe { core::mem::zeroed() };
+    c.emotion = 99;
+    // SAFETY: valid pointer.
+    assert_eq!(unsafe { ct_complaint_init(&mut c) }, CT_OK);
+    assert_eq!(c, complaint_from_json(b"{}").map_err(|e| e.0).unwrap());
+    assert_eq!(c.affected_customers, 1);
+    assert_eq!(c.departments, 1);
+    assert_eq!(
+        u32::from(c.category),
+        u32::from(triage::Category::Other.index())
+    );
+    assert_eq!(c.id_len, 0);
+    // SAFETY: NULL must be rejected.
+    assert_eq!(
+        unsafe { ct_complaint_init(null_mut()) },
+        CT_ERR_NULL_POINTER
+    );
+}
+
+/// A complaint with one field set to `bad`, and the code that must name it.
+fn every_invalid_complaint_field() -> Vec<(&'static str, ct_complaint, ct_result)> {
+    let ok = ct_complaint::default();
+    let mut cases = Vec::new();
+    macro_rules! bad {
+        ($field:ident = $value:expr, $code:ident) => {{
+            let mut c = ok;
+            c.$field = $value;
+            cases.push((stringify!($field), c, $code));
+        }};
+    }
+    for v in [triage::Category::COUNT as u8, 200, 255] {
+        bad!(category = v, CT_ERR_COMPLAINT_CATEGORY);
+    }
+    bad!(
+        channel = triage::Channel::COUNT as u8,
+        CT_ERR_COMPLAINT_CHANNEL
+    );
+    bad!(channel = 255, CT_ERR_COMPLAINT_CHANNEL);
+    bad!(
+        customer_tier = triage::CustomerTier::COUNT as u8,
+        CT_ERR_COMPLAINT_CUSTOMER_TIER
+    );
+    bad!(
+        tenure_months = CT_MAX_TENURE_MONTHS + 1,
+        CT_ERR_COMPLAINT_TENURE_MONTHS
+    );
+    bad!(tenure_months = u16::MAX, CT_ERR_COMPLAINT_TENURE_MONTHS);
+    bad!(
+        personality = triage::Personality::COUNT as u8,
+        CT_ERR_COMPLAINT_PERSONALITY
+    );
+    bad!(
+        motive = triage::Motive::COUNT as u8,
+        CT_ERR_COMPLAINT_MOTIVE
+    );
+    bad!(
+        expectation = triage::Expectation::COUNT as u8,
+        CT_ERR_COMPLAINT_EXPECTATION
+    );
+    bad!(emotion = CT_MAX_EMOTION + 1, CT_ERR_COMPLAINT_EMOTION);
+    bad!(emotion = 255, CT_ERR_COMPLAINT_EMOTION);
+    bad!(
+        prior_contacts = CT_MAX_PRIOR_CONTACTS + 1,
+        CT_ERR_COMPLAINT_PRIOR_CONTACTS
+    );
+    bad!(
+        hours_open = CT_MAX_HOURS_OPEN + 1,
+        CT_ERR_COMPLAINT_HOURS_OPEN
+    );
+    bad!(hours_open = u32::MAX, CT_ERR_COMPLAINT_HOURS_OPEN);
+    bad!(affected_customers = 0, CT_ERR_COMPLAINT_AFFECTED_CUSTOMERS);
+    bad!(
+        affected_customers = CT_MAX_AFFECTED_CUSTOMERS + 1,
+        CT_ERR_COMPLAINT_AFFECTED_CUSTOMERS
+    );
+    bad!(
+        direct_loss = CT_MAX_AMOUNT + 1,
+        CT_ERR_COMPLAINT_DIRECT_LOSS
+    );
+    bad!(direct_loss = u64::MAX, CT_ERR_COMPLAINT_DIRECT_LOSS);
+    bad!(
+        claimed_amount = CT_MAX_AMOUNT + 1,
+        CT_ERR_COMPLAINT_CLAIMED_AMOUNT
+    );
+    bad!(
+        indirect_loss_claimed = 2,
+        CT_ERR_COMPLAINT_INDIRECT_LOSS_CLAIMED
+    );
+    bad!(
+        liability = triage::Liability::COUNT as u8,
+        CT_ERR_COMPLAINT_LIABILITY
+    );
+    bad!(
+        evidence = triage::Evidence::COUNT as u8,
+        CT_ERR_COMPLAINT_EVIDENCE
+    );
+    bad!(departments = 0, CT_ERR_COMPLAINT_DEPARTMENTS);
+    bad!(
+        departments = CT_MAX_DEPARTMENTS + 1,
+        CT_ERR_COMPLAINT_DEPARTMENTS
+    );
+    bad!(beyond_authority = 2, CT_ERR_COMPLAINT_BEYOND_AUTHORITY);
+    bad!(
+        previously_compensated = 255,
+        CT_ERR_COMPLAINT_PREVIOUSLY_COMPENSATED
+    );
+    bad!(safety_incident = 7, CT_ERR_COMPLAINT_SAFETY_INCIDENT);
+    bad!(sensitive_period = 2, CT_ERR_COMPLAINT_SENSITIVE_PERIOD);
+    bad!(rights = 1 << triage::Right::COUNT, CT_ERR_COMPLAINT_RIGHTS);
+    bad!(
+        threats = 1 << triage::Threat::COUNT,
+        CT_ERR_COMPLAINT_THREATS
+    );
+    bad!(threats = u16::MAX, CT_ERR_COMPLAINT_THREATS);
+    bad!(
+        profile = 1 << triage::Profile::COUNT,
+        CT_ERR_COMPLAINT_PROFILE
+    );
+    bad!(
+        malice_signals = 1 << triage::MaliceSignal::COUNT,
+        CT_ERR_COMPLAINT_MALICE_SIGNALS
+    );
+    bad!(
+        handling_failures = 1 << triage::HandlingFailure::COUNT,
+        CT_ERR_COMPLAINT_HANDLING_FAILURES
+    );
+    bad!(
+        jurisdiction = triage::Jurisdiction::COUNT as u8,
+        CT_ERR_COMPLAINT_JURISDICTION
+    );
+    let mut c = ok;
+    c.id_len = 65;
+    cases.push(("id", c, CT_ERR_COMPLAINT_ID));
+    let mut c = ok;
+    c.id[0] = 0xff_u8 as c_char;
+    c.id_len = 1;
+    cases.push(("id", c, CT_ERR_COMPLAINT_ID));
+    let mut c = ok;
+    c.text_cues.threats = 1 << triage::Threat::COUNT;
+    cases.push(("text_cues.threats", c, CT_ERR_COMPLAINT_TEXT_THREATS));
+    let mut c = ok;
+    c.text_cues.forbidden_phrases = 1 << triage::scan::FORBIDDEN_PHRASES.len();
+    cases.push((
+        "text_cues.forbidden_phrases",
+        c,
+        CT_ERR_COMPLAINT_TEXT_FORBIDDEN_PHRASES,
+    ));
+    let mut c = ok;
+    c.text_cues.emotion_markers = 1 << triage::scan::EMOTION_MARKERS.len();
+    cases.push((
+        "text_cues.emotion_markers",
+        c,
+        CT_ERR_COMPLAINT_TEXT_EMOTION_MARKERS,
+    ));
+    cases
+}
+
+#[test]
+fn every_invalid_complaint_field_is_named_and_nothing_is_written() {
+    let p = default_policy();
+    let cases = every_invalid_complaint_field();
+    for (field, c, code) in &cases {
+        let mut a = blank_assessment();
+        a.priority = 77;
+        // SAFETY: valid pointers.
+        let r = unsafe { ct_assess(c, &*p, &mut *a) };
+        assert_eq!(r, *code, "{field}");
+        assert_eq!(a.priority, 77, "{field}: output written on failure");
+        // SAFETY: valid pointer.
+        assert_eq!(unsafe { ct_complaint_validate(c) }, *code);
+        // SAFETY: the function returns a static string.
+        let named = unsafe { CStr::from_ptr(ct_result_field(r)) }
+            .to_str()
+            .unwrap();
+        assert_eq!(named, *field);
+    }
+    // The boundaries themselves are valid, as in the JSON contract.
+    let mut c = ct_complaint::default();
+    c.tenure_months = CT_MAX_TENURE_MONTHS;
+    c.emotion = CT_MAX_EMOTION;
+    c.prior_contacts = CT_MAX_PRIOR_CONTACTS;
+    c.hours_open = CT_MAX_HOURS_OPEN;
+    c.affected_customers = CT_MAX_AFFECTED_CUSTOMERS;
+    c.direct_loss = CT_MAX_AMOUNT;
+    c.claimed_amount = CT_MAX_AMOUNT;
+    c.departments = CT_MAX_DEPARTMENTS;
+    // SAFETY: valid pointer.
+    assert_eq!(unsafe { ct_complaint_validate(&c) }, CT_OK);
+}
+
+#[test]
+fn numeric_limits_match_the_json_contract() {
+    let limits: [(&str, u64, u64); 8] = [
+        ("tenure_months", 0, CT_MAX_TENURE_MONTHS.into()),
+        ("emotion", 0, CT_MAX_EMOTION.into()),
+        ("prior_contacts", 0, CT_MAX_PRIOR_CONTACTS.into()),
+        ("hours_open", 0, CT_MAX_HOURS_OPEN.into()),
+        ("affected_customers", 1, CT_MAX_AFFECTED_CUSTOMERS.into()),
+        ("direct_loss", 0, CT_MAX_AMOUNT),
+        ("claimed_amount", 0, CT_MAX_AMOUNT),
+        ("departments", 1, CT_MAX_DEPARTMENTS.into()),
+    ];
+    for (field, min, max) in limits {
+        let json = |v: u64| format!("{{\"{field}\":{v}}}");
+        assert!(parse_complaint(json(max).as_bytes()).is_ok(), "{field}");
+        assert!(
+            parse_complaint(json(max + 1).as_bytes()).is_err(),
+            "{field}"
+        );
+        assert!(parse_complaint(json(min).as_bytes()).is_ok(), "{field}");
+        if min > 0 {
+            assert!(
+                parse_complaint(json(min - 1).as_bytes()).is_err(),
+                "{field}"
+            );
+        }
+    }
+    let json = format!("{{\"id\":\"{}\"}}", "x".repeat(CT_ID_CAPACITY));
+    assert!(parse_complaint(json.as_bytes()).is_ok());
+    let json = format!("{{\"id\":\"{}\"}}", "x".repeat(CT_ID_CAPACITY + 1));
+    assert!(parse_complaint(json.as_bytes()).is_err());
+}
+
+#[test]
+fn json_errors_fill_ct_error_like_the_core() {
+    let inputs: [&[u8]; 12] = [
+        br#"{"emotoin":7}"#,
+        br#"{"category":"Billing"}"#,
+        br#"{"emotion":11}"#,
+        br#"{"threats":["media","tv"]}"#,
+        br#"{"id":1}"#,
+        br#"{"id":"a","id":"b"}"#,
+        b"[1,2]",
+        b"",
+        br#"{"emotion":"#,
+        b"{\"text\":\"\xff\"}",
+        br#"{"rights":[["know"]]}"#,
+        br#"{"emotion":1.5}"#,
+    ];
+    for input in inputs {
+        let e = parse_complaint(input).unwrap_err();
+        let (r, err) = complaint_from_json(input).unwrap_err();
+        assert_eq!(r, CT_ERR_JSON_INVALID_JSON + u32::from(e.kind.index()));
+        assert_eq!(err.result, r);
+        assert_eq!(err.kind, u32::from(e.kind.index()));
+        assert_eq!(err.offset, e.offset as u64);
+        assert_eq!(err.index, e.index.map_or(-1, i32::from));
+        assert_eq!(cstr(&err.field), e.field);
+        assert_eq!(cstr(&err.message), e.to_string());
+    }
+}
+
+#[test]
+fn the_longest_messages_fit_in_ct_error() {
+    // An unknown field lists every accepted field; the found text is at most 32 bytes.
+    let long_key = "k".repeat(200);
+    for input in [
+        format!("{{\"{long_key}\":1}}"),
+        "{\"profile\":[\"x\"]}".into(),
+        "{\"handling_failures\":[\"x\"]}".into(),
+        "{\"malice_signals\":[\"x\"]}".into(),
+    ] {
+        let e = parse_complaint(input.as_bytes()).unwrap_err();
+        let (_, err) = complaint_from_json(input.as_bytes()).unwrap_err();
+        assert!(e.to_string().len() < CT_ERROR_MESSAGE_CAPACITY);
+        assert_eq!(cstr(&err.message), e.to_string());
+    }
+    for input in [
+        format!("{{\"{long_key}\":1}}"),
+        "{\"effect\":{\"x\":1}}".into(),
+        "{\"points\":{\"x\":{}}}".into(),
+    ] {
+        let e = parse_policy(input.as_bytes()).unwrap_err();
+        assert!(e.to_string().len() < CT_ERROR_MESSAGE_CAPACITY, "{e}");
+    }
+}
+
+#[test]
+fn null_pointers_and_bad_lengths_are_errors() {
+    let c = ct_complaint::default();
+    let p = default_policy();
+    let mut a = blank_assessment();
+    let mut out = ct_complaint::default();
+    let mut err = blank_error();
+    // SAFETY: NULL pointers must be rejected; every other pointer is valid.
+    unsafe {
+        assert_eq!(ct_assess(null(), &*p, &mut *a), CT_ERR_NULL_POINTER);
+        assert_eq!(ct_assess(&c, null(), &mut *a), CT_ERR_NULL_POINTER);
+        assert_eq!(ct_assess(&c, &*p, null_mut()), CT_ERR_NULL_POINTER);
+        assert_eq!(
+            ct_complaint_from_json(null(), 0, &mut out, &mut *err),
+            CT_ERR_NULL_POINTER
+        );
+        assert_eq!(err.result, CT_ERR_NULL_POINTER);
+        assert_eq!(err.kind, CT_ERROR_KIND_NONE);
+        assert_eq!(cstr(&err.message), "a required pointer argument is NULL");
+        assert_eq!(
+            ct_complaint_from_json(c"{}".as_ptr(), 2, null_mut(), null_mut()),
+            CT_ERR_NULL_POINTER
+        );
+        assert_eq!(
+            ct_complaint_from_json(c"{}".as_ptr(), 2, &mut out, null_mut()),
+            CT_OK
+        );
+        let kind = parse_complaint(b"{").unwrap_err().kind;
+        assert_eq!(
+            ct_complaint_from_json(c"{".as_ptr(), 1, &mut out, null_mut()),
+            CT_ERR_JSON_INVALID_JSON + u32::from(kind.index())
+        );
+        assert_eq!(
+            ct_complaint_from_json(c"{}".as_ptr(), usize::MAX, &mut out, &mut *err),
+            CT_ERR_INVALID_ARGUMENT
+        );
+        assert_eq!(
+            ct_complaint_set_id(null_mut(), c"x".as_ptr(), 1),
+            CT_ERR_NULL_POINTER
+        );
+        assert_eq!(
+            ct_complaint_set_id(&mut out, null(), 0),
+            CT_ERR_NULL_POINTER
+        );
+        assert_eq!(
+            ct_complaint_add_text(null_mut(), c"x".as_ptr(), 1),
+            CT_ERR_NULL_POINTER
+        );
+        assert_eq!(
+            ct_complaint_add_text(&mut out, null(), 0),
+            CT_ERR_NULL_POINTER
+        );
+        assert_eq!(ct_complaint_validate(null()), CT_ERR_NULL_POINTER);
+        let mut cues = ct_text_cues::default();
+        assert_eq!(ct_scan_text(null(), 0, &mut cues), CT_ERR_NULL_POINTER);
+        assert_eq!(
+            ct_scan_text(c"x".as_ptr(), 1, null_mut()),
+            CT_ERR_NULL_POINTER
+        );
+        let mut n = 0usize;
+        let mut buf = [0 as c_char; 16];
+        assert_eq!(
+            ct_assessment_to_json(null(), buf.as_mut_ptr(), 16, &mut n),
+            CT_ERR_NULL_POINTER
+        );
+        assert_eq!(
+            ct_assessment_to_json(&*graded_box(), null_mut(), 16, &mut n),
+            CT_ERR_NULL_POINTER
+        );
+        assert_eq!(
+            ct_assessment_to_json(&*graded_box(), buf.as_mut_ptr(), 16, null_mut()),
+            CT_ERR_NULL_POINTER
+        );
+        assert_eq!(ct_assessment_validate(null()), CT_ERR_NULL_POINTER);
+        assert_eq!(ct_policy_default(null_mut()), CT_ERR_NULL_POINTER);
+        let mut pol = default_policy();
+        assert_eq!(
+            ct_policy_from_json(null(), 0, &mut *pol, null_mut()),
+            CT_ERR_NULL_POINTER
+        );
+        assert_eq!(
+            ct_policy_from_json(c"{}".as_ptr(), 2, null_mut(), null_mut()),
+            CT_ERR_NULL_POINTER
+        );
+        assert_eq!(ct_policy_validate(null(), null_mut()), CT_ERR_NULL_POINTER);
+        // A misaligned struct pointer is refused rather than dereferenced.
+        let raw = (&mut out as *mut ct_complaint)
+            .cast::<u8>()
+            .add(1)
+            .cast::<ct_complaint>();
+        assert_eq!(ct_complaint_init(raw), CT_ERR_MISALIGNED_POINTER);
+        assert!(!ct_version().is_null());
+    }
+}
+
+fn graded_box() -> Box<ct_assessment> {
+    Box::new(graded(
+        br#"{"id":"N-1","category":"billing","threats":["media"]}"#,
+    ))
+}
+
+#[test]
+fn short_buffers_are_refused_and_left_untouched() {
+    let a = graded(example_records()[2].as_bytes());
+    let full = to_json(&a).unwrap();
+    let n = full.len();
+    for cap in [0, 1, 2, n / 2, n - 1, n] {
+        let mut buf = vec![0x55 as c_char; cap.max(1)];
+        let mut written = 12345usize;
+        // SAFETY: `buf` holds at least `cap` bytes.
+        let r = unsafe { ct_assessment_to_json(&a, buf.as_mut_ptr(), cap, &mut written) };
+        assert_eq!(r, CT_ERR_BUFFER_TOO_SMALL, "cap {cap}");
+        assert_eq!(written, 12345);
+        assert!(
+            buf.iter().all(|b| *b == 0x55),
+            "buffer touched at cap {cap}"
+        );
+    }
+    let mut buf = vec![0 as c_char; n + 1];
+    let mut written = 0usize;
+    // SAFETY: `buf` holds `n + 1` bytes.
+    let r = unsafe { ct_assessment_to_json(&a, buf.as_mut_ptr(), n + 1, &mut written) };
+    assert_eq!((r, written), (CT_OK, n));
+    assert_eq!(cstr(&buf), full);
+}
+
+#[test]
+fn every_invalid_assessment_field_is_named() {
+    let ok = graded(example_records()[3].as_bytes());
+    assert!(ok.row_count > 0);
+    let mut cases: Vec<(ct_assessment, ct_result)> = Vec::new();
+    macro_rules! bad {
+        ($($field:ident).+ = $value:expr, $code:ident) => {{
+            let mut a = ok;
+            a.$($field).+ = $value;
+            cases.push((a, $code));
+        }};
+    }
+    bad!(id_len = 65, CT_ERR_ASSESSMENT_ID);
+    bad!(scores.malice = 101, CT_ERR_ASSESSMENT_SCORES);
+    bad!(grade = triage::Grade::COUNT as u8, CT_ERR_ASSESSMENT_GRADE);
+    bad!(tier = triage::Tier::COUNT as u8, CT_ERR_ASSESSMENT_TIER);
+    bad!(
+        tier_basis = triage::TierBasis::COUNT as u8,
+        CT_ERR_ASSESSMENT_TIER_BASIS
+    );
+    bad!(severity_level = 3, CT_ERR_ASSESSMENT_SEVERITY_LEVEL);
+    bad!(impact_level = 255, CT_ERR_ASSESSMENT_IMPACT_LEVEL);
+    bad!(urgency_level = 3, CT_ERR_ASSESSMENT_URGENCY_LEVEL);
+    bad!(priority = 0, CT_ERR_ASSESSMENT_PRIORITY);
+    bad!(priority = 6, CT_ERR_ASSESSMENT_PRIORITY);
+    bad!(resolution_capped = 2, CT_ERR_ASSESSMENT_RESOLUTION_CAPPED);
+    bad!(has_claim_ratio = 2, CT_ERR_ASSESSMENT_HAS_CLAIM_RATIO);
+    bad!(claim_unreasonable = 9, CT_ERR_ASSESSMENT_CLAIM_UNREASONABLE);
+    bad!(
+        playbook.talk = triage::Talk::COUNT as u8,
+        CT_ERR_ASSESSMENT_PLAYBOOK_TALK
+    );
+    bad!(
+        playbook.motive = triage::MotiveApproach::COUNT as u8,
+        CT_ERR_ASSESSMENT_PLAYBOOK_MOTIVE
+    );
+    bad!(
+        playbook.expectation = triage::ExpectationApproach::COUNT as u8,
+        CT_ERR_ASSESSMENT_PLAYBOOK_EXPECTATION
+    );
+    bad!(
+        playbook.remedy = triage::Remedy::COUNT as u8,
+        CT_ERR_ASSESSMENT_PLAYBOOK_REMEDY
+    );
+    bad!(
+        playbook.strategy = triage::Strategy::COUNT as u8,
+        CT_ERR_ASSESSMENT_PLAYBOOK_STRATEGY
+    );
+    bad!(text_cues.threats = 0x80, CT_ERR_ASSESSMENT_TEXT_THREATS);
+    bad!(
+        text_cues.forbidden_phrases = 0x8000,
+        CT_ERR_ASSESSMENT_TEXT_FORBIDDEN_PHRASES
+    );
+    bad!(
+        text_cues.emotion_markers = 0x80,
+        CT_ERR_ASSESSMENT_TEXT_EMOTION_MARKERS
+    );
+    bad!(
+        row_count = CT_MAX_REASON_ROWS as u8 + 1,
+        CT_ERR_ASSESSMENT_ROW_COUNT
+    );
+    bad!(row_count = 255, CT_ERR_ASSESSMENT_ROW_COUNT);
+    let mut a = ok;
+    a.rows[0].factor = triage::FACTOR_COUNT as u8;
+    cases.push((a, CT_ERR_ASSESSMENT_ROW_FACTOR));
+    let mut a = ok;
+    a.rows[usize::from(ok.row_count) - 1].source = triage::Source::COUNT as u8;
+    cases.push((a, CT_ERR_ASSESSMENT_ROW_SOURCE));
+    for (a, code) in &cases {
+        assert_eq!(to_json(a), Err(*code));
+        // SAFETY: valid pointer.
+        assert_eq!(unsafe { ct_assessment_validate(a) }, *code);
+    }
+    // Rows past `row_count` are never read.
+    let mut a = ok;
+    a.rows[usize::from(ok.row_count)].factor = 255;
+    assert!(to_json(&a).is_ok());
+}
+
+#[test]
+fn policies_are_checked_before_use() {
+    let c = ct_complaint::default();
+    let mut a = blank_assessment();
+    let mut p = Box::new(ct_policy {
+        opaque: [0; CT_POLICY_WORDS],
+    });
+    // SAFETY: valid pointers.
+    unsafe {
+        assert_eq!(ct_assess(&c, &*p, &mut *a), CT_ERR_POLICY_UNINITIALIZED);
+        assert_eq!(
+            ct_policy_validate(&*p, null_mut()),
+            CT_ERR_POLICY_UNINITIALIZED
+        );
+        assert_eq!(ct_policy_default(&mut *p), CT_OK);
+        assert_eq!(policy::policy_ref(&*p).unwrap(), &Policy::DEFAULT);
+        assert_eq!(ct_policy_validate(&*p, null_mut()), CT_OK);
+        // Overwrite bytes until a grade or tier byte is hit: that must be
+        // refused, never read as an enum.
+        let mut corrupted = 0;
+        for i in 8..core::mem::size_of::<ct_policy>() {
+            let mut q = Box::new(ct_policy { opaque: p.opaque });
+            q.opaque.as_mut_ptr().cast::<u8>().add(i).write(0xEE);
+            let r = ct_assess(&c, &*q, &mut *a);
+            if r == CT_ERR_POLICY_CORRUPT {
+                corrupted += 1;
+            } else {
+                assert_eq!(r, CT_OK, "byte {i}");
+            }
+        }
+        assert_eq!(
+            corrupted,
+            9 + 4 + 1 + 1,
+            "every grade and tier byte is checked"
+        );
+    }
+}
+
+#[test]
+fn policy_json_overrides_and_errors() {
+    let json = br#"{"resolution_hours":[8,48,120],"points":{"threat.media":{"impact":40}}}"#;
+    let mut p = default_policy();
+    let mut err = blank_error();
+    // SAFETY: valid pointers.
+    unsafe {
+        assert_eq!(
+            ct_policy_from_json(json.as_ptr().cast(), json.len(), &mut *p, &mut *err),
+            CT_OK
+        );
+        assert_eq!(
+            policy::policy_ref(&*p).unwrap(),
+            &parse_policy(json).unwrap()
+        );
+        let record = br#"{"threats":["media"],"category":"billing"}"#;
+        let c = complaint_from_json(record).map_err(|e| e.0).unwrap();
+        let mut a = blank_assessment();
+        assert_eq!(ct_assess(&c, &*p, &mut *a), CT_OK);
+        let core = core_json(
+            &parse_complaint(record).unwrap(),
+            &parse_policy(json).unwrap(),
+        );
+        assert_eq!(to_json(&a).unwrap(), core);
+
+        let before = p.opaque;
+        for bad in [
+            &br#"{"severity_levels":[70,40]}"#[..],
+            br#"{"points":{"nope":{}}}"#,
+            b"[]",
+            b"{",
+        ] {
+            let e = parse_policy(bad).unwrap_err();
+            let r = ct_policy_from_json(bad.as_ptr().cast(), bad.len(), &mut *p, &mut *err);
+            assert_eq!(r, CT_ERR_JSON_INVALID_JSON + u32::from(e.kind.index()));
+            assert_eq!(err.offset, e.offset as u64);
+            assert_eq!(cstr(&err.field), e.field);
+            assert_eq!(cstr(&err.message), e.to_string());
+            assert!(p.opaque == before, "policy written on failure");
+        }
+        let e = br#"{"severity_levels":[70,40]}"#;
+        assert_eq!(
+            ct_policy_from_json(e.as_ptr().cast(), e.len(), &mut *p, &mut *err),
+            CT_ERR_JSON_INVALID_POLICY
+        );
+
+        // An incoherent policy stored in a blob is reported by ct_policy_validate.
+        let blob = (&mut *p as *mut ct_policy)
+            .cast::<u64>()
+            .add(1)
+            .cast::<Policy>();
+        (*blob).severity_levels = [70, 40];
+        assert_eq!(ct_policy_validate(&*p, &mut *err), CT_ERR_POLICY_INCOHERENT);
+        assert_eq!(cstr(&err.field), "severity_levels");
+        assert!(cstr(&err.message).contains("severity_levels"));
+    }
+}
+
+#[test]
+fn text_is_scanned_and_merged() {
+    let mut c = ct_complaint::default();
+    let text = "再不解决我就找记者曝光!我要去消协投诉";
+    let expected = triage::scan_text(text);
+    let mut cues = ct_text_cues::default();
+    // SAFETY: valid pointers and lengths.
+    unsafe {
+        assert_eq!(
+            ct_scan_text(text.as_ptr().cast(), text.len(), &mut cues),
+            CT_OK
+        );
+        assert_eq!(cues, complaint::cues_to_c(expected));
+        assert_eq!(
+            ct_complaint_add_text(&mut c, text.as_ptr().cast(), text.len()),
+            CT_OK
+        );
+        assert_eq!(c.text_cues, cues);
+        let before = c;
+        let bad = b"ok \xff";
+        assert_eq!(
+            ct_complaint_add_text(&mut c, bad.as_ptr().cast(), bad.len()),
+            CT_ERR_INVALID_UTF8
+        );
+        assert_eq!(
+            ct_scan_text(bad.as_ptr().cast(), bad.len(), &mut cues),
+            CT_ERR_INVALID_UTF8
+        );
+        assert_eq!(c, before);
+        // Empty text is fine.
+        assert_eq!(ct_complaint_add_text(&mut c, c"".as_ptr(), 0), CT_OK);
+        assert_eq!(c, before);
+    }
+    // The same text in the record and through add_text give the same complaint.
+    let json = format!("{{\"text\":\"{text}\"}}");
+    let from_json = complaint_from_json(json.as_bytes())
+        .map_err(|e| e.0)
+        .unwrap();
+    assert_eq!(from_json.text_cues, c.text_cues);
+}
+
+#[test]
+fn ids_are_set_and_checked() {
+    let mut c = ct_complaint::default();
+    // SAFETY: valid pointers and lengths.
+    unsafe {
+        let id = "工单-42";
+        assert_eq!(
+            ct_complaint_set_id(&mut c, id.as_ptr().cast(), id.len()),
+            CT_OK
+        );
+        assert_eq!(usize::from(c.id_len), id.len());
+        assert_eq!(cstr(&c.id), id);
+        let long = "x".repeat(CT_ID_CAPACITY + 1);
+        assert_eq!(
+            ct_complaint_set_id(&mut c, long.as_ptr().cast(), long.len()),
+            CT_ERR_ID_TOO_LONG
+        );
+        let bad = b"\xc3";
+        assert_eq!(
+            ct_complaint_set_id(&mut c, bad.as_ptr().cast(), 1),
+            CT_ERR_INVALID_UTF8
+        );
+        assert_eq!(cstr(&c.id), id);
+        let max = "y".repeat(CT_ID_CAPACITY);
+        assert_eq!(
+            ct_complaint_set_id(&mut c, max.as_ptr().cast(), max.len()),
+            CT_OK
+        );
+        assert_eq!(cstr(&c.id), max);
+        let p = default_policy();
+        let mut a = blank_assessment();
+        assert_eq!(ct_assess(&c, &*p, &mut *a), CT_OK);
+        assert_eq!(cstr(&a.id), max);
+    }
+}
+
+#[test]
+fn outcomes_match_the_core() {
+    let record = example_records()[1].clone();
+    let a = graded(record.as_bytes());
+    let core_a = assess(
+        &parse_complaint(record.as_bytes()).unwrap(),
+        &Policy::DEFAULT,
+    );
+    let p = default_policy();
+    for json in [
+        &br#"{"resolved_first_contact":true,"hours_to_resolve":2,"satisfaction":5,"root_cause_fixed":true}"#[..],
+        br#"{"hours_to_resolve":500,"satisfaction":1,"reopened":true,"repeat_within_30_days":true}"#,
+        b"{}",
+    ] {
+        let mut o = ct_outcome::default();
+        let mut e = ct_effect::default();
+        let mut buf = [0 as c_char; CT_MAX_EFFECT_JSON];
+        let mut n = 0usize;
+        // SAFETY: valid pointers and lengths.
+        unsafe {
+            assert_eq!(ct_outcome_init(&mut o), CT_OK);
+            assert_eq!(ct_outcome_from_json(json.as_ptr().cast(), json.len(), &mut o, null_mut()), CT_OK);
+            assert_eq!(ct_evaluate_outcome(&o, &a, &*p, &mut e), CT_OK);
+            assert_eq!(ct_effect_to_json(&e, buf.as_mut_ptr(), buf.len(), &mut n), CT_OK);
+        }
+        let core_o = triage::parse_outcome(json).unwrap();
+        let core_e = triage::evaluate_outcome(&core_o, &core_a, &Policy::DEFAULT);
+        let mut cbuf = [0u8; 1024];
+        let cn = triage::write_effect_json(&core_e, &mut cbuf).unwrap();
+        assert_eq!(cstr(&buf).as_bytes(), &cbuf[..cn]);
+        assert_eq!(n, cn);
+    }
+    // Invalid outcome fields are named.
+    let mut e = ct_effect::default();
+    for (o, code) in [
+        (
+            ct_outcome {
+                resolved_first_contact: 2,
+                ..Default::default()
+            },
+            CT_ERR_OUTCOME_RESOLVED_FIRST_CONTACT,
+        ),
+        (
+            ct_outcome {
+                hours_to_resolve: CT_MAX_HOURS_TO_RESOLVE + 1,
+                ..Default::default()
+            },
+            CT_ERR_OUTCOME_HOURS_TO_RESOLVE,
+        ),
+        (
+            ct_outcome {
+                satisfaction: 6,
+                ..Default::default()
+            },
+            CT_ERR_OUTCOME_SATISFACTION,
+        ),
+        (
+            ct_outcome {
+                reopened: 3,
+                ..Default::default()
+            },
+            CT_ERR_OUTCOME_REOPENED,
+        ),
+        (
+            ct_outcome {
+                repeat_within_30_days: 9,
+                ..Default::default()
+            },
+            CT_ERR_OUTCOME_REPEAT_WITHIN_30_DAYS,
+        ),
+        (
+            ct_outcome {
+                root_cause_fixed: 255,
+                ..Default::default()
+            },
+            CT_ERR_OUTCOME_ROOT_CAUSE_FIXED,
+        ),
+    ] {
+        // SAFETY: valid pointers.
+        assert_eq!(unsafe { ct_evaluate_outcome(&o, &a, &*p, &mut e) }, code);
+    }
+    // Invalid effect fields are named.
+    let o = ct_outcome::default();
+    // SAFETY: valid pointers.
+    assert_eq!(unsafe { ct_evaluate_outcome(&o, &a, &*p, &mut e) }, CT_OK);
+    let mut buf = [0 as c_char; CT_MAX_EFFECT_JSON];
+    let mut n = 0usize;
+    for (bad, code) in [
+        (ct_effect { score: 101, ..e }, CT_ERR_EFFECT_SCORE),
+        (ct_effect { on_time: 2, ..e }, CT_ERR_EFFECT_ON_TIME),
+        (
+            ct_effect {
+                reason_count: 10,
+                ..e
+            },
+            CT_ERR_EFFECT_REASON_COUNT,
+        ),
+        (
+            {
+                let mut x = e;
+                x.reasons[0].factor = triage::EffectFactor::COUNT as u8;
+                x
+            },
+            CT_ERR_EFFECT_REASON_FACTOR,
+        ),
+    ] {
+        // SAFETY: valid pointers.
+        let r = unsafe { ct_effect_to_json(&bad, buf.as_mut_ptr(), buf.len(), &mut n) };
+        assert_eq!(r, code);
+    }
+    // A bad assessment is refused too.
+    let mut bad_a = a;
+    bad_a.grade = 9;
+    // SAFETY: valid pointers.
+    assert_eq!(
+        unsafe { ct_evaluate_outcome(&o, &bad_a, &*p, &mut e) },
+        CT_ERR_ASSESSMENT_GRADE
+    );
+    // Outcome JSON errors fill ct_error.
+    let mut err = blank_error();
+    let mut out = ct_outcome::default();
+    let json = br#"{"satisfaction":6}"#;
+    // SAFETY: valid pointers.
+    let r = unsafe { ct_outcome_from_json(json.as_ptr().cast(), json.len(), &mut out, &mut *err) };
+    assert_eq!(r, CT_ERR_JSON_OUT_OF_RANGE);
+    assert_eq!(cstr(&err.field), "satisfaction");
+}
+
+#[test]
+fn the_longest_effect_json_fits() {
+    // Every factor with the longest numbers.
+    let reasons = triage::EffectFactor::ALL
+        .iter()
+        .map(|f| ct_effect_reason {
+            points: i16::MIN,
+            factor: f.index(),
+        })
+        .collect::<Vec<_>>();
+    let mut e = ct_effect {
+        raw_score: i32::MIN,
+        deadline_hours: u16::MAX,
+        score: 100,
+        on_time: 0,
+        reason_count: reasons.len() as u8,
+        reasons: [ct_effect_reason::default(); CT_MAX_EFFECT_REASONS],
+    };
+    e.reasons.copy_from_slice(&reasons);
+    let mut buf = [0 as c_char; CT_MAX_EFFECT_JSON];
+    let mut n = 0usize;
+    // SAFETY: valid pointers.
+    assert_eq!(
+        unsafe { ct_effect_to_json(&e, buf.as_mut_ptr(), buf.len(), &mut n) },
+        CT_OK
+    );
+    assert!(n < CT_MAX_EFFECT_JSON);
+}
+
+#[test]
+fn the_queue_pops_by_deadline_then_priority_then_arrival() {
+    let mut storage = [ct_queue_entry::default(); 4];
+    let mut q = ct_queue {
+        storage: null_mut(),
+        capacity: 0,
+        len: 0,
+        next_seq: 0,
+    };
+    let mut e = ct_queue_entry::default();
+    let mut n = 0usize;
+    // SAFETY: valid pointers; `storage` outlives the queue.
+    unsafe {
+        assert_eq!(ct_queue_pop(&mut q, &mut e), CT_ERR_QUEUE_CORRUPT);
+        assert_eq!(
+            ct_queue_init(&mut q, storage.as_mut_ptr(), 0),
+            CT_ERR_INVALID_ARGUMENT
+        );
+        assert_eq!(ct_queue_init(&mut q, null_mut(), 4), CT_ERR_NULL_POINTER);
+        assert_eq!(
+            ct_queue_init(null_mut(), storage.as_mut_ptr(), 4),
+            CT_ERR_NULL_POINTER
+        );
+        assert_eq!(ct_queue_init(&mut q, storage.as_mut_ptr(), 4), CT_OK);
+        assert_eq!(ct_queue_pop(&mut q, &mut e), CT_ERR_QUEUE_EMPTY);
+        assert_eq!(ct_queue_peek(&q, &mut e), CT_ERR_QUEUE_EMPTY);
+        // Routine (240 min) at t=0; urgent (15 min) at t=600; same deadline
+        // as the urgent one but priority 2 at t=600; routine at t=0 again.
+        assert_eq!(ct_queue_push_raw(&mut q, 1, 5, 240, 0), CT_OK);
+        assert_eq!(ct_queue_push_raw(&mut q, 2, 1, 15, 600), CT_OK);
+        assert_eq!(ct_queue_push_raw(&mut q, 3, 2, 15, 600), CT_OK);
+        assert_eq!(ct_queue_push_raw(&mut q, 4, 5, 240, 0), CT_OK);
+        assert_eq!(ct_queue_push_raw(&mut q, 5, 1, 15, 0), CT_ERR_QUEUE_FULL);
+        assert_eq!(ct_queue_len(&q, &mut n), CT_OK);
+        assert_eq!(n, 4);
+        assert_eq!(
+            ct_queue_push_raw(&mut q, 6, 0, 15, 0),
+            CT_ERR_INVALID_ARGUMENT
+        );
+        assert_eq!(
+            ct_queue_push_raw(&mut q, 6, 6, 15, 0),
+            CT_ERR_INVALID_ARGUMENT
+        );
+        assert_eq!(ct_queue_peek(&q, &mut e), CT_OK);
+        assert_eq!(e.id, 2);
+        let mut order = Vec::new();
+        while ct_queue_pop(&mut q, &mut e) == CT_OK {
+            order.push(e.id);
+        }
+        assert_eq!(order, [2, 3, 1, 4]);
+        let mut left = 0i64;
+        assert_eq!(ct_queue_entry_time_left(&e, 240 * 60 + 5, &mut left), CT_OK);
+        assert_eq!(left, -5);
+        // A graded complaint goes in with its priority and deadline.
+        let a = graded(example_records()[2].as_bytes());
+        assert_eq!(ct_queue_push(&mut q, 9, &a, 100), CT_OK);
+        assert_eq!(ct_queue_pop(&mut q, &mut e), CT_OK);
+        assert_eq!(
+            (e.id, e.priority, e.first_response_minutes),
+            (9, a.priority, a.first_response_minutes)
+        );
+        assert_eq!(e.deadline, 100 + u64::from(a.first_response_minutes) * 60);
+        let mut bad = a;
+        bad.priority = 0;
+        assert_eq!(
+            ct_queue_push(&mut q, 9, &bad, 100),
+            CT_ERR_ASSESSMENT_PRIORITY
+        );
+        // A corrupted queue is refused.
+        q.len = 5;
+        assert_eq!(ct_queue_pop(&mut q, &mut e), CT_ERR_QUEUE_CORRUPT);
+        assert_eq!(ct_queue_len(&q, &mut n), CT_ERR_QUEUE_CORRUPT);
+    }
+}
+
+#[test]
+fn nothing_starves_in_the_queue() {
+    // One routine complaint waits while an urgent one arrives every minute
+    // for ten hours; the queue is served one entry per 30 seconds. The
+    // routine one must be served no later than its deadline allows.
+    let mut q = TriageQueue::<1024>::new();
+    q.push(0, 5, 240, 0).unwrap();
+    let mut served_at = None;
+    let mut id = 1;
+    for t in (0..36_000u64).step_by(30) {
+        if t % 60 == 0 {
+            q.push(id, 1, 15, t).unwrap();
+            id += 1;
+        }
+        if let Some(e) = q.pop() {
+            if e.id == 0 {
+                served_at = Some(t);
+                break;
+            }
+        }
+    }
+    let t = served_at.expect("the routine complaint was never served");
+    assert!(t <= 240 * 60, "served at {t}s, after its deadline");
+    // With a saturated queue (more urgent arrivals than pops) it is served
+    // once no newcomer's deadline can be earlier than its own.
+    let mut q = TriageQueue::<4096>::new();
+    q.push(0, 5, 240, 0).unwrap();
+    let mut served_at = None;
+    for t in 0..36_000u64 {
+        q.push(t + 1, 1, 15, t).unwrap_or(());
+        if t % 2 == 0 {
+            if let Some(e) = q.pop() {
+                if e.id == 0 {
+                    served_at = Some(t);
+                    break;
+                }
+            }
+        }
+    }
+    let t = served_at.expect("the routine complaint starved");
+    assert!(t <= (240 - 15) * 60 + 2 * 4096, "served at {t}s");
+}
+
+#[test]
+fn the_panic_boundary_turns_panics_into_a_code() {
+    let r = crate::util::boundary(|| panic!("boom"));
+    assert_eq!(r, CT_ERR_PANIC);
+    let mut err = blank_error();
+    // SAFETY: valid pointer.
+    let r = unsafe { crate::error::boundary_err(&mut *err, || panic!("boom")) };
+    assert_eq!(r, CT_ERR_PANIC);
+    assert_eq!(err.result, CT_ERR_PANIC);
+    assert!(cstr(&err.message).contains("panic"));
+    assert_eq!(crate::util::boundary_or(7, || panic!("boom")), 7);
+}
+
+#[test]
+fn version_matches_the_crate() {
+    // SAFETY: static NUL-terminated string.
+    let v = unsafe { CStr::from_ptr(ct_version()) }.to_str().unwrap();
+    assert_eq!(v, env!("CARGO_PKG_VERSION"));
+    assert_eq!(
+        v,
+        format!("{CT_VERSION_MAJOR}.{CT_VERSION_MINOR}.{CT_VERSION_PATCH}")
+    );
+}
+
+#[test]
+fn threads_assess_concurrently_with_the_same_results() {
+    let records = example_records();
+    let expected: Vec<String> = records
+        .iter()
+        .map(|r| to_json(&graded(r.as_bytes())).unwrap())
+        .collect();
+    let p = default_policy();
+    let p = &*p;
+    std::thread::scope(|s| {
+        for _ in 0..4 {
+            s.spawn(|| {
+                for _ in 0..20 {
+                    for (r, want) in records.iter().zip(&expected) {
+                        let c = complaint_from_json(r.as_bytes()).map_err(|e| e.0).unwrap();
+                        let mut a = blank_assessment();
+                        // SAFETY: valid pointers; the policy is shared read-only.
+                        assert_eq!(unsafe { ct_assess(&c, p, &mut *a) }, CT_OK);
+                        assert_eq!(&to_json(&a).unwrap(), want);
+                    }
+                }
+            });
+        }
+    });
+}
