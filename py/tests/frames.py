@@ -29,9 +29,9 @@ def to_frame(records: list[dict[str, Any]], kind: str) -> Any:
 def rows_of(frame: Any, columns: tuple[str, ...] = ct.OUTPUT_COLUMNS) -> list[dict[str, Any]]:
     """The output columns of a graded frame as plain rows (None for nulls)."""
     if isinstance(frame, pd.DataFrame):
-        out = []
+        out: list[dict[str, Any]] = []
         for rec in frame[list(columns)].astype(object).to_dict("records"):
-            out.append({k: (None if v is None or v is pd.NA or (isinstance(v, float) and v != v) else (str(v) if k in ("grade", "tier", "error") else int(v))) for k, v in rec.items()})
+            out.append({str(k): (None if v is None or v is pd.NA or (isinstance(v, float) and v != v) else (str(v) if k in ("grade", "tier", "error") else int(v))) for k, v in rec.items()})
         return out
     if isinstance(frame, pl.DataFrame):
         sel = frame.select([pl.col(c).cast(pl.String) if c in ("grade", "tier") else pl.col(c) for c in columns])

@@ -24,7 +24,7 @@ def test_a_record_must_be_a_mapping(record: Any) -> None:
 
 def test_keys_must_be_strings() -> None:
     with pytest.raises(TypeError, match="keys must be strings"):
-        ct.assess({1: "x"})
+        ct.assess({1: "x"})  # type: ignore[dict-item]
 
 
 @pytest.mark.parametrize("value", [{1, 2}, {"a": 1}, b"bytes", object()])

@@ -103,7 +103,7 @@ def test_policy_applies_to_frames(examples: list[dict[str, Any]]) -> None:
 
 
 def test_evaluate_frame_matches_evaluate_outcome(examples: list[dict[str, Any]]) -> None:
-    outcomes = [
+    outcomes: list[dict[str, Any]] = [
         {"resolved_first_contact": i % 3 == 0, "hours_to_resolve": (i * 37) % 400, "satisfaction": 1 + i % 5,
          "reopened": i % 4 == 0, "repeat_within_30_days": i % 5 == 0, "root_cause_fixed": i % 2 == 0}
         for i in range(len(examples))

@@ -22,8 +22,10 @@ SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[Heal
 @given(valid_records())
 def test_scores_are_within_0_and_100(record: dict[str, Any]) -> None:
     a = ct.assess(record)
-    for v in a.scores.values():
+    for v in (a.severity, a.impact, a.difficulty, a.escalation_risk, a.malice):
         assert 0 <= v <= 100
+    assert a.scores == {"severity": a.severity, "impact": a.impact, "difficulty": a.difficulty,
+                        "escalation_risk": a.escalation_risk, "malice": a.malice}
     assert 1 <= a.priority <= 5
     assert a.grade in codes("grade") and a.tier in codes("tier")
 

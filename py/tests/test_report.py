@@ -25,7 +25,7 @@ def closed(examples: list[dict[str, Any]], copies: int = 8) -> pd.DataFrame:
     df["created_at"] = pd.Timestamp("2026-01-01") + pd.to_timedelta(rng.integers(0, 180, n), unit="D")
     df["resolved_first_contact"] = rng.random(n) < 0.4
     df["hours_to_resolve"] = rng.integers(1, 300, n)
-    df["satisfaction"] = pd.array(rng.integers(1, 6, n), dtype="Int64")
+    df["satisfaction"] = pd.array(list(rng.integers(1, 6, n)), dtype="Int64")
     df.loc[rng.random(n) < 0.2, "satisfaction"] = pd.NA
     df["reopened"] = rng.random(n) < 0.1
     df["repeat_within_30_days"] = rng.random(n) < 0.15

@@ -40,9 +40,9 @@ def spark() -> Iterator[Any]:
 
 
 def _plain(df: pd.DataFrame, columns: list[str]) -> list[dict[str, Any]]:
-    out = []
+    out: list[dict[str, Any]] = []
     for rec in df[columns].astype(object).to_dict("records"):
-        out.append({k: (None if v is None or (isinstance(v, float) and v != v) or v is pd.NA
+        out.append({str(k): (None if v is None or (isinstance(v, float) and v != v) or v is pd.NA
                         else v if isinstance(v, str) else int(v)) for k, v in rec.items()})
     return out
 

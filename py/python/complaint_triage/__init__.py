@@ -48,6 +48,15 @@ from ._native import (
     vocabulary,
 )
 from ._report import improvement_report
+from ._types import (
+    CodeInfo,
+    EffectReasonDict,
+    PlaybookDict,
+    RawScoresDict,
+    ReasonDict,
+    ScoresDict,
+    TextCuesDict,
+)
 from .plots import (
     plot_impact_difficulty,
     plot_improvement_trend,
@@ -58,6 +67,13 @@ __version__ = "0.1.0"
 
 __all__ = [
     "Assessment",
+    "CodeInfo",
+    "EffectReasonDict",
+    "PlaybookDict",
+    "RawScoresDict",
+    "ReasonDict",
+    "ScoresDict",
+    "TextCuesDict",
     "EFFECT_COLUMNS",
     "Effect",
     "InputError",

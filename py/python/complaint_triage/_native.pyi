@@ -14,6 +14,25 @@ from ._types import (
     TextCuesDict,
 )
 
+__all__ = [
+    "Policy",
+    "Assessment",
+    "Effect",
+    "assess",
+    "assess_json",
+    "assess_many",
+    "explain",
+    "evaluate_outcome",
+    "scan_text",
+    "to_record_json",
+    "record_fields",
+    "outcome_fields",
+    "vocabulary",
+    "vocabularies",
+    "_assess_arrow",
+    "_arrow_record_json",
+]
+
 _JsonSource = str | bytes | bytearray | PathLike[str] | PathLike[bytes]
 
 @final
