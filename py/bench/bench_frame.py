@@ -1,7 +1,7 @@
 """Measures assess_frame on a generated pyarrow table: rows per second and
 the extra memory it takes, against the size of its output.
 
-    python py/bench/bench_frame.py [rows] [--text]
+    python py/bench/bench_frame.py [rows] [--text] [--threads N]
 """
 
 from __future__ import annotations
@@ -80,6 +80,7 @@ def rss() -> int:
 def main() -> None:
     rows = int(sys.argv[1]) if len(sys.argv) > 1 and sys.argv[1].isdigit() else 1_000_000
     text = "--text" in sys.argv
+    threads = int(sys.argv[sys.argv.index("--threads") + 1]) if "--threads" in sys.argv else 1
     table = generate(rows, text)
     ct.assess_frame(table.slice(0, 1000))  # warm up
     peak = 0
@@ -95,14 +96,14 @@ def main() -> None:
     watcher = threading.Thread(target=sample)
     watcher.start()
     start = time.perf_counter()
-    out = ct.assess_frame(table)
+    out = ct.assess_frame(table, threads=threads)
     seconds = time.perf_counter() - start
     done = True
     watcher.join()
     output_bytes = sum(out.column(c).nbytes for c in ct.OUTPUT_COLUMNS)
     extra = max(peak, rss()) - before
     print(f"rows {rows:,}  text {'yes' if text else 'no'}  columns {table.num_columns}")
-    print(f"assess_frame: {seconds * 1000:.1f} ms, {rows / seconds / 1e6:.2f} million rows/s (one thread)")
+    print(f"assess_frame: {seconds * 1000:.1f} ms, {rows / seconds / 1e6:.2f} million rows/s ({threads} thread{'s' if threads > 1 else ''})")
     print(f"output {output_bytes / 1e6:.1f} MB, extra memory at peak {extra / 1e6:.1f} MB ({extra / output_bytes:.2f}x the output)")
 
 

@@ -53,7 +53,9 @@ impl Bitmap<'_> {
     #[inline(always)]
     pub fn get(&self, i: usize) -> bool {
         let j = self.offset + i;
-        self.bits.get(j >> 3).is_some_and(|b| (b >> (j & 7)) & 1 == 1)
+        self.bits
+            .get(j >> 3)
+            .is_some_and(|b| (b >> (j & 7)) & 1 == 1)
     }
 }
 
@@ -81,6 +83,36 @@ impl Offsets<'_> {
     }
 }
 
+/// A string's length and first and last 8 bytes (see [`Strings::key`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct StrKey {
+    /// Length in bytes.
+    pub len: usize,
+    /// The first 8 bytes, little-endian, zero past the end.
+    pub first: u64,
+    /// The last 8 bytes (the first ones for strings shorter than 8).
+    pub last: u64,
+}
+
+impl StrKey {
+    /// The key of a byte string.
+    pub fn of(b: &[u8]) -> StrKey {
+        let n = b.len();
+        let load = |w: &[u8]| {
+            w.iter()
+                .rev()
+                .fold(0u64, |acc, &x| (acc << 8) | u64::from(x))
+        };
+        let first = load(&b[..n.min(8)]);
+        let last = if n >= 8 { load(&b[n - 8..]) } else { first };
+        StrKey {
+            len: n,
+            first,
+            last,
+        }
+    }
+}
+
 /// UTF-8 strings.
 #[derive(Clone, Copy)]
 pub struct Strings<'a> {
@@ -89,11 +121,52 @@ pub struct Strings<'a> {
 }
 
 impl<'a> Strings<'a> {
+    /// Strings over the given offsets and data (for tests).
+    #[cfg(test)]
+    pub fn for_tests(offsets: &'a [i32], data: &'a [u8]) -> Self {
+        Strings {
+            offsets: Offsets::I32(offsets),
+            data,
+        }
+    }
+
     /// The bytes of string `i`, if the offsets are sound.
     #[inline(always)]
     pub fn bytes(&self, i: usize) -> Option<&'a [u8]> {
         let (s, e) = self.offsets.range(i)?;
         self.data.get(s..e)
+    }
+
+    /// The length and first and last 8 bytes of string `i` (as little-endian
+    /// words, zero beyond the string): together they are the whole string
+    /// when it is 16 bytes or shorter.
+    #[inline(always)]
+    pub fn key(&self, i: usize) -> Option<StrKey> {
+        let (s, e) = self.offsets.range(i)?;
+        let data = self.data.get(..e)?;
+        let n = e.checked_sub(s)?;
+        let word = |at: usize| -> Option<u64> {
+            self.data
+                .get(at..at + 8)
+                .and_then(|w| <[u8; 8]>::try_from(w).ok())
+                .map(u64::from_le_bytes)
+        };
+        let first = match word(s) {
+            Some(w) if n >= 8 => w,
+            Some(w) => w & ((1u64 << (8 * n)) - 1),
+            None => data
+                .get(s..)?
+                .iter()
+                .take(8)
+                .rev()
+                .fold(0u64, |acc, &b| (acc << 8) | u64::from(b)),
+        };
+        let last = if n >= 8 { word(e - 8)? } else { first };
+        Some(StrKey {
+            len: n,
+            first,
+            last,
+        })
     }
 
     /// String `i`, if the offsets are sound and it is valid UTF-8.
@@ -219,15 +292,21 @@ fn check(cond: bool, what: &str) -> Result<(), Unsupported> {
 /// # Safety
 /// `array` must be a valid, unreleased `ArrowArray` whose buffer `i` holds
 /// at least `n` values of `T`, alive for `'a`.
-unsafe fn buffer<'a, T>(array: &'a FfiArray, i: usize, n: usize) -> Result<&'a [T], Unsupported> {
-    check(i64::try_from(i).is_ok_and(|i| i < array.n_buffers), "missing buffer")?;
+unsafe fn buffer<T>(array: &FfiArray, i: usize, n: usize) -> Result<&[T], Unsupported> {
+    check(
+        i64::try_from(i).is_ok_and(|i| i < array.n_buffers),
+        "missing buffer",
+    )?;
     check(!array.buffers.is_null(), "null buffer list")?;
     let ptr = *array.buffers.add(i) as *const T;
     if n == 0 {
         return Ok(&[]);
     }
     check(!ptr.is_null(), "null buffer")?;
-    check(ptr.align_offset(std::mem::align_of::<T>()) == 0, "misaligned buffer")?;
+    check(
+        ptr.align_offset(std::mem::align_of::<T>()) == 0,
+        "misaligned buffer",
+    )?;
     Ok(std::slice::from_raw_parts(ptr, n))
 }
 
@@ -255,7 +334,9 @@ pub unsafe fn import<'a>(
         .ok_or_else(|| Unsupported("malformed Arrow array (offset)".into()))?;
     let len = len.unwrap_or(own_len);
     check(
-        extra_offset.checked_add(len).is_some_and(|end| end <= own_len),
+        extra_offset
+            .checked_add(len)
+            .is_some_and(|end| end <= own_len),
         "length",
     )?;
     let end = offset + len;
@@ -290,7 +371,10 @@ pub unsafe fn import<'a>(
 
     let values = match format.as_str() {
         "+l" | "+L" => {
-            check(array.n_children == 1 && schema.n_children == 1, "list child")?;
+            check(
+                array.n_children == 1 && schema.n_children == 1,
+                "list child",
+            )?;
             let offsets = if format == "+l" {
                 Offsets::I32(&buffer::<i32>(array, 1, end + 1)?[offset..])
             } else {

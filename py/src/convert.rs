@@ -47,16 +47,18 @@ pub fn is_missing(v: &Bound<'_, PyAny>) -> bool {
 /// members in the mapping's order, leaving out missing values. With
 /// `lists`, a string given for a list-valued record field is read as a
 /// comma-separated list.
-pub fn mapping_json(obj: &Bound<'_, PyAny>, what: &str, lists: bool, out: &mut Vec<u8>) -> PyResult<()> {
+pub fn mapping_json(
+    obj: &Bound<'_, PyAny>,
+    what: &str,
+    lists: bool,
+    out: &mut Vec<u8>,
+) -> PyResult<()> {
     out.clear();
     out.push(b'{');
     let mut first = true;
     let mut member = |k: &Bound<'_, PyAny>, v: &Bound<'_, PyAny>| -> PyResult<()> {
         let key = k.cast::<PyString>().map_err(|_| {
-            PyTypeError::new_err(format!(
-                "{what} keys must be strings, not {}",
-                type_name(k)
-            ))
+            PyTypeError::new_err(format!("{what} keys must be strings, not {}", type_name(k)))
         })?;
         let key = key.to_str()?;
         let plain = plain_python(v, 0)?;

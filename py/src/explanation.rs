@@ -15,7 +15,11 @@ pub fn explanation(a: &Assessment) -> String {
 }
 
 fn write_explanation(a: &Assessment, out: &mut String) -> std::fmt::Result {
-    let id = if a.id.is_empty() { "(no id)" } else { a.id.as_str() };
+    let id = if a.id.is_empty() {
+        "(no id)"
+    } else {
+        a.id.as_str()
+    };
     writeln!(out, "{id}")?;
     writeln!(
         out,
@@ -32,7 +36,11 @@ fn write_explanation(a: &Assessment, out: &mut String) -> std::fmt::Result {
         "  first response within {} min · resolve within {} h{}",
         a.first_response_minutes,
         a.resolution_hours,
-        if a.resolution_capped { " (capped by the jurisdiction)" } else { "" }
+        if a.resolution_capped {
+            " (capped by the jurisdiction)"
+        } else {
+            ""
+        }
     )?;
     writeln!(
         out,
@@ -45,7 +53,11 @@ fn write_explanation(a: &Assessment, out: &mut String) -> std::fmt::Result {
             "  claim ratio {}.{:03}x the direct loss{}",
             r / 1000,
             r % 1000,
-            if a.claim_unreasonable { " — unreasonable" } else { "" }
+            if a.claim_unreasonable {
+                " — unreasonable"
+            } else {
+                ""
+            }
         )?;
     } else if a.claim_unreasonable {
         writeln!(out, "  claim with no direct loss — unreasonable")?;
@@ -58,7 +70,14 @@ fn write_explanation(a: &Assessment, out: &mut String) -> std::fmt::Result {
         } else {
             String::new()
         };
-        writeln!(out, "\n  {} {} ({}){}", d.code(), score, d.name_zh(), clamped)?;
+        writeln!(
+            out,
+            "\n  {} {} ({}){}",
+            d.code(),
+            score,
+            d.name_zh(),
+            clamped
+        )?;
         for r in a.reasons_for(*d) {
             let info = r.factor.info();
             let source = if r.source.code() == "field" {
@@ -75,15 +94,35 @@ fn write_explanation(a: &Assessment, out: &mut String) -> std::fmt::Result {
     }
     let p = &a.playbook;
     writeln!(out, "\n  playbook")?;
-    writeln!(out, "    talk:        {} ({})", p.talk.name_en(), p.talk.name_zh())?;
-    writeln!(out, "    motive:      {} ({})", p.motive.name_en(), p.motive.name_zh())?;
+    writeln!(
+        out,
+        "    talk:        {} ({})",
+        p.talk.name_en(),
+        p.talk.name_zh()
+    )?;
+    writeln!(
+        out,
+        "    motive:      {} ({})",
+        p.motive.name_en(),
+        p.motive.name_zh()
+    )?;
     writeln!(
         out,
         "    expectation: {} ({})",
         p.expectation.name_en(),
         p.expectation.name_zh()
     )?;
-    writeln!(out, "    remedy:      {} ({})", p.remedy.name_en(), p.remedy.name_zh())?;
-    writeln!(out, "    strategy:    {} ({})", p.strategy.name_en(), p.strategy.name_zh())?;
+    writeln!(
+        out,
+        "    remedy:      {} ({})",
+        p.remedy.name_en(),
+        p.remedy.name_zh()
+    )?;
+    writeln!(
+        out,
+        "    strategy:    {} ({})",
+        p.strategy.name_en(),
+        p.strategy.name_zh()
+    )?;
     Ok(())
 }

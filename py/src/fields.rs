@@ -9,10 +9,12 @@
 
 use std::sync::OnceLock;
 
+use crate::arrow::{StrKey, Strings};
+
 use complaint_triage::{
     parse_complaint, parse_outcome, Category, Channel, Complaint, CustomerTier, ErrorKind,
-    Evidence, Expectation, FlagSet, HandlingFailure, Jurisdiction, Liability, MaliceSignal,
-    Motive, Personality, Profile, Right, Threat,
+    Evidence, Expectation, FlagSet, HandlingFailure, Jurisdiction, Liability, MaliceSignal, Motive,
+    Personality, Profile, Right, Threat,
 };
 
 /// How a field is stored.
@@ -53,7 +55,9 @@ pub enum Setter {
 pub struct CodeLookup {
     slots: [u8; 64],
     codes: Vec<(&'static str, u8)>,
+    keys: Vec<StrKey>,
     parse: fn(&str) -> Option<u8>,
+    key_slots: [u8; 64],
 }
 
 impl CodeLookup {
@@ -62,19 +66,25 @@ impl CodeLookup {
         let mut table = CodeLookup {
             slots: [u8::MAX; 64],
             codes: Vec::new(),
+            keys: Vec::new(),
             parse,
+            key_slots: [u8::MAX; 64],
         };
-        for code in codes {
+        for code in codes.into_iter().take(60) {
             let Some(ix) = parse(code) else { continue };
+            let n = table.codes.len() as u8;
+            table.codes.push((code, ix));
+            table.keys.push(StrKey::of(code.as_bytes()));
             let mut h = Self::hash(code.as_bytes());
-            for _ in 0..64 {
-                if table.slots[h] == u8::MAX {
-                    table.slots[h] = table.codes.len() as u8;
-                    table.codes.push((code, ix));
-                    break;
-                }
+            while table.slots[h] != u8::MAX {
                 h = (h + 1) & 63;
             }
+            table.slots[h] = n;
+            let mut h = Self::key_hash(&StrKey::of(code.as_bytes()));
+            while table.key_slots[h] != u8::MAX {
+                h = (h + 1) & 63;
+            }
+            table.key_slots[h] = n;
         }
         table
     }
@@ -86,6 +96,36 @@ impl CodeLookup {
         let last = b.last().copied().unwrap_or(0) as usize;
         let mid = b.get(n / 2).copied().unwrap_or(0) as usize;
         (n.wrapping_mul(31) ^ first.wrapping_mul(7) ^ last.wrapping_mul(13) ^ mid) & 63
+    }
+
+    #[inline(always)]
+    fn key_hash(k: &StrKey) -> usize {
+        let mixed =
+            (k.first ^ k.last.rotate_left(29) ^ k.len as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        (mixed >> 58) as usize
+    }
+
+    /// The index of the code string `i` of `strings`, as `from_code` gives
+    /// it; a string of up to 16 bytes is matched by its key alone.
+    #[inline(always)]
+    pub fn get_at(&self, strings: &Strings<'_>, i: usize) -> Option<u8> {
+        let key = strings.key(i)?;
+        let mut h = Self::key_hash(&key);
+        for _ in 0..64 {
+            let n = self.key_slots[h];
+            if n == u8::MAX {
+                break;
+            }
+            let n = usize::from(n);
+            if self.keys.get(n) == Some(&key) {
+                if key.len <= 16 {
+                    return self.codes.get(n).map(|c| c.1);
+                }
+                break;
+            }
+            h = (h + 1) & 63;
+        }
+        strings.bytes(i).and_then(|b| self.get_bytes(b))
     }
 
     /// The index of a code, as `from_code` gives it.
@@ -128,6 +168,68 @@ pub struct Field {
     pub name: &'static str,
     /// How to store it.
     pub setter: Setter,
+    /// Which field it is, for the frame reader's inlined stores.
+    pub key: Key,
+}
+
+/// The fields the frame reader stores with inlined code (the others go
+/// through [`Setter`]'s function pointers).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[allow(missing_docs)]
+pub enum Key {
+    TenureMonths,
+    Emotion,
+    PriorContacts,
+    HoursOpen,
+    AffectedCustomers,
+    DirectLoss,
+    ClaimedAmount,
+    Departments,
+    Category,
+    Channel,
+    CustomerTier,
+    Personality,
+    Motive,
+    Expectation,
+    Liability,
+    Evidence,
+    Jurisdiction,
+    IndirectLossClaimed,
+    BeyondAuthority,
+    PreviouslyCompensated,
+    SafetyIncident,
+    SensitivePeriod,
+    Other,
+}
+
+impl Key {
+    fn of(name: &str) -> Key {
+        match name {
+            "tenure_months" => Key::TenureMonths,
+            "emotion" => Key::Emotion,
+            "prior_contacts" => Key::PriorContacts,
+            "hours_open" => Key::HoursOpen,
+            "affected_customers" => Key::AffectedCustomers,
+            "direct_loss" => Key::DirectLoss,
+            "claimed_amount" => Key::ClaimedAmount,
+            "departments" => Key::Departments,
+            "category" => Key::Category,
+            "channel" => Key::Channel,
+            "customer_tier" => Key::CustomerTier,
+            "personality" => Key::Personality,
+            "motive" => Key::Motive,
+            "expectation" => Key::Expectation,
+            "liability" => Key::Liability,
+            "evidence" => Key::Evidence,
+            "jurisdiction" => Key::Jurisdiction,
+            "indirect_loss_claimed" => Key::IndirectLossClaimed,
+            "beyond_authority" => Key::BeyondAuthority,
+            "previously_compensated" => Key::PreviouslyCompensated,
+            "safety_incident" => Key::SafetyIncident,
+            "sensitive_period" => Key::SensitivePeriod,
+            _ => Key::Other,
+        }
+    }
 }
 
 macro_rules! code {
@@ -214,7 +316,9 @@ fn known(name: &str) -> Option<(Setter, u64)> {
 }
 
 /// The field list the core reports for an unknown field, or `None`.
-fn core_field_list(parse: fn(&[u8]) -> Option<complaint_triage::ParseError>) -> Option<Vec<&'static str>> {
+fn core_field_list(
+    parse: fn(&[u8]) -> Option<complaint_triage::ParseError>,
+) -> Option<Vec<&'static str>> {
     let e = parse(br#"{"~":0}"#)?;
     if e.kind != ErrorKind::UnknownField || e.expected.is_empty() {
         return None;
@@ -287,12 +391,35 @@ pub fn record_fields() -> &'static [Field] {
             // The core always lists its fields; should that change, fall
             // back on the names this crate knows.
             [
-                "id", "category", "channel", "customer_tier", "tenure_months", "personality",
-                "motive", "expectation", "emotion", "prior_contacts", "hours_open",
-                "affected_customers", "direct_loss", "claimed_amount", "indirect_loss_claimed",
-                "liability", "evidence", "departments", "beyond_authority",
-                "previously_compensated", "safety_incident", "sensitive_period", "rights",
-                "threats", "profile", "malice_signals", "handling_failures", "jurisdiction", "text",
+                "id",
+                "category",
+                "channel",
+                "customer_tier",
+                "tenure_months",
+                "personality",
+                "motive",
+                "expectation",
+                "emotion",
+                "prior_contacts",
+                "hours_open",
+                "affected_customers",
+                "direct_loss",
+                "claimed_amount",
+                "indirect_loss_claimed",
+                "liability",
+                "evidence",
+                "departments",
+                "beyond_authority",
+                "previously_compensated",
+                "safety_incident",
+                "sensitive_period",
+                "rights",
+                "threats",
+                "profile",
+                "malice_signals",
+                "handling_failures",
+                "jurisdiction",
+                "text",
             ]
             .to_vec()
         });
@@ -300,14 +427,19 @@ pub fn record_fields() -> &'static [Field] {
             .into_iter()
             .map(|name| {
                 let setter = match known(name) {
-                    Some((Setter::UInt { set, .. }, type_max)) => match probe_range(name, type_max) {
+                    Some((Setter::UInt { set, .. }, type_max)) => match probe_range(name, type_max)
+                    {
                         Some((min, max)) => Setter::UInt { set, min, max },
                         None => Setter::CoreOnly,
                     },
                     Some((s, _)) => s,
                     None => Setter::CoreOnly,
                 };
-                Field { name, setter }
+                Field {
+                    name,
+                    setter,
+                    key: Key::of(name),
+                }
             })
             .collect()
     })
@@ -333,10 +465,7 @@ pub fn outcome_fields() -> &'static [&'static str] {
 /// Whether `name` is a list-valued record field (comma-separated strings
 /// are accepted for it).
 pub fn is_list_field(name: &str) -> bool {
-    matches!(
-        known(name),
-        Some((Setter::Flags { .. }, _))
-    )
+    matches!(known(name), Some((Setter::Flags { .. }, _)))
 }
 
 #[cfg(test)]
@@ -345,15 +474,39 @@ mod tests {
 
     #[test]
     fn lookup_agrees_with_from_code() {
-        let l = CodeLookup::new(
-            Category::ALL.iter().map(|v| v.code()).collect(),
-            |s| Category::from_code(s).map(|v| v.index()),
-        );
+        let l = CodeLookup::new(Category::ALL.iter().map(|v| v.code()).collect(), |s| {
+            Category::from_code(s).map(|v| v.index())
+        });
         for c in Category::ALL {
             assert_eq!(l.get(c.code()), Some(c.index()));
         }
         for s in ["", "x", "Billing", "billing ", "otherx"] {
             assert_eq!(l.get(s), None);
+        }
+        // Keys: every code, and near misses, as Arrow strings.
+        let mut words: Vec<&str> = Category::ALL.iter().map(|v| v.code()).collect();
+        words.extend([
+            "",
+            "x",
+            "Billing",
+            "billing ",
+            "otherx",
+            "basic_servicf",
+            "product_qualitx",
+        ]);
+        let mut data = Vec::new();
+        let mut offsets = vec![0i32];
+        for w in &words {
+            data.extend_from_slice(w.as_bytes());
+            offsets.push(data.len() as i32);
+        }
+        let strings = Strings::for_tests(&offsets, &data);
+        for (i, w) in words.iter().enumerate() {
+            assert_eq!(
+                l.get_at(&strings, i),
+                Category::from_code(w).map(|v| v.index()),
+                "{w}"
+            );
         }
     }
 

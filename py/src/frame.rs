@@ -15,7 +15,12 @@ use complaint_triage::{
 };
 
 use crate::arrow::{Column, Offsets, Values};
-use crate::fields::{self, CodeLookup, Field, Setter};
+use complaint_triage::{
+    Category, Channel, CustomerTier, Evidence, Expectation, Jurisdiction, Liability, Motive,
+    Personality,
+};
+
+use crate::fields::{self, CodeLookup, Field, Key, Setter};
 use crate::json;
 
 /// Rows read at once.
@@ -66,6 +71,63 @@ pub struct Outputs<'o> {
     pub valid: &'o mut [u8],
     /// Improvement effect score and on-time flag (0/1), when outcomes are read.
     pub effect: Option<(&'o mut [u8], &'o mut [u8])>,
+    /// The frame row of the first slot (a thread's share starts past 0).
+    pub origin: usize,
+}
+
+impl<'o> Outputs<'o> {
+    /// Splits off the slots of the first `rows` rows (a multiple of 8, so
+    /// that the validity bitmap splits on a byte).
+    fn split_front(self, rows: usize) -> (Outputs<'o>, Outputs<'o>) {
+        fn cut(s: &mut [u8], at: usize) -> (&mut [u8], &mut [u8]) {
+            let at = at.min(s.len());
+            s.split_at_mut(at)
+        }
+        let [a, b, c, d, e] = self.scores;
+        let (a0, a1) = cut(a, rows);
+        let (b0, b1) = cut(b, rows);
+        let (c0, c1) = cut(c, rows);
+        let (d0, d1) = cut(d, rows);
+        let (e0, e1) = cut(e, rows);
+        let (g0, g1) = cut(self.grade, rows);
+        let (t0, t1) = cut(self.tier, rows);
+        let (p0, p1) = cut(self.priority, rows);
+        let (f0, f1) = cut(self.first_response, 2 * rows);
+        let (r0, r1) = cut(self.resolution, 2 * rows);
+        let (v0, v1) = cut(self.valid, rows / 8);
+        let (x0, x1) = match self.effect {
+            Some((score, on_time)) => {
+                let (s0, s1) = cut(score, rows);
+                let (o0, o1) = cut(on_time, rows);
+                (Some((s0, o0)), Some((s1, o1)))
+            }
+            None => (None, None),
+        };
+        (
+            Outputs {
+                scores: [a0, b0, c0, d0, e0],
+                grade: g0,
+                tier: t0,
+                priority: p0,
+                first_response: f0,
+                resolution: r0,
+                valid: v0,
+                effect: x0,
+                origin: self.origin,
+            },
+            Outputs {
+                scores: [a1, b1, c1, d1, e1],
+                grade: g1,
+                tier: t1,
+                priority: p1,
+                first_response: f1,
+                resolution: r1,
+                valid: v1,
+                effect: x1,
+                origin: self.origin + rows,
+            },
+        )
+    }
 }
 
 /// The columns of one batch that the record and outcome read.
@@ -316,13 +378,14 @@ fn all_slow(col: &Column<'_>, start: usize, slow: &mut [bool]) {
 }
 
 #[inline(always)]
+#[allow(clippy::too_many_arguments)]
 fn fill_ints<T: Copy + Into<i128>>(
     values: &[T],
     col: &Column<'_>,
     start: usize,
     block: &mut [Complaint],
     slow: &mut [bool],
-    set: fn(&mut Complaint, u64),
+    set: impl Fn(&mut Complaint, u64),
     min: u64,
     max: u64,
 ) {
@@ -359,13 +422,14 @@ fn fill_ints<T: Copy + Into<i128>>(
 }
 
 #[inline(always)]
+#[allow(clippy::too_many_arguments)]
 fn fill_floats<T: Copy + Into<f64>>(
     values: &[T],
     col: &Column<'_>,
     start: usize,
     block: &mut [Complaint],
     slow: &mut [bool],
-    set: fn(&mut Complaint, u64),
+    set: impl Fn(&mut Complaint, u64),
     min: u64,
     max: u64,
 ) {
@@ -382,7 +446,11 @@ fn fill_floats<T: Copy + Into<f64>>(
             continue;
         }
         // Exact: a whole float in 0..2^64 converts without loss of its value.
-        if v.fract() == 0.0 && v >= min as f64 && v <= max as f64 && v < 18_446_744_073_709_551_616.0 {
+        if v.fract() == 0.0
+            && v >= min as f64
+            && v <= max as f64
+            && v < 18_446_744_073_709_551_616.0
+        {
             let u = v as u64;
             if u >= min && u <= max {
                 set(c, u);
@@ -476,6 +544,232 @@ fn split_bits(t: &str, parse: fn(&str) -> Option<u8>, lookup: Option<&CodeLookup
     Some(bits)
 }
 
+/// Runs `$body` with `$set` bound to an inlined store of the numeric field
+/// `$key`, or `$other` for any other field.
+macro_rules! with_uint_store {
+    ($key:expr, |$set:ident| $body:expr, $other:expr) => {
+        match $key {
+            Key::TenureMonths => {
+                let $set = |c: &mut Complaint, v: u64| c.tenure_months = v as u16;
+                $body
+            }
+            Key::Emotion => {
+                let $set = |c: &mut Complaint, v: u64| c.emotion = v as u8;
+                $body
+            }
+            Key::PriorContacts => {
+                let $set = |c: &mut Complaint, v: u64| c.prior_contacts = v as u16;
+                $body
+            }
+            Key::HoursOpen => {
+                let $set = |c: &mut Complaint, v: u64| c.hours_open = v as u32;
+                $body
+            }
+            Key::AffectedCustomers => {
+                let $set = |c: &mut Complaint, v: u64| c.affected_customers = v as u32;
+                $body
+            }
+            Key::DirectLoss => {
+                let $set = |c: &mut Complaint, v: u64| c.direct_loss = v;
+                $body
+            }
+            Key::ClaimedAmount => {
+                let $set = |c: &mut Complaint, v: u64| c.claimed_amount = v;
+                $body
+            }
+            Key::Departments => {
+                let $set = |c: &mut Complaint, v: u64| c.departments = v as u8;
+                $body
+            }
+            _ => $other,
+        }
+    };
+}
+
+/// Like [`with_uint_store`], for the code fields (stores by stable index).
+macro_rules! with_code_store {
+    ($key:expr, |$set:ident| $body:expr, $other:expr) => {
+        match $key {
+            Key::Category => {
+                let $set = |c: &mut Complaint, i: u8| {
+                    if let Some(v) = Category::from_index(i) {
+                        c.category = v
+                    }
+                };
+                $body
+            }
+            Key::Channel => {
+                let $set = |c: &mut Complaint, i: u8| {
+                    if let Some(v) = Channel::from_index(i) {
+                        c.channel = v
+                    }
+                };
+                $body
+            }
+            Key::CustomerTier => {
+                let $set = |c: &mut Complaint, i: u8| {
+                    if let Some(v) = CustomerTier::from_index(i) {
+                        c.customer_tier = v
+                    }
+                };
+                $body
+            }
+            Key::Personality => {
+                let $set = |c: &mut Complaint, i: u8| {
+                    if let Some(v) = Personality::from_index(i) {
+                        c.personality = v
+                    }
+                };
+                $body
+            }
+            Key::Motive => {
+                let $set = |c: &mut Complaint, i: u8| {
+                    if let Some(v) = Motive::from_index(i) {
+                        c.motive = v
+                    }
+                };
+                $body
+            }
+            Key::Expectation => {
+                let $set = |c: &mut Complaint, i: u8| {
+                    if let Some(v) = Expectation::from_index(i) {
+                        c.expectation = v
+                    }
+                };
+                $body
+            }
+            Key::Liability => {
+                let $set = |c: &mut Complaint, i: u8| {
+                    if let Some(v) = Liability::from_index(i) {
+                        c.liability = v
+                    }
+                };
+                $body
+            }
+            Key::Evidence => {
+                let $set = |c: &mut Complaint, i: u8| {
+                    if let Some(v) = Evidence::from_index(i) {
+                        c.evidence = v
+                    }
+                };
+                $body
+            }
+            Key::Jurisdiction => {
+                let $set = |c: &mut Complaint, i: u8| {
+                    if let Some(v) = Jurisdiction::from_index(i) {
+                        c.jurisdiction = v
+                    }
+                };
+                $body
+            }
+            _ => $other,
+        }
+    };
+}
+
+/// Like [`with_uint_store`], for the boolean fields.
+macro_rules! with_bool_store {
+    ($key:expr, |$set:ident| $body:expr, $other:expr) => {
+        match $key {
+            Key::IndirectLossClaimed => {
+                let $set = |c: &mut Complaint, v: bool| c.indirect_loss_claimed = v;
+                $body
+            }
+            Key::BeyondAuthority => {
+                let $set = |c: &mut Complaint, v: bool| c.beyond_authority = v;
+                $body
+            }
+            Key::PreviouslyCompensated => {
+                let $set = |c: &mut Complaint, v: bool| c.previously_compensated = v;
+                $body
+            }
+            Key::SafetyIncident => {
+                let $set = |c: &mut Complaint, v: bool| c.safety_incident = v;
+                $body
+            }
+            Key::SensitivePeriod => {
+                let $set = |c: &mut Complaint, v: bool| c.sensitive_period = v;
+                $body
+            }
+            _ => $other,
+        }
+    };
+}
+
+/// Reads a numeric column into the block with the store `set`.
+#[inline(always)]
+#[allow(clippy::too_many_arguments)]
+fn fill_uint(
+    col: &Column<'_>,
+    start: usize,
+    block: &mut [Complaint],
+    slow: &mut [bool],
+    set: impl Fn(&mut Complaint, u64) + Copy,
+    min: u64,
+    max: u64,
+) {
+    match &col.values {
+        Values::I8(v) => fill_ints(v, col, start, block, slow, set, min, max),
+        Values::I16(v) => fill_ints(v, col, start, block, slow, set, min, max),
+        Values::I32(v) => fill_ints(v, col, start, block, slow, set, min, max),
+        Values::I64(v) => fill_ints(v, col, start, block, slow, set, min, max),
+        Values::U8(v) => fill_ints(v, col, start, block, slow, set, min, max),
+        Values::U16(v) => fill_ints(v, col, start, block, slow, set, min, max),
+        Values::U32(v) => fill_ints(v, col, start, block, slow, set, min, max),
+        Values::U64(v) => fill_ints(v, col, start, block, slow, set, min, max),
+        Values::F32(v) => fill_floats(v, col, start, block, slow, set, min, max),
+        Values::F64(v) => fill_floats(v, col, start, block, slow, set, min, max),
+        Values::Null => {}
+        _ => all_slow(col, start, slow),
+    }
+}
+
+/// Reads a code column of plain strings into the block with the store `set`.
+#[inline(always)]
+fn fill_codes(
+    strings: &crate::arrow::Strings<'_>,
+    lookup: &CodeLookup,
+    col: &Column<'_>,
+    start: usize,
+    block: &mut [Complaint],
+    slow: &mut [bool],
+    set: impl Fn(&mut Complaint, u8),
+) {
+    for (i, (c, s)) in block.iter_mut().zip(slow.iter_mut()).enumerate() {
+        let r = start + i;
+        if !col.is_valid(r) {
+            continue;
+        }
+        match lookup.get_at(strings, r) {
+            Some(ix) => set(c, ix),
+            None => *s = true,
+        }
+    }
+}
+
+/// Reads a boolean column into the block with the store `set`.
+#[inline(always)]
+fn fill_bools(
+    col: &Column<'_>,
+    start: usize,
+    block: &mut [Complaint],
+    slow: &mut [bool],
+    set: impl Fn(&mut Complaint, bool),
+) {
+    match &col.values {
+        Values::Bool(bits) => {
+            for (i, c) in block.iter_mut().enumerate() {
+                let r = start + i;
+                if col.is_valid(r) {
+                    set(c, bits.get(r));
+                }
+            }
+        }
+        Values::Null => {}
+        _ => all_slow(col, start, slow),
+    }
+}
+
 /// Reads one column of rows `start..start + block.len()` into the block.
 fn fill_column(
     field: &Field,
@@ -486,20 +780,11 @@ fn fill_column(
     slow: &mut [bool],
 ) {
     match field.setter {
-        Setter::UInt { set, min, max } => match &col.values {
-            Values::I8(v) => fill_ints(v, col, start, block, slow, set, min, max),
-            Values::I16(v) => fill_ints(v, col, start, block, slow, set, min, max),
-            Values::I32(v) => fill_ints(v, col, start, block, slow, set, min, max),
-            Values::I64(v) => fill_ints(v, col, start, block, slow, set, min, max),
-            Values::U8(v) => fill_ints(v, col, start, block, slow, set, min, max),
-            Values::U16(v) => fill_ints(v, col, start, block, slow, set, min, max),
-            Values::U32(v) => fill_ints(v, col, start, block, slow, set, min, max),
-            Values::U64(v) => fill_ints(v, col, start, block, slow, set, min, max),
-            Values::F32(v) => fill_floats(v, col, start, block, slow, set, min, max),
-            Values::F64(v) => fill_floats(v, col, start, block, slow, set, min, max),
-            Values::Null => {}
-            _ => all_slow(col, start, slow),
-        },
+        Setter::UInt { set, min, max } => with_uint_store!(
+            field.key,
+            |store| fill_uint(col, start, block, slow, store, min, max),
+            fill_uint(col, start, block, slow, set, min, max)
+        ),
         Setter::Code { parse, set, .. } => match &col.values {
             Values::Dict { keys, values } => {
                 let table = dict_table(values, parse);
@@ -517,37 +802,27 @@ fn fill_column(
             }
             Values::Str(strings) if lookup.is_some() => {
                 let Some(lookup) = lookup else { return };
-                for (i, (c, s)) in block.iter_mut().zip(slow.iter_mut()).enumerate() {
-                    let r = start + i;
-                    if !col.is_valid(r) {
-                        continue;
-                    }
-                    match strings.bytes(r).and_then(|b| lookup.get_bytes(b)) {
-                        Some(ix) => set(c, ix),
-                        None => *s = true,
-                    }
-                }
+                with_code_store!(
+                    field.key,
+                    |store| fill_codes(strings, lookup, col, start, block, slow, store),
+                    fill_codes(strings, lookup, col, start, block, slow, set)
+                )
             }
-            _ => fill_strings(col, start, block, slow, |c, t| match lookup.map_or_else(|| parse(t), |l| l.get(t)) {
-                Some(ix) => {
-                    set(c, ix);
-                    true
+            _ => fill_strings(col, start, block, slow, |c, t| {
+                match lookup.map_or_else(|| parse(t), |l| l.get(t)) {
+                    Some(ix) => {
+                        set(c, ix);
+                        true
+                    }
+                    None => false,
                 }
-                None => false,
             }),
         },
-        Setter::Bool(set) => match &col.values {
-            Values::Bool(bits) => {
-                for (i, c) in block.iter_mut().enumerate() {
-                    let r = start + i;
-                    if col.is_valid(r) {
-                        set(c, bits.get(r));
-                    }
-                }
-            }
-            Values::Null => {}
-            _ => all_slow(col, start, slow),
-        },
+        Setter::Bool(set) => with_bool_store!(
+            field.key,
+            |store| fill_bools(col, start, block, slow, store),
+            fill_bools(col, start, block, slow, set)
+        ),
         Setter::Flags { parse, set, .. } => match &col.values {
             Values::List { offsets, child } => {
                 fill_lists(offsets, child, col, start, block, slow, parse, lookup, set)
@@ -566,19 +841,22 @@ fn fill_column(
                     }
                 }
             }
-            _ => fill_strings(col, start, block, slow, |c, t| match split_bits(t, parse, lookup) {
-                Some(bits) => {
-                    set(c, bits);
-                    true
+            _ => fill_strings(col, start, block, slow, |c, t| {
+                match split_bits(t, parse, lookup) {
+                    Some(bits) => {
+                        set(c, bits);
+                        true
+                    }
+                    None => false,
                 }
-                None => false,
             }),
         },
-        Setter::Id => fill_strings(col, start, block, slow, |c, t| {
-            t.len() <= ID_CAPACITY && c.set_id(t).is_ok()
-        }),
+        // Grading does not read the id: only its length is checked.
+        Setter::Id => fill_strings(col, start, block, slow, |_, t| t.len() <= ID_CAPACITY),
         Setter::Text => fill_strings(col, start, block, slow, |c, t| {
-            if json::escaped_len(t.as_bytes()) <= TEXT_FAST_LIMIT {
+            // Escaping makes a byte at most 6: short texts need no count.
+            if t.len() * 6 <= TEXT_FAST_LIMIT || json::escaped_len(t.as_bytes()) <= TEXT_FAST_LIMIT
+            {
                 c.add_text(t);
                 true
             } else {
@@ -654,9 +932,70 @@ fn fill_lists(
 pub fn run(
     plans: &[Plan<'_, '_>],
     policy: &Policy,
-    out: &mut Outputs<'_>,
+    out: Outputs<'_>,
     collect: bool,
+    threads: usize,
 ) -> Result<Vec<RowError>, RowError> {
+    let n: usize = plans.iter().map(|p| p.len).sum();
+    // Shares of whole bitmap bytes, and not so small that starting a
+    // thread costs more than it saves.
+    let threads = threads.clamp(1, n.div_ceil(16 * 1024).max(1));
+    if threads == 1 {
+        return run_rows(plans, policy, out, collect, 0, n);
+    }
+    let share = n.div_ceil(threads).div_ceil(8) * 8;
+    let results: Vec<Result<Vec<RowError>, RowError>> = std::thread::scope(|scope| {
+        let mut handles = Vec::with_capacity(threads);
+        let mut rest = out;
+        let mut from = 0;
+        while from < n {
+            let to = (from + share).min(n);
+            let (mine, others) = rest.split_front(to - from);
+            rest = others;
+            handles.push(scope.spawn(move || run_rows(plans, policy, mine, collect, from, to)));
+            from = to;
+        }
+        handles
+            .into_iter()
+            .map(|h| match h.join() {
+                Ok(r) => r,
+                // The grading cannot panic; should a thread die all the
+                // same, the failure is passed on rather than its rows lost.
+                Err(panic) => std::panic::resume_unwind(panic),
+            })
+            .collect()
+    });
+    let mut errors = Vec::new();
+    let mut first: Option<RowError> = None;
+    for r in results {
+        match r {
+            Ok(mut e) => errors.append(&mut e),
+            Err(e) => {
+                if first.as_ref().is_none_or(|f| e.row < f.row) {
+                    first = Some(e);
+                }
+            }
+        }
+    }
+    match first {
+        Some(e) => Err(e),
+        None => {
+            errors.sort_by_key(|e| e.row);
+            Ok(errors)
+        }
+    }
+}
+
+/// Grades the frame rows `from..to` into `out` (whose first slot is row `from`).
+fn run_rows(
+    plans: &[Plan<'_, '_>],
+    policy: &Policy,
+    mut out: Outputs<'_>,
+    collect: bool,
+    from: usize,
+    to: usize,
+) -> Result<Vec<RowError>, RowError> {
+    let out = &mut out;
     let mut errors = Vec::new();
     let mut block: Vec<Complaint> = vec![Complaint::DEFAULT; BLOCK];
     let mut slow = [false; BLOCK];
@@ -664,9 +1003,11 @@ pub fn run(
     let mut assessment = Assessment::EMPTY;
     let mut base = 0usize;
     for plan in plans {
-        let mut start = 0;
-        while start < plan.len {
-            let m = BLOCK.min(plan.len - start);
+        let lo = from.saturating_sub(base).min(plan.len);
+        let hi = to.saturating_sub(base).min(plan.len);
+        let mut start = lo;
+        while start < hi {
+            let m = BLOCK.min(hi - start);
             let block = &mut block[..m];
             let slow = &mut slow[..m];
             for c in block.iter_mut() {
@@ -703,6 +1044,7 @@ pub fn run(
                     }
                 }
                 let c = &block[i];
+                let out_origin = out.origin;
                 if let Some((score, on_time)) = out.effect.as_mut() {
                     row_outcome_json(plan, r, &mut buf);
                     let outcome = match parse_outcome(&buf) {
@@ -723,14 +1065,23 @@ pub fn run(
                     };
                     assess_into(c, policy, &mut assessment);
                     let effect = evaluate_outcome(&outcome, &assessment, policy);
-                    score[row] = effect.score;
-                    on_time[row] = u8::from(effect.on_time);
+                    let slot = row - out_origin;
+                    if let (Some(s), Some(o)) = (score.get_mut(slot), on_time.get_mut(slot)) {
+                        *s = effect.score;
+                        *o = u8::from(effect.on_time);
+                    }
                     let a = &assessment;
                     let s = &a.scores;
                     put(
                         out,
                         row,
-                        [s.severity, s.impact, s.difficulty, s.escalation_risk, s.malice],
+                        [
+                            s.severity,
+                            s.impact,
+                            s.difficulty,
+                            s.escalation_risk,
+                            s.malice,
+                        ],
                         [a.grade.index(), a.tier.index(), a.priority],
                         a.first_response_minutes,
                         a.resolution_hours,
@@ -741,7 +1092,13 @@ pub fn run(
                     put(
                         out,
                         row,
-                        [s.severity, s.impact, s.difficulty, s.escalation_risk, s.malice],
+                        [
+                            s.severity,
+                            s.impact,
+                            s.difficulty,
+                            s.escalation_risk,
+                            s.malice,
+                        ],
                         [d.grade.index(), d.tier.index(), d.priority],
                         d.first_response_minutes,
                         d.resolution_hours,
@@ -756,7 +1113,15 @@ pub fn run(
 }
 
 #[inline(always)]
-fn put(out: &mut Outputs<'_>, row: usize, scores: [u8; 5], gtp: [u8; 3], first: u16, resolution: u16) {
+fn put(
+    out: &mut Outputs<'_>,
+    row: usize,
+    scores: [u8; 5],
+    gtp: [u8; 3],
+    first: u16,
+    resolution: u16,
+) {
+    let row = row - out.origin;
     for (col, v) in out.scores.iter_mut().zip(scores) {
         if let Some(slot) = col.get_mut(row) {
             *slot = v;
@@ -779,6 +1144,7 @@ fn put(out: &mut Outputs<'_>, row: usize, scores: [u8; 5], gtp: [u8; 3], first: 
 }
 
 fn clear(out: &mut Outputs<'_>, row: usize) {
+    let row = row - out.origin;
     if let Some(b) = out.valid.get_mut(row >> 3) {
         *b &= !(1 << (row & 7));
     }

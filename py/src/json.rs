@@ -103,7 +103,10 @@ mod tests {
     #[test]
     fn escapes_what_json_requires_and_nothing_else() {
         assert_eq!(s("a\"b\\c\nd\u{1}é"), "\"a\\\"b\\\\c\\nd\\u0001é\"");
-        assert_eq!(escaped_len("a\"b\\c\nd\u{1}é".as_bytes()), s("a\"b\\c\nd\u{1}é").len() - 2);
+        assert_eq!(
+            escaped_len("a\"b\\c\nd\u{1}é".as_bytes()),
+            s("a\"b\\c\nd\u{1}é").len() - 2
+        );
     }
 
     #[test]

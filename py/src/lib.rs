@@ -129,7 +129,8 @@ impl PyPolicy {
     fn with_overrides(&self, py: Python<'_>, source: &Bound<'_, PyAny>) -> PyResult<Self> {
         let bytes = json_source(source)?;
         let mut inner = self.inner.clone();
-        parse_policy_into(&bytes, &mut inner).map_err(|e| input_error(py, &e, Input::Policy, None))?;
+        parse_policy_into(&bytes, &mut inner)
+            .map_err(|e| input_error(py, &e, Input::Policy, None))?;
         Ok(PyPolicy { inner })
     }
 
@@ -181,7 +182,13 @@ fn policy_of<'a>(policy: &'a Option<Bound<'_, PyPolicy>>) -> &'a Policy {
 /// Scores are 0-100; `grade`, `tier`, levels and playbook entries are the
 /// core's stable codes (see `vocabulary()` for their names). `to_json()` is
 /// the core's JSON, byte for byte; `to_dict()` is that JSON parsed.
-#[pyclass(frozen, eq, hash, module = "complaint_triage._native", name = "Assessment")]
+#[pyclass(
+    frozen,
+    eq,
+    hash,
+    module = "complaint_triage._native",
+    name = "Assessment"
+)]
 #[derive(Clone, PartialEq, Eq, Hash)]
 pub struct PyAssessment {
     inner: Assessment,
@@ -329,9 +336,8 @@ impl PyAssessment {
     fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
         let a = &self.inner;
         let s = &a.scores;
-        let quoted = |v: &str| -> PyResult<String> {
-            Ok(PyString::new(py, v).repr()?.to_str()?.to_owned())
-        };
+        let quoted =
+            |v: &str| -> PyResult<String> { Ok(PyString::new(py, v).repr()?.to_str()?.to_owned()) };
         Ok(format!(
             "Assessment(id={}, grade={}, tier={}, priority={}, severity={}, impact={}, \
              difficulty={}, escalation_risk={}, malice={}, first_response_minutes={}, \
@@ -513,7 +519,11 @@ fn assess_many(
         texts
             .iter()
             .enumerate()
-            .map(|(i, t)| parse_complaint(t).map(|c| assess(&c, policy)).map_err(|e| (i, e)))
+            .map(|(i, t)| {
+                parse_complaint(t)
+                    .map(|c| assess(&c, policy))
+                    .map_err(|e| (i, e))
+            })
             .collect()
     });
     match graded {
@@ -542,7 +552,9 @@ fn explain(
     record: &Bound<'_, PyAny>,
     policy: Option<Bound<'_, PyPolicy>>,
 ) -> PyResult<String> {
-    Ok(explanation::explanation(&assessment_of(py, record, &policy)?))
+    Ok(explanation::explanation(&assessment_of(
+        py, record, &policy,
+    )?))
 }
 
 /// Scores how well a closed complaint was handled, against its
@@ -560,15 +572,14 @@ fn evaluate_outcome(
     policy: Option<Bound<'_, PyPolicy>>,
 ) -> PyResult<PyEffect> {
     let a = assessment_of(py, record, &policy)?;
-    let bytes: Cow<'_, [u8]> = if outcome.cast::<PyString>().is_ok()
-        || outcome.cast::<PyBytes>().is_ok()
-    {
-        json_text(outcome)?
-    } else {
-        let mut buf = Vec::new();
-        convert::mapping_json(outcome, "an outcome", false, &mut buf)?;
-        Cow::Owned(buf)
-    };
+    let bytes: Cow<'_, [u8]> =
+        if outcome.cast::<PyString>().is_ok() || outcome.cast::<PyBytes>().is_ok() {
+            json_text(outcome)?
+        } else {
+            let mut buf = Vec::new();
+            convert::mapping_json(outcome, "an outcome", false, &mut buf)?;
+            Cow::Owned(buf)
+        };
     let o = parse_outcome(&bytes).map_err(|e| input_error(py, &e, Input::Outcome, None))?;
     Ok(PyEffect {
         inner: complaint_triage::evaluate_outcome(&o, &a, policy_of(&policy)),
@@ -580,7 +591,10 @@ fn evaluate_outcome(
 #[pyfunction]
 fn scan_text<'py>(py: Python<'py>, text: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
     let text = text.cast::<PyString>().map_err(|_| {
-        PyTypeError::new_err(format!("text must be a str, not {}", convert::type_name(text)))
+        PyTypeError::new_err(format!(
+            "text must be a str, not {}",
+            convert::type_name(text)
+        ))
     })?;
     let mut c = Complaint::DEFAULT;
     c.add_text(text.to_str()?);
@@ -732,15 +746,17 @@ const OUTPUT_U8: [&str; 8] = [
 /// uint16; `valid` a validity bitmap; with outcomes `effect_score` and
 /// `on_time` as uint8), and the errors as (row, message, kind, field,
 /// index, offset, input) tuples. Without `collect_errors`, the first bad
-/// row raises. Used by `assess_frame`.
+/// row raises. `threads` splits the rows among that many threads. Used by
+/// `assess_frame`.
 #[pyfunction]
-#[pyo3(signature = (batches, policy = None, collect_errors = false, with_outcome = false))]
+#[pyo3(signature = (batches, policy = None, collect_errors = false, with_outcome = false, threads = 1))]
 fn _assess_arrow<'py>(
     py: Python<'py>,
     batches: Vec<Bound<'py, PyAny>>,
     policy: Option<Bound<'py, PyPolicy>>,
     collect_errors: bool,
     with_outcome: bool,
+    threads: usize,
 ) -> PyResult<(Bound<'py, PyDict>, Bound<'py, PyList>)> {
     // Keep every capsule alive until the end: the views borrow their memory.
     let mut capsules: Vec<(Bound<'py, PyCapsule>, Bound<'py, PyCapsule>)> = Vec::new();
@@ -770,7 +786,9 @@ fn _assess_arrow<'py>(
                 None,
             )
         }
-        .map_err(|arrow::Unsupported(f)| PyTypeError::new_err(format!("cannot read the batch: {f}")))?;
+        .map_err(|arrow::Unsupported(f)| {
+            PyTypeError::new_err(format!("cannot read the batch: {f}"))
+        })?;
         columns.push(col);
     }
     let mut plans = Vec::with_capacity(columns.len());
@@ -835,14 +853,23 @@ fn _assess_arrow<'py>(
         resolution: next(),
         valid: next(),
         effect: None,
+        origin: 0,
     };
     if with_outcome {
         outputs.effect = Some((next(), next()));
     }
     let policy = policy_of(&policy);
-    let result = py.detach(|| frame::run(&plans, policy, &mut outputs, collect_errors));
+    let result = py.detach(|| frame::run(&plans, policy, outputs, collect_errors, threads));
     let errors = PyList::empty(py);
-    let to_py = |e: &frame::RowError| -> (usize, String, &'static str, Option<&'static str>, Option<u16>, usize, &'static str) {
+    let to_py = |e: &frame::RowError| -> (
+        usize,
+        String,
+        &'static str,
+        Option<&'static str>,
+        Option<u16>,
+        usize,
+        &'static str,
+    ) {
         (
             e.row,
             e.error.to_string(),

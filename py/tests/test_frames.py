@@ -95,6 +95,19 @@ def test_threads_give_identical_results(table: pa.Table, examples: list[dict[str
     assert all(s == singles[0] for s in singles)
 
 
+@pytest.mark.parametrize("threads", [2, 3, None])
+def test_frames_split_among_threads_give_identical_results(table: pa.Table, threads: int | None) -> None:
+    big = pa.concat_tables([table] * 2000)  # several batches, 70,000 rows
+    bad = pa.table({"emotion": pa.array([1, 11] * 20_000), "category": pa.array(["other", "x", "billing", None] * 10_000)})
+    assert ct.assess_frame(big, threads=threads).equals(ct.assess_frame(big))
+    assert ct.assess_frame(bad, errors="column", threads=threads).equals(ct.assess_frame(bad, errors="column"))
+    with pytest.raises(ct.RecordError) as info:
+        ct.assess_frame(bad, threads=threads)
+    assert info.value.row == 1
+    with pytest.raises(ValueError):
+        ct.assess_frame(bad, threads=-1)
+
+
 def test_policy_applies_to_frames(examples: list[dict[str, Any]]) -> None:
     p = ct.Policy.from_json('{"resolution_hours":[8,48,120]}')
     df = to_frame(examples, "pandas")

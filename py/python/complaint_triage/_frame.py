@@ -207,7 +207,20 @@ def _codes(vocabulary: str) -> list[str]:
 _LIST_FIELDS = ("rights", "threats", "profile", "malice_signals", "handling_failures")
 
 
-def _grade(df: Any, policy: Policy | None, errors: str, with_outcome: bool) -> Any:
+def _threads(threads: int | None) -> int:
+    if threads is None or threads == 0:
+        import os
+
+        return os.cpu_count() or 1
+    if isinstance(threads, bool) or not isinstance(threads, int):
+        raise TypeError(f"threads must be an int or None, not {type(threads).__name__}")
+    if threads < 0:
+        raise ValueError(f"threads must be at least 0, not {threads}")
+    return threads
+
+
+def _grade(df: Any, policy: Policy | None, errors: str, with_outcome: bool, threads: int | None = 1) -> Any:
+    workers = _threads(threads)
     if errors not in ("raise", "column"):
         raise ValueError(f'errors must be "raise" or "column", not {errors!r}')
     if policy is not None and not isinstance(policy, Policy):
@@ -226,7 +239,11 @@ def _grade(df: Any, policy: Policy | None, errors: str, with_outcome: bool) -> A
     else:
         batches = table.to_batches()
     data, errs = _native._assess_arrow(
-        batches, policy, collect_errors=(errors == "column"), with_outcome=with_outcome
+        batches,
+        policy,
+        collect_errors=(errors == "column"),
+        with_outcome=with_outcome,
+        threads=workers,
     )
     validity = pa.py_buffer(data["valid"]) if errs else None
 
@@ -304,6 +321,7 @@ def assess_frame(
     *,
     policy: Policy | None = None,
     errors: Literal["raise", "column"] = "raise",
+    threads: int | None = 1,
 ) -> F:
     """Grades every row of a frame and returns a frame of the same kind with
     the columns of ``OUTPUT_COLUMNS`` appended (an existing column of the
@@ -323,9 +341,10 @@ def assess_frame(
 
     Scores are uint8, grade and tier ordered dictionaries (categoricals) of
     the core's codes, priority uint8, deadlines uint16. The work runs in
-    Rust without the GIL.
+    Rust without the GIL, on ``threads`` threads (``None`` or 0: one per
+    CPU); the results do not depend on it.
     """
-    result: F = _grade(df, policy, errors, with_outcome=False)
+    result: F = _grade(df, policy, errors, with_outcome=False, threads=threads)
     return result
 
 
@@ -334,6 +353,7 @@ def evaluate_frame(
     *,
     policy: Policy | None = None,
     errors: Literal["raise", "column"] = "raise",
+    threads: int | None = 1,
 ) -> F:
     """Like ``assess_frame``, and also scores each row's outcome with the
     core's ``evaluate_outcome``: the outcome columns (``outcome_fields()``:
@@ -342,5 +362,5 @@ def evaluate_frame(
     ``effect_score`` (0-100) and ``on_time``. A bad outcome value is an
     ``OutcomeError`` (or, with ``errors="column"``, an ``error`` entry
     starting with ``outcome:``)."""
-    result: F = _grade(df, policy, errors, with_outcome=True)
+    result: F = _grade(df, policy, errors, with_outcome=True, threads=threads)
     return result

@@ -147,5 +147,6 @@ def _assess_arrow(
     policy: Policy | None = None,
     collect_errors: bool = False,
     with_outcome: bool = False,
+    threads: int = 1,
 ) -> tuple[dict[str, bytearray], list[tuple[int, str, str, str | None, int | None, int, str]]]: ...
 def _arrow_record_json(batch: Any) -> list[str]: ...
