@@ -143,8 +143,19 @@
 #define CT_ROUTING_HORIZON_MINUTES 240
 
 /**
- * The result of a fallible function: [`CT_OK`] or one of the `CT_ERR_*`
- * codes. A plain integer so that C can store and compare it freely.
+ * The result of a fallible function: `CT_OK` (0) or one of the `CT_ERR_*`
+ * codes; a plain integer so that C can store and compare it freely. The
+ * numbers are stable and grouped by hundreds:
+ * - 1xx: a bad argument. 100-109 generic (NULL, buffer too small, invalid
+ *   UTF-8...); 110-149 name the invalid field of a `ct_complaint`,
+ *   150-179 of a `ct_assessment`, 180-189 of a `ct_outcome`, 190-199 of a
+ *   `ct_effect` (`ct_result_field` gives the field's name);
+ * - 2xx: a JSON input error, 200 + the index of its kind in
+ *   `CT_VOCAB_ERROR_KIND` (the `ct_error` filled alongside gives the byte
+ *   offset, field and list index);
+ * - 3xx: a `ct_policy` not filled by this library;
+ * - 4xx: triage queue errors;
+ * - 9xx: internal errors (a panic caught at the library boundary).
  */
 typedef uint32_t ct_result;
 
@@ -297,6 +308,10 @@ typedef struct ct_complaint {
      * `id_len` bytes count; the library keeps it NUL-terminated.
      */
     char id[CT_ID_ARRAY_SIZE];
+    /**
+     * Reserved, set to 0 by the library and ignored (no implicit padding).
+     */
+    uint8_t reserved[4];
 } ct_complaint;
 
 /**
@@ -475,6 +490,10 @@ typedef struct ct_assessment {
      */
     char id[CT_ID_ARRAY_SIZE];
     /**
+     * Reserved, set to 0 by the library and ignored (no implicit padding).
+     */
+    uint8_t reserved;
+    /**
      * Every factor that moved a score, in the order the factors were applied.
      */
     struct ct_reason_row rows[CT_MAX_REASON_ROWS];
@@ -515,6 +534,10 @@ typedef struct ct_error {
      * (`"byte 1: unknown field \"emotoin\"; expected id, category, ..."`).
      */
     char message[CT_ERROR_MESSAGE_CAPACITY];
+    /**
+     * Reserved, set to 0 by the library (no implicit padding).
+     */
+    uint8_t reserved[4];
 } ct_error;
 
 /**
@@ -555,6 +578,10 @@ typedef struct ct_outcome {
      * 1 if the root cause was found and fixed.
      */
     uint8_t root_cause_fixed;
+    /**
+     * Reserved, set to 0 by the library and ignored (no implicit padding).
+     */
+    uint8_t reserved[3];
 } ct_outcome;
 
 /**
@@ -569,6 +596,10 @@ typedef struct ct_effect_reason {
      * The factor: `CT_VOCAB_EFFECT_FACTOR`.
      */
     uint8_t factor;
+    /**
+     * Reserved, set to 0 by the library and ignored (no implicit padding).
+     */
+    uint8_t reserved;
 } ct_effect_reason;
 
 /**
@@ -592,13 +623,17 @@ typedef struct ct_effect {
      */
     uint8_t on_time;
     /**
+     * Every factor that moved the score (the first `reason_count`).
+     */
+    struct ct_effect_reason reasons[CT_MAX_EFFECT_REASONS];
+    /**
      * Number of valid entries in `reasons`.
      */
     uint8_t reason_count;
     /**
-     * Every factor that moved the score.
+     * Reserved, set to 0 by the library and ignored (no implicit padding).
      */
-    struct ct_effect_reason reasons[CT_MAX_EFFECT_REASONS];
+    uint8_t reserved[3];
 } ct_effect;
 
 /**
@@ -630,11 +665,24 @@ typedef struct ct_queue_entry {
      * The assessment's priority, 1 (most urgent) to 5.
      */
     uint8_t priority;
+    /**
+     * Reserved, set to 0 by the library (no implicit padding).
+     */
+    uint8_t reserved[5];
 } ct_queue_entry;
 
 /**
  * A triage queue over caller-provided storage. Fill it with
- * `ct_queue_init`; treat the fields as read-only.
+ * `ct_queue_init`; treat the fields as read-only. Not synchronised: share
+ * it between threads only behind a lock.
+ *
+ * Aging rule: each entry's urgency is the time left before its
+ * first-response deadline (`arrival + first_response_minutes * 60`); pop
+ * takes the least time left (earliest deadline), then the lower priority
+ * number, then the first pushed. Waiting entries grow more urgent as their
+ * deadline nears and a newcomer can overtake one only with an earlier
+ * deadline, so every entry is served after a bounded wait. A full queue
+ * refuses a push (`CT_ERR_QUEUE_FULL`) and never overwrites.
  */
 typedef struct ct_queue {
     /**
@@ -656,7 +704,18 @@ typedef struct ct_queue {
 } ct_queue;
 
 /**
- * An assessment in the priority convention of each ACD.
+ * An assessment in the priority convention of each ACD (`ct_route`).
+ *
+ * Strict priority classes take the assessment's priority; waiting-time
+ * scores take its head start, `CT_ROUTING_HORIZON_MINUTES -
+ * first_response_minutes` (never negative), so that ranking by "time
+ * waited + head start" serves the earliest first-response deadline first.
+ * Conventions: Asterisk app_queue `QUEUE_PRIO` (higher answered first,
+ * default 0); FreeSWITCH mod_callcenter `cc_base_score` (added to the
+ * caller's score, which grows by 1 per second waited); Genesys Cloud
+ * interaction priority (one point moves the interaction one minute ahead);
+ * Amazon Connect routing priority (1 routed first, default 5) or routing
+ * age in seconds. Sources are cited in `ffi-c/src/routing.rs`.
  */
 typedef struct ct_routing {
     /**

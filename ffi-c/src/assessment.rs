@@ -125,6 +125,8 @@ pub struct ct_assessment {
     pub id_len: u8,
     /// The complaint's id, echoed back, NUL-terminated.
     pub id: [c_char; CT_ID_ARRAY_SIZE],
+    /// Reserved, set to 0 by the library and ignored (no implicit padding).
+    pub reserved: u8,
     /// Every factor that moved a score, in the order the factors were applied.
     pub rows: [ct_reason_row; CT_MAX_REASON_ROWS],
 }
@@ -176,6 +178,7 @@ pub(crate) unsafe fn store(a: &Assessment, out: *mut ct_assessment) {
         );
         let n = write_id(a.id.as_str(), core::ptr::addr_of_mut!((*out).id).cast());
         put!(out.id_len = n);
+        put!(out.reserved = 0);
         let rows = core::ptr::addr_of_mut!((*out).rows).cast::<ct_reason_row>();
         let count = a.rows.len().min(CT_MAX_REASON_ROWS);
         for (i, r) in a.rows.iter().take(count).enumerate() {

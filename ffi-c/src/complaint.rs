@@ -117,6 +117,8 @@ pub struct ct_complaint {
     /// The caller's identifier, UTF-8, echoed in the assessment. The first
     /// `id_len` bytes count; the library keeps it NUL-terminated.
     pub id: [c_char; CT_ID_ARRAY_SIZE],
+    /// Reserved, set to 0 by the library and ignored (no implicit padding).
+    pub reserved: [u8; 4],
 }
 
 impl Default for ct_complaint {
@@ -201,6 +203,7 @@ pub(crate) fn from_core(c: &Complaint) -> ct_complaint {
         sensitive_period: c.sensitive_period as u8,
         id_len: n as u8,
         id,
+        reserved: [0; 4],
     }
 }
 

@@ -41,6 +41,8 @@ pub struct ct_error {
     /// The full message, as the command-line tool prints it, NUL-terminated
     /// (`"byte 1: unknown field \"emotoin\"; expected id, category, ..."`).
     pub message: [c_char; CT_ERROR_MESSAGE_CAPACITY],
+    /// Reserved, set to 0 by the library (no implicit padding).
+    pub reserved: [u8; 4],
 }
 
 /// Fills `*err` (if not NULL) for a core JSON error and returns its code.
@@ -55,6 +57,7 @@ pub(crate) unsafe fn report_parse(err: *mut ct_error, e: &ParseError) -> ct_resu
         // previous content is a valid value to overwrite.
         let err = unsafe { &mut *err };
         err.result = code;
+        err.reserved = [0; 4];
         err.kind = u32::from(e.kind.index());
         err.offset = e.offset as u64;
         err.index = e.index.map_or(CT_ERROR_NO_INDEX, i32::from);
@@ -78,6 +81,7 @@ pub(crate) unsafe fn report(err: *mut ct_error, code: ct_result) -> ct_result {
         // SAFETY: as in `report_parse`.
         let err = unsafe { &mut *err };
         err.result = code;
+        err.reserved = [0; 4];
         err.kind = CT_ERROR_KIND_NONE;
         err.offset = 0;
         err.index = CT_ERROR_NO_INDEX;

@@ -92,3 +92,22 @@ static VERSION: &core::ffi::CStr =
 pub extern "C" fn ct_version() -> *const c_char {
     VERSION.as_ptr()
 }
+
+/// No C struct has implicit padding (on 64-bit targets): every byte is a
+/// named field, so that structs the library fills compare equal with
+/// `memcmp` and are fully initialised for memory checkers. Each size below
+/// is the sum of the struct's field sizes, in declaration order.
+const _: () = {
+    use core::mem::size_of;
+    assert!(size_of::<ct_text_cues>() == 2 + 1 + 1);
+    assert!(size_of::<ct_complaint>() == 2 * 8 + 2 * 4 + 7 * 2 + 4 + 17 + CT_ID_ARRAY_SIZE + 4);
+    assert!(size_of::<ct_scores>() == 5 && size_of::<ct_playbook>() == 5);
+    assert!(size_of::<ct_reason_row>() == 12);
+    assert!(size_of::<ct_assessment>() == 54 + CT_ID_ARRAY_SIZE + 1 + 12 * CT_MAX_REASON_ROWS);
+    assert!(size_of::<ct_error>() == 20 + CT_ERROR_FIELD_CAPACITY + CT_ERROR_MESSAGE_CAPACITY + 4);
+    assert!(size_of::<ct_outcome>() == 12);
+    assert!(size_of::<ct_effect_reason>() == 4);
+    assert!(size_of::<ct_effect>() == 8 + 4 * CT_MAX_EFFECT_REASONS + 4);
+    assert!(size_of::<ct_queue_entry>() == 40);
+    assert!(size_of::<ct_routing>() == 20);
+};

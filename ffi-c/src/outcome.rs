@@ -38,6 +38,8 @@ pub struct ct_outcome {
     pub repeat_within_30_days: u8,
     /// 1 if the root cause was found and fixed.
     pub root_cause_fixed: u8,
+    /// Reserved, set to 0 by the library and ignored (no implicit padding).
+    pub reserved: [u8; 3],
 }
 
 /// One factor of the improvement effect and its points.
@@ -48,6 +50,8 @@ pub struct ct_effect_reason {
     pub points: i16,
     /// The factor: `CT_VOCAB_EFFECT_FACTOR`.
     pub factor: u8,
+    /// Reserved, set to 0 by the library and ignored (no implicit padding).
+    pub reserved: u8,
 }
 
 /// The improvement effect of a closed complaint, written by `ct_evaluate_outcome`.
@@ -62,10 +66,12 @@ pub struct ct_effect {
     pub score: u8,
     /// 1 if resolved within the deadline.
     pub on_time: u8,
+    /// Every factor that moved the score (the first `reason_count`).
+    pub reasons: [ct_effect_reason; CT_MAX_EFFECT_REASONS],
     /// Number of valid entries in `reasons`.
     pub reason_count: u8,
-    /// Every factor that moved the score.
-    pub reasons: [ct_effect_reason; CT_MAX_EFFECT_REASONS],
+    /// Reserved, set to 0 by the library and ignored (no implicit padding).
+    pub reserved: [u8; 3],
 }
 
 /// Reads and validates a caller's outcome.
@@ -107,6 +113,7 @@ fn outcome_to_c(o: &Outcome) -> ct_outcome {
         reopened: u8::from(o.reopened),
         repeat_within_30_days: u8::from(o.repeat_within_30_days),
         root_cause_fixed: u8::from(o.root_cause_fixed),
+        reserved: [0; 3],
     }
 }
 
@@ -116,13 +123,15 @@ fn effect_to_c(e: &Effect) -> ct_effect {
         deadline_hours: e.deadline_hours,
         score: e.score,
         on_time: u8::from(e.on_time),
-        reason_count: 0,
         reasons: [ct_effect_reason::default(); CT_MAX_EFFECT_REASONS],
+        reason_count: 0,
+        reserved: [0; 3],
     };
     for (slot, r) in out.reasons.iter_mut().zip(e.reasons.iter()) {
         *slot = ct_effect_reason {
             points: r.points,
             factor: r.factor.index(),
+            reserved: 0,
         };
         out.reason_count += 1;
     }

@@ -48,6 +48,8 @@ pub struct ct_queue_entry {
     pub first_response_minutes: u16,
     /// The assessment's priority, 1 (most urgent) to 5.
     pub priority: u8,
+    /// Reserved, set to 0 by the library (no implicit padding).
+    pub reserved: [u8; 5],
 }
 
 impl ct_queue_entry {
@@ -60,6 +62,7 @@ impl ct_queue_entry {
             seq: 0,
             first_response_minutes,
             priority,
+            reserved: [0; 5],
         }
     }
 
@@ -163,6 +166,7 @@ impl<const N: usize> TriageQueue<N> {
                 seq: 0,
                 first_response_minutes: 0,
                 priority: 0,
+                reserved: [0; 5],
             }; N],
             len: 0,
             next_seq: 0,
@@ -225,7 +229,16 @@ impl<const N: usize> TriageQueue<N> {
 }
 
 /// A triage queue over caller-provided storage. Fill it with
-/// `ct_queue_init`; treat the fields as read-only.
+/// `ct_queue_init`; treat the fields as read-only. Not synchronised: share
+/// it between threads only behind a lock.
+///
+/// Aging rule: each entry's urgency is the time left before its
+/// first-response deadline (`arrival + first_response_minutes * 60`); pop
+/// takes the least time left (earliest deadline), then the lower priority
+/// number, then the first pushed. Waiting entries grow more urgent as their
+/// deadline nears and a newcomer can overtake one only with an earlier
+/// deadline, so every entry is served after a bounded wait. A full queue
+/// refuses a push (`CT_ERR_QUEUE_FULL`) and never overwrites.
 #[repr(C)]
 pub struct ct_queue {
     /// The caller's array of `capacity` entries (a binary heap).

@@ -20,8 +20,19 @@
 
 use core::ffi::{c_char, CStr};
 
-/// The result of a fallible function: [`CT_OK`] or one of the `CT_ERR_*`
-/// codes. A plain integer so that C can store and compare it freely.
+/// The result of a fallible function: `CT_OK` (0) or one of the `CT_ERR_*`
+/// codes; a plain integer so that C can store and compare it freely. The
+/// numbers are stable and grouped by hundreds:
+/// - 1xx: a bad argument. 100-109 generic (NULL, buffer too small, invalid
+///   UTF-8...); 110-149 name the invalid field of a `ct_complaint`,
+///   150-179 of a `ct_assessment`, 180-189 of a `ct_outcome`, 190-199 of a
+///   `ct_effect` (`ct_result_field` gives the field's name);
+/// - 2xx: a JSON input error, 200 + the index of its kind in
+///   `CT_VOCAB_ERROR_KIND` (the `ct_error` filled alongside gives the byte
+///   offset, field and list index);
+/// - 3xx: a `ct_policy` not filled by this library;
+/// - 4xx: triage queue errors;
+/// - 9xx: internal errors (a panic caught at the library boundary).
 pub type ct_result = u32;
 
 /// Success.

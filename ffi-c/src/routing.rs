@@ -60,7 +60,18 @@ use crate::util::{boundary, check, check_mut, get};
 /// minutes, the default policy's longest first-response cap (priority 5).
 pub const CT_ROUTING_HORIZON_MINUTES: u32 = 240;
 
-/// An assessment in the priority convention of each ACD.
+/// An assessment in the priority convention of each ACD (`ct_route`).
+///
+/// Strict priority classes take the assessment's priority; waiting-time
+/// scores take its head start, `CT_ROUTING_HORIZON_MINUTES -
+/// first_response_minutes` (never negative), so that ranking by "time
+/// waited + head start" serves the earliest first-response deadline first.
+/// Conventions: Asterisk app_queue `QUEUE_PRIO` (higher answered first,
+/// default 0); FreeSWITCH mod_callcenter `cc_base_score` (added to the
+/// caller's score, which grows by 1 per second waited); Genesys Cloud
+/// interaction priority (one point moves the interaction one minute ahead);
+/// Amazon Connect routing priority (1 routed first, default 5) or routing
+/// age in seconds. Sources are cited in `ffi-c/src/routing.rs`.
 #[repr(C)]
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct ct_routing {

@@ -1,6 +1,9 @@
 //! Rust-side tests of every export: results equal the core's, invalid
 //! integers in every field, NULL pointers, short buffers, the panic boundary.
-#![allow(clippy::undocumented_unsafe_blocks, clippy::field_reassign_with_default)]
+#![allow(
+    clippy::undocumented_unsafe_blocks,
+    clippy::field_reassign_with_default
+)]
 
 use core::ffi::{c_char, CStr};
 use core::ptr::{null, null_mut};
@@ -50,6 +53,7 @@ fn blank_error() -> Box<ct_error> {
         index: 0,
         field: [0; CT_ERROR_FIELD_CAPACITY],
         message: [0; CT_ERROR_MESSAGE_CAPACITY],
+        reserved: [0; 4],
     })
 }
 
@@ -912,6 +916,7 @@ fn the_longest_effect_json_fits() {
         .map(|f| ct_effect_reason {
             points: i16::MIN,
             factor: f.index(),
+            reserved: 0,
         })
         .collect::<Vec<_>>();
     let mut e = ct_effect {
@@ -919,8 +924,9 @@ fn the_longest_effect_json_fits() {
         deadline_hours: u16::MAX,
         score: 100,
         on_time: 0,
-        reason_count: reasons.len() as u8,
         reasons: [ct_effect_reason::default(); CT_MAX_EFFECT_REASONS],
+        reason_count: reasons.len() as u8,
+        reserved: [0; 3],
     };
     e.reasons.copy_from_slice(&reasons);
     let mut buf = [0 as c_char; CT_MAX_EFFECT_JSON];
