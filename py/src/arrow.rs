@@ -375,6 +375,13 @@ pub unsafe fn import<'a>(
                 array.n_children == 1 && schema.n_children == 1,
                 "list child",
             )?;
+            check(
+                !schema.children.is_null()
+                    && !array.children.is_null()
+                    && !(*schema.children).is_null()
+                    && !(*array.children).is_null(),
+                "list child",
+            )?;
             let offsets = if format == "+l" {
                 Offsets::I32(&buffer::<i32>(array, 1, end + 1)?[offset..])
             } else {
@@ -389,10 +396,15 @@ pub unsafe fn import<'a>(
         "+s" => {
             check(array.n_children == schema.n_children, "struct children")?;
             let n = usize_of(array.n_children, "children")?;
+            check(
+                n == 0 || (!schema.children.is_null() && !array.children.is_null()),
+                "struct children",
+            )?;
             let mut children = Vec::with_capacity(n);
             for c in 0..n {
-                let s = &**schema.children.add(c);
-                let a = &**array.children.add(c);
+                let (s, a) = (*schema.children.add(c), *array.children.add(c));
+                check(!s.is_null() && !a.is_null(), "struct child")?;
+                let (s, a) = (&*s, &*a);
                 let name = if s.name.is_null() {
                     String::new()
                 } else {
