@@ -7,6 +7,8 @@
 //! its `assess`, `decide_only` and `evaluate_outcome`, and written with its
 //! JSON writers. This crate converts, and formats explanations.
 
+#![warn(missing_docs)]
+
 use std::borrow::Cow;
 
 use complaint_triage::{
@@ -744,9 +746,9 @@ const OUTPUT_U8: [&str; 8] = [
 /// without the GIL. Returns the output buffers by column name (uint8 per
 /// row; `first_response_minutes` and `resolution_hours` little-endian
 /// uint16; `valid` a validity bitmap; with outcomes `effect_score` and
-/// `on_time` as uint8), and the errors as (row, message, kind, field,
-/// index, offset, input) tuples. Without `collect_errors`, the first bad
-/// row raises. `threads` splits the rows among that many threads. Used by
+/// `on_time` as uint8; with `collect_errors` the `error` column's
+/// `error_offsets`, `error_data` and `error_valid`), and the number of rows
+/// in error. Without `collect_errors`, the first bad row raises. `threads` splits the rows among that many threads. Used by
 /// `assess_frame`.
 #[pyfunction]
 #[pyo3(signature = (batches, policy = None, collect_errors = false, with_outcome = false, threads = 1))]
@@ -757,7 +759,7 @@ fn _assess_arrow<'py>(
     collect_errors: bool,
     with_outcome: bool,
     threads: usize,
-) -> PyResult<(Bound<'py, PyDict>, Bound<'py, PyList>)> {
+) -> PyResult<(Bound<'py, PyDict>, usize)> {
     // Keep every capsule alive until the end: the views borrow their memory.
     let mut capsules: Vec<(Bound<'py, PyCapsule>, Bound<'py, PyCapsule>)> = Vec::new();
     for b in &batches {
@@ -860,34 +862,10 @@ fn _assess_arrow<'py>(
     }
     let policy = policy_of(&policy);
     let result = py.detach(|| frame::run(&plans, policy, outputs, collect_errors, threads));
-    let errors = PyList::empty(py);
-    let to_py = |e: &frame::RowError| -> (
-        usize,
-        String,
-        &'static str,
-        Option<&'static str>,
-        Option<u16>,
-        usize,
-        &'static str,
-    ) {
-        (
-            e.row,
-            e.error.to_string(),
-            e.error.kind.code(),
-            (!e.error.field.is_empty()).then_some(e.error.field),
-            e.error.index,
-            e.error.offset,
-            match e.input {
-                frame::Input::Record => "record",
-                frame::Input::Outcome => "outcome",
-            },
-        )
-    };
+    let error_count;
     match result {
         Ok(errs) => {
-            for e in &errs {
-                errors.append(to_py(e))?;
-            }
+            error_count = errs.len();
             if collect_errors {
                 // The error column: large UTF-8 strings (64-bit offsets),
                 // valid exactly where a row is in error.
@@ -905,7 +883,7 @@ fn _assess_arrow<'py>(
             return Err(input_error(py, &e.error, input, Some(e.row)));
         }
     }
-    Ok((out_dict, errors))
+    Ok((out_dict, error_count))
 }
 
 /// The message of a row error as it stands in the `error` column.
