@@ -273,7 +273,9 @@ def _grade(df: Any, policy: Policy | None, errors: str, with_outcome: bool, thre
                 pa.py_buffer(data["error_data"]),
             ],
         )
-    return _attach(df, kind, out, nullable=bool(errs))
+    # With errors="column" the outputs may hold nulls: pandas gets nullable
+    # dtypes whether or not this frame had a bad row.
+    return _attach(df, kind, out, nullable=errors == "column")
 
 
 def _attach(df: Any, kind: str, out: dict[str, Any], nullable: bool) -> Any:
