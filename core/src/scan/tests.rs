@@ -1,0 +1,772 @@
+use super::*;
+use proptest::prelude::*;
+use std::string::{String, ToString};
+use std::vec::Vec;
+use std::{format, println, vec};
+
+fn only(kind: CueKind, bit: u8) -> TextCues {
+    let mut c = TextCues::NONE;
+    c.set(((kind as u8) << 4) | bit);
+    c
+}
+
+fn cues(threats: &[u8], forbidden: &[u8], emotions: &[u8]) -> TextCues {
+    let mut c = TextCues::NONE;
+    for &b in threats {
+        c = c.union(only(CueKind::Threat, b));
+    }
+    for &b in forbidden {
+        c = c.union(only(CueKind::ForbiddenPhrase, b));
+    }
+    for &b in emotions {
+        c = c.union(only(CueKind::EmotionMarker, b));
+    }
+    c
+}
+
+/// Scans through a `Scanner`, one character at a time.
+fn scan_by_chars(text: &str) -> TextCues {
+    let mut s = Scanner::new();
+    for c in text.chars() {
+        s.push_char(c);
+    }
+    s.finish()
+}
+
+/// Scans through a `Scanner`, split at the given byte offsets (char boundaries).
+fn scan_split(text: &str, cuts: &[usize]) -> TextCues {
+    let mut s = Scanner::new();
+    let mut at = 0;
+    for &c in cuts {
+        s.push_str(&text[at..c]);
+        at = c;
+    }
+    s.push_str(&text[at..]);
+    s.finish()
+}
+
+fn all_patterns() -> Vec<(CueKind, u8, &'static str)> {
+    patterns().collect()
+}
+
+// ---- tables ---------------------------------------------------------------------------------
+
+#[test]
+fn patterns_lists_every_entry_once_in_source_order() {
+    let all = all_patterns();
+    // The four internal exclamation tails are not listed.
+    assert_eq!(all.len(), tables::N - 4);
+    assert_eq!(
+        all.iter().map(|p| p.2.len()).sum::<usize>() + 16,
+        tables::TEXT.len()
+    );
+    // Grouped by kind then bit, as in SOURCE.
+    let keys: Vec<(CueKind, u8)> = all.iter().map(|p| (p.0, p.1)).collect();
+    let mut sorted = keys.clone();
+    sorted.sort();
+    assert_eq!(keys, sorted);
+    // Every cue has patterns; every bit is in range.
+    for (kind, count) in [
+        (CueKind::Threat, THREAT_COUNT),
+        (CueKind::ForbiddenPhrase, FORBIDDEN_PHRASE_COUNT),
+        (CueKind::EmotionMarker, EMOTION_MARKER_COUNT),
+    ] {
+        for bit in 0..count {
+            assert!(
+                all.iter().any(|p| p.0 == kind && usize::from(p.1) == bit),
+                "{kind:?} {bit} has no pattern"
+            );
+        }
+        assert!(
+            all.iter()
+                .filter(|p| p.0 == kind)
+                .all(|p| usize::from(p.1) < count)
+        );
+    }
+    // No duplicates, every variant of a pattern with ' has its ’ twin.
+    let mut texts: Vec<&str> = all.iter().map(|p| p.2).collect();
+    texts.sort();
+    texts.dedup();
+    assert_eq!(texts.len(), all.len());
+    for p in &all {
+        if p.2.contains('\'') {
+            let curly = p.2.replace('\'', "’");
+            assert!(all.iter().any(|q| q.2 == curly && q.0 == p.0 && q.1 == p.1));
+        }
+    }
+    assert_eq!(
+        MAX_PATTERN_LEN,
+        all.iter().map(|p| p.2.len()).max().unwrap()
+    );
+}
+
+#[test]
+fn static_data_is_small() {
+    let text = tables::TEXT.len();
+    let entries = core::mem::size_of_val(&tables::ENTRIES);
+    let filter = core::mem::size_of_val(&tables::FILTER);
+    let shift = core::mem::size_of_val(&tables::KEY_SHIFT);
+    let buckets = core::mem::size_of_val(&tables::BUCKETS);
+    let transposed = core::mem::size_of_val(&tables::TRANSPOSED);
+    let total = text + entries + filter + shift + buckets + transposed;
+    println!(
+        "{} patterns; text {text} B, entries {entries} B, filter {filter} B, key shift {shift} B, \
+         buckets {buckets} B, transposed {transposed} B, total {total} B; longest {MAX_PATTERN_LEN} B",
+        tables::N
+    );
+    // 2 KiB of filter on 64-bit targets, 1 KiB on 32-bit ones.
+    let budget = 8 * 1024 + filter;
+    assert!(
+        total <= budget,
+        "static tables grew past {budget} B: {total}"
+    );
+    assert_eq!(core::mem::size_of::<tables::Entry>(), 4);
+}
+
+#[test]
+fn info_tables_have_unique_snake_case_codes() {
+    for table in [&THREATS[..], &FORBIDDEN_PHRASES[..], &EMOTION_MARKERS[..]] {
+        let mut codes: Vec<&str> = table.iter().map(|i| i.code).collect();
+        for i in table {
+            assert!(
+                i.code.bytes().all(|b| b.is_ascii_lowercase() || b == b'_'),
+                "{}",
+                i.code
+            );
+            assert!(!i.en.is_empty() && !i.zh.is_empty());
+        }
+        codes.sort();
+        codes.dedup();
+        assert_eq!(codes.len(), table.len());
+    }
+    assert_eq!(FORBIDDEN_PHRASES[3].code, "ask_someone_else");
+    let threat_codes: Vec<&str> = THREATS.iter().map(|i| i.code).collect();
+    assert_eq!(
+        threat_codes,
+        [
+            "media",
+            "social_media",
+            "regulator",
+            "lawsuit",
+            "churn",
+            "third_party_platform"
+        ]
+    );
+}
+
+#[test]
+fn no_pattern_contains_a_pattern_of_another_cue() {
+    let all = all_patterns();
+    for a in &all {
+        for b in &all {
+            if (a.0, a.1) != (b.0, b.1) {
+                let hay = a.2.to_ascii_lowercase();
+                assert!(!hay.contains(b.2), "{:?} contains {:?}", a.2, b.2);
+            }
+        }
+    }
+}
+
+#[test]
+fn text_cues_helpers() {
+    assert!(TextCues::NONE.is_empty());
+    assert_eq!(TextCues::default(), TextCues::NONE);
+    let a = cues(&[0], &[10], &[]);
+    let b = cues(&[5], &[], &[3]);
+    let u = a.union(b);
+    assert_eq!(
+        u,
+        TextCues {
+            threats: 0b10_0001,
+            forbidden_phrases: 1 << 10,
+            emotion_markers: 0b1000
+        }
+    );
+    assert!(!u.is_empty());
+    assert_eq!(u.union(TextCues::NONE), u);
+}
+
+// ---- every pattern fires its own bit, and only it ---------------------------------------------
+
+#[test]
+fn every_pattern_fires_its_own_bit_only() {
+    for (kind, bit, pat) in patterns() {
+        let want = only(kind, bit);
+        let mut texts = vec![
+            pat.to_string(),
+            format!("甲乙丙 {pat} 丁戊己"),
+            format!("The caller said: {pat}. Then 我们继续办理。"),
+            format!("说明：{pat}，然后 and then"),
+            format!("(\"{pat}\")"),
+        ];
+        let upper = pat.to_ascii_uppercase();
+        texts.push(format!("qué pasó {upper}, señor"));
+        if !is_word_pattern(pat.as_bytes()) {
+            // No boundary rule: fires glued to letters and CJK.
+            texts.push(format!("abc{pat}def"));
+            texts.push(format!("甲乙{pat}丙丁"));
+        } else {
+            // Boundary rule: glued to letters or digits it never fires.
+            for glued in [
+                format!("x{pat}"),
+                format!("{pat}x"),
+                format!("9{pat}"),
+                format!("{pat}0"),
+            ] {
+                assert_eq!(scan_text(&glued), TextCues::NONE, "{glued:?}");
+            }
+        }
+        for t in &texts {
+            assert_eq!(scan_text(t), want, "{kind:?} {bit} {pat:?} in {t:?}");
+            assert_eq!(
+                scan_by_chars(t),
+                want,
+                "scanner, {kind:?} {bit} {pat:?} in {t:?}"
+            );
+        }
+        // Cut short by one character, a pattern does not fire (unless the prefix is itself a
+        // pattern of the same cue).
+        let mut prefix_chars = pat.chars();
+        prefix_chars.next_back();
+        let prefix = prefix_chars.as_str();
+        let got = scan_text(prefix);
+        assert!(
+            got == TextCues::NONE || got == want,
+            "{pat:?} prefix {prefix:?} gave {got:?}"
+        );
+    }
+}
+
+#[test]
+fn patterns_fire_at_the_very_start_and_end_and_in_long_text() {
+    let filler = "客户说明了情况 and the agent listened carefully. ".repeat(7);
+    for (kind, bit, pat) in patterns() {
+        let want = only(kind, bit);
+        for t in [
+            format!("{pat}{filler}"),
+            format!("{filler}{pat}"),
+            format!("{filler}{pat}{filler}"),
+        ] {
+            assert_eq!(scan_text(&t), want, "{pat:?}");
+            let mid = t.len() / 2;
+            let mid = (mid..).find(|&i| t.is_char_boundary(i)).unwrap();
+            assert_eq!(scan_split(&t, &[mid]), want, "{pat:?} split");
+        }
+    }
+}
+
+#[test]
+fn patterns_fire_across_block_and_window_edges() {
+    // Blocks are 64 bytes and keys read up to 8 bytes past a block: put every pattern at
+    // every offset around those edges, after ASCII and after CJK filler.
+    for (kind, bit, pat) in patterns() {
+        let want = only(kind, bit);
+        for offset in 52..76 {
+            let t = format!("{}{pat}{}", " ".repeat(offset), " ".repeat(80));
+            assert_eq!(scan_text(&t), want, "{pat:?} at {offset}");
+            let t = format!("{}{pat}", " ".repeat(offset));
+            assert_eq!(scan_text(&t), want, "{pat:?} at {offset}, at the end");
+        }
+        for chars in 16..26 {
+            let t = format!("{} {pat} {}", "的".repeat(chars), "的".repeat(30));
+            assert_eq!(scan_text(&t), want, "{pat:?} after {chars} CJK chars");
+        }
+    }
+}
+
+#[test]
+fn agrees_with_the_naive_matcher_on_a_generated_corpus() {
+    let text = corpus([2, 1, 2], 48 * 1024);
+    assert_eq!(scan_text(&text), naive(&text));
+    let mut s = Scanner::new();
+    for piece in text.split_inclusive('。') {
+        s.push_str(piece);
+    }
+    assert_eq!(s.finish(), scan_text(&text));
+}
+
+// ---- word boundaries ------------------------------------------------------------------------
+
+#[test]
+fn english_word_boundaries() {
+    for neutral in [
+        "issue",
+        "pursue",
+        "courtesy",
+        "suede",
+        "tissue",
+        "Issue",
+        "PURSUE",
+        "Courtesy",
+        "ensue",
+        "sues",
+        "pressure",
+        "impressed",
+        "expressed",
+        "exposed",
+        "scampi",
+        "preliminary",
+        "fcat",
+        "123156",
+        "a12315",
+        "lawyered",
+        "yelping",
+        "courtyard",
+        "liaison",
+        "facebookish",
+        "the pressure",
+        "the presses",
+        "subreddit",
+        "idiotic",
+        "uselessness",
+    ] {
+        assert_eq!(scan_text(neutral), TextCues::NONE, "{neutral:?}");
+        assert_eq!(
+            scan_text(&format!("I have an {neutral} here")),
+            TextCues::NONE,
+            "{neutral:?}"
+        );
+    }
+    let lawsuit = only(CueKind::Threat, 3);
+    for fires in [
+        "I'll sue you",
+        "SUE",
+        "Sue.",
+        "sue",
+        "(sue)",
+        "we will SUE!",
+        "i'll Sue you",
+        "sue-happy",
+        "打算sue你们",
+        "to court.",
+        "COURT",
+        "Court,",
+        "my LAWYER",
+        "Lawsuits!",
+        "in court",
+    ] {
+        assert_eq!(scan_text(fires), lawsuit, "{fires:?}");
+    }
+    assert_eq!(scan_text("拨打12315投诉"), only(CueKind::Threat, 2));
+    assert_eq!(scan_text("call 12315."), only(CueKind::Threat, 2));
+    // Inner whitespace is exactly one ASCII space.
+    assert_eq!(scan_text("I am fed up"), only(CueKind::EmotionMarker, 0));
+    assert_eq!(scan_text("I am FED UP"), only(CueKind::EmotionMarker, 0));
+    assert_eq!(scan_text("I am fed  up"), TextCues::NONE);
+    assert_eq!(scan_text("I am fed\tup"), TextCues::NONE);
+    assert_eq!(scan_text("I am fed\nup"), TextCues::NONE);
+    // Apostrophes: ASCII and typographic.
+    let dont_know = only(CueKind::ForbiddenPhrase, 4);
+    assert_eq!(scan_text("Well, I don't know."), dont_know);
+    assert_eq!(scan_text("Well, I don’t know."), dont_know);
+    assert_eq!(scan_text("Well, I DONT KNOW."), dont_know);
+}
+
+#[test]
+fn exclamation_runs() {
+    let run = only(CueKind::EmotionMarker, 3);
+    for t in [
+        "!!!",
+        "wow!!!",
+        "不行！！！",
+        "不行!！!",
+        "No!!!!!!",
+        "a！!！b",
+        "!!！！",
+        "w!!！",
+        "w!！!",
+        "w!！！",
+        "w！!!",
+        "x!!!!",
+        "9!!!",
+        " !!!",
+        "(!!!)",
+        "!!!end",
+        "é!!!",
+        "Ω!!！",
+    ] {
+        assert_eq!(scan_text(t), run, "{t:?}");
+        assert_eq!(scan_by_chars(t), run, "{t:?}");
+    }
+    for t in [
+        "!!",
+        "！！",
+        "! ! !",
+        "!！",
+        "!?!",
+        "!,!!",
+        "！，！！",
+        "w!!",
+        "w!！",
+        "w！!",
+        "a!!b!!c",
+        "ab!!",
+    ] {
+        assert_eq!(scan_text(t), TextCues::NONE, "{t:?}");
+    }
+}
+
+// ---- realistic transcripts -----------------------------------------------------------------
+
+const ZH_HANS: &str = "客户：你们这个月又多扣了我五十块钱，这已经是第三次了！！！我真的受够了。\n\
+坐席：您好，这个情况我不清楚，公司的规定就是这样的。\n\
+客户：你们就是骗子！再不处理我就打12315投诉，还要发到网上让大家看看，找记者曝光你们。\n\
+坐席：这种问题我们见得多了，改天再和你联络。";
+
+const ZH_HANT: &str = "客戶：我已經打了五次電話，你們一直沒有解決！我要向消基會申訴，也會找律師起訴你們，\
+還要把這件事貼到網上。\n專員：這種問題連小孩子都會，你看不懂中文嗎？這是常有的事。\n\
+客戶：我快崩潰了，你們簡直是騙子，我要銷戶。";
+
+const EN: &str = "Customer: This is the third time you have overcharged me. I'm fed up!!! If this \
+isn't fixed today I'm going to the press, filing a complaint with the CFPB and posting it on \
+Twitter. Honestly, I'll sue you.\nAgent: I don't know, that's just company policy. We see this \
+all the time.\nCustomer: You are liars. I'm going to cancel my account and take my business \
+elsewhere.";
+
+const EN_AGENT: &str = "Agent: Even a child could set this up, sir. You get what you pay for. \
+That's impossible, the system doesn't make mistakes. That's not our problem, ask someone else. \
+Can't you read the letter? I'll call you back another day. I never said that. \
+This happens all the time.";
+
+const ZH_HANS_NEUTRAL: &str = "客户：您好，我想查询一下我上个月的账单，为什么流量费比平时高？\n\
+坐席：好的，请稍等，我帮您查一下。您上个月使用了国际漫游，所以费用会高一些。\n\
+客户：明白了，谢谢。\n坐席：不客气，祝您生活愉快。";
+
+const ZH_HANT_NEUTRAL: &str = "客戶：您好，我想更改帳單地址。\n專員：好的，請提供新的地址，\
+我們會在三個工作天內完成更新。\n客戶：謝謝你的協助，服務很好。";
+
+const EN_NEUTRAL: &str = "Customer: Hi, I'd like to update the billing address on my account. \
+Agent: Of course, I can help with that. Could you confirm your postcode? Customer: Sure, it's \
+90210. Agent: Thank you, the address has been updated. Is there anything else? Customer: No, \
+that's all, thanks for your courtesy. I had an issue last month but it was resolved, and I \
+pursued the refund myself. Agent: Press 1 to rate this call. Have a great day!";
+
+#[test]
+fn realistic_transcripts() {
+    let cases = [
+        (ZH_HANS, cues(&[0, 1, 2], &[4, 5, 7, 8], &[0, 1, 3])),
+        (ZH_HANT, cues(&[1, 2, 3, 4], &[0, 6, 10], &[1, 2])),
+        (EN, cues(&[0, 1, 2, 3, 4], &[4, 5, 8], &[0, 1, 3])),
+        (EN_AGENT, cues(&[], &[0, 1, 2, 3, 6, 7, 9, 10], &[])),
+        (ZH_HANS_NEUTRAL, TextCues::NONE),
+        (ZH_HANT_NEUTRAL, TextCues::NONE),
+        (EN_NEUTRAL, TextCues::NONE),
+    ];
+    for (text, want) in cases {
+        assert_eq!(scan_text(text), want, "{text}");
+        assert_eq!(scan_by_chars(text), want, "{text}");
+        // Every single split point gives the same answer.
+        for cut in (0..=text.len()).filter(|&i| text.is_char_boundary(i)) {
+            assert_eq!(scan_split(text, &[cut]), want, "cut at {cut}: {text}");
+        }
+    }
+    // Mixed languages in one text: the union.
+    let all = format!("{ZH_HANS}\n{EN_NEUTRAL}\n{ZH_HANT}\n{EN}");
+    assert_eq!(
+        scan_text(&all),
+        scan_text(ZH_HANS)
+            .union(scan_text(ZH_HANT))
+            .union(scan_text(EN))
+    );
+}
+
+#[test]
+fn scanner_edge_cases() {
+    assert_eq!(Scanner::new().finish(), TextCues::NONE);
+    assert_eq!(Scanner::default().finish(), TextCues::NONE);
+    let mut s = Scanner::new();
+    s.push_str("");
+    s.push_str("su");
+    s.push_str("");
+    s.push_char('e');
+    assert_eq!(s.clone().finish(), only(CueKind::Threat, 3));
+    s.push_char('d');
+    assert_eq!(s.clone().finish(), only(CueKind::Threat, 3)); // "sued"
+    s.push_char('e');
+    assert_eq!(s.finish(), TextCues::NONE); // "suede"
+    // A piece much longer than the carry, boundaries on both sides of the seams.
+    let long = format!("{}court{}", "x".repeat(100), " ".repeat(100));
+    assert_eq!(scan_split(&long, &[]), TextCues::NONE);
+    let long = format!("{} court{}", "x".repeat(100), "esy".repeat(40));
+    assert_eq!(scan_split(&long, &[50, 106]), TextCues::NONE);
+    assert_eq!(scan_split(&long, &[50, 107]), TextCues::NONE);
+    let long = format!("{} court {}", "x".repeat(100), "y".repeat(100));
+    for cut in 0..long.len() {
+        assert_eq!(
+            scan_split(&long, &[cut]),
+            only(CueKind::Threat, 3),
+            "cut {cut}"
+        );
+    }
+}
+
+// ---- properties -----------------------------------------------------------------------------
+
+fn fragment() -> impl Strategy<Value = String> {
+    let pats = all_patterns();
+    let n = pats.len();
+    (
+        0..n,
+        any::<prop::sample::Index>(),
+        any::<prop::sample::Index>(),
+        0u8..4,
+    )
+        .prop_map(move |(i, a, b, mode)| {
+            let p = pats[i].2;
+            let bounds: Vec<usize> = (0..=p.len()).filter(|&k| p.is_char_boundary(k)).collect();
+            let (x, y) = (a.get(&bounds), b.get(&bounds));
+            let (x, y) = if x <= y { (*x, *y) } else { (*y, *x) };
+            match mode {
+                0 => p.to_string(),
+                1 => p.to_ascii_uppercase(),
+                2 => p[x..].to_string(),
+                _ => p[..y].to_string(),
+            }
+        })
+}
+
+fn piece() -> impl Strategy<Value = String> {
+    prop_oneof![
+        4 => fragment(),
+        2 => prop::sample::select(vec![
+            " ", " ", "!", "！", "a", "S", "e", "d", "你", "。", "'", "’", "\n", "1", "，", "x",
+        ])
+        .prop_map(String::from),
+        1 => any::<char>().prop_map(String::from),
+        1 => "[a-zA-Z !']{0,12}",
+        1 => "[你我他这種种问題题不是的事！，。]{0,6}",
+    ]
+}
+
+fn text() -> impl Strategy<Value = String> {
+    prop::collection::vec(piece(), 0..24).prop_map(|v| v.concat())
+}
+
+/// How to feed a text: cut points (as indices into its char boundaries) and, per piece,
+/// whether to push it as one string or char by char.
+fn feeding() -> impl Strategy<Value = Vec<(prop::sample::Index, bool)>> {
+    prop::collection::vec((any::<prop::sample::Index>(), any::<bool>()), 0..12)
+}
+
+fn feed(text: &str, plan: &[(prop::sample::Index, bool)]) -> TextCues {
+    let bounds: Vec<usize> = (0..=text.len())
+        .filter(|&k| text.is_char_boundary(k))
+        .collect();
+    let mut cuts: Vec<(usize, bool)> = plan.iter().map(|(i, b)| (*i.get(&bounds), *b)).collect();
+    cuts.sort();
+    cuts.dedup_by_key(|c| c.0);
+    let mut s = Scanner::new();
+    let mut at = 0;
+    let mut by_char = plan.first().is_some_and(|p| p.1);
+    for (cut, next_by_char) in cuts.into_iter().chain(std::iter::once((text.len(), false))) {
+        let piece = &text[at..cut];
+        if by_char {
+            piece.chars().for_each(|c| s.push_char(c));
+        } else {
+            s.push_str(piece);
+        }
+        at = cut;
+        by_char = next_by_char;
+    }
+    s.finish()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(2000))]
+
+    #[test]
+    fn scanner_over_any_split_equals_scan_text(t in text(), plan in feeding()) {
+        prop_assert_eq!(feed(&t, &plan), scan_text(&t));
+    }
+
+    #[test]
+    fn scanner_over_long_pieces_equals_scan_text(
+        parts in prop::collection::vec(text(), 1..6),
+        plan in feeding(),
+    ) {
+        let t = parts.concat();
+        prop_assert_eq!(feed(&t, &plan), scan_text(&t));
+        prop_assert_eq!(scan_by_chars(&t), scan_text(&t));
+    }
+
+    #[test]
+    fn scan_text_never_panics(t in any::<String>()) {
+        let c = scan_text(&t);
+        prop_assert_eq!(c, scan_by_chars(&t));
+    }
+
+    #[test]
+    fn scan_text_agrees_with_a_naive_matcher(t in text()) {
+        prop_assert_eq!(scan_text(&t), naive(&t));
+    }
+
+    #[test]
+    fn cues_are_monotone_under_concatenation(a in text(), b in text()) {
+        let ab = scan_text(&format!("{a}\n{b}"));
+        prop_assert_eq!(ab, ab.union(scan_text(&a)).union(scan_text(&b)));
+    }
+}
+
+/// Reference implementation: try every pattern at every byte offset.
+fn naive(t: &str) -> TextCues {
+    let hay = t.as_bytes();
+    let mut c = TextCues::NONE;
+    for (kind, bit, pat) in patterns() {
+        let p = pat.as_bytes();
+        for i in 0..hay.len() {
+            let Some(w) = hay.get(i..i + p.len()) else {
+                break;
+            };
+            let hit = if is_word_pattern(p) {
+                w.eq_ignore_ascii_case(p)
+                    && (i == 0 || !hay[i - 1].is_ascii_alphanumeric())
+                    && hay
+                        .get(i + p.len())
+                        .is_none_or(|b| !b.is_ascii_alphanumeric())
+            } else {
+                w == p
+            };
+            if hit {
+                c = c.union(only(kind, bit));
+            }
+        }
+    }
+    c
+}
+
+#[test]
+fn naive_agrees_on_the_transcripts() {
+    for t in [
+        ZH_HANS,
+        ZH_HANT,
+        EN,
+        EN_AGENT,
+        ZH_HANS_NEUTRAL,
+        ZH_HANT_NEUTRAL,
+        EN_NEUTRAL,
+    ] {
+        assert_eq!(scan_text(t), naive(t), "{t}");
+    }
+}
+
+// ---- throughput -----------------------------------------------------------------------------
+
+/// About 1 MiB of generated transcript: sentences drawn from zh-Hans, zh-Hant and English
+/// lines (mostly neutral, some with cues), in proportions `weights` (zh-Hans, zh-Hant, en).
+fn corpus(weights: [u32; 3], size: usize) -> String {
+    const HANS: &[&str] = &[
+        "客户：您好，我想查询一下我上个月的账单，为什么流量费比平时高？",
+        "坐席：好的，请稍等，我帮您查一下。您上个月使用了国际漫游，所以费用会高一些。",
+        "客户：我的宽带从昨天开始就一直断线，工程师说今天会上门，但是到现在还没有人来。",
+        "坐席：非常抱歉给您带来不便，我马上帮您催促一下维修进度，并为您登记补偿。",
+        "客户：你们这个月又多扣了我五十块钱，我真的受够了，再不处理我就打12315投诉。",
+        "坐席：我理解您的心情，我们会在二十四小时内给您回复处理结果。",
+        "客户：我已经等了一个星期了，快递还没有送到，订单号是二零二四零五一二。",
+        "坐席：这个我不清楚，公司的规定就是这样的。",
+    ];
+    const HANT: &[&str] = &[
+        "客戶：您好，我想更改帳單地址，順便確認一下這個月的繳費期限。",
+        "專員：好的，請提供新的地址，我們會在三個工作天內完成更新。",
+        "客戶：我已經打了五次電話，你們一直沒有解決，我要向消基會申訴。",
+        "專員：非常抱歉，我們會請主管儘快與您聯繫，並說明後續的處理方式。",
+        "客戶：信用卡被重複扣款兩次，請幫我退還多扣的金額。",
+        "專員：這種問題我們見得多，改天再和你聯絡。",
+    ];
+    const EN: &[&str] = &[
+        "Customer: Hi, I'd like to update the billing address on my account, please. ",
+        "Agent: Of course, I can help with that. Could you confirm your postcode first? ",
+        "Customer: My internet has been dropping every evening for two weeks now. ",
+        "Agent: I'm sorry about that. I have scheduled a technician for Thursday morning. ",
+        "Customer: This is the third time you have overcharged me and I'm fed up. ",
+        "Agent: Thank you for your patience, the refund will appear within five business days. ",
+        "Customer: If this isn't fixed I'll take it to the press and cancel my account. ",
+        "Agent: I don't know, that's just company policy. ",
+    ];
+    let mut out = String::with_capacity(size + 256);
+    let mut x: u64 = 0x2545_F491_4F6C_DD1D;
+    let total: u32 = weights.iter().sum();
+    while out.len() < size {
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        let r = (x >> 32) as u32;
+        let lang = r % total;
+        let list = if lang < weights[0] {
+            HANS
+        } else if lang < weights[0] + weights[1] {
+            HANT
+        } else {
+            EN
+        };
+        // Mostly the neutral lines (the first ones of each list).
+        let idx = ((x >> 8) as usize) % (list.len() * 4);
+        let idx = if idx < list.len() { idx } else { idx % 4 };
+        out.push_str(list[idx]);
+        if r.is_multiple_of(7) {
+            out.push('\n');
+        }
+    }
+    out
+}
+
+#[test]
+#[ignore = "throughput measurement: cargo test --release -- --ignored --nocapture"]
+fn throughput() {
+    use std::time::Instant;
+    for (name, weights) in [
+        ("mixed zh-Hans/zh-Hant/en", [2, 1, 2]),
+        ("zh-Hans only", [1, 0, 0]),
+        ("zh-Hant only", [0, 1, 0]),
+        ("English only", [0, 0, 1]),
+    ] {
+        let text = corpus(weights, 1 << 20);
+        let expected = scan_text(&text);
+        let mut best = f64::MAX;
+        for _ in 0..30 {
+            let t0 = Instant::now();
+            let c = scan_text(std::hint::black_box(&text));
+            let dt = t0.elapsed().as_secs_f64();
+            assert_eq!(c, expected);
+            best = best.min(dt);
+        }
+        let mut chunked_best = f64::MAX;
+        for _ in 0..10 {
+            let t0 = Instant::now();
+            let mut s = Scanner::new();
+            let mut at = 0;
+            while at < text.len() {
+                let mut end = (at + 4096).min(text.len());
+                while !text.is_char_boundary(end) {
+                    end -= 1;
+                }
+                s.push_str(&text[at..end]);
+                at = end;
+            }
+            let c = s.finish();
+            chunked_best = chunked_best.min(t0.elapsed().as_secs_f64());
+            assert_eq!(c, expected);
+        }
+        let mb = text.len() as f64 / 1e6;
+        println!(
+            "{name}: {:.2} MB, scan_text {:.0} MB/s, Scanner (4 KiB pieces) {:.0} MB/s, cues {expected:?}",
+            mb,
+            mb / best,
+            mb / chunked_best
+        );
+    }
+    // Adversarial input: a pattern prefix repeated, so that every position reaches the
+    // pattern table. Still linear, just slower.
+    for unit in ["不可", "cour ", "!!"] {
+        let text = unit.repeat((1 << 20) / unit.len());
+        let mut best = f64::MAX;
+        for _ in 0..5 {
+            let t0 = Instant::now();
+            std::hint::black_box(scan_text(std::hint::black_box(&text)));
+            best = best.min(t0.elapsed().as_secs_f64());
+        }
+        println!(
+            "worst case, {unit:?} repeated: {:.0} MB/s",
+            text.len() as f64 / best / 1e6
+        );
+    }
+}

@@ -1,0 +1,193 @@
+//! Property tests of the grading: bounds, monotonicity, determinism, and
+//! that the reasons of a dimension add up to its score.
+
+use complaint_triage::*;
+use proptest::prelude::{any, prop_assert, prop_assert_eq, prop_compose, proptest, ProptestConfig, TestCaseError};
+use proptest::strategy::Strategy as _;
+
+fn pick<T: Copy + std::fmt::Debug + 'static>(all: &'static [T]) -> impl proptest::strategy::Strategy<Value = T> {
+    proptest::sample::select(all)
+}
+
+fn flags<T: Flag + std::fmt::Debug>() -> impl proptest::strategy::Strategy<Value = FlagSet<T>> {
+    any::<u16>().prop_map(FlagSet::from_bits_truncate)
+}
+
+prop_compose! {
+    fn complaint()(
+        category in pick(Category::ALL), channel in pick(Channel::ALL), customer_tier in pick(CustomerTier::ALL),
+        tenure_months in 0u16..=1200, personality in pick(Personality::ALL), motive in pick(Motive::ALL),
+        expectation in pick(Expectation::ALL), emotion in 0u8..=10, prior_contacts in 0u16..=50,
+        hours_open in 0u32..=5000, affected_customers in 1u32..=1_000_000, direct_loss in 0u64..=100_000_000,
+        claimed_amount in 0u64..=1_000_000_000, indirect_loss_claimed in any::<bool>(), liability in pick(Liability::ALL),
+        evidence in pick(Evidence::ALL), departments in 1u8..=10,
+        bools in any::<[bool; 4]>(), rights in flags::<Right>(), threats in flags::<Threat>(),
+        profile in flags::<Profile>(), malice_signals in flags::<MaliceSignal>(),
+        handling_failures in flags::<HandlingFailure>(), jurisdiction in pick(Jurisdiction::ALL),
+        cues in (0u8..64, 0u16..2048, 0u8..16),
+    ) -> Complaint {
+        Complaint {
+            id: Id::new(), category, channel, customer_tier, tenure_months, personality, motive, expectation,
+            emotion, prior_contacts, hours_open, affected_customers, direct_loss, claimed_amount,
+            indirect_loss_claimed, liability, evidence, departments,
+            beyond_authority: bools[0], previously_compensated: bools[1], safety_incident: bools[2],
+            sensitive_period: bools[3], rights, threats, profile, malice_signals, handling_failures, jurisdiction,
+            text_cues: TextCues { threats: cues.0, forbidden_phrases: cues.1, emotion_markers: cues.2 },
+        }
+    }
+}
+
+/// Asserts that `after` scores at least `before` in dimension `d`.
+fn not_lower(before: &Complaint, after: &Complaint, d: Dimension) -> Result<(), TestCaseError> {
+    let (b, a) = (assess(before, &Policy::DEFAULT), assess(after, &Policy::DEFAULT));
+    prop_assert!(a.scores.get(d) >= b.scores.get(d), "{} fell from {} to {}", d.code(), b.scores.get(d), a.scores.get(d));
+    Ok(())
+}
+
+/// Channels ordered from private to public.
+const PUBLICITY: [Channel; 6] = [Channel::Hotline, Channel::ThirdPartyPlatform, Channel::SocialMedia, Channel::Regulator, Channel::Court, Channel::Media];
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 2000, ..ProptestConfig::default() })]
+
+    #[test]
+    fn scores_stay_in_bounds_and_decisions_are_coherent(c in complaint()) {
+        let a = assess(&c, &Policy::DEFAULT);
+        for d in Dimension::ALL {
+            prop_assert!(a.scores.get(*d) <= 100);
+        }
+        prop_assert!((1..=5).contains(&a.priority));
+        prop_assert!(a.first_response_minutes > 0 && a.resolution_hours > 0);
+        if c.safety_incident {
+            prop_assert!(a.grade >= Grade::Major && a.priority <= 2);
+        }
+        if c.beyond_authority {
+            prop_assert!(a.tier >= Tier::Specialist);
+        }
+    }
+
+    #[test]
+    fn reasons_sum_to_the_raw_score_and_clamp_to_the_score(c in complaint()) {
+        let a = assess(&c, &Policy::DEFAULT);
+        for d in Dimension::ALL {
+            let sum: i32 = a.reasons_for(*d).map(|r| i32::from(r.points)).sum();
+            prop_assert_eq!(sum, a.raw_scores[*d as usize]);
+            prop_assert_eq!(i32::from(a.scores.get(*d)), sum.clamp(0, 100));
+        }
+    }
+
+    #[test]
+    fn same_input_same_output_and_decide_only_agrees(c in complaint()) {
+        let a = assess(&c, &Policy::DEFAULT);
+        prop_assert_eq!(&a, &assess(&c.clone(), &Policy::DEFAULT));
+        let d = decide_only(&c, &Policy::DEFAULT);
+        prop_assert_eq!((d.scores, d.grade, d.tier, d.priority), (a.scores, a.grade, a.tier, a.priority));
+        prop_assert_eq!((d.first_response_minutes, d.resolution_hours, d.playbook), (a.first_response_minutes, a.resolution_hours, a.playbook));
+    }
+
+    #[test]
+    fn a_threat_never_lowers_impact_or_escalation(c in complaint(), t in pick(Threat::ALL)) {
+        let more = Complaint { threats: c.threats.with(t), ..c.clone() };
+        not_lower(&c, &more, Dimension::Impact)?;
+        not_lower(&c, &more, Dimension::EscalationRisk)?;
+    }
+
+    #[test]
+    fn a_handling_failure_never_lowers_escalation(c in complaint(), f in pick(HandlingFailure::ALL)) {
+        not_lower(&c, &Complaint { handling_failures: c.handling_failures.with(f), ..c.clone() }, Dimension::EscalationRisk)?;
+    }
+
+    #[test]
+    fn a_difficult_profile_never_lowers_difficulty(c in complaint(), p in pick(Profile::ALL)) {
+        not_lower(&c, &Complaint { profile: c.profile.with(p), ..c.clone() }, Dimension::Difficulty)?;
+    }
+
+    #[test]
+    fn a_malice_signal_never_lowers_malice(c in complaint(), m in pick(MaliceSignal::ALL)) {
+        let more = Complaint { malice_signals: c.malice_signals.with(m), ..c.clone() };
+        not_lower(&c, &more, Dimension::Malice)?;
+        // Malice never lowers priority.
+        prop_assert!(assess(&more, &Policy::DEFAULT).priority <= assess(&c, &Policy::DEFAULT).priority);
+    }
+
+    #[test]
+    fn safety_never_lowers_severity(c in complaint()) {
+        let safe = Complaint { safety_incident: false, ..c.clone() };
+        not_lower(&safe, &Complaint { safety_incident: true, ..c }, Dimension::Severity)?;
+    }
+
+    #[test]
+    fn more_of_a_number_never_lowers_its_dimensions(c in complaint(), extra in 1u32..100_000) {
+        let more = Complaint { affected_customers: c.affected_customers.saturating_add(extra), ..c.clone() };
+        not_lower(&c, &more, Dimension::Impact)?;
+        not_lower(&c, &more, Dimension::Severity)?;
+        let more = Complaint { prior_contacts: c.prior_contacts.saturating_add(extra as u16), ..c.clone() };
+        not_lower(&c, &more, Dimension::EscalationRisk)?;
+        let more = Complaint { direct_loss: c.direct_loss.saturating_add(u64::from(extra) * 1000), ..c.clone() };
+        not_lower(&c, &more, Dimension::Severity)?;
+        let more = Complaint { emotion: (c.emotion + (extra % 11) as u8).min(10), ..c.clone() };
+        not_lower(&c, &more, Dimension::EscalationRisk)?;
+        let more = Complaint { hours_open: c.hours_open.saturating_add(extra), ..c.clone() };
+        not_lower(&c, &more, Dimension::EscalationRisk)?;
+    }
+
+    #[test]
+    fn a_more_public_channel_never_lowers_impact(c in complaint(), i in 0usize..5, j in 0usize..6) {
+        let (lo, hi) = (i.min(j), i.max(j));
+        let a = Complaint { channel: PUBLICITY[lo], ..c.clone() };
+        not_lower(&a, &Complaint { channel: PUBLICITY[hi], ..c }, Dimension::Impact)?;
+    }
+
+    #[test]
+    fn json_output_is_valid_and_reparses(c in complaint()) {
+        let a = assess(&c, &Policy::DEFAULT);
+        let mut buf = [0u8; MAX_ASSESSMENT_JSON];
+        let n = write_assessment_json(&a, &mut buf).unwrap();
+        let v: serde_json::Value = serde_json::from_slice(&buf[..n]).unwrap();
+        prop_assert_eq!(v["priority"].as_u64(), Some(u64::from(a.priority)));
+        prop_assert_eq!(v["grade"].as_str(), Some(a.grade.code()));
+    }
+
+    #[test]
+    fn parsing_arbitrary_bytes_never_panics(bytes in proptest::collection::vec(any::<u8>(), 0..512)) {
+        let _ = parse_complaint(&bytes);
+        let _ = parse_policy(&bytes);
+        let _ = parse_outcome(&bytes);
+    }
+
+    #[test]
+    fn outcome_scores_stay_in_bounds(c in complaint(), first in any::<bool>(), hours in 0u32..10_000, sat in proptest::option::of(1u8..=5), flags in any::<[bool; 3]>()) {
+        let a = assess(&c, &Policy::DEFAULT);
+        let o = Outcome { resolved_first_contact: first, hours_to_resolve: hours, satisfaction: sat, reopened: flags[0], repeat_within_30_days: flags[1], root_cause_fixed: flags[2] };
+        let e = evaluate_outcome(&o, &a, &Policy::DEFAULT);
+        prop_assert!(e.score <= 100);
+        prop_assert_eq!(e.reasons.iter().map(|r| i32::from(r.points)).sum::<i32>(), e.raw_score);
+        prop_assert_eq!(e.on_time, hours <= u32::from(a.resolution_hours));
+    }
+}
+
+#[test]
+fn the_worst_case_assessment_fits_the_json_bound() {
+    // Every factor weighs 100 in every dimension; every factor applies.
+    let mut policy = Policy::DEFAULT;
+    for row in policy.points.iter_mut() {
+        *row = [-100; 5];
+    }
+    let c = Complaint {
+        id: Id::try_from("\"\\\u{1}\"\\\u{1}\"\\\u{1}\"\\\u{1}\"\\\u{1}\"\\\u{1}\"\\\u{1}\"\\\u{1}\"\\\u{1}\"\\\u{1}\"\\\u{1}\"\\\u{1}\"\\\u{1}\"\\\u{1}\"\\\u{1}\"\\\u{1}\"\\\u{1}\"\\\u{1}\"\\\u{1}\"\\\u{1}\"\\\u{1}").unwrap(),
+        emotion: 10, prior_contacts: 100, hours_open: 10_000, affected_customers: 1_000_000, direct_loss: 100_000_000, claimed_amount: 1_000_000_000,
+        tenure_months: 1000, departments: 50, indirect_loss_claimed: true, beyond_authority: true, previously_compensated: true,
+        safety_incident: true, sensitive_period: true,
+        rights: FlagSet::from_bits_truncate(u16::MAX), threats: FlagSet::from_bits_truncate(u16::MAX),
+        profile: FlagSet::from_bits_truncate(u16::MAX), malice_signals: FlagSet::from_bits_truncate(u16::MAX),
+        handling_failures: FlagSet::from_bits_truncate(u16::MAX),
+        text_cues: TextCues { threats: 0x3f, forbidden_phrases: 0x7ff, emotion_markers: 0xf },
+        ..Complaint::DEFAULT
+    };
+    let a = assess(&c, &policy);
+    let codes: Vec<_> = a.rows.iter().map(|r| r.factor.code()).collect();
+    assert_eq!(a.rows.len(), MAX_REASON_ROWS, "{codes:?}");
+    let mut buf = vec![0u8; MAX_ASSESSMENT_JSON];
+    let n = write_assessment_json(&a, &mut buf).expect("worst case fits MAX_ASSESSMENT_JSON");
+    assert!(n > MAX_ASSESSMENT_JSON / 2, "bound is not needlessly loose: {n}");
+}
