@@ -16,10 +16,10 @@
 //! ```
 //! use complaint_triage::{assess, parse_complaint, write_assessment_json, Grade, Policy, Tier};
 //!
-//! let record = br#"{"id":"T-7","category":"basic_service","channel":"social_media",
-//!     "affected_customers":2500,"emotion":8,"threats":["media"],
+//! let record = r#"{"id":"T-7","category":"basic_service","channel":"social_media",
+//!     "affected_customers":2500,"emotion":8,"prior_contacts":3,"hours_open":72,"threats":["media"],
 //!     "text":"全区断网三天了,再不解决我就找记者曝光!"}"#;
-//! let complaint = parse_complaint(record).unwrap();
+//! let complaint = parse_complaint(record.as_bytes()).unwrap();
 //! let a = assess(&complaint, &Policy::DEFAULT);
 //! assert_eq!(a.priority, 1);
 //! assert_eq!(a.tier, Tier::Management);
