@@ -1,0 +1,273 @@
+//! The command line, end to end: every line of the input comes back, in
+//! order; errors name the line and the field; the other subcommands agree
+//! with the core.
+
+use std::path::PathBuf;
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+use serde_json::Value;
+
+fn bin() -> Command {
+    Command::cargo_bin("complaint-triage").expect("binary is built")
+}
+
+fn repo(path: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..").join(path)
+}
+
+fn json_lines(stdout: &[u8]) -> Vec<Value> {
+    std::str::from_utf8(stdout)
+        .expect("utf-8 output")
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("each output line is JSON"))
+        .collect()
+}
+
+#[test]
+fn a_bad_line_between_good_lines_comes_back_as_an_error_in_its_place() {
+    let input = concat!(
+        r#"{"id":"a","category":"billing","emotion":3}"#,
+        "\n",
+        r#"{"id":"b","category":"biling"}"#,
+        "\n",
+        "not json at all\n",
+        r#"{"id":"d","channel":"media","threats":["regulator"]}"#,
+        "\n"
+    );
+    let out = bin()
+        .args(["score", "-"])
+        .write_stdin(input)
+        .assert()
+        .code(1)
+        .get_output()
+        .stdout
+        .clone();
+    let lines = json_lines(&out);
+    assert_eq!(lines.len(), 4, "one result per input line");
+    assert_eq!(lines[0]["id"], "a");
+    assert_eq!(lines[1]["line"], 2);
+    assert_eq!(lines[1]["error"]["kind"], "unknown_value");
+    assert_eq!(lines[1]["error"]["field"], "category");
+    assert!(lines[1]["error"]["message"]
+        .as_str()
+        .unwrap()
+        .contains("biling"));
+    assert_eq!(lines[2]["line"], 3);
+    assert_eq!(lines[2]["error"]["kind"], "invalid_json");
+    assert_eq!(lines[3]["id"], "d");
+}
+
+#[test]
+fn every_example_is_graded_like_the_golden_vectors_say() {
+    // The CLI writes what the core writes: the same bytes as the vectors'
+    // expected JSON for the same records.
+    let vectors: Value =
+        serde_json::from_slice(&std::fs::read(repo("tests/vectors/vectors.json")).unwrap())
+            .unwrap();
+    let cases: Vec<&Value> = vectors["cases"]
+        .as_array()
+        .expect("cases")
+        .iter()
+        // A JSON Lines record is one line; the vectors also hold a pretty-printed one.
+        .filter(|c| !c["record_json"].as_str().unwrap_or("\n").contains('\n'))
+        .collect();
+    assert!(cases.len() >= 50, "enough cases");
+    let input: String = cases
+        .iter()
+        .map(|c| format!("{}\n", c["record_json"].as_str().expect("record text")))
+        .collect();
+    let out = bin()
+        .args(["score"])
+        .write_stdin(input)
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let text = String::from_utf8(out).unwrap();
+    let got: Vec<&str> = text.lines().collect();
+    assert_eq!(got.len(), cases.len());
+    for (line, case) in got.iter().zip(&cases) {
+        assert_eq!(*line, case["expected_json"].as_str().unwrap(), "{}", case["name"]);
+    }
+}
+
+#[test]
+fn examples_score_and_rank_as_a_table() {
+    let out = bin()
+        .args(["score", "--format", "table"])
+        .arg(repo("examples/complaints.jsonl"))
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let text = String::from_utf8(out).unwrap();
+    for header in ["priority", "grade", "tier", "sev", "top reasons"] {
+        assert!(text.contains(header), "table has {header}");
+    }
+    // Ranked: the priorities never go down the table.
+    let priorities: Vec<u8> = text
+        .lines()
+        .filter_map(|l| l.split(" P").nth(1))
+        .filter_map(|rest| rest.chars().next()?.to_digit(10))
+        .map(|d| d as u8)
+        .collect();
+    assert_eq!(priorities.len(), 30, "one row per example");
+    assert!(priorities.windows(2).all(|w| w[0] <= w[1]), "{priorities:?}");
+}
+
+#[test]
+fn explain_shows_each_reason_and_the_sum_of_each_dimension() {
+    let record = r#"{"id":"x1","category":"billing","channel":"social_media","emotion":9,"threats":["media"],"text":"再不解决我就找记者曝光"}"#;
+    bin()
+        .arg("explain")
+        .write_stdin(record)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("x1"))
+        .stdout(predicate::str::contains("threat.media"))
+        .stdout(predicate::str::contains("channel.social_media"))
+        .stdout(predicate::str::contains("severity"))
+        .stdout(predicate::str::contains("playbook"));
+}
+
+#[test]
+fn explain_of_a_bad_record_names_the_field() {
+    bin()
+        .arg("explain")
+        .write_stdin(r#"{"emotion":11}"#)
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains("field `emotion`"))
+        .stdout(predicate::str::contains("0..=10"));
+}
+
+#[test]
+fn the_rubric_command_prints_the_checked_in_rubric() {
+    let expected = std::fs::read_to_string(repo("core/RUBRIC.md")).unwrap();
+    bin()
+        .arg("rubric")
+        .assert()
+        .success()
+        .stdout(predicate::eq(expected));
+}
+
+#[test]
+fn a_policy_file_changes_the_grading_and_round_trips() {
+    let dir = tempfile::tempdir().unwrap();
+    let policy = dir.path().join("policy.json");
+    std::fs::write(
+        &policy,
+        r#"{"points":{"threat.media":{"impact":90,"escalation_risk":90}}}"#,
+    )
+    .unwrap();
+    let record = r#"{"id":"p","threats":["media"]}"#;
+    let default = json_lines(
+        &bin()
+            .arg("score")
+            .write_stdin(record)
+            .assert()
+            .success()
+            .get_output()
+            .stdout,
+    );
+    let tuned = json_lines(
+        &bin()
+            .args(["score", "--policy"])
+            .arg(&policy)
+            .write_stdin(record)
+            .assert()
+            .success()
+            .get_output()
+            .stdout,
+    );
+    assert!(tuned[0]["impact"].as_u64() > default[0]["impact"].as_u64());
+
+    // `policy` prints the effective policy; read back, it grades the same.
+    let printed = bin()
+        .args(["policy", "--policy"])
+        .arg(&policy)
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let full = dir.path().join("full.json");
+    std::fs::write(&full, &printed).unwrap();
+    let again = json_lines(
+        &bin()
+            .args(["score", "--policy"])
+            .arg(&full)
+            .write_stdin(record)
+            .assert()
+            .success()
+            .get_output()
+            .stdout,
+    );
+    assert_eq!(again, tuned);
+}
+
+#[test]
+fn a_bad_policy_is_refused_with_its_key() {
+    let dir = tempfile::tempdir().unwrap();
+    let policy = dir.path().join("bad.json");
+    std::fs::write(&policy, r#"{"resolution_hours":[1,2]}"#).unwrap();
+    bin()
+        .args(["score", "--policy"])
+        .arg(&policy)
+        .write_stdin("{}")
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("resolution_hours"));
+}
+
+#[test]
+fn a_line_over_the_size_limit_is_reported_and_the_next_line_still_graded() {
+    let long = format!(r#"{{"text":"{}"}}"#, "a".repeat(70 * 1024));
+    let input = format!("{long}\n{{\"id\":\"after\"}}\n");
+    let out = bin()
+        .arg("score")
+        .write_stdin(input)
+        .assert()
+        .code(1)
+        .get_output()
+        .stdout
+        .clone();
+    let lines = json_lines(&out);
+    assert_eq!(lines.len(), 2);
+    assert_eq!(lines[0]["error"]["kind"], "too_large");
+    assert_eq!(lines[1]["id"], "after");
+}
+
+#[test]
+fn evaluate_scores_closed_complaints() {
+    let input = concat!(
+        r#"{"record":{"id":"c1","category":"billing"},"outcome":{"resolved_first_contact":true,"hours_to_resolve":2,"satisfaction":5,"root_cause_fixed":true}}"#,
+        "\n",
+        r#"{"record":{"id":"c2"},"outcome":{"satisfaction":9}}"#,
+        "\n"
+    );
+    let out = bin()
+        .arg("evaluate")
+        .write_stdin(input)
+        .assert()
+        .code(1)
+        .get_output()
+        .stdout
+        .clone();
+    let lines = json_lines(&out);
+    assert_eq!(lines.len(), 2);
+    assert!(lines[0]["score"].as_u64().unwrap() >= 80, "{}", lines[0]);
+    assert!(lines[1]["error"].is_object(), "{}", lines[1]);
+}
+
+#[test]
+fn a_missing_file_is_an_error_naming_it() {
+    bin()
+        .args(["score", "/nonexistent/complaints.jsonl"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("/nonexistent/complaints.jsonl"));
+}
