@@ -159,10 +159,6 @@ export PKG_CONFIG_PATH="$PREFIX/lib/pkgconfig"
 
 # --- 5. C tests against the installed header and libraries -----------------
 VECTORS="$ROOT/tests/vectors/vectors.json"
-if [ ! -f "$VECTORS" ]; then
-    echo "note: tests/vectors/vectors.json not found; using ffi-c/tests/data/vectors.json" >&2
-    VECTORS="$FFI/tests/data/vectors.json"
-fi
 SUITE=("$ROOT"/tests/json-test-suite/test_parsing/*.json)
 TESTS=(api vectors robustness threads)
 CFLAGS_C=(-std=c99 -Wall -Wextra -Wpedantic -Werror -O1 -g -pthread -I"$FFI/tests")

@@ -10,16 +10,13 @@ import pytest
 
 PY = Path(__file__).resolve().parents[1]
 REPO = PY.parent
-#: The project's golden vectors; the copy under tests/data (made with the
-#: command-line `score` from the examples) stands in while they are absent.
+#: The project's golden vectors, shared by every language's tests.
 VECTORS = REPO / "tests" / "vectors" / "vectors.json"
-FALLBACK_VECTORS = PY / "tests" / "data" / "vectors.json"
 EXAMPLES = REPO / "examples" / "complaints.jsonl"
 
 
 def load_vectors() -> dict[str, Any]:
-    path = VECTORS if VECTORS.exists() else FALLBACK_VECTORS
-    data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+    data: dict[str, Any] = json.loads(VECTORS.read_text(encoding="utf-8"))
     assert data["version"] == 1
     return data
 
