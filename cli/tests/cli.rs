@@ -13,7 +13,9 @@ fn bin() -> Command {
 }
 
 fn repo(path: &str) -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..").join(path)
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("..")
+        .join(path)
 }
 
 fn json_lines(stdout: &[u8]) -> Vec<Value> {
@@ -89,7 +91,12 @@ fn every_example_is_graded_like_the_golden_vectors_say() {
     let got: Vec<&str> = text.lines().collect();
     assert_eq!(got.len(), cases.len());
     for (line, case) in got.iter().zip(&cases) {
-        assert_eq!(*line, case["expected_json"].as_str().unwrap(), "{}", case["name"]);
+        assert_eq!(
+            *line,
+            case["expected_json"].as_str().unwrap(),
+            "{}",
+            case["name"]
+        );
     }
 }
 
@@ -115,7 +122,10 @@ fn examples_score_and_rank_as_a_table() {
         .map(|d| d as u8)
         .collect();
     assert_eq!(priorities.len(), 30, "one row per example");
-    assert!(priorities.windows(2).all(|w| w[0] <= w[1]), "{priorities:?}");
+    assert!(
+        priorities.windows(2).all(|w| w[0] <= w[1]),
+        "{priorities:?}"
+    );
 }
 
 #[test]

@@ -72,7 +72,7 @@ pub use flags::{Flag, FlagSet};
 pub use json::{
     parse_complaint, parse_outcome, parse_policy, parse_policy_into, write_assessment_json,
     write_effect_json, write_error_json, write_policy_json, BufferTooSmall, ErrorKind, ParseError,
-    FOUND_CAPACITY, MAX_ASSESSMENT_JSON, RECORD_LIMITS,
+    FOUND_CAPACITY, MAX_AMOUNT, MAX_ASSESSMENT_JSON, RECORD_FIELDS, RECORD_LIMITS,
 };
 pub use outcome::{evaluate_outcome, Effect, EffectFactor, EffectReason, Outcome};
 pub use playbook::{
@@ -80,3 +80,8 @@ pub use playbook::{
 };
 pub use policy::{BandThresholds, EffectPolicy, Policy, PolicyError, MAX_POINTS};
 pub use scan::{scan_text, Scanner, TextCues};
+
+/// The Rust examples of the README, run as doctests so they cannot rot.
+#[cfg(doctest)]
+#[doc = include_str!("../../README.md")]
+pub struct ReadmeDoctests;

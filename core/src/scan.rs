@@ -880,8 +880,8 @@ const fn is_word_pattern(pat: &[u8]) -> bool {
 )]
 mod tables {
     use super::{
-        BUCKET_COUNT, FILTER_WORDS, SOURCE, bucket_of, entry_hash, filter_word_and_bit,
-        is_word_pattern, key_hash,
+        bucket_of, entry_hash, filter_word_and_bit, is_word_pattern, key_hash, BUCKET_COUNT,
+        FILTER_WORDS, SOURCE,
     };
 
     /// One pattern, packed in 32 bits: bits 0-12 its byte offset in [`TEXT`], bits 13-17

@@ -10,39 +10,89 @@ fn err(input: &str) -> ParseError {
 #[test]
 fn record_errors_name_the_field_and_the_offset() {
     let e = err(r#"{"id":"a","emotoin":3}"#);
-    assert_eq!((e.kind, e.offset, e.field, e.found.as_str()), (ErrorKind::UnknownField, 10, "", "emotoin"));
-    assert!(e.to_string().starts_with(r#"byte 10: unknown field "emotoin"; expected id, category,"#), "{e}");
+    assert_eq!(
+        (e.kind, e.offset, e.field, e.found.as_str()),
+        (ErrorKind::UnknownField, 10, "", "emotoin")
+    );
+    assert!(
+        e.to_string()
+            .starts_with(r#"byte 10: unknown field "emotoin"; expected id, category,"#),
+        "{e}"
+    );
 
     let e = err(r#"{"category": "biling"}"#);
-    assert_eq!((e.kind, e.offset, e.field), (ErrorKind::UnknownValue, 13, "category"));
-    assert_eq!(e.to_string(), format!("byte 13, field `category`: unknown value \"biling\"; expected one of: {}", Category::EXPECTED));
+    assert_eq!(
+        (e.kind, e.offset, e.field),
+        (ErrorKind::UnknownValue, 13, "category")
+    );
+    assert_eq!(
+        e.to_string(),
+        format!(
+            "byte 13, field `category`: unknown value \"biling\"; expected one of: {}",
+            Category::EXPECTED
+        )
+    );
 
     let e = err(r#"{"threats":["media", "tv"]}"#);
-    assert_eq!((e.kind, e.offset, e.field, e.index), (ErrorKind::UnknownValue, 21, "threats", Some(1)));
-    assert!(e.to_string().starts_with("byte 21, field `threats[1]`: unknown value \"tv\""), "{e}");
+    assert_eq!(
+        (e.kind, e.offset, e.field, e.index),
+        (ErrorKind::UnknownValue, 21, "threats", Some(1))
+    );
+    assert!(
+        e.to_string()
+            .starts_with("byte 21, field `threats[1]`: unknown value \"tv\""),
+        "{e}"
+    );
 
     let e = err(r#"{"emotion":11}"#);
-    assert_eq!((e.kind, e.offset, e.field), (ErrorKind::OutOfRange, 11, "emotion"));
-    assert_eq!(e.to_string(), "byte 11, field `emotion`: number out of range \"11\"; expected an integer in 0..=10");
+    assert_eq!(
+        (e.kind, e.offset, e.field),
+        (ErrorKind::OutOfRange, 11, "emotion")
+    );
+    assert_eq!(
+        e.to_string(),
+        "byte 11, field `emotion`: number out of range \"11\"; expected an integer in 0..=10"
+    );
 
     let e = err(r#"{"emotion": "3"}"#);
-    assert_eq!((e.kind, e.offset, e.field), (ErrorKind::WrongType, 12, "emotion"));
-    assert_eq!(e.to_string(), "byte 12, field `emotion`: wrong type; expected an integer in 0..=10");
+    assert_eq!(
+        (e.kind, e.offset, e.field),
+        (ErrorKind::WrongType, 12, "emotion")
+    );
+    assert_eq!(
+        e.to_string(),
+        "byte 12, field `emotion`: wrong type; expected an integer in 0..=10"
+    );
 
     let e = err(r#"{"hours_open":1.5}"#);
-    assert_eq!((e.kind, e.field, e.offset), (ErrorKind::WrongType, "hours_open", 14));
+    assert_eq!(
+        (e.kind, e.field, e.offset),
+        (ErrorKind::WrongType, "hours_open", 14)
+    );
     let e = err(r#"{"prior_contacts":-1}"#);
     assert_eq!((e.kind, e.field), (ErrorKind::OutOfRange, "prior_contacts"));
     let e = err(r#"{"direct_loss":99999999999999999999999}"#);
     assert_eq!((e.kind, e.field), (ErrorKind::OutOfRange, "direct_loss"));
     let e = err(r#"{"safety_incident":null}"#);
-    assert_eq!((e.kind, e.field, e.expected), (ErrorKind::WrongType, "safety_incident", "true or false"));
+    assert_eq!(
+        (e.kind, e.field, e.expected),
+        (ErrorKind::WrongType, "safety_incident", "true or false")
+    );
     let e = err(r#"{"threats":"media"}"#);
-    assert_eq!((e.kind, e.field, e.expected), (ErrorKind::WrongType, "threats", "an array of strings"));
+    assert_eq!(
+        (e.kind, e.field, e.expected),
+        (ErrorKind::WrongType, "threats", "an array of strings")
+    );
     let e = err(r#"{"emotion":1,"emotion":2}"#);
-    assert_eq!((e.kind, e.field, e.offset), (ErrorKind::DuplicateField, "emotion", 13));
+    assert_eq!(
+        (e.kind, e.field, e.offset),
+        (ErrorKind::DuplicateField, "emotion", 13)
+    );
     let e = err(&format!(r#"{{"id":"{}"}}"#, "é".repeat(33)));
-    assert_eq!((e.kind, e.field, e.offset), (ErrorKind::StringTooLong, "id", 6));
+    assert_eq!(
+        (e.kind, e.field, e.offset),
+        (ErrorKind::StringTooLong, "id", 6)
+    );
     let e = err("[]");
     assert_eq!((e.kind, e.offset), (ErrorKind::NotAnObject, 0));
     let e = err("  ");
@@ -59,33 +109,64 @@ fn a_key_written_with_escapes_is_the_same_key() {
 
 #[test]
 fn invalid_utf8_is_rejected() {
-    assert_eq!(parse_complaint(b"{\"id\":\"\xff\"}").unwrap_err().kind, ErrorKind::InvalidJson);
-    assert_eq!(parse_complaint(b"{\"text\":\"\xe6\x9c\"}").unwrap_err().kind, ErrorKind::InvalidJson);
+    assert_eq!(
+        parse_complaint(b"{\"id\":\"\xff\"}").unwrap_err().kind,
+        ErrorKind::InvalidJson
+    );
+    assert_eq!(
+        parse_complaint(b"{\"text\":\"\xe6\x9c\"}")
+            .unwrap_err()
+            .kind,
+        ErrorKind::InvalidJson
+    );
 }
 
 #[test]
 fn policy_errors_name_the_key() {
     let e = parse_policy(br#"{"points":{"threat.tv":{"impact":1}}}"#).unwrap_err();
-    assert_eq!((e.kind, e.field, e.found.as_str()), (ErrorKind::UnknownField, "points", "threat.tv"));
+    assert_eq!(
+        (e.kind, e.field, e.found.as_str()),
+        (ErrorKind::UnknownField, "points", "threat.tv")
+    );
     let e = parse_policy(br#"{"points":{"threat.media":{"impact":101}}}"#).unwrap_err();
     assert_eq!((e.kind, e.field), (ErrorKind::OutOfRange, "points"));
     let e = parse_policy(br#"{"bands":{"emotion":[7,4,9]}}"#).unwrap_err();
-    assert_eq!((e.kind, e.field, e.found.as_str()), (ErrorKind::InvalidPolicy, "bands", "emotion"));
+    assert_eq!(
+        (e.kind, e.field, e.found.as_str()),
+        (ErrorKind::InvalidPolicy, "bands", "emotion")
+    );
     // Validation runs once the whole policy is read: it points at the key that holds the bad entry.
     assert_eq!(e.offset, 1);
     let e = parse_policy(br#"{"resolution_hours":[1,2]}"#).unwrap_err();
-    assert_eq!((e.kind, e.field, e.expected), (ErrorKind::WrongType, "resolution_hours", "an array of exactly 3 values"));
+    assert_eq!(
+        (e.kind, e.field, e.expected),
+        (
+            ErrorKind::WrongType,
+            "resolution_hours",
+            "an array of exactly 3 values"
+        )
+    );
     let e = parse_policy(br#"{"resolution_hours":[1,2,3,4]}"#).unwrap_err();
-    assert_eq!((e.kind, e.field, e.index), (ErrorKind::WrongType, "resolution_hours", Some(3)));
+    assert_eq!(
+        (e.kind, e.field, e.index),
+        (ErrorKind::WrongType, "resolution_hours", Some(3))
+    );
     let e = parse_policy(br#"{"grade_matrix":[["minor","minor","huge"],["minor","minor","minor"],["minor","minor","minor"]]}"#).unwrap_err();
-    assert_eq!((e.kind, e.field, e.found.as_str()), (ErrorKind::UnknownValue, "grade_matrix", "huge"));
+    assert_eq!(
+        (e.kind, e.field, e.found.as_str()),
+        (ErrorKind::UnknownValue, "grade_matrix", "huge")
+    );
     let e = parse_policy(br#"{"jurisdiction_cap_hours":{"none":5}}"#).unwrap_err();
     assert_eq!(e.kind, ErrorKind::UnknownField);
     let e = parse_policy(br#"{"severity_levels":[35,65],"severity_levels":[35,65]}"#).unwrap_err();
     assert_eq!(e.kind, ErrorKind::DuplicateField);
     // A failed parse leaves the policy as it was.
     let mut p = Policy::DEFAULT;
-    assert!(parse_policy_into(br#"{"resolution_hours":[1,2,3],"impact_levels":[90,10]}"#, &mut p).is_err());
+    assert!(parse_policy_into(
+        br#"{"resolution_hours":[1,2,3],"impact_levels":[90,10]}"#,
+        &mut p
+    )
+    .is_err());
     assert_eq!(p, Policy::DEFAULT);
 }
 
@@ -111,10 +192,22 @@ fn outcome_errors() {
 }
 
 fn suite() -> Vec<(String, Vec<u8>)> {
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/json-test-suite/test_parsing");
-    let mut files: Vec<_> = std::fs::read_dir(&dir).expect("tests/json-test-suite").map(|e| e.unwrap().path()).collect();
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../tests/json-test-suite/test_parsing");
+    let mut files: Vec<_> = std::fs::read_dir(&dir)
+        .expect("tests/json-test-suite")
+        .map(|e| e.unwrap().path())
+        .collect();
     files.sort();
-    files.into_iter().map(|p| (p.file_name().unwrap().to_string_lossy().into_owned(), std::fs::read(&p).unwrap())).collect()
+    files
+        .into_iter()
+        .map(|p| {
+            (
+                p.file_name().unwrap().to_string_lossy().into_owned(),
+                std::fs::read(&p).unwrap(),
+            )
+        })
+        .collect()
 }
 
 #[test]
@@ -129,7 +222,13 @@ fn every_invalid_json_of_the_suite_is_rejected_and_nothing_crashes() {
         if name.starts_with("n_") {
             let e = record.clone().expect_err(name);
             assert!(
-                matches!(e.kind, ErrorKind::InvalidJson | ErrorKind::TooDeep | ErrorKind::NotAnObject | ErrorKind::TooLarge),
+                matches!(
+                    e.kind,
+                    ErrorKind::InvalidJson
+                        | ErrorKind::TooDeep
+                        | ErrorKind::NotAnObject
+                        | ErrorKind::TooLarge
+                ),
                 "{name}: {e}"
             );
             rejected += 1;
@@ -137,7 +236,10 @@ fn every_invalid_json_of_the_suite_is_rejected_and_nothing_crashes() {
         if name.starts_with("y_") {
             // Valid JSON: accepted, or refused only for not fitting the contract.
             if let Err(e) = record {
-                assert!(!matches!(e.kind, ErrorKind::InvalidJson), "{name} is valid JSON: {e}");
+                assert!(
+                    !matches!(e.kind, ErrorKind::InvalidJson),
+                    "{name} is valid JSON: {e}"
+                );
             }
         }
     }
@@ -152,7 +254,13 @@ fn a_million_levels_of_nesting_cannot_overflow_the_stack() {
             deep = b"{\"a\":".repeat(200_000);
         }
         let e = parse_complaint(&deep).unwrap_err();
-        assert!(matches!(e.kind, ErrorKind::TooLarge | ErrorKind::TooDeep | ErrorKind::NotAnObject), "{e}");
+        assert!(
+            matches!(
+                e.kind,
+                ErrorKind::TooLarge | ErrorKind::TooDeep | ErrorKind::NotAnObject
+            ),
+            "{e}"
+        );
         // Within the size limit, depth is what stops it, at the first bracket past the limit.
         let small = &deep[..60_000];
         let e = parse_complaint(small).unwrap_err();

@@ -35,7 +35,10 @@ fn inputs() -> Vec<(String, String)> {
     let examples = std::fs::read_to_string(repo().join("examples/complaints.jsonl")).unwrap();
     for line in examples.lines().filter(|l| !l.trim().is_empty()) {
         let v: Value = serde_json::from_str(line).unwrap();
-        cases.push((format!("example {}", v["id"].as_str().unwrap()), line.to_string()));
+        cases.push((
+            format!("example {}", v["id"].as_str().unwrap()),
+            line.to_string(),
+        ));
     }
     cases.push(record("defaults", json!({})));
     let enums: [(&str, Vec<&str>); 9] = [
@@ -73,26 +76,63 @@ fn inputs() -> Vec<(String, String)> {
                 if v == 0 && matches!(band, Band::AffectedCustomers | Band::Departments) {
                     continue;
                 }
-                cases.push(record(&format!("{}={v}", band.field()), json!({ band.field(): v })));
+                cases.push(record(
+                    &format!("{}={v}", band.field()),
+                    json!({ band.field(): v }),
+                ));
             }
         }
     }
-    for flag in ["indirect_loss_claimed", "beyond_authority", "previously_compensated", "safety_incident", "sensitive_period"] {
+    for flag in [
+        "indirect_loss_claimed",
+        "beyond_authority",
+        "previously_compensated",
+        "safety_incident",
+        "sensitive_period",
+    ] {
         cases.push(record(&format!("{flag}=true"), json!({ flag: true })));
     }
-    for (direct, claimed) in [(1000u64, 2000u64), (1000, 2001), (0, 0), (0, 1), (12_345, 99_999), (1, 1_000_000_000_000_000)] {
-        cases.push(record(&format!("claim {claimed} on loss {direct}"), json!({ "direct_loss": direct, "claimed_amount": claimed })));
+    for (direct, claimed) in [
+        (1000u64, 2000u64),
+        (1000, 2001),
+        (0, 0),
+        (0, 1),
+        (12_345, 99_999),
+        (1, 1_000_000_000_000_000),
+    ] {
+        cases.push(record(
+            &format!("claim {claimed} on loss {direct}"),
+            json!({ "direct_loss": direct, "claimed_amount": claimed }),
+        ));
     }
     let texts = [
-        ("text zh-Hans threat", "再不解决我就找记者曝光,还要打12315投诉!"),
+        (
+            "text zh-Hans threat",
+            "再不解决我就找记者曝光,还要打12315投诉!",
+        ),
         ("text zh-Hant threat", "我會找律師起訴你們,也會發到網上。"),
-        ("text en threat", "I'm calling my lawyer and I'll post this on social media."),
-        ("text zh-Hans forbidden", "客服说:公司的规定就是这样的,我不知道。"),
-        ("text zh-Hant forbidden", "櫃員說:你要去問別人,這不是我們的事。"),
-        ("text en forbidden", "The agent said that's company policy and I don't know."),
+        (
+            "text en threat",
+            "I'm calling my lawyer and I'll post this on social media.",
+        ),
+        (
+            "text zh-Hans forbidden",
+            "客服说:公司的规定就是这样的,我不知道。",
+        ),
+        (
+            "text zh-Hant forbidden",
+            "櫃員說:你要去問別人,這不是我們的事。",
+        ),
+        (
+            "text en forbidden",
+            "The agent said that's company policy and I don't know.",
+        ),
         ("text emotion", "气死我了!!! 太过分了"),
         ("text neutral", "请帮我查一下上个月的账单明细,谢谢。"),
-        ("text escaped", "\\u518d\\u4e0d\\u89e3\\u51b3\\u6211\\u5c31\\u627e\\u8bb0\\u8005\\u66dd\\u5149"),
+        (
+            "text escaped",
+            "\\u518d\\u4e0d\\u89e3\\u51b3\\u6211\\u5c31\\u627e\\u8bb0\\u8005\\u66dd\\u5149",
+        ),
     ];
     for (name, text) in texts {
         let json = if text.contains("\\u") {
@@ -102,9 +142,18 @@ fn inputs() -> Vec<(String, String)> {
         };
         cases.push((name.to_string(), json));
     }
-    cases.push(("threat in list and text".into(), r#"{"id":"both","threats":["media"],"text":"我要找记者曝光"}"#.into()));
-    cases.push(("escaped id".into(), r#"{"id":"A\u00e9\ud83d\ude00\"q\\/"}"#.into()));
-    cases.push(("whitespace".into(), " {\n\t\"id\" : \"ws\" ,\r\n \"emotion\" : 3 } \n".into()));
+    cases.push((
+        "threat in list and text".into(),
+        r#"{"id":"both","threats":["media"],"text":"我要找记者曝光"}"#.into(),
+    ));
+    cases.push((
+        "escaped id".into(),
+        r#"{"id":"A\u00e9\ud83d\ude00\"q\\/"}"#.into(),
+    ));
+    cases.push((
+        "whitespace".into(),
+        " {\n\t\"id\" : \"ws\" ,\r\n \"emotion\" : 3 } \n".into(),
+    ));
     let everything = json!({
         "category": "basic_service", "channel": "media", "customer_tier": "vip", "tenure_months": 300,
         "personality": "dominant", "motive": "revenge", "expectation": "unreasonable", "emotion": 10,
@@ -136,7 +185,10 @@ fn error_inputs() -> Vec<(&'static str, String)> {
         ("negative", r#"{"prior_contacts":-1}"#.into()),
         ("out of range", r#"{"emotion":11}"#.into()),
         ("zero affected", r#"{"affected_customers":0}"#.into()),
-        ("overflow", r#"{"direct_loss":99999999999999999999999}"#.into()),
+        (
+            "overflow",
+            r#"{"direct_loss":99999999999999999999999}"#.into(),
+        ),
         ("unknown list value", r#"{"threats":["media","tv"]}"#.into()),
         ("list not array", r#"{"threats":"media"}"#.into()),
         ("nested in list", r#"{"rights":[["know"]]}"#.into()),
@@ -145,7 +197,10 @@ fn error_inputs() -> Vec<(&'static str, String)> {
         ("invalid utf-8 escape", r#"{"id":"\ud800"}"#.into()),
         ("control character", "{\"id\":\"a\u{1}b\"}".into()),
     ];
-    v.push(("too large", format!(r#"{{"text":"{}"}}"#, "a".repeat(70_000))));
+    v.push((
+        "too large",
+        format!(r#"{{"text":"{}"}}"#, "a".repeat(70_000)),
+    ));
     v
 }
 
@@ -186,7 +241,8 @@ fn golden_vectors_are_reproduced() {
         std::fs::write(&path, &fresh).unwrap();
         return;
     }
-    let stored = std::fs::read_to_string(&path).expect("tests/vectors/vectors.json (run with UPDATE_GOLDEN=1 to create)");
+    let stored = std::fs::read_to_string(&path)
+        .expect("tests/vectors/vectors.json (run with UPDATE_GOLDEN=1 to create)");
     if stored != fresh {
         let old: Value = serde_json::from_str(&stored).unwrap();
         let new: Value = serde_json::from_str(&fresh).unwrap();
@@ -195,7 +251,12 @@ fn golden_vectors_are_reproduced() {
             let (o, n) = (old[key].as_array().unwrap(), new[key].as_array().unwrap());
             for (a, b) in o.iter().zip(n) {
                 if a != b {
-                    writeln!(report, "{key}: {}\n  stored: {}\n  now:    {}", a["name"], a, b).unwrap();
+                    writeln!(
+                        report,
+                        "{key}: {}\n  stored: {}\n  now:    {}",
+                        a["name"], a, b
+                    )
+                    .unwrap();
                 }
             }
             if o.len() != n.len() {
@@ -210,16 +271,26 @@ fn golden_vectors_are_reproduced() {
 fn vectors_cover_every_value_and_every_factor() {
     let mut seen = [false; FACTOR_COUNT];
     for (_, input) in inputs() {
-        let a = assess(&parse_complaint(input.as_bytes()).unwrap(), &Policy::DEFAULT);
+        let a = assess(
+            &parse_complaint(input.as_bytes()).unwrap(),
+            &Policy::DEFAULT,
+        );
         for r in a.reasons() {
             seen[r.factor.index()] = true;
         }
     }
     for (i, info) in FACTORS.iter().enumerate() {
         let moves_a_score = info.points.iter().any(|p| *p != 0);
-        assert!(!moves_a_score || seen[i], "no golden vector exercises factor {}", info.code);
+        assert!(
+            !moves_a_score || seen[i],
+            "no golden vector exercises factor {}",
+            info.code
+        );
     }
-    let grades: Vec<_> = inputs().iter().map(|(_, i)| assess(&parse_complaint(i.as_bytes()).unwrap(), &Policy::DEFAULT).grade).collect();
+    let grades: Vec<_> = inputs()
+        .iter()
+        .map(|(_, i)| assess(&parse_complaint(i.as_bytes()).unwrap(), &Policy::DEFAULT).grade)
+        .collect();
     for g in Grade::ALL {
         assert!(grades.contains(g), "no golden vector graded {}", g.code());
     }
@@ -227,7 +298,10 @@ fn vectors_cover_every_value_and_every_factor() {
 
 #[test]
 fn every_error_kind_of_a_record_is_in_the_vectors() {
-    let kinds: Vec<ErrorKind> = error_inputs().iter().map(|(_, i)| parse_complaint(i.as_bytes()).unwrap_err().kind).collect();
+    let kinds: Vec<ErrorKind> = error_inputs()
+        .iter()
+        .map(|(_, i)| parse_complaint(i.as_bytes()).unwrap_err().kind)
+        .collect();
     for k in ErrorKind::ALL {
         if *k != ErrorKind::InvalidPolicy {
             assert!(kinds.contains(k), "no error vector of kind {}", k.code());

@@ -1,7 +1,7 @@
 //! A million levels of nesting are rejected at the right offset; the guard has no recursion
 //! to overflow, this just runs it on the default test-thread stack.
 
-use complaint_triage::guard::{GuardError, GuardErrorKind, Limits, check};
+use complaint_triage::guard::{check, GuardError, GuardErrorKind, Limits};
 
 const N: usize = 1_000_000;
 

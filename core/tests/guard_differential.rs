@@ -18,7 +18,7 @@
 //! - nesting possibly deeper than 100 (upper bound: number of `[` and `{` bytes), as briefed;
 //!   serde_json's `ignore_value` is itself non-recursive, so this is only a guard rail.
 
-use complaint_triage::guard::{GuardError, GuardErrorKind, Limits, check};
+use complaint_triage::guard::{check, GuardError, GuardErrorKind, Limits};
 use proptest::prelude::*;
 use serde_json::Value;
 

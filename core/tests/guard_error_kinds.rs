@@ -1,6 +1,6 @@
 //! Every error kind, produced by hand-written inputs, with its exact offset.
 
-use complaint_triage::guard::{GuardError, GuardErrorKind as K, Limits, Shape, TopLevel, check};
+use complaint_triage::guard::{check, GuardError, GuardErrorKind as K, Limits, Shape, TopLevel};
 
 const WIDE: Limits = Limits {
     max_bytes: 1 << 20,

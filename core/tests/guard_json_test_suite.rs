@@ -1,7 +1,7 @@
 //! Every JSONTestSuite parsing case (tests/json-test-suite, MIT, see LICENSE there):
 //! y_ accepted, n_ rejected, i_ just returns (no panic).
 
-use complaint_triage::guard::{Limits, check};
+use complaint_triage::guard::{check, Limits};
 use std::fs;
 use std::path::Path;
 

@@ -42,22 +42,88 @@ fn core_paths_allocate_nothing() {
     let mut buf = [0u8; MAX_ASSESSMENT_JSON];
     let mut complaint = Complaint::DEFAULT;
     let mut assessment = Assessment::EMPTY;
-    assert_eq!(allocations(|| complaint = parse_complaint(RECORD).unwrap()), 0, "parse_complaint");
-    assert_eq!(allocations(|| assess_into(&complaint, &Policy::DEFAULT, &mut assessment)), 0, "assess_into");
-    assert_eq!(allocations(|| assessment = assess(&complaint, &Policy::DEFAULT)), 0, "assess");
-    assert_eq!(allocations(|| { std::hint::black_box(decide_only(&complaint, &Policy::DEFAULT)); }), 0, "decide_only");
-    assert_eq!(allocations(|| { std::hint::black_box(write_assessment_json(&assessment, &mut buf).unwrap()); }), 0, "write_assessment_json");
-    assert_eq!(allocations(|| { std::hint::black_box(scan_text("再不解决我就找记者曝光 I'll sue, that's company policy!!!")); }), 0, "scan_text");
+    assert_eq!(
+        allocations(|| complaint = parse_complaint(RECORD).unwrap()),
+        0,
+        "parse_complaint"
+    );
+    assert_eq!(
+        allocations(|| assess_into(&complaint, &Policy::DEFAULT, &mut assessment)),
+        0,
+        "assess_into"
+    );
+    assert_eq!(
+        allocations(|| assessment = assess(&complaint, &Policy::DEFAULT)),
+        0,
+        "assess"
+    );
+    assert_eq!(
+        allocations(|| {
+            std::hint::black_box(decide_only(&complaint, &Policy::DEFAULT));
+        }),
+        0,
+        "decide_only"
+    );
+    assert_eq!(
+        allocations(|| {
+            std::hint::black_box(write_assessment_json(&assessment, &mut buf).unwrap());
+        }),
+        0,
+        "write_assessment_json"
+    );
+    assert_eq!(
+        allocations(|| {
+            std::hint::black_box(scan_text(
+                "再不解决我就找记者曝光 I'll sue, that's company policy!!!",
+            ));
+        }),
+        0,
+        "scan_text"
+    );
     let outcome = br#"{"resolved_first_contact":false,"hours_to_resolve":30,"satisfaction":4}"#;
     let mut effect = None;
-    assert_eq!(allocations(|| effect = Some(evaluate_outcome(&parse_outcome(outcome).unwrap(), &assessment, &Policy::DEFAULT))), 0, "outcome");
-    assert_eq!(allocations(|| { std::hint::black_box(write_effect_json(effect.as_ref().unwrap(), &mut buf).unwrap()); }), 0, "write_effect_json");
+    assert_eq!(
+        allocations(|| effect = Some(evaluate_outcome(
+            &parse_outcome(outcome).unwrap(),
+            &assessment,
+            &Policy::DEFAULT
+        ))),
+        0,
+        "outcome"
+    );
+    assert_eq!(
+        allocations(|| {
+            std::hint::black_box(write_effect_json(effect.as_ref().unwrap(), &mut buf).unwrap());
+        }),
+        0,
+        "write_effect_json"
+    );
     let bad = br#"{"id":"x","category":"biling"}"#;
-    assert_eq!(allocations(|| { std::hint::black_box(parse_complaint(bad).unwrap_err()); }), 0, "parse error path");
+    assert_eq!(
+        allocations(|| {
+            std::hint::black_box(parse_complaint(bad).unwrap_err());
+        }),
+        0,
+        "parse error path"
+    );
     let mut policy = Policy::DEFAULT;
-    assert_eq!(allocations(|| parse_policy_into(br#"{"points":{"threat.media":{"impact":40}}}"#, &mut policy).unwrap()), 0, "parse_policy_into");
+    assert_eq!(
+        allocations(|| parse_policy_into(
+            br#"{"points":{"threat.media":{"impact":40}}}"#,
+            &mut policy
+        )
+        .unwrap()),
+        0,
+        "parse_policy_into"
+    );
     let mut big = vec![0u8; 64 * 1024];
-    assert_eq!(allocations(|| { std::hint::black_box(write_policy_json(&policy, &mut big).unwrap()); }), 0, "write_policy_json");
+    assert_eq!(
+        allocations(|| {
+            std::hint::black_box(write_policy_json(&policy, &mut big).unwrap());
+        }),
+        0,
+        "write_policy_json"
+    );
     // The counter does see allocations.
     assert!(allocations(|| drop(std::hint::black_box(vec![1u8; 16]))) > 0);
 }

@@ -2,10 +2,14 @@
 //! that the reasons of a dimension add up to its score.
 
 use complaint_triage::*;
-use proptest::prelude::{any, prop_assert, prop_assert_eq, prop_compose, proptest, ProptestConfig, TestCaseError};
+use proptest::prelude::{
+    any, prop_assert, prop_assert_eq, prop_compose, proptest, ProptestConfig, TestCaseError,
+};
 use proptest::strategy::Strategy as _;
 
-fn pick<T: Copy + std::fmt::Debug + 'static>(all: &'static [T]) -> impl proptest::strategy::Strategy<Value = T> {
+fn pick<T: Copy + std::fmt::Debug + 'static>(
+    all: &'static [T],
+) -> impl proptest::strategy::Strategy<Value = T> {
     proptest::sample::select(all)
 }
 
@@ -39,13 +43,29 @@ prop_compose! {
 
 /// Asserts that `after` scores at least `before` in dimension `d`.
 fn not_lower(before: &Complaint, after: &Complaint, d: Dimension) -> Result<(), TestCaseError> {
-    let (b, a) = (assess(before, &Policy::DEFAULT), assess(after, &Policy::DEFAULT));
-    prop_assert!(a.scores.get(d) >= b.scores.get(d), "{} fell from {} to {}", d.code(), b.scores.get(d), a.scores.get(d));
+    let (b, a) = (
+        assess(before, &Policy::DEFAULT),
+        assess(after, &Policy::DEFAULT),
+    );
+    prop_assert!(
+        a.scores.get(d) >= b.scores.get(d),
+        "{} fell from {} to {}",
+        d.code(),
+        b.scores.get(d),
+        a.scores.get(d)
+    );
     Ok(())
 }
 
 /// Channels ordered from private to public.
-const PUBLICITY: [Channel; 6] = [Channel::Hotline, Channel::ThirdPartyPlatform, Channel::SocialMedia, Channel::Regulator, Channel::Court, Channel::Media];
+const PUBLICITY: [Channel; 6] = [
+    Channel::Hotline,
+    Channel::ThirdPartyPlatform,
+    Channel::SocialMedia,
+    Channel::Regulator,
+    Channel::Court,
+    Channel::Media,
+];
 
 proptest! {
     #![proptest_config(ProptestConfig { cases: 2000, ..ProptestConfig::default() })]
@@ -189,5 +209,8 @@ fn the_worst_case_assessment_fits_the_json_bound() {
     assert_eq!(a.rows.len(), MAX_REASON_ROWS, "{codes:?}");
     let mut buf = vec![0u8; MAX_ASSESSMENT_JSON];
     let n = write_assessment_json(&a, &mut buf).expect("worst case fits MAX_ASSESSMENT_JSON");
-    assert!(n > MAX_ASSESSMENT_JSON / 2, "bound is not needlessly loose: {n}");
+    assert!(
+        n > MAX_ASSESSMENT_JSON / 2,
+        "bound is not needlessly loose: {n}"
+    );
 }

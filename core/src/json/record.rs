@@ -59,13 +59,13 @@ pub fn parse_complaint(json: &[u8]) -> Result<Complaint, ParseError> {
 
 struct RecordReader {
     complaint: Complaint,
-    /// Bit `i` set once field `i` of [`FIELDS`] was read.
+    /// Bit `i` set once field `i` of [`RECORD_FIELDS`] was read.
     seen: u32,
     scanner: Scanner,
 }
 
-/// The record's fields, in contract order.
-pub(crate) const FIELDS: [&str; 29] = [
+/// The record's fields, in contract order: every key a record may hold.
+pub const RECORD_FIELDS: [&str; 29] = [
     "id",
     "category",
     "channel",
@@ -113,13 +113,13 @@ impl<'i> Members<'i> for RecordReader {
         ctx: &mut Ctx<'i>,
         map: &mut A,
     ) -> Result<(), A::Error> {
-        let Some(i) = FIELDS.iter().position(|f| *f == key) else {
+        let Some(i) = RECORD_FIELDS.iter().position(|f| *f == key) else {
             ctx.offset = ctx.key_offset;
             let e = ParseError::new(ErrorKind::UnknownField, ctx.key_offset, "", FIELD_LIST)
                 .with_found(key);
             return Err(ctx.fail(e));
         };
-        let field = FIELDS.get(i).copied().unwrap_or("");
+        let field = RECORD_FIELDS.get(i).copied().unwrap_or("");
         ctx.field = field;
         if self.seen & (1 << i) != 0 {
             let e = ParseError::new(

@@ -77,11 +77,10 @@ fn patterns_lists_every_entry_once_in_source_order() {
                 "{kind:?} {bit} has no pattern"
             );
         }
-        assert!(
-            all.iter()
-                .filter(|p| p.0 == kind)
-                .all(|p| usize::from(p.1) < count)
-        );
+        assert!(all
+            .iter()
+            .filter(|p| p.0 == kind)
+            .all(|p| usize::from(p.1) < count));
     }
     // No duplicates, every variant of a pattern with ' has its ’ twin.
     let mut texts: Vec<&str> = all.iter().map(|p| p.2).collect();
@@ -413,7 +412,8 @@ const ZH_HANS: &str = "客户：你们这个月又多扣了我五十块钱，这
 客户：你们就是骗子！再不处理我就打12315投诉，还要发到网上让大家看看，找记者曝光你们。\n\
 坐席：这种问题我们见得多了，改天再和你联络。";
 
-const ZH_HANT: &str = "客戶：我已經打了五次電話，你們一直沒有解決！我要向消基會申訴，也會找律師起訴你們，\
+const ZH_HANT: &str =
+    "客戶：我已經打了五次電話，你們一直沒有解決！我要向消基會申訴，也會找律師起訴你們，\
 還要把這件事貼到網上。\n專員：這種問題連小孩子都會，你看不懂中文嗎？這是常有的事。\n\
 客戶：我快崩潰了，你們簡直是騙子，我要銷戶。";
 
@@ -484,7 +484,7 @@ fn scanner_edge_cases() {
     assert_eq!(s.clone().finish(), only(CueKind::Threat, 3)); // "sued"
     s.push_char('e');
     assert_eq!(s.finish(), TextCues::NONE); // "suede"
-    // A piece much longer than the carry, boundaries on both sides of the seams.
+                                            // A piece much longer than the carry, boundaries on both sides of the seams.
     let long = format!("{}court{}", "x".repeat(100), " ".repeat(100));
     assert_eq!(scan_split(&long, &[]), TextCues::NONE);
     let long = format!("{} court{}", "x".repeat(100), "esy".repeat(40));

@@ -1,0 +1,56 @@
+# The project's two entry points (see README.md):
+#
+#   make run     grade the example complaints and print the ranked table
+#   make test    install what the tests need, then run every test of the repository
+#
+# `make test` runs, in order: the Rust checks (format, clippy, tests, docs,
+# the Cortex-M build, the README's main command), the C library's tests,
+# the Python package's tests, then the quick benchmark and reliability runs.
+# Each part can be run alone: make test-rust, test-c, test-python,
+# test-benches, test-reliability.
+
+SHELL := bash
+.SHELLFLAGS := -euo pipefail -c
+CARGO ?= cargo
+EMBEDDED_TARGET := thumbv7em-none-eabihf
+
+.PHONY: run test setup test-rust test-c test-python test-benches test-reliability
+
+run:
+	$(CARGO) run --release --locked --bin complaint-triage -- score --format table examples/complaints.jsonl
+
+test: setup test-rust test-c test-python test-benches test-reliability
+	@echo "make test: every part passed"
+
+# What a fresh machine lacks: the embedded target, the lint components, and
+# the few system packages the C tests call (pkg-config, valgrind).
+setup:
+	rustup target add $(EMBEDDED_TARGET)
+	rustup component add clippy rustfmt
+	@missing=(); \
+	for tool in pkg-config valgrind; do command -v $$tool >/dev/null || missing+=($$tool); done; \
+	if [ $${#missing[@]} -gt 0 ]; then \
+	    sudo=; [ "$$(id -u)" -eq 0 ] || sudo=sudo; \
+	    $$sudo apt-get update -qq && $$sudo apt-get install -y -qq "$${missing[@]}"; \
+	fi
+
+test-rust:
+	$(CARGO) fmt --all --check
+	$(CARGO) clippy --workspace --all-targets --locked -- -D warnings
+	$(CARGO) test --workspace --locked
+	RUSTDOCFLAGS="-D warnings" $(CARGO) doc --workspace --no-deps --locked
+	$(CARGO) build -p complaint-triage --release --locked --target $(EMBEDDED_TARGET)
+	python3 examples/check_coverage.py examples/complaints.jsonl
+	$(MAKE) --no-print-directory run >/dev/null
+
+test-c:
+	bash ffi-c/run-tests.sh
+
+test-python:
+	bash py/run-tests.sh
+
+test-benches:
+	@if [ -f benches/run-quick.sh ]; then bash benches/run-quick.sh; else echo "no benches yet"; fi
+
+test-reliability:
+	@if [ -f reliability/run-quick.sh ]; then bash reliability/run-quick.sh; else echo "no reliability checks yet"; fi
