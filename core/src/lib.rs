@@ -47,6 +47,7 @@ mod assess;
 mod assessment;
 mod codes;
 mod complaint;
+mod explain;
 mod factor;
 mod flags;
 pub mod guard;
@@ -67,6 +68,7 @@ pub use codes::{
     Right, Threat, Tier,
 };
 pub use complaint::{Complaint, Id, ID_CAPACITY};
+pub use explain::write_explanation;
 pub use factor::{seeds, Band, Factor, FactorInfo, Points, FACTORS, FACTOR_COUNT};
 pub use flags::{Flag, FlagSet};
 pub use json::{

@@ -1,0 +1,128 @@
+//! A readable breakdown of an assessment, reason by reason.
+
+use core::fmt::{self, Write};
+
+use crate::assessment::{Assessment, Source};
+use crate::codes::Dimension;
+
+/// Writes the human-readable breakdown of one assessment: grade, tier,
+/// priority and deadlines, the levels, the claim check, every reason by
+/// dimension (with its English and Chinese name, and its source when it is
+/// not a record field), and the playbook. The command line's `explain` and
+/// the bindings all print this text.
+///
+/// ```
+/// use complaint_triage::{assess, write_explanation, Complaint, Policy};
+///
+/// let mut text = heapless::String::<4096>::new();
+/// write_explanation(&assess(&Complaint::DEFAULT, &Policy::DEFAULT), &mut text).unwrap();
+/// assert!(text.starts_with("(no id)\n  grade minor"));
+/// ```
+///
+/// # Errors
+/// Only those of `out` (e.g. a fixed-capacity string that is full).
+pub fn write_explanation(a: &Assessment, out: &mut impl Write) -> fmt::Result {
+    let id = if a.id.is_empty() {
+        "(no id)"
+    } else {
+        a.id.as_str()
+    };
+    writeln!(out, "{id}")?;
+    writeln!(
+        out,
+        "  grade {} ({}) · tier {} ({}, by {}) · priority P{}",
+        a.grade.code(),
+        a.grade.name_zh(),
+        a.tier.code(),
+        a.tier.name_zh(),
+        a.tier_basis.code(),
+        a.priority
+    )?;
+    writeln!(
+        out,
+        "  first response within {} min · resolve within {} h{}",
+        a.first_response_minutes,
+        a.resolution_hours,
+        if a.resolution_capped {
+            " (capped by the jurisdiction)"
+        } else {
+            ""
+        }
+    )?;
+    writeln!(
+        out,
+        "  levels: severity {}, impact {}, urgency {}",
+        a.severity_level, a.impact_level, a.urgency_level
+    )?;
+    if let Some(r) = a.claim_ratio_permille {
+        writeln!(
+            out,
+            "  claim ratio {}.{:03}x the direct loss{}",
+            r / 1000,
+            r % 1000,
+            if a.claim_unreasonable {
+                " — unreasonable"
+            } else {
+                ""
+            }
+        )?;
+    } else if a.claim_unreasonable {
+        writeln!(out, "  claim with no direct loss — unreasonable")?;
+    }
+    for d in Dimension::ALL {
+        let score = a.scores.get(*d);
+        let raw = a.raw_scores[*d as usize];
+        write!(out, "\n  {} {} ({})", d.code(), score, d.name_zh())?;
+        if i32::from(score) != raw {
+            write!(out, " (sum {raw}, clamped)")?;
+        }
+        writeln!(out)?;
+        for r in a.reasons_for(*d) {
+            let info = r.factor.info();
+            write!(
+                out,
+                "    {:+4}  {} — {} ({})",
+                r.points, info.code, info.en, info.zh
+            )?;
+            // Field factors are the norm; only text and derived ones are marked.
+            if r.source != Source::Field {
+                write!(out, " [{}]", r.source.code())?;
+            }
+            writeln!(out)?;
+        }
+    }
+    let p = &a.playbook;
+    writeln!(out, "\n  playbook")?;
+    writeln!(
+        out,
+        "    talk:        {} ({})",
+        p.talk.name_en(),
+        p.talk.name_zh()
+    )?;
+    writeln!(
+        out,
+        "    motive:      {} ({})",
+        p.motive.name_en(),
+        p.motive.name_zh()
+    )?;
+    writeln!(
+        out,
+        "    expectation: {} ({})",
+        p.expectation.name_en(),
+        p.expectation.name_zh()
+    )?;
+    writeln!(
+        out,
+        "    remedy:      {} ({})",
+        p.remedy.name_en(),
+        p.remedy.name_zh()
+    )?;
+    writeln!(
+        out,
+        "    strategy:    {} ({})",
+        p.strategy.name_en(),
+        p.strategy.name_zh()
+    )?;
+    Ok(())
+}
+
