@@ -326,10 +326,6 @@ fn core_field_list(
     Some(e.expected.split(", ").map(str::trim).collect())
 }
 
-fn record_error(json: &[u8]) -> Option<complaint_triage::ParseError> {
-    parse_complaint(json).err()
-}
-
 fn outcome_error(json: &[u8]) -> Option<complaint_triage::ParseError> {
     parse_outcome(json).err()
 }
@@ -387,42 +383,7 @@ fn probe_range(name: &str, type_max: u64) -> Option<(u64, u64)> {
 pub fn record_fields() -> &'static [Field] {
     static FIELDS: OnceLock<Vec<Field>> = OnceLock::new();
     FIELDS.get_or_init(|| {
-        let names = core_field_list(record_error).unwrap_or_else(|| {
-            // The core always lists its fields; should that change, fall
-            // back on the names this crate knows.
-            [
-                "id",
-                "category",
-                "channel",
-                "customer_tier",
-                "tenure_months",
-                "personality",
-                "motive",
-                "expectation",
-                "emotion",
-                "prior_contacts",
-                "hours_open",
-                "affected_customers",
-                "direct_loss",
-                "claimed_amount",
-                "indirect_loss_claimed",
-                "liability",
-                "evidence",
-                "departments",
-                "beyond_authority",
-                "previously_compensated",
-                "safety_incident",
-                "sensitive_period",
-                "rights",
-                "threats",
-                "profile",
-                "malice_signals",
-                "handling_failures",
-                "jurisdiction",
-                "text",
-            ]
-            .to_vec()
-        });
+        let names = complaint_triage::RECORD_FIELDS.to_vec();
         names
             .into_iter()
             .map(|name| {
