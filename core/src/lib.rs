@@ -55,6 +55,8 @@ mod json;
 mod outcome;
 mod playbook;
 mod policy;
+pub mod queue;
+pub mod routing;
 pub mod rubric;
 pub mod scan;
 
@@ -81,6 +83,8 @@ pub use playbook::{
     ExpectationApproach, MotiveApproach, Playbook, Remedy, Strategy, Talk, STRATEGY_RULES,
 };
 pub use policy::{BandThresholds, EffectPolicy, Policy, PolicyError, MAX_POINTS};
+pub use queue::{QueueEntry, QueueFull, SliceQueue, TriageQueue};
+pub use routing::{route, Routing, ROUTING_HORIZON_MINUTES};
 pub use scan::{scan_text, Scanner, TextCues};
 
 /// The Rust examples of the README, run as doctests so they cannot rot.

@@ -715,7 +715,7 @@ typedef struct ct_queue {
  * caller's score, which grows by 1 per second waited); Genesys Cloud
  * interaction priority (one point moves the interaction one minute ahead);
  * Amazon Connect routing priority (1 routed first, default 5) or routing
- * age in seconds. Sources are cited in `ffi-c/src/routing.rs`.
+ * age in seconds. Sources are cited in `core/src/routing.rs`.
  */
 typedef struct ct_routing {
     /**
@@ -1666,7 +1666,7 @@ ct_result ct_policy_validate(const struct ct_policy *policy, struct ct_error *er
 /**
  * Makes `*queue` an empty triage queue over `storage`, an array of
  * `capacity` entries that the caller keeps alive, and does not touch
- * otherwise, as long as the queue is used.
+ * otherwise, as long as the queue is used. The entries are set to zero.
  *
  * Returns `CT_ERR_NULL_POINTER`, `CT_ERR_MISALIGNED_POINTER`, or
  * `CT_ERR_INVALID_ARGUMENT` for a zero or impossibly large capacity.
@@ -1782,7 +1782,7 @@ const char *ct_result_field(ct_result result);
 /**
  * Maps `*assessment` to every ACD's priority convention, into `*out`
  * (see the `ct_routing` fields; the conventions and their sources are
- * documented in `ffi-c/src/routing.rs`).
+ * documented in `core/src/routing.rs`).
  *
  * Reads only `priority` and `first_response_minutes`. Returns
  * `CT_ERR_ASSESSMENT_PRIORITY` when the priority is outside 1-5,

@@ -1,35 +1,22 @@
-//! A fixed-capacity triage queue: push complaints with their assessment
-//! and arrival time, pop the most urgent. No allocation: C passes the
-//! storage (`ct_queue_init`); Rust can use [`TriageQueue`], whose capacity
-//! is a const generic.
+//! A fixed-capacity triage queue over caller-provided storage: push
+//! complaints with their assessment and arrival time, pop the most urgent.
 //!
-//! ## The aging rule
-//! Each entry gets a first-response **deadline** when it is pushed:
-//! `arrival + first_response_minutes * 60` seconds (saturating). Its
-//! urgency at time `now` is the time left, `deadline - now`, which shrinks
-//! as the deadline nears and turns negative once it has passed. `pop`
-//! takes the entry with the least time left, that is the earliest deadline;
-//! ties go to the lower priority number (more urgent), then to the
-//! earlier push (first in, first out).
-//!
-//! Because every entry ages at the same rate, the order of waiting entries
-//! never changes, and a newcomer overtakes a waiting entry only if its own
-//! deadline is earlier. A newcomer's deadline is at least its arrival time
-//! plus the shortest first-response time of the policy, so once an entry
-//! is that close to its deadline nothing can overtake it any more: every
-//! entry is served after a bounded wait, however many urgent complaints
-//! arrive (no starvation). An urgent complaint (short deadline) still goes
-//! ahead of routine ones that arrived shortly before it.
+//! The queue, its aging rule (earliest first-response deadline first, so
+//! that nothing starves) and its tests live in the core
+//! ([`triage::queue`], `core/src/queue.rs`). This module carries the C
+//! structs, checks the C integers and pointers, and runs the core's
+//! [`SliceQueue`] over the caller's storage, which it resumes from the
+//! `ct_queue` fields on every call.
 //!
 //! A full queue refuses the push (`CT_ERR_QUEUE_FULL`); nothing is ever
 //! overwritten or dropped. The queue holds no lock: share it between
 //! threads only behind the caller's own mutex.
 
-use triage::Assessment;
+use triage::queue::{QueueEntry, SliceQueue};
 
 use crate::assessment::ct_assessment;
 use crate::result::*;
-use crate::util::{boundary, check, check_mut, get};
+use crate::util::{boundary, check, check_mut, get, put};
 
 /// One waiting complaint.
 #[repr(C)]
@@ -52,179 +39,32 @@ pub struct ct_queue_entry {
     pub reserved: [u8; 5],
 }
 
-impl ct_queue_entry {
-    /// An entry for a complaint of this priority and first-response time.
-    pub fn new(id: u64, priority: u8, first_response_minutes: u16, arrival: u64) -> Self {
+// The caller's storage is handed to the core as `[QueueEntry]`, so both
+// types must have one layout: both are `repr(C)` with the same fields in
+// the same order, and these are the offsets the core asserts for its own
+// (see `QueueEntry`).
+const _: () = {
+    use core::mem::{align_of, offset_of, size_of};
+    assert!(size_of::<ct_queue_entry>() == size_of::<QueueEntry>());
+    assert!(align_of::<ct_queue_entry>() == align_of::<QueueEntry>());
+    assert!(offset_of!(ct_queue_entry, id) == 0 && offset_of!(ct_queue_entry, arrival) == 8);
+    assert!(offset_of!(ct_queue_entry, deadline) == 16 && offset_of!(ct_queue_entry, seq) == 24);
+    assert!(offset_of!(ct_queue_entry, first_response_minutes) == 32);
+    assert!(offset_of!(ct_queue_entry, priority) == 34);
+    assert!(offset_of!(ct_queue_entry, reserved) == 35);
+};
+
+impl From<QueueEntry> for ct_queue_entry {
+    fn from(e: QueueEntry) -> ct_queue_entry {
         ct_queue_entry {
-            id,
-            arrival,
-            deadline: arrival.saturating_add(u64::from(first_response_minutes) * 60),
-            seq: 0,
-            first_response_minutes,
-            priority,
+            id: e.id(),
+            arrival: e.arrival(),
+            deadline: e.deadline(),
+            seq: e.seq(),
+            first_response_minutes: e.first_response_minutes(),
+            priority: e.priority(),
             reserved: [0; 5],
         }
-    }
-
-    /// Seconds left before the deadline at `now`; negative once overdue.
-    pub fn time_left(&self, now: u64) -> i64 {
-        let d = i128::from(self.deadline) - i128::from(now);
-        d.clamp(i128::from(i64::MIN), i128::from(i64::MAX)) as i64
-    }
-
-    /// Sort key: the most urgent entry has the smallest key.
-    fn key(&self) -> (u64, u8, u64) {
-        (self.deadline, self.priority, self.seq)
-    }
-}
-
-/// The queue is full; nothing was overwritten.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct QueueFull;
-
-/// A binary min-heap over `slots[..*len]`, ordered by [`ct_queue_entry::key`].
-struct Heap<'a> {
-    slots: &'a mut [ct_queue_entry],
-    len: &'a mut usize,
-    next_seq: &'a mut u64,
-}
-
-impl Heap<'_> {
-    fn push(&mut self, mut entry: ct_queue_entry) -> Result<(), QueueFull> {
-        let n = *self.len;
-        if n >= self.slots.len() {
-            return Err(QueueFull);
-        }
-        entry.seq = *self.next_seq;
-        *self.next_seq = self.next_seq.wrapping_add(1);
-        self.slots[n] = entry;
-        *self.len = n + 1;
-        let mut i = n;
-        while i > 0 {
-            let parent = (i - 1) / 2;
-            if self.slots[i].key() < self.slots[parent].key() {
-                self.slots.swap(i, parent);
-                i = parent;
-            } else {
-                break;
-            }
-        }
-        Ok(())
-    }
-
-    fn pop(&mut self) -> Option<ct_queue_entry> {
-        let n = *self.len;
-        if n == 0 {
-            return None;
-        }
-        let top = self.slots[0];
-        let last = n - 1;
-        self.slots.swap(0, last);
-        *self.len = last;
-        let mut i = 0;
-        loop {
-            let (l, r) = (2 * i + 1, 2 * i + 2);
-            let mut m = i;
-            if l < last && self.slots[l].key() < self.slots[m].key() {
-                m = l;
-            }
-            if r < last && self.slots[r].key() < self.slots[m].key() {
-                m = r;
-            }
-            if m == i {
-                break;
-            }
-            self.slots.swap(i, m);
-            i = m;
-        }
-        Some(top)
-    }
-}
-
-/// A triage queue of at most `N` entries, stored inline (no allocation).
-#[derive(Clone, Debug)]
-pub struct TriageQueue<const N: usize> {
-    slots: [ct_queue_entry; N],
-    len: usize,
-    next_seq: u64,
-}
-
-impl<const N: usize> Default for TriageQueue<N> {
-    fn default() -> Self {
-        Self::new()
-    }
-}
-
-impl<const N: usize> TriageQueue<N> {
-    /// An empty queue.
-    pub const fn new() -> Self {
-        TriageQueue {
-            slots: [ct_queue_entry {
-                id: 0,
-                arrival: 0,
-                deadline: 0,
-                seq: 0,
-                first_response_minutes: 0,
-                priority: 0,
-                reserved: [0; 5],
-            }; N],
-            len: 0,
-            next_seq: 0,
-        }
-    }
-
-    fn heap(&mut self) -> Heap<'_> {
-        Heap {
-            slots: &mut self.slots,
-            len: &mut self.len,
-            next_seq: &mut self.next_seq,
-        }
-    }
-
-    /// Adds a complaint; `Err(QueueFull)` when the queue holds `N` entries.
-    pub fn push(
-        &mut self,
-        id: u64,
-        priority: u8,
-        first_response_minutes: u16,
-        arrival: u64,
-    ) -> Result<(), QueueFull> {
-        self.heap().push(ct_queue_entry::new(
-            id,
-            priority,
-            first_response_minutes,
-            arrival,
-        ))
-    }
-
-    /// Adds a graded complaint (its priority and first-response minutes).
-    pub fn push_assessment(
-        &mut self,
-        id: u64,
-        a: &Assessment,
-        arrival: u64,
-    ) -> Result<(), QueueFull> {
-        self.push(id, a.priority, a.first_response_minutes, arrival)
-    }
-
-    /// Removes and returns the most urgent entry (see the aging rule).
-    pub fn pop(&mut self) -> Option<ct_queue_entry> {
-        self.heap().pop()
-    }
-
-    /// The most urgent entry, without removing it.
-    pub fn peek(&self) -> Option<ct_queue_entry> {
-        (self.len > 0).then(|| self.slots[0])
-    }
-
-    /// Number of waiting entries.
-    pub fn len(&self) -> usize {
-        self.len
-    }
-
-    /// Whether no entry is waiting.
-    pub fn is_empty(&self) -> bool {
-        self.len == 0
     }
 }
 
@@ -269,34 +109,39 @@ unsafe fn fields(q: *const ct_queue) -> Result<(*mut ct_queue_entry, usize, usiz
     Ok((storage, capacity, len))
 }
 
-/// Runs `f` on the heap of a caller's queue after checking its fields.
+/// Runs `f` on the core queue over a caller's storage, resumed from the
+/// `ct_queue` fields, and stores its new length and push order back.
 ///
 /// # Safety
 /// `q` must be non-NULL, aligned and point to a `ct_queue` filled by
 /// `ct_queue_init`, whose storage is still valid and not aliased.
-unsafe fn with_heap<T>(
+unsafe fn with_queue<T>(
     q: *mut ct_queue,
-    f: impl FnOnce(&mut Heap<'_>) -> T,
+    f: impl FnOnce(&mut SliceQueue<'_>) -> T,
 ) -> Result<T, ct_result> {
     // SAFETY: forwarded from the caller.
-    let (storage, capacity, _) = unsafe { fields(q) }?;
-    // SAFETY: the caller guarantees `q` is writable and holds only
-    // integers and a raw pointer.
-    let queue = unsafe { &mut *q };
-    // SAFETY: `ct_queue_init` checked the storage, and the caller
-    // guarantees it still holds `capacity` entries, used only by this queue.
-    let slots = unsafe { core::slice::from_raw_parts_mut(storage, capacity) };
-    let mut heap = Heap {
-        slots,
-        len: &mut queue.len,
-        next_seq: &mut queue.next_seq,
-    };
-    Ok(f(&mut heap))
+    let (storage, capacity, len) = unsafe { fields(q) }?;
+    // SAFETY: as above; an integer field.
+    let next_seq = unsafe { get!(q.next_seq) };
+    // SAFETY: `ct_queue_init` checked the storage and zero-filled it, so
+    // all `capacity` entries are initialised integers, and the caller
+    // guarantees it is still valid and used only by this queue. The cast
+    // keeps the layout (asserted above: the same `repr(C)` fields).
+    let slots = unsafe { core::slice::from_raw_parts_mut(storage.cast::<QueueEntry>(), capacity) };
+    let mut queue = SliceQueue::from_parts(slots, len, next_seq).ok_or(CT_ERR_QUEUE_CORRUPT)?;
+    let out = f(&mut queue);
+    let (len, next_seq) = (queue.len(), queue.next_seq());
+    // SAFETY: forwarded from the caller: `q` is writable; integer fields.
+    unsafe {
+        put!(q.len = len);
+        put!(q.next_seq = next_seq);
+    }
+    Ok(out)
 }
 
 /// Makes `*queue` an empty triage queue over `storage`, an array of
 /// `capacity` entries that the caller keeps alive, and does not touch
-/// otherwise, as long as the queue is used.
+/// otherwise, as long as the queue is used. The entries are set to zero.
 ///
 /// Returns `CT_ERR_NULL_POINTER`, `CT_ERR_MISALIGNED_POINTER`, or
 /// `CT_ERR_INVALID_ARGUMENT` for a zero or impossibly large capacity.
@@ -317,6 +162,11 @@ pub unsafe extern "C" fn ct_queue_init(
         {
             return Err(CT_ERR_INVALID_ARGUMENT);
         }
+        // Zero-filled so that every entry the queue later reads is
+        // initialised, whatever the caller's array held.
+        // SAFETY: checked non-NULL and aligned, `capacity` entries fit an
+        // isize; the caller guarantees they are writable.
+        unsafe { core::ptr::write_bytes(storage, 0, capacity) };
         // SAFETY: checked non-NULL and aligned; the caller guarantees it is writable.
         unsafe {
             queue.write(ct_queue {
@@ -361,9 +211,9 @@ pub unsafe extern "C" fn ct_queue_push(
         if !(1..=5).contains(&priority) {
             return Err(CT_ERR_ASSESSMENT_PRIORITY);
         }
-        let entry = ct_queue_entry::new(id, priority, minutes, arrival);
         // SAFETY: forwarded from the caller.
-        unsafe { with_heap(queue, |h| h.push(entry)) }?.map_err(|_| CT_ERR_QUEUE_FULL)
+        unsafe { with_queue(queue, |q| q.push(id, priority, minutes, arrival)) }?
+            .map_err(|_| CT_ERR_QUEUE_FULL)
     })
 }
 
@@ -390,9 +240,13 @@ pub unsafe extern "C" fn ct_queue_push_raw(
         if !(1..=5).contains(&priority) {
             return Err(CT_ERR_INVALID_ARGUMENT);
         }
-        let entry = ct_queue_entry::new(id, priority, first_response_minutes, arrival);
         // SAFETY: forwarded from the caller.
-        unsafe { with_heap(queue, |h| h.push(entry)) }?.map_err(|_| CT_ERR_QUEUE_FULL)
+        unsafe {
+            with_queue(queue, |q| {
+                q.push(id, priority, first_response_minutes, arrival)
+            })
+        }?
+        .map_err(|_| CT_ERR_QUEUE_FULL)
     })
 }
 
@@ -412,9 +266,9 @@ pub unsafe extern "C" fn ct_queue_pop(queue: *mut ct_queue, out: *mut ct_queue_e
         check_mut(queue)?;
         check_mut(out)?;
         // SAFETY: forwarded from the caller.
-        let e = unsafe { with_heap(queue, |h| h.pop()) }?.ok_or(CT_ERR_QUEUE_EMPTY)?;
+        let e = unsafe { with_queue(queue, |q| q.pop()) }?.ok_or(CT_ERR_QUEUE_EMPTY)?;
         // SAFETY: checked non-NULL and aligned; the caller guarantees it is writable.
-        unsafe { out.write(e) };
+        unsafe { out.write(e.into()) };
         Ok(())
     })
 }
@@ -438,12 +292,16 @@ pub unsafe extern "C" fn ct_queue_peek(
         check_mut(out)?;
         // SAFETY: checked non-NULL and aligned; the caller guarantees it is readable.
         let (storage, _, len) = unsafe { fields(queue) }?;
-        if len == 0 {
-            return Err(CT_ERR_QUEUE_EMPTY);
-        }
-        // SAFETY: `len >= 1` entries of the storage are valid; `out` was
-        // checked non-NULL and aligned and the caller guarantees it is writable.
-        unsafe { out.write(storage.read()) };
+        // A shared borrow of the waiting entries only: concurrent peeks
+        // (under a reader lock) must not each claim the storage exclusively.
+        // SAFETY: the first `len` entries were written by pushes, the
+        // caller guarantees the storage is still valid, and the cast keeps
+        // the layout (asserted above).
+        let waiting =
+            unsafe { core::slice::from_raw_parts(storage.cast_const().cast::<QueueEntry>(), len) };
+        let e = *SliceQueue::peek_parts(waiting, len).ok_or(CT_ERR_QUEUE_EMPTY)?;
+        // SAFETY: checked non-NULL and aligned; the caller guarantees it is writable.
+        unsafe { out.write(e.into()) };
         Ok(())
     })
 }
@@ -481,9 +339,101 @@ pub unsafe extern "C" fn ct_queue_entry_time_left(
     boundary(|| {
         check(entry)?;
         check_mut(out)?;
-        // SAFETY: checked non-NULL and aligned; the caller guarantees both
-        // are valid; every field is an integer.
-        unsafe { out.write((*entry).time_left(now)) };
+        // Only the deadline is read: the caller may have filled no other
+        // field. An entry arriving at that deadline with no first-response
+        // time falls due then too.
+        // SAFETY: checked non-NULL and aligned; the caller guarantees it is
+        // readable; an integer field.
+        let deadline = unsafe { get!(entry.deadline) };
+        let left = QueueEntry::new(0, 0, 0, deadline).time_left(now);
+        // SAFETY: checked non-NULL and aligned; the caller guarantees it is writable.
+        unsafe { out.write(left) };
         Ok(())
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use triage::TriageQueue;
+
+    #[test]
+    fn core_entries_read_as_c_entries() {
+        // The storage cast relies on equal layouts: a core entry read
+        // through the C struct has every field in its place.
+        let core_entry = {
+            let mut q = TriageQueue::<2>::new();
+            q.push(1, 1, 1, 1).unwrap();
+            q.push(0x0102_0304_0506_0708, 3, 0x0a0b, 0x1112_1314)
+                .unwrap();
+            q.pop();
+            q.pop().unwrap()
+        };
+        // SAFETY: a local of the same size and alignment (asserted above).
+        let c = unsafe { *core::ptr::from_ref(&core_entry).cast::<ct_queue_entry>() };
+        assert_eq!(c, ct_queue_entry::from(core_entry));
+        assert_eq!(
+            (
+                c.id,
+                c.arrival,
+                c.deadline,
+                c.seq,
+                c.first_response_minutes,
+                c.priority
+            ),
+            (
+                0x0102_0304_0506_0708,
+                0x1112_1314,
+                0x1112_1314 + 0x0a0b * 60,
+                1,
+                0x0a0b,
+                3
+            )
+        );
+        assert_eq!(c.reserved, [0; 5]);
+    }
+
+    #[test]
+    fn the_c_queue_serves_like_the_core_queue() {
+        let mut storage = [ct_queue_entry {
+            id: u64::MAX,
+            reserved: [0xff; 5],
+            ..ct_queue_entry::default()
+        }; 8];
+        let mut q = ct_queue {
+            storage: core::ptr::null_mut(),
+            capacity: 0,
+            len: 0,
+            next_seq: 0,
+        };
+        let mut core_queue = TriageQueue::<8>::new();
+        let pushes = [
+            (5u8, 240u16, 0u64),
+            (1, 15, 600),
+            (2, 15, 600),
+            (3, 60, 60),
+            (1, 30, 0),
+        ];
+        // SAFETY: valid locals; `storage` outlives the queue.
+        unsafe {
+            assert_eq!(ct_queue_init(&mut q, storage.as_mut_ptr(), 8), CT_OK);
+            assert!(storage.iter().all(|e| *e == ct_queue_entry::default()));
+            for (id, &(p, m, t)) in pushes.iter().enumerate() {
+                assert_eq!(ct_queue_push_raw(&mut q, id as u64, p, m, t), CT_OK);
+                core_queue.push(id as u64, p, m, t).unwrap();
+            }
+            assert_eq!(q.next_seq, pushes.len() as u64);
+            let mut e = ct_queue_entry::default();
+            while let Some(want) = core_queue.pop() {
+                assert_eq!(ct_queue_peek(&q, &mut e), CT_OK);
+                assert_eq!(e, want.into());
+                assert_eq!(ct_queue_pop(&mut q, &mut e), CT_OK);
+                assert_eq!(e, want.into());
+                let mut left = 0;
+                assert_eq!(ct_queue_entry_time_left(&e, 1000, &mut left), CT_OK);
+                assert_eq!(left, want.time_left(1000));
+            }
+            assert_eq!(ct_queue_pop(&mut q, &mut e), CT_ERR_QUEUE_EMPTY);
+        }
+    }
 }
