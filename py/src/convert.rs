@@ -60,7 +60,16 @@ pub fn mapping_json(
         let key = k.cast::<PyString>().map_err(|_| {
             PyTypeError::new_err(format!("{what} keys must be strings, not {}", type_name(k)))
         })?;
-        let key = key.to_str()?;
+        let Ok(key) = key.to_str() else {
+            // A key with a lone surrogate is no field: the core says so.
+            if !first {
+                out.push(b',');
+            }
+            first = false;
+            write_escaped_str(out, k)?;
+            out.extend_from_slice(b":null");
+            return Ok(());
+        };
         let plain = plain_python(v, 0)?;
         let v = plain.as_ref().unwrap_or(v);
         if is_missing(v) {
@@ -94,6 +103,15 @@ pub fn mapping_json(
     Ok(())
 }
 
+/// Writes a Python string that is not valid UTF-8 as a JSON string with
+/// `\uXXXX` escapes (what `json.dumps` does), for the core to judge.
+fn write_escaped_str(out: &mut Vec<u8>, s: &Bound<'_, PyAny>) -> PyResult<()> {
+    let text = s.py().import("json")?.call_method1("dumps", (s,))?;
+    let text = text.cast::<PyString>()?;
+    out.extend_from_slice(text.to_str()?.as_bytes());
+    Ok(())
+}
+
 fn write_value(
     out: &mut Vec<u8>,
     v: &Bound<'_, PyAny>,
@@ -119,7 +137,11 @@ fn write_value(
         // missing values) is that integer, as in a frame.
         json::write_f64(out, f.value(), true);
     } else if let Ok(s) = v.cast::<PyString>() {
-        let s = s.to_str()?;
+        let Ok(s) = s.to_str() else {
+            // Not valid UTF-8 (a lone surrogate): written as JSON escapes, so
+            // the core rejects it with its own error and offset.
+            return write_escaped_str(out, v);
+        };
         if list_field {
             json::write_split_list(out, s);
         } else {

@@ -67,6 +67,10 @@ pub fn write_f64(out: &mut Vec<u8>, v: f64, whole_as_integer: bool) {
         out.extend_from_slice(if v < 0.0 { b"-1e999" } else { b"1e999" });
     } else if whole_as_integer && v.fract() == 0.0 && v.abs() < 1.0e19 {
         write_i128(out, v as i128);
+    } else if whole_as_integer && v.fract() == 0.0 {
+        // A whole number too large for any field: written as the integer it
+        // is, so the core reports it out of range rather than of the wrong type.
+        let _ = write!(out, "{v:.0}");
     } else {
         let _ = write!(out, "{v:?}");
     }

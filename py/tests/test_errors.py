@@ -212,3 +212,22 @@ def test_empty_frames() -> None:
     assert len(ct.assess_frame(pd.DataFrame({"emotion": pd.Series([], dtype="int64")}))) == 0
     out = ct.assess_frame(pd.DataFrame({"note": ["a", "b"]}))
     assert out["grade"].tolist() == [ct.assess({}).grade] * 2
+
+
+@pytest.mark.parametrize(
+    "record",
+    [{"id": "\ud800"}, {"\udc00": 1}, {"threats": "media,\ud800"}, {"text": "ok \udfff"}],
+)
+def test_a_lone_surrogate_anywhere_is_a_record_error_not_a_unicode_error(record: dict[str, Any]) -> None:
+    with pytest.raises(ct.RecordError) as info:
+        ct.assess(record)
+    assert info.value.kind == "invalid_json"
+    assert "lone surrogate" in str(info.value)
+
+
+def test_a_whole_float_beyond_every_range_is_out_of_range_in_a_frame() -> None:
+    pd = pytest.importorskip("pandas")
+    frame = pd.DataFrame({"direct_loss": [None, 1e23]})
+    with pytest.raises(ct.RecordError) as info:
+        ct.assess_frame(frame)
+    assert (info.value.kind, info.value.field, info.value.row) == ("out_of_range", "direct_loss", 1)
