@@ -1,0 +1,71 @@
+//! Runs one core path over generated records, for instruction counts under
+//! callgrind (`benches/profile.sh` drives it). Only `run` is collected, so
+//! generation and parsing of the inputs do not count.
+//!
+//!     profile PATH N
+//!
+//! PATH: assess | decide_only | assess_into | floor | json | parse |
+//! write | scan_zh | scan_en.
+
+use std::hint::black_box;
+
+use complaint_triage::{
+    assess, assess_into, decide_only, parse_complaint, scan_text, write_assessment_json,
+    Assessment, Complaint, Policy, MAX_ASSESSMENT_JSON,
+};
+use triage_benches::floor::read_every_field;
+use triage_benches::gen::{self, Lang, RecordOptions, SEED};
+
+/// The measured region: callgrind's `--toggle-collect=*run_path*` collects
+/// only inside it, hence `inline(never)`.
+#[inline(never)]
+fn run_path(path: &str, json: &[String], complaints: &[Complaint], texts: &[String]) -> u64 {
+    let p = &Policy::DEFAULT;
+    let mut sum = 0u64;
+    let mut a = Assessment::EMPTY;
+    let mut buf = vec![0u8; MAX_ASSESSMENT_JSON];
+    match path {
+        "assess" => complaints.iter().for_each(|c| {
+            black_box(assess(black_box(c), p));
+        }),
+        "assess_into" => complaints.iter().for_each(|c| {
+            assess_into(black_box(c), p, &mut a);
+            black_box(&a);
+        }),
+        "decide_only" => complaints.iter().for_each(|c| {
+            black_box(decide_only(black_box(c), p));
+        }),
+        "floor" => sum = read_every_field(black_box(complaints)),
+        "parse" => json.iter().for_each(|j| {
+            black_box(parse_complaint(j.as_bytes()).ok());
+        }),
+        "write" => complaints.iter().for_each(|c| {
+            assess_into(c, p, &mut a);
+            sum += write_assessment_json(&a, &mut buf).unwrap_or(0) as u64;
+        }),
+        "json" => json.iter().for_each(|j| {
+            if let Ok(c) = parse_complaint(j.as_bytes()) {
+                assess_into(&c, p, &mut a);
+                sum += write_assessment_json(&a, &mut buf).unwrap_or(0) as u64;
+            }
+        }),
+        "scan_zh" | "scan_en" => texts.iter().for_each(|t| {
+            black_box(scan_text(t));
+        }),
+        other => panic!("unknown path {other}"),
+    }
+    sum
+}
+
+fn main() {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let path = args.first().map(String::as_str).unwrap_or("assess");
+    let n: usize = args.get(1).and_then(|a| a.parse().ok()).unwrap_or(10_000);
+    let json = gen::records(SEED, n, RecordOptions::default());
+    let complaints = gen::complaints(&json);
+    let lang = if path == "scan_en" { Lang::En } else { Lang::Zh };
+    let texts = if path.starts_with("scan") { gen::transcripts(SEED, n, lang) } else { Vec::new() };
+    let bytes: usize = texts.iter().map(String::len).sum();
+    let sum = run_path(path, &json, &complaints, &texts);
+    println!("{path} over {n} records ({bytes} text bytes), checksum {sum}");
+}

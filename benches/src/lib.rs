@@ -1,0 +1,19 @@
+//! Inputs and helpers for the benchmarks of complaint-triage.
+//!
+//! - [`gen`]: realistic complaint records and call transcripts, generated
+//!   deterministically from a seed, so that every run and every machine
+//!   measures the same inputs and a batch of `n` records is always the
+//!   first `n` of the same stream;
+//! - [`floor`]: the compute floor, a pass that only reads every field the
+//!   scorer reads and sums them;
+//! - [`alloc`]: a counting global allocator, to assert that the core paths
+//!   never touch the heap;
+//! - [`cabi`]: the C library (`make -C ffi-c`) loaded at run time, with
+//!   Rust mirrors of the structs of `ffi-c/include/complaint_triage.h`;
+//! - [`sizes`]: the batch sizes of a full or a quick run.
+
+pub mod alloc;
+pub mod cabi;
+pub mod floor;
+pub mod gen;
+pub mod sizes;
