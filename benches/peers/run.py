@@ -1,0 +1,571 @@
+"""Peers of complaint-triage, measured side by side in one run.
+
+    python benches/peers/run.py [--quick] [--json OUT]
+
+Four ways to grade the same complaints by the same default rubric:
+
+1. GoRules ZEN (PyPI ``zen-engine``): the rubric as a ZEN decision graph
+   (decision tables for the lookups, expression nodes for the arithmetic),
+   built from the policy's JSON, compiled once, evaluated record by record
+   through its Python API;
+2. pure Python, one dict at a time (what a notebook user would write);
+3. numpy, vectorised over the columns of an Arrow table;
+4. ours: ``complaint_triage.assess_many`` (records as dicts) and
+   ``complaint_triage.assess_frame`` (the Arrow table).
+
+No peer holds a weight of its own: each reads ``Policy.default().to_json()``.
+Free text is not part of what the peers reimplement: a record's text cues
+(threats, forbidden phrases, emotion markers) are given to them as three
+extra fields computed by the core's ``scan_text`` beforehand. The timed
+records carry no text, so every contender does the same work.
+
+Before any timing, every peer must give the core's grade, tier and priority
+(and five scores) on the golden vectors and on 10,000 generated records with
+text; a peer that disagrees anywhere fails the run (exit status 1), since
+its timing would mean nothing. Records come from the Rust generator
+(``gen-records``, the benches' own), so the traffic is the Rust benches'.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any, Callable
+
+import numpy as np
+import pyarrow as pa
+import pyarrow.compute as pc
+import zen
+
+import complaint_triage as ct
+
+ROOT = Path(__file__).resolve().parents[2]
+DIMS = ["severity", "impact", "difficulty", "escalation_risk", "malice"]
+GRADES = [v["code"] for v in ct.vocabulary("grade")]
+TIERS = [v["code"] for v in ct.vocabulary("tier")]
+CODE_FIELDS = {  # field -> (vocabulary, default code, factor prefix)
+    "category": ("category", "other", "category"),
+    "channel": ("channel", "hotline", "channel"),
+    "customer_tier": ("customer_tier", "standard", "customer_tier"),
+    "personality": ("personality", "unknown", "personality"),
+    "motive": ("motive", "unknown", "motive"),
+    "expectation": ("expectation", "unknown", "expectation"),
+    "liability": ("liability", "unknown", "liability"),
+    "evidence": ("evidence", "none", "evidence"),
+}
+BAND_DEFAULTS = {
+    "tenure_months": 0, "emotion": 0, "prior_contacts": 0, "hours_open": 0,
+    "affected_customers": 1, "direct_loss": 0, "departments": 1,
+}
+FLAG_FIELDS = ["indirect_loss_claimed", "beyond_authority", "previously_compensated",
+               "safety_incident", "sensitive_period"]
+LIST_FIELDS = {  # field -> (vocabulary, factor prefix)
+    "rights": ("rights", "right"),
+    "threats": ("threats", "threat"),
+    "profile": ("profile", "profile"),
+    "malice_signals": ("malice_signals", "malice"),
+    "handling_failures": ("handling_failures", "failure"),
+}
+
+
+def codes(vocab: str) -> list[str]:
+    return [v["code"] for v in ct.vocabulary(vocab)]
+
+
+class Rubric:
+    """The default policy, read from its JSON, in the shapes the peers use."""
+
+    def __init__(self, policy_json: str) -> None:
+        p = json.loads(policy_json)
+        self.raw = p
+        self.points = {f: [pts[d] for d in DIMS] for f, pts in p["points"].items()}
+        self.bands = p["bands"]
+        self.sev_levels, self.imp_levels, self.urg_levels = (
+            p["severity_levels"], p["impact_levels"], p["urgency_levels"])
+        self.grade_matrix = [[GRADES.index(g) for g in row] for row in p["grade_matrix"]]
+        self.priority_matrix = p["priority_matrix"]
+        self.tier_by_grade = [TIERS.index(t) for t in p["tier_by_grade"]]
+        self.difficulty_tiers, self.malice_tiers = p["difficulty_tiers"], p["malice_tiers"]
+        self.beyond_authority_tier = TIERS.index(p["beyond_authority_tier"])
+        self.safety_min_grade = GRADES.index(p["safety_min_grade"])
+        self.safety_max_priority = p["safety_max_priority"]
+        self.claim_limit = p["claim_limit_permille"]
+
+    def pts(self, factor: str) -> list[int]:
+        return self.points.get(factor, [0, 0, 0, 0, 0])
+
+
+def level(score: int, t: list[int]) -> int:
+    return 2 if score >= t[1] else 1 if score >= t[0] else 0
+
+
+# ---------------------------------------------------------------------------
+# Peer 2: pure Python, one record at a time.
+# ---------------------------------------------------------------------------
+
+def make_pure(r: Rubric) -> Callable[[dict], tuple]:
+    pts = r.points
+    zero = [0, 0, 0, 0, 0]
+    bands = [(f, BAND_DEFAULTS[f], r.bands[f]) for f in BAND_DEFAULTS]
+    code_defaults = [(f, d, pre + ".") for f, (_, d, pre) in CODE_FIELDS.items()]
+    lists = [(f, pre + ".") for f, (_, pre) in LIST_FIELDS.items()]
+
+    def grade(rec: dict) -> tuple:
+        raw = [0, 0, 0, 0, 0]
+
+        def add(p: list[int]) -> None:
+            for i in range(5):
+                raw[i] += p[i]
+
+        for field, default, prefix in code_defaults:
+            add(pts.get(prefix + (rec.get(field) or default), zero))
+        for field, default, thresholds in bands:
+            value = rec.get(field)
+            value = default if value is None else value
+            reached = sum(1 for t in thresholds if value >= t)
+            if reached:
+                add(pts[f"{field}.band{reached}"])
+        for field in FLAG_FIELDS:
+            if rec.get(field):
+                add(pts[field])
+        loss, claim = rec.get("direct_loss") or 0, rec.get("claimed_amount") or 0
+        if claim * 1000 > loss * r.claim_limit:
+            add(pts["claim_unreasonable"])
+        if rec.get("cue_emotion"):
+            add(pts["text.strong_emotion"])
+        for field, prefix in lists:
+            values = set(rec.get(field) or ())
+            if field == "threats":
+                values.update(rec.get("cue_threats") or ())
+            elif field == "handling_failures" and rec.get("cue_forbidden"):
+                values.add("forbidden_phrase")
+            for v in values:
+                add(pts[prefix + v])
+        s = [min(max(v, 0), 100) for v in raw]
+        sev, imp = level(s[0], r.sev_levels), level(s[1], r.imp_levels)
+        urg = level(max(s[0], s[3]), r.urg_levels)
+        g = r.grade_matrix[sev][imp]
+        pr = r.priority_matrix[imp][urg]
+        if rec.get("safety_incident"):
+            g, pr = max(g, r.safety_min_grade), min(pr, r.safety_max_priority)
+        tier = max(r.tier_by_grade[g], level(s[2], r.difficulty_tiers), level(s[4], r.malice_tiers))
+        if rec.get("beyond_authority"):
+            tier = max(tier, r.beyond_authority_tier)
+        return GRADES[g], TIERS[tier], pr, tuple(s)
+
+    return grade
+
+
+# ---------------------------------------------------------------------------
+# Peer 3: numpy over the columns of an Arrow table.
+# ---------------------------------------------------------------------------
+
+def make_numpy(r: Rubric) -> Callable[[pa.Table], tuple]:
+    def table_of(prefix: str, vocab: str) -> np.ndarray:
+        return np.array([r.pts(f"{prefix}.{c}") for c in codes(vocab)], dtype=np.int32)
+
+    code_tables = {f: (codes(v), codes(v).index(d), table_of(pre, v))
+                   for f, (v, d, pre) in CODE_FIELDS.items()}
+    band_tables = {f: (np.array(r.bands[f], dtype=np.int64),
+                       np.array([[0] * 5] + [r.pts(f"{f}.band{i + 1}") for i in range(len(r.bands[f]))],
+                                dtype=np.int32))
+                   for f in BAND_DEFAULTS}
+    # Points of every subset of a list field, indexed by its bitmask: one
+    # gather per field instead of one pass per code.
+    list_tables = {}
+    for f, (v, pre) in LIST_FIELDS.items():
+        vc = codes(v)
+        per = np.array([r.pts(f"{pre}.{c}") for c in vc], dtype=np.int32)
+        masks = np.arange(1 << len(vc))
+        bits = (masks[:, None] >> np.arange(len(vc))[None, :]) & 1
+        list_tables[f] = (vc, bits.astype(np.int32) @ per)
+    flag_pts = {f: np.array(r.pts(f), dtype=np.int32) for f in FLAG_FIELDS}
+    claim_pts = np.array(r.pts("claim_unreasonable"), dtype=np.int32)
+    emotion_pts = np.array(r.pts("text.strong_emotion"), dtype=np.int32)
+    gm, pm = np.array(r.grade_matrix), np.array(r.priority_matrix)
+    tier_by_grade = np.array(r.tier_by_grade)
+    forbidden_bit = 1 << codes("handling_failures").index("forbidden_phrase")
+
+    def col(t: pa.Table, name: str) -> pa.Array | None:
+        return t.column(name).combine_chunks() if name in t.column_names else None
+
+    def code_index(a: pa.Array | None, vocab: list[str], default: int, n: int) -> np.ndarray:
+        if a is None:
+            return np.full(n, default)
+        if not pa.types.is_dictionary(a.type):
+            a = a.dictionary_encode()
+        lut = np.array([vocab.index(c) for c in a.dictionary.to_pylist()] + [default])
+        idx = pc.fill_null(a.indices, len(a.dictionary)).to_numpy()
+        return lut[idx]
+
+    def ints(a: pa.Array | None, default: int, n: int) -> np.ndarray:
+        if a is None:
+            return np.full(n, default, dtype=np.int64)
+        return pc.fill_null(a, default).to_numpy().astype(np.int64, copy=False)
+
+    def bools(a: pa.Array | None, n: int) -> np.ndarray:
+        if a is None:
+            return np.zeros(n, dtype=bool)
+        return pc.fill_null(a, False).to_numpy(zero_copy_only=False)
+
+    def bitmask(a: pa.Array | None, vocab: list[str], n: int) -> np.ndarray:
+        bits = np.zeros(n, dtype=np.int64)
+        if a is None:
+            return bits
+        values = a.flatten()
+        if len(values) == 0:
+            return bits
+        if not pa.types.is_dictionary(values.type):
+            values = values.dictionary_encode()
+        lut = np.array([1 << vocab.index(c) for c in values.dictionary.to_pylist()], dtype=np.int64)
+        lengths = pc.fill_null(pc.list_value_length(a), 0).to_numpy()
+        rows = np.repeat(np.arange(n), lengths)
+        np.bitwise_or.at(bits, rows, lut[values.indices.to_numpy()])
+        return bits
+
+    def grade(t: pa.Table) -> tuple:
+        n = t.num_rows
+        raw = np.zeros((n, 5), dtype=np.int32)
+        for f, (vocab, default, table) in code_tables.items():
+            raw += table[code_index(col(t, f), vocab, default, n)]
+        for f, (thresholds, table) in band_tables.items():
+            v = ints(col(t, f), BAND_DEFAULTS[f], n)
+            raw += table[np.searchsorted(thresholds, v, side="right")]
+        flags = {f: bools(col(t, f), n) for f in FLAG_FIELDS}
+        for f, p in flag_pts.items():
+            raw += flags[f][:, None] * p
+        loss, claim = ints(col(t, "direct_loss"), 0, n), ints(col(t, "claimed_amount"), 0, n)
+        # Exact in int64: amounts are at most 1e15, so both products stay below 9.2e18.
+        raw += (claim * 1000 > loss * r.claim_limit)[:, None] * claim_pts
+        raw += bools(col(t, "cue_emotion"), n)[:, None] * emotion_pts
+        for f, (vocab, table) in list_tables.items():
+            bits = bitmask(col(t, f), vocab, n)
+            if f == "threats":
+                bits |= bitmask(col(t, "cue_threats"), vocab, n)
+            elif f == "handling_failures":
+                bits |= np.where(bools(col(t, "cue_forbidden"), n), forbidden_bit, 0)
+            raw += table[bits]
+        s = np.clip(raw, 0, 100)
+
+        def lvl(x: np.ndarray, th: list[int]) -> np.ndarray:
+            return (x >= th[0]).astype(np.int64) + (x >= th[1])
+
+        sev, imp = lvl(s[:, 0], r.sev_levels), lvl(s[:, 1], r.imp_levels)
+        urg = lvl(np.maximum(s[:, 0], s[:, 3]), r.urg_levels)
+        g, pr = gm[sev, imp], pm[imp, urg]
+        safety = flags["safety_incident"]
+        g = np.where(safety, np.maximum(g, r.safety_min_grade), g)
+        pr = np.where(safety, np.minimum(pr, r.safety_max_priority), pr)
+        tier = np.maximum.reduce([tier_by_grade[g], lvl(s[:, 2], r.difficulty_tiers),
+                                  lvl(s[:, 4], r.malice_tiers),
+                                  np.where(flags["beyond_authority"], r.beyond_authority_tier, 0)])
+        return g, tier, pr, s
+
+    return grade
+
+
+# ---------------------------------------------------------------------------
+# Peer 1: GoRules ZEN, the rubric as a decision graph.
+# ---------------------------------------------------------------------------
+
+def zen_graph(r: Rubric) -> dict:
+    """The rubric as a JDM graph: input -> one decision table per code field
+    and per banded number (first hit), one per list field (collect) ->
+    expression nodes for flags, sums, clamping, levels -> decision tables for
+    the grade and priority matrices -> an expression node for tier and
+    safety rules -> output."""
+    nodes: list[dict] = [{"id": "input", "type": "inputNode", "name": "request", "position": {"x": 0, "y": 0}}]
+
+    def lit(p: list[int]) -> str:
+        return json.dumps(p)
+
+    def table(name: str, policy: str, inputs: list[dict], outputs: list[dict], rules: list[dict],
+              output_path: str | None = None) -> None:
+        content: dict[str, Any] = {"hitPolicy": policy, "passThrough": True, "inputs": inputs,
+                                   "outputs": outputs, "rules": rules}
+        if output_path:
+            content["outputPath"] = output_path
+        nodes.append({"id": name, "type": "decisionTableNode", "name": name,
+                      "position": {"x": 0, "y": 0}, "content": content})
+
+    def expressions(name: str, exprs: list[tuple[str, str]]) -> None:
+        nodes.append({"id": name, "type": "expressionNode", "name": name, "position": {"x": 0, "y": 0},
+                      "content": {"passThrough": True, "expressions": [
+                          {"id": f"{name}-{i}", "key": k, "value": v} for i, (k, v) in enumerate(exprs)]}})
+
+    for f, (vocab, default, pre) in CODE_FIELDS.items():
+        rules = [{"_id": f"{f}-{c}", "in": json.dumps(c), "out": lit(r.pts(f"{pre}.{c}"))}
+                 for c in codes(vocab) if c != default]
+        rules.append({"_id": f"{f}-default", "in": "", "out": lit(r.pts(f"{pre}.{default}"))})
+        table(f"t-{f}", "first", [{"id": "in", "name": f, "field": f}],
+              [{"id": "out", "name": "points", "field": f"p.{f}"}], rules)
+    for f, thresholds in r.bands.items():
+        rules = [{"_id": f"{f}-{i}", "in": f">= {t}", "out": lit(r.pts(f"{f}.band{i + 1}"))}
+                 for i, t in reversed(list(enumerate(thresholds)))]
+        rules.append({"_id": f"{f}-none", "in": "", "out": lit([0] * 5)})
+        table(f"t-{f}", "first", [{"id": "in", "name": f, "field": f}],
+              [{"id": "out", "name": "points", "field": f"p.{f}"}], rules)
+    for f, (vocab, pre) in LIST_FIELDS.items():
+        rules = []
+        for c in codes(vocab):
+            test = f"contains({f} ?? [], {json.dumps(c)})"
+            if f == "threats":
+                test += f" or contains(cue_threats ?? [], {json.dumps(c)})"
+            if f == "handling_failures" and c == "forbidden_phrase":
+                test += " or cue_forbidden == true"
+            rules.append({"_id": f"{f}-{c}", "in": test, "out": lit(r.pts(f"{pre}.{c}"))})
+        table(f"t-{f}", "collect", [{"id": "in", "name": f}], [{"id": "out", "name": "points", "field": "v"}],
+              rules, output_path=f"l.{f}")
+    flag_terms = [(f"{f} == true", r.pts(f)) for f in FLAG_FIELDS]
+    flag_terms.append((f"(claimed_amount ?? 0) * 1000 > (direct_loss ?? 0) * {r.claim_limit}",
+                       r.pts("claim_unreasonable")))
+    flag_terms.append(("cue_emotion == true", r.pts("text.strong_emotion")))
+    sums = []
+    for d, dim in enumerate(DIMS):
+        parts = [f"p.{f}[{d}]" for f in list(CODE_FIELDS) + list(r.bands)]
+        parts += [f"sum(map(l.{f}, #.v[{d}]))" for f in LIST_FIELDS]
+        parts += [f"({cond} ? {p[d]} : 0)" for cond, p in flag_terms if p[d]]
+        sums.append((f"raw.{dim}", " + ".join(parts)))
+    expressions("e-sums", sums)
+    expressions("e-scores", [(f"s.{dim}", f"raw.{dim} < 0 ? 0 : (raw.{dim} > 100 ? 100 : raw.{dim})")
+                             for dim in DIMS])
+
+    def lvl(x: str, t: list[int]) -> str:
+        return f"({x} >= {t[1]} ? 2 : ({x} >= {t[0]} ? 1 : 0))"
+
+    expressions("e-levels", [
+        ("lv.severity", lvl("s.severity", r.sev_levels)),
+        ("lv.impact", lvl("s.impact", r.imp_levels)),
+        ("lv.urgency", lvl("(s.severity > s.escalation_risk ? s.severity : s.escalation_risk)", r.urg_levels)),
+        ("lv.difficulty", lvl("s.difficulty", r.difficulty_tiers)),
+        ("lv.malice", lvl("s.malice", r.malice_tiers)),
+    ])
+    table("t-grade", "first", [{"id": "a", "name": "severity level", "field": "lv.severity"},
+                               {"id": "b", "name": "impact level", "field": "lv.impact"}],
+          [{"id": "out", "name": "grade", "field": "g"}],
+          [{"_id": f"g{i}{j}", "a": str(i), "b": str(j), "out": str(r.grade_matrix[i][j])}
+           for i in range(3) for j in range(3)])
+    table("t-priority", "first", [{"id": "a", "name": "impact level", "field": "lv.impact"},
+                                  {"id": "b", "name": "urgency level", "field": "lv.urgency"}],
+          [{"id": "out", "name": "priority", "field": "pr"}],
+          [{"_id": f"p{i}{j}", "a": str(i), "b": str(j), "out": str(r.priority_matrix[i][j])}
+           for i in range(3) for j in range(3)])
+    safe_g = f"(safety_incident == true and g < {r.safety_min_grade} ? {r.safety_min_grade} : g)"
+    tbg = r.tier_by_grade
+    tier_of_grade = f"($.grade == 3 ? {tbg[3]} : ($.grade == 2 ? {tbg[2]} : ($.grade == 1 ? {tbg[1]} : {tbg[0]})))"
+    expressions("e-final", [
+        ("grade", safe_g),
+        ("priority", f"(safety_incident == true and pr > {r.safety_max_priority} ? {r.safety_max_priority} : pr)"),
+        ("tier", f"max([{tier_of_grade}, lv.difficulty, lv.malice, "
+                 f"(beyond_authority == true ? {r.beyond_authority_tier} : 0)])"),
+    ])
+    nodes.append({"id": "output", "type": "outputNode", "name": "response", "position": {"x": 0, "y": 0}})
+    edges = [{"id": f"e{i}", "sourceId": a["id"], "targetId": b["id"], "type": "edge"}
+             for i, (a, b) in enumerate(zip(nodes, nodes[1:]))]
+    return {"nodes": nodes, "edges": edges}
+
+
+def make_zen(r: Rubric) -> Callable[[dict], tuple]:
+    # Compiled once (ZenDecisionContent), served by the engine's loader:
+    # per record, `engine.evaluate` on a loaded key is the fastest of the
+    # Python API's ways here (ZenDecision.evaluate and evaluate_batch
+    # measured slower per record with zen-engine 2.1.3).
+    content = zen.ZenDecisionContent(json.dumps(zen_graph(r)))
+    engine = zen.ZenEngine({"loader": lambda key: content})
+
+    def grade(rec: dict) -> tuple:
+        out = engine.evaluate("rubric", rec)["result"]
+        s = tuple(int(out["s"][d]) for d in DIMS)
+        return GRADES[int(out["grade"])], TIERS[int(out["tier"])], int(out["priority"]), s
+
+    return grade
+
+
+# ---------------------------------------------------------------------------
+# Inputs.
+# ---------------------------------------------------------------------------
+
+def gen_records(n: int, text_permille: int) -> list[dict]:
+    """Generated records (the Rust benches' generator), as dicts."""
+    exe = os.environ.get("CT_GEN_RECORDS")
+    cmd = [exe] if exe else ["cargo", "run", "--quiet", "--profile", "bench", "-p",
+                             "complaint-triage-benches", "--bin", "gen-records", "--"]
+    out = subprocess.run(cmd + [str(n), "--text-permille", str(text_permille)], cwd=ROOT,
+                         check=True, capture_output=True, text=True).stdout
+    return [json.loads(line) for line in out.splitlines()]
+
+
+def for_peers(rec: dict) -> dict:
+    """The record a peer sees: its text replaced by the cues the core's
+    scanner finds in it."""
+    rec = dict(rec)
+    text = rec.pop("text", None)
+    if text:
+        cues = ct.scan_text(text)
+        if cues["threats"]:
+            rec["cue_threats"] = cues["threats"]
+        if cues["forbidden_phrases"]:
+            rec["cue_forbidden"] = True
+        if cues["emotion_markers"]:
+            rec["cue_emotion"] = True
+    return rec
+
+
+LIST_TYPE = pa.list_(pa.string())
+
+
+def frame(records: list[dict]) -> pa.Table:
+    """An Arrow table of records, as a data pipeline holds them: codes as
+    dictionary (categorical) columns, lists as lists of strings, absent
+    values as nulls."""
+    names: list[str] = []
+    for rec in records:
+        for k in rec:
+            if k not in names:
+                names.append(k)
+    cols = {}
+    for k in names:
+        values = [rec.get(k) for rec in records]
+        if k in LIST_FIELDS or k == "cue_threats":
+            cols[k] = pa.array(values, LIST_TYPE)
+        elif k in CODE_FIELDS or k == "jurisdiction":
+            cols[k] = pa.array(values, pa.string()).dictionary_encode()
+        else:
+            cols[k] = pa.array(values)
+    return pa.table(cols)
+
+
+# ---------------------------------------------------------------------------
+# Equivalence, then timing.
+# ---------------------------------------------------------------------------
+
+def core_results(records: list[dict]) -> list[tuple]:
+    out = []
+    for a in ct.assess_many(records):
+        out.append((a.grade, a.tier, a.priority, (a.severity, a.impact, a.difficulty, a.escalation_risk, a.malice)))
+    return out
+
+
+def numpy_results(fn: Callable, table: pa.Table) -> list[tuple]:
+    g, tier, pr, s = fn(table)
+    return [(GRADES[a], TIERS[b], int(c), tuple(int(x) for x in row)) for a, b, c, row in zip(g, tier, pr, s)]
+
+
+def frame_results(table: pa.Table) -> list[tuple]:
+    out = ct.assess_frame(table)
+    cols = [out.column(c).to_pylist() for c in ["grade", "tier", "priority"] + DIMS]
+    return [(g, t, p, tuple(s)) for g, t, p, *s in zip(*cols)]
+
+
+def check(name: str, expected: list[tuple], got: list[tuple], what: str) -> bool:
+    bad = [i for i, (e, g) in enumerate(zip(expected, got)) if e != g]
+    if len(got) != len(expected) or bad:
+        i = bad[0] if bad else min(len(got), len(expected))
+        print(f"  {name}: DIFFERS on {what}: {len(bad)} of {len(expected)} records, "
+              f"first #{i}: core {expected[i] if i < len(expected) else None}, "
+              f"peer {got[i] if i < len(got) else None}")
+        return False
+    print(f"  {name}: same grade, tier, priority and scores as the core on {len(expected):,} {what}")
+    return True
+
+
+def timed(fn: Callable[[], Any], repeat: int) -> float:
+    best = float("inf")
+    for _ in range(repeat):
+        start = time.perf_counter()
+        fn()
+        best = min(best, time.perf_counter() - start)
+    return best
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--quick", action="store_true", help="small samples: checks equivalence, times nothing seriously")
+    ap.add_argument("--json", type=Path, help="write the figures to this file")
+    args = ap.parse_args()
+
+    rubric = Rubric(ct.Policy.default().to_json())
+    pure, vectorised, zen_fn = make_pure(rubric), make_numpy(rubric), make_zen(rubric)
+
+    # --- Equivalence -------------------------------------------------------
+    vectors = json.load(open(ROOT / "tests/vectors/vectors.json", encoding="utf-8"))
+    golden = [json.loads(c["record_json"]) for c in vectors["cases"]]
+    n_eq = 1_000 if args.quick else 10_000
+    generated = gen_records(n_eq, 700)
+    ok = True
+    for what, records in [("golden vectors", golden), ("generated records with text", generated)]:
+        expected = core_results(records)
+        # The golden vectors' own expectation, as a check of the reference itself.
+        if what == "golden vectors":
+            want = [json.loads(c["expected_json"]) for c in vectors["cases"]]
+            assert [(e[0], e[1], e[2]) for e in expected] == [(w["grade"], w["tier"], w["priority"]) for w in want]
+        peers_view = [for_peers(r) for r in records]
+        table, peer_table = frame(records), frame(peers_view)
+        ok &= check("ZEN", expected, [zen_fn(r) for r in peers_view], what)
+        ok &= check("pure Python", expected, [pure(r) for r in peers_view], what)
+        ok &= check("numpy", expected, numpy_results(vectorised, peer_table), what)
+        ok &= check("assess_frame", expected, frame_results(table), what)
+    if not ok:
+        print("a peer disagrees with the core: its timing would be void")
+        return 1
+
+    # --- Timing ------------------------------------------------------------
+    sizes = ({"zen": 500, "pure": 5_000, "many": 20_000, "frame": 20_000} if args.quick else
+             {"zen": 20_000, "pure": 200_000, "many": 1_000_000, "frame": 1_000_000})
+    repeat = 1 if args.quick else 3
+    records = gen_records(max(sizes.values()), 0)
+    table = frame(records)
+    results: dict[str, dict[str, float]] = {}
+
+    def record(name: str, n: int, seconds: float) -> None:
+        results[name] = {"records": n, "seconds": seconds, "records_per_s": n / seconds}
+        print(f"  {name:<24} {n:>9,} records  {seconds * 1e3:9.1f} ms  {n / seconds:>13,.0f} records/s")
+
+    print(f"timing (best of {repeat}, one thread, records without text):")
+    n = sizes["zen"]
+    record("zen", n, timed(lambda: [zen_fn(r) for r in records[:n]], 1))
+    n = sizes["pure"]
+    record("pure_python", n, timed(lambda: [pure(r) for r in records[:n]], repeat))
+    n = sizes["frame"]
+    sub = table.slice(0, n)
+    record("numpy", n, timed(lambda: vectorised(sub), repeat))
+    record("assess_frame", n, timed(lambda: ct.assess_frame(sub), repeat))
+    n = sizes["many"]
+    record("assess_many", n, timed(lambda: ct.assess_many(records[:n]), repeat))
+    lines = [json.dumps(rec, ensure_ascii=False) for rec in records[:n]]
+    record("assess_many_json_lines", n, timed(lambda: ct.assess_many(lines), repeat))
+
+    rate = {k: v["records_per_s"] for k, v in results.items()}
+    ratios = {
+        "assess_many / zen": rate["assess_many"] / rate["zen"],
+        "assess_frame / zen": rate["assess_frame"] / rate["zen"],
+        "assess_many / pure_python": rate["assess_many"] / rate["pure_python"],
+        "assess_frame / pure_python": rate["assess_frame"] / rate["pure_python"],
+        "assess_frame / numpy": rate["assess_frame"] / rate["numpy"],
+        "assess_many / numpy": rate["assess_many"] / rate["numpy"],
+        "assess_many_json_lines / zen": rate["assess_many_json_lines"] / rate["zen"],
+    }
+    print("ratios (ours / peer, same run):")
+    for k, v in ratios.items():
+        print(f"  {k:<28} {v:10.1f}x")
+    if args.json:
+        args.json.write_text(json.dumps({
+            "quick": args.quick, "python": platform.python_version(), "numpy": np.__version__,
+            "pyarrow": pa.__version__, "zen_engine": _version("zen-engine"),
+            "results": results, "ratios": ratios}, indent=2) + "\n")
+    return 0
+
+
+def _version(dist: str) -> str:
+    from importlib.metadata import version
+    return version(dist)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
