@@ -13,12 +13,14 @@ use std::hint::black_box;
 use std::time::Duration;
 
 use complaint_triage::{
-    assess, assess_into, decide_only, parse_complaint, parse_policy, parse_policy_into,
-    scan_text, write_assessment_json, write_policy_json, Assessment, Complaint, Decision, Policy,
-    SliceQueue, TriageQueue, MAX_ASSESSMENT_JSON,
+    assess, assess_into, decide_only, parse_complaint, parse_policy, parse_policy_into, scan_text,
+    write_assessment_json, write_policy_json, Assessment, Complaint, Decision, Policy, SliceQueue,
+    TriageQueue, MAX_ASSESSMENT_JSON,
 };
 use criterion::measurement::WallTime;
-use criterion::{criterion_group, criterion_main, BenchmarkGroup, Criterion, SamplingMode, Throughput};
+use criterion::{
+    criterion_group, criterion_main, BenchmarkGroup, Criterion, SamplingMode, Throughput,
+};
 use triage_benches::alloc::{assert_counting, assert_no_alloc, Counting};
 use triage_benches::cabi::{self, CLib, CtAssessment, CtComplaint, CtQueue, CtQueueEntry, CT_OK};
 use triage_benches::floor::read_every_field;
@@ -108,8 +110,22 @@ fn bench_batch(c: &mut Criterion, inputs: &Inputs) {
         // Scores only must be the same numbers as with reasons.
         for (d, a) in dec.iter().zip(asm.iter()) {
             assert_eq!(
-                (d.scores, d.grade, d.tier, d.priority, d.first_response_minutes, d.resolution_hours),
-                (a.scores, a.grade, a.tier, a.priority, a.first_response_minutes, a.resolution_hours)
+                (
+                    d.scores,
+                    d.grade,
+                    d.tier,
+                    d.priority,
+                    d.first_response_minutes,
+                    d.resolution_hours
+                ),
+                (
+                    a.scores,
+                    a.grade,
+                    a.tier,
+                    a.priority,
+                    a.first_response_minutes,
+                    a.resolution_hours
+                )
             );
         }
         configure(&mut group, n);
@@ -147,7 +163,10 @@ fn bench_json(c: &mut Criterion, inputs: &Inputs) {
     for &n in sizes::records() {
         let records = &inputs.json[..n];
         let bytes: usize = records.iter().map(String::len).sum();
-        println!("json/{n}: {bytes} input bytes, {:.0} per record", bytes as f64 / n as f64);
+        println!(
+            "json/{n}: {bytes} input bytes, {:.0} per record",
+            bytes as f64 / n as f64
+        );
         assert_no_alloc("parse + assess + write", || {
             parse_assess_write(records, &mut a, &mut buf)
         });
@@ -204,7 +223,10 @@ fn bench_policy(c: &mut Criterion) {
     let len = write_policy_json(P, &mut full).expect("64 KiB holds the policy");
     full.truncate(len);
     let overrides: &[u8] = br#"{"points":{"threat.media":{"impact":40},"channel.regulator":{"impact":45}},"resolution_hours":[12,48,120],"claim_limit_permille":3000}"#;
-    assert_eq!(parse_policy(&full).expect("the default policy parses"), Policy::DEFAULT);
+    assert_eq!(
+        parse_policy(&full).expect("the default policy parses"),
+        Policy::DEFAULT
+    );
     let mut policy = Policy::DEFAULT;
     assert_no_alloc("parse_policy_into", || {
         parse_policy_into(&full, &mut policy).expect("valid");
@@ -345,7 +367,11 @@ fn c_queue(clib: &CLib, entries: &[(u64, u8, u16, u64)], storage: &mut [CtQueueE
 fn bench_c_abi(c: &mut Criterion, inputs: &Inputs, clib: &CLib) {
     let mut group = c.benchmark_group("c_abi");
     let policy = clib.default_policy();
-    let ct: Vec<CtComplaint> = inputs.json.iter().map(|j| clib.complaint_from_json(j)).collect();
+    let ct: Vec<CtComplaint> = inputs
+        .json
+        .iter()
+        .map(|j| clib.complaint_from_json(j))
+        .collect();
     let mut out = Box::new(CtAssessment::ZERO);
     let mut a = Assessment::EMPTY;
     // Same inputs, same results: every record of the largest batch.
@@ -356,21 +382,51 @@ fn bench_c_abi(c: &mut Criterion, inputs: &Inputs, clib: &CLib) {
         let s = a.scores;
         assert_eq!(
             (
-                [out.scores.severity, out.scores.impact, out.scores.difficulty, out.scores.escalation_risk, out.scores.malice],
-                out.grade, out.tier, out.priority, out.first_response_minutes, out.resolution_hours,
-                usize::from(out.row_count), out.raw_scores, &out.id[..usize::from(out.id_len)],
+                [
+                    out.scores.severity,
+                    out.scores.impact,
+                    out.scores.difficulty,
+                    out.scores.escalation_risk,
+                    out.scores.malice
+                ],
+                out.grade,
+                out.tier,
+                out.priority,
+                out.first_response_minutes,
+                out.resolution_hours,
+                usize::from(out.row_count),
+                out.raw_scores,
+                &out.id[..usize::from(out.id_len)],
             ),
             (
-                [s.severity, s.impact, s.difficulty, s.escalation_risk, s.malice],
-                a.grade as u8, a.tier as u8, a.priority, a.first_response_minutes, a.resolution_hours,
-                a.rows.len(), a.raw_scores, &a.id.as_bytes().iter().map(|b| *b as std::ffi::c_char).collect::<Vec<_>>()[..],
+                [
+                    s.severity,
+                    s.impact,
+                    s.difficulty,
+                    s.escalation_risk,
+                    s.malice
+                ],
+                a.grade as u8,
+                a.tier as u8,
+                a.priority,
+                a.first_response_minutes,
+                a.resolution_hours,
+                a.rows.len(),
+                a.raw_scores,
+                &a.id
+                    .as_bytes()
+                    .iter()
+                    .map(|b| *b as std::ffi::c_char)
+                    .collect::<Vec<_>>()[..],
             ),
             "ct_assess and assess_into disagree"
         );
     }
     for &n in sizes::records() {
         let (cbatch, rbatch) = (&ct[..n], &inputs.complaints[..n]);
-        assert_no_alloc("ct_assess", || c_assess_all(clib, cbatch, &policy, &mut out));
+        assert_no_alloc("ct_assess", || {
+            c_assess_all(clib, cbatch, &policy, &mut out)
+        });
         configure(&mut group, n);
         group.throughput(Throughput::Elements(n as u64));
         group.bench_function(format!("rust_assess_into/{n}"), |b| {
@@ -388,7 +444,12 @@ fn bench_c_abi(c: &mut Criterion, inputs: &Inputs, clib: &CLib) {
     group.finish();
 }
 
-fn c_assess_all(clib: &CLib, batch: &[CtComplaint], policy: &cabi::CtPolicy, out: &mut CtAssessment) {
+fn c_assess_all(
+    clib: &CLib,
+    batch: &[CtComplaint],
+    policy: &cabi::CtPolicy,
+    out: &mut CtAssessment,
+) {
     for c in batch {
         // SAFETY: c, policy and out are valid for the call.
         let r = unsafe { (clib.ct_assess)(c, policy, out) };

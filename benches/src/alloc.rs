@@ -54,7 +54,10 @@ pub fn assert_no_alloc<R>(what: &str, f: impl FnOnce() -> R) -> R {
     let before = allocations();
     let r = f();
     let n = allocations() - before;
-    assert_eq!(n, 0, "{what}: {n} heap allocations on a path that must make none");
+    assert_eq!(
+        n, 0,
+        "{what}: {n} heap allocations on a path that must make none"
+    );
     r
 }
 

@@ -45,7 +45,10 @@ pub fn read_every_field(batch: &[Complaint]) -> u64 {
             + u64::from(c.text_cues.threats)
             + u64::from(c.text_cues.forbidden_phrases)
             + u64::from(c.text_cues.emotion_markers);
-        sum = sum.wrapping_add(small).wrapping_add(wide).wrapping_add(sets);
+        sum = sum
+            .wrapping_add(small)
+            .wrapping_add(wide)
+            .wrapping_add(sets);
     }
     sum
 }

@@ -299,10 +299,18 @@ pub fn record_json(rng: &mut Rng, i: usize, opts: RecordOptions) -> String {
     let _ = write!(s, ",\"channel\":\"{}\"", Channel::ALL[ch].code());
     let tier = rng.weighted(&[70, 15, 10, 5]);
     if tier != 0 || rng.chance(500) {
-        let _ = write!(s, ",\"customer_tier\":\"{}\"", CustomerTier::ALL[tier].code());
+        let _ = write!(
+            s,
+            ",\"customer_tier\":\"{}\"",
+            CustomerTier::ALL[tier].code()
+        );
     }
     if rng.chance(800) {
-        let months = if rng.chance(100) { rng.range(0, 600) } else { rng.range(0, 180) };
+        let months = if rng.chance(100) {
+            rng.range(0, 600)
+        } else {
+            rng.range(0, 180)
+        };
         let _ = write!(s, ",\"tenure_months\":{months}");
     }
     let p = rng.weighted(&[15, 15, 15, 15, 40]);
@@ -324,7 +332,11 @@ pub fn record_json(rng: &mut Rng, i: usize, opts: RecordOptions) -> String {
         let _ = write!(s, ",\"prior_contacts\":{prior}");
     }
     if rng.chance(850) {
-        let hours = if rng.chance(850) { rng.range(0, 96) } else { rng.log_uniform(96, 2000) };
+        let hours = if rng.chance(850) {
+            rng.range(0, 96)
+        } else {
+            rng.log_uniform(96, 2000)
+        };
         let _ = write!(s, ",\"hours_open\":{hours}");
     }
     let affected = match rng.weighted(&[860, 100, 30, 10]) {
@@ -336,7 +348,11 @@ pub fn record_json(rng: &mut Rng, i: usize, opts: RecordOptions) -> String {
     if affected != 1 || rng.chance(300) {
         let _ = write!(s, ",\"affected_customers\":{affected}");
     }
-    let loss = if rng.chance(450) { 0 } else { rng.log_uniform(100, 20_000_000) };
+    let loss = if rng.chance(450) {
+        0
+    } else {
+        rng.log_uniform(100, 20_000_000)
+    };
     if loss != 0 || rng.chance(300) {
         let _ = write!(s, ",\"direct_loss\":{loss}");
     }
@@ -399,7 +415,12 @@ pub fn record_json(rng: &mut Rng, i: usize, opts: RecordOptions) -> String {
     list(&mut s, "rights", &codes(Right::ALL, Right::code), 300);
     list(&mut s, "threats", &codes(Threat::ALL, Threat::code), 120);
     list(&mut s, "profile", &codes(Profile::ALL, Profile::code), 100);
-    list(&mut s, "malice_signals", &codes(MaliceSignal::ALL, MaliceSignal::code), 30);
+    list(
+        &mut s,
+        "malice_signals",
+        &codes(MaliceSignal::ALL, MaliceSignal::code),
+        30,
+    );
     list(
         &mut s,
         "handling_failures",

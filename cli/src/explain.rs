@@ -4,8 +4,8 @@ use std::io::{self, BufRead, Write};
 use std::process::ExitCode;
 
 use complaint_triage::{
-    assess, evaluate_outcome, parse_complaint, parse_outcome, write_effect_json,
-    write_explanation, Policy,
+    assess, evaluate_outcome, parse_complaint, parse_outcome, write_effect_json, write_explanation,
+    Policy,
 };
 use serde_json::value::RawValue;
 

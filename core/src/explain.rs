@@ -125,4 +125,3 @@ pub fn write_explanation(a: &Assessment, out: &mut impl Write) -> fmt::Result {
     )?;
     Ok(())
 }
-

@@ -9,7 +9,7 @@
 
 use std::io::Write;
 
-use triage_benches::gen::{Rng, RecordOptions, SEED};
+use triage_benches::gen::{RecordOptions, Rng, SEED};
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -17,7 +17,10 @@ fn main() {
         args.iter()
             .position(|a| a == flag)
             .and_then(|i| args.get(i + 1))
-            .map(|v| v.parse::<u64>().unwrap_or_else(|_| panic!("{flag} takes an integer")))
+            .map(|v| {
+                v.parse::<u64>()
+                    .unwrap_or_else(|_| panic!("{flag} takes an integer"))
+            })
     };
     let n: usize = args
         .first()

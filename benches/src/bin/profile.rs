@@ -63,8 +63,16 @@ fn main() {
     let n: usize = args.get(1).and_then(|a| a.parse().ok()).unwrap_or(10_000);
     let json = gen::records(SEED, n, RecordOptions::default());
     let complaints = gen::complaints(&json);
-    let lang = if path == "scan_en" { Lang::En } else { Lang::Zh };
-    let texts = if path.starts_with("scan") { gen::transcripts(SEED, n, lang) } else { Vec::new() };
+    let lang = if path == "scan_en" {
+        Lang::En
+    } else {
+        Lang::Zh
+    };
+    let texts = if path.starts_with("scan") {
+        gen::transcripts(SEED, n, lang)
+    } else {
+        Vec::new()
+    };
     let bytes: usize = texts.iter().map(String::len).sum();
     let sum = run_path(path, &json, &complaints, &texts);
     println!("{path} over {n} records ({bytes} text bytes), checksum {sum}");
