@@ -38,7 +38,9 @@ test-rust:
 	$(CARGO) fmt --all --check
 	$(CARGO) clippy --workspace --all-targets --locked -- -D warnings
 	$(CARGO) test --workspace --locked
-	RUSTDOCFLAGS="-D warnings" $(CARGO) doc --workspace --no-deps --locked
+	# The C crate's library shares the core's name, so its docs go elsewhere.
+	RUSTDOCFLAGS="-D warnings" $(CARGO) doc --workspace --exclude complaint-triage-ffi --no-deps --locked
+	RUSTDOCFLAGS="-D warnings" $(CARGO) doc -p complaint-triage-ffi --no-deps --locked --target-dir target/doc-ffi
 	$(CARGO) build -p complaint-triage --release --locked --target $(EMBEDDED_TARGET)
 	python3 examples/check_coverage.py examples/complaints.jsonl
 	$(MAKE) --no-print-directory run >/dev/null
