@@ -178,13 +178,35 @@ pub fn ffi_entry_points(data: &[u8]) {
                     no_panic("ct_effect_to_json", c::ct_effect_to_json(&raw, buf.as_mut_ptr(), cap, &mut n));
                 }
                 _ => {
-                    let e: c::ct_queue_entry = c::ct_queue_entry::new(b.u64(), b.u8(), b.u16(), b.u64());
+                    let e = entry(b.u64(), b.u8(), b.u16(), b.u64());
                     let mut left = 0i64;
                     no_panic("ct_queue_entry_time_left", c::ct_queue_entry_time_left(&e, b.u64(), &mut left));
                 }
             }
         }
     }
+}
+
+/// A C queue entry as the library makes it (deadline saturating, push
+/// order still 0).
+fn entry(id: u64, priority: u8, first_response_minutes: u16, arrival: u64) -> c::ct_queue_entry {
+    c::ct_queue_entry {
+        id,
+        arrival,
+        deadline: arrival.saturating_add(u64::from(first_response_minutes) * 60),
+        seq: 0,
+        first_response_minutes,
+        priority,
+        reserved: [0; 5],
+    }
+}
+
+/// The core's entry seen as the C one, field by field.
+fn from_core(e: &triage::QueueEntry) -> c::ct_queue_entry {
+    let mut out = entry(e.id(), e.priority(), e.first_response_minutes(), e.arrival());
+    out.deadline = e.deadline();
+    out.seq = e.seq();
+    out
 }
 
 fn zeroed_error() -> c::ct_error {
@@ -225,8 +247,10 @@ unsafe fn assessment_calls(b: &mut Bytes<'_>, a: &c::ct_assessment, policy: &c::
 }
 
 /// Random push / pop / peek / len sequences on a C queue over caller
-/// storage, against a model: a plain list from which pop takes the least
-/// (deadline, priority, push order).
+/// storage and on the core's `TriageQueue<16>`, against a model: a plain
+/// list from which pop takes the least (deadline, priority, push order).
+/// The core queue gets the same pushes while it has room (the C queue's
+/// capacity is at most 16), so both must agree with the model throughout.
 pub fn queue(data: &[u8]) {
     let mut b = Bytes(data);
     let capacity = usize::from(b.u8() % 16) + 1;
@@ -238,6 +262,7 @@ pub fn queue(data: &[u8]) {
         q.assume_init()
     };
     let mut model: Vec<c::ct_queue_entry> = Vec::new();
+    let mut core_q = triage::TriageQueue::<16>::new();
     let mut seq = 0u64;
     let mut id = 0u64;
     while !b.is_empty() {
@@ -258,22 +283,31 @@ pub fn queue(data: &[u8]) {
                     } else if model.len() == capacity {
                         c::CT_ERR_QUEUE_FULL
                     } else {
-                        let mut e = c::ct_queue_entry::new(id, priority, minutes, arrival);
+                        let mut e = entry(id, priority, minutes, arrival);
                         e.seq = seq;
                         seq += 1;
                         model.push(e);
                         c::CT_OK
                     };
                     assert_eq!(r, expected, "push of priority {priority} into {} of {capacity}", model.len());
+                    // The core queue (capacity 16 >= the C one's) takes what the C one took.
+                    if r == c::CT_OK {
+                        assert!(core_q.push(id, priority, minutes, arrival).is_ok(), "core queue refused a push");
+                    }
                 }
                 2 => {
                     let mut got = c::ct_queue_entry::default();
                     let r = no_panic("ct_queue_pop", c::ct_queue_pop(&mut q, &mut got));
+                    let core_got = core_q.pop().map(|e| from_core(&e));
                     let best = (0..model.len()).min_by_key(|&i| (model[i].deadline, model[i].priority, model[i].seq));
                     match best {
-                        None => assert_eq!(r, c::CT_ERR_QUEUE_EMPTY),
+                        None => {
+                            assert_eq!(r, c::CT_ERR_QUEUE_EMPTY);
+                            assert_eq!(core_got, None, "core queue pop from empty");
+                        }
                         Some(i) => {
                             assert_eq!(r, c::CT_OK);
+                            assert_eq!(core_got, Some(got), "core queue pop differs from the C one");
                             assert_eq!(got, model.remove(i), "pop order differs from the model");
                         }
                     }
@@ -292,6 +326,8 @@ pub fn queue(data: &[u8]) {
                     let mut n = usize::MAX;
                     assert_eq!(c::ct_queue_len(&q, &mut n), c::CT_OK);
                     assert_eq!(n, model.len());
+                    assert_eq!(core_q.len(), model.len(), "core queue length");
+                    assert_eq!(core_q.peek().map(from_core), best.copied(), "core queue peek");
                     let now = b.u64();
                     let mut left = 0i64;
                     assert_eq!(c::ct_queue_entry_time_left(&got, now, &mut left), c::CT_OK);
