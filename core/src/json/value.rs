@@ -56,7 +56,12 @@ pub(crate) fn for_each_piece<E>(
     let mut rest = raw;
     while !rest.is_empty() {
         let plain = rest.find('\\').unwrap_or(rest.len());
-        let (text, tail) = rest.split_at(plain);
+        // `plain` is a char boundary (the backslash or the end), so this
+        // never stops early; the checked form keeps a panic path out of
+        // the binary (firmware/src/bin/panic_check.rs).
+        let Some((text, tail)) = rest.split_at_checked(plain) else {
+            break;
+        };
         if !text.is_empty() {
             f(Piece::Text(text))?;
         }

@@ -1,0 +1,309 @@
+//! Record-level differential test against serde_json.
+//!
+//! - For a document serde_json accepts, an independent reading of the record
+//!   contract (written here over `serde_json::Value`) decides whether it fits;
+//!   if it fits, `parse_complaint` must give exactly that complaint, and if
+//!   not, it must fail.
+//! - For a document serde_json rejects, `parse_complaint` must fail too.
+//!
+//! The inputs are records built from the contract's own fields and values,
+//! with wrong types, out-of-range numbers, unknown fields and values mixed
+//! in, and then byte-level mutations of them.
+
+use complaint_triage::{
+    parse_complaint, Category, Channel, Code, Complaint, CustomerTier, Evidence, Expectation, Flag, FlagSet,
+    HandlingFailure, Jurisdiction, Liability, MaliceSignal, Motive, Personality, Profile, Right, Threat, ID_CAPACITY,
+};
+use proptest::prelude::*;
+use serde_json::Value;
+
+/// Fields in contract order with the generator of their valid values.
+const UINTS: [(&str, u64, u64); 9] = [
+    ("tenure_months", 0, 1200),
+    ("emotion", 0, 10),
+    ("prior_contacts", 0, 10_000),
+    ("hours_open", 0, 1_000_000),
+    ("affected_customers", 1, 1_000_000_000),
+    ("direct_loss", 0, 1_000_000_000_000_000),
+    ("claimed_amount", 0, 1_000_000_000_000_000),
+    ("departments", 1, 100),
+    ("emotion", 0, 10),
+];
+const BOOLS: [&str; 5] = [
+    "indirect_loss_claimed",
+    "beyond_authority",
+    "previously_compensated",
+    "safety_incident",
+    "sensitive_period",
+];
+
+fn codes<T: Code>(all: &[T]) -> Vec<&'static str> {
+    all.iter().map(|v| v.code()).collect()
+}
+fn flag_codes<T: Flag>() -> Vec<&'static str> {
+    T::ALL.iter().map(|v| v.flag_code()).collect()
+}
+
+fn enums() -> Vec<(&'static str, Vec<&'static str>)> {
+    vec![
+        ("category", codes(Category::ALL)),
+        ("channel", codes(Channel::ALL)),
+        ("customer_tier", codes(CustomerTier::ALL)),
+        ("personality", codes(Personality::ALL)),
+        ("motive", codes(Motive::ALL)),
+        ("expectation", codes(Expectation::ALL)),
+        ("liability", codes(Liability::ALL)),
+        ("evidence", codes(Evidence::ALL)),
+        ("jurisdiction", codes(Jurisdiction::ALL)),
+    ]
+}
+fn lists() -> Vec<(&'static str, Vec<&'static str>)> {
+    vec![
+        ("rights", flag_codes::<Right>()),
+        ("threats", flag_codes::<Threat>()),
+        ("profile", flag_codes::<Profile>()),
+        ("malice_signals", flag_codes::<MaliceSignal>()),
+        ("handling_failures", flag_codes::<HandlingFailure>()),
+    ]
+}
+
+fn code_of<T: Code>(v: &Value) -> Option<T> {
+    T::from_code(v.as_str()?)
+}
+fn flags_of<T: Flag>(v: &Value) -> Option<FlagSet<T>> {
+    let mut set = FlagSet::<T>::default();
+    for item in v.as_array()? {
+        let s = item.as_str()?;
+        set.insert(*T::ALL.iter().find(|f| f.flag_code() == s)?);
+    }
+    Some(set)
+}
+fn uint(v: &Value, min: u64, max: u64) -> Option<u64> {
+    // Integers only: serde_json keeps 1.0 and 1e3 as floats, which the
+    // contract rejects too.
+    let n = v.as_u64()?;
+    (min..=max).contains(&n).then_some(n)
+}
+
+/// The record contract read independently of the crate's parser: `None`
+/// if the document does not fit it.
+fn contract(doc: &Value) -> Option<Complaint> {
+    let obj = doc.as_object()?;
+    let mut c = Complaint::DEFAULT;
+    for (k, v) in obj {
+        match k.as_str() {
+            "id" => {
+                let s = v.as_str()?;
+                if s.len() > ID_CAPACITY {
+                    return None;
+                }
+                c.set_id(s).ok()?;
+            }
+            "category" => c.category = code_of(v)?,
+            "channel" => c.channel = code_of(v)?,
+            "customer_tier" => c.customer_tier = code_of(v)?,
+            "personality" => c.personality = code_of(v)?,
+            "motive" => c.motive = code_of(v)?,
+            "expectation" => c.expectation = code_of(v)?,
+            "liability" => c.liability = code_of(v)?,
+            "evidence" => c.evidence = code_of(v)?,
+            "jurisdiction" => c.jurisdiction = code_of(v)?,
+            "tenure_months" => c.tenure_months = uint(v, 0, 1200)? as u16,
+            "emotion" => c.emotion = uint(v, 0, 10)? as u8,
+            "prior_contacts" => c.prior_contacts = uint(v, 0, 10_000)? as u16,
+            "hours_open" => c.hours_open = uint(v, 0, 1_000_000)? as u32,
+            "affected_customers" => c.affected_customers = uint(v, 1, 1_000_000_000)? as u32,
+            "direct_loss" => c.direct_loss = uint(v, 0, 1_000_000_000_000_000)?,
+            "claimed_amount" => c.claimed_amount = uint(v, 0, 1_000_000_000_000_000)?,
+            "departments" => c.departments = uint(v, 1, 100)? as u8,
+            "indirect_loss_claimed" => c.indirect_loss_claimed = v.as_bool()?,
+            "beyond_authority" => c.beyond_authority = v.as_bool()?,
+            "previously_compensated" => c.previously_compensated = v.as_bool()?,
+            "safety_incident" => c.safety_incident = v.as_bool()?,
+            "sensitive_period" => c.sensitive_period = v.as_bool()?,
+            "rights" => c.rights = flags_of(v)?,
+            "threats" => c.threats = flags_of(v)?,
+            "profile" => c.profile = flags_of(v)?,
+            "malice_signals" => c.malice_signals = flags_of(v)?,
+            "handling_failures" => c.handling_failures = flags_of(v)?,
+            "text" => {
+                let s = v.as_str()?;
+                c.add_text(s);
+            }
+            _ => return None,
+        }
+    }
+    Some(c)
+}
+
+/// Keys serde_json would merge (it keeps the last); the contract rejects
+/// a repeated field, so such documents are compared only for rejection.
+fn has_duplicate_keys(json: &str) -> bool {
+    let mut seen = std::collections::HashSet::new();
+    let mut de = serde_json::Deserializer::from_str(json);
+    // Walk the top-level object's keys with a raw map visitor.
+    struct Keys<'a>(&'a mut std::collections::HashSet<String>, bool);
+    impl<'de> serde::de::Visitor<'de> for Keys<'_> {
+        type Value = bool;
+        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+            f.write_str("an object")
+        }
+        fn visit_map<A: serde::de::MapAccess<'de>>(mut self, mut m: A) -> Result<bool, A::Error> {
+            while let Some(k) = m.next_key::<String>()? {
+                if !self.0.insert(k) {
+                    self.1 = true;
+                }
+                m.next_value::<serde::de::IgnoredAny>()?;
+            }
+            Ok(self.1)
+        }
+    }
+    serde::Deserializer::deserialize_map(&mut de, Keys(&mut seen, false)).unwrap_or(false)
+}
+
+fn check(json: &str) -> Result<(), TestCaseError> {
+    let ours = parse_complaint(json.as_bytes());
+    match serde_json::from_str::<Value>(json) {
+        Err(_) => prop_assert!(ours.is_err(), "serde_json rejects, ours accepts: {json}"),
+        Ok(doc) => {
+            if has_duplicate_keys(json) {
+                prop_assert!(ours.is_err(), "duplicate field accepted: {json}");
+                return Ok(());
+            }
+            match (contract(&doc), ours) {
+                (Some(want), Ok(got)) => prop_assert_eq!(got, want, "{}", json),
+                (None, Err(_)) => {}
+                (Some(_), Err(e)) => {
+                    prop_assert!(false, "fits the contract but rejected ({e}): {json}")
+                }
+                (None, Ok(_)) => prop_assert!(false, "outside the contract but accepted: {json}"),
+            }
+        }
+    }
+    Ok(())
+}
+
+/// One member: mostly valid, sometimes of the wrong type or value.
+fn member() -> impl Strategy<Value = (String, Value)> {
+    let e = enums();
+    let l = lists();
+    let any_scalar = prop_oneof![
+        Just(Value::Null),
+        any::<bool>().prop_map(Value::Bool),
+        any::<i64>().prop_map(Value::from),
+        any::<u64>().prop_map(Value::from),
+        (-1e6f64..1e6).prop_map(Value::from),
+        "[a-z_]{0,12}".prop_map(Value::from),
+    ];
+    prop_oneof![
+        (0..UINTS.len(), 0u64..3, any::<u64>()).prop_map(|(i, how, r)| {
+            let (k, lo, hi) = UINTS[i];
+            let v = match how {
+                0 => lo + r % (hi - lo + 1),
+                1 => [lo, hi, hi + 1, lo.wrapping_sub(1)][(r % 4) as usize],
+                _ => r,
+            };
+            (k.to_string(), Value::from(v))
+        }),
+        (0..BOOLS.len(), any::<bool>()).prop_map(|(i, b)| (BOOLS[i].to_string(), Value::Bool(b))),
+        (0..e.len(), any::<prop::sample::Index>(), any::<bool>()).prop_map(move |(i, ix, typo)| {
+            let (k, vals) = &e[i];
+            let v = ix.get(vals).to_string();
+            (
+                k.to_string(),
+                Value::from(if typo { format!("{v}x") } else { v }),
+            )
+        }),
+        (
+            0..l.len(),
+            prop::collection::vec(any::<prop::sample::Index>(), 0..5),
+            any::<u8>()
+        )
+            .prop_map(move |(i, ixs, bad)| {
+                let (k, vals) = &l[i];
+                let mut items: Vec<Value> = ixs
+                    .iter()
+                    .map(|ix| Value::from(ix.get(vals).to_string()))
+                    .collect();
+                if bad == 0 {
+                    items.push(Value::from("not_a_value"));
+                } else if bad == 1 {
+                    items.push(Value::from(3));
+                }
+                (k.to_string(), Value::Array(items))
+            }),
+        "[ -~]{0,70}".prop_map(|s| ("id".to_string(), Value::from(s))),
+        ".{0,40}".prop_map(|s| ("text".to_string(), Value::from(s))),
+        prop_oneof![Just("emotoin"), Just("Text"), Just(""), Just("id ")]
+            .prop_map(|k| (k.to_string(), Value::from(1))),
+        (
+            prop_oneof![
+                Just("emotion"),
+                Just("threats"),
+                Just("id"),
+                Just("safety_incident"),
+                Just("category")
+            ],
+            any_scalar
+        )
+            .prop_map(|(k, v)| (k.to_string(), v)),
+    ]
+}
+
+fn record() -> impl Strategy<Value = String> {
+    prop::collection::vec(member(), 0..8).prop_map(|members| {
+        // serde_json's Map would merge repeated keys; write them by hand so
+        // repeats reach the parser.
+        let body: Vec<String> = members
+            .iter()
+            .map(|(k, v)| format!("{}:{}", Value::from(k.as_str()), v))
+            .collect();
+        format!("{{{}}}", body.join(","))
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(
+        std::env::var("PROPTEST_CASES").ok().and_then(|s| s.parse().ok()).unwrap_or(2000)))]
+
+    #[test]
+    fn records_agree_with_serde_json(json in record()) {
+        check(&json)?;
+    }
+
+    #[test]
+    fn mutated_records_agree_with_serde_json(json in record(), at in any::<prop::sample::Index>(), byte in any::<u8>(), op in 0u8..3) {
+        let mut bytes = json.into_bytes();
+        let i = at.index(bytes.len() + 1);
+        match op {
+            0 => bytes.insert(i, byte),
+            1 if i < bytes.len() => { bytes.remove(i); }
+            _ if i < bytes.len() => bytes[i] = byte,
+            _ => bytes.push(byte),
+        }
+        let ours = parse_complaint(&bytes);
+        match std::str::from_utf8(&bytes) {
+            Ok(s) => check(s)?,
+            Err(_) => prop_assert!(ours.is_err(), "invalid UTF-8 accepted"),
+        }
+    }
+}
+
+#[test]
+fn fixed_examples_agree() {
+    for json in [
+        r#"{}"#,
+        r#"{"id":"a","emotion":10,"threats":["media","media"]}"#,
+        r#"{"emotion":1.0}"#,
+        r#"{"emotion":1e0}"#,
+        r#"{"emotion":-0}"#,
+        r#"{"id":"\u00e9"}"#,
+        r#"{"text":"\ud83d\ude00 找记者曝光"}"#,
+        r#"{"a":1,"a":2}"#,
+        r#"{"emotion":3,"emotion":3}"#,
+        r#"[]"#,
+        r#"{"rights":[]}"#,
+    ] {
+        check(json).unwrap();
+    }
+}
