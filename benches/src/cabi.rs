@@ -233,12 +233,15 @@ pub fn default_path() -> PathBuf {
     if let Some(p) = std::env::var_os("CT_FFI_LIB") {
         return PathBuf::from(p);
     }
-    // The bench binary is <target>/release/deps/triage-<hash>.
+    // A bench binary is <target>/release/deps/triage-<hash>, a bin target
+    // <target>/release/profile.
     let exe = std::env::current_exe().unwrap_or_default();
-    let release = exe
-        .parent()
-        .and_then(Path::parent)
-        .unwrap_or(Path::new("target/release"));
+    let dir = exe.parent().unwrap_or(Path::new("target/release"));
+    let release = if dir.ends_with("deps") {
+        dir.parent().unwrap_or(dir)
+    } else {
+        dir
+    };
     release.join("libcomplaint_triage.so")
 }
 

@@ -5,7 +5,7 @@
 //!     profile PATH N
 //!
 //! PATH: assess | decide_only | assess_into | floor | json | parse |
-//! write | scan_zh | scan_en.
+//! write | scan_zh | scan_en | ct_assess (the C library, `make -C ffi-c`).
 
 use std::hint::black_box;
 
@@ -13,13 +13,14 @@ use complaint_triage::{
     assess, assess_into, decide_only, parse_complaint, scan_text, write_assessment_json,
     Assessment, Complaint, Policy, MAX_ASSESSMENT_JSON,
 };
+use triage_benches::cabi::{self, CLib, CtAssessment, CtComplaint};
 use triage_benches::floor::read_every_field;
 use triage_benches::gen::{self, Lang, RecordOptions, SEED};
 
 /// The measured region: callgrind's `--toggle-collect=*run_path*` collects
 /// only inside it, hence `inline(never)`.
 #[inline(never)]
-fn run_path(path: &str, json: &[String], complaints: &[Complaint], texts: &[String]) -> u64 {
+fn run_path(path: &str, json: &[String], complaints: &[Complaint], texts: &[String], c: &CInputs) -> u64 {
     let p = &Policy::DEFAULT;
     let mut sum = 0u64;
     let mut a = Assessment::EMPTY;
@@ -52,9 +53,24 @@ fn run_path(path: &str, json: &[String], complaints: &[Complaint], texts: &[Stri
         "scan_zh" | "scan_en" => texts.iter().for_each(|t| {
             black_box(scan_text(t));
         }),
+        "ct_assess" => {
+            let (lib, policy) = c.lib.as_ref().map(|l| (l, l.default_policy())).expect("loaded");
+            let mut out = Box::new(CtAssessment::ZERO);
+            for cc in &c.complaints {
+                // SAFETY: the pointers are valid for the call.
+                sum += u64::from(unsafe { (lib.ct_assess)(cc, &*policy, &mut *out) });
+                black_box(&*out);
+            }
+        }
         other => panic!("unknown path {other}"),
     }
     sum
+}
+
+/// The C library and the records as `ct_complaint`s, for the `ct_assess` path.
+struct CInputs {
+    lib: Option<CLib>,
+    complaints: Vec<CtComplaint>,
 }
 
 fn main() {
@@ -74,6 +90,13 @@ fn main() {
         Vec::new()
     };
     let bytes: usize = texts.iter().map(String::len).sum();
-    let sum = run_path(path, &json, &complaints, &texts);
+    let c = if path == "ct_assess" {
+        let lib = CLib::load(&cabi::default_path());
+        let complaints = json.iter().map(|j| lib.complaint_from_json(j)).collect();
+        CInputs { lib: Some(lib), complaints }
+    } else {
+        CInputs { lib: None, complaints: Vec::new() }
+    };
+    let sum = run_path(path, &json, &complaints, &texts, &c);
     println!("{path} over {n} records ({bytes} text bytes), checksum {sum}");
 }
