@@ -105,7 +105,9 @@ pub fn ffi_entry_points(data: &[u8]) {
     // SAFETY (whole function): every pointer passed is to a live local of
     // the right type, or NULL where the test means NULL.
     unsafe {
-        no_panic("ct_policy_validate", c::ct_policy_validate(&policy, &mut err));
+        // An edited blob may hold incoherent tables that ct_assess does not
+        // check (the blob is opaque to callers); then only "no panic" holds.
+        let coherent = no_panic("ct_policy_validate", c::ct_policy_validate(&policy, &mut err)) == c::CT_OK;
         while !b.is_empty() {
             match b.u8() % 8 {
                 0 => {
@@ -113,7 +115,10 @@ pub fn ffi_entry_points(data: &[u8]) {
                     no_panic("ct_complaint_validate", c::ct_complaint_validate(&complaint));
                     let mut a = zeroed::<c::ct_assessment>();
                     if no_panic("ct_assess", c::ct_assess(&complaint, &policy, &mut a)) == c::CT_OK {
-                        assert_eq!(c::ct_assessment_validate(&a), c::CT_OK, "ct_assess wrote an invalid assessment");
+                        let valid = no_panic("ct_assessment_validate", c::ct_assessment_validate(&a));
+                        if coherent {
+                            assert_eq!(valid, c::CT_OK, "ct_assess wrote an invalid assessment");
+                        }
                         assessment_calls(&mut b, &a, &policy);
                     }
                 }
