@@ -8,9 +8,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/../firmware"
 MAX=${MAX_PANIC_SITES:-100000}
-export CARGO_TARGET_DIR=${FIRMWARE_TARGET_DIR:-$PWD/target}/sites
-RUSTFLAGS="-C link-arg=-Tlink.x -C link-arg=--defsym=reachable_panic_in_complaint_triage=0" \
-    cargo build -q --release --bin with-json
+export CARGO_TARGET_DIR=${FIRMWARE_TARGET_DIR:-$PWD/target}
+# `cargo rustc` adds the flag to the final link only, so the dependencies
+# built for the other firmware programs are reused.
+cargo rustc -q --release --bin with-json -- -C link-arg=--defsym=reachable_panic_in_complaint_triage=0
 elf=$CARGO_TARGET_DIR/thumbv7em-none-eabihf/release/with-json
 objdump=$(command -v llvm-objdump || ls ~/.rustup/toolchains/*/lib/rustlib/*/bin/llvm-objdump 2>/dev/null | head -1 || true)
 addr2line=$(command -v llvm-addr2line || true)

@@ -94,7 +94,7 @@ cortex_m() {
         -semihosting-config enable=on,target=native -kernel "$bin/golden" >"$LOG/cortex-m4.out" || return 1
     MAX_PANIC_SITES=100000 FIRMWARE_TARGET_DIR=$ROOT/firmware/target bash "$ROOT/reliability/panic-sites.sh" >/dev/null || return 1
     python3 "$ROOT/reliability/cortex_m_check.py" "$ROOT/tests/vectors/vectors.json" "$LOG/cortex-m4.out" \
-        "$bin/assess-only" "$ROOT/firmware/target/sites/thumbv7em-none-eabihf/release/with-json"
+        "$bin/assess-only" "$bin/with-json"
 }
 
 panic_sites() {
