@@ -1334,7 +1334,7 @@ typedef struct ct_routing {
 #define CT_ERR_POLICY_UNINITIALIZED 300
 
 /**
- * The `ct_policy` was overwritten: one of its grade or tier entries is invalid.
+ * The `ct_policy` was overwritten: one of its grade, tier or priority entries is invalid.
  */
 #define CT_ERR_POLICY_CORRUPT 301
 

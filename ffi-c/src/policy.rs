@@ -8,10 +8,10 @@
 //! out field by field in C it would freeze the factor numbering into the
 //! ABI and make every `ct_assess` copy and re-validate 1.6 KiB. Instead the
 //! blob holds the core's `Policy` itself, bit for bit, behind a tag:
-//! `ct_assess` uses it in place (no copy), after checking the tag and the
+//! `ct_assess` uses it in place (no copy), after checking the tag, the
 //! 15 bytes that hold grades and tiers (the only fields that are not plain
-//! integers). C programs configure a policy the way every other binding
-//! does, with the JSON policy document (`ct_policy_from_json`), and may
+//! integers) and the 10 priority bytes (which must stay within 1-5). C
+//! programs configure a policy the way every other binding does, with the JSON policy document (`ct_policy_from_json`), and may
 //! copy a filled `ct_policy` freely (it holds no pointer).
 //!
 //! The blob is `CT_POLICY_WORDS` 64-bit words (4 KiB, 8-byte aligned);
@@ -118,10 +118,21 @@ unsafe fn check_enums(p: *const ct_policy) -> Result<(), ct_result> {
         bytes(offset_of!(Policy, tier_by_grade), 4),
         bytes(offset_of!(Policy, beyond_authority_tier), 1),
     ];
+    // Priorities are plain bytes, but an assessment's priority must be 1-5:
+    // a blob whose priority table was overwritten is refused here rather
+    // than graded into an assessment that breaks its own contract.
+    let priorities = [
+        bytes(offset_of!(Policy, priority_matrix), 9),
+        bytes(offset_of!(Policy, safety_max_priority), 1),
+    ];
     let ok = grades
         .iter()
         .flat_map(|s| s.iter())
         .all(|b| usize::from(*b) < Grade::COUNT)
+        && priorities
+            .iter()
+            .flat_map(|s| s.iter())
+            .all(|b| (1..=5).contains(b))
         && tiers
             .iter()
             .flat_map(|s| s.iter())

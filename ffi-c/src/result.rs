@@ -214,7 +214,7 @@ pub const CT_ERR_JSON_INVALID_POLICY: ct_result = 210;
 /// The `ct_policy` was not filled by `ct_policy_default` or
 /// `ct_policy_from_json` of this build of the library.
 pub const CT_ERR_POLICY_UNINITIALIZED: ct_result = 300;
-/// The `ct_policy` was overwritten: one of its grade or tier entries is invalid.
+/// The `ct_policy` was overwritten: one of its grade, tier or priority entries is invalid.
 pub const CT_ERR_POLICY_CORRUPT: ct_result = 301;
 /// The `ct_policy` fails the policy's coherence rules (`ct_policy_validate`).
 pub const CT_ERR_POLICY_INCOHERENT: ct_result = 302;
@@ -555,7 +555,7 @@ pub(crate) static RESULTS: &[ResultInfo] = &[
     ),
     info!(
         CT_ERR_POLICY_CORRUPT,
-        c"", c"ct_policy: overwritten (an invalid grade or tier)"
+        c"", c"ct_policy: overwritten (an invalid grade, tier or priority)"
     ),
     info!(
         CT_ERR_POLICY_INCOHERENT,

@@ -624,8 +624,9 @@ fn policies_are_checked_before_use() {
         assert_eq!(ct_policy_default(&mut *p), CT_OK);
         assert_eq!(policy::policy_ref(&*p).unwrap(), &Policy::DEFAULT);
         assert_eq!(ct_policy_validate(&*p, null_mut()), CT_OK);
-        // Overwrite bytes until a grade or tier byte is hit: that must be
-        // refused, never read as an enum.
+        // Overwrite each byte in turn: a grade or tier byte must be refused,
+        // never read as an enum, and so must a priority byte (0xEE is no
+        // priority 1-5), never graded into an out-of-contract assessment.
         let mut corrupted = 0;
         for i in 8..core::mem::size_of::<ct_policy>() {
             let mut q = Box::new(ct_policy { opaque: p.opaque });
@@ -639,8 +640,8 @@ fn policies_are_checked_before_use() {
         }
         assert_eq!(
             corrupted,
-            9 + 4 + 1 + 1,
-            "every grade and tier byte is checked"
+            9 + 4 + 1 + 1 + 9 + 1,
+            "every grade, tier and priority byte is checked"
         );
     }
 }
