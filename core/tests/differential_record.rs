@@ -11,8 +11,9 @@
 //! in, and then byte-level mutations of them.
 
 use complaint_triage::{
-    parse_complaint, Category, Channel, Code, Complaint, CustomerTier, Evidence, Expectation, Flag, FlagSet,
-    HandlingFailure, Jurisdiction, Liability, MaliceSignal, Motive, Personality, Profile, Right, Threat, ID_CAPACITY,
+    parse_complaint, Category, Channel, Code, Complaint, CustomerTier, Evidence, Expectation, Flag,
+    FlagSet, HandlingFailure, Jurisdiction, Liability, MaliceSignal, Motive, Personality, Profile,
+    Right, Threat, ID_CAPACITY,
 };
 use proptest::prelude::*;
 use serde_json::Value;

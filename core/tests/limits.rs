@@ -76,7 +76,10 @@ fn list_length_is_bounded_by_the_record_size_only() {
     assert_eq!(c.threats.len(), 1);
     let items = vec![r#""media""#; 8200].join(",");
     let json = format!(r#"{{"threats":[{items}]}}"#);
-    assert_eq!(parse_complaint(json.as_bytes()).unwrap_err().kind, ErrorKind::TooLarge);
+    assert_eq!(
+        parse_complaint(json.as_bytes()).unwrap_err().kind,
+        ErrorKind::TooLarge
+    );
 }
 
 #[test]

@@ -20,7 +20,13 @@ use triage_benches::gen::{self, Lang, RecordOptions, SEED};
 /// The measured region: callgrind's `--toggle-collect=*run_path*` collects
 /// only inside it, hence `inline(never)`.
 #[inline(never)]
-fn run_path(path: &str, json: &[String], complaints: &[Complaint], texts: &[String], c: &CInputs) -> u64 {
+fn run_path(
+    path: &str,
+    json: &[String],
+    complaints: &[Complaint],
+    texts: &[String],
+    c: &CInputs,
+) -> u64 {
     let p = &Policy::DEFAULT;
     let mut sum = 0u64;
     let mut a = Assessment::EMPTY;
@@ -54,7 +60,11 @@ fn run_path(path: &str, json: &[String], complaints: &[Complaint], texts: &[Stri
             black_box(scan_text(t));
         }),
         "ct_assess" => {
-            let (lib, policy) = c.lib.as_ref().map(|l| (l, l.default_policy())).expect("loaded");
+            let (lib, policy) = c
+                .lib
+                .as_ref()
+                .map(|l| (l, l.default_policy()))
+                .expect("loaded");
             let mut out = Box::new(CtAssessment::ZERO);
             for cc in &c.complaints {
                 // SAFETY: the pointers are valid for the call.
@@ -93,9 +103,15 @@ fn main() {
     let c = if path == "ct_assess" {
         let lib = CLib::load(&cabi::default_path());
         let complaints = json.iter().map(|j| lib.complaint_from_json(j)).collect();
-        CInputs { lib: Some(lib), complaints }
+        CInputs {
+            lib: Some(lib),
+            complaints,
+        }
     } else {
-        CInputs { lib: None, complaints: Vec::new() }
+        CInputs {
+            lib: None,
+            complaints: Vec::new(),
+        }
     };
     let sum = run_path(path, &json, &complaints, &texts, &c);
     println!("{path} over {n} records ({bytes} text bytes), checksum {sum}");
