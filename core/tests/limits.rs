@@ -7,7 +7,7 @@ use complaint_triage::*;
 fn record_of_len(total: usize) -> Vec<u8> {
     let overhead = br#"{"text":""}"#.len();
     let mut v = br#"{"text":""#.to_vec();
-    v.extend(std::iter::repeat(b'a').take(total - overhead));
+    v.extend(std::iter::repeat_n(b'a', total - overhead));
     v.extend(br#""}"#);
     assert_eq!(v.len(), total);
     v
