@@ -37,8 +37,9 @@ pub fn assess(complaint: &Complaint, policy: &Policy) -> Assessment {
 /// entirely), which avoids moving the assessment on return.
 pub fn assess_into(complaint: &Complaint, policy: &Policy, out: &mut Assessment) {
     out.rows.clear();
-    let raw = sum_factors(complaint, policy, &mut out.rows);
-    let decision = decide(complaint, policy, &raw);
+    let claim = claim_of(complaint, policy);
+    let raw = sum_factors(complaint, policy, claim, &mut out.rows);
+    let decision = decide(complaint, policy, &raw, claim);
     out.id.clone_from(&complaint.id);
     out.scores = decision.scores;
     out.raw_scores = raw;
@@ -93,8 +94,9 @@ pub struct Decision {
 
 /// Grades one complaint without recording reasons.
 pub fn decide_only(complaint: &Complaint, policy: &Policy) -> Decision {
-    let raw = sum_factors(complaint, policy, &mut NoRows);
-    decide(complaint, policy, &raw)
+    let claim = claim_of(complaint, policy);
+    let raw = sum_factors(complaint, policy, claim, &mut NoRows);
+    decide(complaint, policy, &raw, claim)
 }
 
 /// The claim-ratio rule of seed `000_d3bb18e70da591cc.txt` (高额补偿投诉处理).
@@ -109,7 +111,12 @@ pub struct ClaimCheck {
 /// Checks a claim against the direct loss.
 pub fn check_claim(direct_loss: u64, claimed_amount: u64, limit_permille: u32) -> ClaimCheck {
     let ratio_permille = (direct_loss > 0).then(|| {
-        let ratio = u128::from(claimed_amount) * 1000 / u128::from(direct_loss);
+        // Every amount a record can hold (up to MAX_AMOUNT) takes the
+        // 64-bit division; only larger direct callers' values need 128 bits.
+        let ratio = match claimed_amount.checked_mul(1000) {
+            Some(scaled) => u128::from(scaled / direct_loss),
+            None => u128::from(claimed_amount) * 1000 / u128::from(direct_loss),
+        };
         u32::try_from(ratio).unwrap_or(u32::MAX)
     });
     let unreasonable =
@@ -122,6 +129,9 @@ pub fn check_claim(direct_loss: u64, claimed_amount: u64, limit_permille: u32) -
 
 /// Where factor rows go: recorded, or not at all.
 trait Rows {
+    /// Whether rows are kept: without them, a factor with no points needs
+    /// no test at all (adding zeros changes no sum).
+    const RECORDS: bool = true;
     fn push(&mut self, row: ReasonRow);
 }
 
@@ -136,6 +146,7 @@ impl Rows for ReasonRows {
 }
 
 impl<R: Rows> Rows for &mut R {
+    const RECORDS: bool = R::RECORDS;
     #[inline(always)]
     fn push(&mut self, row: ReasonRow) {
         (**self).push(row);
@@ -145,6 +156,7 @@ impl<R: Rows> Rows for &mut R {
 struct NoRows;
 
 impl Rows for NoRows {
+    const RECORDS: bool = false;
     #[inline(always)]
     fn push(&mut self, _: ReasonRow) {}
 }
@@ -162,7 +174,7 @@ impl<R: Rows> Summer<'_, R> {
         let Some(points) = self.points.get(factor.index()) else {
             return;
         };
-        if *points == [0; Dimension::COUNT] {
+        if R::RECORDS && *points == [0; Dimension::COUNT] {
             return;
         }
         for (sum, p) in self.raw.iter_mut().zip(points) {
@@ -214,7 +226,19 @@ impl<R: Rows> Summer<'_, R> {
     }
 }
 
-fn sum_factors<R: Rows>(c: &Complaint, p: &Policy, rows: R) -> [i32; Dimension::COUNT] {
+/// The claim check of a complaint, computed once for both the factor it
+/// adds and the ratio the assessment reports.
+#[inline(always)]
+fn claim_of(c: &Complaint, p: &Policy) -> ClaimCheck {
+    check_claim(c.direct_loss, c.claimed_amount, p.claim_limit_permille)
+}
+
+fn sum_factors<R: Rows>(
+    c: &Complaint,
+    p: &Policy,
+    claim: ClaimCheck,
+    rows: R,
+) -> [i32; Dimension::COUNT] {
     let mut s = Summer {
         points: &p.points,
         raw: [0; Dimension::COUNT],
@@ -243,7 +267,6 @@ fn sum_factors<R: Rows>(c: &Complaint, p: &Policy, rows: R) -> [i32; Dimension::
     s.add_if(c.previously_compensated, Factor::PREVIOUSLY_COMPENSATED, f);
     s.add_if(c.safety_incident, Factor::SAFETY_INCIDENT, f);
     s.add_if(c.sensitive_period, Factor::SENSITIVE_PERIOD, f);
-    let claim = check_claim(c.direct_loss, c.claimed_amount, p.claim_limit_permille);
     s.add_if(
         claim.unreasonable,
         Factor::CLAIM_UNREASONABLE,
@@ -293,7 +316,7 @@ const fn tier_from(score: u8, thresholds: [u8; 2]) -> Tier {
     }
 }
 
-fn decide(c: &Complaint, p: &Policy, raw: &[i32; Dimension::COUNT]) -> Decision {
+fn decide(c: &Complaint, p: &Policy, raw: &[i32; Dimension::COUNT], claim: ClaimCheck) -> Decision {
     let scores = Scores::from_raw(raw);
     let severity_level = level(scores.severity, p.severity_levels);
     let impact_level = level(scores.impact, p.impact_levels);
@@ -378,7 +401,7 @@ fn decide(c: &Complaint, p: &Policy, raw: &[i32; Dimension::COUNT]) -> Decision 
         first_response_minutes,
         resolution_hours,
         resolution_capped,
-        claim: check_claim(c.direct_loss, c.claimed_amount, p.claim_limit_permille),
+        claim,
         playbook,
     }
 }

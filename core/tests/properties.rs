@@ -214,3 +214,22 @@ fn the_worst_case_assessment_fits_the_json_bound() {
         "bound is not needlessly loose: {n}"
     );
 }
+
+proptest! {
+    /// The claim ratio takes a 64-bit path where it can; it must equal the
+    /// exact 128-bit ratio for every input.
+    #[test]
+    fn the_claim_ratio_is_exact_for_any_amounts(
+        // Both the record's range (64-bit path) and the whole of u64 (128-bit path).
+        loss in proptest::prop_oneof![0u64..=MAX_AMOUNT, any::<u64>()],
+        claim in proptest::prop_oneof![0u64..=MAX_AMOUNT, any::<u64>()],
+        limit in any::<u32>(),
+    ) {
+        let c = check_claim(loss, claim, limit);
+        let exact = (loss > 0).then(|| {
+            u32::try_from(u128::from(claim) * 1000 / u128::from(loss)).unwrap_or(u32::MAX)
+        });
+        prop_assert_eq!(c.ratio_permille, exact);
+        prop_assert_eq!(c.unreasonable, u128::from(claim) * 1000 > u128::from(loss) * u128::from(limit));
+    }
+}
