@@ -2,6 +2,7 @@
 //! order; errors name the line and the field; the other subcommands agree
 //! with the core.
 
+use std::ffi::OsStr;
 use std::path::PathBuf;
 
 use assert_cmd::Command;
@@ -18,12 +19,30 @@ fn repo(path: &str) -> PathBuf {
         .join(path)
 }
 
-fn json_lines(stdout: &[u8]) -> Vec<Value> {
-    std::str::from_utf8(stdout)
+/// Runs the binary with `args` on `stdin`, checks its exit status, and
+/// returns its standard output.
+fn stdout_of(args: &[&OsStr], stdin: &str, code: i32) -> Vec<u8> {
+    bin()
+        .args(args)
+        .write_stdin(stdin)
+        .assert()
+        .code(code)
+        .get_output()
+        .stdout
+        .clone()
+}
+
+/// As [`stdout_of`], with each output line parsed as JSON.
+fn json_lines(args: &[&OsStr], stdin: &str, code: i32) -> Vec<Value> {
+    String::from_utf8(stdout_of(args, stdin, code))
         .expect("utf-8 output")
         .lines()
         .map(|l| serde_json::from_str(l).expect("each output line is JSON"))
         .collect()
+}
+
+fn os<S: AsRef<OsStr> + ?Sized>(s: &S) -> &OsStr {
+    s.as_ref()
 }
 
 #[test]
@@ -37,15 +56,7 @@ fn a_bad_line_between_good_lines_comes_back_as_an_error_in_its_place() {
         r#"{"id":"d","channel":"media","threats":["regulator"]}"#,
         "\n"
     );
-    let out = bin()
-        .args(["score", "-"])
-        .write_stdin(input)
-        .assert()
-        .code(1)
-        .get_output()
-        .stdout
-        .clone();
-    let lines = json_lines(&out);
+    let lines = json_lines(&[os("score"), os("-")], input, 1);
     assert_eq!(lines.len(), 4, "one result per input line");
     assert_eq!(lines[0]["id"], "a");
     assert_eq!(lines[1]["line"], 2);
@@ -79,15 +90,7 @@ fn every_example_is_graded_like_the_golden_vectors_say() {
         .iter()
         .map(|c| format!("{}\n", c["record_json"].as_str().expect("record text")))
         .collect();
-    let out = bin()
-        .args(["score"])
-        .write_stdin(input)
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
-    let text = String::from_utf8(out).unwrap();
+    let text = String::from_utf8(stdout_of(&[os("score")], &input, 0)).unwrap();
     let got: Vec<&str> = text.lines().collect();
     assert_eq!(got.len(), cases.len());
     for (line, case) in got.iter().zip(&cases) {
@@ -102,15 +105,9 @@ fn every_example_is_graded_like_the_golden_vectors_say() {
 
 #[test]
 fn examples_score_and_rank_as_a_table() {
-    let out = bin()
-        .args(["score", "--format", "table"])
-        .arg(repo("examples/complaints.jsonl"))
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
-    let text = String::from_utf8(out).unwrap();
+    let examples = repo("examples/complaints.jsonl");
+    let args = [os("score"), os("--format"), os("table"), os(&examples)];
+    let text = String::from_utf8(stdout_of(&args, "", 0)).unwrap();
     for header in ["priority", "grade", "tier", "sev", "top reasons"] {
         assert!(text.contains(header), "table has {header}");
     }
@@ -174,48 +171,15 @@ fn a_policy_file_changes_the_grading_and_round_trips() {
     )
     .unwrap();
     let record = r#"{"id":"p","threats":["media"]}"#;
-    let default = json_lines(
-        &bin()
-            .arg("score")
-            .write_stdin(record)
-            .assert()
-            .success()
-            .get_output()
-            .stdout,
-    );
-    let tuned = json_lines(
-        &bin()
-            .args(["score", "--policy"])
-            .arg(&policy)
-            .write_stdin(record)
-            .assert()
-            .success()
-            .get_output()
-            .stdout,
-    );
+    let default = json_lines(&[os("score")], record, 0);
+    let tuned = json_lines(&[os("score"), os("--policy"), os(&policy)], record, 0);
     assert!(tuned[0]["impact"].as_u64() > default[0]["impact"].as_u64());
 
     // `policy` prints the effective policy; read back, it grades the same.
-    let printed = bin()
-        .args(["policy", "--policy"])
-        .arg(&policy)
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
+    let printed = stdout_of(&[os("policy"), os("--policy"), os(&policy)], "", 0);
     let full = dir.path().join("full.json");
     std::fs::write(&full, &printed).unwrap();
-    let again = json_lines(
-        &bin()
-            .args(["score", "--policy"])
-            .arg(&full)
-            .write_stdin(record)
-            .assert()
-            .success()
-            .get_output()
-            .stdout,
-    );
+    let again = json_lines(&[os("score"), os("--policy"), os(&full)], record, 0);
     assert_eq!(again, tuned);
 }
 
@@ -237,15 +201,7 @@ fn a_bad_policy_is_refused_with_its_key() {
 fn a_line_over_the_size_limit_is_reported_and_the_next_line_still_graded() {
     let long = format!(r#"{{"text":"{}"}}"#, "a".repeat(70 * 1024));
     let input = format!("{long}\n{{\"id\":\"after\"}}\n");
-    let out = bin()
-        .arg("score")
-        .write_stdin(input)
-        .assert()
-        .code(1)
-        .get_output()
-        .stdout
-        .clone();
-    let lines = json_lines(&out);
+    let lines = json_lines(&[os("score")], &input, 1);
     assert_eq!(lines.len(), 2);
     assert_eq!(lines[0]["error"]["kind"], "too_large");
     assert_eq!(lines[1]["id"], "after");
@@ -259,15 +215,7 @@ fn evaluate_scores_closed_complaints() {
         r#"{"record":{"id":"c2"},"outcome":{"satisfaction":9}}"#,
         "\n"
     );
-    let out = bin()
-        .arg("evaluate")
-        .write_stdin(input)
-        .assert()
-        .code(1)
-        .get_output()
-        .stdout
-        .clone();
-    let lines = json_lines(&out);
+    let lines = json_lines(&[os("evaluate")], input, 1);
     assert_eq!(lines.len(), 2);
     assert!(lines[0]["score"].as_u64().unwrap() >= 80, "{}", lines[0]);
     assert!(lines[1]["error"].is_object(), "{}", lines[1]);
