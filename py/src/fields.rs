@@ -12,9 +12,9 @@ use std::sync::OnceLock;
 use crate::arrow::{StrKey, Strings};
 
 use complaint_triage::{
-    parse_complaint, parse_outcome, Category, Channel, Complaint, CustomerTier, ErrorKind,
-    Evidence, Expectation, FlagSet, HandlingFailure, Jurisdiction, Liability, MaliceSignal, Motive,
-    Personality, Profile, Right, Threat,
+    parse_complaint, Category, Channel, Complaint, CustomerTier, Evidence, Expectation, FlagSet,
+    HandlingFailure, Jurisdiction, Liability, MaliceSignal, Motive, Personality, Profile, Right,
+    Threat,
 };
 
 /// How a field is stored.
@@ -315,21 +315,6 @@ fn known(name: &str) -> Option<(Setter, u64)> {
     Some(s)
 }
 
-/// The field list the core reports for an unknown field, or `None`.
-fn core_field_list(
-    parse: fn(&[u8]) -> Option<complaint_triage::ParseError>,
-) -> Option<Vec<&'static str>> {
-    let e = parse(br#"{"~":0}"#)?;
-    if e.kind != ErrorKind::UnknownField || e.expected.is_empty() {
-        return None;
-    }
-    Some(e.expected.split(", ").map(str::trim).collect())
-}
-
-fn outcome_error(json: &[u8]) -> Option<complaint_triage::ParseError> {
-    parse_outcome(json).err()
-}
-
 /// Whether the core accepts `value` for the numeric field `name`.
 fn accepts(name: &str, value: u64) -> bool {
     parse_complaint(format!("{{\"{name}\":{value}}}").as_bytes()).is_ok()
@@ -408,19 +393,7 @@ pub fn record_fields() -> &'static [Field] {
 
 /// The outcome's fields, in the core's order.
 pub fn outcome_fields() -> &'static [&'static str] {
-    static FIELDS: OnceLock<Vec<&'static str>> = OnceLock::new();
-    FIELDS.get_or_init(|| {
-        core_field_list(outcome_error).unwrap_or_else(|| {
-            vec![
-                "resolved_first_contact",
-                "hours_to_resolve",
-                "satisfaction",
-                "reopened",
-                "repeat_within_30_days",
-                "root_cause_fixed",
-            ]
-        })
-    })
+    &complaint_triage::OUTCOME_FIELDS
 }
 
 /// Whether `name` is a list-valued record field (comma-separated strings

@@ -14,7 +14,7 @@ mod value;
 mod write;
 
 pub use error::{ErrorKind, ParseError, FOUND_CAPACITY};
-pub use outcome::parse_outcome;
+pub use outcome::{parse_outcome, OUTCOME_FIELDS};
 pub use policy::{parse_policy, parse_policy_into, write_policy_json};
 pub use record::{parse_complaint, MAX_AMOUNT, RECORD_FIELDS, RECORD_LIMITS};
 pub use write::{

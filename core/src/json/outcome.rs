@@ -14,7 +14,8 @@ const OUTCOME_LIMITS: Limits = Limits {
     max_string_bytes: 64,
 };
 
-const FIELDS: [&str; 6] = [
+/// The outcome's fields, in contract order: every key an outcome may hold.
+pub const OUTCOME_FIELDS: [&str; 6] = [
     "resolved_first_contact",
     "hours_to_resolve",
     "satisfaction",
@@ -64,12 +65,12 @@ impl<'i> Members<'i> for OutcomeReader {
         ctx: &mut Ctx<'i>,
         map: &mut A,
     ) -> Result<(), A::Error> {
-        let Some(i) = FIELDS.iter().position(|f| *f == key) else {
+        let Some(i) = OUTCOME_FIELDS.iter().position(|f| *f == key) else {
             let e = ParseError::new(ErrorKind::UnknownField, ctx.key_offset, "", FIELD_LIST)
                 .with_found(key);
             return Err(ctx.fail(e));
         };
-        let field = FIELDS.get(i).copied().unwrap_or("");
+        let field = OUTCOME_FIELDS.get(i).copied().unwrap_or("");
         ctx.field = field;
         if self.seen & (1 << i) != 0 {
             return Err(ctx.fail(ParseError::new(
