@@ -1,20 +1,26 @@
 //! JSON out: assessments, improvement effects and errors, into a caller's buffer.
+//!
+//! Written by hand: every key is a precomputed `"key":` fragment, every code
+//! (an ASCII identifier fixed at compile time) is copied raw, and only the
+//! free strings (the id, an error's field and message) are escaped, exactly
+//! as serde-json-core escaped them before: `\"`, `\\`, `\b`, `\t`, `\n`,
+//! `\f`, `\r`, other control characters as `\u00XX` (upper-case hex), and
+//! everything else, non-ASCII included, passed through as UTF-8.
 
-use serde::ser::{SerializeSeq, SerializeStruct};
-use serde::Serialize;
+use core::fmt;
 
 use super::error::ParseError;
-use crate::assessment::{Assessment, Reason};
-use crate::codes::{Dimension, Threat};
+use crate::assessment::Assessment;
+use crate::codes::Dimension;
 use crate::outcome::Effect;
-use crate::scan::{TextCues, EMOTION_MARKERS, FORBIDDEN_PHRASES};
+use crate::scan::{PhraseInfo, TextCues, EMOTION_MARKERS, FORBIDDEN_PHRASES, THREATS};
 
 /// The output buffer was too small for the JSON text.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct BufferTooSmall;
 
-impl core::fmt::Display for BufferTooSmall {
-    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+impl fmt::Display for BufferTooSmall {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("output buffer too small")
     }
 }
@@ -26,9 +32,176 @@ impl std::error::Error for BufferTooSmall {}
 /// the policy (every factor's row in every dimension, the longest id).
 pub const MAX_ASSESSMENT_JSON: usize = 40 * 1024;
 
-fn write<T: Serialize>(value: &T, buf: &mut [u8]) -> Result<usize, BufferTooSmall> {
-    serde_json_core::to_slice(value, buf).map_err(|_| BufferTooSmall)
+/// Writes into a caller's buffer; never past its end.
+struct Out<'b> {
+    buf: &'b mut [u8],
+    len: usize,
 }
+
+type Res = Result<(), BufferTooSmall>;
+
+impl<'b> Out<'b> {
+    fn new(buf: &'b mut [u8]) -> Self {
+        Out { buf, len: 0 }
+    }
+
+    /// Appends `bytes`, or fails without writing anything.
+    #[inline(always)]
+    fn put(&mut self, bytes: &[u8]) -> Res {
+        let end = self.len.checked_add(bytes.len()).ok_or(BufferTooSmall)?;
+        let dst = self.buf.get_mut(self.len..end).ok_or(BufferTooSmall)?;
+        dst.copy_from_slice(bytes);
+        self.len = end;
+        Ok(())
+    }
+
+    #[inline(always)]
+    fn byte(&mut self, b: u8) -> Res {
+        let slot = self.buf.get_mut(self.len).ok_or(BufferTooSmall)?;
+        *slot = b;
+        self.len += 1;
+        Ok(())
+    }
+
+    /// A code: an ASCII identifier that needs no escaping.
+    #[inline(always)]
+    fn code(&mut self, code: &str) -> Res {
+        self.put(code.as_bytes())
+    }
+
+    /// An unsigned integer; one or two digits without a loop.
+    #[inline(always)]
+    fn u64(&mut self, v: u64) -> Res {
+        if v < 10 {
+            self.byte(b'0' + v as u8)
+        } else if v < 100 {
+            let pair = v as usize * 2;
+            self.put(DIGIT_PAIRS.get(pair..pair + 2).unwrap_or(b"00"))
+        } else {
+            self.u64_long(v)
+        }
+    }
+
+    #[inline(never)]
+    fn u64_long(&mut self, v: u64) -> Res {
+        let mut tmp = [0u8; 20];
+        let mut i = tmp.len();
+        let mut v = v;
+        while v >= 100 {
+            let pair = (v % 100) as usize * 2;
+            v /= 100;
+            i -= 2;
+            if let (Some(d), Some(s)) = (tmp.get_mut(i..i + 2), DIGIT_PAIRS.get(pair..pair + 2)) {
+                d.copy_from_slice(s);
+            }
+        }
+        if v >= 10 {
+            let pair = v as usize * 2;
+            i -= 2;
+            if let (Some(d), Some(s)) = (tmp.get_mut(i..i + 2), DIGIT_PAIRS.get(pair..pair + 2)) {
+                d.copy_from_slice(s);
+            }
+        } else {
+            i -= 1;
+            if let Some(d) = tmp.get_mut(i) {
+                *d = b'0' + v as u8;
+            }
+        }
+        self.put(tmp.get(i..).unwrap_or(&[]))
+    }
+
+    #[inline(always)]
+    fn i64(&mut self, v: i64) -> Res {
+        if v < 0 {
+            self.byte(b'-')?;
+        }
+        self.u64(v.unsigned_abs())
+    }
+
+    fn bool(&mut self, v: bool) -> Res {
+        self.put(if v { b"true" } else { b"false" })
+    }
+
+    /// A quoted string, escaped as serde-json-core escapes it.
+    fn string(&mut self, s: &str) -> Res {
+        self.byte(b'"')?;
+        self.escaped(s)?;
+        self.byte(b'"')
+    }
+
+    /// The escaped body of a string (no quotes).
+    fn escaped(&mut self, s: &str) -> Res {
+        let bytes = s.as_bytes();
+        let mut start = 0;
+        for (i, &b) in bytes.iter().enumerate() {
+            let short = match b {
+                b'"' => b'"',
+                b'\\' => b'\\',
+                0x08 => b'b',
+                b'\t' => b't',
+                b'\n' => b'n',
+                0x0c => b'f',
+                b'\r' => b'r',
+                0..=0x1f => 0,
+                _ => continue,
+            };
+            self.put(bytes.get(start..i).unwrap_or(&[]))?;
+            if short != 0 {
+                self.put(&[b'\\', short])?;
+            } else {
+                let hex = |n: u8| HEX.get(usize::from(n & 15)).copied().unwrap_or(b'0');
+                self.put(&[b'\\', b'u', b'0', b'0', hex(b >> 4), hex(b)])?;
+            }
+            start = i + 1;
+        }
+        self.put(bytes.get(start..).unwrap_or(&[]))
+    }
+
+    /// `[` the codes of the set bits `]`.
+    fn bits(&mut self, bits: u16, codes: &[PhraseInfo]) -> Res {
+        self.byte(b'[')?;
+        let mut first = true;
+        for (i, p) in codes.iter().enumerate().take(16) {
+            if bits & (1 << i) != 0 {
+                if !first {
+                    self.byte(b',')?;
+                }
+                first = false;
+                self.byte(b'"')?;
+                self.code(p.code)?;
+                self.byte(b'"')?;
+            }
+        }
+        self.byte(b']')
+    }
+}
+
+const HEX: [u8; 16] = *b"0123456789ABCDEF";
+
+const DIGIT_PAIRS: &[u8; 200] = b"\
+0001020304050607080910111213141516171819\
+2021222324252627282930313233343536373839\
+4041424344454647484950515253545556575859\
+6061626364656667686970717273747576777879\
+8081828384858687888990919293949596979899";
+
+/// `","dimension":"<code>","points":` for each dimension, in index order.
+const DIMENSION_POINTS: [&str; Dimension::COUNT] = [
+    "\",\"dimension\":\"severity\",\"points\":",
+    "\",\"dimension\":\"impact\",\"points\":",
+    "\",\"dimension\":\"difficulty\",\"points\":",
+    "\",\"dimension\":\"escalation_risk\",\"points\":",
+    "\",\"dimension\":\"malice\",\"points\":",
+];
+
+/// `,"<code>":` before each raw score but the first.
+const RAW_SCORE_KEYS: [&str; Dimension::COUNT] = [
+    "\"raw_scores\":{\"severity\":",
+    ",\"impact\":",
+    ",\"difficulty\":",
+    ",\"escalation_risk\":",
+    ",\"malice\":",
+];
 
 /// Writes an assessment as one line of JSON (no trailing newline); returns
 /// the number of bytes written. The same assessment always gives the same
@@ -37,167 +210,182 @@ pub fn write_assessment_json(
     assessment: &Assessment,
     buf: &mut [u8],
 ) -> Result<usize, BufferTooSmall> {
-    write(&AssessmentJson(assessment), buf)
+    let mut o = Out::new(buf);
+    assessment_json(assessment, &mut o)?;
+    Ok(o.len)
+}
+
+fn assessment_json(a: &Assessment, o: &mut Out<'_>) -> Res {
+    let s = &a.scores;
+    o.put(b"{\"id\":")?;
+    o.string(a.id.as_str())?;
+    o.put(b",\"severity\":")?;
+    o.u64(s.severity.into())?;
+    o.put(b",\"impact\":")?;
+    o.u64(s.impact.into())?;
+    o.put(b",\"difficulty\":")?;
+    o.u64(s.difficulty.into())?;
+    o.put(b",\"escalation_risk\":")?;
+    o.u64(s.escalation_risk.into())?;
+    o.put(b",\"malice\":")?;
+    o.u64(s.malice.into())?;
+    o.put(b",\"grade\":\"")?;
+    o.code(a.grade.code())?;
+    o.put(b"\",\"tier\":\"")?;
+    o.code(a.tier.code())?;
+    o.put(b"\",\"tier_basis\":\"")?;
+    o.code(a.tier_basis.code())?;
+    o.put(b"\",\"priority\":")?;
+    o.u64(a.priority.into())?;
+    o.put(b",\"severity_level\":\"")?;
+    o.code(a.severity_level.code())?;
+    o.put(b"\",\"impact_level\":\"")?;
+    o.code(a.impact_level.code())?;
+    o.put(b"\",\"urgency_level\":\"")?;
+    o.code(a.urgency_level.code())?;
+    o.put(b"\",\"first_response_minutes\":")?;
+    o.u64(a.first_response_minutes.into())?;
+    o.put(b",\"resolution_hours\":")?;
+    o.u64(a.resolution_hours.into())?;
+    o.put(b",\"resolution_capped\":")?;
+    o.bool(a.resolution_capped)?;
+    o.put(b",\"claim_ratio_permille\":")?;
+    match a.claim_ratio_permille {
+        Some(v) => o.u64(v.into())?,
+        None => o.put(b"null")?,
+    }
+    o.put(b",\"claim_unreasonable\":")?;
+    o.bool(a.claim_unreasonable)?;
+    let p = &a.playbook;
+    o.put(b",\"playbook\":{\"talk\":\"")?;
+    o.code(p.talk.code())?;
+    o.put(b"\",\"motive\":\"")?;
+    o.code(p.motive.code())?;
+    o.put(b"\",\"expectation\":\"")?;
+    o.code(p.expectation.code())?;
+    o.put(b"\",\"remedy\":\"")?;
+    o.code(p.remedy.code())?;
+    o.put(b"\",\"strategy\":\"")?;
+    o.code(p.strategy.code())?;
+    o.put(b"\"},")?;
+    cues_json(&a.text_cues, o)?;
+    for (key, v) in RAW_SCORE_KEYS.iter().zip(a.raw_scores.iter()) {
+        o.put(key.as_bytes())?;
+        o.i64((*v).into())?;
+    }
+    o.put(b"},\"reasons\":[")?;
+    let mut first = true;
+    for row in &a.rows {
+        let factor = row.factor.code();
+        let source = row.source.code();
+        for (points, dimension) in row.points.iter().zip(DIMENSION_POINTS.iter()) {
+            if *points == 0 {
+                continue;
+            }
+            o.put(if first {
+                b"{\"factor\":\""
+            } else {
+                b",{\"factor\":\""
+            })?;
+            first = false;
+            o.code(factor)?;
+            o.put(dimension.as_bytes())?;
+            o.i64((*points).into())?;
+            o.put(b",\"source\":\"")?;
+            o.code(source)?;
+            o.put(b"\"}")?;
+        }
+    }
+    o.put(b"]}")
+}
+
+fn cues_json(c: &TextCues, o: &mut Out<'_>) -> Res {
+    if c.threats == 0 && c.forbidden_phrases == 0 && c.emotion_markers == 0 {
+        return o.put(
+            b"\"text_cues\":{\"threats\":[],\"forbidden_phrases\":[],\"emotion_markers\":[]},",
+        );
+    }
+    o.put(b"\"text_cues\":{\"threats\":")?;
+    o.bits(c.threats.into(), &THREATS)?;
+    o.put(b",\"forbidden_phrases\":")?;
+    o.bits(c.forbidden_phrases, &FORBIDDEN_PHRASES)?;
+    o.put(b",\"emotion_markers\":")?;
+    o.bits(c.emotion_markers.into(), &EMOTION_MARKERS)?;
+    o.put(b"},")
 }
 
 /// Writes an improvement effect as JSON; returns the number of bytes written.
 pub fn write_effect_json(effect: &Effect, buf: &mut [u8]) -> Result<usize, BufferTooSmall> {
-    write(&EffectJson(effect), buf)
+    let mut o = Out::new(buf);
+    effect_json(effect, &mut o)?;
+    Ok(o.len)
+}
+
+fn effect_json(e: &Effect, o: &mut Out<'_>) -> Res {
+    o.put(b"{\"score\":")?;
+    o.u64(e.score.into())?;
+    o.put(b",\"raw_score\":")?;
+    o.i64(e.raw_score.into())?;
+    o.put(b",\"on_time\":")?;
+    o.bool(e.on_time)?;
+    o.put(b",\"deadline_hours\":")?;
+    o.u64(e.deadline_hours.into())?;
+    o.put(b",\"reasons\":[")?;
+    for (i, r) in e.reasons.iter().enumerate() {
+        o.put(if i == 0 {
+            b"{\"factor\":\""
+        } else {
+            b",{\"factor\":\""
+        })?;
+        o.code(r.factor.code())?;
+        o.put(b"\",\"points\":")?;
+        o.i64(r.points.into())?;
+        o.byte(b'}')?;
+    }
+    o.put(b"]}")
 }
 
 /// Writes an error as JSON (`{"kind":..,"field":..,"index":..,"offset":..,"message":..}`).
 pub fn write_error_json(error: &ParseError, buf: &mut [u8]) -> Result<usize, BufferTooSmall> {
-    write(error, buf)
+    let mut o = Out::new(buf);
+    error_json(error, &mut o)?;
+    Ok(o.len)
 }
 
-struct AssessmentJson<'a>(&'a Assessment);
-struct RawScores<'a>(&'a [i32; Dimension::COUNT]);
-struct Reasons<'a>(&'a Assessment);
-struct ReasonJson(Reason);
-struct CuesJson<'a>(&'a TextCues);
-struct Bits<const N: usize> {
-    bits: u16,
-    codes: [&'static str; N],
-}
-
-impl Serialize for AssessmentJson<'_> {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let a = self.0;
-        let mut st = s.serialize_struct("Assessment", 23)?;
-        st.serialize_field("id", a.id.as_str())?;
-        st.serialize_field("severity", &a.scores.severity)?;
-        st.serialize_field("impact", &a.scores.impact)?;
-        st.serialize_field("difficulty", &a.scores.difficulty)?;
-        st.serialize_field("escalation_risk", &a.scores.escalation_risk)?;
-        st.serialize_field("malice", &a.scores.malice)?;
-        st.serialize_field("grade", &a.grade)?;
-        st.serialize_field("tier", &a.tier)?;
-        st.serialize_field("tier_basis", &a.tier_basis)?;
-        st.serialize_field("priority", &a.priority)?;
-        st.serialize_field("severity_level", &a.severity_level)?;
-        st.serialize_field("impact_level", &a.impact_level)?;
-        st.serialize_field("urgency_level", &a.urgency_level)?;
-        st.serialize_field("first_response_minutes", &a.first_response_minutes)?;
-        st.serialize_field("resolution_hours", &a.resolution_hours)?;
-        st.serialize_field("resolution_capped", &a.resolution_capped)?;
-        st.serialize_field("claim_ratio_permille", &a.claim_ratio_permille)?;
-        st.serialize_field("claim_unreasonable", &a.claim_unreasonable)?;
-        st.serialize_field("playbook", &a.playbook)?;
-        st.serialize_field("text_cues", &CuesJson(&a.text_cues))?;
-        st.serialize_field("raw_scores", &RawScores(&a.raw_scores))?;
-        st.serialize_field("reasons", &Reasons(a))?;
-        st.end()
+fn error_json(e: &ParseError, o: &mut Out<'_>) -> Res {
+    o.put(b"{\"kind\":\"")?;
+    o.code(e.kind.code())?;
+    o.put(b"\",\"field\":")?;
+    o.string(e.field)?;
+    o.put(b",\"index\":")?;
+    match e.index {
+        Some(i) => o.u64(i.into())?,
+        None => o.put(b"null")?,
     }
-}
-
-impl Serialize for RawScores<'_> {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut st = s.serialize_struct("RawScores", Dimension::COUNT)?;
-        for (d, v) in Dimension::ALL.iter().zip(self.0.iter()) {
-            st.serialize_field(d.code(), v)?;
-        }
-        st.end()
+    o.put(b",\"offset\":")?;
+    o.u64(e.offset as u64)?;
+    o.put(b",\"message\":\"")?;
+    let mut w = Escaping {
+        out: o,
+        full: false,
+    };
+    if fmt::write(&mut w, format_args!("{e}")).is_err() || w.full {
+        return Err(BufferTooSmall);
     }
+    o.put(b"\"}")
 }
 
-impl Serialize for Reasons<'_> {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut seq = s.serialize_seq(None)?;
-        for r in self.0.reasons() {
-            seq.serialize_element(&ReasonJson(r))?;
-        }
-        seq.end()
-    }
+/// Escapes what `core::fmt` writes into the output.
+struct Escaping<'o, 'b> {
+    out: &'o mut Out<'b>,
+    full: bool,
 }
 
-impl Serialize for ReasonJson {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let r = &self.0;
-        let mut st = s.serialize_struct("Reason", 4)?;
-        st.serialize_field("factor", &r.factor)?;
-        st.serialize_field("dimension", &r.dimension)?;
-        st.serialize_field("points", &r.points)?;
-        st.serialize_field("source", &r.source)?;
-        st.end()
-    }
-}
-
-impl<const N: usize> Serialize for Bits<N> {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut seq = s.serialize_seq(None)?;
-        for (i, code) in self.codes.iter().enumerate() {
-            if self.bits & (1 << i) != 0 {
-                seq.serialize_element(code)?;
-            }
-        }
-        seq.end()
-    }
-}
-
-impl Serialize for CuesJson<'_> {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let c = self.0;
-        let mut st = s.serialize_struct("TextCues", 3)?;
-        let threats: [&str; Threat::COUNT] =
-            core::array::from_fn(|i| Threat::ALL.get(i).map_or("", |t| t.code()));
-        st.serialize_field(
-            "threats",
-            &Bits {
-                bits: u16::from(c.threats),
-                codes: threats,
-            },
-        )?;
-        st.serialize_field(
-            "forbidden_phrases",
-            &Bits {
-                bits: c.forbidden_phrases,
-                codes: FORBIDDEN_PHRASES.map(|p| p.code),
-            },
-        )?;
-        st.serialize_field(
-            "emotion_markers",
-            &Bits {
-                bits: u16::from(c.emotion_markers),
-                codes: EMOTION_MARKERS.map(|p| p.code),
-            },
-        )?;
-        st.end()
-    }
-}
-
-struct EffectJson<'a>(&'a Effect);
-struct EffectReasons<'a>(&'a Effect);
-
-impl Serialize for EffectJson<'_> {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let e = self.0;
-        let mut st = s.serialize_struct("Effect", 5)?;
-        st.serialize_field("score", &e.score)?;
-        st.serialize_field("raw_score", &e.raw_score)?;
-        st.serialize_field("on_time", &e.on_time)?;
-        st.serialize_field("deadline_hours", &e.deadline_hours)?;
-        st.serialize_field("reasons", &EffectReasons(e))?;
-        st.end()
-    }
-}
-
-impl Serialize for EffectReasons<'_> {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut seq = s.serialize_seq(Some(self.0.reasons.len()))?;
-        for r in &self.0.reasons {
-            seq.serialize_element(&EffectReasonJson(r))?;
-        }
-        seq.end()
-    }
-}
-
-struct EffectReasonJson<'a>(&'a crate::outcome::EffectReason);
-
-impl Serialize for EffectReasonJson<'_> {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut st = s.serialize_struct("EffectReason", 2)?;
-        st.serialize_field("factor", &self.0.factor)?;
-        st.serialize_field("points", &self.0.points)?;
-        st.end()
+impl fmt::Write for Escaping<'_, '_> {
+    fn write_str(&mut self, s: &str) -> fmt::Result {
+        self.out.escaped(s).map_err(|_| {
+            self.full = true;
+            fmt::Error
+        })
     }
 }
