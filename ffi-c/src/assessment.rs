@@ -2,6 +2,7 @@
 //! JSON, byte for byte the same as the core writes.
 
 use core::ffi::c_char;
+use core::mem::{offset_of, size_of};
 
 use triage::{
     assess_into, write_assessment_json, Assessment, ExpectationApproach, Factor, Grade, Level,
@@ -10,11 +11,12 @@ use triage::{
 };
 
 use crate::complaint::{
-    ct_complaint, ct_text_cues, cues_from_c, cues_to_c, flag, CT_ID_ARRAY_SIZE,
+    ct_complaint, ct_text_cues, cues_from_c, cues_to_c, flag, read_for_assess, read_id_for_assess,
+    IdBytes, CT_ID_ARRAY_SIZE, CT_ID_CAPACITY,
 };
 use crate::policy::{ct_policy, policy_ref};
 use crate::result::*;
-use crate::util::{boundary, check, check_mut, get, put, read_id, write_id, write_json};
+use crate::util::{boundary, check, check_mut, get, put, read_id, write_json};
 
 /// Most reason rows an assessment holds (one per factor that can apply at once).
 pub const CT_MAX_REASON_ROWS: usize = 66;
@@ -131,16 +133,86 @@ pub struct ct_assessment {
     pub rows: [ct_reason_row; CT_MAX_REASON_ROWS],
 }
 
+/// Whether the core's reason row is laid out as `ct_reason_row`: points,
+/// then the factor's index, then the source's index, and no padding. The
+/// factor is a one-byte index and the source a `repr(u8)` enum whose
+/// discriminant is its index, so the rows then copy as one block.
+const ROWS_SHARE_LAYOUT: bool = size_of::<ReasonRow>() == size_of::<ct_reason_row>()
+    && size_of::<ct_reason_row>() == 2 * CT_DIMENSION_COUNT + 2
+    && offset_of!(ReasonRow, points) == offset_of!(ct_reason_row, points)
+    && offset_of!(ReasonRow, factor) == offset_of!(ct_reason_row, factor)
+    && offset_of!(ReasonRow, source) == offset_of!(ct_reason_row, source)
+    && size_of::<Factor>() == 1
+    && size_of::<Source>() == 1
+    && indices_are_discriminants();
+
+/// Every source's index is its discriminant, and a factor's one byte is
+/// its index.
+const fn indices_are_discriminants() -> bool {
+    let mut i = 0;
+    while i < Source::COUNT {
+        let s = Source::ALL[i];
+        if s as u8 as usize != i || s.index() as usize != i {
+            return false;
+        }
+        i += 1;
+    }
+    let f = match Factor::from_index(triage::FACTOR_COUNT - 1) {
+        Some(f) => f,
+        None => return false,
+    };
+    // SAFETY: `Factor` is one byte (checked above before this is used:
+    // `&&` evaluates left to right), a plain integer index.
+    size_of::<Factor>() == 1
+        && unsafe { core::mem::transmute::<Factor, u8>(f) } as usize == triage::FACTOR_COUNT - 1
+}
+
+/// An assessment for `assess_into` to fill: `Assessment::EMPTY`, built
+/// field by field so that the storage of its reason rows (uninitialised
+/// until rows are pushed) is not copied from the constant.
+#[inline(always)]
+fn blank() -> Assessment {
+    Assessment {
+        id: triage::Id::new(),
+        scores: Scores {
+            severity: 0,
+            impact: 0,
+            difficulty: 0,
+            escalation_risk: 0,
+            malice: 0,
+        },
+        raw_scores: [0; CT_DIMENSION_COUNT],
+        grade: Grade::Minor,
+        tier: Tier::Frontline,
+        tier_basis: TierBasis::Grade,
+        severity_level: Level::Low,
+        impact_level: Level::Low,
+        urgency_level: Level::Low,
+        priority: 5,
+        first_response_minutes: 0,
+        resolution_hours: 0,
+        resolution_capped: false,
+        claim_ratio_permille: None,
+        claim_unreasonable: false,
+        playbook: Playbook::UNKNOWN,
+        text_cues: triage::TextCues::NONE,
+        rows: triage::ReasonRows::new(),
+    }
+}
+
 /// Writes a core assessment into a caller's struct, field by field
-/// (`rows` past `row_count` untouched).
+/// (`rows` past `row_count` untouched), with the id of the graded
+/// complaint (the assessment's own id is not read: see
+/// `read_for_assess`).
 ///
 /// # Safety
 /// `out` must be non-NULL, aligned and point to a writable `ct_assessment`.
-pub(crate) unsafe fn store(a: &Assessment, out: *mut ct_assessment) {
+#[inline(always)]
+pub(crate) unsafe fn store(a: &Assessment, id: &IdBytes, id_len: u8, out: *mut ct_assessment) {
     let s = a.scores;
     let p = a.playbook;
-    // SAFETY: the caller guarantees `out` is writable; `write_id` writes
-    // `CT_ID_CAPACITY + 1` bytes, the size of the `id` array; at most
+    // SAFETY: the caller guarantees `out` is writable; the `id` array
+    // holds `CT_ID_CAPACITY + 1` bytes; at most
     // `MAX_REASON_ROWS == CT_MAX_REASON_ROWS` rows are written.
     unsafe {
         put!(out.raw_scores = a.raw_scores);
@@ -176,17 +248,29 @@ pub(crate) unsafe fn store(a: &Assessment, out: *mut ct_assessment) {
                 strategy: p.strategy.index(),
             }
         );
-        let n = write_id(a.id.as_str(), core::ptr::addr_of_mut!((*out).id).cast());
-        put!(out.id_len = n);
+        let out_id = core::ptr::addr_of_mut!((*out).id).cast::<u8>();
+        out_id.cast::<IdBytes>().write_unaligned(*id);
+        out_id.add(CT_ID_CAPACITY).write(0);
+        put!(out.id_len = id_len);
         put!(out.reserved = 0);
         let rows = core::ptr::addr_of_mut!((*out).rows).cast::<ct_reason_row>();
         let count = a.rows.len().min(CT_MAX_REASON_ROWS);
-        for (i, r) in a.rows.iter().take(count).enumerate() {
-            rows.add(i).write(ct_reason_row {
-                points: r.points,
-                factor: r.factor.index() as u8,
-                source: r.source.index(),
-            });
+        if ROWS_SHARE_LAYOUT {
+            // `ReasonRow` has no padding (its size is the sum of its
+            // fields'), so all its bytes are initialised.
+            core::ptr::copy_nonoverlapping(
+                a.rows.as_ptr().cast::<u8>(),
+                rows.cast::<u8>(),
+                count * size_of::<ct_reason_row>(),
+            );
+        } else {
+            for (i, r) in a.rows.iter().take(count).enumerate() {
+                rows.add(i).write(ct_reason_row {
+                    points: r.points,
+                    factor: r.factor.index() as u8,
+                    source: r.source.index(),
+                });
+            }
         }
         put!(out.row_count = count as u8);
     }
@@ -351,11 +435,13 @@ pub unsafe extern "C" fn ct_assess(
         // SAFETY: checked non-NULL and aligned; the caller guarantees the
         // structs are readable, initialised and unchanged during the call.
         unsafe {
-            let complaint = crate::complaint::to_core(complaint)?;
+            let c = read_for_assess(complaint)?;
+            let mut id = [0; CT_ID_CAPACITY];
+            let id_len = read_id_for_assess(complaint, &mut id)?;
             let policy = policy_ref(policy)?;
-            let mut a = Assessment::EMPTY;
-            assess_into(&complaint, policy, &mut a);
-            store(&a, out);
+            let mut a = blank();
+            assess_into(&c, policy, &mut a);
+            store(&a, &id, id_len, out);
         }
         Ok(())
     })

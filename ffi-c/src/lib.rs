@@ -46,6 +46,7 @@ pub mod names;
 pub mod outcome;
 pub mod policy;
 pub mod queue;
+mod ranges;
 pub mod result;
 pub mod routing;
 mod util;

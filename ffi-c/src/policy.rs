@@ -24,6 +24,7 @@ use core::mem::{align_of, offset_of, size_of};
 use triage::{parse_policy, Grade, Policy, Tier, FACTOR_COUNT};
 
 use crate::error::{boundary_err, ct_error, Fail};
+use crate::ranges::{byte_windows, bytes_out_of_range, sorted, ByteWindows, Field};
 use crate::result::*;
 use crate::util::{boundary, bytes, check, check_mut};
 
@@ -92,11 +93,12 @@ fn every_policy_field_is_reviewed(p: &Policy) {
     } = p;
 }
 
-/// Checks the tag and the grade and tier bytes of a caller's blob, reading
+/// Checks the tag and the grade, tier and priority bytes of a caller's blob, reading
 /// them as plain bytes before any reference to the policy is formed.
 ///
 /// # Safety
 /// `p` must be non-NULL, aligned and point to a readable `ct_policy`.
+#[inline(always)]
 unsafe fn check_enums(p: *const ct_policy) -> Result<(), ct_result> {
     let base = p.cast::<u8>();
     // SAFETY: the blob starts with the tag, a u64 at offset 0 of an
@@ -104,51 +106,58 @@ unsafe fn check_enums(p: *const ct_policy) -> Result<(), ct_result> {
     if unsafe { p.cast::<u64>().read() } != TAG {
         return Err(CT_ERR_POLICY_UNINITIALIZED);
     }
-    let policy = offset_of!(Blob, policy);
-    let bytes = |offset: usize, n: usize| {
-        // SAFETY: every offset below is that of a field of the policy
-        // inside the blob, and `n` its size in bytes.
-        unsafe { core::slice::from_raw_parts(base.add(policy + offset), n) }
-    };
-    let grades = [
-        bytes(offset_of!(Policy, grade_matrix), 9),
-        bytes(offset_of!(Policy, safety_min_grade), 1),
-    ];
-    let tiers = [
-        bytes(offset_of!(Policy, tier_by_grade), 4),
-        bytes(offset_of!(Policy, beyond_authority_tier), 1),
-    ];
-    // Priorities are plain bytes, but an assessment's priority must be 1-5:
-    // a blob whose priority table was overwritten is refused here rather
-    // than graded into an assessment that breaks its own contract.
-    let priorities = [
-        bytes(offset_of!(Policy, priority_matrix), 9),
-        bytes(offset_of!(Policy, safety_max_priority), 1),
-    ];
-    let ok = grades
-        .iter()
-        .flat_map(|s| s.iter())
-        .all(|b| usize::from(*b) < Grade::COUNT)
-        && priorities
-            .iter()
-            .flat_map(|s| s.iter())
-            .all(|b| (1..=5).contains(b))
-        && tiers
-            .iter()
-            .flat_map(|s| s.iter())
-            .all(|b| usize::from(*b) < Tier::COUNT);
-    if ok {
-        Ok(())
-    } else {
+    // SAFETY: the windows were made for a `ct_policy`.
+    if unsafe { bytes_out_of_range(base, &POLICY_WINDOWS) } {
         Err(CT_ERR_POLICY_CORRUPT)
+    } else {
+        Ok(())
     }
 }
+
+/// The bytes of a blob that hold grades, tiers and priorities, with their
+/// valid ranges, sorted by offset in the blob. Priorities are plain
+/// bytes, but an assessment's priority must be 1-5: a blob whose priority
+/// table was overwritten is refused here rather than graded into an
+/// assessment that breaks its own contract.
+const POLICY_BYTES: [Field<u8>; 25] = {
+    let base = offset_of!(Blob, policy);
+    let grade = (0, Grade::COUNT as u8 - 1);
+    let tier = (0, Tier::COUNT as u8 - 1);
+    let priority = (1, 5);
+    let fields = [
+        (offset_of!(Policy, grade_matrix), 9, grade),
+        (offset_of!(Policy, safety_min_grade), 1, grade),
+        (offset_of!(Policy, tier_by_grade), 4, tier),
+        (offset_of!(Policy, beyond_authority_tier), 1, tier),
+        (offset_of!(Policy, priority_matrix), 9, priority),
+        (offset_of!(Policy, safety_max_priority), 1, priority),
+    ];
+    let mut out = [(0, 0, 0); 25];
+    let mut n = 0;
+    let mut f = 0;
+    while f < fields.len() {
+        let (at, len, (low, high)) = fields[f];
+        let mut i = 0;
+        while i < len {
+            out[n] = (base + at + i, low, high);
+            n += 1;
+            i += 1;
+        }
+        f += 1;
+    }
+    assert!(n == out.len());
+    sorted(out)
+};
+
+/// The windows that check [`POLICY_BYTES`].
+const POLICY_WINDOWS: ByteWindows<2> = byte_windows(&POLICY_BYTES, size_of::<ct_policy>());
 
 /// The core policy inside a caller's blob, after checking it.
 ///
 /// # Safety
 /// `p` must be NULL or point to a readable `ct_policy` that stays unchanged
 /// for the returned lifetime.
+#[inline(always)]
 pub(crate) unsafe fn policy_ref<'a>(p: *const ct_policy) -> Result<&'a Policy, ct_result> {
     check(p)?;
     // SAFETY: forwarded from the caller; `p` is non-NULL and aligned.

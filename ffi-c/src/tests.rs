@@ -315,6 +315,148 @@ fn every_invalid_complaint_field_is_named_and_nothing_is_written() {
     assert_eq!(unsafe { ct_complaint_validate(&c) }, CT_OK);
 }
 
+/// A few values of each size around the limits the library checks.
+fn interesting(rng: &mut u64, bytes: usize) -> u64 {
+    *rng ^= *rng << 13;
+    *rng ^= *rng >> 7;
+    *rng ^= *rng << 17;
+    let r = *rng;
+    let limits: &[u64] = &[
+        0,
+        1,
+        2,
+        3,
+        4,
+        5,
+        9,
+        10,
+        11,
+        63,
+        64,
+        65,
+        99,
+        100,
+        101,
+        127,
+        128,
+        255,
+        0x1ff,
+        0x200,
+        1200,
+        1201,
+        10_000,
+        10_001,
+        0x7ff,
+        0x800,
+        0xffff,
+        1_000_000,
+        1_000_001,
+        1_000_000_000,
+        1_000_000_001,
+        CT_MAX_AMOUNT,
+        CT_MAX_AMOUNT + 1,
+        u64::MAX,
+    ];
+    let v = match r % 3 {
+        0 => limits[(r >> 8) as usize % limits.len()],
+        1 => r >> 40,
+        _ => (r >> 16) % 16,
+    };
+    if bytes >= 8 {
+        v
+    } else {
+        v & ((1u64 << (8 * bytes)) - 1)
+    }
+}
+
+/// `ct_assess` checks complaints in one pass and names the failed field
+/// only afterwards, field by field (`ct_complaint_validate`'s check):
+/// both must agree on every complaint, whichever fields are invalid and
+/// however many, and a valid one must grade as the core grades it.
+#[test]
+fn the_one_pass_check_agrees_with_the_field_by_field_one() {
+    let p = default_policy();
+    let records = example_records();
+    let mut rng = 0x9e37_79b9_7f4a_7c15u64;
+    let mut seen_ok = 0;
+    let mut seen_err = 0;
+    for round in 0..20_000 {
+        let json = &records[round % records.len()];
+        let mut c = complaint_from_json(json.as_bytes())
+            .map_err(|e| e.0)
+            .unwrap();
+        // Overwrite 1 to 3 fields with values near the limits.
+        for _ in 0..1 + round % 3 {
+            let pick = interesting(&mut rng, 8) % 32;
+            let v = interesting(&mut rng, 8);
+            match pick {
+                0 => c.direct_loss = v,
+                1 => c.claimed_amount = v,
+                2 => c.hours_open = v as u32,
+                3 => c.affected_customers = v as u32,
+                4 => c.tenure_months = v as u16,
+                5 => c.prior_contacts = v as u16,
+                6 => c.rights = v as u16,
+                7 => c.threats = v as u16,
+                8 => c.profile = v as u16,
+                9 => c.malice_signals = v as u16,
+                10 => c.handling_failures = v as u16,
+                11 => c.text_cues.forbidden_phrases = v as u16,
+                12 => c.text_cues.threats = v as u8,
+                13 => c.text_cues.emotion_markers = v as u8,
+                14 => c.category = v as u8,
+                15 => c.channel = v as u8,
+                16 => c.customer_tier = v as u8,
+                17 => c.personality = v as u8,
+                18 => c.motive = v as u8,
+                19 => c.expectation = v as u8,
+                20 => c.liability = v as u8,
+                21 => c.evidence = v as u8,
+                22 => c.jurisdiction = v as u8,
+                23 => c.emotion = v as u8,
+                24 => c.departments = v as u8,
+                25 => c.indirect_loss_claimed = v as u8,
+                26 => c.beyond_authority = v as u8,
+                27 => c.previously_compensated = v as u8,
+                28 => c.safety_incident = v as u8,
+                29 => c.sensitive_period = v as u8,
+                30 => c.id_len = v as u8,
+                _ => {
+                    // Bytes of the id, ASCII or not, valid UTF-8 or not,
+                    // and garbage past its length.
+                    let at = (v % CT_ID_ARRAY_SIZE as u64) as usize;
+                    c.id[at] = interesting(&mut rng, 1) as u8 as c_char;
+                    if v & 0x100 != 0 {
+                        let s = "é单";
+                        let at = at.min(CT_ID_CAPACITY - s.len());
+                        for (i, b) in s.bytes().enumerate() {
+                            c.id[at + i] = b as c_char;
+                        }
+                    }
+                }
+            }
+        }
+        let mut a = blank_assessment();
+        a.priority = 77;
+        // SAFETY: valid pointers.
+        let (r, expected) = unsafe { (ct_assess(&c, &*p, &mut *a), ct_complaint_validate(&c)) };
+        assert_eq!(r, expected, "round {round}: {c:?}");
+        if r != CT_OK {
+            seen_err += 1;
+            assert_eq!(a.priority, 77, "output written on failure");
+            continue;
+        }
+        seen_ok += 1;
+        // SAFETY: valid pointer, checked above.
+        let core = unsafe { crate::complaint::to_core(&c) }.unwrap();
+        assert_eq!(to_json(&a).unwrap(), core_json(&core, &Policy::DEFAULT));
+        let n = usize::from(c.id_len);
+        assert_eq!(&a.id[..n], &c.id[..n]);
+        assert!(a.id[n..].iter().all(|b| *b == 0), "id not zero-filled");
+    }
+    assert!(seen_ok > 2_000 && seen_err > 2_000, "{seen_ok} {seen_err}");
+}
+
 #[test]
 fn numeric_limits_match_the_json_contract() {
     let limits: [(&str, u64, u64); 8] = [
