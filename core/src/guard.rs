@@ -412,7 +412,7 @@ const fn is_special(b: u8) -> bool {
 /// Offset of the first `"`, `\` or control byte at or after `i` (or `input.len()`), and the
 /// OR of all bytes skipped before it (bit 7 of some lane set = non-ASCII was seen).
 #[inline(always)]
-fn skip_plain(input: &[u8], mut i: usize) -> (usize, u64) {
+pub(crate) fn skip_plain(input: &[u8], mut i: usize) -> (usize, u64) {
     // One word first: most keys and enum values end within it.
     let Some(chunk) = input.get(i..).and_then(<[u8]>::first_chunk::<8>) else {
         return skip_plain_tail(input, i, 0);

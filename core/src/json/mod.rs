@@ -7,6 +7,7 @@
 //! of anything that does not fit the contract.
 
 mod error;
+mod lex;
 mod outcome;
 mod policy;
 mod record;
@@ -176,16 +177,7 @@ pub(crate) fn parse_document<'i, T>(
 ) -> Result<T, ParseError> {
     let shape = guard::check(input, limits).map_err(ParseError::from_guard)?;
     if shape.top_level != TopLevel::Object {
-        let at = input
-            .iter()
-            .position(|b| !matches!(b, b' ' | b'\t' | b'\n' | b'\r'))
-            .unwrap_or(0);
-        return Err(ParseError::new(
-            ErrorKind::NotAnObject,
-            at,
-            "",
-            "a JSON object",
-        ));
+        return Err(not_an_object(input));
     }
     let mut ctx = Ctx::new(input);
     let mut de = Deserializer::new(input, None);
@@ -207,4 +199,13 @@ impl Ctx<'_> {
             _ => self.error(ErrorKind::WrongType, self.expected),
         }
     }
+}
+
+/// The error for a valid document that is not an object: at its first byte.
+pub(crate) fn not_an_object(input: &[u8]) -> ParseError {
+    let at = input
+        .iter()
+        .position(|b| !matches!(b, b' ' | b'\t' | b'\n' | b'\r'))
+        .unwrap_or(0);
+    ParseError::new(ErrorKind::NotAnObject, at, "", "a JSON object")
 }

@@ -1,11 +1,15 @@
 //! The record contract: a complaint as one JSON object.
 
-use serde::de::MapAccess;
-
-use super::value::{BoolSeed, CodeSeed, FlagsSeed, StringSeed, TextSeed, UIntSeed};
-use super::{parse_document, Ctx, ErrorKind, Members, ObjectSeed, ParseError};
-use crate::complaint::{Complaint, ID_CAPACITY};
-use crate::guard::Limits;
+use super::lex::{Lex, RawString};
+use super::value::{for_each_piece, unescape, Piece};
+use super::{not_an_object, ErrorKind, ParseError};
+use crate::codes::{
+    Category, Channel, Code, CustomerTier, Evidence, Expectation, Jurisdiction, Liability, Motive,
+    Personality,
+};
+use crate::complaint::{Complaint, Id};
+use crate::flags::{Flag, FlagSet};
+use crate::guard::{self, Limits, TopLevel};
 use crate::scan::Scanner;
 
 /// Limits on an untrusted record: 64 KiB in all, nesting depth 2 (the
@@ -37,21 +41,16 @@ pub const RECORD_LIMITS: Limits = Limits {
 /// assert_eq!(e.offset, 1);
 /// ```
 pub fn parse_complaint(json: &[u8]) -> Result<Complaint, ParseError> {
+    let shape = guard::check(json, &RECORD_LIMITS).map_err(ParseError::from_guard)?;
+    if shape.top_level != TopLevel::Object {
+        return Err(not_an_object(json));
+    }
     let mut reader = RecordReader {
         complaint: Complaint::DEFAULT,
         seen: 0,
         scanner: Scanner::new(),
     };
-    parse_document(json, &RECORD_LIMITS, |ctx, de| {
-        serde::de::DeserializeSeed::deserialize(
-            ObjectSeed {
-                ctx,
-                members: &mut reader,
-                field: "",
-            },
-            de,
-        )
-    })?;
+    reader.object(&mut Lex::new(json))?;
     let mut complaint = reader.complaint;
     complaint.text_cues = complaint.text_cues.union(reader.scanner.finish());
     Ok(complaint)
@@ -106,115 +105,316 @@ rights, threats, profile, malice_signals, handling_failures, jurisdiction, text"
 /// Largest accepted amount, in minor units (10^15: ten trillion in major units).
 pub const MAX_AMOUNT: u64 = 1_000_000_000_000_000;
 
-impl<'i> Members<'i> for RecordReader {
-    fn member<A: MapAccess<'i>>(
+/// The index in [`RECORD_FIELDS`] of a key.
+#[inline(always)]
+fn field_index(key: &[u8]) -> Option<usize> {
+    Some(match key {
+        b"id" => 0,
+        b"category" => 1,
+        b"channel" => 2,
+        b"customer_tier" => 3,
+        b"tenure_months" => 4,
+        b"personality" => 5,
+        b"motive" => 6,
+        b"expectation" => 7,
+        b"emotion" => 8,
+        b"prior_contacts" => 9,
+        b"hours_open" => 10,
+        b"affected_customers" => 11,
+        b"direct_loss" => 12,
+        b"claimed_amount" => 13,
+        b"indirect_loss_claimed" => 14,
+        b"liability" => 15,
+        b"evidence" => 16,
+        b"departments" => 17,
+        b"beyond_authority" => 18,
+        b"previously_compensated" => 19,
+        b"safety_incident" => 20,
+        b"sensitive_period" => 21,
+        b"rights" => 22,
+        b"threats" => 23,
+        b"profile" => 24,
+        b"malice_signals" => 25,
+        b"handling_failures" => 26,
+        b"jurisdiction" => 27,
+        b"text" => 28,
+        _ => return None,
+    })
+}
+
+/// Longest key compared against the field names; a longer one is unknown.
+const KEY_CAPACITY: usize = 40;
+
+/// Where a value sits, for its errors.
+#[derive(Clone, Copy)]
+struct At {
+    field: &'static str,
+    offset: usize,
+}
+
+impl At {
+    fn error(self, kind: ErrorKind, expected: &'static str) -> ParseError {
+        ParseError::new(kind, self.offset, self.field, expected)
+    }
+}
+
+const AMOUNT: &str = "an integer in 0..=1000000000000000 (minor units)";
+
+impl RecordReader {
+    /// Reads the members of the top-level object (the guard has checked
+    /// the syntax; `lex` is at the opening brace).
+    fn object(&mut self, lex: &mut Lex<'_>) -> Result<(), ParseError> {
+        lex.peek();
+        lex.bump();
+        if lex.peek() == Some(b'}') {
+            return Ok(());
+        }
+        loop {
+            let key_offset = lex.pos;
+            let key = lex.string();
+            lex.peek();
+            lex.bump(); // the colon
+            lex.peek();
+            self.member(&key, key_offset, lex)?;
+            match lex.peek() {
+                Some(b',') => {
+                    lex.bump();
+                    lex.peek();
+                }
+                _ => return Ok(()),
+            }
+        }
+    }
+
+    fn member(
         &mut self,
-        key: &str,
-        ctx: &mut Ctx<'i>,
-        map: &mut A,
-    ) -> Result<(), A::Error> {
-        let Some(i) = RECORD_FIELDS.iter().position(|f| *f == key) else {
-            ctx.offset = ctx.key_offset;
-            let e = ParseError::new(ErrorKind::UnknownField, ctx.key_offset, "", FIELD_LIST)
-                .with_found(key);
-            return Err(ctx.fail(e));
+        key: &RawString<'_>,
+        key_offset: usize,
+        lex: &mut Lex<'_>,
+    ) -> Result<(), ParseError> {
+        let mut unescaped = heapless::String::<KEY_CAPACITY>::new();
+        let name: &[u8] = if key.escaped && unescape(key.as_str(), &mut unescaped).is_ok() {
+            unescaped.as_bytes()
+        } else {
+            key.raw
+        };
+        let Some(i) = field_index(name) else {
+            let found = core::str::from_utf8(name).unwrap_or("");
+            return Err(
+                ParseError::new(ErrorKind::UnknownField, key_offset, "", FIELD_LIST)
+                    .with_found(found),
+            );
         };
         let field = RECORD_FIELDS.get(i).copied().unwrap_or("");
-        ctx.field = field;
         if self.seen & (1 << i) != 0 {
-            let e = ParseError::new(
+            return Err(ParseError::new(
                 ErrorKind::DuplicateField,
-                ctx.key_offset,
+                key_offset,
                 field,
                 "each field at most once",
-            );
-            return Err(ctx.fail(e));
+            ));
         }
         self.seen |= 1 << i;
-
+        let at = At {
+            field,
+            offset: lex.pos,
+        };
         let c = &mut self.complaint;
-        macro_rules! uint {
-            ($min:expr, $max:expr, $what:literal) => {
-                map.next_value_seed(UIntSeed {
-                    ctx,
-                    min: $min,
-                    max: $max,
-                    expected: $what,
-                })?
-            };
-        }
-        macro_rules! code {
-            () => {
-                map.next_value_seed(CodeSeed::new(ctx))?
-            };
-        }
-        macro_rules! flags {
-            () => {
-                map.next_value_seed(FlagsSeed::new(ctx))?
-            };
-        }
-        macro_rules! boolean {
-            () => {
-                map.next_value_seed(BoolSeed { ctx })?
-            };
-        }
         // The ranges below fit the target types, so the casts are exact.
-        match field {
-            "id" => {
-                c.id = map.next_value_seed(StringSeed::<ID_CAPACITY> {
-                    ctx,
-                    expected: "a string of at most 64 bytes",
-                })?
-            }
-            "category" => c.category = code!(),
-            "channel" => c.channel = code!(),
-            "customer_tier" => c.customer_tier = code!(),
-            "tenure_months" => c.tenure_months = uint!(0, 1200, "an integer in 0..=1200") as u16,
-            "personality" => c.personality = code!(),
-            "motive" => c.motive = code!(),
-            "expectation" => c.expectation = code!(),
-            "emotion" => c.emotion = uint!(0, 10, "an integer in 0..=10") as u8,
-            "prior_contacts" => {
-                c.prior_contacts = uint!(0, 10_000, "an integer in 0..=10000") as u16
-            }
-            "hours_open" => c.hours_open = uint!(0, 1_000_000, "an integer in 0..=1000000") as u32,
-            "affected_customers" => {
+        match i {
+            0 => c.id = id(lex, at)?,
+            1 => c.category = code(lex, at, None, Category::ALL)?,
+            2 => c.channel = code(lex, at, None, Channel::ALL)?,
+            3 => c.customer_tier = code(lex, at, None, CustomerTier::ALL)?,
+            4 => c.tenure_months = uint(lex, at, 0, 1200, "an integer in 0..=1200")? as u16,
+            5 => c.personality = code(lex, at, None, Personality::ALL)?,
+            6 => c.motive = code(lex, at, None, Motive::ALL)?,
+            7 => c.expectation = code(lex, at, None, Expectation::ALL)?,
+            8 => c.emotion = uint(lex, at, 0, 10, "an integer in 0..=10")? as u8,
+            9 => c.prior_contacts = uint(lex, at, 0, 10_000, "an integer in 0..=10000")? as u16,
+            10 => c.hours_open = uint(lex, at, 0, 1_000_000, "an integer in 0..=1000000")? as u32,
+            11 => {
                 c.affected_customers =
-                    uint!(1, 1_000_000_000, "an integer in 1..=1000000000") as u32
+                    uint(lex, at, 1, 1_000_000_000, "an integer in 1..=1000000000")? as u32
             }
-            "direct_loss" => {
-                c.direct_loss = uint!(
-                    0,
-                    MAX_AMOUNT,
-                    "an integer in 0..=1000000000000000 (minor units)"
-                )
-            }
-            "claimed_amount" => {
-                c.claimed_amount = uint!(
-                    0,
-                    MAX_AMOUNT,
-                    "an integer in 0..=1000000000000000 (minor units)"
-                )
-            }
-            "indirect_loss_claimed" => c.indirect_loss_claimed = boolean!(),
-            "liability" => c.liability = code!(),
-            "evidence" => c.evidence = code!(),
-            "departments" => c.departments = uint!(1, 100, "an integer in 1..=100") as u8,
-            "beyond_authority" => c.beyond_authority = boolean!(),
-            "previously_compensated" => c.previously_compensated = boolean!(),
-            "safety_incident" => c.safety_incident = boolean!(),
-            "sensitive_period" => c.sensitive_period = boolean!(),
-            "rights" => c.rights = flags!(),
-            "threats" => c.threats = flags!(),
-            "profile" => c.profile = flags!(),
-            "malice_signals" => c.malice_signals = flags!(),
-            "handling_failures" => c.handling_failures = flags!(),
-            "jurisdiction" => c.jurisdiction = code!(),
-            _ => map.next_value_seed(TextSeed {
-                ctx,
-                scanner: &mut self.scanner,
-            })?,
+            12 => c.direct_loss = uint(lex, at, 0, MAX_AMOUNT, AMOUNT)?,
+            13 => c.claimed_amount = uint(lex, at, 0, MAX_AMOUNT, AMOUNT)?,
+            14 => c.indirect_loss_claimed = boolean(lex, at)?,
+            15 => c.liability = code(lex, at, None, Liability::ALL)?,
+            16 => c.evidence = code(lex, at, None, Evidence::ALL)?,
+            17 => c.departments = uint(lex, at, 1, 100, "an integer in 1..=100")? as u8,
+            18 => c.beyond_authority = boolean(lex, at)?,
+            19 => c.previously_compensated = boolean(lex, at)?,
+            20 => c.safety_incident = boolean(lex, at)?,
+            21 => c.sensitive_period = boolean(lex, at)?,
+            22 => c.rights = flags(lex, at)?,
+            23 => c.threats = flags(lex, at)?,
+            24 => c.profile = flags(lex, at)?,
+            25 => c.malice_signals = flags(lex, at)?,
+            26 => c.handling_failures = flags(lex, at)?,
+            27 => c.jurisdiction = code(lex, at, None, Jurisdiction::ALL)?,
+            _ => text(lex, at, &mut self.scanner)?,
         }
         Ok(())
     }
+}
+
+/// The id: a string of at most [`crate::ID_CAPACITY`] bytes once unescaped.
+fn id(lex: &mut Lex<'_>, at: At) -> Result<Id, ParseError> {
+    const EXPECTED: &str = "a string of at most 64 bytes";
+    if lex.peek() != Some(b'"') {
+        return Err(at.error(ErrorKind::WrongType, EXPECTED));
+    }
+    let s = lex.string();
+    let mut out = Id::new();
+    let fits = if s.escaped {
+        unescape(s.as_str(), &mut out).is_ok()
+    } else {
+        out.push_str(s.as_str()).is_ok()
+    };
+    if !fits {
+        return Err(at
+            .error(ErrorKind::StringTooLong, EXPECTED)
+            .with_found(s.as_str()));
+    }
+    Ok(out)
+}
+
+/// One code of a vocabulary; `index` is its position within a list field.
+#[inline]
+fn code<T: Code>(
+    lex: &mut Lex<'_>,
+    at: At,
+    index: Option<u16>,
+    all: &[T],
+) -> Result<T, ParseError> {
+    if lex.peek() != Some(b'"') {
+        return Err(at.error(ErrorKind::WrongType, "a string").at_index(index));
+    }
+    let offset = lex.pos;
+    let s = lex.string();
+    let found = if s.escaped {
+        let mut buf = heapless::String::<KEY_CAPACITY>::new();
+        unescape(s.as_str(), &mut buf)
+            .ok()
+            .and_then(|_| T::from_code(&buf))
+    } else {
+        // Compared as bytes: no UTF-8 check needed for a match.
+        all.iter().copied().find(|v| v.code().as_bytes() == s.raw)
+    };
+    found.ok_or_else(|| {
+        ParseError::new(ErrorKind::UnknownValue, offset, at.field, T::EXPECTED)
+            .at_index(index)
+            .with_found(s.as_str())
+    })
+}
+
+/// A list of codes, as a set.
+fn flags<T: Code + Flag>(lex: &mut Lex<'_>, at: At) -> Result<FlagSet<T>, ParseError> {
+    if lex.peek() != Some(b'[') {
+        return Err(at.error(ErrorKind::WrongType, "an array of strings"));
+    }
+    lex.bump();
+    let mut set = FlagSet::EMPTY;
+    if lex.peek() == Some(b']') {
+        lex.bump();
+        return Ok(set);
+    }
+    // An element that is not a string is reported at the offset of the
+    // element before it (of the list for the first), as it always was.
+    let mut before = at;
+    let mut index: u16 = 0;
+    loop {
+        let element = lex.pos;
+        set.insert(code(lex, before, Some(index), <T as Flag>::ALL)?);
+        before.offset = element;
+        index = index.saturating_add(1);
+        match lex.peek() {
+            Some(b',') => {
+                lex.bump();
+                lex.peek();
+            }
+            _ => {
+                lex.bump();
+                return Ok(set);
+            }
+        }
+    }
+}
+
+/// An unsigned integer within `min..=max`.
+#[inline]
+fn uint(
+    lex: &mut Lex<'_>,
+    at: At,
+    min: u64,
+    max: u64,
+    expected: &'static str,
+) -> Result<u64, ParseError> {
+    let token = lex.token();
+    let found = || core::str::from_utf8(token).unwrap_or("");
+    match token.first() {
+        Some(b'0'..=b'9') => {}
+        Some(b'-') => {
+            let kind = if token.iter().any(|b| matches!(b, b'.' | b'e' | b'E')) {
+                ErrorKind::WrongType
+            } else {
+                ErrorKind::OutOfRange
+            };
+            return Err(at.error(kind, expected).with_found(found()));
+        }
+        _ => return Err(at.error(ErrorKind::WrongType, expected)),
+    }
+    let mut v: u64 = 0;
+    for &b in token {
+        let digit = b.wrapping_sub(b'0');
+        let next = v
+            .checked_mul(10)
+            .and_then(|v| v.checked_add(u64::from(digit)));
+        match next {
+            Some(n) if digit <= 9 => v = n,
+            _ if token.iter().any(|b| matches!(b, b'.' | b'e' | b'E')) => {
+                return Err(at.error(ErrorKind::WrongType, expected).with_found(found()));
+            }
+            // Too large for 64 bits: out of range, without the digits.
+            _ => return Err(at.error(ErrorKind::OutOfRange, expected)),
+        }
+    }
+    if v < min || v > max {
+        return Err(at
+            .error(ErrorKind::OutOfRange, expected)
+            .with_found(found()));
+    }
+    Ok(v)
+}
+
+/// `true` or `false`.
+fn boolean(lex: &mut Lex<'_>, at: At) -> Result<bool, ParseError> {
+    let v = match lex.peek() {
+        Some(b't') => true,
+        Some(b'f') => false,
+        _ => return Err(at.error(ErrorKind::WrongType, "true or false")),
+    };
+    lex.token();
+    Ok(v)
+}
+
+/// The free text, fed to the scanner.
+fn text(lex: &mut Lex<'_>, at: At, scanner: &mut Scanner) -> Result<(), ParseError> {
+    if lex.peek() != Some(b'"') {
+        return Err(at.error(ErrorKind::WrongType, "a string"));
+    }
+    let s = lex.string();
+    if s.escaped {
+        let _ = for_each_piece::<()>(s.as_str(), |piece| {
+            match piece {
+                Piece::Text(t) => scanner.push_str(t),
+                Piece::Char(c) => scanner.push_char(c),
+            }
+            Ok(())
+        });
+    } else {
+        scanner.push_str(s.as_str());
+    }
+    Ok(())
 }

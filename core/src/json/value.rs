@@ -3,12 +3,10 @@
 use core::fmt;
 use core::marker::PhantomData;
 
-use serde::de::{self, DeserializeSeed, SeqAccess, Visitor};
+use serde::de::{self, DeserializeSeed, Visitor};
 
 use super::{Ctx, ErrorKind};
 use crate::codes::Code;
-use crate::flags::{Flag, FlagSet};
-use crate::scan::Scanner;
 
 /// A string exactly as it stands in the input, escapes included.
 pub(crate) struct RawStr<'i>(pub &'i str);
@@ -124,29 +122,6 @@ pub(crate) fn unescape<const N: usize>(
         Piece::Text(s) => out.push_str(s).map_err(|_| Overflow),
         Piece::Char(c) => out.push(c).map_err(|_| Overflow),
     })
-}
-
-/// Reads a string field into a fixed-capacity string.
-pub(crate) struct StringSeed<'c, 'i, const N: usize> {
-    pub ctx: &'c mut Ctx<'i>,
-    pub expected: &'static str,
-}
-
-impl<'i, const N: usize> DeserializeSeed<'i> for StringSeed<'_, 'i, N> {
-    type Value = heapless::String<N>;
-    fn deserialize<D: de::Deserializer<'i>>(self, d: D) -> Result<Self::Value, D::Error> {
-        self.ctx.expected = self.expected;
-        let RawStr(raw) = RawStrSeed.deserialize(d)?;
-        let mut out = heapless::String::new();
-        unescape(raw, &mut out).map_err(|_| {
-            let e = self
-                .ctx
-                .error(ErrorKind::StringTooLong, self.expected)
-                .with_found(raw);
-            self.ctx.fail::<D::Error>(e)
-        })?;
-        Ok(out)
-    }
 }
 
 /// Reads an unsigned integer within `min..=max`.
@@ -314,76 +289,5 @@ impl<'i, T: Code> DeserializeSeed<'i> for CodeSeed<'_, 'i, T> {
                 .with_found(raw);
             self.ctx.fail(e)
         })
-    }
-}
-
-/// Reads a list of codes into a set.
-pub(crate) struct FlagsSeed<'c, 'i, T> {
-    pub ctx: &'c mut Ctx<'i>,
-    pub kind: PhantomData<T>,
-}
-
-impl<'c, 'i, T> FlagsSeed<'c, 'i, T> {
-    pub fn new(ctx: &'c mut Ctx<'i>) -> Self {
-        FlagsSeed {
-            ctx,
-            kind: PhantomData,
-        }
-    }
-}
-
-impl<'i, T: Code + Flag> DeserializeSeed<'i> for FlagsSeed<'_, 'i, T> {
-    type Value = FlagSet<T>;
-    fn deserialize<D: de::Deserializer<'i>>(self, d: D) -> Result<FlagSet<T>, D::Error> {
-        self.ctx.expected = "an array of strings";
-        d.deserialize_seq(self)
-    }
-}
-
-impl<'i, T: Code + Flag> Visitor<'i> for FlagsSeed<'_, 'i, T> {
-    type Value = FlagSet<T>;
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("an array of strings")
-    }
-    fn visit_seq<A: SeqAccess<'i>>(self, mut seq: A) -> Result<FlagSet<T>, A::Error> {
-        let mut set = FlagSet::EMPTY;
-        let list_offset = self.ctx.offset;
-        let mut index: u16 = 0;
-        loop {
-            self.ctx.index = Some(index);
-            self.ctx.expected = "a string";
-            match seq.next_element_seed(CodeSeed::<T>::new(self.ctx))? {
-                Some(v) => set.insert(v),
-                None => break,
-            }
-            index = index.saturating_add(1);
-        }
-        self.ctx.index = None;
-        self.ctx.offset = list_offset;
-        Ok(set)
-    }
-}
-
-/// Reads a free-text string and scans it for cues, fragment by fragment,
-/// so text of any length is scanned without a buffer.
-pub(crate) struct TextSeed<'c, 'i> {
-    pub ctx: &'c mut Ctx<'i>,
-    pub scanner: &'c mut Scanner,
-}
-
-impl<'i> DeserializeSeed<'i> for TextSeed<'_, 'i> {
-    type Value = ();
-    fn deserialize<D: de::Deserializer<'i>>(self, d: D) -> Result<(), D::Error> {
-        self.ctx.expected = "a string";
-        let RawStr(raw) = RawStrSeed.deserialize(d)?;
-        let scanner = self.scanner;
-        let _ = for_each_piece::<()>(raw, |piece| {
-            match piece {
-                Piece::Text(s) => scanner.push_str(s),
-                Piece::Char(c) => scanner.push_char(c),
-            }
-            Ok(())
-        });
-        Ok(())
     }
 }
