@@ -4,11 +4,17 @@
 //! points from the policy table, then a few table lookups (levels, grade,
 //! priority, tier, deadlines). It cannot fail, panic or allocate.
 
-use crate::assessment::{Assessment, ReasonRow, ReasonRows, Scores, Source, TierBasis};
-use crate::codes::{Dimension, Grade, HandlingFailure, Jurisdiction, Level, Tier};
+use crate::assessment::{
+    Assessment, ReasonRow, ReasonRows, Scores, Source, TierBasis, MAX_REASON_ROWS,
+};
+use crate::codes::{
+    Dimension, Grade, HandlingFailure, Jurisdiction, Level, MaliceSignal, Profile, Right, Threat,
+    Tier,
+};
 use crate::complaint::Complaint;
-use crate::factor::{self, Band, Factor, Points};
+use crate::factor::{self, Band, Factor};
 use crate::playbook::{self, Playbook, StrategyInput};
+use crate::points::{self, PointsTable};
 use crate::policy::Policy;
 
 /// Grades one complaint. Total: never fails, panics or allocates.
@@ -132,24 +138,29 @@ trait Rows {
     /// Whether rows are kept: without them, a factor with no points needs
     /// no test at all (adding zeros changes no sum).
     const RECORDS: bool = true;
-    fn push(&mut self, row: ReasonRow);
+    /// Appends `row` when `keep`, without a branch on `keep`: factors
+    /// apply or not at random from one record to the next, and a
+    /// mispredicted branch costs more than writing a row that is dropped.
+    fn push_if(&mut self, keep: bool, row: ReasonRow);
 }
 
 impl Rows for ReasonRows {
     #[inline(always)]
-    fn push(&mut self, row: ReasonRow) {
+    fn push_if(&mut self, keep: bool, row: ReasonRow) {
+        let len = self.len();
         // Capacity is one row per factor that can apply at once
-        // (MAX_REASON_ROWS), so this cannot overflow; ignoring the result
+        // (MAX_REASON_ROWS), so the push cannot fail; ignoring the result
         // keeps the path panic-free regardless.
         let _ = heapless::Vec::push(self, row);
+        self.truncate(len + usize::from(keep));
     }
 }
 
 impl<R: Rows> Rows for &mut R {
     const RECORDS: bool = R::RECORDS;
     #[inline(always)]
-    fn push(&mut self, row: ReasonRow) {
-        (**self).push(row);
+    fn push_if(&mut self, keep: bool, row: ReasonRow) {
+        (**self).push_if(keep, row);
     }
 }
 
@@ -158,71 +169,79 @@ struct NoRows;
 impl Rows for NoRows {
     const RECORDS: bool = false;
     #[inline(always)]
-    fn push(&mut self, _: ReasonRow) {}
+    fn push_if(&mut self, _: bool, _: ReasonRow) {}
 }
 
 /// Sums the points of the factors that apply, recording each in `rows`.
 struct Summer<'p, R: Rows> {
-    points: &'p [Points; factor::FACTOR_COUNT],
-    raw: [i32; Dimension::COUNT],
+    points: &'p PointsTable,
+    /// The packed rows added so far (see [`crate::points`]).
+    packed: u128,
+    /// How many packed rows were added (applying or not).
+    adds: i32,
     rows: R,
 }
 
+const _: () = assert!(MAX_REASON_ROWS <= points::MAX_ADDS.unsigned_abs() as usize);
+
 impl<R: Rows> Summer<'_, R> {
+    /// Adds `factor` when `applies`. Branch-free: a factor that does not
+    /// apply adds the packed zero row instead.
+    #[inline(always)]
+    fn add_if(&mut self, applies: bool, factor: Factor, source: Source) {
+        let index = core::hint::select_unpredictable(applies, factor.index(), points::NOT_APPLYING);
+        self.adds += 1;
+        if R::RECORDS {
+            let (points, packed) = self.points.row_at(index);
+            self.packed += packed;
+            self.rows.push_if(
+                points::moves(packed),
+                ReasonRow {
+                    factor,
+                    source,
+                    points,
+                },
+            );
+        } else {
+            self.packed += self.points.packed_at(index);
+        }
+    }
+
     #[inline(always)]
     fn add(&mut self, factor: Factor, source: Source) {
-        let Some(points) = self.points.get(factor.index()) else {
-            return;
-        };
-        if R::RECORDS && *points == [0; Dimension::COUNT] {
-            return;
-        }
-        for (sum, p) in self.raw.iter_mut().zip(points) {
-            *sum += i32::from(*p);
-        }
-        self.rows.push(ReasonRow {
-            factor,
-            source,
-            points: *points,
-        });
+        self.add_if(true, factor, source);
     }
 
-    /// Adds the factor of each set bit of `bits`, in bit order.
+    /// Adds the factor of each set bit of `bits` (bit `i` is factor
+    /// `first + i`), in bit order; a bit also set in `field_bits` came from
+    /// a field, any other from the text. One loop over every list of the
+    /// record: most records have no list value at all or one or two, so
+    /// its exit is mostly predicted.
     #[inline(always)]
-    fn add_bits(&mut self, first: u8, mut bits: u16, field_bits: u16) {
+    fn add_bits(&mut self, first: u8, mut bits: u64, field_bits: u64) {
         while bits != 0 {
-            let bit = bits.trailing_zeros() as u8;
+            let bit = bits.trailing_zeros();
             bits &= bits - 1;
-            let source = if field_bits & (1 << bit) != 0 {
-                Source::Field
-            } else {
-                Source::Text
-            };
-            self.add(Factor(first + bit), source);
+            let source = core::hint::select_unpredictable(
+                field_bits & (1 << bit) != 0,
+                Source::Field,
+                Source::Text,
+            );
+            self.add(Factor(first + bit as u8), source);
         }
     }
 
-    /// Adds the highest band of `band` that `value` reaches, if any.
+    /// Adds the highest band of `band` that `value` reaches, if any: the
+    /// band numbered by how many thresholds `value` reaches.
     #[inline(always)]
     fn add_band(&mut self, policy: &Policy, band: Band, value: u64) {
         let reached = policy
             .band_thresholds(band)
             .iter()
-            .filter(|t| value >= **t)
-            .count();
-        if let Some(factor) = reached
-            .checked_sub(1)
-            .and_then(|level| Factor::band(band, level))
-        {
-            self.add(factor, Source::Field);
-        }
-    }
-
-    #[inline(always)]
-    fn add_if(&mut self, condition: bool, factor: Factor, source: Source) {
-        if condition {
-            self.add(factor, source);
-        }
+            .fold(0usize, |n, t| n + usize::from(value >= *t));
+        let factor = Factor::band(band, reached.saturating_sub(1));
+        let factor = factor.unwrap_or(Factor(0));
+        self.add_if(reached > 0, factor, Source::Field);
     }
 }
 
@@ -241,7 +260,8 @@ fn sum_factors<R: Rows>(
 ) -> [i32; Dimension::COUNT] {
     let mut s = Summer {
         points: &p.points,
-        raw: [0; Dimension::COUNT],
+        packed: 0,
+        adds: 0,
         rows,
     };
     let f = Source::Field;
@@ -278,42 +298,86 @@ fn sum_factors<R: Rows>(
         Source::Text,
     );
 
-    let field_threats = c.threats.bits();
-    let all_threats = field_threats | u16::from(c.text_cues.threats);
     let field_failures = c.handling_failures.bits();
     let text_failures = if c.text_cues.forbidden_phrases != 0 {
         1 << HandlingFailure::ForbiddenPhrase.index()
     } else {
         0
     };
-    s.add_bits(factor::RIGHT, c.rights.bits(), u16::MAX);
-    s.add_bits(factor::THREAT, all_threats, field_threats);
-    s.add_bits(factor::PROFILE, c.profile.bits(), u16::MAX);
-    s.add_bits(factor::MALICE, c.malice_signals.bits(), u16::MAX);
+    let field_lists = ListBits::new()
+        .then(c.rights.bits(), Right::COUNT)
+        .then(c.threats.bits(), Threat::COUNT)
+        .then(c.profile.bits(), Profile::COUNT)
+        .then(c.malice_signals.bits(), MaliceSignal::COUNT)
+        .then(field_failures, HandlingFailure::COUNT);
+    let text_lists = ListBits::new()
+        .then(0, Right::COUNT)
+        .then(u16::from(c.text_cues.threats), Threat::COUNT)
+        .then(0, Profile::COUNT)
+        .then(0, MaliceSignal::COUNT)
+        .then(text_failures, HandlingFailure::COUNT);
     s.add_bits(
-        factor::FAILURE,
-        field_failures | text_failures,
-        field_failures,
+        factor::RIGHT,
+        field_lists.bits | text_lists.bits,
+        field_lists.bits,
     );
-    s.raw
+    points::unpack_sum(s.packed, s.adds)
 }
 
-const fn level(score: u8, thresholds: [u8; 2]) -> Level {
-    if score >= thresholds[1] {
-        Level::High
-    } else if score >= thresholds[0] {
-        Level::Medium
-    } else {
-        Level::Low
+/// The list fields' bits side by side in one word, in factor order: the
+/// list factors are numbered contiguously from [`factor::RIGHT`], one range
+/// per list.
+struct ListBits {
+    bits: u64,
+    width: u32,
+}
+
+const _: () = assert!(
+    (factor::TENURE - factor::RIGHT) as usize
+        == Right::COUNT
+            + Threat::COUNT
+            + Profile::COUNT
+            + MaliceSignal::COUNT
+            + HandlingFailure::COUNT
+);
+const _: () = assert!((factor::TENURE - factor::RIGHT) as usize <= 64);
+
+impl ListBits {
+    const fn new() -> ListBits {
+        ListBits { bits: 0, width: 0 }
+    }
+
+    /// Appends a list of `count` values (bits past `count` are dropped).
+    #[inline(always)]
+    const fn then(self, bits: u16, count: usize) -> ListBits {
+        let mask = (1u64 << count) - 1;
+        ListBits {
+            bits: self.bits | ((bits as u64 & mask) << self.width),
+            width: self.width + count as u32,
+        }
     }
 }
 
-const fn tier_from(score: u8, thresholds: [u8; 2]) -> Tier {
-    match level(score, thresholds) {
-        Level::Low => Tier::Frontline,
-        Level::Medium => Tier::Specialist,
-        Level::High => Tier::Management,
-    }
+/// The level of `score`: high from `thresholds[1]`, else medium from
+/// `thresholds[0]`, else low (so with unordered thresholds, high wins).
+#[inline(always)]
+fn level(score: u8, thresholds: [u8; 2]) -> Level {
+    let medium_or_low =
+        core::hint::select_unpredictable(score >= thresholds[0], Level::Medium, Level::Low);
+    core::hint::select_unpredictable(score >= thresholds[1], Level::High, medium_or_low)
+}
+
+#[inline(always)]
+fn tier_from(score: u8, thresholds: [u8; 2]) -> Tier {
+    TIER_BY_LEVEL[level(score, thresholds) as usize]
+}
+
+const TIER_BY_LEVEL: [Tier; 3] = [Tier::Frontline, Tier::Specialist, Tier::Management];
+
+/// Raises `tier` to `to` when `to` is higher, recording why. Branch-free.
+#[inline(always)]
+fn raise(tier: &mut (Tier, TierBasis), to: Tier, basis: TierBasis) {
+    *tier = core::hint::select_unpredictable(to > tier.0, (to, basis), *tier);
 }
 
 fn decide(c: &Complaint, p: &Policy, raw: &[i32; Dimension::COUNT], claim: ClaimCheck) -> Decision {
@@ -325,29 +389,35 @@ fn decide(c: &Complaint, p: &Policy, raw: &[i32; Dimension::COUNT], claim: Claim
         p.urgency_levels,
     );
 
-    let mut grade = p.grade_for(severity_level, impact_level);
-    let mut priority = p.priority_for(impact_level, urgency_level);
-    if c.safety_incident {
-        grade = grade.max(p.safety_min_grade);
-        priority = priority.min(p.safety_max_priority);
-    }
+    let matrix_grade = p.grade_for(severity_level, impact_level);
+    let matrix_priority = p.priority_for(impact_level, urgency_level);
+    let (grade, priority) = core::hint::select_unpredictable(
+        c.safety_incident,
+        (
+            matrix_grade.max(p.safety_min_grade),
+            matrix_priority.min(p.safety_max_priority),
+        ),
+        (matrix_grade, matrix_priority),
+    );
 
-    let mut tier = p.tier_by_grade[grade as usize];
-    let mut tier_basis = TierBasis::Grade;
-    let mut raise = |to: Tier, basis: TierBasis| {
-        if to > tier {
-            tier = to;
-            tier_basis = basis;
-        }
-    };
+    let mut tier = (p.tier_by_grade[grade as usize], TierBasis::Grade);
     raise(
+        &mut tier,
         tier_from(scores.difficulty, p.difficulty_tiers),
         TierBasis::Difficulty,
     );
-    raise(tier_from(scores.malice, p.malice_tiers), TierBasis::Malice);
-    if c.beyond_authority {
-        raise(p.beyond_authority_tier, TierBasis::Authority);
-    }
+    raise(
+        &mut tier,
+        tier_from(scores.malice, p.malice_tiers),
+        TierBasis::Malice,
+    );
+    let authority_tier = core::hint::select_unpredictable(
+        c.beyond_authority,
+        p.beyond_authority_tier,
+        Tier::Frontline,
+    );
+    raise(&mut tier, authority_tier, TierBasis::Authority);
+    let (tier, tier_basis) = tier;
 
     let cap_minutes = p
         .first_response_cap_minutes
@@ -355,15 +425,11 @@ fn decide(c: &Complaint, p: &Policy, raw: &[i32; Dimension::COUNT], claim: Claim
         .copied()
         .unwrap_or(u16::MAX);
     let first_response_minutes = p.first_response_minutes[tier as usize].min(cap_minutes);
-    let mut resolution_hours = p.resolution_hours[tier as usize];
-    let mut resolution_capped = false;
-    if c.jurisdiction != Jurisdiction::None {
-        let cap = p.jurisdiction_cap_hours[c.jurisdiction as usize];
-        if cap < resolution_hours {
-            resolution_hours = cap;
-            resolution_capped = true;
-        }
-    }
+    let tier_hours = p.resolution_hours[tier as usize];
+    let cap_hours = p.jurisdiction_cap_hours[c.jurisdiction as usize];
+    let resolution_capped = (c.jurisdiction != Jurisdiction::None) & (cap_hours < tier_hours);
+    let resolution_hours =
+        core::hint::select_unpredictable(resolution_capped, cap_hours, tier_hours);
 
     let emotion_high = p
         .band_thresholds(Band::Emotion)

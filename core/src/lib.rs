@@ -54,6 +54,7 @@ pub mod guard;
 mod json;
 mod outcome;
 mod playbook;
+mod points;
 mod policy;
 pub mod queue;
 pub mod routing;
@@ -82,6 +83,7 @@ pub use outcome::{evaluate_outcome, Effect, EffectFactor, EffectReason, Outcome}
 pub use playbook::{
     ExpectationApproach, MotiveApproach, Playbook, Remedy, Strategy, Talk, STRATEGY_RULES,
 };
+pub use points::PointsTable;
 pub use policy::{BandThresholds, EffectPolicy, Policy, PolicyError, MAX_POINTS};
 pub use queue::{QueueEntry, QueueFull, SliceQueue, TriageQueue};
 pub use routing::{route, Routing, ROUTING_HORIZON_MINUTES};

@@ -177,40 +177,42 @@ pub(crate) struct StrategyInput {
 }
 
 /// The strategy, by the first rule that applies (documented in the rubric).
+///
+/// Every rule is evaluated and the first true one wins through a bit mask
+/// (rule `i` of [`STRATEGY_RULES`] is bit `i`; the last, the fallback,
+/// always applies). Conditions combine with `|`, not `||`: the rules read
+/// data that varies from one record to the next, and a chain of branches
+/// would mispredict about once per record.
 pub(crate) fn strategy_for(i: &StrategyInput) -> Strategy {
-    let has = |p| i.profile.contains(p);
-    if i.malice >= i.malice_tiers[1] {
-        Strategy::LegalProtection
-    } else if i.safety_incident || i.grade == Grade::Critical {
-        Strategy::SacrificeSmall
-    } else if i.malice >= i.malice_tiers[0] {
-        Strategy::CarrotAndStick
-    } else if has(Profile::ProfessionalComplainer) || has(Profile::RepeatedlyUnreasonable) {
-        Strategy::BorrowStrength
-    } else if has(Profile::Chameleon) {
-        Strategy::IndirectApproach
-    } else if i.tier == Tier::Management {
-        Strategy::SuperiorAuthority
-    } else if matches!(i.motive, Motive::Revenge | Motive::Venting)
-        || i.emotion_high
-        || has(Profile::Emotional)
-    {
-        Strategy::WinHearts
-    } else if matches!(
-        i.expectation,
-        Expectation::Excessive | Expectation::Unreasonable | Expectation::Unsatisfiable
-    ) {
-        Strategy::ShareHardship
-    } else if has(Profile::Stubborn) {
-        Strategy::GoodCopBadCop
-    } else if has(Profile::IndustryExpert)
-        || has(Profile::WellPrepared)
-        || i.personality == Personality::Analytical
-    {
-        Strategy::SameSide
-    } else {
-        Strategy::Pacify
-    }
+    let has = |p: Profile| i.profile.contains(p);
+    let rules = [
+        i.malice >= i.malice_tiers[1],
+        i.safety_incident | (i.grade == Grade::Critical),
+        i.malice >= i.malice_tiers[0],
+        has(Profile::ProfessionalComplainer) | has(Profile::RepeatedlyUnreasonable),
+        has(Profile::Chameleon),
+        i.tier == Tier::Management,
+        matches!(i.motive, Motive::Revenge | Motive::Venting)
+            | i.emotion_high
+            | has(Profile::Emotional),
+        matches!(
+            i.expectation,
+            Expectation::Excessive | Expectation::Unreasonable | Expectation::Unsatisfiable
+        ),
+        has(Profile::Stubborn),
+        has(Profile::IndustryExpert)
+            | has(Profile::WellPrepared)
+            | (i.personality == Personality::Analytical),
+        true,
+    ];
+    let mask = rules
+        .iter()
+        .enumerate()
+        .fold(0u32, |m, (bit, applies)| m | (u32::from(*applies) << bit));
+    let first = mask.trailing_zeros() as usize;
+    STRATEGY_RULES
+        .get(first)
+        .map_or(Strategy::Pacify, |(strategy, _)| *strategy)
 }
 
 /// The strategy rules in order, for the rubric documentation.

@@ -7,6 +7,7 @@
 
 use crate::codes::{Dimension, Grade, Jurisdiction, Level, Tier};
 use crate::factor::{Band, Points, FACTOR_COUNT, TABLE};
+use crate::points::PointsTable;
 
 /// Thresholds of one banded field: band `i` applies from `thresholds[i]` up.
 /// Only the first [`Band::levels`] entries are used.
@@ -42,8 +43,8 @@ pub struct EffectPolicy {
 /// Every number the grading uses.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct Policy {
-    /// Points of each factor (indexed by [`crate::Factor::index`]).
-    pub points: [Points; FACTOR_COUNT],
+    /// Points of each factor.
+    pub points: PointsTable,
     /// Band thresholds of each numeric field (indexed by [`Band`]).
     pub bands: [BandThresholds; 7],
     /// Severity from which the severity level is medium, then high.
@@ -102,7 +103,7 @@ const NO_BAND: u64 = u64::MAX;
 impl Policy {
     /// The default rubric, documented in `core/RUBRIC.md`.
     pub const DEFAULT: Policy = Policy {
-        points: default_points(),
+        points: PointsTable::new(default_points()),
         bands: [
             // tenure_months: 2, 5 and 10 years.
             [24, 60, 120, NO_BAND],
@@ -258,9 +259,7 @@ impl Policy {
 
     /// Points of one factor in one dimension.
     pub fn points_of(&self, factor: crate::Factor, dimension: Dimension) -> i16 {
-        self.points
-            .get(factor.index())
-            .map_or(0, |p| p[dimension as usize])
+        self.points.get(factor)[dimension as usize]
     }
 
     /// Grade for a pair of levels.
@@ -318,7 +317,7 @@ mod tests {
     fn default_is_valid_and_uses_the_factor_table() {
         Policy::DEFAULT.validate().unwrap();
         for (i, f) in crate::factor::FACTORS.iter().enumerate() {
-            assert_eq!(Policy::DEFAULT.points[i], f.points);
+            assert_eq!(Policy::DEFAULT.points.rows()[i], f.points);
         }
     }
 
@@ -343,7 +342,7 @@ mod tests {
         p.impact_levels = [70, 40];
         assert_eq!(p.validate().unwrap_err().key, "impact_levels");
         let mut p = Policy::DEFAULT;
-        p.points[0][0] = 101;
+        p.points.set(crate::Factor(0), [101, 0, 0, 0, 0]);
         assert_eq!(p.validate().unwrap_err().entry, "category.basic_service");
         let mut p = Policy::DEFAULT;
         p.claim_limit_permille = 999;

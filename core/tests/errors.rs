@@ -176,7 +176,10 @@ fn the_default_policy_round_trips_through_json() {
     let n = write_policy_json(&Policy::DEFAULT, &mut buf).unwrap();
     assert_eq!(parse_policy(&buf[..n]).unwrap(), Policy::DEFAULT);
     let mut custom = Policy::DEFAULT;
-    custom.points[3][1] = -7;
+    let factor = Factor::from_index(3).unwrap();
+    let mut row = custom.points.get(factor);
+    row[1] = -7;
+    custom.points.set(factor, row);
     custom.resolution_hours = [10, 20, 30];
     custom.jurisdiction_cap_hours[2] = 99;
     let n = write_policy_json(&custom, &mut buf).unwrap();

@@ -96,6 +96,30 @@ proptest! {
         }
     }
 
+    /// Sums are exact for any points, not only the validated -100..=100:
+    /// the raw score of each dimension equals the sum, in 64 bits, of the
+    /// points of the rows that applied, and the scores-only path agrees.
+    #[test]
+    fn raw_scores_are_exact_for_any_points(
+        c in complaint(),
+        rows in proptest::collection::vec(any::<[i16; 5]>(), FACTOR_COUNT),
+    ) {
+        let mut policy = Policy::DEFAULT;
+        for (i, row) in rows.iter().enumerate() {
+            policy.points.set(Factor::from_index(i).unwrap(), *row);
+        }
+        let a = assess(&c, &policy);
+        for d in Dimension::ALL {
+            let sum: i64 = a.rows.iter().map(|r| i64::from(r.points[*d as usize])).sum();
+            prop_assert_eq!(sum, i64::from(a.raw_scores[*d as usize]));
+        }
+        for r in &a.rows {
+            prop_assert_eq!(r.points, policy.points.get(r.factor));
+        }
+        let d = decide_only(&c, &policy);
+        prop_assert_eq!((d.scores, d.grade, d.tier, d.priority), (a.scores, a.grade, a.tier, a.priority));
+    }
+
     #[test]
     fn same_input_same_output_and_decide_only_agrees(c in complaint()) {
         let a = assess(&c, &Policy::DEFAULT);
@@ -190,8 +214,8 @@ proptest! {
 fn the_worst_case_assessment_fits_the_json_bound() {
     // Every factor weighs 100 in every dimension; every factor applies.
     let mut policy = Policy::DEFAULT;
-    for row in policy.points.iter_mut() {
-        *row = [-100; 5];
+    for f in 0..FACTOR_COUNT {
+        policy.points.set(Factor::from_index(f).unwrap(), [-100; 5]);
     }
     let c = Complaint {
         id: Id::try_from("\"\\\u{1}\"\\\u{1}\"\\\u{1}\"\\\u{1}\"\\\u{1}\"\\\u{1}\"\\\u{1}\"\\\u{1}\"\\\u{1}\"\\\u{1}\"\\\u{1}\"\\\u{1}\"\\\u{1}\"\\\u{1}\"\\\u{1}\"\\\u{1}\"\\\u{1}\"\\\u{1}\"\\\u{1}\"\\\u{1}\"\\\u{1}").unwrap(),

@@ -247,7 +247,7 @@ fn narrow<T: TryFrom<u64> + Default + Copy, const N: usize>(values: [u64; N]) ->
 
 /// `"points": {"<factor code>": {"<dimension>": points, ...}, ...}`.
 struct PointsReader<'p> {
-    points: &'p mut [Points; crate::factor::FACTOR_COUNT],
+    points: &'p mut crate::points::PointsTable,
     seen: [u8; 16],
 }
 
@@ -271,14 +271,17 @@ impl<'i> Members<'i> for PointsReader<'_> {
             Some(b) if *b & (1 << bit) == 0 => *b |= 1 << bit,
             _ => return Err(duplicate(ctx, "points")),
         }
-        let Some(row) = self.points.get_mut(factor.index()) else {
-            return Ok(());
-        };
+        let mut row = self.points.get(factor);
         map.next_value_seed(ObjectSeed {
             ctx,
-            members: &mut DimensionsReader { row, seen: 0 },
+            members: &mut DimensionsReader {
+                row: &mut row,
+                seen: 0,
+            },
             field: "points",
-        })
+        })?;
+        self.points.set(factor, row);
+        Ok(())
     }
 }
 
