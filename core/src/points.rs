@@ -44,7 +44,9 @@ const fn pack(points: &Points) -> u128 {
 /// [`PointsTable::iter`]; change one with [`PointsTable::set`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct PointsTable {
-    rows: [Points; FACTOR_COUNT],
+    /// The rows as written, followed by zero rows up to `PACKED_ROWS`, so
+    /// that a masked index reads a row without a bounds check.
+    rows: [Points; PACKED_ROWS],
     /// The rows packed, as (low, high) 64-bit halves (so that a policy needs
     /// no 16-byte alignment, which C callers' storage does not promise),
     /// followed by packed zero rows up to a power of two: index
@@ -66,13 +68,18 @@ const fn halves(packed: u128) -> [u64; 2] {
 impl PointsTable {
     /// A table holding these rows.
     pub const fn new(rows: [Points; FACTOR_COUNT]) -> PointsTable {
+        let mut padded = [[0; Dimension::COUNT]; PACKED_ROWS];
         let mut packed = [halves(pack(&[0; Dimension::COUNT])); PACKED_ROWS];
         let mut i = 0;
         while i < FACTOR_COUNT {
+            padded[i] = rows[i];
             packed[i] = halves(pack(&rows[i]));
             i += 1;
         }
-        PointsTable { rows, packed }
+        PointsTable {
+            rows: padded,
+            packed,
+        }
     }
 
     /// The points of `factor`.
@@ -85,6 +92,9 @@ impl PointsTable {
 
     /// Sets the points of `factor`.
     pub fn set(&mut self, factor: Factor, points: Points) {
+        if factor.index() >= FACTOR_COUNT {
+            return;
+        }
         if let (Some(row), Some(packed)) = (
             self.rows.get_mut(factor.index()),
             self.packed.get_mut(factor.index()),
@@ -96,24 +106,21 @@ impl PointsTable {
 
     /// Every row, in factor order.
     pub fn iter(&self) -> core::slice::Iter<'_, Points> {
-        self.rows.iter()
+        self.rows().iter()
     }
 
     /// The rows, in factor order.
-    pub const fn rows(&self) -> &[Points; FACTOR_COUNT] {
-        &self.rows
+    pub fn rows(&self) -> &[Points; FACTOR_COUNT] {
+        const NONE: [Points; FACTOR_COUNT] = [[0; Dimension::COUNT]; FACTOR_COUNT];
+        // Always `Some`: the padded table is longer than the factor list.
+        self.rows.first_chunk().unwrap_or(&NONE)
     }
 
     /// The row at `index` (a factor's index, or [`NOT_APPLYING`]): as
     /// written, and packed.
     #[inline(always)]
     pub(crate) fn row_at(&self, index: usize) -> (Points, u128) {
-        let points = self
-            .rows
-            .get(index)
-            .copied()
-            .unwrap_or([0; Dimension::COUNT]);
-        (points, self.packed_at(index))
+        (self.rows[index & (PACKED_ROWS - 1)], self.packed_at(index))
     }
 
     /// The packed row at `index` (a factor's index, or [`NOT_APPLYING`]).
