@@ -362,7 +362,7 @@ const ID_POSITIONS: [u8; CT_ID_CAPACITY] = {
 /// `len` must be at most `CT_ID_CAPACITY`.
 #[cfg(target_arch = "x86_64")]
 #[inline(always)]
-unsafe fn id_bytes(p: *const ct_complaint, len: u8, out: &mut IdBytes) -> bool {
+pub(crate) unsafe fn id_bytes(p: *const ct_complaint, len: u8, out: &mut IdBytes) -> bool {
     use core::arch::x86_64::{
         __m128i, _mm_and_si128, _mm_cmplt_epi8, _mm_loadu_si128, _mm_movemask_epi8, _mm_or_si128,
         _mm_set1_epi8, _mm_setzero_si128, _mm_storeu_si128,
@@ -395,7 +395,19 @@ unsafe fn id_bytes(p: *const ct_complaint, len: u8, out: &mut IdBytes) -> bool {
 /// `p` must be non-NULL, aligned and point to a readable `ct_complaint`.
 #[cfg(not(target_arch = "x86_64"))]
 #[inline(always)]
-unsafe fn id_bytes(p: *const ct_complaint, len: u8, out: &mut IdBytes) -> bool {
+pub(crate) unsafe fn id_bytes(p: *const ct_complaint, len: u8, out: &mut IdBytes) -> bool {
+    // SAFETY: forwarded from the caller.
+    unsafe { id_bytes_portable(p, len, out) }
+}
+
+/// [`id_bytes`] without SSE2, for other targets (and compared with the
+/// SSE2 one by the tests).
+///
+/// # Safety
+/// `p` must be non-NULL, aligned and point to a readable `ct_complaint`.
+#[cfg_attr(all(target_arch = "x86_64", not(test)), allow(dead_code))]
+#[inline(always)]
+pub(crate) unsafe fn id_bytes_portable(p: *const ct_complaint, len: u8, out: &mut IdBytes) -> bool {
     // SAFETY: the caller guarantees `p` is readable; the array holds
     // `CT_ID_CAPACITY + 1` bytes.
     let raw = unsafe {

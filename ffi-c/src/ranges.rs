@@ -142,16 +142,9 @@ pub(crate) unsafe fn bytes_out_of_range<const W: usize>(
         }
     }
     #[cfg(not(target_arch = "x86_64"))]
-    {
-        let mut bad = false;
-        for k in 0..W {
-            // SAFETY: as above.
-            let x = unsafe { base.add(w.at[k]).cast::<[u8; 16]>().read_unaligned() };
-            for ((x, low), span) in x.iter().zip(&w.low[k]).zip(&w.span[k]) {
-                bad |= x.wrapping_sub(*low) > *span;
-            }
-        }
-        bad
+    // SAFETY: forwarded from the caller.
+    unsafe {
+        portable::bytes_out_of_range(base, w)
     }
 }
 
@@ -184,10 +177,50 @@ pub(crate) unsafe fn words_out_of_range<const W: usize>(
         }
     }
     #[cfg(not(target_arch = "x86_64"))]
-    {
+    // SAFETY: forwarded from the caller.
+    unsafe {
+        portable::words_out_of_range(base, w)
+    }
+}
+
+/// The checks without SSE2, for other targets (and compared with the
+/// SSE2 ones by the tests).
+#[cfg_attr(all(target_arch = "x86_64", not(test)), allow(dead_code))]
+mod portable {
+    use super::{ByteWindows, WordWindows};
+
+    /// See [`super::bytes_out_of_range`].
+    ///
+    /// # Safety
+    /// As there.
+    #[inline(always)]
+    pub(crate) unsafe fn bytes_out_of_range<const W: usize>(
+        base: *const u8,
+        w: &ByteWindows<W>,
+    ) -> bool {
         let mut bad = false;
         for k in 0..W {
-            // SAFETY: as above.
+            // SAFETY: the window lies within the struct.
+            let x = unsafe { base.add(w.at[k]).cast::<[u8; 16]>().read_unaligned() };
+            for ((x, low), span) in x.iter().zip(&w.low[k]).zip(&w.span[k]) {
+                bad |= x.wrapping_sub(*low) > *span;
+            }
+        }
+        bad
+    }
+
+    /// See [`super::words_out_of_range`].
+    ///
+    /// # Safety
+    /// As there.
+    #[inline(always)]
+    pub(crate) unsafe fn words_out_of_range<const W: usize>(
+        base: *const u8,
+        w: &WordWindows<W>,
+    ) -> bool {
+        let mut bad = false;
+        for k in 0..W {
+            // SAFETY: the window lies within the struct.
             let x = unsafe { base.add(w.at[k]).cast::<[u16; 8]>().read_unaligned() };
             for ((x, low), span) in x.iter().zip(&w.low[k]).zip(&w.span[k]) {
                 bad |= x.wrapping_sub(*low) > *span;
@@ -222,7 +255,11 @@ mod tests {
             s[at] = low;
         }
         // SAFETY: `s` is the 32-byte struct the windows were made for.
-        let check = |s: &[u8; 32]| unsafe { bytes_out_of_range(s.as_ptr(), &W) };
+        let check = |s: &[u8; 32]| unsafe {
+            let bad = bytes_out_of_range(s.as_ptr(), &W);
+            assert_eq!(bad, portable::bytes_out_of_range(s.as_ptr(), &W));
+            bad
+        };
         assert!(!check(&s));
         for (at, low, high) in FIELDS {
             for v in 0..=255u8 {
@@ -246,7 +283,11 @@ mod tests {
         u[0] = 0;
         u[7] = 1;
         // SAFETY: `u` is the 16-byte struct the windows were made for.
-        let check = |u: &[u16; 8]| unsafe { words_out_of_range(u.as_ptr().cast(), &V) };
+        let check = |u: &[u16; 8]| unsafe {
+            let bad = words_out_of_range(u.as_ptr().cast(), &V);
+            assert_eq!(bad, portable::words_out_of_range(u.as_ptr().cast(), &V));
+            bad
+        };
         assert!(!check(&u));
         for v in [0u16, 1, 1200, 1201, 0x7ff, 0x800, u16::MAX] {
             let mut t = u;
