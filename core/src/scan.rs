@@ -493,6 +493,17 @@ pub fn scan_text(text: &str) -> TextCues {
     cues
 }
 
+/// Scans a whole text given as bytes, e.g. a JSON string body whose UTF-8 was checked
+/// while it was read: `scan_bytes(s.as_bytes()) == scan_text(s)` for every `s`, without a
+/// second UTF-8 check. Bytes that are not UTF-8 are matched as they are (a pattern matches
+/// its exact bytes); never allocates, never panics.
+#[inline]
+pub fn scan_bytes(text: &[u8]) -> TextCues {
+    let mut cues = TextCues::NONE;
+    scan_range(text, 0, text.len(), &mut cues);
+    cues
+}
+
 /// Every pattern, for documentation generation: `(kind, bit, pattern text)`, in the order of
 /// the source table (grouped by kind, then bit). English-style patterns are listed in lower
 /// case; the typographic-apostrophe variants generated at compile time are included, each
@@ -571,9 +582,14 @@ impl Scanner {
         cues
     }
 
-    /// Positions are decided once the `MAX_PATTERN_LEN` bytes after them are known (enough
-    /// for the longest pattern and the byte after it); the rest stays in `carry`.
-    fn push_bytes(&mut self, s: &[u8]) {
+    /// Feeds the next piece of text as bytes. A piece may end inside a UTF-8 character, the
+    /// next one continuing it: any split of `bytes` gives the cues of [`scan_bytes`]`(bytes)`,
+    /// those of [`scan_text`] for UTF-8. Bytes that are not UTF-8 are matched as they are;
+    /// never panics.
+    //
+    // Positions are decided once the `MAX_PATTERN_LEN` bytes after them are known (enough
+    // for the longest pattern and the byte after it); the rest stays in `carry`.
+    pub fn push_bytes(&mut self, s: &[u8]) {
         const M: usize = MAX_PATTERN_LEN;
         let first = usize::from(self.has_ctx);
         let carry = self.carry.get(..self.carry_len).unwrap_or(&[]);
