@@ -620,7 +620,19 @@ fn string_error(
 /// `start` is at an opening quote; returns the offset after the closing quote.
 #[inline(always)]
 fn scan_string(input: &[u8], start: usize, max_str: usize) -> Result<usize, GuardError> {
+    scan_string_escaped(input, start, max_str).map(|(end, _)| end)
+}
+
+/// As [`scan_string`], and whether the string holds an escape. Checks everything the guard
+/// checks in a string (escapes, control bytes, UTF-8, the length limit), with the same errors.
+#[inline(always)]
+pub(crate) fn scan_string_escaped(
+    input: &[u8],
+    start: usize,
+    max_str: usize,
+) -> Result<(usize, bool), GuardError> {
     use GuardErrorKind as K;
+    let mut escaped = false;
     let body = start + 1;
     // Content bytes must lie below `cap`; the closing quote may sit at `cap`.
     let cap = body.saturating_add(max_str);
@@ -642,13 +654,14 @@ fn scan_string(input: &[u8], start: usize, max_str: usize) -> Result<usize, Guar
             if seen & HI != 0 {
                 utf8_first(input, body, i, false, None)?;
             }
-            return Ok(i + 1);
+            return Ok((i + 1, escaped));
         }
         if i == cap {
             let e = err(K::StringTooLong, cap);
             return Err(string_error(input, body, cap, seen, true, e));
         }
         if b == b'\\' {
+            escaped = true;
             match scan_escape(input, i, cap) {
                 Ok(next) => i = next,
                 Err(e) => return Err(string_error(input, body, i, seen, false, e)),

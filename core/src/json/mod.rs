@@ -7,6 +7,7 @@
 //! of anything that does not fit the contract.
 
 mod error;
+mod fast;
 mod lex;
 mod outcome;
 mod policy;

@@ -1,7 +1,7 @@
 //! The record contract: a complaint as one JSON object.
 
 use super::lex::{Lex, RawString};
-use super::value::{for_each_piece, unescape, Piece};
+use super::value::{for_each_byte_piece, unescape, BytePiece};
 use super::{not_an_object, ErrorKind, ParseError};
 use crate::codes::{
     Category, Channel, Code, CustomerTier, Evidence, Expectation, Jurisdiction, Liability, Motive,
@@ -41,6 +41,18 @@ pub const RECORD_LIMITS: Limits = Limits {
 /// assert_eq!(e.offset, 1);
 /// ```
 pub fn parse_complaint(json: &[u8]) -> Result<Complaint, ParseError> {
+    // One pass for a record that fits; the guard, then the walk, for the
+    // rest, which gives every error its kind, field and offset.
+    match super::fast::read(json) {
+        Some(complaint) => Ok(complaint),
+        None => parse_checked(json),
+    }
+}
+
+/// The guard over the whole record, then the walk over the checked input.
+#[cold]
+#[inline(never)]
+pub(super) fn parse_checked(json: &[u8]) -> Result<Complaint, ParseError> {
     let shape = guard::check(json, &RECORD_LIMITS).map_err(ParseError::from_guard)?;
     if shape.top_level != TopLevel::Object {
         return Err(not_an_object(json));
@@ -107,7 +119,7 @@ pub const MAX_AMOUNT: u64 = 1_000_000_000_000_000;
 
 /// The index in [`RECORD_FIELDS`] of a key.
 #[inline(always)]
-fn field_index(key: &[u8]) -> Option<usize> {
+pub(super) fn field_index(key: &[u8]) -> Option<usize> {
     Some(match key {
         b"id" => 0,
         b"category" => 1,
@@ -405,16 +417,14 @@ fn text(lex: &mut Lex<'_>, at: At, scanner: &mut Scanner) -> Result<(), ParseErr
         return Err(at.error(ErrorKind::WrongType, "a string"));
     }
     let s = lex.string();
+    // The guard has checked the text as UTF-8: the scanner takes its bytes.
     if s.escaped {
-        let _ = for_each_piece::<()>(s.as_str(), |piece| {
-            match piece {
-                Piece::Text(t) => scanner.push_str(t),
-                Piece::Char(c) => scanner.push_char(c),
-            }
-            Ok(())
+        for_each_byte_piece(s.raw, |piece| match piece {
+            BytePiece::Text(t) => scanner.push_bytes(t),
+            BytePiece::Char(c) => scanner.push_char(c),
         });
     } else {
-        scanner.push_str(s.as_str());
+        scanner.push_bytes(s.raw);
     }
     Ok(())
 }

@@ -71,10 +71,40 @@ pub(crate) fn for_each_piece<E>(
     Ok(())
 }
 
+/// A piece of an unescaped JSON string whose raw bytes are known to be UTF-8.
+pub(crate) enum BytePiece<'a> {
+    /// A run of text without escapes (UTF-8, since escapes are ASCII).
+    Text(&'a [u8]),
+    /// One escaped character.
+    Char(char),
+}
+
+/// As [`for_each_piece`], over the raw bytes of a string the guard has
+/// checked, so that the text is not checked as UTF-8 a second time.
+pub(crate) fn for_each_byte_piece(raw: &[u8], mut f: impl FnMut(BytePiece<'_>)) {
+    let mut rest = raw;
+    while !rest.is_empty() {
+        let plain = rest.iter().position(|&b| b == b'\\').unwrap_or(rest.len());
+        let (text, tail) = rest.split_at_checked(plain).unwrap_or((rest, &[]));
+        if !text.is_empty() {
+            f(BytePiece::Text(text));
+        }
+        let Some(escape) = tail.get(1..) else { break };
+        let (c, used) = unescape_one_bytes(escape);
+        f(BytePiece::Char(c));
+        rest = escape.get(used..).unwrap_or(&[]);
+    }
+}
+
 /// Decodes the escape at the start of `s` (just past the backslash);
 /// returns the character and how many bytes of `s` it used.
 fn unescape_one(s: &str) -> (char, usize) {
-    let simple = match s.as_bytes().first() {
+    unescape_one_bytes(s.as_bytes())
+}
+
+/// [`unescape_one`] over bytes.
+fn unescape_one_bytes(s: &[u8]) -> (char, usize) {
+    let simple = match s.first() {
         Some(b'"') => '"',
         Some(b'\\') => '\\',
         Some(b'/') => '/',
@@ -86,7 +116,7 @@ fn unescape_one(s: &str) -> (char, usize) {
         Some(b'u') => {
             let high = hex4(s.get(1..5));
             if let Some(h @ 0xD800..=0xDBFF) = high {
-                if s.get(5..7) == Some("\\u") {
+                if s.get(5..7) == Some(b"\\u") {
                     if let Some(l @ 0xDC00..=0xDFFF) = hex4(s.get(7..11)) {
                         let c = 0x10000 + ((h - 0xD800) << 10) + (l - 0xDC00);
                         return (char::from_u32(c).unwrap_or(char::REPLACEMENT_CHARACTER), 11);
@@ -103,13 +133,20 @@ fn unescape_one(s: &str) -> (char, usize) {
     (simple, 1)
 }
 
-fn hex4(s: Option<&str>) -> Option<u32> {
+fn hex4(s: Option<&[u8]>) -> Option<u32> {
     let s = s?;
-    if s.len() == 4 && s.bytes().all(|b| b.is_ascii_hexdigit()) {
-        u32::from_str_radix(s, 16).ok()
-    } else {
-        None
+    if s.len() != 4 {
+        return None;
     }
+    s.iter().try_fold(0u32, |v, &b| {
+        let d = match b {
+            b'0'..=b'9' => b - b'0',
+            b'a'..=b'f' => b - b'a' + 10,
+            b'A'..=b'F' => b - b'A' + 10,
+            _ => return None,
+        };
+        Some((v << 4) | u32::from(d))
+    })
 }
 
 /// Unescapes a raw JSON string into `out`.
