@@ -200,6 +200,35 @@ fn blank() -> Assessment {
     }
 }
 
+/// Copies the `n` bytes of an assessment's rows. Most assessments have 6
+/// to 16 rows (72 to 192 bytes); for those, three 64-byte blocks that
+/// overlap as needed (at 0, at `n - 64`, and in between) copy exactly the
+/// `n` bytes without a branch on `n`, where `memcpy` branches on size
+/// classes that these sizes straddle and mispredicts about every other
+/// call. Other sizes go to `memcpy`. Rows past `row_count` stay untouched.
+///
+/// # Safety
+/// `src` must be readable and `dst` writable for `n` bytes; they must not
+/// overlap.
+#[inline(always)]
+unsafe fn copy_rows(src: *const u8, dst: *mut u8, n: usize) {
+    const BLOCK: usize = 64;
+    type Block = [u8; BLOCK];
+    // SAFETY: every block lies within the `n` bytes: `0 <= middle <= n -
+    // BLOCK` because `BLOCK <= n <= 3 * BLOCK`.
+    unsafe {
+        if (BLOCK..=3 * BLOCK).contains(&n) {
+            let middle = n.saturating_sub(2 * BLOCK).min(BLOCK);
+            for at in [0, middle, n - BLOCK] {
+                let b = src.add(at).cast::<Block>().read_unaligned();
+                dst.add(at).cast::<Block>().write_unaligned(b);
+            }
+        } else {
+            core::ptr::copy_nonoverlapping(src, dst, n);
+        }
+    }
+}
+
 /// Writes a core assessment into a caller's struct, field by field
 /// (`rows` past `row_count` untouched), with the id of the graded
 /// complaint (the assessment's own id is not read: see
@@ -258,7 +287,7 @@ pub(crate) unsafe fn store(a: &Assessment, id: &IdBytes, id_len: u8, out: *mut c
         if ROWS_SHARE_LAYOUT {
             // `ReasonRow` has no padding (its size is the sum of its
             // fields'), so all its bytes are initialised.
-            core::ptr::copy_nonoverlapping(
+            copy_rows(
                 a.rows.as_ptr().cast::<u8>(),
                 rows.cast::<u8>(),
                 count * size_of::<ct_reason_row>(),

@@ -438,6 +438,12 @@ fn the_one_pass_check_agrees_with_the_field_by_field_one() {
         }
         let mut a = blank_assessment();
         a.priority = 77;
+        let marker = ct_reason_row {
+            points: [0x5a5a; CT_DIMENSION_COUNT],
+            factor: 0xa5,
+            source: 0xa5,
+        };
+        a.rows = [marker; CT_MAX_REASON_ROWS];
         // SAFETY: valid pointers.
         let (r, expected) = unsafe { (ct_assess(&c, &*p, &mut *a), ct_complaint_validate(&c)) };
         assert_eq!(r, expected, "round {round}: {c:?}");
@@ -450,6 +456,11 @@ fn the_one_pass_check_agrees_with_the_field_by_field_one() {
         // SAFETY: valid pointer, checked above.
         let core = unsafe { crate::complaint::to_core(&c) }.unwrap();
         assert_eq!(to_json(&a).unwrap(), core_json(&core, &Policy::DEFAULT));
+        let rows = usize::from(a.row_count);
+        assert!(
+            a.rows[rows..].iter().all(|r| *r == marker),
+            "rows past row_count written"
+        );
         let n = usize::from(c.id_len);
         assert_eq!(&a.id[..n], &c.id[..n]);
         assert!(a.id[n..].iter().all(|b| *b == 0), "id not zero-filled");
