@@ -49,6 +49,20 @@ pub struct Bitmap<'a> {
 }
 
 impl Bitmap<'_> {
+    /// Bits `i..i + 64` as a word, bit `i` lowest (zero past the end).
+    #[inline(always)]
+    pub fn word(&self, i: usize) -> u64 {
+        let j = self.offset + i;
+        let (at, shift) = (j >> 3, j & 7);
+        let mut bytes = [0u8; 16];
+        if let Some(b) = self.bits.get(at..at + 9) {
+            bytes[..9].copy_from_slice(b);
+        } else if let Some(b) = self.bits.get(at..) {
+            bytes[..b.len()].copy_from_slice(b);
+        }
+        (u128::from_le_bytes(bytes) >> shift) as u64
+    }
+
     /// Bit `i` (false past the end).
     #[inline(always)]
     pub fn get(&self, i: usize) -> bool {
@@ -130,6 +144,18 @@ impl<'a> Strings<'a> {
         }
     }
 
+    /// The offsets.
+    #[inline(always)]
+    pub fn offsets(&self) -> Offsets<'a> {
+        self.offsets
+    }
+
+    /// Length of the data buffer.
+    #[inline(always)]
+    pub fn data_len(&self) -> usize {
+        self.data.len()
+    }
+
     /// The bytes of string `i`, if the offsets are sound.
     #[inline(always)]
     pub fn bytes(&self, i: usize) -> Option<&'a [u8]> {
@@ -143,30 +169,31 @@ impl<'a> Strings<'a> {
     #[inline(always)]
     pub fn key(&self, i: usize) -> Option<StrKey> {
         let (s, e) = self.offsets.range(i)?;
-        let data = self.data.get(..e)?;
-        let n = e.checked_sub(s)?;
+        if e > self.data.len() {
+            return None;
+        }
+        let n = e - s;
         let word = |at: usize| -> Option<u64> {
             self.data
                 .get(at..at + 8)
                 .and_then(|w| <[u8; 8]>::try_from(w).ok())
                 .map(u64::from_le_bytes)
         };
-        let first = match word(s) {
-            Some(w) if n >= 8 => w,
-            Some(w) => w & ((1u64 << (8 * n)) - 1),
-            None => data
-                .get(s..)?
-                .iter()
-                .take(8)
-                .rev()
-                .fold(0u64, |acc, &b| (acc << 8) | u64::from(b)),
-        };
-        let last = if n >= 8 { word(e - 8)? } else { first };
-        Some(StrKey {
-            len: n,
-            first,
-            last,
-        })
+        // Whole words around the string (bytes of its neighbours masked
+        // off or not used), without a branch on its length.
+        if let (Some(head), Some(tail)) = (word(s), word(e.saturating_sub(8))) {
+            let keep = ((1u128 << (8 * n.min(8))) - 1) as u64;
+            let first = head & keep;
+            let last = std::hint::select_unpredictable(n >= 8, tail, first);
+            return Some(StrKey {
+                len: n,
+                first,
+                last,
+            });
+        }
+        // Near the ends of the data: byte by byte.
+        let b = self.data.get(s..e)?;
+        Some(StrKey::of(b))
     }
 
     /// String `i`, if the offsets are sound and it is valid UTF-8.
@@ -249,10 +276,10 @@ impl Column<'_> {
         i < self.len && self.validity.is_none_or(|v| v.get(i))
     }
 
-    /// Whether the column has a validity bitmap (may hold nulls).
+    /// The validity bitmap, if the column may hold nulls.
     #[inline(always)]
-    pub fn has_nulls(&self) -> bool {
-        self.validity.is_some()
+    pub fn validity(&self) -> Option<Bitmap<'_>> {
+        self.validity
     }
 
     /// Value `i` of an integer column, widened, if valid.

@@ -35,6 +35,8 @@ pub enum Setter {
         parse: fn(&str) -> Option<u8>,
         set: fn(&mut Complaint, u8),
         codes: fn() -> Vec<&'static str>,
+        /// The index of the field's default.
+        default: u8,
     },
     /// `true` or `false`.
     Bool(fn(&mut Complaint, bool)),
@@ -199,6 +201,11 @@ pub enum Key {
     PreviouslyCompensated,
     SafetyIncident,
     SensitivePeriod,
+    Rights,
+    Threats,
+    Profile,
+    MaliceSignals,
+    HandlingFailures,
     Other,
 }
 
@@ -227,6 +234,11 @@ impl Key {
             "previously_compensated" => Key::PreviouslyCompensated,
             "safety_incident" => Key::SafetyIncident,
             "sensitive_period" => Key::SensitivePeriod,
+            "rights" => Key::Rights,
+            "threats" => Key::Threats,
+            "profile" => Key::Profile,
+            "malice_signals" => Key::MaliceSignals,
+            "handling_failures" => Key::HandlingFailures,
             _ => Key::Other,
         }
     }
@@ -242,6 +254,7 @@ macro_rules! code {
                 }
             },
             codes: || <$t>::ALL.iter().map(|v| v.code()).collect(),
+            default: Complaint::DEFAULT.$f.index(),
         }
     };
 }

@@ -14,14 +14,15 @@ use complaint_triage::{
     Complaint, ParseError, Policy, ID_CAPACITY,
 };
 
-use crate::arrow::{Column, Offsets, Values};
+use crate::arrow::{Bitmap, Column, Offsets, Strings, Values};
 use complaint_triage::{
-    Category, Channel, CustomerTier, Evidence, Expectation, Jurisdiction, Liability, Motive,
-    Personality,
+    Category, Channel, CustomerTier, Evidence, Expectation, FlagSet, Jurisdiction, Liability,
+    Motive, Personality,
 };
 
 use crate::fields::{self, CodeLookup, Field, Key, Setter};
 use crate::json;
+use std::hint::select_unpredictable;
 
 /// Rows read at once.
 const BLOCK: usize = 256;
@@ -143,6 +144,9 @@ struct RecordColumn<'c, 'a> {
     col: &'c Column<'a>,
     /// The code lookup of a code or list field.
     lookup: Option<CodeLookup>,
+    /// What the entries of the column's dictionary (or of its lists'
+    /// dictionary) read as, for a code or list field (see [`dict_entries`]).
+    entries: Option<Entries>,
     /// The column holds each value as JSON text (see [`RAW_JSON_PREFIX`]).
     raw: bool,
 }
@@ -213,10 +217,16 @@ impl<'c, 'a> Plan<'c, 'a> {
                     }
                     _ => None,
                 };
+                let entries = if raw {
+                    None
+                } else {
+                    column_entries(f, col, lookup.as_ref())
+                };
                 plan.record.push(RecordColumn {
                     field: f,
                     col,
                     lookup,
+                    entries,
                     raw,
                 });
             } else if let Some(o) = outcome {
@@ -224,6 +234,28 @@ impl<'c, 'a> Plan<'c, 'a> {
             }
         }
         Ok(plan)
+    }
+}
+
+/// The entries of the dictionary a code or list field's column reads
+/// through, once per batch: a code's index, or a list's bits.
+fn column_entries(f: &Field, col: &Column<'_>, lookup: Option<&CodeLookup>) -> Option<Entries> {
+    match (f.setter, &col.values) {
+        (Setter::Code { parse, default, .. }, Values::Dict { values, .. }) => {
+            dict_entries(values, u16::from(default), |t| {
+                lookup.map_or_else(|| parse(t), |l| l.get(t)).map(u16::from)
+            })
+        }
+        (Setter::Flags { parse, .. }, Values::Dict { values, .. }) => {
+            dict_entries(values, 0, |t| split_bits(t, parse, lookup))
+        }
+        (Setter::Flags { parse, .. }, Values::List { child, .. }) => match &child.values {
+            Values::Dict { values, .. } => dict_entries(values, 0, |t| {
+                parse(t).and_then(|ix| 1u16.checked_shl(u32::from(ix)))
+            }),
+            _ => None,
+        },
+        _ => None,
     }
 }
 
@@ -377,48 +409,109 @@ fn all_slow(col: &Column<'_>, start: usize, slow: &mut [bool]) {
     }
 }
 
+/// One bit per row of a block: which rows of a column are valid (not
+/// null), or which are `true` in a boolean column. Read a word at a time,
+/// so that the per-row loops test a bit instead of branching on each row.
+struct Bits([u64; BLOCK / 64]);
+
+impl Bits {
+    /// The validity of rows `start..start + m` of `col`.
+    #[inline(always)]
+    fn valid(col: &Column<'_>, start: usize, m: usize) -> Bits {
+        match col.validity() {
+            Some(bitmap) => Bits::of(&bitmap, start, m),
+            None => Bits([u64::MAX; BLOCK / 64]),
+        }
+    }
+
+    /// Bits `start..start + m` of a bitmap.
+    #[inline(always)]
+    fn of(bitmap: &Bitmap<'_>, start: usize, m: usize) -> Bits {
+        let mut words = [0u64; BLOCK / 64];
+        for (k, w) in words.iter_mut().enumerate() {
+            if 64 * k < m {
+                *w = bitmap.word(start + 64 * k);
+            }
+        }
+        Bits(words)
+    }
+}
+
+/// Runs `f(c, s, present, v)` for each row of a block: its complaint, its
+/// slow flag, its validity bit and its value in `values`.
+#[inline(always)]
+fn each_row<V>(
+    block: &mut [Complaint],
+    slow: &mut [bool],
+    valid: &Bits,
+    values: &[V],
+    mut f: impl FnMut(&mut Complaint, &mut bool, bool, &V),
+) {
+    let chunks = block
+        .chunks_mut(64)
+        .zip(slow.chunks_mut(64))
+        .zip(values.chunks(64))
+        .zip(valid.0);
+    for (((cs, ss), vs), mut w) in chunks {
+        for ((c, s), v) in cs.iter_mut().zip(ss.iter_mut()).zip(vs) {
+            f(c, s, w & 1 == 1, v);
+            w >>= 1;
+        }
+    }
+}
+
+/// An integer of an Arrow column, widened.
+trait Int: Copy {
+    /// The value's bits as a `u64` and whether it is not negative (a
+    /// negative value widens to a huge one).
+    fn widen(self) -> (u64, bool);
+}
+
+macro_rules! int_impl {
+    (signed: $($t:ty),*) => {$(
+        impl Int for $t {
+            #[inline(always)]
+            fn widen(self) -> (u64, bool) {
+                (self as i64 as u64, self >= 0)
+            }
+        }
+    )*};
+    (unsigned: $($t:ty),*) => {$(
+        impl Int for $t {
+            #[inline(always)]
+            fn widen(self) -> (u64, bool) {
+                (self as u64, true)
+            }
+        }
+    )*};
+}
+int_impl!(signed: i8, i16, i32, i64);
+int_impl!(unsigned: u8, u16, u32, u64);
+
+/// Reads an integer column: `set(c, use, v)` stores `v` if `use`, else the
+/// field's default.
 #[inline(always)]
 #[allow(clippy::too_many_arguments)]
-fn fill_ints<T: Copy + Into<i128>>(
+fn fill_ints<T: Int>(
     values: &[T],
     col: &Column<'_>,
     start: usize,
     block: &mut [Complaint],
     slow: &mut [bool],
-    set: impl Fn(&mut Complaint, u64),
+    set: impl Fn(&mut Complaint, bool, u64),
     min: u64,
     max: u64,
 ) {
-    let (min, max) = (i128::from(min), i128::from(max));
-    let all_valid = !col.has_nulls();
-    let values = values.get(start..start + block.len()).unwrap_or(&[]);
-    if all_valid && values.len() == block.len() {
-        for ((c, s), v) in block.iter_mut().zip(slow.iter_mut()).zip(values) {
-            let v: i128 = (*v).into();
-            if v >= min && v <= max {
-                set(c, v as u64);
-            } else {
-                *s = true;
-            }
-        }
-        return;
-    }
-    for (i, (c, s)) in block.iter_mut().zip(slow.iter_mut()).enumerate() {
-        if !col.is_valid(start + i) {
-            continue;
-        }
-        match values.get(i) {
-            Some(v) => {
-                let v: i128 = (*v).into();
-                if v >= min && v <= max {
-                    set(c, v as u64);
-                } else {
-                    *s = true;
-                }
-            }
-            None => *s = true,
-        }
-    }
+    let Some(values) = values.get(start..start + block.len()) else {
+        return all_slow(col, start, slow);
+    };
+    let valid = Bits::valid(col, start, block.len());
+    each_row(block, slow, &valid, values, |c, s, present, v| {
+        let (v, not_negative) = v.widen();
+        let ok = not_negative & (v >= min) & (v <= max);
+        set(c, present & ok, v);
+        *s |= present & !ok;
+    });
 }
 
 #[inline(always)]
@@ -429,7 +522,7 @@ fn fill_floats<T: Copy + Into<f64>>(
     start: usize,
     block: &mut [Complaint],
     slow: &mut [bool],
-    set: impl Fn(&mut Complaint, u64),
+    set: impl Fn(&mut Complaint, bool, u64),
     min: u64,
     max: u64,
 ) {
@@ -453,7 +546,7 @@ fn fill_floats<T: Copy + Into<f64>>(
         {
             let u = v as u64;
             if u >= min && u <= max {
-                set(c, u);
+                set(c, true, u);
                 continue;
             }
         }
@@ -461,20 +554,93 @@ fn fill_floats<T: Copy + Into<f64>>(
     }
 }
 
-/// Per dictionary entry: `None` for a null entry, `Some(None)` for a value
-/// the fast path does not accept, `Some(Some(x))` otherwise.
-fn dict_table<T>(values: &Column<'_>, parse: impl Fn(&str) -> Option<T>) -> Vec<Option<Option<T>>> {
-    (0..values.len)
+/// Flags a dictionary entry whose rows go to the core.
+const ENTRY_SLOW: u32 = 1 << 16;
+
+/// Dictionary entries, read once per batch (see [`dict_entries`]).
+pub struct Entries {
+    /// Per entry, and one more for every key past the end: the value to
+    /// store (in the low 16 bits), flagged with [`ENTRY_SLOW`] if the core
+    /// must read the row.
+    values: Vec<u32>,
+    /// The value stored for a null row or a null entry: the field's
+    /// default.
+    null: u32,
+}
+
+/// What each entry of a dictionary of strings reads as: `f`'s value (a
+/// code index or a bit set), `null` for a null entry, `null` flagged
+/// [`ENTRY_SLOW`] for a value `f` does not accept. `None` if the dictionary
+/// does not hold strings.
+fn dict_entries(
+    values: &Column<'_>,
+    null: u16,
+    f: impl Fn(&str) -> Option<u16>,
+) -> Option<Entries> {
+    let Values::Str(strings) = &values.values else {
+        return None;
+    };
+    let (null, slow) = (u32::from(null), u32::from(null) | ENTRY_SLOW);
+    let mut entries: Vec<u32> = (0..values.len)
         .map(|j| {
             if !present(values, j) {
-                return None;
+                return null;
             }
-            Some(match &values.values {
-                Values::Str(s) => s.get(j).and_then(&parse),
-                _ => None,
-            })
+            strings.get(j).and_then(&f).map_or(slow, u32::from)
         })
-        .collect()
+        .collect();
+    entries.push(slow);
+    Some(Entries {
+        values: entries,
+        null,
+    })
+}
+
+/// Reads a dictionary column through its entries (see [`dict_entries`]):
+/// `set(c, v)` stores the low 16 bits of an entry.
+#[inline(always)]
+fn fill_dict<K: Int>(
+    keys: &[K],
+    entries: &Entries,
+    col: &Column<'_>,
+    start: usize,
+    block: &mut [Complaint],
+    slow: &mut [bool],
+    set: impl Fn(&mut Complaint, u16),
+) {
+    let (null, entries) = (entries.null, &entries.values[..]);
+    let (Some(keys), Some(last)) = (
+        keys.get(start..start + block.len()),
+        entries.len().checked_sub(1),
+    ) else {
+        return all_slow(col, start, slow);
+    };
+    let valid = Bits::valid(col, start, block.len());
+    each_row(block, slow, &valid, keys, |c, s, present, k| {
+        // A negative key widens past the end: the last entry.
+        let k = k.widen().0.min(last as u64) as usize;
+        let e = entries.get(k).copied().unwrap_or(ENTRY_SLOW | null);
+        let e = select_unpredictable(present, e, null);
+        *s |= e & ENTRY_SLOW != 0;
+        set(c, e as u16);
+    });
+}
+
+/// Runs `$body` with `$keys` bound to the typed keys of a dictionary column.
+macro_rules! with_keys {
+    ($keys:expr, |$k:ident| $body:expr, $other:expr) => {
+        match &$keys.values {
+            Values::I8($k) => $body,
+            Values::I16($k) => $body,
+            Values::I32($k) => $body,
+            Values::I64($k) => $body,
+            Values::U8($k) => $body,
+            Values::U16($k) => $body,
+            Values::U32($k) => $body,
+            Values::U64($k) => $body,
+            _ => $other,
+        }
+    };
 }
 
 /// Applies a per-row string reader to a string or dictionary-of-strings column.
@@ -522,6 +688,55 @@ fn fill_strings(
     }
 }
 
+/// Checks that each present string of a plain string column is at most
+/// `max` bytes long (the id: grading reads nothing else of it).
+fn fill_lengths(
+    strings: &Strings<'_>,
+    col: &Column<'_>,
+    start: usize,
+    slow: &mut [bool],
+    max: usize,
+) {
+    fn check<O: Int>(
+        offsets: &[O],
+        data_len: usize,
+        valid: &Bits,
+        slow: &mut [bool],
+        max: usize,
+    ) -> bool {
+        let (Some(lo), Some(hi)) = (offsets.get(..slow.len()), offsets.get(1..=slow.len())) else {
+            return false;
+        };
+        let chunks = slow
+            .chunks_mut(64)
+            .zip(lo.chunks(64).zip(hi.chunks(64)))
+            .zip(valid.0);
+        for ((ss, (los, his)), mut w) in chunks {
+            for ((s, a), b) in ss.iter_mut().zip(los).zip(his) {
+                let (a, a_ok) = a.widen();
+                let (b, b_ok) = b.widen();
+                let ok = a_ok
+                    & b_ok
+                    & (b >= a)
+                    & (b.wrapping_sub(a) <= max as u64)
+                    & (b <= data_len as u64);
+                *s |= (w & 1 == 1) & !ok;
+                w >>= 1;
+            }
+        }
+        true
+    }
+    let valid = Bits::valid(col, start, slow.len());
+    let data_len = strings.data_len();
+    let done = match strings.offsets() {
+        Offsets::I32(o) => check(o.get(start..).unwrap_or(&[]), data_len, &valid, slow, max),
+        Offsets::I64(o) => check(o.get(start..).unwrap_or(&[]), data_len, &valid, slow, max),
+    };
+    if !done {
+        all_slow(col, start, slow);
+    }
+}
+
 /// Parses a comma-separated list into a bit set, or `None` if a piece is unknown.
 fn split_bits(t: &str, parse: fn(&str) -> Option<u8>, lookup: Option<&CodeLookup>) -> Option<u16> {
     // One code, nothing to split or trim: the common case.
@@ -544,156 +759,116 @@ fn split_bits(t: &str, parse: fn(&str) -> Option<u8>, lookup: Option<&CodeLookup
     Some(bits)
 }
 
+/// The value of a vocabulary's index `i`, or `default` for an index past
+/// its end, without a branch.
+#[inline(always)]
+fn pick<T: Copy>(all: &[T], i: u8, default: T) -> T {
+    let Some(last) = all.len().checked_sub(1) else {
+        return default;
+    };
+    let j = select_unpredictable(usize::from(i) <= last, usize::from(i), last);
+    let v = all.get(j).copied().unwrap_or(default);
+    select_unpredictable(usize::from(i) <= last, v, default)
+}
+
 /// Runs `$body` with `$set` bound to an inlined store of the numeric field
-/// `$key`, or `$other` for any other field.
+/// `$key` (`$set(c, use, v)`: `v` if `use`, else the default), or `$other`
+/// for any other field.
 macro_rules! with_uint_store {
     ($key:expr, |$set:ident| $body:expr, $other:expr) => {
         match $key {
-            Key::TenureMonths => {
-                let $set = |c: &mut Complaint, v: u64| c.tenure_months = v as u16;
-                $body
-            }
-            Key::Emotion => {
-                let $set = |c: &mut Complaint, v: u64| c.emotion = v as u8;
-                $body
-            }
-            Key::PriorContacts => {
-                let $set = |c: &mut Complaint, v: u64| c.prior_contacts = v as u16;
-                $body
-            }
-            Key::HoursOpen => {
-                let $set = |c: &mut Complaint, v: u64| c.hours_open = v as u32;
-                $body
-            }
-            Key::AffectedCustomers => {
-                let $set = |c: &mut Complaint, v: u64| c.affected_customers = v as u32;
-                $body
-            }
-            Key::DirectLoss => {
-                let $set = |c: &mut Complaint, v: u64| c.direct_loss = v;
-                $body
-            }
-            Key::ClaimedAmount => {
-                let $set = |c: &mut Complaint, v: u64| c.claimed_amount = v;
-                $body
-            }
-            Key::Departments => {
-                let $set = |c: &mut Complaint, v: u64| c.departments = v as u8;
-                $body
-            }
+            Key::TenureMonths => uint_store!(tenure_months, u16, $set, $body),
+            Key::Emotion => uint_store!(emotion, u8, $set, $body),
+            Key::PriorContacts => uint_store!(prior_contacts, u16, $set, $body),
+            Key::HoursOpen => uint_store!(hours_open, u32, $set, $body),
+            Key::AffectedCustomers => uint_store!(affected_customers, u32, $set, $body),
+            Key::DirectLoss => uint_store!(direct_loss, u64, $set, $body),
+            Key::ClaimedAmount => uint_store!(claimed_amount, u64, $set, $body),
+            Key::Departments => uint_store!(departments, u8, $set, $body),
             _ => $other,
         }
     };
 }
 
-/// Like [`with_uint_store`], for the code fields (stores by stable index).
+macro_rules! uint_store {
+    ($f:ident, $t:ty, $set:ident, $body:expr) => {{
+        // The value was checked against the probed range, itself capped
+        // at the field type's maximum: the cast is exact.
+        let $set = |c: &mut Complaint, ok: bool, v: u64| {
+            c.$f = select_unpredictable(ok, v as $t, Complaint::DEFAULT.$f)
+        };
+        $body
+    }};
+}
+
+/// Like [`with_uint_store`], for the code fields (`$set(c, index)`; an
+/// index past the vocabulary stores the default).
 macro_rules! with_code_store {
     ($key:expr, |$set:ident| $body:expr, $other:expr) => {
         match $key {
-            Key::Category => {
-                let $set = |c: &mut Complaint, i: u8| {
-                    if let Some(v) = Category::from_index(i) {
-                        c.category = v
-                    }
-                };
-                $body
-            }
-            Key::Channel => {
-                let $set = |c: &mut Complaint, i: u8| {
-                    if let Some(v) = Channel::from_index(i) {
-                        c.channel = v
-                    }
-                };
-                $body
-            }
-            Key::CustomerTier => {
-                let $set = |c: &mut Complaint, i: u8| {
-                    if let Some(v) = CustomerTier::from_index(i) {
-                        c.customer_tier = v
-                    }
-                };
-                $body
-            }
-            Key::Personality => {
-                let $set = |c: &mut Complaint, i: u8| {
-                    if let Some(v) = Personality::from_index(i) {
-                        c.personality = v
-                    }
-                };
-                $body
-            }
-            Key::Motive => {
-                let $set = |c: &mut Complaint, i: u8| {
-                    if let Some(v) = Motive::from_index(i) {
-                        c.motive = v
-                    }
-                };
-                $body
-            }
-            Key::Expectation => {
-                let $set = |c: &mut Complaint, i: u8| {
-                    if let Some(v) = Expectation::from_index(i) {
-                        c.expectation = v
-                    }
-                };
-                $body
-            }
-            Key::Liability => {
-                let $set = |c: &mut Complaint, i: u8| {
-                    if let Some(v) = Liability::from_index(i) {
-                        c.liability = v
-                    }
-                };
-                $body
-            }
-            Key::Evidence => {
-                let $set = |c: &mut Complaint, i: u8| {
-                    if let Some(v) = Evidence::from_index(i) {
-                        c.evidence = v
-                    }
-                };
-                $body
-            }
-            Key::Jurisdiction => {
-                let $set = |c: &mut Complaint, i: u8| {
-                    if let Some(v) = Jurisdiction::from_index(i) {
-                        c.jurisdiction = v
-                    }
-                };
-                $body
-            }
+            Key::Category => code_store!(category, Category, $set, $body),
+            Key::Channel => code_store!(channel, Channel, $set, $body),
+            Key::CustomerTier => code_store!(customer_tier, CustomerTier, $set, $body),
+            Key::Personality => code_store!(personality, Personality, $set, $body),
+            Key::Motive => code_store!(motive, Motive, $set, $body),
+            Key::Expectation => code_store!(expectation, Expectation, $set, $body),
+            Key::Liability => code_store!(liability, Liability, $set, $body),
+            Key::Evidence => code_store!(evidence, Evidence, $set, $body),
+            Key::Jurisdiction => code_store!(jurisdiction, Jurisdiction, $set, $body),
             _ => $other,
         }
     };
 }
 
-/// Like [`with_uint_store`], for the boolean fields.
-macro_rules! with_bool_store {
+macro_rules! code_store {
+    ($f:ident, $t:ty, $set:ident, $body:expr) => {{
+        let $set = |c: &mut Complaint, i: u8| c.$f = pick(<$t>::ALL, i, Complaint::DEFAULT.$f);
+        $body
+    }};
+}
+
+/// Like [`with_uint_store`], for the list fields (`$set(c, bits)`).
+macro_rules! with_flags_store {
     ($key:expr, |$set:ident| $body:expr, $other:expr) => {
         match $key {
-            Key::IndirectLossClaimed => {
-                let $set = |c: &mut Complaint, v: bool| c.indirect_loss_claimed = v;
-                $body
-            }
-            Key::BeyondAuthority => {
-                let $set = |c: &mut Complaint, v: bool| c.beyond_authority = v;
-                $body
-            }
-            Key::PreviouslyCompensated => {
-                let $set = |c: &mut Complaint, v: bool| c.previously_compensated = v;
-                $body
-            }
-            Key::SafetyIncident => {
-                let $set = |c: &mut Complaint, v: bool| c.safety_incident = v;
-                $body
-            }
-            Key::SensitivePeriod => {
-                let $set = |c: &mut Complaint, v: bool| c.sensitive_period = v;
-                $body
-            }
+            Key::Rights => flags_store!(rights, $set, $body),
+            Key::Threats => flags_store!(threats, $set, $body),
+            Key::Profile => flags_store!(profile, $set, $body),
+            Key::MaliceSignals => flags_store!(malice_signals, $set, $body),
+            Key::HandlingFailures => flags_store!(handling_failures, $set, $body),
             _ => $other,
         }
     };
+}
+
+macro_rules! flags_store {
+    ($f:ident, $set:ident, $body:expr) => {{
+        let $set = |c: &mut Complaint, bits: u16| c.$f = FlagSet::from_bits_truncate(bits);
+        $body
+    }};
+}
+
+/// Like [`with_uint_store`], for the boolean fields (`$set(c, use, v)`).
+macro_rules! with_bool_store {
+    ($key:expr, |$set:ident| $body:expr, $other:expr) => {
+        match $key {
+            Key::IndirectLossClaimed => bool_store!(indirect_loss_claimed, $set, $body),
+            Key::BeyondAuthority => bool_store!(beyond_authority, $set, $body),
+            Key::PreviouslyCompensated => bool_store!(previously_compensated, $set, $body),
+            Key::SafetyIncident => bool_store!(safety_incident, $set, $body),
+            Key::SensitivePeriod => bool_store!(sensitive_period, $set, $body),
+            _ => $other,
+        }
+    };
+}
+
+macro_rules! bool_store {
+    ($f:ident, $set:ident, $body:expr) => {{
+        let $set = |c: &mut Complaint, ok: bool, v: bool| {
+            c.$f = select_unpredictable(ok, v, Complaint::DEFAULT.$f)
+        };
+        $body
+    }};
 }
 
 /// Reads a numeric column into the block with the store `set`.
@@ -704,7 +879,7 @@ fn fill_uint(
     start: usize,
     block: &mut [Complaint],
     slow: &mut [bool],
-    set: impl Fn(&mut Complaint, u64) + Copy,
+    set: impl Fn(&mut Complaint, bool, u64) + Copy,
     min: u64,
     max: u64,
 ) {
@@ -727,7 +902,7 @@ fn fill_uint(
 /// Reads a code column of plain strings into the block with the store `set`.
 #[inline(always)]
 fn fill_codes(
-    strings: &crate::arrow::Strings<'_>,
+    strings: &Strings<'_>,
     lookup: &CodeLookup,
     col: &Column<'_>,
     start: usize,
@@ -735,14 +910,18 @@ fn fill_codes(
     slow: &mut [bool],
     set: impl Fn(&mut Complaint, u8),
 ) {
-    for (i, (c, s)) in block.iter_mut().zip(slow.iter_mut()).enumerate() {
-        let r = start + i;
-        if !col.is_valid(r) {
-            continue;
-        }
-        match lookup.get_at(strings, r) {
-            Some(ix) => set(c, ix),
-            None => *s = true,
+    let valid = Bits::valid(col, start, block.len());
+    let mut i = 0;
+    for ((cs, ss), mut w) in block.chunks_mut(64).zip(slow.chunks_mut(64)).zip(valid.0) {
+        for (c, s) in cs.iter_mut().zip(ss.iter_mut()) {
+            if w & 1 == 1 {
+                match lookup.get_at(strings, start + i) {
+                    Some(ix) => set(c, ix),
+                    None => *s = true,
+                }
+            }
+            w >>= 1;
+            i += 1;
         }
     }
 }
@@ -754,14 +933,17 @@ fn fill_bools(
     start: usize,
     block: &mut [Complaint],
     slow: &mut [bool],
-    set: impl Fn(&mut Complaint, bool),
+    set: impl Fn(&mut Complaint, bool, bool),
 ) {
     match &col.values {
         Values::Bool(bits) => {
-            for (i, c) in block.iter_mut().enumerate() {
-                let r = start + i;
-                if col.is_valid(r) {
-                    set(c, bits.get(r));
+            let valid = Bits::valid(col, start, block.len());
+            let value = Bits::of(bits, start, block.len());
+            for ((cs, mut w), mut v) in block.chunks_mut(64).zip(valid.0).zip(value.0) {
+                for c in cs {
+                    set(c, w & 1 == 1, v & 1 == 1);
+                    w >>= 1;
+                    v >>= 1;
                 }
             }
         }
@@ -771,36 +953,47 @@ fn fill_bools(
 }
 
 /// Reads one column of rows `start..start + block.len()` into the block.
-fn fill_column(
-    field: &Field,
-    col: &Column<'_>,
-    lookup: Option<&CodeLookup>,
-    start: usize,
-    block: &mut [Complaint],
-    slow: &mut [bool],
-) {
+fn fill_column(c: &RecordColumn<'_, '_>, start: usize, block: &mut [Complaint], slow: &mut [bool]) {
+    let (field, col, lookup) = (c.field, c.col, c.lookup.as_ref());
     match field.setter {
         Setter::UInt { set, min, max } => with_uint_store!(
             field.key,
             |store| fill_uint(col, start, block, slow, store, min, max),
-            fill_uint(col, start, block, slow, set, min, max)
+            fill_uint(
+                col,
+                start,
+                block,
+                slow,
+                |c, ok, v| if ok {
+                    set(c, v)
+                },
+                min,
+                max
+            )
         ),
-        Setter::Code { parse, set, .. } => match &col.values {
-            Values::Dict { keys, values } => {
-                let table = dict_table(values, parse);
-                for (i, (c, s)) in block.iter_mut().zip(slow.iter_mut()).enumerate() {
-                    let r = start + i;
-                    if !col.is_valid(r) {
-                        continue;
-                    }
-                    match dict_key(keys, values, r).map(|k| table.get(k)) {
-                        Some(Some(None)) => {}
-                        Some(Some(Some(Some(ix)))) => set(c, *ix),
-                        _ => *s = true,
-                    }
-                }
+        Setter::Code { parse, set, .. } => match (&col.values, &c.entries) {
+            (Values::Dict { keys, .. }, Some(entries)) => {
+                // Entries hold a valid index, the default's for null and
+                // slow ones.
+                let code = |e: u16| e as u8;
+                with_code_store!(
+                    field.key,
+                    |store| with_keys!(
+                        keys,
+                        |k| fill_dict(k, entries, col, start, block, slow, |c, e| store(
+                            c,
+                            code(e)
+                        )),
+                        all_slow(col, start, slow)
+                    ),
+                    with_keys!(
+                        keys,
+                        |k| fill_dict(k, entries, col, start, block, slow, |c, e| set(c, code(e))),
+                        all_slow(col, start, slow)
+                    )
+                )
             }
-            Values::Str(strings) if lookup.is_some() => {
+            (Values::Str(strings), _) if lookup.is_some() => {
                 let Some(lookup) = lookup else { return };
                 with_code_store!(
                     field.key,
@@ -821,38 +1014,20 @@ fn fill_column(
         Setter::Bool(set) => with_bool_store!(
             field.key,
             |store| fill_bools(col, start, block, slow, store),
-            fill_bools(col, start, block, slow, set)
+            fill_bools(col, start, block, slow, |c, ok, v| if ok {
+                set(c, v)
+            })
         ),
-        Setter::Flags { parse, set, .. } => match &col.values {
-            Values::List { offsets, child } => {
-                fill_lists(offsets, child, col, start, block, slow, parse, lookup, set)
-            }
-            Values::Dict { keys, values } => {
-                let table = dict_table(values, |t| split_bits(t, parse, lookup));
-                for (i, (c, s)) in block.iter_mut().zip(slow.iter_mut()).enumerate() {
-                    let r = start + i;
-                    if !col.is_valid(r) {
-                        continue;
-                    }
-                    match dict_key(keys, values, r).map(|k| table.get(k)) {
-                        Some(Some(None)) => {}
-                        Some(Some(Some(Some(bits)))) => set(c, *bits),
-                        _ => *s = true,
-                    }
-                }
-            }
-            _ => fill_strings(col, start, block, slow, |c, t| {
-                match split_bits(t, parse, lookup) {
-                    Some(bits) => {
-                        set(c, bits);
-                        true
-                    }
-                    None => false,
-                }
-            }),
-        },
+        Setter::Flags { parse, set, .. } => with_flags_store!(
+            field.key,
+            |store| fill_flags(c, parse, lookup, start, block, slow, store),
+            fill_flags(c, parse, lookup, start, block, slow, set)
+        ),
         // Grading does not read the id: only its length is checked.
-        Setter::Id => fill_strings(col, start, block, slow, |_, t| t.len() <= ID_CAPACITY),
+        Setter::Id => match &col.values {
+            Values::Str(strings) => fill_lengths(strings, col, start, slow, ID_CAPACITY),
+            _ => fill_strings(col, start, block, slow, |_, t| t.len() <= ID_CAPACITY),
+        },
         Setter::Text => fill_strings(col, start, block, slow, |c, t| {
             // Escaping makes a byte at most 6: short texts need no count.
             if t.len() * 6 <= TEXT_FAST_LIMIT || json::escaped_len(t.as_bytes()) <= TEXT_FAST_LIMIT
@@ -867,63 +1042,194 @@ fn fill_column(
     }
 }
 
+/// Reads a list field: lists of codes, comma-separated strings, or a
+/// dictionary of those.
+#[inline(always)]
+fn fill_flags(
+    c: &RecordColumn<'_, '_>,
+    parse: fn(&str) -> Option<u8>,
+    lookup: Option<&CodeLookup>,
+    start: usize,
+    block: &mut [Complaint],
+    slow: &mut [bool],
+    set: impl Fn(&mut Complaint, u16),
+) {
+    let col = c.col;
+    match (&col.values, &c.entries) {
+        (Values::List { offsets, child }, _) => fill_lists(
+            offsets,
+            child,
+            c.entries.as_ref().map(|e| &e.values[..]),
+            col,
+            start,
+            block,
+            slow,
+            parse,
+            lookup,
+            set,
+        ),
+        (Values::Dict { keys, .. }, Some(entries)) => with_keys!(
+            keys,
+            |k| fill_dict(k, entries, col, start, block, slow, &set),
+            all_slow(col, start, slow)
+        ),
+        _ => fill_strings(col, start, block, slow, |c, t| {
+            match split_bits(t, parse, lookup) {
+                Some(b) => {
+                    set(c, b);
+                    true
+                }
+                None => false,
+            }
+        }),
+    }
+}
+
+/// Reads a column of lists of codes (plain strings or a dictionary of
+/// strings, whose entries are then `entries`, as bits).
 #[allow(clippy::too_many_arguments)]
+#[inline(always)]
 fn fill_lists(
     offsets: &Offsets<'_>,
     child: &Column<'_>,
+    entries: Option<&[u32]>,
     col: &Column<'_>,
     start: usize,
     block: &mut [Complaint],
     slow: &mut [bool],
     parse: fn(&str) -> Option<u8>,
     lookup: Option<&CodeLookup>,
-    set: fn(&mut Complaint, u16),
+    set: impl Fn(&mut Complaint, u16),
 ) {
-    // Elements are codes: plain strings or a dictionary of strings.
-    let table = match &child.values {
-        Values::Dict { values, .. } => Some(dict_table(values, parse)),
-        Values::Str(_) => None,
-        Values::Null => None,
-        _ => return all_slow(col, start, slow),
+    let bit = |ix: Option<u8>| match ix.and_then(|ix| 1u16.checked_shl(u32::from(ix))) {
+        Some(b) => u32::from(b),
+        None => ENTRY_SLOW,
     };
-    'rows: for (i, (c, s)) in block.iter_mut().zip(slow.iter_mut()).enumerate() {
-        let r = start + i;
-        if !col.is_valid(r) {
-            continue;
+    // One element as a bit, or ENTRY_SLOW.
+    let element = |j: usize| -> u32 {
+        if !child.is_valid(j) {
+            return ENTRY_SLOW;
         }
-        let Some((from, to)) = offsets.range(r) else {
-            *s = true;
+        match (&child.values, entries) {
+            (Values::Str(strings), _) => match lookup {
+                Some(l) => bit(l.get_at(strings, j)),
+                None => bit(strings.get(j).and_then(parse)),
+            },
+            (Values::Dict { keys, values }, Some(entries)) => match dict_key(keys, values, j) {
+                // A null entry is a null element: the core's to judge.
+                Some(k) if present(values, k) => entries.get(k).copied().unwrap_or(ENTRY_SLOW),
+                _ => ENTRY_SLOW,
+            },
+            _ => ENTRY_SLOW,
+        }
+    };
+    match (&child.values, entries) {
+        (Values::Str(_) | Values::Null | Values::Dict { .. }, _) => {}
+        _ => return all_slow(col, start, slow),
+    }
+    let valid = Bits::valid(col, start, block.len());
+    let done = match offsets {
+        Offsets::I32(o) => list_rows(o, start, &element, &valid, block, slow, &set),
+        Offsets::I64(o) => list_rows(o, start, &element, &valid, block, slow, &set),
+    };
+    if done {
+        return;
+    }
+    // Offsets spanning too many elements for one pass: row by row.
+    let mut w = 0;
+    for (i, (c, s)) in block.iter_mut().zip(slow.iter_mut()).enumerate() {
+        if i % 64 == 0 {
+            w = valid.0.get(i / 64).copied().unwrap_or(0);
+        }
+        let present = w & 1 == 1;
+        w >>= 1;
+        let Some((from, to)) = offsets.range(start + i) else {
+            *s |= present;
             continue;
         };
+        let mut acc = 0u32;
         if to - from > LIST_FAST_LIMIT {
-            *s = true;
-            continue;
-        }
-        let mut bits = 0u16;
-        for j in from..to {
-            if !child.is_valid(j) {
-                *s = true;
-                continue 'rows;
+            acc = ENTRY_SLOW;
+        } else {
+            for j in from..to {
+                acc |= element(j);
             }
-            let ix = match (&child.values, &table) {
-                (Values::Str(strings), _) => match lookup {
-                    Some(l) => strings.bytes(j).and_then(|b| l.get_bytes(b)),
-                    None => strings.get(j).and_then(parse),
-                },
-                (Values::Dict { keys, values }, Some(table)) => dict_key(keys, values, j)
-                    .and_then(|k| table.get(k).copied().flatten().flatten()),
-                _ => None,
-            };
-            match ix.and_then(|ix| 1u16.checked_shl(u32::from(ix))) {
-                Some(bit) => bits |= bit,
-                None => {
-                    *s = true;
-                    continue 'rows;
+        }
+        let acc = select_unpredictable(present, acc, 0);
+        *s |= acc & ENTRY_SLOW != 0;
+        set(c, acc as u16);
+    }
+}
+
+/// Size of the buffer of one block's list elements (a power of two): a
+/// block whose lists hold more elements than fit, with two to spare, is
+/// read row by row.
+const ELEMENTS: usize = 2 * BLOCK;
+
+/// Reads the lists of a block in two passes: every element of the block
+/// (`element(j)`: a bit, or [`ENTRY_SLOW`]), then each row's bits, without
+/// a branch for lists of up to two elements. `false` (nothing done) if the
+/// offsets do not rise or the block's lists hold too many elements.
+#[inline(always)]
+fn list_rows<O: Int>(
+    offsets: &[O],
+    start: usize,
+    element: &impl Fn(usize) -> u32,
+    valid: &Bits,
+    block: &mut [Complaint],
+    slow: &mut [bool],
+    set: &impl Fn(&mut Complaint, u16),
+) -> bool {
+    let m = block.len();
+    let Some(offsets) = offsets.get(start..=start + m) else {
+        return false;
+    };
+    let (Some(first), Some(end)) = (offsets.first(), offsets.last()) else {
+        return false;
+    };
+    let ((first, first_ok), (end, end_ok)) = (first.widen(), end.widen());
+    if !first_ok || !end_ok || end < first || end - first > (ELEMENTS - 2) as u64 {
+        return false;
+    }
+    // Rising offsets from `first`: every range lies in first..=end.
+    let rising = offsets
+        .windows(2)
+        .fold(true, |ok, w| ok & (w[0].widen().0 <= w[1].widen().0));
+    if !rising {
+        return false;
+    }
+    let n = (end - first) as usize;
+    // Zeros past the last element: the second element of an empty or
+    // one-element list at the end reads one of them.
+    let mut bits = [0u32; ELEMENTS];
+    for (j, b) in bits.iter_mut().take(n).enumerate() {
+        *b = element(first as usize + j);
+    }
+    for (i, ((c, s), w)) in block
+        .iter_mut()
+        .zip(slow.iter_mut())
+        .zip(offsets.windows(2))
+        .enumerate()
+    {
+        let present = (valid.0[(i >> 6) % (BLOCK / 64)] >> (i & 63)) & 1 == 1;
+        let (a, b) = (w[0].widen().0, w[1].widen().0);
+        let (rel, len) = ((a - first) as usize, b - a);
+        let mut acc = select_unpredictable(len >= 1, bits[rel % ELEMENTS], 0)
+            | select_unpredictable(len >= 2, bits[(rel + 1) % ELEMENTS], 0);
+        if len > 2 {
+            if len > LIST_FAST_LIMIT as u64 {
+                acc = ENTRY_SLOW;
+            } else {
+                for b in bits.get(rel + 2..rel + len as usize).unwrap_or(&[]) {
+                    acc |= b;
                 }
             }
         }
-        set(c, bits);
+        let acc = select_unpredictable(present, acc, 0);
+        *s |= acc & ENTRY_SLOW != 0;
+        set(c, acc as u16);
     }
+    true
 }
 
 /// Grades every row of the batches into `out`, rows numbered from 0 across
@@ -1018,7 +1324,7 @@ fn run_rows(
                 if c.raw {
                     all_slow(c.col, start, slow);
                 } else {
-                    fill_column(c.field, c.col, c.lookup.as_ref(), start, block, slow);
+                    fill_column(c, start, block, slow);
                 }
             }
             for i in 0..m {
