@@ -175,7 +175,10 @@ impl Rows for NoRows {
 /// Sums the points of the factors that apply, recording each in `rows`.
 struct Summer<'p, R: Rows> {
     points: &'p PointsTable,
-    /// The packed rows added so far (see [`crate::points`]).
+    /// The packed rows added so far (see [`crate::points`]). Added with
+    /// wrapping: rows packed by [`PointsTable`] never carry out of the top
+    /// lane, but a table overwritten behind its back (a C caller's policy
+    /// storage) must give some scores, never a panic.
     packed: u128,
     /// How many packed rows were added (applying or not).
     adds: i32,
@@ -193,7 +196,7 @@ impl<R: Rows> Summer<'_, R> {
         self.adds += 1;
         if R::RECORDS {
             let (points, packed) = self.points.row_at(index);
-            self.packed += packed;
+            self.packed = self.packed.wrapping_add(packed);
             self.rows.push_if(
                 points::moves(packed),
                 ReasonRow {
@@ -203,7 +206,7 @@ impl<R: Rows> Summer<'_, R> {
                 },
             );
         } else {
-            self.packed += self.points.packed_at(index);
+            self.packed = self.packed.wrapping_add(self.points.packed_at(index));
         }
     }
 
