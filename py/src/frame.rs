@@ -1073,6 +1073,32 @@ fn fill_flags(
             |k| fill_dict(k, entries, col, start, block, slow, &set),
             all_slow(col, start, slow)
         ),
+        (Values::Str(strings), _) if lookup.is_some() => {
+            let Some(lookup) = lookup else { return };
+            // One code, the common case, is matched as a whole; anything
+            // else is split.
+            let valid = Bits::valid(col, start, block.len());
+            let mut i = 0;
+            for ((cs, ss), mut w) in block.chunks_mut(64).zip(slow.chunks_mut(64)).zip(valid.0) {
+                for (c, s) in cs.iter_mut().zip(ss.iter_mut()) {
+                    if w & 1 == 1 {
+                        let r = start + i;
+                        let bits = match lookup.get_at(strings, r) {
+                            Some(ix) => 1u16.checked_shl(u32::from(ix)),
+                            None => strings
+                                .get(r)
+                                .and_then(|t| split_bits(t, parse, Some(lookup))),
+                        };
+                        match bits {
+                            Some(b) => set(c, b),
+                            None => *s = true,
+                        }
+                    }
+                    w >>= 1;
+                    i += 1;
+                }
+            }
+        }
         _ => fill_strings(col, start, block, slow, |c, t| {
             match split_bits(t, parse, lookup) {
                 Some(b) => {
