@@ -29,6 +29,8 @@ macro_rules! code_enum {
             pub const WHAT: &'static str = $what;
             /// The accepted codes, comma separated, for error messages.
             pub const EXPECTED: &'static str = $crate::codes::join_codes!($($code),+);
+            /// Every code, in index order.
+            pub const CODES: &'static [&'static str] = &[$($code),+];
 
             /// The stable snake_case code used in JSON.
             pub const fn code(self) -> &'static str {
@@ -77,6 +79,8 @@ macro_rules! code_enum {
         impl $crate::codes::Code for $name {
             const WHAT: &'static str = $what;
             const EXPECTED: &'static str = $name::EXPECTED;
+            const CODES: &'static [&'static str] = $name::CODES;
+            fn from_index(index: u8) -> Option<Self> { $name::from_index(index) }
             fn from_code(code: &str) -> Option<Self> { $name::from_code(code) }
             fn code(self) -> &'static str { $name::code(self) }
         }
@@ -102,6 +106,10 @@ pub trait Code: Sized + Copy + 'static {
     const WHAT: &'static str;
     /// The accepted codes, comma separated.
     const EXPECTED: &'static str;
+    /// Every code, in index order.
+    const CODES: &'static [&'static str];
+    /// The value with this stable index, if any.
+    fn from_index(index: u8) -> Option<Self>;
     /// The value with this code, if any.
     fn from_code(code: &str) -> Option<Self>;
     /// The value's code.

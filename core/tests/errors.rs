@@ -272,3 +272,22 @@ fn a_million_levels_of_nesting_cannot_overflow_the_stack() {
         let _ = parse_policy(small);
     }
 }
+
+proptest::proptest! {
+    /// An error message quotes the text it found as Rust's `{:?}` would,
+    /// for the text records hold (printable characters of any script and
+    /// control characters), without carrying `{:?}`'s machinery.
+    #[test]
+    fn messages_quote_found_text_as_debug_does(found in "[ -~\t\r\n\u{0}-\u{1f}\u{7f}é中文€]{1,12}") {
+        let string = serde_json::to_string(&found).unwrap();
+        let record = format!("{{\"category\":{string}}}");
+        let e = parse_complaint(record.as_bytes()).unwrap_err();
+        proptest::prop_assert_eq!(e.kind, ErrorKind::UnknownValue);
+        // The error quotes the string as written in the record.
+        let written = &string[1..string.len() - 1];
+        proptest::prop_assert_eq!(e.found.as_str(), written);
+        let message = e.to_string();
+        let quoted = format!(" {:?};", written);
+        proptest::prop_assert!(message.contains(&quoted), "{} lacks {}", message, quoted);
+    }
+}

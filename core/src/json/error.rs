@@ -102,53 +102,72 @@ impl ParseError {
 }
 
 impl fmt::Display for ParseError {
+    // Strings go through `write_str` and the found text through `quote`
+    // rather than `{}` and `{:?}`: the firmware then carries neither
+    // `Formatter::pad` nor `char::escape_debug` and its Unicode tables.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "byte {}", self.offset)?;
         if !self.field.is_empty() {
-            write!(f, ", field `{}", self.field)?;
+            f.write_str(", field `")?;
+            f.write_str(self.field)?;
             if let Some(i) = self.index {
                 write!(f, "[{i}]")?;
             }
             f.write_str("`")?;
         }
-        write!(f, ": {}", self.kind.name_en().to_ascii_lowercase_static())?;
+        f.write_str(": ")?;
+        let name = self.kind.name_en();
+        let mut chars = name.chars();
+        if let Some(first) = chars.next() {
+            fmt::Write::write_char(f, first.to_ascii_lowercase())?;
+        }
+        f.write_str(chars.as_str())?;
         if !self.found.is_empty() {
-            write!(f, " {:?}", self.found.as_str())?;
+            f.write_str(" ")?;
+            quote(f, self.found.as_str())?;
         }
         if !self.expected.is_empty() {
-            match self.kind {
-                ErrorKind::UnknownValue => write!(f, "; expected one of: {}", self.expected)?,
-                ErrorKind::InvalidJson | ErrorKind::InvalidPolicy => {
-                    write!(f, " ({})", self.expected)?
-                }
-                _ => write!(f, "; expected {}", self.expected)?,
+            f.write_str(match self.kind {
+                ErrorKind::UnknownValue => "; expected one of: ",
+                ErrorKind::InvalidJson | ErrorKind::InvalidPolicy => " (",
+                _ => "; expected ",
+            })?;
+            f.write_str(self.expected)?;
+            if matches!(self.kind, ErrorKind::InvalidJson | ErrorKind::InvalidPolicy) {
+                f.write_str(")")?;
             }
         }
         Ok(())
     }
 }
 
-/// Lower-cases the kind names for messages without allocating.
-trait LowerFirst {
-    fn to_ascii_lowercase_static(&self) -> LowerFirstStr<'_>;
-}
-
-impl LowerFirst for &'static str {
-    fn to_ascii_lowercase_static(&self) -> LowerFirstStr<'_> {
-        LowerFirstStr(self)
-    }
-}
-
-struct LowerFirstStr<'a>(&'a str);
-
-impl fmt::Display for LowerFirstStr<'_> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let mut chars = self.0.chars();
-        if let Some(first) = chars.next() {
-            fmt::Write::write_char(f, first.to_ascii_lowercase())?;
+/// Writes `s` in double quotes, as Rust's `{:?}` does for the text a record
+/// holds: `\"`, `\\`, `\t`, `\r`, `\n`, `\0` and other control characters
+/// as `\u{..}` escaped, everything else as it is.
+fn quote(f: &mut fmt::Formatter<'_>, s: &str) -> fmt::Result {
+    f.write_str("\"")?;
+    let mut start = 0;
+    for (i, c) in s.char_indices() {
+        let short = match c {
+            '"' => "\\\"",
+            '\\' => "\\\\",
+            '\t' => "\\t",
+            '\r' => "\\r",
+            '\n' => "\\n",
+            '\0' => "\\0",
+            _ if c.is_control() => "",
+            _ => continue,
+        };
+        f.write_str(s.get(start..i).unwrap_or(""))?;
+        if short.is_empty() {
+            write!(f, "\\u{{{:x}}}", u32::from(c))?;
+        } else {
+            f.write_str(short)?;
         }
-        f.write_str(chars.as_str())
+        start = i + c.len_utf8();
     }
+    f.write_str(s.get(start..).unwrap_or(""))?;
+    f.write_str("\"")
 }
 
 #[cfg(feature = "std")]

@@ -17,10 +17,7 @@
 
 use super::record::{field_index, MAX_AMOUNT, RECORD_LIMITS};
 use super::value::{for_each_byte_piece, unescape, BytePiece};
-use crate::codes::{
-    Category, Channel, Code, CustomerTier, Evidence, Expectation, Jurisdiction, Liability, Motive,
-    Personality,
-};
+use crate::codes::Code;
 use crate::complaint::{Complaint, Id, ID_CAPACITY};
 use crate::flags::{Flag, FlagSet};
 use crate::guard::{scan_string_escaped, skip_plain};
@@ -54,13 +51,13 @@ pub(super) fn read(json: &[u8]) -> Option<Complaint> {
             // The ranges below fit the target types, so the casts are exact.
             match i {
                 0 => c.id = r.id()?,
-                1 => c.category = r.code(Category::ALL)?,
-                2 => c.channel = r.code(Channel::ALL)?,
-                3 => c.customer_tier = r.code(CustomerTier::ALL)?,
+                1 => c.category = r.code()?,
+                2 => c.channel = r.code()?,
+                3 => c.customer_tier = r.code()?,
                 4 => c.tenure_months = r.uint(0, 1200)? as u16,
-                5 => c.personality = r.code(Personality::ALL)?,
-                6 => c.motive = r.code(Motive::ALL)?,
-                7 => c.expectation = r.code(Expectation::ALL)?,
+                5 => c.personality = r.code()?,
+                6 => c.motive = r.code()?,
+                7 => c.expectation = r.code()?,
                 8 => c.emotion = r.uint(0, 10)? as u8,
                 9 => c.prior_contacts = r.uint(0, 10_000)? as u16,
                 10 => c.hours_open = r.uint(0, 1_000_000)? as u32,
@@ -68,8 +65,8 @@ pub(super) fn read(json: &[u8]) -> Option<Complaint> {
                 12 => c.direct_loss = r.uint(0, MAX_AMOUNT)?,
                 13 => c.claimed_amount = r.uint(0, MAX_AMOUNT)?,
                 14 => c.indirect_loss_claimed = r.boolean()?,
-                15 => c.liability = r.code(Liability::ALL)?,
-                16 => c.evidence = r.code(Evidence::ALL)?,
+                15 => c.liability = r.code()?,
+                16 => c.evidence = r.code()?,
                 17 => c.departments = r.uint(1, 100)? as u8,
                 18 => c.beyond_authority = r.boolean()?,
                 19 => c.previously_compensated = r.boolean()?,
@@ -80,7 +77,7 @@ pub(super) fn read(json: &[u8]) -> Option<Complaint> {
                 24 => c.profile = r.flags()?,
                 25 => c.malice_signals = r.flags()?,
                 26 => c.handling_failures = r.flags()?,
-                27 => c.jurisdiction = r.code(Jurisdiction::ALL)?,
+                27 => c.jurisdiction = r.code()?,
                 _ => c.text_cues = c.text_cues.union(r.text()?),
             }
             r.ws();
@@ -146,29 +143,46 @@ impl<'i> Reader<'i> {
         field_index(self.plain_string()?)
     }
 
-    /// One code of `all`.
+    /// One code of a vocabulary.
     #[inline(always)]
-    fn code<T: Code>(&mut self, all: &[T]) -> Option<T> {
+    fn code<T: Code>(&mut self) -> Option<T> {
+        T::from_index(self.code_index(T::CODES)?)
+    }
+
+    /// The index in `codes` of the next string. Not generic over the
+    /// vocabulary (nor is [`Reader::flag_bits`]), so that the firmware
+    /// carries this code once rather than once per vocabulary.
+    #[inline(never)]
+    fn code_index(&mut self, codes: &[&str]) -> Option<u8> {
         let s = self.plain_string()?;
-        all.iter().copied().find(|v| v.code().as_bytes() == s)
+        let position = codes.iter().position(|c| c.as_bytes() == s)?;
+        u8::try_from(position).ok()
     }
 
     /// A list of codes, as a set.
-    #[inline]
+    #[inline(always)]
     fn flags<T: Code + Flag>(&mut self) -> Option<FlagSet<T>> {
+        self.flag_bits(<T as Code>::CODES)
+            .map(FlagSet::from_bits_truncate)
+    }
+
+    /// A list of codes of `codes`, as bits by index.
+    #[inline(never)]
+    fn flag_bits(&mut self, codes: &[&str]) -> Option<u16> {
         self.eat(b'[')?;
         self.ws();
-        let mut set = FlagSet::EMPTY;
+        let mut bits = 0u16;
         if self.peek() == Some(b']') {
             self.pos += 1;
-            return Some(set);
+            return Some(bits);
         }
         loop {
-            set.insert(self.code(<T as Flag>::ALL)?);
+            let i = self.code_index(codes)?;
+            bits |= 1u16.checked_shl(u32::from(i)).unwrap_or(0);
             self.ws();
             match self.next()? {
                 b',' => self.ws(),
-                b']' => return Some(set),
+                b']' => return Some(bits),
                 _ => return None,
             }
         }

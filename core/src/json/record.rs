@@ -3,10 +3,7 @@
 use super::lex::{Lex, RawString};
 use super::value::{for_each_byte_piece, unescape, BytePiece};
 use super::{not_an_object, ErrorKind, ParseError};
-use crate::codes::{
-    Category, Channel, Code, CustomerTier, Evidence, Expectation, Jurisdiction, Liability, Motive,
-    Personality,
-};
+use crate::codes::Code;
 use crate::complaint::{Complaint, Id};
 use crate::flags::{Flag, FlagSet};
 use crate::guard::{self, Limits, TopLevel};
@@ -235,13 +232,13 @@ impl RecordReader {
         // The ranges below fit the target types, so the casts are exact.
         match i {
             0 => c.id = id(lex, at)?,
-            1 => c.category = code(lex, at, None, Category::ALL)?,
-            2 => c.channel = code(lex, at, None, Channel::ALL)?,
-            3 => c.customer_tier = code(lex, at, None, CustomerTier::ALL)?,
+            1 => c.category = code(lex, at)?,
+            2 => c.channel = code(lex, at)?,
+            3 => c.customer_tier = code(lex, at)?,
             4 => c.tenure_months = uint(lex, at, 0, 1200, "an integer in 0..=1200")? as u16,
-            5 => c.personality = code(lex, at, None, Personality::ALL)?,
-            6 => c.motive = code(lex, at, None, Motive::ALL)?,
-            7 => c.expectation = code(lex, at, None, Expectation::ALL)?,
+            5 => c.personality = code(lex, at)?,
+            6 => c.motive = code(lex, at)?,
+            7 => c.expectation = code(lex, at)?,
             8 => c.emotion = uint(lex, at, 0, 10, "an integer in 0..=10")? as u8,
             9 => c.prior_contacts = uint(lex, at, 0, 10_000, "an integer in 0..=10000")? as u16,
             10 => c.hours_open = uint(lex, at, 0, 1_000_000, "an integer in 0..=1000000")? as u32,
@@ -252,8 +249,8 @@ impl RecordReader {
             12 => c.direct_loss = uint(lex, at, 0, MAX_AMOUNT, AMOUNT)?,
             13 => c.claimed_amount = uint(lex, at, 0, MAX_AMOUNT, AMOUNT)?,
             14 => c.indirect_loss_claimed = boolean(lex, at)?,
-            15 => c.liability = code(lex, at, None, Liability::ALL)?,
-            16 => c.evidence = code(lex, at, None, Evidence::ALL)?,
+            15 => c.liability = code(lex, at)?,
+            16 => c.evidence = code(lex, at)?,
             17 => c.departments = uint(lex, at, 1, 100, "an integer in 1..=100")? as u8,
             18 => c.beyond_authority = boolean(lex, at)?,
             19 => c.previously_compensated = boolean(lex, at)?,
@@ -264,7 +261,7 @@ impl RecordReader {
             24 => c.profile = flags(lex, at)?,
             25 => c.malice_signals = flags(lex, at)?,
             26 => c.handling_failures = flags(lex, at)?,
-            27 => c.jurisdiction = code(lex, at, None, Jurisdiction::ALL)?,
+            27 => c.jurisdiction = code(lex, at)?,
             _ => text(lex, at, &mut self.scanner)?,
         }
         Ok(())
@@ -292,30 +289,40 @@ fn id(lex: &mut Lex<'_>, at: At) -> Result<Id, ParseError> {
     Ok(out)
 }
 
-/// One code of a vocabulary; `index` is its position within a list field.
+/// One code of a vocabulary.
 #[inline]
-fn code<T: Code>(
+fn code<T: Code>(lex: &mut Lex<'_>, at: At) -> Result<T, ParseError> {
+    let index = code_index(lex, at, None, T::CODES, T::EXPECTED)?;
+    T::from_index(index).ok_or_else(|| at.error(ErrorKind::UnknownValue, T::EXPECTED))
+}
+
+/// The index in `codes` of the string at `lex`. Not generic over the
+/// vocabulary (nor is [`flag_bits`]), so that the firmware carries this
+/// code once rather than once per vocabulary.
+#[inline(never)]
+fn code_index(
     lex: &mut Lex<'_>,
     at: At,
     index: Option<u16>,
-    all: &[T],
-) -> Result<T, ParseError> {
+    codes: &[&str],
+    expected: &'static str,
+) -> Result<u8, ParseError> {
     if lex.peek() != Some(b'"') {
         return Err(at.error(ErrorKind::WrongType, "a string").at_index(index));
     }
     let offset = lex.pos;
     let s = lex.string();
-    let found = if s.escaped {
+    let position = if s.escaped {
         let mut buf = heapless::String::<KEY_CAPACITY>::new();
         unescape(s.as_str(), &mut buf)
             .ok()
-            .and_then(|_| T::from_code(&buf))
+            .and_then(|_| codes.iter().position(|c| *c == buf.as_str()))
     } else {
         // Compared as bytes: no UTF-8 check needed for a match.
-        all.iter().copied().find(|v| v.code().as_bytes() == s.raw)
+        codes.iter().position(|c| c.as_bytes() == s.raw)
     };
-    found.ok_or_else(|| {
-        ParseError::new(ErrorKind::UnknownValue, offset, at.field, T::EXPECTED)
+    position.and_then(|p| u8::try_from(p).ok()).ok_or_else(|| {
+        ParseError::new(ErrorKind::UnknownValue, offset, at.field, expected)
             .at_index(index)
             .with_found(s.as_str())
     })
@@ -323,14 +330,25 @@ fn code<T: Code>(
 
 /// A list of codes, as a set.
 fn flags<T: Code + Flag>(lex: &mut Lex<'_>, at: At) -> Result<FlagSet<T>, ParseError> {
+    flag_bits(lex, at, <T as Code>::CODES, <T as Code>::EXPECTED).map(FlagSet::from_bits_truncate)
+}
+
+/// A list of codes of `codes`, as bits by index.
+#[inline(never)]
+fn flag_bits(
+    lex: &mut Lex<'_>,
+    at: At,
+    codes: &[&str],
+    expected: &'static str,
+) -> Result<u16, ParseError> {
     if lex.peek() != Some(b'[') {
         return Err(at.error(ErrorKind::WrongType, "an array of strings"));
     }
     lex.bump();
-    let mut set = FlagSet::EMPTY;
+    let mut bits = 0u16;
     if lex.peek() == Some(b']') {
         lex.bump();
-        return Ok(set);
+        return Ok(bits);
     }
     // An element that is not a string is reported at the offset of the
     // element before it (of the list for the first), as it always was.
@@ -338,7 +356,8 @@ fn flags<T: Code + Flag>(lex: &mut Lex<'_>, at: At) -> Result<FlagSet<T>, ParseE
     let mut index: u16 = 0;
     loop {
         let element = lex.pos;
-        set.insert(code(lex, before, Some(index), <T as Flag>::ALL)?);
+        let i = code_index(lex, before, Some(index), codes, expected)?;
+        bits |= 1u16.checked_shl(u32::from(i)).unwrap_or(0);
         before.offset = element;
         index = index.saturating_add(1);
         match lex.peek() {
@@ -348,7 +367,7 @@ fn flags<T: Code + Flag>(lex: &mut Lex<'_>, at: At) -> Result<FlagSet<T>, ParseE
             }
             _ => {
                 lex.bump();
-                return Ok(set);
+                return Ok(bits);
             }
         }
     }
