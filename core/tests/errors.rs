@@ -285,9 +285,13 @@ proptest::proptest! {
         proptest::prop_assert_eq!(e.kind, ErrorKind::UnknownValue);
         // The error quotes the string as written in the record.
         let written = &string[1..string.len() - 1];
-        proptest::prop_assert_eq!(e.found.as_str(), written);
+        // Longer text is cut at a character boundary within FOUND_CAPACITY bytes.
+        proptest::prop_assert!(written.starts_with(e.found.as_str()));
+        if written.len() <= FOUND_CAPACITY {
+            proptest::prop_assert_eq!(e.found.as_str(), written);
+        }
         let message = e.to_string();
-        let quoted = format!(" {:?};", written);
+        let quoted = format!(" {:?};", e.found.as_str());
         proptest::prop_assert!(message.contains(&quoted), "{} lacks {}", message, quoted);
     }
 }
