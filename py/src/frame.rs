@@ -24,8 +24,9 @@ use crate::fields::{self, CodeLookup, Field, Key, Setter};
 use crate::json;
 use std::hint::select_unpredictable;
 
-/// Rows read at once.
-const BLOCK: usize = 256;
+/// Rows read at once: long runs of each column (read sequentially, so
+/// prefetched), while the block's complaints (557 KB) stay in L2.
+const BLOCK: usize = 4096;
 
 /// Longest free text (escaped, in bytes) the fast path scans itself;
 /// longer ones go through the core's parser, which applies its limits.
@@ -435,6 +436,39 @@ impl Bits {
         }
         Bits(words)
     }
+
+    /// Whether few enough of the first `m` bits are set that visiting only
+    /// those rows is cheaper than a pass over all of them.
+    #[inline(always)]
+    fn sparse(&self, m: usize) -> bool {
+        let set: u32 = (0..BLOCK / 64)
+            .map(|k| self.masked(k, m).count_ones())
+            .sum();
+        (set as usize) * 4 < m * 3
+    }
+
+    /// Word `k`, without the bits of rows `m` and past.
+    #[inline(always)]
+    fn masked(&self, k: usize, m: usize) -> u64 {
+        let w = self.0.get(k).copied().unwrap_or(0);
+        match m.saturating_sub(64 * k) {
+            0 => 0,
+            r if r < 64 => w & ((1u64 << r) - 1),
+            _ => w,
+        }
+    }
+
+    /// Runs `f(i)` for each of the first `m` rows whose bit is set, in order.
+    #[inline(always)]
+    fn each_set(&self, m: usize, mut f: impl FnMut(usize)) {
+        for k in 0..BLOCK / 64 {
+            let mut w = self.masked(k, m);
+            while w != 0 {
+                f(64 * k + w.trailing_zeros() as usize);
+                w &= w - 1;
+            }
+        }
+    }
 }
 
 /// Runs `f(c, s, present, v)` for each row of a block: its complaint, its
@@ -506,6 +540,19 @@ fn fill_ints<T: Int>(
         return all_slow(col, start, slow);
     };
     let valid = Bits::valid(col, start, block.len());
+    if valid.sparse(block.len()) {
+        // A null row keeps the default the block was reset to.
+        valid.each_set(block.len(), |i| {
+            if let (Some(c), Some(s), Some(v)) = (block.get_mut(i), slow.get_mut(i), values.get(i))
+            {
+                let (v, not_negative) = v.widen();
+                let ok = not_negative & (v >= min) & (v <= max);
+                set(c, ok, v);
+                *s |= !ok;
+            }
+        });
+        return;
+    }
     each_row(block, slow, &valid, values, |c, s, present, v| {
         let (v, not_negative) = v.widen();
         let ok = not_negative & (v >= min) & (v <= max);
@@ -616,6 +663,18 @@ fn fill_dict<K: Int>(
         return all_slow(col, start, slow);
     };
     let valid = Bits::valid(col, start, block.len());
+    if valid.sparse(block.len()) {
+        // A null row keeps the default the block was reset to.
+        valid.each_set(block.len(), |i| {
+            if let (Some(c), Some(s), Some(k)) = (block.get_mut(i), slow.get_mut(i), keys.get(i)) {
+                let k = k.widen().0.min(last as u64) as usize;
+                let e = entries.get(k).copied().unwrap_or(ENTRY_SLOW | null);
+                *s |= e & ENTRY_SLOW != 0;
+                set(c, e as u16);
+            }
+        });
+        return;
+    }
     each_row(block, slow, &valid, keys, |c, s, present, k| {
         // A negative key widens past the end: the last entry.
         let k = k.widen().0.min(last as u64) as usize;
@@ -939,6 +998,22 @@ fn fill_bools(
         Values::Bool(bits) => {
             let valid = Bits::valid(col, start, block.len());
             let value = Bits::of(bits, start, block.len());
+            if valid.sparse(block.len()) {
+                // A null row keeps the default the block was reset to.
+                let true_and_valid = Bits(std::array::from_fn(|k| valid.0[k] & value.0[k]));
+                true_and_valid.each_set(block.len(), |i| {
+                    if let Some(c) = block.get_mut(i) {
+                        set(c, true, true);
+                    }
+                });
+                let false_and_valid = Bits(std::array::from_fn(|k| valid.0[k] & !value.0[k]));
+                false_and_valid.each_set(block.len(), |i| {
+                    if let Some(c) = block.get_mut(i) {
+                        set(c, true, false);
+                    }
+                });
+                return;
+            }
             for ((cs, mut w), mut v) in block.chunks_mut(64).zip(valid.0).zip(value.0) {
                 for c in cs {
                     set(c, w & 1 == 1, v & 1 == 1);
@@ -1231,14 +1306,12 @@ fn list_rows<O: Int>(
     for (j, b) in bits.iter_mut().take(n).enumerate() {
         *b = element(first as usize + j);
     }
-    for (i, ((c, s), w)) in block
-        .iter_mut()
-        .zip(slow.iter_mut())
-        .zip(offsets.windows(2))
-        .enumerate()
-    {
-        let present = (valid.0[(i >> 6) % (BLOCK / 64)] >> (i & 63)) & 1 == 1;
-        let (a, b) = (w[0].widen().0, w[1].widen().0);
+    // The bits of row `i`'s list, or ENTRY_SLOW.
+    let list = |i: usize| -> u32 {
+        let (Some(a), Some(b)) = (offsets.get(i), offsets.get(i + 1)) else {
+            return ENTRY_SLOW;
+        };
+        let (a, b) = (a.widen().0, b.widen().0);
         let (rel, len) = ((a - first) as usize, b - a);
         let mut acc = select_unpredictable(len >= 1, bits[rel % ELEMENTS], 0)
             | select_unpredictable(len >= 2, bits[(rel + 1) % ELEMENTS], 0);
@@ -1251,7 +1324,22 @@ fn list_rows<O: Int>(
                 }
             }
         }
-        let acc = select_unpredictable(present, acc, 0);
+        acc
+    };
+    if valid.sparse(m) {
+        // A null row keeps the default the block was reset to.
+        valid.each_set(m, |i| {
+            if let (Some(c), Some(s)) = (block.get_mut(i), slow.get_mut(i)) {
+                let acc = list(i);
+                *s |= acc & ENTRY_SLOW != 0;
+                set(c, acc as u16);
+            }
+        });
+        return true;
+    }
+    for (i, (c, s)) in block.iter_mut().zip(slow.iter_mut()).enumerate() {
+        let present = (valid.0[(i >> 6) % (BLOCK / 64)] >> (i & 63)) & 1 == 1;
+        let acc = select_unpredictable(present, list(i), 0);
         *s |= acc & ENTRY_SLOW != 0;
         set(c, acc as u16);
     }
@@ -1329,7 +1417,8 @@ fn run_rows(
 ) -> Result<Vec<RowError>, RowError> {
     let out = &mut out;
     let mut errors = Vec::new();
-    let mut block: Vec<Complaint> = vec![Complaint::DEFAULT; BLOCK];
+    // A small frame needs no whole block.
+    let mut block: Vec<Complaint> = vec![Complaint::DEFAULT; BLOCK.min(to - from)];
     let mut slow = [false; BLOCK];
     let mut buf = Vec::with_capacity(1024);
     let mut assessment = Assessment::EMPTY;
