@@ -98,3 +98,30 @@ fn outcome_and_policy_limits() {
     let e = parse_policy(br#"{"points":{"threat.media":{"impact":[1]}}}"#).unwrap_err();
     assert_eq!(e.kind, ErrorKind::TooDeep);
 }
+
+/// Every integer field takes exactly its published range: both ends, and
+/// nothing just past them (the error states the range).
+#[test]
+fn integer_fields_take_exactly_their_published_ranges() {
+    for r in RECORD_INT_RANGES {
+        assert!(RECORD_FIELDS.contains(&r.field), "{}", r.field);
+        for ok in [r.min, r.max] {
+            let record = format!("{{\"{}\":{ok}}}", r.field);
+            assert!(parse_complaint(record.as_bytes()).is_ok(), "{record}");
+        }
+        let mut past = vec![r.max + 1];
+        if r.min > 0 {
+            past.push(r.min - 1);
+        }
+        for bad in past {
+            let record = format!("{{\"{}\":{bad}}}", r.field);
+            let e = parse_complaint(record.as_bytes()).unwrap_err();
+            assert_eq!(
+                (e.kind, e.field),
+                (ErrorKind::OutOfRange, r.field),
+                "{record}"
+            );
+            assert!(e.to_string().contains(r.expected), "{e}");
+        }
+    }
+}

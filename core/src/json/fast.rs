@@ -15,7 +15,11 @@
 //! guard's own string scanner (escapes, control bytes, UTF-8, length), the
 //! text then handed to the scanner as the bytes already checked.
 
-use super::record::{field_index, MAX_AMOUNT, RECORD_LIMITS};
+use super::record::{field_index, IntRange, RECORD_LIMITS};
+use super::record::{
+    AFFECTED_CUSTOMERS, CLAIMED_AMOUNT, DEPARTMENTS, DIRECT_LOSS, EMOTION, HOURS_OPEN,
+    PRIOR_CONTACTS, TENURE_MONTHS,
+};
 use super::value::{for_each_byte_piece, unescape, BytePiece};
 use crate::codes::Code;
 use crate::complaint::{Complaint, Id, ID_CAPACITY};
@@ -54,20 +58,20 @@ pub(super) fn read(json: &[u8]) -> Option<Complaint> {
                 1 => c.category = r.code()?,
                 2 => c.channel = r.code()?,
                 3 => c.customer_tier = r.code()?,
-                4 => c.tenure_months = r.uint(0, 1200)? as u16,
+                4 => c.tenure_months = r.uint(TENURE_MONTHS)? as u16,
                 5 => c.personality = r.code()?,
                 6 => c.motive = r.code()?,
                 7 => c.expectation = r.code()?,
-                8 => c.emotion = r.uint(0, 10)? as u8,
-                9 => c.prior_contacts = r.uint(0, 10_000)? as u16,
-                10 => c.hours_open = r.uint(0, 1_000_000)? as u32,
-                11 => c.affected_customers = r.uint(1, 1_000_000_000)? as u32,
-                12 => c.direct_loss = r.uint(0, MAX_AMOUNT)?,
-                13 => c.claimed_amount = r.uint(0, MAX_AMOUNT)?,
+                8 => c.emotion = r.uint(EMOTION)? as u8,
+                9 => c.prior_contacts = r.uint(PRIOR_CONTACTS)? as u16,
+                10 => c.hours_open = r.uint(HOURS_OPEN)? as u32,
+                11 => c.affected_customers = r.uint(AFFECTED_CUSTOMERS)? as u32,
+                12 => c.direct_loss = r.uint(DIRECT_LOSS)?,
+                13 => c.claimed_amount = r.uint(CLAIMED_AMOUNT)?,
                 14 => c.indirect_loss_claimed = r.boolean()?,
                 15 => c.liability = r.code()?,
                 16 => c.evidence = r.code()?,
-                17 => c.departments = r.uint(1, 100)? as u8,
+                17 => c.departments = r.uint(DEPARTMENTS)? as u8,
                 18 => c.beyond_authority = r.boolean()?,
                 19 => c.previously_compensated = r.boolean()?,
                 20 => c.safety_incident = r.boolean()?,
@@ -192,7 +196,8 @@ impl<'i> Reader<'i> {
     /// the caller (a digit after `0`, a fraction or an exponent is none of
     /// `,`, `}` or white space).
     #[inline(always)]
-    fn uint(&mut self, min: u64, max: u64) -> Option<u64> {
+    fn uint(&mut self, range: IntRange) -> Option<u64> {
+        let IntRange { min, max, .. } = range;
         let mut v: u64 = 0;
         match self.peek()? {
             b'0' => self.pos += 1,

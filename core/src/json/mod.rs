@@ -18,7 +18,9 @@ mod write;
 pub use error::{ErrorKind, ParseError, FOUND_CAPACITY};
 pub use outcome::{parse_outcome, OUTCOME_FIELDS};
 pub use policy::{parse_policy, parse_policy_into, write_policy_json};
-pub use record::{parse_complaint, MAX_AMOUNT, RECORD_FIELDS, RECORD_LIMITS};
+pub use record::{
+    parse_complaint, IntRange, MAX_AMOUNT, RECORD_FIELDS, RECORD_INT_RANGES, RECORD_LIMITS,
+};
 pub use write::{
     write_assessment_json, write_effect_json, write_error_json, BufferTooSmall, MAX_ASSESSMENT_JSON,
 };

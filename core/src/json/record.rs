@@ -167,7 +167,59 @@ impl At {
     }
 }
 
+/// The accepted values of one integer field of the record contract.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct IntRange {
+    /// The field's name, as in [`RECORD_FIELDS`].
+    pub field: &'static str,
+    /// Smallest accepted value.
+    pub min: u64,
+    /// Largest accepted value.
+    pub max: u64,
+    /// The range as an error message states it.
+    pub expected: &'static str,
+}
+
+const fn range(field: &'static str, min: u64, max: u64, expected: &'static str) -> IntRange {
+    IntRange {
+        field,
+        min,
+        max,
+        expected,
+    }
+}
+
+pub(super) const TENURE_MONTHS: IntRange =
+    range("tenure_months", 0, 1200, "an integer in 0..=1200");
+pub(super) const EMOTION: IntRange = range("emotion", 0, 10, "an integer in 0..=10");
+pub(super) const PRIOR_CONTACTS: IntRange =
+    range("prior_contacts", 0, 10_000, "an integer in 0..=10000");
+pub(super) const HOURS_OPEN: IntRange =
+    range("hours_open", 0, 1_000_000, "an integer in 0..=1000000");
+pub(super) const AFFECTED_CUSTOMERS: IntRange = range(
+    "affected_customers",
+    1,
+    1_000_000_000,
+    "an integer in 1..=1000000000",
+);
 const AMOUNT: &str = "an integer in 0..=1000000000000000 (minor units)";
+pub(super) const DIRECT_LOSS: IntRange = range("direct_loss", 0, MAX_AMOUNT, AMOUNT);
+pub(super) const CLAIMED_AMOUNT: IntRange = range("claimed_amount", 0, MAX_AMOUNT, AMOUNT);
+pub(super) const DEPARTMENTS: IntRange = range("departments", 1, 100, "an integer in 1..=100");
+
+/// Every integer field of the record contract with its accepted values, in
+/// contract order: the one place the ranges are written, read by both
+/// record readers and by the bindings.
+pub const RECORD_INT_RANGES: [IntRange; 8] = [
+    TENURE_MONTHS,
+    EMOTION,
+    PRIOR_CONTACTS,
+    HOURS_OPEN,
+    AFFECTED_CUSTOMERS,
+    DIRECT_LOSS,
+    CLAIMED_AMOUNT,
+    DEPARTMENTS,
+];
 
 impl RecordReader {
     /// Reads the members of the top-level object (the guard has checked
@@ -235,23 +287,20 @@ impl RecordReader {
             1 => c.category = code(lex, at)?,
             2 => c.channel = code(lex, at)?,
             3 => c.customer_tier = code(lex, at)?,
-            4 => c.tenure_months = uint(lex, at, 0, 1200, "an integer in 0..=1200")? as u16,
+            4 => c.tenure_months = uint(lex, at, TENURE_MONTHS)? as u16,
             5 => c.personality = code(lex, at)?,
             6 => c.motive = code(lex, at)?,
             7 => c.expectation = code(lex, at)?,
-            8 => c.emotion = uint(lex, at, 0, 10, "an integer in 0..=10")? as u8,
-            9 => c.prior_contacts = uint(lex, at, 0, 10_000, "an integer in 0..=10000")? as u16,
-            10 => c.hours_open = uint(lex, at, 0, 1_000_000, "an integer in 0..=1000000")? as u32,
-            11 => {
-                c.affected_customers =
-                    uint(lex, at, 1, 1_000_000_000, "an integer in 1..=1000000000")? as u32
-            }
-            12 => c.direct_loss = uint(lex, at, 0, MAX_AMOUNT, AMOUNT)?,
-            13 => c.claimed_amount = uint(lex, at, 0, MAX_AMOUNT, AMOUNT)?,
+            8 => c.emotion = uint(lex, at, EMOTION)? as u8,
+            9 => c.prior_contacts = uint(lex, at, PRIOR_CONTACTS)? as u16,
+            10 => c.hours_open = uint(lex, at, HOURS_OPEN)? as u32,
+            11 => c.affected_customers = uint(lex, at, AFFECTED_CUSTOMERS)? as u32,
+            12 => c.direct_loss = uint(lex, at, DIRECT_LOSS)?,
+            13 => c.claimed_amount = uint(lex, at, CLAIMED_AMOUNT)?,
             14 => c.indirect_loss_claimed = boolean(lex, at)?,
             15 => c.liability = code(lex, at)?,
             16 => c.evidence = code(lex, at)?,
-            17 => c.departments = uint(lex, at, 1, 100, "an integer in 1..=100")? as u8,
+            17 => c.departments = uint(lex, at, DEPARTMENTS)? as u8,
             18 => c.beyond_authority = boolean(lex, at)?,
             19 => c.previously_compensated = boolean(lex, at)?,
             20 => c.safety_incident = boolean(lex, at)?,
@@ -375,13 +424,10 @@ fn flag_bits(
 
 /// An unsigned integer within `min..=max`.
 #[inline]
-fn uint(
-    lex: &mut Lex<'_>,
-    at: At,
-    min: u64,
-    max: u64,
-    expected: &'static str,
-) -> Result<u64, ParseError> {
+fn uint(lex: &mut Lex<'_>, at: At, range: IntRange) -> Result<u64, ParseError> {
+    let IntRange {
+        min, max, expected, ..
+    } = range;
     let token = lex.token();
     let found = || core::str::from_utf8(token).unwrap_or("");
     match token.first() {
