@@ -13,6 +13,7 @@ mod outcome;
 mod policy;
 mod record;
 mod value;
+mod walk;
 mod write;
 
 pub use error::{ErrorKind, ParseError, FOUND_CAPACITY};

@@ -1,9 +1,7 @@
 //! A closed complaint's outcome as one JSON object.
 
-use serde::de::MapAccess;
-
-use super::value::{BoolSeed, UIntSeed};
-use super::{parse_document, Ctx, ErrorKind, Members, ObjectSeed, ParseError};
+use super::walk::{KeyBuf, Walk};
+use super::ParseError;
 use crate::guard::Limits;
 use crate::outcome::Outcome;
 
@@ -36,74 +34,33 @@ const FIELD_LIST: &str = "resolved_first_contact, hours_to_resolve, satisfaction
 /// assert!(complaint_triage::parse_outcome(br#"{"satisfaction":6}"#).is_err());
 /// ```
 pub fn parse_outcome(json: &[u8]) -> Result<Outcome, ParseError> {
-    let mut reader = OutcomeReader {
-        outcome: Outcome::default(),
-        seen: 0,
-    };
-    parse_document(json, &OUTCOME_LIMITS, |ctx, de| {
-        serde::de::DeserializeSeed::deserialize(
-            ObjectSeed {
-                ctx,
-                members: &mut reader,
-                field: "",
-            },
-            de,
-        )
-    })?;
-    Ok(reader.outcome)
-}
-
-struct OutcomeReader {
-    outcome: Outcome,
-    seen: u8,
-}
-
-impl<'i> Members<'i> for OutcomeReader {
-    fn member<A: MapAccess<'i>>(
-        &mut self,
-        key: &str,
-        ctx: &mut Ctx<'i>,
-        map: &mut A,
-    ) -> Result<(), A::Error> {
+    let mut w = Walk::document(json, &OUTCOME_LIMITS)?;
+    let mut o = Outcome::default();
+    let mut seen = 0u8;
+    let mut first = true;
+    let mut buf = KeyBuf::new();
+    w.open_object()?;
+    while let Some(key) = w.next_key(&mut first, "", &mut buf)? {
         let Some(i) = OUTCOME_FIELDS.iter().position(|f| *f == key) else {
-            let e = ParseError::new(ErrorKind::UnknownField, ctx.key_offset, "", FIELD_LIST)
-                .with_found(key);
-            return Err(ctx.fail(e));
+            return Err(w.unknown_key("", key, FIELD_LIST));
         };
         let field = OUTCOME_FIELDS.get(i).copied().unwrap_or("");
-        ctx.field = field;
-        if self.seen & (1 << i) != 0 {
-            return Err(ctx.fail(ParseError::new(
-                ErrorKind::DuplicateField,
-                ctx.key_offset,
-                field,
-                "each field at most once",
-            )));
+        w.field = field;
+        if seen & (1 << i) != 0 {
+            return Err(w.duplicate(field, "each field at most once"));
         }
-        self.seen |= 1 << i;
-        let o = &mut self.outcome;
+        seen |= 1 << i;
+        // The ranges fit the target types, so the casts are exact.
         match i {
-            0 => o.resolved_first_contact = map.next_value_seed(BoolSeed { ctx })?,
+            0 => o.resolved_first_contact = w.boolean()?,
             1 => {
-                o.hours_to_resolve = map.next_value_seed(UIntSeed {
-                    ctx,
-                    min: 0,
-                    max: 1_000_000,
-                    expected: "an integer in 0..=1000000",
-                })? as u32
+                o.hours_to_resolve = w.int(false, 0, 1_000_000, "an integer in 0..=1000000")? as u32
             }
-            2 => {
-                o.satisfaction = Some(map.next_value_seed(UIntSeed {
-                    ctx,
-                    min: 1,
-                    max: 5,
-                    expected: "an integer in 1..=5",
-                })? as u8)
-            }
-            3 => o.reopened = map.next_value_seed(BoolSeed { ctx })?,
-            4 => o.repeat_within_30_days = map.next_value_seed(BoolSeed { ctx })?,
-            _ => o.root_cause_fixed = map.next_value_seed(BoolSeed { ctx })?,
+            2 => o.satisfaction = Some(w.int(false, 1, 5, "an integer in 1..=5")? as u8),
+            3 => o.reopened = w.boolean()?,
+            4 => o.repeat_within_30_days = w.boolean()?,
+            _ => o.root_cause_fixed = w.boolean()?,
         }
-        Ok(())
     }
+    Ok(o)
 }

@@ -267,31 +267,6 @@ impl Visitor<'_> for I64Visitor {
     }
 }
 
-/// Reads `true` or `false`.
-pub(crate) struct BoolSeed<'c, 'i> {
-    pub ctx: &'c mut Ctx<'i>,
-}
-
-impl<'i> DeserializeSeed<'i> for BoolSeed<'_, 'i> {
-    type Value = bool;
-    fn deserialize<D: de::Deserializer<'i>>(self, d: D) -> Result<bool, D::Error> {
-        self.ctx.expected = "true or false";
-        d.deserialize_bool(BoolVisitor)
-    }
-}
-
-struct BoolVisitor;
-
-impl Visitor<'_> for BoolVisitor {
-    type Value = bool;
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("a boolean")
-    }
-    fn visit_bool<E: de::Error>(self, v: bool) -> Result<bool, E> {
-        Ok(v)
-    }
-}
-
 /// Reads one code of a vocabulary.
 pub(crate) struct CodeSeed<'c, 'i, T> {
     pub ctx: &'c mut Ctx<'i>,

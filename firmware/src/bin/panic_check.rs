@@ -3,8 +3,9 @@
 //! release build for thumbv7em-none-eabihf. The panic handler is a call to
 //! an undefined symbol (see the crate documentation), so this binary links
 //! only if none of these functions can reach a panic. That includes the
-//! record parser and every JSON writer; the outcome and policy parsers
-//! still read through serde-json-core and are left out.
+//! record and outcome parsers and every JSON writer but the policy's; the
+//! policy parser and writer still go through serde-json-core and are left
+//! out.
 #![no_std]
 #![no_main]
 
@@ -52,5 +53,9 @@ fn main() -> ! {
             Err(e) => black_box(write_error_json(&e, out).is_ok()),
         };
         black_box(write_effect_json(&evaluate_outcome(&o, &a, &p), out).is_ok());
+        match triage::parse_outcome(bytes) {
+            Ok(o) => black_box(write_effect_json(&evaluate_outcome(&o, &a, &p), out).is_ok()),
+            Err(e) => black_box(write_error_json(&e, out).is_ok()),
+        };
     }
 }

@@ -1,0 +1,256 @@
+//! A walk over a document that [`crate::guard::check`] has accepted, for the
+//! outcome reader: objects, integers and booleans, each error with its kind, field, index, offset,
+//! expected text and found excerpt.
+//!
+//! This reader was first written over serde-json-core, and its errors
+//! are kept exactly as they were (`core/tests/differential_outcome_policy.rs`
+//! compares it with that reader). So the walk keeps the same context a
+//! serde reader kept (the field, the index within an array, the offset of
+//! the value being read, what is expected there) and updates it at the same
+//! points; in particular an array element's errors are reported at the
+//! array's offset, and a number is read digit by digit as serde-json-core
+//! read it, its fraction or exponent then being an error of the next
+//! element.
+//!
+//! Nothing here is generic: each helper exists once in the binary.
+
+use super::lex::Lex;
+use super::value::unescape;
+use super::{not_an_object, ErrorKind, ParseError};
+use crate::guard::{self, Limits, TopLevel};
+
+/// Longest key or code compared; a longer one is unknown by definition.
+pub(super) const KEY_CAPACITY: usize = 40;
+
+/// Room for an unescaped key.
+pub(super) type KeyBuf = heapless::String<KEY_CAPACITY>;
+
+/// A position in a checked document, with what its errors need.
+pub(super) struct Walk<'i> {
+    lex: Lex<'i>,
+    /// Field being read ("" at the top).
+    pub field: &'static str,
+    /// Element index within an array.
+    pub index: Option<u16>,
+    /// Byte offset errors are reported at: the value being read, or the
+    /// array (or its last code) while reading an array's elements.
+    pub offset: usize,
+    /// What the value being read should be, for type errors.
+    pub expected: &'static str,
+    /// Byte offset of the key of the member being read.
+    pub key_offset: usize,
+}
+
+impl<'i> Walk<'i> {
+    /// Runs the guard over `input` with `limits`; the walk starts at the
+    /// top-level object, the only document shape accepted.
+    pub fn document(input: &'i [u8], limits: &Limits) -> Result<Self, ParseError> {
+        let shape = guard::check(input, limits).map_err(ParseError::from_guard)?;
+        if shape.top_level != TopLevel::Object {
+            return Err(not_an_object(input));
+        }
+        Ok(Walk {
+            lex: Lex::new(input),
+            field: "",
+            index: None,
+            offset: 0,
+            expected: "",
+            key_offset: 0,
+        })
+    }
+
+    /// An error of `kind` at the current field, index and offset.
+    pub fn error(&self, kind: ErrorKind, expected: &'static str) -> ParseError {
+        ParseError::new(kind, self.offset, self.field, expected).at_index(self.index)
+    }
+
+    /// A value of the wrong shape: what the current value should have been.
+    #[inline(never)]
+    fn mismatch(&self) -> ParseError {
+        self.error(ErrorKind::WrongType, self.expected)
+    }
+
+    /// An unknown key of the object of field `field`.
+    #[inline(never)]
+    pub fn unknown_key(
+        &self,
+        field: &'static str,
+        key: &str,
+        expected: &'static str,
+    ) -> ParseError {
+        ParseError::new(ErrorKind::UnknownField, self.key_offset, field, expected).with_found(key)
+    }
+
+    /// A key seen before in the same object.
+    #[inline(never)]
+    pub fn duplicate(&self, field: &'static str, expected: &'static str) -> ParseError {
+        ParseError::new(ErrorKind::DuplicateField, self.key_offset, field, expected)
+    }
+
+    /// At a value that should be an object: steps into it.
+    pub fn open_object(&mut self) -> Result<(), ParseError> {
+        self.expected = "a JSON object";
+        if self.lex.peek() != Some(b'{') {
+            return Err(self.mismatch());
+        }
+        self.lex.bump();
+        Ok(())
+    }
+
+    /// The key of the next member of the object `field`, unescaped (kept
+    /// raw if it does not fit `buf`: then it is unknown anyway), with the
+    /// context set for its value; `None` past the closing brace. `first`
+    /// starts `true` for each object.
+    #[inline(never)]
+    pub fn next_key<'b>(
+        &mut self,
+        first: &mut bool,
+        field: &'static str,
+        buf: &'b mut KeyBuf,
+    ) -> Result<Option<&'b str>, ParseError>
+    where
+        'i: 'b,
+    {
+        let peek = match self.lex.peek() {
+            Some(b'}') => {
+                self.lex.bump();
+                return Ok(None);
+            }
+            Some(b',') if !*first => {
+                self.lex.bump();
+                self.lex.peek()
+            }
+            Some(b) if *first => {
+                *first = false;
+                Some(b)
+            }
+            _ => return Err(self.mismatch()),
+        };
+        if peek != Some(b'"') {
+            return Err(self.mismatch());
+        }
+        let key_offset = self.lex.pos;
+        let s = self.lex.string();
+        let raw = s.as_str();
+        let key = if s.escaped && unescape(raw, buf).is_ok() && !buf.is_empty() {
+            buf.as_str()
+        } else {
+            raw
+        };
+        if self.lex.peek() != Some(b':') {
+            return Err(self.mismatch());
+        }
+        self.lex.bump();
+        self.lex.peek();
+        self.field = field;
+        self.index = None;
+        self.key_offset = key_offset;
+        self.offset = self.lex.pos;
+        Ok(Some(key))
+    }
+
+    /// The input from `self.offset` to the next delimiter: what a range
+    /// error quotes (inside an array, from the array's bracket on).
+    fn token_at_offset(&self) -> &'i str {
+        let rest = self.lex.input.get(self.offset..).unwrap_or(&[]);
+        let end = rest
+            .iter()
+            .position(|b| matches!(b, b',' | b'}' | b']' | b' ' | b'\t' | b'\n' | b'\r'))
+            .unwrap_or(rest.len());
+        core::str::from_utf8(rest.get(..end).unwrap_or(&[])).unwrap_or("")
+    }
+
+    /// The next raw byte (no white space skipped).
+    fn byte(&self) -> Option<u8> {
+        self.lex.input.get(self.lex.pos).copied()
+    }
+
+    /// An integer within `min..=max` (see [`Elem::Int`]).
+    #[inline(never)]
+    pub fn int(
+        &mut self,
+        signed: bool,
+        min: i64,
+        max: i64,
+        expected: &'static str,
+    ) -> Result<i64, ParseError> {
+        self.expected = expected;
+        // A fraction or exponent, or an unsigned value's minus sign, seen
+        // on the token at the value's offset (not inside an array).
+        let token = self.token_at_offset();
+        let lead = token.as_bytes().first().copied();
+        let fraction = token.bytes().any(|b| matches!(b, b'.' | b'e' | b'E'));
+        let numeric = matches!(lead, Some(b'-' | b'0'..=b'9'));
+        if numeric && fraction {
+            return Err(self.error(ErrorKind::WrongType, expected).with_found(token));
+        }
+        if numeric && !signed && lead == Some(b'-') {
+            return Err(self
+                .error(ErrorKind::OutOfRange, expected)
+                .with_found(token));
+        }
+        // The integer's digits, as serde-json-core read them.
+        let mut negative = false;
+        match self.lex.peek() {
+            Some(b'-') if signed => {
+                negative = true;
+                self.lex.bump();
+            }
+            Some(b'-') => return Err(self.error(ErrorKind::OutOfRange, expected)),
+            _ => {}
+        }
+        // Largest magnitude that fits the type.
+        let limit: u64 = match (signed, negative) {
+            (false, _) => u64::MAX,
+            (true, false) => i64::MAX.unsigned_abs(),
+            (true, true) => i64::MIN.unsigned_abs(),
+        };
+        let mut magnitude: u64 = 0;
+        match self.byte() {
+            Some(b'0') => self.lex.bump(),
+            Some(b'1'..=b'9') => {
+                while let Some(b @ b'0'..=b'9') = self.byte() {
+                    self.lex.bump();
+                    magnitude = match magnitude
+                        .checked_mul(10)
+                        .and_then(|m| m.checked_add(u64::from(b - b'0')))
+                    {
+                        Some(m) if m <= limit => m,
+                        // Too large for the type: out of range, without the digits.
+                        _ => return Err(self.error(ErrorKind::OutOfRange, expected)),
+                    };
+                }
+            }
+            _ => return Err(self.mismatch()),
+        }
+        // The magnitude fits the type (checked above), so these never fail.
+        let in_range = if signed {
+            let v = if negative {
+                0i64.checked_sub_unsigned(magnitude)
+            } else {
+                i64::try_from(magnitude).ok()
+            };
+            v.filter(|v| (min..=max).contains(v))
+        } else {
+            Some(magnitude)
+                .filter(|m| (min.unsigned_abs()..=max.unsigned_abs()).contains(m))
+                .and_then(|m| i64::try_from(m).ok())
+        };
+        in_range.ok_or_else(|| {
+            self.error(ErrorKind::OutOfRange, expected)
+                .with_found(self.token_at_offset())
+        })
+    }
+
+    /// `true` or `false`.
+    pub fn boolean(&mut self) -> Result<bool, ParseError> {
+        self.expected = "true or false";
+        let v = match self.lex.peek() {
+            Some(b't') => true,
+            Some(b'f') => false,
+            _ => return Err(self.mismatch()),
+        };
+        self.lex.token();
+        Ok(v)
+    }
+}
