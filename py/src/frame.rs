@@ -1224,14 +1224,27 @@ fn fill_lists(
             _ => ENTRY_SLOW,
         }
     };
+    // Elements `from..from + out.len()`, one loop per layout.
+    let decode = |from: usize, out: &mut [u32]| match (&child.values, lookup) {
+        (Values::Str(strings), Some(l)) if child.validity().is_none() => {
+            for (j, o) in out.iter_mut().enumerate() {
+                *o = bit(l.get_at(strings, from + j));
+            }
+        }
+        _ => {
+            for (j, o) in out.iter_mut().enumerate() {
+                *o = element(from + j);
+            }
+        }
+    };
     match (&child.values, entries) {
         (Values::Str(_) | Values::Null | Values::Dict { .. }, _) => {}
         _ => return all_slow(col, start, slow),
     }
     let valid = Bits::valid(col, start, block.len());
     let done = match offsets {
-        Offsets::I32(o) => list_rows(o, start, &element, &valid, block, slow, &set),
-        Offsets::I64(o) => list_rows(o, start, &element, &valid, block, slow, &set),
+        Offsets::I32(o) => list_rows(o, start, &decode, &valid, block, slow, &set),
+        Offsets::I64(o) => list_rows(o, start, &decode, &valid, block, slow, &set),
     };
     if done {
         return;
@@ -1268,14 +1281,14 @@ fn fill_lists(
 const ELEMENTS: usize = 2 * BLOCK;
 
 /// Reads the lists of a block in two passes: every element of the block
-/// (`element(j)`: a bit, or [`ENTRY_SLOW`]), then each row's bits, without
+/// (`decode(from, out)`: each a bit, or [`ENTRY_SLOW`]), then each row's bits, without
 /// a branch for lists of up to two elements. `false` (nothing done) if the
 /// offsets do not rise or the block's lists hold too many elements.
 #[inline(always)]
 fn list_rows<O: Int>(
     offsets: &[O],
     start: usize,
-    element: &impl Fn(usize) -> u32,
+    decode: &impl Fn(usize, &mut [u32]),
     valid: &Bits,
     block: &mut [Complaint],
     slow: &mut [bool],
@@ -1303,8 +1316,8 @@ fn list_rows<O: Int>(
     // Zeros past the last element: the second element of an empty or
     // one-element list at the end reads one of them.
     let mut bits = [0u32; ELEMENTS];
-    for (j, b) in bits.iter_mut().take(n).enumerate() {
-        *b = element(first as usize + j);
+    if let Some(out) = bits.get_mut(..n) {
+        decode(first as usize, out);
     }
     // The bits of row `i`'s list, or ENTRY_SLOW.
     let list = |i: usize| -> u32 {
