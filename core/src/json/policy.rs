@@ -1,16 +1,12 @@
 //! A policy as JSON: overrides of any subset of a base policy, validated.
 
-use core::fmt;
-
-use serde::de::{self, DeserializeSeed, MapAccess, SeqAccess, Visitor};
-use serde::ser::SerializeStruct;
-
-use super::value::{CodeSeed, IntSeed, UIntSeed};
-use super::{parse_document, Ctx, ErrorKind, Members, ObjectSeed, ParseError};
+use super::walk::{Elem, KeyBuf, Walk};
+use super::write::BufferTooSmall;
+use super::{ErrorKind, ParseError, MAX_AMOUNT};
 use crate::codes::{Code, Dimension, Grade, Jurisdiction, Tier};
-use crate::factor::{Band, Factor, Points, FACTORS};
+use crate::factor::{Band, Factor, FACTORS};
 use crate::guard::Limits;
-use crate::policy::{Policy, MAX_POINTS};
+use crate::policy::{EffectPolicy, Policy, MAX_POINTS};
 
 /// Limits on an untrusted policy document.
 const POLICY_LIMITS: Limits = Limits {
@@ -41,18 +37,12 @@ pub fn parse_policy(json: &[u8]) -> Result<Policy, ParseError> {
 /// Applies the overrides of a JSON policy onto `policy`, then validates it.
 /// On error `policy` is left unchanged.
 pub fn parse_policy_into(json: &[u8], policy: &mut Policy) -> Result<(), ParseError> {
+    let mut w = Walk::document(json, &POLICY_LIMITS)?;
     let mut reader = PolicyReader {
         policy: policy.clone(),
         key_offsets: [None; TOP_KEYS.len()],
     };
-    parse_document(json, &POLICY_LIMITS, |ctx, de| {
-        ObjectSeed {
-            ctx,
-            members: &mut reader,
-            field: "",
-        }
-        .deserialize(de)
-    })?;
+    reader.read(&mut w)?;
     if let Err(e) = reader.policy.validate() {
         let offset = TOP_KEYS
             .iter()
@@ -100,297 +90,246 @@ struct PolicyReader {
     key_offsets: [Option<usize>; TOP_KEYS.len()],
 }
 
-fn unknown_key<E: de::Error>(
-    ctx: &mut Ctx<'_>,
-    field: &'static str,
-    key: &str,
-    expected: &'static str,
-) -> E {
-    let e =
-        ParseError::new(ErrorKind::UnknownField, ctx.key_offset, field, expected).with_found(key);
-    ctx.fail(e)
-}
+const PERCENT: Elem = uint(1, 100, "an integer in 1..=100");
+const PRIORITY: Elem = uint(1, 5, "an integer in 1..=5");
+const MINUTES: Elem = uint(1, 65535, "an integer in 1..=65535 (minutes)");
+const HOURS: Elem = uint(1, 65535, "an integer in 1..=65535 (hours)");
+const POINTS: Elem = Elem::Int {
+    signed: true,
+    min: -(MAX_POINTS as i64),
+    max: MAX_POINTS as i64,
+    expected: "an integer in -100..=100",
+};
+const THRESHOLD: Elem = uint(1, MAX_AMOUNT.cast_signed(), "a positive integer");
+const GRADE: Elem = Elem::Code {
+    codes: Grade::CODES,
+    expected: Grade::EXPECTED,
+};
+const TIER: Elem = Elem::Code {
+    codes: Tier::CODES,
+    expected: Tier::EXPECTED,
+};
 
-fn duplicate<E: de::Error>(ctx: &mut Ctx<'_>, field: &'static str) -> E {
-    ctx.fail(ParseError::new(
-        ErrorKind::DuplicateField,
-        ctx.key_offset,
-        field,
-        "each key at most once",
-    ))
-}
-
-impl<'i> Members<'i> for PolicyReader {
-    fn member<A: MapAccess<'i>>(
-        &mut self,
-        key: &str,
-        ctx: &mut Ctx<'i>,
-        map: &mut A,
-    ) -> Result<(), A::Error> {
-        let Some(i) = TOP_KEYS.iter().position(|k| *k == key) else {
-            return Err(unknown_key(ctx, "", key, TOP_KEY_LIST));
-        };
-        let field = TOP_KEYS.get(i).copied().unwrap_or("");
-        ctx.field = field;
-        match self.key_offsets.get_mut(i) {
-            Some(slot @ None) => *slot = Some(ctx.key_offset),
-            _ => return Err(duplicate(ctx, field)),
-        }
-        let p = &mut self.policy;
-        let pct = (1, 100, "an integer in 1..=100");
-        match field {
-            "points" => map.next_value_seed(ObjectSeed {
-                ctx,
-                members: &mut PointsReader {
-                    points: &mut p.points,
-                    seen: [0; 16],
-                },
-                field,
-            })?,
-            "bands" => map.next_value_seed(ObjectSeed {
-                ctx,
-                members: &mut BandsReader {
-                    bands: &mut p.bands,
-                    seen: 0,
-                },
-                field,
-            })?,
-            "severity_levels" => {
-                p.severity_levels = narrow(map.next_value_seed(ArraySeed::<u64, 2>::new(ctx, pct))?)
-            }
-            "impact_levels" => {
-                p.impact_levels = narrow(map.next_value_seed(ArraySeed::<u64, 2>::new(ctx, pct))?)
-            }
-            "urgency_levels" => {
-                p.urgency_levels = narrow(map.next_value_seed(ArraySeed::<u64, 2>::new(ctx, pct))?)
-            }
-            "difficulty_tiers" => {
-                p.difficulty_tiers =
-                    narrow(map.next_value_seed(ArraySeed::<u64, 2>::new(ctx, pct))?)
-            }
-            "malice_tiers" => {
-                p.malice_tiers = narrow(map.next_value_seed(ArraySeed::<u64, 2>::new(ctx, pct))?)
-            }
-            "grade_matrix" => {
-                p.grade_matrix = map.next_value_seed(ArraySeed::<[Grade; 3], 3>::new(ctx, ()))?
-            }
-            "priority_matrix" => {
-                let m = map.next_value_seed(ArraySeed::<[u64; 3], 3>::new(
-                    ctx,
-                    (1, 5, "an integer in 1..=5"),
-                ))?;
-                p.priority_matrix = m.map(narrow);
-            }
-            "tier_by_grade" => {
-                p.tier_by_grade = map.next_value_seed(ArraySeed::<Tier, 4>::new(ctx, ()))?
-            }
-            "beyond_authority_tier" => {
-                p.beyond_authority_tier = map.next_value_seed(CodeSeed::new(ctx))?
-            }
-            "safety_min_grade" => p.safety_min_grade = map.next_value_seed(CodeSeed::new(ctx))?,
-            "safety_max_priority" => {
-                p.safety_max_priority = map.next_value_seed(UIntSeed {
-                    ctx,
-                    min: 1,
-                    max: 5,
-                    expected: "an integer in 1..=5",
-                })? as u8
-            }
-            "first_response_minutes" => {
-                p.first_response_minutes =
-                    narrow(map.next_value_seed(ArraySeed::<u64, 3>::new(ctx, MINUTES))?)
-            }
-            "first_response_cap_minutes" => {
-                p.first_response_cap_minutes =
-                    narrow(map.next_value_seed(ArraySeed::<u64, 5>::new(ctx, MINUTES))?)
-            }
-            "resolution_hours" => {
-                p.resolution_hours =
-                    narrow(map.next_value_seed(ArraySeed::<u64, 3>::new(ctx, HOURS))?)
-            }
-            "jurisdiction_cap_hours" => map.next_value_seed(ObjectSeed {
-                ctx,
-                members: &mut CapsReader {
-                    caps: &mut p.jurisdiction_cap_hours,
-                    seen: 0,
-                },
-                field,
-            })?,
-            "claim_limit_permille" => {
-                p.claim_limit_permille = map.next_value_seed(UIntSeed {
-                    ctx,
-                    min: 1000,
-                    max: 1_000_000,
-                    expected: "an integer in 1000..=1000000",
-                })? as u32;
-            }
-            _ => map.next_value_seed(ObjectSeed {
-                ctx,
-                members: &mut EffectReader {
-                    effect: &mut p.effect,
-                    seen: 0,
-                },
-                field,
-            })?,
-        }
-        Ok(())
+const fn uint(min: i64, max: i64, expected: &'static str) -> Elem {
+    Elem::Int {
+        signed: false,
+        min,
+        max,
+        expected,
     }
 }
 
-const MINUTES: (u64, u64, &str) = (1, 65535, "an integer in 1..=65535 (minutes)");
-const HOURS: (u64, u64, &str) = (1, 65535, "an integer in 1..=65535 (hours)");
+/// One integer of `spec` (an [`Elem::Int`]).
+fn int(w: &mut Walk<'_>, spec: Elem) -> Result<i64, ParseError> {
+    match spec {
+        Elem::Int {
+            signed,
+            min,
+            max,
+            expected,
+        } => w.int(signed, min, max, expected),
+        Elem::Code { .. } => Ok(0),
+    }
+}
 
-/// Narrows integers whose range was checked while parsing.
-fn narrow<T: TryFrom<u64> + Default + Copy, const N: usize>(values: [u64; N]) -> [T; N] {
-    values.map(|v| T::try_from(v).unwrap_or_default())
+/// One code of `spec` (an [`Elem::Code`]), as its index.
+fn code(w: &mut Walk<'_>, spec: Elem) -> Result<u8, ParseError> {
+    match spec {
+        Elem::Code { codes, expected } => w.code(codes, expected),
+        Elem::Int { .. } => Ok(0),
+    }
+}
+
+/// An array of exactly `N` integers (`N` up to 5), narrowed to `T`
+/// (their ranges fit it).
+fn ints<T: TryFrom<i64> + Default + Copy, const N: usize>(
+    w: &mut Walk<'_>,
+    spec: Elem,
+) -> Result<[T; N], ParseError> {
+    let mut raw = [0i64; N];
+    w.array(N, 0, spec, &mut raw)?;
+    Ok(raw.map(|v| T::try_from(v).unwrap_or_default()))
+}
+
+/// `T`'s code at each index (an index out of the vocabulary cannot come
+/// out of the walk; it would keep the base's value).
+fn codes_into<T: Code>(indices: &[i64], out: &mut [T]) {
+    for (slot, i) in out.iter_mut().zip(indices) {
+        if let Some(c) = u8::try_from(*i).ok().and_then(T::from_index) {
+            *slot = c;
+        }
+    }
+}
+
+impl PolicyReader {
+    fn read(&mut self, w: &mut Walk<'_>) -> Result<(), ParseError> {
+        let mut first = true;
+        let mut buf = KeyBuf::new();
+        w.open_object()?;
+        while let Some(key) = w.next_key(&mut first, "", &mut buf)? {
+            let Some(i) = TOP_KEYS.iter().position(|k| *k == key) else {
+                return Err(w.unknown_key("", key, TOP_KEY_LIST));
+            };
+            let field = TOP_KEYS.get(i).copied().unwrap_or("");
+            w.field = field;
+            match self.key_offsets.get_mut(i) {
+                Some(slot @ None) => *slot = Some(w.key_offset),
+                _ => return Err(w.duplicate(field, "each key at most once")),
+            }
+            self.member(i, w)?;
+        }
+        Ok(())
+    }
+
+    /// The value of top-level key `i` of [`TOP_KEYS`].
+    fn member(&mut self, i: usize, w: &mut Walk<'_>) -> Result<(), ParseError> {
+        let p = &mut self.policy;
+        match i {
+            0 => points(w, &mut p.points)?,
+            1 => bands(w, &mut p.bands)?,
+            2 => p.severity_levels = ints(w, PERCENT)?,
+            3 => p.impact_levels = ints(w, PERCENT)?,
+            4 => p.urgency_levels = ints(w, PERCENT)?,
+            5 => {
+                let mut m = [0i64; 9];
+                w.array(3, 3, GRADE, &mut m)?;
+                codes_into(&m, p.grade_matrix.as_flattened_mut());
+            }
+            6 => {
+                let mut m = [0i64; 9];
+                w.array(3, 3, PRIORITY, &mut m)?;
+                for (slot, v) in p.priority_matrix.as_flattened_mut().iter_mut().zip(m) {
+                    *slot = u8::try_from(v).unwrap_or_default();
+                }
+            }
+            7 => {
+                let mut t = [0i64; 4];
+                w.array(4, 0, TIER, &mut t)?;
+                codes_into(&t, &mut p.tier_by_grade);
+            }
+            8 => p.difficulty_tiers = ints(w, PERCENT)?,
+            9 => p.malice_tiers = ints(w, PERCENT)?,
+            10 => codes_into(
+                &[i64::from(code(w, TIER)?)],
+                core::slice::from_mut(&mut p.beyond_authority_tier),
+            ),
+            11 => codes_into(
+                &[i64::from(code(w, GRADE)?)],
+                core::slice::from_mut(&mut p.safety_min_grade),
+            ),
+            12 => p.safety_max_priority = u8::try_from(int(w, PRIORITY)?).unwrap_or_default(),
+            13 => p.first_response_minutes = ints(w, MINUTES)?,
+            14 => p.first_response_cap_minutes = ints(w, MINUTES)?,
+            15 => p.resolution_hours = ints(w, HOURS)?,
+            16 => caps(w, &mut p.jurisdiction_cap_hours)?,
+            17 => {
+                p.claim_limit_permille = u32::try_from(int(
+                    w,
+                    uint(1000, 1_000_000, "an integer in 1000..=1000000"),
+                )?)
+                .unwrap_or_default()
+            }
+            _ => effect(w, &mut p.effect)?,
+        }
+        Ok(())
+    }
 }
 
 /// `"points": {"<factor code>": {"<dimension>": points, ...}, ...}`.
-struct PointsReader<'p> {
-    points: &'p mut crate::points::PointsTable,
-    seen: [u8; 16],
-}
-
-impl<'i> Members<'i> for PointsReader<'_> {
-    fn member<A: MapAccess<'i>>(
-        &mut self,
-        key: &str,
-        ctx: &mut Ctx<'i>,
-        map: &mut A,
-    ) -> Result<(), A::Error> {
+fn points(w: &mut Walk<'_>, table: &mut crate::points::PointsTable) -> Result<(), ParseError> {
+    let mut seen = [0u8; 16];
+    let mut first = true;
+    let mut buf = KeyBuf::new();
+    w.open_object()?;
+    while let Some(key) = w.next_key(&mut first, "points", &mut buf)? {
         let Some(factor) = Factor::from_code(key) else {
-            return Err(unknown_key(
-                ctx,
-                "points",
-                key,
-                "a factor code listed in RUBRIC.md",
-            ));
+            return Err(w.unknown_key("points", key, "a factor code listed in RUBRIC.md"));
         };
         let (byte, bit) = (factor.index() / 8, factor.index() % 8);
-        match self.seen.get_mut(byte) {
+        match seen.get_mut(byte) {
             Some(b) if *b & (1 << bit) == 0 => *b |= 1 << bit,
-            _ => return Err(duplicate(ctx, "points")),
+            _ => return Err(w.duplicate("points", "each key at most once")),
         }
-        let mut row = self.points.get(factor);
-        map.next_value_seed(ObjectSeed {
-            ctx,
-            members: &mut DimensionsReader {
-                row: &mut row,
-                seen: 0,
-            },
-            field: "points",
-        })?;
-        self.points.set(factor, row);
-        Ok(())
+        let mut row = table.get(factor);
+        let mut dims_seen = 0u8;
+        let mut first = true;
+        let mut buf = KeyBuf::new();
+        w.open_object()?;
+        while let Some(key) = w.next_key(&mut first, "points", &mut buf)? {
+            let Some(d) = Dimension::from_code(key) else {
+                return Err(w.unknown_key("points", key, Dimension::EXPECTED));
+            };
+            if dims_seen & (1 << d.index()) != 0 {
+                return Err(w.duplicate("points", "each key at most once"));
+            }
+            dims_seen |= 1 << d.index();
+            let v = int(w, POINTS)?;
+            if let Some(slot) = row.get_mut(d as usize) {
+                *slot = i16::try_from(v).unwrap_or(0);
+            }
+        }
+        table.set(factor, row);
     }
-}
-
-struct DimensionsReader<'p> {
-    row: &'p mut Points,
-    seen: u8,
-}
-
-impl<'i> Members<'i> for DimensionsReader<'_> {
-    fn member<A: MapAccess<'i>>(
-        &mut self,
-        key: &str,
-        ctx: &mut Ctx<'i>,
-        map: &mut A,
-    ) -> Result<(), A::Error> {
-        let Some(d) = Dimension::from_code(key) else {
-            return Err(unknown_key(ctx, "points", key, Dimension::EXPECTED));
-        };
-        if self.seen & (1 << d.index()) != 0 {
-            return Err(duplicate(ctx, "points"));
-        }
-        self.seen |= 1 << d.index();
-        let max = i64::from(MAX_POINTS);
-        let v = map.next_value_seed(IntSeed {
-            ctx,
-            min: -max,
-            max,
-            expected: "an integer in -100..=100",
-        })?;
-        if let Some(slot) = self.row.get_mut(d as usize) {
-            *slot = i16::try_from(v).unwrap_or(0);
-        }
-        Ok(())
-    }
+    Ok(())
 }
 
 /// `"bands": {"emotion": [4, 7, 9], ...}`.
-struct BandsReader<'p> {
-    bands: &'p mut [[u64; Band::MAX_LEVELS]; 7],
-    seen: u8,
-}
-
-impl<'i> Members<'i> for BandsReader<'_> {
-    fn member<A: MapAccess<'i>>(
-        &mut self,
-        key: &str,
-        ctx: &mut Ctx<'i>,
-        map: &mut A,
-    ) -> Result<(), A::Error> {
+fn bands(w: &mut Walk<'_>, bands: &mut [[u64; Band::MAX_LEVELS]; 7]) -> Result<(), ParseError> {
+    let mut seen = 0u8;
+    let mut first = true;
+    let mut buf = KeyBuf::new();
+    w.open_object()?;
+    while let Some(key) = w.next_key(&mut first, "bands", &mut buf)? {
         let Some(band) = Band::ALL.iter().copied().find(|b| b.field() == key) else {
-            return Err(unknown_key(ctx, "bands", key, "tenure_months, emotion, prior_contacts, hours_open, affected_customers, direct_loss, departments"));
+            return Err(w.unknown_key("bands", key, "tenure_months, emotion, prior_contacts, hours_open, affected_customers, direct_loss, departments"));
         };
-        if self.seen & (1 << band as u8) != 0 {
-            return Err(duplicate(ctx, "bands"));
+        if seen & (1 << band as u8) != 0 {
+            return Err(w.duplicate("bands", "each key at most once"));
         }
-        self.seen |= 1 << band as u8;
-        let spec = (1, crate::json::record::MAX_AMOUNT, "a positive integer");
-        let Some(slot) = self.bands.get_mut(band as usize) else {
-            return Ok(());
-        };
-        if band.levels() == 4 {
-            *slot = map.next_value_seed(ArraySeed::<u64, 4>::new(ctx, spec))?;
-        } else {
-            let [a, b, c] = map.next_value_seed(ArraySeed::<u64, 3>::new(ctx, spec))?;
-            *slot = [a, b, c, u64::MAX];
+        seen |= 1 << band as u8;
+        let mut t = [0i64; Band::MAX_LEVELS];
+        let n = band.levels().min(Band::MAX_LEVELS);
+        w.array(n, 0, THRESHOLD, t.get_mut(..n).unwrap_or(&mut []))?;
+        if let Some(slot) = bands.get_mut(band as usize) {
+            for (k, (s, v)) in slot.iter_mut().zip(t).enumerate() {
+                *s = if k < n {
+                    u64::try_from(v).unwrap_or_default()
+                } else {
+                    u64::MAX
+                };
+            }
         }
-        Ok(())
     }
+    Ok(())
 }
 
 /// `"jurisdiction_cap_hours": {"us_cfpb": 360, ...}`.
-struct CapsReader<'p> {
-    caps: &'p mut [u16; Jurisdiction::COUNT],
-    seen: u8,
-}
-
-impl<'i> Members<'i> for CapsReader<'_> {
-    fn member<A: MapAccess<'i>>(
-        &mut self,
-        key: &str,
-        ctx: &mut Ctx<'i>,
-        map: &mut A,
-    ) -> Result<(), A::Error> {
+fn caps(w: &mut Walk<'_>, caps: &mut [u16; Jurisdiction::COUNT]) -> Result<(), ParseError> {
+    let mut seen = 0u8;
+    let mut first = true;
+    let mut buf = KeyBuf::new();
+    w.open_object()?;
+    while let Some(key) = w.next_key(&mut first, "jurisdiction_cap_hours", &mut buf)? {
         let j = match Jurisdiction::from_code(key) {
             Some(j) if j != Jurisdiction::None => j,
             _ => {
-                return Err(unknown_key(
-                    ctx,
+                return Err(w.unknown_key(
                     "jurisdiction_cap_hours",
                     key,
                     "us_cfpb, uk_fca, cn_banking, cn_telecom, cn_consumer",
                 ))
             }
         };
-        if self.seen & (1 << j.index()) != 0 {
-            return Err(duplicate(ctx, "jurisdiction_cap_hours"));
+        if seen & (1 << j.index()) != 0 {
+            return Err(w.duplicate("jurisdiction_cap_hours", "each key at most once"));
         }
-        self.seen |= 1 << j.index();
-        let v = map.next_value_seed(UIntSeed {
-            ctx,
-            min: HOURS.0,
-            max: HOURS.1,
-            expected: HOURS.2,
-        })?;
-        if let Some(slot) = self.caps.get_mut(j as usize) {
+        seen |= 1 << j.index();
+        let v = int(w, HOURS)?;
+        if let Some(slot) = caps.get_mut(j as usize) {
             *slot = u16::try_from(v).unwrap_or(u16::MAX);
         }
-        Ok(())
     }
+    Ok(())
 }
 
 const EFFECT_KEYS: [&str; 10] = [
@@ -407,312 +346,250 @@ const EFFECT_KEYS: [&str; 10] = [
 ];
 
 /// `"effect": {"base": 50, ...}`.
-struct EffectReader<'p> {
-    effect: &'p mut crate::policy::EffectPolicy,
-    seen: u16,
-}
-
-impl<'i> Members<'i> for EffectReader<'_> {
-    fn member<A: MapAccess<'i>>(
-        &mut self,
-        key: &str,
-        ctx: &mut Ctx<'i>,
-        map: &mut A,
-    ) -> Result<(), A::Error> {
+fn effect(w: &mut Walk<'_>, e: &mut EffectPolicy) -> Result<(), ParseError> {
+    let mut seen = 0u16;
+    let mut first = true;
+    let mut buf = KeyBuf::new();
+    w.open_object()?;
+    while let Some(key) = w.next_key(&mut first, "effect", &mut buf)? {
         let Some(i) = EFFECT_KEYS.iter().position(|k| *k == key) else {
-            return Err(unknown_key(ctx, "effect", key, "base, first_contact, on_time, late, very_late, very_late_factor, satisfaction, reopened, repeat_within_30_days, root_cause_fixed"));
+            return Err(w.unknown_key("effect", key, "base, first_contact, on_time, late, very_late, very_late_factor, satisfaction, reopened, repeat_within_30_days, root_cause_fixed"));
         };
-        if self.seen & (1 << i) != 0 {
-            return Err(duplicate(ctx, "effect"));
+        if seen & (1 << i) != 0 {
+            return Err(w.duplicate("effect", "each key at most once"));
         }
-        self.seen |= 1 << i;
-        let e = &mut *self.effect;
-        let max = i64::from(MAX_POINTS);
-        let mut points = || {
-            map.next_value_seed(IntSeed {
-                ctx: &mut *ctx,
-                min: -max,
-                max,
-                expected: "an integer in -100..=100",
-            })
-        };
-        let to_i16 = |v: i64| i16::try_from(v).unwrap_or(0);
-        match i {
-            0 => e.base = to_i16(points()?),
-            1 => e.first_contact = to_i16(points()?),
-            2 => e.on_time = to_i16(points()?),
-            3 => e.late = to_i16(points()?),
-            4 => e.very_late = to_i16(points()?),
+        seen |= 1 << i;
+        let slot = match i {
+            0 => &mut e.base,
+            1 => &mut e.first_contact,
+            2 => &mut e.on_time,
+            3 => &mut e.late,
+            4 => &mut e.very_late,
             5 => {
-                e.very_late_factor = map.next_value_seed(UIntSeed {
-                    ctx,
-                    min: 2,
-                    max: 100,
-                    expected: "an integer in 2..=100",
-                })? as u8
+                let v = int(w, uint(2, 100, "an integer in 2..=100"))?;
+                e.very_late_factor = u8::try_from(v).unwrap_or_default();
+                continue;
             }
             6 => {
-                e.satisfaction = map
-                    .next_value_seed(ArraySeed::<i64, 5>::new(
-                        ctx,
-                        (-max, max, "an integer in -100..=100"),
-                    ))?
-                    .map(to_i16)
+                e.satisfaction = ints(w, POINTS)?;
+                continue;
             }
-            7 => e.reopened = to_i16(points()?),
-            8 => e.repeat_within_30_days = to_i16(points()?),
-            _ => e.root_cause_fixed = to_i16(points()?),
-        }
-        Ok(())
+            7 => &mut e.reopened,
+            8 => &mut e.repeat_within_30_days,
+            _ => &mut e.root_cause_fixed,
+        };
+        *slot = i16::try_from(int(w, POINTS)?).unwrap_or(0);
     }
-}
-
-/// An element of a fixed-length JSON array.
-trait Elem<'i>: Sized + Copy {
-    /// What bounds the element (a range, or nothing).
-    type Spec: Copy;
-    /// A placeholder value, overwritten before use.
-    fn fill() -> Self;
-    /// Reads the next element, or `None` at the end of the array.
-    fn next<A: SeqAccess<'i>>(
-        ctx: &mut Ctx<'i>,
-        spec: Self::Spec,
-        seq: &mut A,
-    ) -> Result<Option<Self>, A::Error>;
-}
-
-impl<'i> Elem<'i> for u64 {
-    type Spec = (u64, u64, &'static str);
-    fn fill() -> Self {
-        0
-    }
-    fn next<A: SeqAccess<'i>>(
-        ctx: &mut Ctx<'i>,
-        (min, max, expected): Self::Spec,
-        seq: &mut A,
-    ) -> Result<Option<Self>, A::Error> {
-        seq.next_element_seed(UIntSeed {
-            ctx,
-            min,
-            max,
-            expected,
-        })
-    }
-}
-
-impl<'i> Elem<'i> for i64 {
-    type Spec = (i64, i64, &'static str);
-    fn fill() -> Self {
-        0
-    }
-    fn next<A: SeqAccess<'i>>(
-        ctx: &mut Ctx<'i>,
-        (min, max, expected): Self::Spec,
-        seq: &mut A,
-    ) -> Result<Option<Self>, A::Error> {
-        seq.next_element_seed(IntSeed {
-            ctx,
-            min,
-            max,
-            expected,
-        })
-    }
-}
-
-macro_rules! code_elem {
-    ($($t:ty => $fill:expr),+) => {$(
-        impl<'i> Elem<'i> for $t {
-            type Spec = ();
-            fn fill() -> Self {
-                $fill
-            }
-            fn next<A: SeqAccess<'i>>(ctx: &mut Ctx<'i>, _: (), seq: &mut A) -> Result<Option<Self>, A::Error> {
-                seq.next_element_seed(CodeSeed::new(ctx))
-            }
-        }
-    )+};
-}
-
-code_elem!(Grade => Grade::Minor, Tier => Tier::Frontline);
-
-impl<'i, E: Elem<'i>, const N: usize> Elem<'i> for [E; N] {
-    type Spec = E::Spec;
-    fn fill() -> Self {
-        [E::fill(); N]
-    }
-    fn next<A: SeqAccess<'i>>(
-        ctx: &mut Ctx<'i>,
-        spec: Self::Spec,
-        seq: &mut A,
-    ) -> Result<Option<Self>, A::Error> {
-        seq.next_element_seed(ArraySeed::<E, N>::new(ctx, spec))
-    }
-}
-
-/// Reads a JSON array of exactly `N` elements.
-struct ArraySeed<'c, 'i, E: Elem<'i>, const N: usize> {
-    ctx: &'c mut Ctx<'i>,
-    spec: E::Spec,
-}
-
-impl<'c, 'i, E: Elem<'i>, const N: usize> ArraySeed<'c, 'i, E, N> {
-    fn new(ctx: &'c mut Ctx<'i>, spec: E::Spec) -> Self {
-        ArraySeed { ctx, spec }
-    }
-}
-
-/// "an array of exactly N values", for N up to 5.
-const fn exactly(n: usize) -> &'static str {
-    match n {
-        2 => "an array of exactly 2 values",
-        3 => "an array of exactly 3 values",
-        4 => "an array of exactly 4 values",
-        _ => "an array of exactly 5 values",
-    }
-}
-
-impl<'i, E: Elem<'i>, const N: usize> DeserializeSeed<'i> for ArraySeed<'_, 'i, E, N> {
-    type Value = [E; N];
-    fn deserialize<D: de::Deserializer<'i>>(self, d: D) -> Result<[E; N], D::Error> {
-        self.ctx.expected = exactly(N);
-        d.deserialize_seq(self)
-    }
-}
-
-impl<'i, E: Elem<'i>, const N: usize> Visitor<'i> for ArraySeed<'_, 'i, E, N> {
-    type Value = [E; N];
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(exactly(N))
-    }
-    fn visit_seq<A: SeqAccess<'i>>(self, mut seq: A) -> Result<[E; N], A::Error> {
-        let outer_index = self.ctx.index;
-        let mut out = [E::fill(); N];
-        for (i, slot) in out.iter_mut().enumerate() {
-            self.ctx.index = Some(i as u16);
-            match E::next(self.ctx, self.spec, &mut seq)? {
-                Some(v) => *slot = v,
-                None => {
-                    return Err(self
-                        .ctx
-                        .fail(self.ctx.error(ErrorKind::WrongType, exactly(N))))
-                }
-            }
-        }
-        self.ctx.index = Some(N as u16);
-        if E::next(self.ctx, self.spec, &mut seq)?.is_some() {
-            return Err(self
-                .ctx
-                .fail(self.ctx.error(ErrorKind::WrongType, exactly(N))));
-        }
-        self.ctx.index = outer_index;
-        Ok(out)
-    }
+    Ok(())
 }
 
 /// Writes the whole policy as JSON, in the same shape [`parse_policy`] reads.
 /// Returns the number of bytes written.
-pub fn write_policy_json(
-    policy: &Policy,
-    buf: &mut [u8],
-) -> Result<usize, super::write::BufferTooSmall> {
-    serde_json_core::to_slice(&PolicyJson(policy), buf).map_err(|_| super::write::BufferTooSmall)
+pub fn write_policy_json(policy: &Policy, buf: &mut [u8]) -> Result<usize, BufferTooSmall> {
+    let mut out = Out { buf, len: 0 };
+    out.policy(policy)?;
+    Ok(out.len)
 }
 
-struct PolicyJson<'p>(&'p Policy);
+/// Writes into a caller's buffer; never past its end.
+struct Out<'b> {
+    buf: &'b mut [u8],
+    len: usize,
+}
 
-struct PointsJson<'p>(&'p Policy);
-struct RowJson<'p>(&'p Points);
-struct BandsJson<'p>(&'p Policy);
-struct CapsJson<'p>(&'p Policy);
-struct EffectJson<'p>(&'p crate::policy::EffectPolicy);
+type Res = Result<(), BufferTooSmall>;
 
-impl serde::Serialize for PolicyJson<'_> {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let p = self.0;
-        let mut st = s.serialize_struct("Policy", TOP_KEYS.len())?;
-        st.serialize_field("points", &PointsJson(p))?;
-        st.serialize_field("bands", &BandsJson(p))?;
-        st.serialize_field("severity_levels", &p.severity_levels)?;
-        st.serialize_field("impact_levels", &p.impact_levels)?;
-        st.serialize_field("urgency_levels", &p.urgency_levels)?;
-        st.serialize_field("grade_matrix", &p.grade_matrix)?;
-        st.serialize_field("priority_matrix", &p.priority_matrix)?;
-        st.serialize_field("tier_by_grade", &p.tier_by_grade)?;
-        st.serialize_field("difficulty_tiers", &p.difficulty_tiers)?;
-        st.serialize_field("malice_tiers", &p.malice_tiers)?;
-        st.serialize_field("beyond_authority_tier", &p.beyond_authority_tier)?;
-        st.serialize_field("safety_min_grade", &p.safety_min_grade)?;
-        st.serialize_field("safety_max_priority", &p.safety_max_priority)?;
-        st.serialize_field("first_response_minutes", &p.first_response_minutes)?;
-        st.serialize_field("first_response_cap_minutes", &p.first_response_cap_minutes)?;
-        st.serialize_field("resolution_hours", &p.resolution_hours)?;
-        st.serialize_field("jurisdiction_cap_hours", &CapsJson(p))?;
-        st.serialize_field("claim_limit_permille", &p.claim_limit_permille)?;
-        st.serialize_field("effect", &EffectJson(&p.effect))?;
-        st.end()
+impl Out<'_> {
+    fn put(&mut self, bytes: &[u8]) -> Res {
+        let end = self.len.checked_add(bytes.len()).ok_or(BufferTooSmall)?;
+        let dst = self.buf.get_mut(self.len..end).ok_or(BufferTooSmall)?;
+        dst.copy_from_slice(bytes);
+        self.len = end;
+        Ok(())
     }
-}
 
-// Keys are all static strings, so objects are written as structs (no map serializer).
-impl serde::Serialize for PointsJson<'_> {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut m = s.serialize_struct("", FACTORS.len())?;
-        for (info, row) in FACTORS.iter().zip(self.0.points.iter()) {
-            m.serialize_field(info.code, &RowJson(row))?;
-        }
-        m.end()
+    /// `"key":`, after a comma unless `first`.
+    fn key(&mut self, first: bool, key: &str) -> Res {
+        self.put(if first { b"\"" } else { b",\"" })?;
+        self.put(key.as_bytes())?;
+        self.put(b"\":")
     }
-}
 
-impl serde::Serialize for RowJson<'_> {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut m = s.serialize_struct("", Dimension::COUNT)?;
-        for (d, p) in Dimension::ALL.iter().zip(self.0.iter()) {
-            m.serialize_field(d.code(), p)?;
-        }
-        m.end()
+    /// A code (an ASCII identifier, nothing to escape) as a JSON string.
+    fn code(&mut self, code: &str) -> Res {
+        self.put(b"\"")?;
+        self.put(code.as_bytes())?;
+        self.put(b"\"")
     }
-}
 
-impl serde::Serialize for BandsJson<'_> {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut m = s.serialize_struct("", Band::ALL.len())?;
-        for band in Band::ALL {
-            m.serialize_field(band.field(), self.0.band_thresholds(band))?;
-        }
-        m.end()
-    }
-}
-
-impl serde::Serialize for CapsJson<'_> {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut m = s.serialize_struct("", Jurisdiction::COUNT - 1)?;
-        for (j, hours) in Jurisdiction::ALL
-            .iter()
-            .zip(self.0.jurisdiction_cap_hours.iter())
-        {
-            if *j != Jurisdiction::None {
-                m.serialize_field(Code::code(*j), hours)?;
+    fn u64(&mut self, v: u64) -> Res {
+        let mut digits = [0u8; 20];
+        let mut i = digits.len();
+        let mut v = v;
+        loop {
+            i = i.saturating_sub(1);
+            if let Some(d) = digits.get_mut(i) {
+                *d = b'0' + (v % 10) as u8;
+            }
+            v /= 10;
+            if v == 0 {
+                break;
             }
         }
-        m.end()
+        self.put(digits.get(i..).unwrap_or(&[]))
     }
-}
 
-impl serde::Serialize for EffectJson<'_> {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let e = self.0;
-        let mut st = s.serialize_struct("Effect", EFFECT_KEYS.len())?;
-        st.serialize_field("base", &e.base)?;
-        st.serialize_field("first_contact", &e.first_contact)?;
-        st.serialize_field("on_time", &e.on_time)?;
-        st.serialize_field("late", &e.late)?;
-        st.serialize_field("very_late", &e.very_late)?;
-        st.serialize_field("very_late_factor", &e.very_late_factor)?;
-        st.serialize_field("satisfaction", &e.satisfaction)?;
-        st.serialize_field("reopened", &e.reopened)?;
-        st.serialize_field("repeat_within_30_days", &e.repeat_within_30_days)?;
-        st.serialize_field("root_cause_fixed", &e.root_cause_fixed)?;
-        st.end()
+    fn i64(&mut self, v: i64) -> Res {
+        if v < 0 {
+            self.put(b"-")?;
+        }
+        self.u64(v.unsigned_abs())
+    }
+
+    /// `[a,b,...]`.
+    fn ints(&mut self, values: impl IntoIterator<Item = i64>) -> Res {
+        self.put(b"[")?;
+        for (i, v) in values.into_iter().enumerate() {
+            if i > 0 {
+                self.put(b",")?;
+            }
+            self.i64(v)?;
+        }
+        self.put(b"]")
+    }
+
+    fn uints(&mut self, values: &[u64]) -> Res {
+        self.put(b"[")?;
+        for (i, v) in values.iter().enumerate() {
+            if i > 0 {
+                self.put(b",")?;
+            }
+            self.u64(*v)?;
+        }
+        self.put(b"]")
+    }
+
+    fn codes<T: Code>(&mut self, values: &[T]) -> Res {
+        self.put(b"[")?;
+        for (i, v) in values.iter().enumerate() {
+            if i > 0 {
+                self.put(b",")?;
+            }
+            self.code(v.code())?;
+        }
+        self.put(b"]")
+    }
+
+    fn policy(&mut self, p: &Policy) -> Res {
+        self.put(b"{")?;
+        self.key(true, "points")?;
+        self.put(b"{")?;
+        for (i, (info, row)) in FACTORS.iter().zip(p.points.iter()).enumerate() {
+            self.key(i == 0, info.code)?;
+            self.put(b"{")?;
+            for (j, (d, v)) in Dimension::ALL.iter().zip(row.iter()).enumerate() {
+                self.key(j == 0, d.code())?;
+                self.i64(i64::from(*v))?;
+            }
+            self.put(b"}")?;
+        }
+        self.put(b"}")?;
+        self.key(false, "bands")?;
+        self.put(b"{")?;
+        for (i, band) in Band::ALL.iter().enumerate() {
+            self.key(i == 0, band.field())?;
+            self.uints(p.band_thresholds(*band))?;
+        }
+        self.put(b"}")?;
+        let levels = |l: [u8; 2]| l.map(i64::from);
+        self.key(false, "severity_levels")?;
+        self.ints(levels(p.severity_levels))?;
+        self.key(false, "impact_levels")?;
+        self.ints(levels(p.impact_levels))?;
+        self.key(false, "urgency_levels")?;
+        self.ints(levels(p.urgency_levels))?;
+        self.key(false, "grade_matrix")?;
+        self.put(b"[")?;
+        for (i, row) in p.grade_matrix.iter().enumerate() {
+            if i > 0 {
+                self.put(b",")?;
+            }
+            self.codes(row)?;
+        }
+        self.put(b"]")?;
+        self.key(false, "priority_matrix")?;
+        self.put(b"[")?;
+        for (i, row) in p.priority_matrix.iter().enumerate() {
+            if i > 0 {
+                self.put(b",")?;
+            }
+            self.ints(row.map(i64::from))?;
+        }
+        self.put(b"]")?;
+        self.key(false, "tier_by_grade")?;
+        self.codes(&p.tier_by_grade)?;
+        self.key(false, "difficulty_tiers")?;
+        self.ints(levels(p.difficulty_tiers))?;
+        self.key(false, "malice_tiers")?;
+        self.ints(levels(p.malice_tiers))?;
+        self.key(false, "beyond_authority_tier")?;
+        self.code(p.beyond_authority_tier.code())?;
+        self.key(false, "safety_min_grade")?;
+        self.code(p.safety_min_grade.code())?;
+        self.key(false, "safety_max_priority")?;
+        self.u64(u64::from(p.safety_max_priority))?;
+        self.key(false, "first_response_minutes")?;
+        self.ints(p.first_response_minutes.map(i64::from))?;
+        self.key(false, "first_response_cap_minutes")?;
+        self.ints(p.first_response_cap_minutes.map(i64::from))?;
+        self.key(false, "resolution_hours")?;
+        self.ints(p.resolution_hours.map(i64::from))?;
+        self.key(false, "jurisdiction_cap_hours")?;
+        self.put(b"{")?;
+        let mut first = true;
+        for (j, hours) in Jurisdiction::ALL
+            .iter()
+            .zip(p.jurisdiction_cap_hours.iter())
+        {
+            if *j != Jurisdiction::None {
+                self.key(first, j.code())?;
+                self.u64(u64::from(*hours))?;
+                first = false;
+            }
+        }
+        self.put(b"}")?;
+        self.key(false, "claim_limit_permille")?;
+        self.u64(u64::from(p.claim_limit_permille))?;
+        self.key(false, "effect")?;
+        self.effect(&p.effect)?;
+        self.put(b"}")
+    }
+
+    fn effect(&mut self, e: &EffectPolicy) -> Res {
+        let points = [
+            ("base", e.base),
+            ("first_contact", e.first_contact),
+            ("on_time", e.on_time),
+            ("late", e.late),
+            ("very_late", e.very_late),
+        ];
+        self.put(b"{")?;
+        for (i, (key, v)) in points.iter().enumerate() {
+            self.key(i == 0, key)?;
+            self.i64(i64::from(*v))?;
+        }
+        self.key(false, "very_late_factor")?;
+        self.u64(u64::from(e.very_late_factor))?;
+        self.key(false, "satisfaction")?;
+        self.ints(e.satisfaction.map(i64::from))?;
+        for (key, v) in [
+            ("reopened", e.reopened),
+            ("repeat_within_30_days", e.repeat_within_30_days),
+            ("root_cause_fixed", e.root_cause_fixed),
+        ] {
+            self.key(false, key)?;
+            self.i64(i64::from(v))?;
+        }
+        self.put(b"}")
     }
 }

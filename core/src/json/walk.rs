@@ -1,10 +1,11 @@
 //! A walk over a document that [`crate::guard::check`] has accepted, for the
-//! outcome reader: objects, integers and booleans, each error with its kind, field, index, offset,
+//! outcome and policy readers: objects, fixed-length arrays, integers,
+//! booleans and codes, each error with its kind, field, index, offset,
 //! expected text and found excerpt.
 //!
-//! This reader was first written over serde-json-core, and its errors
+//! These readers were first written over serde-json-core, and their errors
 //! are kept exactly as they were (`core/tests/differential_outcome_policy.rs`
-//! compares it with that reader). So the walk keeps the same context a
+//! compares them with that reader). So the walk keeps the same context a
 //! serde reader kept (the field, the index within an array, the offset of
 //! the value being read, what is expected there) and updates it at the same
 //! points; in particular an array element's errors are reported at the
@@ -25,6 +26,24 @@ pub(super) const KEY_CAPACITY: usize = 40;
 /// Room for an unescaped key.
 pub(super) type KeyBuf = heapless::String<KEY_CAPACITY>;
 
+/// What an array holds.
+#[derive(Clone, Copy)]
+pub(super) enum Elem {
+    /// An integer within `min..=max`; negative numbers are accepted only
+    /// if `signed` (an unsigned range never exceeds `i64::MAX`).
+    Int {
+        signed: bool,
+        min: i64,
+        max: i64,
+        expected: &'static str,
+    },
+    /// A code of the vocabulary `codes`, as its index.
+    Code {
+        codes: &'static [&'static str],
+        expected: &'static str,
+    },
+}
+
 /// A position in a checked document, with what its errors need.
 pub(super) struct Walk<'i> {
     lex: Lex<'i>,
@@ -39,6 +58,16 @@ pub(super) struct Walk<'i> {
     pub expected: &'static str,
     /// Byte offset of the key of the member being read.
     pub key_offset: usize,
+}
+
+/// "an array of exactly N values", for N up to 5.
+pub(super) const fn exactly(n: usize) -> &'static str {
+    match n {
+        2 => "an array of exactly 2 values",
+        3 => "an array of exactly 3 values",
+        4 => "an array of exactly 4 values",
+        _ => "an array of exactly 5 values",
+    }
 }
 
 impl<'i> Walk<'i> {
@@ -149,6 +178,88 @@ impl<'i> Walk<'i> {
         Ok(Some(key))
     }
 
+    /// Whether an array has another element, as serde-json-core decided it
+    /// (`first` starts `true` for each array).
+    fn next_element(&mut self, first: &mut bool) -> Result<bool, ParseError> {
+        let peek = match self.lex.peek() {
+            Some(b']') => return Ok(false),
+            Some(b',') => {
+                self.lex.bump();
+                self.lex.peek()
+            }
+            Some(b) if *first => {
+                *first = false;
+                Some(b)
+            }
+            _ => return Err(self.mismatch()),
+        };
+        match peek {
+            Some(b']') | None => Err(self.mismatch()),
+            _ => Ok(true),
+        }
+    }
+
+    /// An array of exactly `n` elements of `elem` into `out` (element `i`
+    /// at `out[i]`), or, if `inner` is not 0, of `n` arrays of exactly
+    /// `inner` elements (element `[i][j]` at `out[i * inner + j]`). An
+    /// element past `n` is read, with its own errors, before the array is
+    /// refused as too long.
+    pub fn array(
+        &mut self,
+        n: usize,
+        inner: usize,
+        elem: Elem,
+        out: &mut [i64],
+    ) -> Result<(), ParseError> {
+        let outer = self.index;
+        self.expected = exactly(n);
+        if self.lex.peek() != Some(b'[') {
+            return Err(self.mismatch());
+        }
+        self.lex.bump();
+        let mut first = true;
+        for i in 0..=n {
+            self.index = Some(i as u16);
+            if !self.next_element(&mut first)? {
+                if i < n {
+                    return Err(self.error(ErrorKind::WrongType, exactly(n)));
+                }
+                break;
+            }
+            if inner == 0 {
+                let v = self.element(elem)?;
+                if let Some(slot) = out.get_mut(i).filter(|_| i < n) {
+                    *slot = v;
+                }
+            } else {
+                let start = i.saturating_mul(inner).min(out.len());
+                let end = start.saturating_add(inner).min(out.len());
+                let row = out.get_mut(start..end).unwrap_or(&mut []);
+                self.array(inner, 0, elem, row)?;
+            }
+            if i == n {
+                return Err(self.error(ErrorKind::WrongType, exactly(n)));
+            }
+        }
+        self.index = outer;
+        self.lex.peek();
+        self.lex.bump(); // the closing bracket
+        Ok(())
+    }
+
+    /// One array element.
+    fn element(&mut self, elem: Elem) -> Result<i64, ParseError> {
+        match elem {
+            Elem::Int {
+                signed,
+                min,
+                max,
+                expected,
+            } => self.int(signed, min, max, expected),
+            Elem::Code { codes, expected } => self.code(codes, expected).map(i64::from),
+        }
+    }
+
     /// The input from `self.offset` to the next delimiter: what a range
     /// error quotes (inside an array, from the array's bracket on).
     fn token_at_offset(&self) -> &'i str {
@@ -252,5 +363,29 @@ impl<'i> Walk<'i> {
         };
         self.lex.token();
         Ok(v)
+    }
+
+    /// The index in `codes` of the string at the current position. Inside
+    /// an array, its errors name the array's expected length until a code
+    /// is found, and are reported at the last code read.
+    #[inline(never)]
+    pub fn code(&mut self, codes: &[&str], expected: &'static str) -> Result<u8, ParseError> {
+        if self.index.is_none() {
+            self.expected = "a string";
+        }
+        if self.lex.peek() != Some(b'"') {
+            return Err(self.mismatch());
+        }
+        self.offset = self.lex.pos;
+        let s = self.lex.string();
+        let mut buf = KeyBuf::new();
+        unescape(s.as_str(), &mut buf)
+            .ok()
+            .and_then(|_| codes.iter().position(|c| *c == buf.as_str()))
+            .and_then(|p| u8::try_from(p).ok())
+            .ok_or_else(|| {
+                self.error(ErrorKind::UnknownValue, expected)
+                    .with_found(s.as_str())
+            })
     }
 }

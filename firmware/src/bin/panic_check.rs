@@ -2,10 +2,9 @@
 //! through serde-json-core: every one called on black-boxed input, in a
 //! release build for thumbv7em-none-eabihf. The panic handler is a call to
 //! an undefined symbol (see the crate documentation), so this binary links
-//! only if none of these functions can reach a panic. That includes the
-//! record and outcome parsers and every JSON writer but the policy's; the
-//! policy parser and writer still go through serde-json-core and are left
-//! out.
+//! only if none of these functions can reach a panic. That includes every
+//! JSON parser (record, outcome, policy) and every JSON writer: the core no
+//! longer depends on serde-json-core.
 #![no_std]
 #![no_main]
 
@@ -53,6 +52,15 @@ fn main() -> ! {
             Err(e) => black_box(write_error_json(&e, out).is_ok()),
         };
         black_box(write_effect_json(&evaluate_outcome(&o, &a, &p), out).is_ok());
+        match triage::parse_policy(bytes) {
+            Ok(p) => black_box(triage::write_policy_json(&p, out).is_ok()),
+            Err(e) => black_box(write_error_json(&e, out).is_ok()),
+        };
+        let mut q: Policy = black_box(Policy::DEFAULT);
+        if let Err(e) = triage::parse_policy_into(bytes, &mut q) {
+            black_box(write_error_json(&e, out).is_ok());
+        }
+        black_box(&q);
         match triage::parse_outcome(bytes) {
             Ok(o) => black_box(write_effect_json(&evaluate_outcome(&o, &a, &p), out).is_ok()),
             Err(e) => black_box(write_error_json(&e, out).is_ok()),
