@@ -1,5 +1,5 @@
-//! The panic-free check of the core's public functions that do not go
-//! through serde-json-core: every one called on black-boxed input, in a
+//! The panic-free check of the core's public functions: every one called
+//! on black-boxed input, in a
 //! release build for thumbv7em-none-eabihf. The panic handler is a call to
 //! an undefined symbol (see the crate documentation), so this binary links
 //! only if none of these functions can reach a panic. That includes every
