@@ -1,9 +1,8 @@
 //! The record's fields as the frame reader fills them.
 //!
 //! The field names and the accepted numeric ranges are not restated here:
-//! they are read from the core once, by asking its parser (the unknown-field
-//! error lists the fields; the range of a numeric field is found by parsing
-//! probe records). This table only says how to store an already validated
+//! they are the core's `RECORD_FIELDS` and `RECORD_INT_RANGES`. This table
+//! only says how to store an already validated
 //! value into a [`Complaint`]; a field the core knows and this table does
 //! not is still accepted: its rows go through the core's parser.
 
@@ -12,7 +11,7 @@ use std::sync::OnceLock;
 use crate::arrow::{StrKey, Strings};
 
 use complaint_triage::{
-    parse_complaint, Category, Channel, Complaint, CustomerTier, Evidence, Expectation, FlagSet,
+    Category, Channel, Complaint, CustomerTier, Evidence, Expectation, FlagSet,
     HandlingFailure, Jurisdiction, Liability, MaliceSignal, Motive, Personality, Profile, Right,
     Threat,
 };
@@ -273,7 +272,7 @@ macro_rules! uint {
     ($f:ident, $t:ty) => {
         (
             Setter::UInt {
-                // The value was checked against the probed range, itself
+                // The value was checked against the published range, itself
                 // capped at the field type's maximum: the cast is exact.
                 set: |c, v| c.$f = v as $t,
                 min: 0,
@@ -328,53 +327,13 @@ fn known(name: &str) -> Option<(Setter, u64)> {
     Some(s)
 }
 
-/// Whether the core accepts `value` for the numeric field `name`.
-fn accepts(name: &str, value: u64) -> bool {
-    parse_complaint(format!("{{\"{name}\":{value}}}").as_bytes()).is_ok()
-}
-
-/// The range of values the core accepts for a numeric field, capped at
-/// `type_max`; `None` if it accepts none. The accepted values are assumed
-/// to form one interval, as every numeric field of the contract does.
-fn probe_range(name: &str, type_max: u64) -> Option<(u64, u64)> {
-    let mut seed = None;
-    let mut v: u64 = 0;
-    loop {
-        if v > type_max {
-            break;
-        }
-        if accepts(name, v) {
-            seed = Some(v);
-            break;
-        }
-        v = if v == 0 { 1 } else { v.saturating_mul(10) };
-        if v == u64::MAX {
-            break;
-        }
-    }
-    let seed = seed?;
-    // Lowest accepted in 0..=seed: rejected below it, accepted from it.
-    let (mut lo, mut hi) = (0u64, seed);
-    while lo < hi {
-        let mid = lo + (hi - lo) / 2;
-        if accepts(name, mid) {
-            hi = mid;
-        } else {
-            lo = mid + 1;
-        }
-    }
-    let min = lo;
-    // Highest accepted in seed..=type_max.
-    let (mut lo, mut hi) = (seed, type_max);
-    while lo < hi {
-        let mid = lo + (hi - lo) / 2 + 1;
-        if accepts(name, mid) {
-            lo = mid;
-        } else {
-            hi = mid - 1;
-        }
-    }
-    Some((min, lo))
+/// The range the core publishes for the integer field `name`, capped at
+/// `type_max` (the field type's largest value).
+fn published_range(name: &str, type_max: u64) -> Option<(u64, u64)> {
+    complaint_triage::RECORD_INT_RANGES
+        .iter()
+        .find(|r| r.field == name)
+        .map(|r| (r.min, r.max.min(type_max)))
 }
 
 /// The record contract's fields, in the core's order.
@@ -386,7 +345,7 @@ pub fn record_fields() -> &'static [Field] {
             .into_iter()
             .map(|name| {
                 let setter = match known(name) {
-                    Some((Setter::UInt { set, .. }, type_max)) => match probe_range(name, type_max)
+                    Some((Setter::UInt { set, .. }, type_max)) => match published_range(name, type_max)
                     {
                         Some((min, max)) => Setter::UInt { set, min, max },
                         None => Setter::CoreOnly,
