@@ -10,6 +10,7 @@
 mod error;
 mod fast;
 mod lex;
+mod out;
 mod outcome;
 mod policy;
 mod record;

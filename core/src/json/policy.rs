@@ -1,5 +1,6 @@
 //! A policy as JSON: overrides of any subset of a base policy, validated.
 
+use super::out::{Out, Res};
 use super::walk::{Elem, KeyBuf, Walk};
 use super::write::BufferTooSmall;
 use super::{ErrorKind, ParseError, MAX_AMOUNT};
@@ -386,28 +387,12 @@ fn effect(w: &mut Walk<'_>, e: &mut EffectPolicy) -> Result<(), ParseError> {
 /// Writes the whole policy as JSON, in the same shape [`parse_policy`] reads.
 /// Returns the number of bytes written.
 pub fn write_policy_json(policy: &Policy, buf: &mut [u8]) -> Result<usize, BufferTooSmall> {
-    let mut out = Out { buf, len: 0 };
+    let mut out = Out::new(buf);
     out.policy(policy)?;
     Ok(out.len)
 }
 
-/// Writes into a caller's buffer; never past its end.
-struct Out<'b> {
-    buf: &'b mut [u8],
-    len: usize,
-}
-
-type Res = Result<(), BufferTooSmall>;
-
 impl Out<'_> {
-    fn put(&mut self, bytes: &[u8]) -> Res {
-        let end = self.len.checked_add(bytes.len()).ok_or(BufferTooSmall)?;
-        let dst = self.buf.get_mut(self.len..end).ok_or(BufferTooSmall)?;
-        dst.copy_from_slice(bytes);
-        self.len = end;
-        Ok(())
-    }
-
     /// `"key":`, after a comma unless `first`.
     fn key(&mut self, first: bool, key: &str) -> Res {
         self.put(if first { b"\"" } else { b",\"" })?;
@@ -416,34 +401,10 @@ impl Out<'_> {
     }
 
     /// A code (an ASCII identifier, nothing to escape) as a JSON string.
-    fn code(&mut self, code: &str) -> Res {
+    fn quoted_code(&mut self, code: &str) -> Res {
         self.put(b"\"")?;
         self.put(code.as_bytes())?;
         self.put(b"\"")
-    }
-
-    fn u64(&mut self, v: u64) -> Res {
-        let mut digits = [0u8; 20];
-        let mut i = digits.len();
-        let mut v = v;
-        loop {
-            i = i.saturating_sub(1);
-            if let Some(d) = digits.get_mut(i) {
-                *d = b'0' + (v % 10) as u8;
-            }
-            v /= 10;
-            if v == 0 {
-                break;
-            }
-        }
-        self.put(digits.get(i..).unwrap_or(&[]))
-    }
-
-    fn i64(&mut self, v: i64) -> Res {
-        if v < 0 {
-            self.put(b"-")?;
-        }
-        self.u64(v.unsigned_abs())
     }
 
     /// `[a,b,...]`.
@@ -475,7 +436,7 @@ impl Out<'_> {
             if i > 0 {
                 self.put(b",")?;
             }
-            self.code(v.code())?;
+            self.quoted_code(v.code())?;
         }
         self.put(b"]")
     }
@@ -533,9 +494,9 @@ impl Out<'_> {
         self.key(false, "malice_tiers")?;
         self.ints(levels(p.malice_tiers))?;
         self.key(false, "beyond_authority_tier")?;
-        self.code(p.beyond_authority_tier.code())?;
+        self.quoted_code(p.beyond_authority_tier.code())?;
         self.key(false, "safety_min_grade")?;
-        self.code(p.safety_min_grade.code())?;
+        self.quoted_code(p.safety_min_grade.code())?;
         self.key(false, "safety_max_priority")?;
         self.u64(u64::from(p.safety_max_priority))?;
         self.key(false, "first_response_minutes")?;

@@ -10,6 +10,7 @@
 use core::fmt;
 
 use super::error::ParseError;
+use super::out::{Out, Res};
 use crate::assessment::Assessment;
 use crate::codes::Dimension;
 use crate::outcome::Effect;
@@ -32,131 +33,7 @@ impl std::error::Error for BufferTooSmall {}
 /// the policy (every factor's row in every dimension, the longest id).
 pub const MAX_ASSESSMENT_JSON: usize = 40 * 1024;
 
-/// Writes into a caller's buffer; never past its end.
-struct Out<'b> {
-    buf: &'b mut [u8],
-    len: usize,
-}
-
-type Res = Result<(), BufferTooSmall>;
-
-impl<'b> Out<'b> {
-    fn new(buf: &'b mut [u8]) -> Self {
-        Out { buf, len: 0 }
-    }
-
-    /// Appends `bytes`, or fails without writing anything.
-    #[inline(always)]
-    fn put(&mut self, bytes: &[u8]) -> Res {
-        let end = self.len.checked_add(bytes.len()).ok_or(BufferTooSmall)?;
-        let dst = self.buf.get_mut(self.len..end).ok_or(BufferTooSmall)?;
-        dst.copy_from_slice(bytes);
-        self.len = end;
-        Ok(())
-    }
-
-    #[inline(always)]
-    fn byte(&mut self, b: u8) -> Res {
-        let slot = self.buf.get_mut(self.len).ok_or(BufferTooSmall)?;
-        *slot = b;
-        self.len += 1;
-        Ok(())
-    }
-
-    /// A code: an ASCII identifier that needs no escaping.
-    #[inline(always)]
-    fn code(&mut self, code: &str) -> Res {
-        self.put(code.as_bytes())
-    }
-
-    /// An unsigned integer; one or two digits without a loop.
-    #[inline(always)]
-    fn u64(&mut self, v: u64) -> Res {
-        if v < 10 {
-            self.byte(b'0' + v as u8)
-        } else if v < 100 {
-            let pair = v as usize * 2;
-            self.put(DIGIT_PAIRS.get(pair..pair + 2).unwrap_or(b"00"))
-        } else {
-            self.u64_long(v)
-        }
-    }
-
-    #[inline(never)]
-    fn u64_long(&mut self, v: u64) -> Res {
-        let mut tmp = [0u8; 20];
-        let mut i = tmp.len();
-        let mut v = v;
-        while v >= 100 {
-            let pair = (v % 100) as usize * 2;
-            v /= 100;
-            i -= 2;
-            if let (Some(d), Some(s)) = (tmp.get_mut(i..i + 2), DIGIT_PAIRS.get(pair..pair + 2)) {
-                d.copy_from_slice(s);
-            }
-        }
-        if v >= 10 {
-            let pair = v as usize * 2;
-            i -= 2;
-            if let (Some(d), Some(s)) = (tmp.get_mut(i..i + 2), DIGIT_PAIRS.get(pair..pair + 2)) {
-                d.copy_from_slice(s);
-            }
-        } else {
-            i -= 1;
-            if let Some(d) = tmp.get_mut(i) {
-                *d = b'0' + v as u8;
-            }
-        }
-        self.put(tmp.get(i..).unwrap_or(&[]))
-    }
-
-    #[inline(always)]
-    fn i64(&mut self, v: i64) -> Res {
-        if v < 0 {
-            self.byte(b'-')?;
-        }
-        self.u64(v.unsigned_abs())
-    }
-
-    fn bool(&mut self, v: bool) -> Res {
-        self.put(if v { b"true" } else { b"false" })
-    }
-
-    /// A quoted string, escaped as serde-json-core escapes it.
-    fn string(&mut self, s: &str) -> Res {
-        self.byte(b'"')?;
-        self.escaped(s)?;
-        self.byte(b'"')
-    }
-
-    /// The escaped body of a string (no quotes).
-    fn escaped(&mut self, s: &str) -> Res {
-        let bytes = s.as_bytes();
-        let mut start = 0;
-        for (i, &b) in bytes.iter().enumerate() {
-            let short = match b {
-                b'"' => b'"',
-                b'\\' => b'\\',
-                0x08 => b'b',
-                b'\t' => b't',
-                b'\n' => b'n',
-                0x0c => b'f',
-                b'\r' => b'r',
-                0..=0x1f => 0,
-                _ => continue,
-            };
-            self.put(bytes.get(start..i).unwrap_or(&[]))?;
-            if short != 0 {
-                self.put(&[b'\\', short])?;
-            } else {
-                let hex = |n: u8| HEX.get(usize::from(n & 15)).copied().unwrap_or(b'0');
-                self.put(&[b'\\', b'u', b'0', b'0', hex(b >> 4), hex(b)])?;
-            }
-            start = i + 1;
-        }
-        self.put(bytes.get(start..).unwrap_or(&[]))
-    }
-
+impl Out<'_> {
     /// `[` the codes of the set bits `]`.
     fn bits(&mut self, bits: u16, codes: &[PhraseInfo]) -> Res {
         self.byte(b'[')?;
@@ -175,15 +52,6 @@ impl<'b> Out<'b> {
         self.byte(b']')
     }
 }
-
-const HEX: [u8; 16] = *b"0123456789ABCDEF";
-
-const DIGIT_PAIRS: &[u8; 200] = b"\
-0001020304050607080910111213141516171819\
-2021222324252627282930313233343536373839\
-4041424344454647484950515253545556575859\
-6061626364656667686970717273747576777879\
-8081828384858687888990919293949596979899";
 
 /// `","dimension":"<code>","points":` for each dimension, in index order.
 const DIMENSION_POINTS: [&str; Dimension::COUNT] = [

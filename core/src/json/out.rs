@@ -1,0 +1,140 @@
+//! A cursor over a caller's output buffer, shared by the JSON writers.
+
+use super::write::BufferTooSmall;
+
+/// Writes into a caller's buffer; never past its end.
+pub(super) struct Out<'b> {
+    buf: &'b mut [u8],
+    /// Bytes written so far.
+    pub(super) len: usize,
+}
+
+/// What every write returns.
+pub(super) type Res = Result<(), BufferTooSmall>;
+
+impl<'b> Out<'b> {
+    pub(super) fn new(buf: &'b mut [u8]) -> Self {
+        Out { buf, len: 0 }
+    }
+
+    /// Appends `bytes`, or fails without writing anything.
+    #[inline(always)]
+    pub(super) fn put(&mut self, bytes: &[u8]) -> Res {
+        let end = self.len.checked_add(bytes.len()).ok_or(BufferTooSmall)?;
+        let dst = self.buf.get_mut(self.len..end).ok_or(BufferTooSmall)?;
+        dst.copy_from_slice(bytes);
+        self.len = end;
+        Ok(())
+    }
+
+    #[inline(always)]
+    pub(super) fn byte(&mut self, b: u8) -> Res {
+        let slot = self.buf.get_mut(self.len).ok_or(BufferTooSmall)?;
+        *slot = b;
+        self.len += 1;
+        Ok(())
+    }
+
+    /// A code: an ASCII identifier that needs no escaping.
+    #[inline(always)]
+    pub(super) fn code(&mut self, code: &str) -> Res {
+        self.put(code.as_bytes())
+    }
+
+    /// An unsigned integer; one or two digits without a loop.
+    #[inline(always)]
+    pub(super) fn u64(&mut self, v: u64) -> Res {
+        if v < 10 {
+            self.byte(b'0' + v as u8)
+        } else if v < 100 {
+            let pair = v as usize * 2;
+            self.put(DIGIT_PAIRS.get(pair..pair + 2).unwrap_or(b"00"))
+        } else {
+            self.u64_long(v)
+        }
+    }
+
+    #[inline(never)]
+    pub(super) fn u64_long(&mut self, v: u64) -> Res {
+        let mut tmp = [0u8; 20];
+        let mut i = tmp.len();
+        let mut v = v;
+        while v >= 100 {
+            let pair = (v % 100) as usize * 2;
+            v /= 100;
+            i -= 2;
+            if let (Some(d), Some(s)) = (tmp.get_mut(i..i + 2), DIGIT_PAIRS.get(pair..pair + 2)) {
+                d.copy_from_slice(s);
+            }
+        }
+        if v >= 10 {
+            let pair = v as usize * 2;
+            i -= 2;
+            if let (Some(d), Some(s)) = (tmp.get_mut(i..i + 2), DIGIT_PAIRS.get(pair..pair + 2)) {
+                d.copy_from_slice(s);
+            }
+        } else {
+            i -= 1;
+            if let Some(d) = tmp.get_mut(i) {
+                *d = b'0' + v as u8;
+            }
+        }
+        self.put(tmp.get(i..).unwrap_or(&[]))
+    }
+
+    #[inline(always)]
+    pub(super) fn i64(&mut self, v: i64) -> Res {
+        if v < 0 {
+            self.byte(b'-')?;
+        }
+        self.u64(v.unsigned_abs())
+    }
+
+    pub(super) fn bool(&mut self, v: bool) -> Res {
+        self.put(if v { b"true" } else { b"false" })
+    }
+
+    /// A quoted string, escaped as serde-json-core escapes it.
+    pub(super) fn string(&mut self, s: &str) -> Res {
+        self.byte(b'"')?;
+        self.escaped(s)?;
+        self.byte(b'"')
+    }
+
+    /// The escaped body of a string (no quotes).
+    pub(super) fn escaped(&mut self, s: &str) -> Res {
+        let bytes = s.as_bytes();
+        let mut start = 0;
+        for (i, &b) in bytes.iter().enumerate() {
+            let short = match b {
+                b'"' => b'"',
+                b'\\' => b'\\',
+                0x08 => b'b',
+                b'\t' => b't',
+                b'\n' => b'n',
+                0x0c => b'f',
+                b'\r' => b'r',
+                0..=0x1f => 0,
+                _ => continue,
+            };
+            self.put(bytes.get(start..i).unwrap_or(&[]))?;
+            if short != 0 {
+                self.put(&[b'\\', short])?;
+            } else {
+                let hex = |n: u8| HEX.get(usize::from(n & 15)).copied().unwrap_or(b'0');
+                self.put(&[b'\\', b'u', b'0', b'0', hex(b >> 4), hex(b)])?;
+            }
+            start = i + 1;
+        }
+        self.put(bytes.get(start..).unwrap_or(&[]))
+    }
+}
+
+const HEX: [u8; 16] = *b"0123456789ABCDEF";
+
+const DIGIT_PAIRS: &[u8; 200] = b"\
+0001020304050607080910111213141516171819\
+2021222324252627282930313233343536373839\
+4041424344454647484950515253545556575859\
+6061626364656667686970717273747576777879\
+8081828384858687888990919293949596979899";
