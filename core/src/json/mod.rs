@@ -7,6 +7,20 @@
 //! anything that does not fit the contract. The writers are written by
 //! hand too: no JSON library is involved either way.
 
+/// Declares a list of names and, from the same names, the message that
+/// lists them (joined by `, `), so that the two cannot disagree.
+macro_rules! names {
+    (
+        $(#[$meta:meta])*
+        $vis:vis $list:ident, $joined:ident = [$($name:literal),+ $(,)?]
+    ) => {
+        $(#[$meta])*
+        $vis const $list: [&str; [$($name),+].len()] = [$($name),+];
+        /// The names, comma separated, for error messages.
+        const $joined: &str = $crate::codes::join_codes!($($name),+);
+    };
+}
+
 mod error;
 mod fast;
 mod lex;

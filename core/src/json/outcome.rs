@@ -12,16 +12,17 @@ const OUTCOME_LIMITS: Limits = Limits {
     max_string_bytes: 64,
 };
 
-/// The outcome's fields, in contract order: every key an outcome may hold.
-pub const OUTCOME_FIELDS: [&str; 6] = [
-    "resolved_first_contact",
-    "hours_to_resolve",
-    "satisfaction",
-    "reopened",
-    "repeat_within_30_days",
-    "root_cause_fixed",
-];
-const FIELD_LIST: &str = "resolved_first_contact, hours_to_resolve, satisfaction, reopened, repeat_within_30_days, root_cause_fixed";
+names! {
+    /// The outcome's fields, in contract order: every key an outcome may hold.
+    pub OUTCOME_FIELDS, FIELD_LIST = [
+        "resolved_first_contact",
+        "hours_to_resolve",
+        "satisfaction",
+        "reopened",
+        "repeat_within_30_days",
+        "root_cause_fixed",
+    ]
+}
 
 /// Parses an outcome:
 /// `{"resolved_first_contact": bool, "hours_to_resolve": int, "satisfaction": 1-5,

@@ -60,31 +60,30 @@ pub fn parse_policy_into(json: &[u8], policy: &mut Policy) -> Result<(), ParseEr
     Ok(())
 }
 
-const TOP_KEYS: [&str; 19] = [
-    "points",
-    "bands",
-    "severity_levels",
-    "impact_levels",
-    "urgency_levels",
-    "grade_matrix",
-    "priority_matrix",
-    "tier_by_grade",
-    "difficulty_tiers",
-    "malice_tiers",
-    "beyond_authority_tier",
-    "safety_min_grade",
-    "safety_max_priority",
-    "first_response_minutes",
-    "first_response_cap_minutes",
-    "resolution_hours",
-    "jurisdiction_cap_hours",
-    "claim_limit_permille",
-    "effect",
-];
-
-const TOP_KEY_LIST: &str = "points, bands, severity_levels, impact_levels, urgency_levels, grade_matrix, priority_matrix, \
-tier_by_grade, difficulty_tiers, malice_tiers, beyond_authority_tier, safety_min_grade, safety_max_priority, \
-first_response_minutes, first_response_cap_minutes, resolution_hours, jurisdiction_cap_hours, claim_limit_permille, effect";
+names! {
+    /// The policy's top-level keys; a key's index selects its reader.
+    TOP_KEYS, TOP_KEY_LIST = [
+        "points",
+        "bands",
+        "severity_levels",
+        "impact_levels",
+        "urgency_levels",
+        "grade_matrix",
+        "priority_matrix",
+        "tier_by_grade",
+        "difficulty_tiers",
+        "malice_tiers",
+        "beyond_authority_tier",
+        "safety_min_grade",
+        "safety_max_priority",
+        "first_response_minutes",
+        "first_response_cap_minutes",
+        "resolution_hours",
+        "jurisdiction_cap_hours",
+        "claim_limit_permille",
+        "effect",
+    ]
+}
 
 struct PolicyReader {
     policy: Policy,
@@ -333,18 +332,21 @@ fn caps(w: &mut Walk<'_>, caps: &mut [u16; Jurisdiction::COUNT]) -> Result<(), P
     Ok(())
 }
 
-const EFFECT_KEYS: [&str; 10] = [
-    "base",
-    "first_contact",
-    "on_time",
-    "late",
-    "very_late",
-    "very_late_factor",
-    "satisfaction",
-    "reopened",
-    "repeat_within_30_days",
-    "root_cause_fixed",
-];
+names! {
+    /// The keys of `effect`; a key's index selects its field.
+    EFFECT_KEYS, EFFECT_KEY_LIST = [
+        "base",
+        "first_contact",
+        "on_time",
+        "late",
+        "very_late",
+        "very_late_factor",
+        "satisfaction",
+        "reopened",
+        "repeat_within_30_days",
+        "root_cause_fixed",
+    ]
+}
 
 /// `"effect": {"base": 50, ...}`.
 fn effect(w: &mut Walk<'_>, e: &mut EffectPolicy) -> Result<(), ParseError> {
@@ -354,7 +356,7 @@ fn effect(w: &mut Walk<'_>, e: &mut EffectPolicy) -> Result<(), ParseError> {
     w.open_object()?;
     while let Some(key) = w.next_key(&mut first, "effect", &mut buf)? {
         let Some(i) = EFFECT_KEYS.iter().position(|k| *k == key) else {
-            return Err(w.unknown_key("effect", key, "base, first_contact, on_time, late, very_late, very_late_factor, satisfaction, reopened, repeat_within_30_days, root_cause_fixed"));
+            return Err(w.unknown_key("effect", key, EFFECT_KEY_LIST));
         };
         if seen & (1 << i) != 0 {
             return Err(w.duplicate("effect", "each key at most once"));

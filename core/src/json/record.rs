@@ -72,44 +72,40 @@ struct RecordReader {
     scanner: Scanner,
 }
 
-/// The record's fields, in contract order: every key a record may hold.
-pub const RECORD_FIELDS: [&str; 29] = [
-    "id",
-    "category",
-    "channel",
-    "customer_tier",
-    "tenure_months",
-    "personality",
-    "motive",
-    "expectation",
-    "emotion",
-    "prior_contacts",
-    "hours_open",
-    "affected_customers",
-    "direct_loss",
-    "claimed_amount",
-    "indirect_loss_claimed",
-    "liability",
-    "evidence",
-    "departments",
-    "beyond_authority",
-    "previously_compensated",
-    "safety_incident",
-    "sensitive_period",
-    "rights",
-    "threats",
-    "profile",
-    "malice_signals",
-    "handling_failures",
-    "jurisdiction",
-    "text",
-];
-
-/// Accepted field names, for the unknown-field message.
-const FIELD_LIST: &str = "id, category, channel, customer_tier, tenure_months, personality, motive, expectation, \
-emotion, prior_contacts, hours_open, affected_customers, direct_loss, claimed_amount, indirect_loss_claimed, \
-liability, evidence, departments, beyond_authority, previously_compensated, safety_incident, sensitive_period, \
-rights, threats, profile, malice_signals, handling_failures, jurisdiction, text";
+names! {
+    /// The record's fields, in contract order: every key a record may hold.
+    pub RECORD_FIELDS, FIELD_LIST = [
+        "id",
+        "category",
+        "channel",
+        "customer_tier",
+        "tenure_months",
+        "personality",
+        "motive",
+        "expectation",
+        "emotion",
+        "prior_contacts",
+        "hours_open",
+        "affected_customers",
+        "direct_loss",
+        "claimed_amount",
+        "indirect_loss_claimed",
+        "liability",
+        "evidence",
+        "departments",
+        "beyond_authority",
+        "previously_compensated",
+        "safety_incident",
+        "sensitive_period",
+        "rights",
+        "threats",
+        "profile",
+        "malice_signals",
+        "handling_failures",
+        "jurisdiction",
+        "text",
+    ]
+}
 
 /// Largest accepted amount, in minor units (10^15: ten trillion in major units).
 pub const MAX_AMOUNT: u64 = 1_000_000_000_000_000;
