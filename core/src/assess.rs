@@ -34,7 +34,7 @@ use crate::policy::Policy;
 /// assert_eq!(sum, i32::from(a.scores.impact));
 /// ```
 pub fn assess(complaint: &Complaint, policy: &Policy) -> Assessment {
-    let mut out = Assessment::EMPTY;
+    let mut out = Assessment::new();
     assess_into(complaint, policy, &mut out);
     out
 }

@@ -149,32 +149,40 @@ pub struct Assessment {
 
 impl Assessment {
     /// An empty assessment, to be filled by [`crate::assess_into`].
-    pub const EMPTY: Assessment = Assessment {
-        id: Id::new(),
-        scores: Scores {
-            severity: 0,
-            impact: 0,
-            difficulty: 0,
-            escalation_risk: 0,
-            malice: 0,
-        },
-        raw_scores: [0; Dimension::COUNT],
-        grade: Grade::Minor,
-        tier: Tier::Frontline,
-        tier_basis: TierBasis::Grade,
-        severity_level: Level::Low,
-        impact_level: Level::Low,
-        urgency_level: Level::Low,
-        priority: 5,
-        first_response_minutes: 0,
-        resolution_hours: 0,
-        resolution_capped: false,
-        claim_ratio_permille: None,
-        claim_unreasonable: false,
-        playbook: Playbook::UNKNOWN,
-        text_cues: TextCues::NONE,
-        rows: heapless::Vec::new(),
-    };
+    pub const EMPTY: Assessment = Assessment::new();
+
+    /// An empty assessment, equal to [`Assessment::EMPTY`]. Called at run
+    /// time it stores the fields one by one, where a copy of the constant
+    /// would also copy the 792 bytes of (unused) reason-row storage.
+    #[inline(always)]
+    pub const fn new() -> Assessment {
+        Assessment {
+            id: Id::new(),
+            scores: Scores {
+                severity: 0,
+                impact: 0,
+                difficulty: 0,
+                escalation_risk: 0,
+                malice: 0,
+            },
+            raw_scores: [0; Dimension::COUNT],
+            grade: Grade::Minor,
+            tier: Tier::Frontline,
+            tier_basis: TierBasis::Grade,
+            severity_level: Level::Low,
+            impact_level: Level::Low,
+            urgency_level: Level::Low,
+            priority: 5,
+            first_response_minutes: 0,
+            resolution_hours: 0,
+            resolution_capped: false,
+            claim_ratio_permille: None,
+            claim_unreasonable: false,
+            playbook: Playbook::UNKNOWN,
+            text_cues: TextCues::NONE,
+            rows: heapless::Vec::new(),
+        }
+    }
 
     /// Every factor's contribution to every dimension it moved, factor by
     /// factor, in dimension order. Zero contributions are skipped.

@@ -167,39 +167,6 @@ const fn indices_are_discriminants() -> bool {
         && unsafe { core::mem::transmute::<Factor, u8>(f) } as usize == triage::FACTOR_COUNT - 1
 }
 
-/// An assessment for `assess_into` to fill: `Assessment::EMPTY`, built
-/// field by field so that the storage of its reason rows (uninitialised
-/// until rows are pushed) is not copied from the constant.
-#[inline(always)]
-fn blank() -> Assessment {
-    Assessment {
-        id: triage::Id::new(),
-        scores: Scores {
-            severity: 0,
-            impact: 0,
-            difficulty: 0,
-            escalation_risk: 0,
-            malice: 0,
-        },
-        raw_scores: [0; CT_DIMENSION_COUNT],
-        grade: Grade::Minor,
-        tier: Tier::Frontline,
-        tier_basis: TierBasis::Grade,
-        severity_level: Level::Low,
-        impact_level: Level::Low,
-        urgency_level: Level::Low,
-        priority: 5,
-        first_response_minutes: 0,
-        resolution_hours: 0,
-        resolution_capped: false,
-        claim_ratio_permille: None,
-        claim_unreasonable: false,
-        playbook: Playbook::UNKNOWN,
-        text_cues: triage::TextCues::NONE,
-        rows: triage::ReasonRows::new(),
-    }
-}
-
 /// Copies the `n` bytes of an assessment's rows. Most assessments have 6
 /// to 16 rows (72 to 192 bytes); for those, three 64-byte blocks that
 /// overlap as needed (at 0, at `n - 64`, and in between) copy exactly the
@@ -468,7 +435,7 @@ pub unsafe extern "C" fn ct_assess(
             let mut id = [0; CT_ID_CAPACITY];
             let id_len = read_id_for_assess(complaint, &mut id)?;
             let policy = policy_ref(policy)?;
-            let mut a = blank();
+            let mut a = Assessment::new();
             assess_into(&c, policy, &mut a);
             store(&a, &id, id_len, out);
         }
