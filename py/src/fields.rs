@@ -270,16 +270,16 @@ macro_rules! flags {
 
 macro_rules! uint {
     ($f:ident, $t:ty) => {
-        (
-            Setter::UInt {
+        match published_range(stringify!($f), <$t>::MAX as u64) {
+            Some((min, max)) => Setter::UInt {
                 // The value was checked against the published range, itself
                 // capped at the field type's maximum: the cast is exact.
                 set: |c, v| c.$f = v as $t,
-                min: 0,
-                max: 0,
+                min,
+                max,
             },
-            <$t>::MAX as u64,
-        )
+            None => Setter::CoreOnly,
+        }
     };
 }
 
@@ -289,21 +289,20 @@ macro_rules! boolean {
     };
 }
 
-/// What this crate knows how to store, by field name, with the largest
-/// value the field's type holds for numbers.
-fn known(name: &str) -> Option<(Setter, u64)> {
+/// What this crate knows how to store, by field name.
+fn known(name: &str) -> Option<Setter> {
     let s = match name {
-        "id" => (Setter::Id, 0),
-        "text" => (Setter::Text, 0),
-        "category" => (code!(Category, category), 0),
-        "channel" => (code!(Channel, channel), 0),
-        "customer_tier" => (code!(CustomerTier, customer_tier), 0),
-        "personality" => (code!(Personality, personality), 0),
-        "motive" => (code!(Motive, motive), 0),
-        "expectation" => (code!(Expectation, expectation), 0),
-        "liability" => (code!(Liability, liability), 0),
-        "evidence" => (code!(Evidence, evidence), 0),
-        "jurisdiction" => (code!(Jurisdiction, jurisdiction), 0),
+        "id" => Setter::Id,
+        "text" => Setter::Text,
+        "category" => code!(Category, category),
+        "channel" => code!(Channel, channel),
+        "customer_tier" => code!(CustomerTier, customer_tier),
+        "personality" => code!(Personality, personality),
+        "motive" => code!(Motive, motive),
+        "expectation" => code!(Expectation, expectation),
+        "liability" => code!(Liability, liability),
+        "evidence" => code!(Evidence, evidence),
+        "jurisdiction" => code!(Jurisdiction, jurisdiction),
         "tenure_months" => uint!(tenure_months, u16),
         "emotion" => uint!(emotion, u8),
         "prior_contacts" => uint!(prior_contacts, u16),
@@ -312,16 +311,16 @@ fn known(name: &str) -> Option<(Setter, u64)> {
         "direct_loss" => uint!(direct_loss, u64),
         "claimed_amount" => uint!(claimed_amount, u64),
         "departments" => uint!(departments, u8),
-        "indirect_loss_claimed" => (boolean!(indirect_loss_claimed), 0),
-        "beyond_authority" => (boolean!(beyond_authority), 0),
-        "previously_compensated" => (boolean!(previously_compensated), 0),
-        "safety_incident" => (boolean!(safety_incident), 0),
-        "sensitive_period" => (boolean!(sensitive_period), 0),
-        "rights" => (flags!(Right, rights), 0),
-        "threats" => (flags!(Threat, threats), 0),
-        "profile" => (flags!(Profile, profile), 0),
-        "malice_signals" => (flags!(MaliceSignal, malice_signals), 0),
-        "handling_failures" => (flags!(HandlingFailure, handling_failures), 0),
+        "indirect_loss_claimed" => boolean!(indirect_loss_claimed),
+        "beyond_authority" => boolean!(beyond_authority),
+        "previously_compensated" => boolean!(previously_compensated),
+        "safety_incident" => boolean!(safety_incident),
+        "sensitive_period" => boolean!(sensitive_period),
+        "rights" => flags!(Right, rights),
+        "threats" => flags!(Threat, threats),
+        "profile" => flags!(Profile, profile),
+        "malice_signals" => flags!(MaliceSignal, malice_signals),
+        "handling_failures" => flags!(HandlingFailure, handling_failures),
         _ => return None,
     };
     Some(s)
@@ -344,15 +343,7 @@ pub fn record_fields() -> &'static [Field] {
         names
             .into_iter()
             .map(|name| {
-                let setter = match known(name) {
-                    Some((Setter::UInt { set, .. }, type_max)) => match published_range(name, type_max)
-                    {
-                        Some((min, max)) => Setter::UInt { set, min, max },
-                        None => Setter::CoreOnly,
-                    },
-                    Some((s, _)) => s,
-                    None => Setter::CoreOnly,
-                };
+                let setter = known(name).unwrap_or(Setter::CoreOnly);
                 Field {
                     name,
                     setter,
@@ -371,7 +362,7 @@ pub fn outcome_fields() -> &'static [&'static str] {
 /// Whether `name` is a list-valued record field (comma-separated strings
 /// are accepted for it).
 pub fn is_list_field(name: &str) -> bool {
-    matches!(known(name), Some((Setter::Flags { .. }, _)))
+    matches!(known(name), Some(Setter::Flags { .. }))
 }
 
 #[cfg(test)]
