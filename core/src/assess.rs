@@ -43,12 +43,10 @@ pub fn assess(complaint: &Complaint, policy: &Policy) -> Assessment {
 /// entirely), which avoids moving the assessment on return.
 pub fn assess_into(complaint: &Complaint, policy: &Policy, out: &mut Assessment) {
     out.rows.clear();
-    let claim = claim_of(complaint, policy);
-    let raw = sum_factors(complaint, policy, claim, &mut out.rows);
-    let decision = decide(complaint, policy, &raw, claim);
+    let decision = assess_with(complaint, policy, &mut out.rows);
     out.id.clone_from(&complaint.id);
     out.scores = decision.scores;
-    out.raw_scores = raw;
+    out.raw_scores = decision.raw_scores;
     out.grade = decision.grade;
     out.tier = decision.tier;
     out.tier_basis = decision.tier_basis;
@@ -65,6 +63,32 @@ pub fn assess_into(complaint: &Complaint, policy: &Policy, out: &mut Assessment)
     out.text_cues = complaint.text_cues;
 }
 
+/// Grades one complaint, handing each reason row to `rows` as it is found
+/// and returning the decisions: [`assess_into`] without the
+/// [`Assessment`], for callers that keep rows in storage of their own (a
+/// C caller's struct, a column of a batch).
+///
+/// ```
+/// use complaint_triage::{assess, assess_with, Complaint, Policy, ReasonRows, Threat};
+///
+/// let mut c = Complaint::default();
+/// c.threats.insert(Threat::Media);
+/// let mut rows = ReasonRows::new();
+/// let decision = assess_with(&c, &Policy::DEFAULT, &mut rows);
+/// let a = assess(&c, &Policy::DEFAULT);
+/// assert_eq!(decision.scores, a.scores);
+/// assert_eq!(rows, a.rows);
+/// ```
+pub fn assess_with<S: ReasonSink>(
+    complaint: &Complaint,
+    policy: &Policy,
+    rows: &mut S,
+) -> Decision {
+    let claim = claim_of(complaint, policy);
+    let raw = sum_factors(complaint, policy, claim, rows);
+    decide(complaint, policy, &raw, claim)
+}
+
 /// The decisions of an assessment, without its reasons: what high-volume
 /// routing needs. Same numbers as [`assess`], computed without recording
 /// reasons.
@@ -72,6 +96,9 @@ pub fn assess_into(complaint: &Complaint, policy: &Policy, out: &mut Assessment)
 pub struct Decision {
     /// The five scores.
     pub scores: Scores,
+    /// The sums per dimension before clamping (see
+    /// [`Assessment::raw_scores`]).
+    pub raw_scores: [i32; Dimension::COUNT],
     /// The grade.
     pub grade: Grade,
     /// The tier.
@@ -100,9 +127,7 @@ pub struct Decision {
 
 /// Grades one complaint without recording reasons.
 pub fn decide_only(complaint: &Complaint, policy: &Policy) -> Decision {
-    let claim = claim_of(complaint, policy);
-    let raw = sum_factors(complaint, policy, claim, &mut NoRows);
-    decide(complaint, policy, &raw, claim)
+    assess_with(complaint, policy, &mut NoRows)
 }
 
 /// The claim-ratio rule of seed `000_d3bb18e70da591cc.txt` (高额补偿投诉处理).
@@ -133,18 +158,24 @@ pub fn check_claim(direct_loss: u64, claimed_amount: u64, limit_permille: u32) -
     }
 }
 
-/// Where factor rows go: recorded, or not at all.
-trait Rows {
-    /// Whether rows are kept: without them, a factor with no points needs
-    /// no test at all (adding zeros changes no sum).
+/// Where [`assess_with`] puts reason rows.
+///
+/// Grading calls [`push_if`](ReasonSink::push_if) once for every factor it
+/// considers, in factor order, whether or not the factor moved a score:
+/// factors apply or not at random from one record to the next, and a
+/// mispredicted branch costs more than a row written and then dropped. It
+/// is called at most [`MAX_REASON_ROWS`] times per grading, so a sink of
+/// that capacity never overflows.
+pub trait ReasonSink {
+    /// Whether the sink keeps rows at all. With `false`, grading never
+    /// calls [`push_if`](ReasonSink::push_if) and skips reading each
+    /// factor's points as written.
     const RECORDS: bool = true;
-    /// Appends `row` when `keep`, without a branch on `keep`: factors
-    /// apply or not at random from one record to the next, and a
-    /// mispredicted branch costs more than writing a row that is dropped.
+    /// Appends `row` when `keep`; drops it otherwise.
     fn push_if(&mut self, keep: bool, row: ReasonRow);
 }
 
-impl Rows for ReasonRows {
+impl ReasonSink for ReasonRows {
     #[inline(always)]
     fn push_if(&mut self, keep: bool, row: ReasonRow) {
         let len = self.len();
@@ -156,24 +187,25 @@ impl Rows for ReasonRows {
     }
 }
 
-impl<R: Rows> Rows for &mut R {
-    const RECORDS: bool = R::RECORDS;
+impl<S: ReasonSink> ReasonSink for &mut S {
+    const RECORDS: bool = S::RECORDS;
     #[inline(always)]
     fn push_if(&mut self, keep: bool, row: ReasonRow) {
         (**self).push_if(keep, row);
     }
 }
 
+/// The sink of [`decide_only`]: keeps no row.
 struct NoRows;
 
-impl Rows for NoRows {
+impl ReasonSink for NoRows {
     const RECORDS: bool = false;
     #[inline(always)]
     fn push_if(&mut self, _: bool, _: ReasonRow) {}
 }
 
 /// Sums the points of the factors that apply, recording each in `rows`.
-struct Summer<'p, R: Rows> {
+struct Summer<'p, R: ReasonSink> {
     points: &'p PointsTable,
     /// The packed rows added so far (see [`crate::points`]). Added with
     /// wrapping: rows packed by [`PointsTable`] never carry out of the top
@@ -187,7 +219,7 @@ struct Summer<'p, R: Rows> {
 
 const _: () = assert!(MAX_REASON_ROWS <= points::MAX_ADDS.unsigned_abs() as usize);
 
-impl<R: Rows> Summer<'_, R> {
+impl<R: ReasonSink> Summer<'_, R> {
     /// Adds `factor` when `applies`. Branch-free: a factor that does not
     /// apply adds the packed zero row instead.
     #[inline(always)]
@@ -255,7 +287,7 @@ fn claim_of(c: &Complaint, p: &Policy) -> ClaimCheck {
     check_claim(c.direct_loss, c.claimed_amount, p.claim_limit_permille)
 }
 
-fn sum_factors<R: Rows>(
+fn sum_factors<R: ReasonSink>(
     c: &Complaint,
     p: &Policy,
     claim: ClaimCheck,
@@ -460,6 +492,7 @@ fn decide(c: &Complaint, p: &Policy, raw: &[i32; Dimension::COUNT], claim: Claim
 
     Decision {
         scores,
+        raw_scores: *raw,
         grade,
         tier,
         tier_basis,

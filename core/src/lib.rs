@@ -61,7 +61,9 @@ pub mod routing;
 pub mod rubric;
 pub mod scan;
 
-pub use assess::{assess, assess_into, check_claim, decide_only, ClaimCheck, Decision};
+pub use assess::{
+    assess, assess_into, assess_with, check_claim, decide_only, ClaimCheck, Decision, ReasonSink,
+};
 pub use assessment::{
     Assessment, Reason, ReasonRow, ReasonRows, Scores, Source, TierBasis, MAX_REASON_ROWS,
 };

@@ -17,6 +17,22 @@ fn flags<T: Flag + std::fmt::Debug>() -> impl proptest::strategy::Strategy<Value
     any::<u16>().prop_map(FlagSet::from_bits_truncate)
 }
 
+/// Counts every row grading hands over and keeps those it is told to.
+#[derive(Default)]
+struct CountingSink {
+    calls: usize,
+    kept: Vec<ReasonRow>,
+}
+
+impl ReasonSink for CountingSink {
+    fn push_if(&mut self, keep: bool, row: ReasonRow) {
+        self.calls += 1;
+        if keep {
+            self.kept.push(row);
+        }
+    }
+}
+
 prop_compose! {
     fn complaint()(
         category in pick(Category::ALL), channel in pick(Channel::ALL), customer_tier in pick(CustomerTier::ALL),
@@ -127,6 +143,17 @@ proptest! {
         let d = decide_only(&c, &Policy::DEFAULT);
         prop_assert_eq!((d.scores, d.grade, d.tier, d.priority), (a.scores, a.grade, a.tier, a.priority));
         prop_assert_eq!((d.first_response_minutes, d.resolution_hours, d.playbook), (a.first_response_minutes, a.resolution_hours, a.playbook));
+    }
+
+    #[test]
+    fn a_sink_of_its_own_gets_the_rows_of_assess_and_never_overflows(c in complaint()) {
+        let a = assess(&c, &Policy::DEFAULT);
+        let mut sink = CountingSink::default();
+        let d = assess_with(&c, &Policy::DEFAULT, &mut sink);
+        prop_assert!(sink.calls <= MAX_REASON_ROWS, "{} calls", sink.calls);
+        prop_assert_eq!(&sink.kept[..], &a.rows[..]);
+        prop_assert_eq!(d, decide_only(&c, &Policy::DEFAULT));
+        prop_assert_eq!((d.raw_scores, d.tier_basis, d.claim.ratio_permille), (a.raw_scores, a.tier_basis, a.claim_ratio_permille));
     }
 
     #[test]

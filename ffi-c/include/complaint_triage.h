@@ -404,8 +404,9 @@ typedef struct ct_reason_row {
 /**
  * The grading of one complaint, written by `ct_assess`.
  *
- * Only the first `row_count` entries of `rows` are written; the rest of
- * the array is left as it was.
+ * `ct_assess` writes the first `row_count` entries of `rows` and may
+ * overwrite the one after them (as scratch); the rest of the array is left
+ * as it was.
  */
 typedef struct ct_assessment {
     /**

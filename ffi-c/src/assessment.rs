@@ -2,12 +2,10 @@
 //! JSON, byte for byte the same as the core writes.
 
 use core::ffi::c_char;
-use core::mem::{offset_of, size_of};
-
 use triage::{
-    assess_into, write_assessment_json, Assessment, ExpectationApproach, Factor, Grade, Level,
-    MotiveApproach, Playbook, ReasonRow, Remedy, Scores, Source, Strategy, Talk, Tier, TierBasis,
-    MAX_ASSESSMENT_JSON, MAX_REASON_ROWS,
+    assess_with, write_assessment_json, Assessment, Complaint, ExpectationApproach, Factor, Grade,
+    Level, MotiveApproach, Playbook, Policy, ReasonRow, ReasonSink, Remedy, Scores, Source,
+    Strategy, Talk, Tier, TierBasis, MAX_ASSESSMENT_JSON, MAX_REASON_ROWS,
 };
 
 use crate::complaint::{
@@ -81,8 +79,9 @@ pub struct ct_reason_row {
 
 /// The grading of one complaint, written by `ct_assess`.
 ///
-/// Only the first `row_count` entries of `rows` are written; the rest of
-/// the array is left as it was.
+/// `ct_assess` writes the first `row_count` entries of `rows` and may
+/// overwrite the one after them (as scratch); the rest of the array is left
+/// as it was.
 #[repr(C)]
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct ct_assessment {
@@ -133,89 +132,75 @@ pub struct ct_assessment {
     pub rows: [ct_reason_row; CT_MAX_REASON_ROWS],
 }
 
-/// Whether the core's reason row is laid out as `ct_reason_row`: points,
-/// then the factor's index, then the source's index, and no padding. The
-/// factor is a one-byte index and the source a `repr(u8)` enum whose
-/// discriminant is its index, so the rows then copy as one block.
-const ROWS_SHARE_LAYOUT: bool = size_of::<ReasonRow>() == size_of::<ct_reason_row>()
-    && size_of::<ct_reason_row>() == 2 * CT_DIMENSION_COUNT + 2
-    && offset_of!(ReasonRow, points) == offset_of!(ct_reason_row, points)
-    && offset_of!(ReasonRow, factor) == offset_of!(ct_reason_row, factor)
-    && offset_of!(ReasonRow, source) == offset_of!(ct_reason_row, source)
-    && size_of::<Factor>() == 1
-    && size_of::<Source>() == 1
-    && indices_are_discriminants();
-
-/// Every source's index is its discriminant, and a factor's one byte is
-/// its index.
-const fn indices_are_discriminants() -> bool {
-    let mut i = 0;
-    while i < Source::COUNT {
-        let s = Source::ALL[i];
-        if s as u8 as usize != i || s.index() as usize != i {
-            return false;
-        }
-        i += 1;
-    }
-    let f = match Factor::from_index(triage::FACTOR_COUNT - 1) {
-        Some(f) => f,
-        None => return false,
-    };
-    // SAFETY: `Factor` is one byte (checked above before this is used:
-    // `&&` evaluates left to right), a plain integer index.
-    size_of::<Factor>() == 1
-        && unsafe { core::mem::transmute::<Factor, u8>(f) } as usize == triage::FACTOR_COUNT - 1
-}
-
-/// Copies the `n` bytes of an assessment's rows. Most assessments have 6
-/// to 16 rows (72 to 192 bytes); for those, three 64-byte blocks that
-/// overlap as needed (at 0, at `n - 64`, and in between) copy exactly the
-/// `n` bytes without a branch on `n`, where `memcpy` branches on size
-/// classes that these sizes straddle and mispredicts about every other
-/// call. Other sizes go to `memcpy`. Rows past `row_count` stay untouched.
+/// The reason rows of one grading, written straight into a caller's
+/// `ct_assessment` as the core finds them (no intermediate assessment to
+/// fill and copy out).
 ///
-/// # Safety
-/// `src` must be readable and `dst` writable for `n` bytes; they must not
-/// overlap.
-#[inline(always)]
-unsafe fn copy_rows(src: *const u8, dst: *mut u8, n: usize) {
-    const BLOCK: usize = 64;
-    type Block = [u8; BLOCK];
-    // SAFETY: every block lies within the `n` bytes: `0 <= middle <= n -
-    // BLOCK` because `BLOCK <= n <= 3 * BLOCK`.
-    unsafe {
-        if (BLOCK..=3 * BLOCK).contains(&n) {
-            let middle = n.saturating_sub(2 * BLOCK).min(BLOCK);
-            for at in [0, middle, n - BLOCK] {
-                let b = src.add(at).cast::<Block>().read_unaligned();
-                dst.add(at).cast::<Block>().write_unaligned(b);
+/// The core hands over every factor it considers and says which to keep;
+/// each is written at `rows[len]` and `len` moves on only if it is kept,
+/// with no branch on `keep` (factors apply or not at random from one record
+/// to the next). A dropped row is overwritten by the next kept one, so at
+/// most the entry at `row_count` is written besides the rows themselves:
+/// what `ct_assessment` documents. (Sending dropped rows elsewhere instead
+/// cost 6 ns per call: a store through a selected pointer.)
+struct RowsInPlace {
+    /// The caller's `rows` array.
+    rows: *mut ct_reason_row,
+    /// Rows kept so far.
+    len: usize,
+}
+
+impl ReasonSink for RowsInPlace {
+    #[inline(always)]
+    fn push_if(&mut self, keep: bool, row: ReasonRow) {
+        // The core considers at most `MAX_REASON_ROWS` factors per grading,
+        // so this always holds; checked all the same, since a write past
+        // the array would be out of bounds.
+        if self.len < CT_MAX_REASON_ROWS {
+            // SAFETY: `rows` points to `CT_MAX_REASON_ROWS` writable rows
+            // (the caller of `ct_assess` guarantees `out` is writable).
+            unsafe {
+                self.rows.add(self.len).write(ct_reason_row {
+                    points: row.points,
+                    factor: row.factor.index() as u8,
+                    source: row.source.index(),
+                });
             }
-        } else {
-            core::ptr::copy_nonoverlapping(src, dst, n);
+            self.len += usize::from(keep);
         }
     }
 }
 
-/// Writes a core assessment into a caller's struct, field by field
-/// (`rows` past `row_count` untouched), with the id of the graded
-/// complaint (the assessment's own id is not read: see
-/// `read_for_assess`).
+/// Grades a validated complaint into a caller's struct: the rows as they
+/// are found, then every other field (`rows` past `row_count + 1` untouched),
+/// with the id of the graded complaint.
 ///
 /// # Safety
 /// `out` must be non-NULL, aligned and point to a writable `ct_assessment`.
 #[inline(always)]
-pub(crate) unsafe fn store(a: &Assessment, id: &IdBytes, id_len: u8, out: *mut ct_assessment) {
-    let s = a.scores;
-    let p = a.playbook;
+unsafe fn assess_in_place(
+    c: &Complaint,
+    policy: &Policy,
+    id: &IdBytes,
+    id_len: u8,
+    out: *mut ct_assessment,
+) {
+    let mut rows = RowsInPlace {
+        // SAFETY: the caller guarantees `out` is writable.
+        rows: unsafe { core::ptr::addr_of_mut!((*out).rows) }.cast::<ct_reason_row>(),
+        len: 0,
+    };
+    let d = assess_with(c, policy, &mut rows);
+    let s = d.scores;
+    let p = d.playbook;
     // SAFETY: the caller guarantees `out` is writable; the `id` array
-    // holds `CT_ID_CAPACITY + 1` bytes; at most
-    // `MAX_REASON_ROWS == CT_MAX_REASON_ROWS` rows are written.
+    // holds `CT_ID_CAPACITY + 1` bytes.
     unsafe {
-        put!(out.raw_scores = a.raw_scores);
-        put!(out.claim_ratio_permille = a.claim_ratio_permille.unwrap_or(0));
-        put!(out.first_response_minutes = a.first_response_minutes);
-        put!(out.resolution_hours = a.resolution_hours);
-        put!(out.text_cues = cues_to_c(a.text_cues));
+        put!(out.raw_scores = d.raw_scores);
+        put!(out.claim_ratio_permille = d.claim.ratio_permille.unwrap_or(0));
+        put!(out.first_response_minutes = d.first_response_minutes);
+        put!(out.resolution_hours = d.resolution_hours);
+        put!(out.text_cues = cues_to_c(c.text_cues));
         put!(
             out.scores = ct_scores {
                 severity: s.severity,
@@ -225,16 +210,16 @@ pub(crate) unsafe fn store(a: &Assessment, id: &IdBytes, id_len: u8, out: *mut c
                 malice: s.malice,
             }
         );
-        put!(out.grade = a.grade.index());
-        put!(out.tier = a.tier.index());
-        put!(out.tier_basis = a.tier_basis.index());
-        put!(out.severity_level = a.severity_level.index());
-        put!(out.impact_level = a.impact_level.index());
-        put!(out.urgency_level = a.urgency_level.index());
-        put!(out.priority = a.priority);
-        put!(out.resolution_capped = u8::from(a.resolution_capped));
-        put!(out.has_claim_ratio = u8::from(a.claim_ratio_permille.is_some()));
-        put!(out.claim_unreasonable = u8::from(a.claim_unreasonable));
+        put!(out.grade = d.grade.index());
+        put!(out.tier = d.tier.index());
+        put!(out.tier_basis = d.tier_basis.index());
+        put!(out.severity_level = d.severity_level.index());
+        put!(out.impact_level = d.impact_level.index());
+        put!(out.urgency_level = d.urgency_level.index());
+        put!(out.priority = d.priority);
+        put!(out.resolution_capped = u8::from(d.resolution_capped));
+        put!(out.has_claim_ratio = u8::from(d.claim.ratio_permille.is_some()));
+        put!(out.claim_unreasonable = u8::from(d.claim.unreasonable));
         put!(
             out.playbook = ct_playbook {
                 talk: p.talk.index(),
@@ -249,26 +234,7 @@ pub(crate) unsafe fn store(a: &Assessment, id: &IdBytes, id_len: u8, out: *mut c
         out_id.add(CT_ID_CAPACITY).write(0);
         put!(out.id_len = id_len);
         put!(out.reserved = 0);
-        let rows = core::ptr::addr_of_mut!((*out).rows).cast::<ct_reason_row>();
-        let count = a.rows.len().min(CT_MAX_REASON_ROWS);
-        if ROWS_SHARE_LAYOUT {
-            // `ReasonRow` has no padding (its size is the sum of its
-            // fields'), so all its bytes are initialised.
-            copy_rows(
-                a.rows.as_ptr().cast::<u8>(),
-                rows.cast::<u8>(),
-                count * size_of::<ct_reason_row>(),
-            );
-        } else {
-            for (i, r) in a.rows.iter().take(count).enumerate() {
-                rows.add(i).write(ct_reason_row {
-                    points: r.points,
-                    factor: r.factor.index() as u8,
-                    source: r.source.index(),
-                });
-            }
-        }
-        put!(out.row_count = count as u8);
+        put!(out.row_count = rows.len as u8);
     }
 }
 
@@ -435,9 +401,7 @@ pub unsafe extern "C" fn ct_assess(
             let mut id = [0; CT_ID_CAPACITY];
             let id_len = read_id_for_assess(complaint, &mut id)?;
             let policy = policy_ref(policy)?;
-            let mut a = Assessment::new();
-            assess_into(&c, policy, &mut a);
-            store(&a, &id, id_len, out);
+            assess_in_place(&c, policy, &id, id_len, out);
         }
         Ok(())
     })
