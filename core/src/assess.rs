@@ -13,6 +13,7 @@ use crate::codes::{
 };
 use crate::complaint::Complaint;
 use crate::factor::{self, Band, Factor};
+use crate::fields::ComplaintFields;
 use crate::playbook::{self, Playbook, StrategyInput};
 use crate::points::{self, PointsTable};
 use crate::policy::Policy;
@@ -66,7 +67,9 @@ pub fn assess_into(complaint: &Complaint, policy: &Policy, out: &mut Assessment)
 /// Grades one complaint, handing each reason row to `rows` as it is found
 /// and returning the decisions: [`assess_into`] without the
 /// [`Assessment`], for callers that keep rows in storage of their own (a
-/// C caller's struct, a column of a batch).
+/// C caller's struct, a column of a batch). The complaint is read through
+/// [`ComplaintFields`]: a [`Complaint`], or a record in a layout of the
+/// caller's.
 ///
 /// ```
 /// use complaint_triage::{assess, assess_with, Complaint, Policy, ReasonRows, Threat};
@@ -79,8 +82,8 @@ pub fn assess_into(complaint: &Complaint, policy: &Policy, out: &mut Assessment)
 /// assert_eq!(decision.scores, a.scores);
 /// assert_eq!(rows, a.rows);
 /// ```
-pub fn assess_with<S: ReasonSink>(
-    complaint: &Complaint,
+pub fn assess_with<C: ComplaintFields + ?Sized, S: ReasonSink>(
+    complaint: &C,
     policy: &Policy,
     rows: &mut S,
 ) -> Decision {
@@ -283,12 +286,12 @@ impl<R: ReasonSink> Summer<'_, R> {
 /// The claim check of a complaint, computed once for both the factor it
 /// adds and the ratio the assessment reports.
 #[inline(always)]
-fn claim_of(c: &Complaint, p: &Policy) -> ClaimCheck {
-    check_claim(c.direct_loss, c.claimed_amount, p.claim_limit_permille)
+fn claim_of<C: ComplaintFields + ?Sized>(c: &C, p: &Policy) -> ClaimCheck {
+    check_claim(c.direct_loss(), c.claimed_amount(), p.claim_limit_permille)
 }
 
-fn sum_factors<R: ReasonSink>(
-    c: &Complaint,
+fn sum_factors<C: ComplaintFields + ?Sized, R: ReasonSink>(
+    c: &C,
     p: &Policy,
     claim: ClaimCheck,
     rows: R,
@@ -300,54 +303,62 @@ fn sum_factors<R: ReasonSink>(
         rows,
     };
     let f = Source::Field;
-    s.add(Factor::category(c.category), f);
-    s.add(Factor::channel(c.channel), f);
-    s.add(Factor::customer_tier(c.customer_tier), f);
-    s.add(Factor::personality(c.personality), f);
-    s.add(Factor::motive(c.motive), f);
-    s.add(Factor::expectation(c.expectation), f);
-    s.add(Factor::liability(c.liability), f);
-    s.add(Factor::evidence(c.evidence), f);
+    s.add(Factor::category(c.category()), f);
+    s.add(Factor::channel(c.channel()), f);
+    s.add(Factor::customer_tier(c.customer_tier()), f);
+    s.add(Factor::personality(c.personality()), f);
+    s.add(Factor::motive(c.motive()), f);
+    s.add(Factor::expectation(c.expectation()), f);
+    s.add(Factor::liability(c.liability()), f);
+    s.add(Factor::evidence(c.evidence()), f);
 
-    s.add_band(p, Band::Tenure, u64::from(c.tenure_months));
-    s.add_band(p, Band::Emotion, u64::from(c.emotion));
-    s.add_band(p, Band::PriorContacts, u64::from(c.prior_contacts));
-    s.add_band(p, Band::HoursOpen, u64::from(c.hours_open));
-    s.add_band(p, Band::AffectedCustomers, u64::from(c.affected_customers));
-    s.add_band(p, Band::DirectLoss, c.direct_loss);
-    s.add_band(p, Band::Departments, u64::from(c.departments));
+    s.add_band(p, Band::Tenure, u64::from(c.tenure_months()));
+    s.add_band(p, Band::Emotion, u64::from(c.emotion()));
+    s.add_band(p, Band::PriorContacts, u64::from(c.prior_contacts()));
+    s.add_band(p, Band::HoursOpen, u64::from(c.hours_open()));
+    s.add_band(
+        p,
+        Band::AffectedCustomers,
+        u64::from(c.affected_customers()),
+    );
+    s.add_band(p, Band::DirectLoss, c.direct_loss());
+    s.add_band(p, Band::Departments, u64::from(c.departments()));
 
-    s.add_if(c.indirect_loss_claimed, Factor::INDIRECT_LOSS_CLAIMED, f);
-    s.add_if(c.beyond_authority, Factor::BEYOND_AUTHORITY, f);
-    s.add_if(c.previously_compensated, Factor::PREVIOUSLY_COMPENSATED, f);
-    s.add_if(c.safety_incident, Factor::SAFETY_INCIDENT, f);
-    s.add_if(c.sensitive_period, Factor::SENSITIVE_PERIOD, f);
+    s.add_if(c.indirect_loss_claimed(), Factor::INDIRECT_LOSS_CLAIMED, f);
+    s.add_if(c.beyond_authority(), Factor::BEYOND_AUTHORITY, f);
+    s.add_if(
+        c.previously_compensated(),
+        Factor::PREVIOUSLY_COMPENSATED,
+        f,
+    );
+    s.add_if(c.safety_incident(), Factor::SAFETY_INCIDENT, f);
+    s.add_if(c.sensitive_period(), Factor::SENSITIVE_PERIOD, f);
     s.add_if(
         claim.unreasonable,
         Factor::CLAIM_UNREASONABLE,
         Source::Derived,
     );
     s.add_if(
-        c.text_cues.emotion_markers != 0,
+        c.text_cues().emotion_markers != 0,
         Factor::TEXT_STRONG_EMOTION,
         Source::Text,
     );
 
-    let field_failures = c.handling_failures.bits();
-    let text_failures = if c.text_cues.forbidden_phrases != 0 {
+    let field_failures = c.handling_failures().bits();
+    let text_failures = if c.text_cues().forbidden_phrases != 0 {
         1 << HandlingFailure::ForbiddenPhrase.index()
     } else {
         0
     };
     let field_lists = ListBits::new()
-        .then(c.rights.bits(), Right::COUNT)
-        .then(c.threats.bits(), Threat::COUNT)
-        .then(c.profile.bits(), Profile::COUNT)
-        .then(c.malice_signals.bits(), MaliceSignal::COUNT)
+        .then(c.rights().bits(), Right::COUNT)
+        .then(c.threats().bits(), Threat::COUNT)
+        .then(c.profile().bits(), Profile::COUNT)
+        .then(c.malice_signals().bits(), MaliceSignal::COUNT)
         .then(field_failures, HandlingFailure::COUNT);
     let text_lists = ListBits::new()
         .then(0, Right::COUNT)
-        .then(u16::from(c.text_cues.threats), Threat::COUNT)
+        .then(u16::from(c.text_cues().threats), Threat::COUNT)
         .then(0, Profile::COUNT)
         .then(0, MaliceSignal::COUNT)
         .then(text_failures, HandlingFailure::COUNT);
@@ -415,7 +426,12 @@ fn raise(tier: &mut (Tier, TierBasis), to: Tier, basis: TierBasis) {
     *tier = core::hint::select_unpredictable(to > tier.0, (to, basis), *tier);
 }
 
-fn decide(c: &Complaint, p: &Policy, raw: &[i32; Dimension::COUNT], claim: ClaimCheck) -> Decision {
+fn decide<C: ComplaintFields + ?Sized>(
+    c: &C,
+    p: &Policy,
+    raw: &[i32; Dimension::COUNT],
+    claim: ClaimCheck,
+) -> Decision {
     let scores = Scores::from_raw(raw);
     let severity_level = level(scores.severity, p.severity_levels);
     let impact_level = level(scores.impact, p.impact_levels);
@@ -427,7 +443,7 @@ fn decide(c: &Complaint, p: &Policy, raw: &[i32; Dimension::COUNT], claim: Claim
     let matrix_grade = p.grade_for(severity_level, impact_level);
     let matrix_priority = p.priority_for(impact_level, urgency_level);
     let (grade, priority) = core::hint::select_unpredictable(
-        c.safety_incident,
+        c.safety_incident(),
         (
             matrix_grade.max(p.safety_min_grade),
             matrix_priority.min(p.safety_max_priority),
@@ -447,7 +463,7 @@ fn decide(c: &Complaint, p: &Policy, raw: &[i32; Dimension::COUNT], claim: Claim
         TierBasis::Malice,
     );
     let authority_tier = core::hint::select_unpredictable(
-        c.beyond_authority,
+        c.beyond_authority(),
         p.beyond_authority_tier,
         Tier::Frontline,
     );
@@ -461,32 +477,32 @@ fn decide(c: &Complaint, p: &Policy, raw: &[i32; Dimension::COUNT], claim: Claim
         .unwrap_or(u16::MAX);
     let first_response_minutes = p.first_response_minutes[tier as usize].min(cap_minutes);
     let tier_hours = p.resolution_hours[tier as usize];
-    let cap_hours = p.jurisdiction_cap_hours[c.jurisdiction as usize];
-    let resolution_capped = (c.jurisdiction != Jurisdiction::None) & (cap_hours < tier_hours);
+    let cap_hours = p.jurisdiction_cap_hours[c.jurisdiction() as usize];
+    let resolution_capped = (c.jurisdiction() != Jurisdiction::None) & (cap_hours < tier_hours);
     let resolution_hours =
         core::hint::select_unpredictable(resolution_capped, cap_hours, tier_hours);
 
     let emotion_high = p
         .band_thresholds(Band::Emotion)
         .get(1)
-        .is_some_and(|t| u64::from(c.emotion) >= *t);
+        .is_some_and(|t| u64::from(c.emotion()) >= *t);
     let strategy = playbook::strategy_for(&StrategyInput {
         malice: scores.malice,
         malice_tiers: p.malice_tiers,
-        safety_incident: c.safety_incident,
+        safety_incident: c.safety_incident(),
         grade,
         tier,
-        profile: c.profile,
-        motive: c.motive,
+        profile: c.profile(),
+        motive: c.motive(),
         emotion_high,
-        expectation: c.expectation,
-        personality: c.personality,
+        expectation: c.expectation(),
+        personality: c.personality(),
     });
     let playbook = Playbook {
-        talk: playbook::talk_for(c.personality),
-        motive: playbook::motive_approach_for(c.motive),
-        expectation: playbook::expectation_approach_for(c.expectation),
-        remedy: playbook::remedy_for(c.category),
+        talk: playbook::talk_for(c.personality()),
+        motive: playbook::motive_approach_for(c.motive()),
+        expectation: playbook::expectation_approach_for(c.expectation()),
+        remedy: playbook::remedy_for(c.category()),
         strategy,
     };
 

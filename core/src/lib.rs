@@ -49,6 +49,7 @@ mod codes;
 mod complaint;
 mod explain;
 mod factor;
+mod fields;
 mod flags;
 pub mod guard;
 mod json;
@@ -75,6 +76,7 @@ pub use codes::{
 pub use complaint::{Complaint, Id, ID_CAPACITY};
 pub use explain::write_explanation;
 pub use factor::{seeds, Band, Factor, FactorInfo, Points, FACTORS, FACTOR_COUNT};
+pub use fields::ComplaintFields;
 pub use flags::{Flag, FlagSet};
 pub use json::{
     parse_complaint, parse_outcome, parse_policy, parse_policy_into, write_assessment_json,

@@ -3,13 +3,13 @@
 
 use core::ffi::c_char;
 use triage::{
-    assess_with, write_assessment_json, Assessment, Complaint, ExpectationApproach, Factor, Grade,
-    Level, MotiveApproach, Playbook, Policy, ReasonRow, ReasonSink, Remedy, Scores, Source,
+    assess_with, write_assessment_json, Assessment, ComplaintFields, ExpectationApproach, Factor,
+    Grade, Level, MotiveApproach, Playbook, Policy, ReasonRow, ReasonSink, Remedy, Scores, Source,
     Strategy, Talk, Tier, TierBasis, MAX_ASSESSMENT_JSON, MAX_REASON_ROWS,
 };
 
 use crate::complaint::{
-    ct_complaint, ct_text_cues, cues_from_c, cues_to_c, flag, read_for_assess, read_id_for_assess,
+    check_for_assess, ct_complaint, ct_text_cues, cues_from_c, cues_to_c, flag, read_id_for_assess,
     IdBytes, CT_ID_ARRAY_SIZE, CT_ID_CAPACITY,
 };
 use crate::policy::{ct_policy, policy_ref};
@@ -178,8 +178,8 @@ impl ReasonSink for RowsInPlace {
 /// # Safety
 /// `out` must be non-NULL, aligned and point to a writable `ct_assessment`.
 #[inline(always)]
-unsafe fn assess_in_place(
-    c: &Complaint,
+unsafe fn assess_in_place<C: ComplaintFields>(
+    c: &C,
     policy: &Policy,
     id: &IdBytes,
     id_len: u8,
@@ -200,7 +200,7 @@ unsafe fn assess_in_place(
         put!(out.claim_ratio_permille = d.claim.ratio_permille.unwrap_or(0));
         put!(out.first_response_minutes = d.first_response_minutes);
         put!(out.resolution_hours = d.resolution_hours);
-        put!(out.text_cues = cues_to_c(c.text_cues));
+        put!(out.text_cues = cues_to_c(c.text_cues()));
         put!(
             out.scores = ct_scores {
                 severity: s.severity,
@@ -397,7 +397,7 @@ pub unsafe extern "C" fn ct_assess(
         // SAFETY: checked non-NULL and aligned; the caller guarantees the
         // structs are readable, initialised and unchanged during the call.
         unsafe {
-            let c = read_for_assess(complaint)?;
+            let c = check_for_assess(complaint)?;
             let mut id = [0; CT_ID_CAPACITY];
             let id_len = read_id_for_assess(complaint, &mut id)?;
             let policy = policy_ref(policy)?;

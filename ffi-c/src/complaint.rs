@@ -6,8 +6,9 @@ use core::mem::{offset_of, size_of};
 
 use triage::scan::{EMOTION_MARKERS, FORBIDDEN_PHRASES};
 use triage::{
-    parse_complaint, scan_text, Category, Channel, Complaint, CustomerTier, Evidence, Expectation,
-    FlagSet, Jurisdiction, Liability, Motive, Personality, TextCues, Threat, ID_CAPACITY,
+    parse_complaint, scan_text, Category, Channel, Complaint, ComplaintFields, CustomerTier,
+    Evidence, Expectation, FlagSet, HandlingFailure, Jurisdiction, Liability, MaliceSignal, Motive,
+    Personality, Profile, Right, TextCues, Threat, ID_CAPACITY,
 };
 
 use crate::error::{boundary_err, ct_error};
@@ -424,7 +425,7 @@ pub(crate) unsafe fn id_bytes_portable(p: *const ct_complaint, len: u8, out: &mu
 }
 
 /// Checks the id of a caller's complaint whose other fields
-/// [`read_for_assess`] accepted (its length included): UTF-8, at once
+/// [`check_for_assess`] accepted (its length included): UTF-8, at once
 /// when it is ASCII, with `from_utf8` otherwise. Writes it into `out`,
 /// zero past its length, and returns its length.
 ///
@@ -596,23 +597,26 @@ const BYTE_WINDOWS: ByteWindows<2> = byte_windows(&BYTE_FIELDS, size_of::<ct_com
 /// See [`BYTE_WINDOWS`].
 const WORD_WINDOWS: WordWindows<1> = word_windows(&WORD_FIELDS, size_of::<ct_complaint>());
 
-/// Reads and validates a caller's complaint for grading, with the same
-/// result as [`to_core`], but checked in one pass of range compares over
-/// the fixed-width fields, a vector at a time: the error naming the first
+/// Validates a caller's complaint for grading, with the same result as
+/// [`to_core`], but checked in one pass of range compares over the
+/// fixed-width fields, a vector at a time: the error naming the first
 /// invalid field is worked out (by [`to_core`]) only once something
-/// failed.
+/// failed. The complaint is then graded where it is, through [`Checked`].
 ///
-/// The id's length is checked, but the id is left out of the core
-/// complaint, whose grading only echoes it: `ct_assess` checks it with
-/// [`read_id_for_assess`] and copies it into the assessment itself.
+/// The id's length is checked, but not the id, which grading only echoes:
+/// `ct_assess` checks it with [`read_id_for_assess`] and copies it into the
+/// assessment itself.
 ///
 /// # Safety
-/// `p` must be non-NULL, aligned and point to a readable `ct_complaint`.
+/// `p` must be non-NULL, aligned and point to a readable `ct_complaint`
+/// that stays unchanged for `'a`.
 #[inline(always)]
-pub(crate) unsafe fn read_for_assess(p: *const ct_complaint) -> Result<Complaint, ct_result> {
-    // SAFETY: the caller guarantees `p` is readable (a struct of plain
-    // integers: any bytes are a valid value).
-    let c = unsafe { p.read() };
+pub(crate) unsafe fn check_for_assess<'a>(
+    p: *const ct_complaint,
+) -> Result<Checked<'a>, ct_result> {
+    // SAFETY: the caller guarantees `p` is readable and unchanged for `'a`
+    // (a struct of plain integers: any bytes are a valid value).
+    let c = unsafe { &*p };
     // SAFETY: as above; the windows were made for this struct.
     let bad_lanes = unsafe {
         bytes_out_of_range(p.cast(), &BYTE_WINDOWS) | words_out_of_range(p.cast(), &WORD_WINDOWS)
@@ -627,47 +631,137 @@ pub(crate) unsafe fn read_for_assess(p: *const ct_complaint) -> Result<Complaint
         // SAFETY: forwarded from the caller.
         return Err(unsafe { first_invalid_field(p) });
     }
-    // Every value was checked above.
-    Ok(Complaint {
-        id: triage::Id::new(),
-        category: code_at!(Category, c.category),
-        channel: code_at!(Channel, c.channel),
-        customer_tier: code_at!(CustomerTier, c.customer_tier),
-        tenure_months: c.tenure_months,
-        personality: code_at!(Personality, c.personality),
-        motive: code_at!(Motive, c.motive),
-        expectation: code_at!(Expectation, c.expectation),
-        emotion: c.emotion,
-        prior_contacts: c.prior_contacts,
-        hours_open: c.hours_open,
-        affected_customers: c.affected_customers,
-        direct_loss: c.direct_loss,
-        claimed_amount: c.claimed_amount,
-        indirect_loss_claimed: c.indirect_loss_claimed == 1,
-        liability: code_at!(Liability, c.liability),
-        evidence: code_at!(Evidence, c.evidence),
-        departments: c.departments,
-        beyond_authority: c.beyond_authority == 1,
-        previously_compensated: c.previously_compensated == 1,
-        safety_incident: c.safety_incident == 1,
-        sensitive_period: c.sensitive_period == 1,
-        rights: FlagSet::from_bits_truncate(c.rights),
-        threats: FlagSet::from_bits_truncate(c.threats),
-        profile: FlagSet::from_bits_truncate(c.profile),
-        malice_signals: FlagSet::from_bits_truncate(c.malice_signals),
-        handling_failures: FlagSet::from_bits_truncate(c.handling_failures),
-        jurisdiction: code_at!(Jurisdiction, c.jurisdiction),
-        text_cues: TextCues {
-            threats: c.text_cues.threats,
-            forbidden_phrases: c.text_cues.forbidden_phrases,
-            emotion_markers: c.text_cues.emotion_markers,
-        },
-    })
+    Ok(Checked(c))
+}
+
+/// A caller's complaint whose every field [`check_for_assess`] accepted,
+/// read by grading as it lies in the caller's memory (no copy into a core
+/// `Complaint`): a vocabulary index is the discriminant of its value, a
+/// yes/no byte 0 or 1, a list's bits within its vocabulary.
+pub(crate) struct Checked<'a>(&'a ct_complaint);
+
+impl ComplaintFields for Checked<'_> {
+    #[inline(always)]
+    fn category(&self) -> Category {
+        code_at!(Category, self.0.category)
+    }
+    #[inline(always)]
+    fn channel(&self) -> Channel {
+        code_at!(Channel, self.0.channel)
+    }
+    #[inline(always)]
+    fn customer_tier(&self) -> CustomerTier {
+        code_at!(CustomerTier, self.0.customer_tier)
+    }
+    #[inline(always)]
+    fn tenure_months(&self) -> u16 {
+        self.0.tenure_months
+    }
+    #[inline(always)]
+    fn personality(&self) -> Personality {
+        code_at!(Personality, self.0.personality)
+    }
+    #[inline(always)]
+    fn motive(&self) -> Motive {
+        code_at!(Motive, self.0.motive)
+    }
+    #[inline(always)]
+    fn expectation(&self) -> Expectation {
+        code_at!(Expectation, self.0.expectation)
+    }
+    #[inline(always)]
+    fn emotion(&self) -> u8 {
+        self.0.emotion
+    }
+    #[inline(always)]
+    fn prior_contacts(&self) -> u16 {
+        self.0.prior_contacts
+    }
+    #[inline(always)]
+    fn hours_open(&self) -> u32 {
+        self.0.hours_open
+    }
+    #[inline(always)]
+    fn affected_customers(&self) -> u32 {
+        self.0.affected_customers
+    }
+    #[inline(always)]
+    fn direct_loss(&self) -> u64 {
+        self.0.direct_loss
+    }
+    #[inline(always)]
+    fn claimed_amount(&self) -> u64 {
+        self.0.claimed_amount
+    }
+    #[inline(always)]
+    fn indirect_loss_claimed(&self) -> bool {
+        self.0.indirect_loss_claimed != 0
+    }
+    #[inline(always)]
+    fn liability(&self) -> Liability {
+        code_at!(Liability, self.0.liability)
+    }
+    #[inline(always)]
+    fn evidence(&self) -> Evidence {
+        code_at!(Evidence, self.0.evidence)
+    }
+    #[inline(always)]
+    fn departments(&self) -> u8 {
+        self.0.departments
+    }
+    #[inline(always)]
+    fn beyond_authority(&self) -> bool {
+        self.0.beyond_authority != 0
+    }
+    #[inline(always)]
+    fn previously_compensated(&self) -> bool {
+        self.0.previously_compensated != 0
+    }
+    #[inline(always)]
+    fn safety_incident(&self) -> bool {
+        self.0.safety_incident != 0
+    }
+    #[inline(always)]
+    fn sensitive_period(&self) -> bool {
+        self.0.sensitive_period != 0
+    }
+    #[inline(always)]
+    fn rights(&self) -> FlagSet<Right> {
+        FlagSet::from_bits_truncate(self.0.rights)
+    }
+    #[inline(always)]
+    fn threats(&self) -> FlagSet<Threat> {
+        FlagSet::from_bits_truncate(self.0.threats)
+    }
+    #[inline(always)]
+    fn profile(&self) -> FlagSet<Profile> {
+        FlagSet::from_bits_truncate(self.0.profile)
+    }
+    #[inline(always)]
+    fn malice_signals(&self) -> FlagSet<MaliceSignal> {
+        FlagSet::from_bits_truncate(self.0.malice_signals)
+    }
+    #[inline(always)]
+    fn handling_failures(&self) -> FlagSet<HandlingFailure> {
+        FlagSet::from_bits_truncate(self.0.handling_failures)
+    }
+    #[inline(always)]
+    fn jurisdiction(&self) -> Jurisdiction {
+        code_at!(Jurisdiction, self.0.jurisdiction)
+    }
+    #[inline(always)]
+    fn text_cues(&self) -> TextCues {
+        TextCues {
+            threats: self.0.text_cues.threats,
+            forbidden_phrases: self.0.text_cues.forbidden_phrases,
+            emotion_markers: self.0.text_cues.emotion_markers,
+        }
+    }
 }
 
 /// The code naming the first invalid field, in the record contract's
 /// order, of a complaint that failed the one-pass check of
-/// [`read_for_assess`]: worked out field by field by [`to_core`].
+/// [`check_for_assess`]: worked out field by field by [`to_core`].
 ///
 /// # Safety
 /// `p` must be non-NULL, aligned and point to a readable `ct_complaint`.
