@@ -91,6 +91,7 @@ macro_rules! windows {
 }
 
 windows!(byte_windows, u8, 16);
+windows!(word_windows, u16, 8);
 
 /// `fields` sorted by offset (for fields whose layout the compiler chose).
 pub(crate) const fn sorted<const N: usize>(mut fields: [Field<u8>; N]) -> [Field<u8>; N] {
@@ -107,121 +108,104 @@ pub(crate) const fn sorted<const N: usize>(mut fields: [Field<u8>; N]) -> [Field
     }
     fields
 }
-windows!(word_windows, u16, 8);
 
-/// Whether some lane of some byte window of the struct at `base` is out
-/// of its range.
-///
-/// # Safety
-/// `base` must point to a readable struct of the size the windows were
-/// made for (its alignment does not matter).
-#[inline(always)]
-pub(crate) unsafe fn bytes_out_of_range<const W: usize>(
-    base: *const u8,
-    w: &ByteWindows<W>,
-) -> bool {
-    #[cfg(target_arch = "x86_64")]
-    {
-        use core::arch::x86_64::{
-            _mm_cmpeq_epi8, _mm_loadu_si128, _mm_movemask_epi8, _mm_or_si128, _mm_setzero_si128,
-            _mm_sub_epi8, _mm_subs_epu8,
-        };
-        // SAFETY: SSE2 is enabled on every x86-64 target; every window
-        // lies within the struct (checked when the windows were made);
-        // the loads are unaligned.
-        unsafe {
-            let mut excess = _mm_setzero_si128();
-            for k in 0..W {
-                let x = _mm_loadu_si128(base.add(w.at[k]).cast());
-                let low = _mm_loadu_si128(w.low[k].as_ptr().cast());
-                let span = _mm_loadu_si128(w.span[k].as_ptr().cast());
-                // `x - low` above `span` leaves a non-zero saturated difference.
-                excess = _mm_or_si128(excess, _mm_subs_epu8(_mm_sub_epi8(x, low), span));
+/// Declares the check of one kind of windows: with SSE2 on x86-64 (`sub`
+/// and `subs` are the lane width's wrapping and unsigned saturating
+/// subtractions), with [`portable::out_of_range`] elsewhere (which the
+/// tests compare with the SSE2 one).
+macro_rules! out_of_range {
+    ($(#[$doc:meta])* $name:ident, $windows:ident, $sub:ident, $subs:ident) => {
+        $(#[$doc])*
+        #[inline(always)]
+        pub(crate) unsafe fn $name<const W: usize>(base: *const u8, w: &$windows<W>) -> bool {
+            #[cfg(target_arch = "x86_64")]
+            {
+                use core::arch::x86_64::{
+                    $sub, $subs, _mm_cmpeq_epi8, _mm_loadu_si128, _mm_movemask_epi8,
+                    _mm_or_si128, _mm_setzero_si128,
+                };
+                // SAFETY: SSE2 is enabled on every x86-64 target; every
+                // window lies within the struct (checked when the windows
+                // were made); the loads are unaligned.
+                unsafe {
+                    let mut excess = _mm_setzero_si128();
+                    for k in 0..W {
+                        let x = _mm_loadu_si128(base.add(w.at[k]).cast());
+                        let low = _mm_loadu_si128(w.low[k].as_ptr().cast());
+                        let span = _mm_loadu_si128(w.span[k].as_ptr().cast());
+                        // `x - low` above `span` leaves a non-zero
+                        // saturated difference.
+                        excess = _mm_or_si128(excess, $subs($sub(x, low), span));
+                    }
+                    _mm_movemask_epi8(_mm_cmpeq_epi8(excess, _mm_setzero_si128())) != 0xffff
+                }
             }
-            _mm_movemask_epi8(_mm_cmpeq_epi8(excess, _mm_setzero_si128())) != 0xffff
+            #[cfg(not(target_arch = "x86_64"))]
+            // SAFETY: forwarded from the caller.
+            unsafe {
+                portable::out_of_range(base, w)
+            }
         }
-    }
-    #[cfg(not(target_arch = "x86_64"))]
-    // SAFETY: forwarded from the caller.
-    unsafe {
-        portable::bytes_out_of_range(base, w)
-    }
+    };
 }
 
-/// Whether some lane of some 16-bit window of the struct at `base` is out
-/// of its range.
-///
-/// # Safety
-/// As [`bytes_out_of_range`].
-#[inline(always)]
-pub(crate) unsafe fn words_out_of_range<const W: usize>(
-    base: *const u8,
-    w: &WordWindows<W>,
-) -> bool {
-    #[cfg(target_arch = "x86_64")]
-    {
-        use core::arch::x86_64::{
-            _mm_cmpeq_epi8, _mm_loadu_si128, _mm_movemask_epi8, _mm_or_si128, _mm_setzero_si128,
-            _mm_sub_epi16, _mm_subs_epu16,
-        };
-        // SAFETY: as in `bytes_out_of_range`.
-        unsafe {
-            let mut excess = _mm_setzero_si128();
-            for k in 0..W {
-                let x = _mm_loadu_si128(base.add(w.at[k]).cast());
-                let low = _mm_loadu_si128(w.low[k].as_ptr().cast());
-                let span = _mm_loadu_si128(w.span[k].as_ptr().cast());
-                excess = _mm_or_si128(excess, _mm_subs_epu16(_mm_sub_epi16(x, low), span));
-            }
-            _mm_movemask_epi8(_mm_cmpeq_epi8(excess, _mm_setzero_si128())) != 0xffff
-        }
-    }
-    #[cfg(not(target_arch = "x86_64"))]
-    // SAFETY: forwarded from the caller.
-    unsafe {
-        portable::words_out_of_range(base, w)
-    }
-}
+out_of_range!(
+    /// Whether some lane of some byte window of the struct at `base` is
+    /// out of its range.
+    ///
+    /// # Safety
+    /// `base` must point to a readable struct of the size the windows were
+    /// made for (its alignment does not matter).
+    bytes_out_of_range, ByteWindows, _mm_sub_epi8, _mm_subs_epu8
+);
+out_of_range!(
+    /// Whether some lane of some 16-bit window of the struct at `base` is
+    /// out of its range.
+    ///
+    /// # Safety
+    /// As [`bytes_out_of_range`].
+    words_out_of_range, WordWindows, _mm_sub_epi16, _mm_subs_epu16
+);
 
 /// The checks without SSE2, for other targets (and compared with the
 /// SSE2 ones by the tests).
 #[cfg_attr(all(target_arch = "x86_64", not(test)), allow(dead_code))]
 mod portable {
-    use super::{ByteWindows, WordWindows};
+    use super::Windows;
 
-    /// See [`super::bytes_out_of_range`].
-    ///
-    /// # Safety
-    /// As there.
-    #[inline(always)]
-    pub(crate) unsafe fn bytes_out_of_range<const W: usize>(
-        base: *const u8,
-        w: &ByteWindows<W>,
-    ) -> bool {
-        let mut bad = false;
-        for k in 0..W {
-            // SAFETY: the window lies within the struct.
-            let x = unsafe { base.add(w.at[k]).cast::<[u8; 16]>().read_unaligned() };
-            for ((x, low), span) in x.iter().zip(&w.low[k]).zip(&w.span[k]) {
-                bad |= x.wrapping_sub(*low) > *span;
-            }
-        }
-        bad
+    /// An unsigned lane.
+    pub(crate) trait Lane: Copy + PartialOrd {
+        fn wrapping_sub(self, other: Self) -> Self;
     }
 
-    /// See [`super::words_out_of_range`].
+    impl Lane for u8 {
+        #[inline(always)]
+        fn wrapping_sub(self, other: u8) -> u8 {
+            u8::wrapping_sub(self, other)
+        }
+    }
+
+    impl Lane for u16 {
+        #[inline(always)]
+        fn wrapping_sub(self, other: u16) -> u16 {
+            u16::wrapping_sub(self, other)
+        }
+    }
+
+    /// Whether some lane of some window of the struct at `base` is out of
+    /// its range, lane by lane.
     ///
     /// # Safety
-    /// As there.
+    /// As [`super::bytes_out_of_range`].
     #[inline(always)]
-    pub(crate) unsafe fn words_out_of_range<const W: usize>(
+    pub(crate) unsafe fn out_of_range<T: Lane, const LANES: usize, const W: usize>(
         base: *const u8,
-        w: &WordWindows<W>,
+        w: &Windows<T, LANES, W>,
     ) -> bool {
         let mut bad = false;
         for k in 0..W {
             // SAFETY: the window lies within the struct.
-            let x = unsafe { base.add(w.at[k]).cast::<[u16; 8]>().read_unaligned() };
+            let x = unsafe { base.add(w.at[k]).cast::<[T; LANES]>().read_unaligned() };
             for ((x, low), span) in x.iter().zip(&w.low[k]).zip(&w.span[k]) {
                 bad |= x.wrapping_sub(*low) > *span;
             }
@@ -257,7 +241,7 @@ mod tests {
         // SAFETY: `s` is the 32-byte struct the windows were made for.
         let check = |s: &[u8; 32]| unsafe {
             let bad = bytes_out_of_range(s.as_ptr(), &W);
-            assert_eq!(bad, portable::bytes_out_of_range(s.as_ptr(), &W));
+            assert_eq!(bad, portable::out_of_range(s.as_ptr(), &W));
             bad
         };
         assert!(!check(&s));
@@ -285,7 +269,7 @@ mod tests {
         // SAFETY: `u` is the 16-byte struct the windows were made for.
         let check = |u: &[u16; 8]| unsafe {
             let bad = words_out_of_range(u.as_ptr().cast(), &V);
-            assert_eq!(bad, portable::words_out_of_range(u.as_ptr().cast(), &V));
+            assert_eq!(bad, portable::out_of_range(u.as_ptr().cast(), &V));
             bad
         };
         assert!(!check(&u));
