@@ -44,10 +44,10 @@ pub fn assess(complaint: &Complaint, policy: &Policy) -> Assessment {
 /// entirely), which avoids moving the assessment on return.
 pub fn assess_into(complaint: &Complaint, policy: &Policy, out: &mut Assessment) {
     out.rows.clear();
-    let decision = assess_with(complaint, policy, &mut out.rows);
+    let (decision, raw_scores) = assess_with(complaint, policy, &mut out.rows);
     out.id.clone_from(&complaint.id);
     out.scores = decision.scores;
-    out.raw_scores = decision.raw_scores;
+    out.raw_scores = raw_scores;
     out.grade = decision.grade;
     out.tier = decision.tier;
     out.tier_basis = decision.tier_basis;
@@ -65,11 +65,15 @@ pub fn assess_into(complaint: &Complaint, policy: &Policy, out: &mut Assessment)
 }
 
 /// Grades one complaint, handing each reason row to `rows` as it is found
-/// and returning the decisions: [`assess_into`] without the
-/// [`Assessment`], for callers that keep rows in storage of their own (a
-/// C caller's struct, a column of a batch). The complaint is read through
-/// [`ComplaintFields`]: a [`Complaint`], or a record in a layout of the
-/// caller's.
+/// and returning the decisions with the raw scores (the sums per
+/// dimension before clamping, as in [`Assessment::raw_scores`]):
+/// [`assess_into`] without the [`Assessment`], for callers that keep rows
+/// in storage of their own (a C caller's struct, a column of a batch). The
+/// complaint is read through [`ComplaintFields`]: a [`Complaint`], or a
+/// record in a layout of the caller's.
+///
+/// The raw scores are returned beside the [`Decision`] rather than in it,
+/// so that [`decide_only`]'s result stays small for batches.
 ///
 /// ```
 /// use complaint_triage::{assess, assess_with, Complaint, Policy, ReasonRows, Threat};
@@ -77,19 +81,19 @@ pub fn assess_into(complaint: &Complaint, policy: &Policy, out: &mut Assessment)
 /// let mut c = Complaint::default();
 /// c.threats.insert(Threat::Media);
 /// let mut rows = ReasonRows::new();
-/// let decision = assess_with(&c, &Policy::DEFAULT, &mut rows);
+/// let (decision, raw_scores) = assess_with(&c, &Policy::DEFAULT, &mut rows);
 /// let a = assess(&c, &Policy::DEFAULT);
-/// assert_eq!(decision.scores, a.scores);
+/// assert_eq!((decision.scores, raw_scores), (a.scores, a.raw_scores));
 /// assert_eq!(rows, a.rows);
 /// ```
 pub fn assess_with<C: ComplaintFields + ?Sized, S: ReasonSink>(
     complaint: &C,
     policy: &Policy,
     rows: &mut S,
-) -> Decision {
+) -> (Decision, [i32; Dimension::COUNT]) {
     let claim = claim_of(complaint, policy);
     let raw = sum_factors(complaint, policy, claim, rows);
-    decide(complaint, policy, &raw, claim)
+    (decide(complaint, policy, &raw, claim), raw)
 }
 
 /// The decisions of an assessment, without its reasons: what high-volume
@@ -99,9 +103,6 @@ pub fn assess_with<C: ComplaintFields + ?Sized, S: ReasonSink>(
 pub struct Decision {
     /// The five scores.
     pub scores: Scores,
-    /// The sums per dimension before clamping (see
-    /// [`Assessment::raw_scores`]).
-    pub raw_scores: [i32; Dimension::COUNT],
     /// The grade.
     pub grade: Grade,
     /// The tier.
@@ -130,7 +131,7 @@ pub struct Decision {
 
 /// Grades one complaint without recording reasons.
 pub fn decide_only(complaint: &Complaint, policy: &Policy) -> Decision {
-    assess_with(complaint, policy, &mut NoRows)
+    assess_with(complaint, policy, &mut NoRows).0
 }
 
 /// The claim-ratio rule of seed `000_d3bb18e70da591cc.txt` (高额补偿投诉处理).
@@ -508,7 +509,6 @@ fn decide<C: ComplaintFields + ?Sized>(
 
     Decision {
         scores,
-        raw_scores: *raw,
         grade,
         tier,
         tier_basis,

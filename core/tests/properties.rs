@@ -149,11 +149,11 @@ proptest! {
     fn a_sink_of_its_own_gets_the_rows_of_assess_and_never_overflows(c in complaint()) {
         let a = assess(&c, &Policy::DEFAULT);
         let mut sink = CountingSink::default();
-        let d = assess_with(&c, &Policy::DEFAULT, &mut sink);
+        let (d, raw_scores) = assess_with(&c, &Policy::DEFAULT, &mut sink);
         prop_assert!(sink.calls <= MAX_REASON_ROWS, "{} calls", sink.calls);
         prop_assert_eq!(&sink.kept[..], &a.rows[..]);
         prop_assert_eq!(d, decide_only(&c, &Policy::DEFAULT));
-        prop_assert_eq!((d.raw_scores, d.tier_basis, d.claim.ratio_permille), (a.raw_scores, a.tier_basis, a.claim_ratio_permille));
+        prop_assert_eq!((raw_scores, d.tier_basis, d.claim.ratio_permille), (a.raw_scores, a.tier_basis, a.claim_ratio_permille));
     }
 
     #[test]

@@ -190,13 +190,13 @@ unsafe fn assess_in_place<C: ComplaintFields>(
         rows: unsafe { core::ptr::addr_of_mut!((*out).rows) }.cast::<ct_reason_row>(),
         len: 0,
     };
-    let d = assess_with(c, policy, &mut rows);
+    let (d, raw_scores) = assess_with(c, policy, &mut rows);
     let s = d.scores;
     let p = d.playbook;
     // SAFETY: the caller guarantees `out` is writable; the `id` array
     // holds `CT_ID_CAPACITY + 1` bytes.
     unsafe {
-        put!(out.raw_scores = d.raw_scores);
+        put!(out.raw_scores = raw_scores);
         put!(out.claim_ratio_permille = d.claim.ratio_permille.unwrap_or(0));
         put!(out.first_response_minutes = d.first_response_minutes);
         put!(out.resolution_hours = d.resolution_hours);
