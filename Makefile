@@ -36,7 +36,10 @@ setup:
 
 test-rust:
 	$(CARGO) fmt --all --check
+	# The Python, fuzzing and firmware crates are workspaces of their own.
+	for d in py fuzz firmware; do (cd $$d && $(CARGO) fmt --check) || exit 1; done
 	$(CARGO) clippy --workspace --all-targets --locked -- -D warnings
+	$(CARGO) clippy --manifest-path py/Cargo.toml --all-targets --locked -- -D warnings
 	$(CARGO) test --workspace --locked
 	# The C crate's library shares the core's name, so its docs go elsewhere.
 	RUSTDOCFLAGS="-D warnings" $(CARGO) doc --workspace --exclude complaint-triage-ffi --no-deps --locked

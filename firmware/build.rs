@@ -19,7 +19,10 @@ fn main() {
     let mut bin = Vec::new();
     bin.extend((cases.len() as u32).to_le_bytes());
     bin.extend((errors.len() as u32).to_le_bytes());
-    let inputs = cases.iter().map(|c| &c["record_json"]).chain(errors.iter().map(|e| &e["input"]));
+    let inputs = cases
+        .iter()
+        .map(|c| &c["record_json"])
+        .chain(errors.iter().map(|e| &e["input"]));
     for input in inputs {
         let s = input.as_str().unwrap().as_bytes();
         bin.extend((s.len() as u32).to_le_bytes());

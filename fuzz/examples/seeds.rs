@@ -28,7 +28,8 @@ fn main() {
 
     // Records: golden cases and error inputs, examples, JSONTestSuite.
     let vectors: serde_json::Value =
-        serde_json::from_slice(&std::fs::read(repo.join("tests/vectors/vectors.json")).unwrap()).unwrap();
+        serde_json::from_slice(&std::fs::read(repo.join("tests/vectors/vectors.json")).unwrap())
+            .unwrap();
     let mut texts = Vec::new();
     for (i, case) in vectors["cases"].as_array().unwrap().iter().enumerate() {
         let r = case["record_json"].as_str().unwrap();
@@ -46,11 +47,19 @@ fn main() {
         put(&dir("record"), &format!("error-{i:02}"), input);
     }
     let examples = std::fs::read_to_string(repo.join("examples/complaints.jsonl")).unwrap();
-    for (i, line) in examples.lines().filter(|l| !l.trim().is_empty()).enumerate() {
+    for (i, line) in examples
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .enumerate()
+    {
         put(&dir("record"), &format!("example-{i:02}"), line.as_bytes());
     }
     let shared = repo.join("../shared/json-test-suite/test_parsing");
-    let suite = if shared.is_dir() { shared } else { repo.join("tests/json-test-suite/test_parsing") };
+    let suite = if shared.is_dir() {
+        shared
+    } else {
+        repo.join("tests/json-test-suite/test_parsing")
+    };
     for e in std::fs::read_dir(&suite).unwrap().flatten() {
         let data = std::fs::read(e.path()).unwrap();
         let name = format!("jts-{}", e.file_name().to_string_lossy());
@@ -91,25 +100,75 @@ fn main() {
     // Texts: the vectors' texts and every phrase the scanner knows, each
     // behind the byte that picks the chunking.
     for (i, t) in texts.iter().enumerate() {
-        put(&dir("scan_text"), &format!("vector-{i:02}"), &[&[i as u8][..], t.as_bytes()].concat());
+        put(
+            &dir("scan_text"),
+            &format!("vector-{i:02}"),
+            &[&[i as u8][..], t.as_bytes()].concat(),
+        );
     }
     for (i, (_, _, p)) in triage::scan::patterns().enumerate() {
-        put(&dir("scan_text"), &format!("phrase-{i:03}"), &[&[i as u8][..], b"xx ", p.as_bytes(), b"!"].concat());
+        put(
+            &dir("scan_text"),
+            &format!("phrase-{i:03}"),
+            &[&[i as u8][..], b"xx ", p.as_bytes(), b"!"].concat(),
+        );
     }
 
     // Queue: push/pop mixes; C entry points: a complaint parsed from a
     // vector, laid out as the C struct would be filled by JSON.
-    put(&dir("queue"), "mix-0", &[7, 0, 3, 60, 0, 1, 0, 0, 0, 4, 1, 2, 0, 0, 2, 0, 0, 3, 2, 2]);
-    put(&dir("queue"), "full-1", &[0, 0, 1, 1, 0, 0, 0, 0, 0, 0, 1, 1, 0, 0, 0, 0, 0, 2, 2]);
-    put(&dir("queue"), "saturate", &[3, 0x40, 2, 0xff, 0xff, 1, 0, 0x40, 2, 0xff, 0xff, 0, 0, 3, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 2, 2]);
-    let c = parse_complaint(vectors["cases"][0]["record_json"].as_str().unwrap().as_bytes()).unwrap();
+    put(
+        &dir("queue"),
+        "mix-0",
+        &[7, 0, 3, 60, 0, 1, 0, 0, 0, 4, 1, 2, 0, 0, 2, 0, 0, 3, 2, 2],
+    );
+    put(
+        &dir("queue"),
+        "full-1",
+        &[0, 0, 1, 1, 0, 0, 0, 0, 0, 0, 1, 1, 0, 0, 0, 0, 0, 2, 2],
+    );
+    put(
+        &dir("queue"),
+        "saturate",
+        &[
+            3, 0x40, 2, 0xff, 0xff, 1, 0, 0x40, 2, 0xff, 0xff, 0, 0, 3, 0xff, 0xff, 0xff, 0xff,
+            0xff, 0xff, 0xff, 0xff, 2, 2,
+        ],
+    );
+    let c = parse_complaint(
+        vectors["cases"][0]["record_json"]
+            .as_str()
+            .unwrap()
+            .as_bytes(),
+    )
+    .unwrap();
     let _ = c;
-    put(&dir("ffi"), "names", &[0, 2, 3, 0, 0, 0, 1, 0, 0, 0, 1, 0, 0, 0, 4, 0, b'v', b'i', b'p', b'!', 0, 0, 0, 0]);
-    for (i, r) in examples.lines().filter(|l| !l.trim().is_empty()).take(4).enumerate() {
+    put(
+        &dir("ffi"),
+        "names",
+        &[
+            0, 2, 3, 0, 0, 0, 1, 0, 0, 0, 1, 0, 0, 0, 4, 0, b'v', b'i', b'p', b'!', 0, 0, 0, 0,
+        ],
+    );
+    for (i, r) in examples
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .take(4)
+        .enumerate()
+    {
         let len = (r.len() as u16).to_le_bytes();
-        put(&dir("ffi"), &format!("json-{i}"), &[&[0, 3, len[0], len[1]][..], r.as_bytes()].concat());
+        put(
+            &dir("ffi"),
+            &format!("json-{i}"),
+            &[&[0, 3, len[0], len[1]][..], r.as_bytes()].concat(),
+        );
     }
     put(&dir("ffi"), "nulls", &[0, 5, 9, 7, 0, 0, 0]);
-    put(&dir("ffi"), "policy-edit", &[0x8f, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 0]);
+    put(
+        &dir("ffi"),
+        "policy-edit",
+        &[
+            0x8f, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 0,
+        ],
+    );
     println!("seed corpora written to {}", corpus.display());
 }

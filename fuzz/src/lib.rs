@@ -33,7 +33,11 @@ pub fn run(name: &str, data: &[u8]) -> bool {
 
 /// Every error must be printable as JSON in a small buffer.
 fn check_error(e: &ParseError, input_len: usize) {
-    assert!(e.offset <= input_len, "error offset {} past the input ({input_len} bytes): {e:?}", e.offset);
+    assert!(
+        e.offset <= input_len,
+        "error offset {} past the input ({input_len} bytes): {e:?}",
+        e.offset
+    );
     let mut buf = [0u8; 4096];
     let n = write_error_json(e, &mut buf).expect("error JSON fits 4 KiB");
     serde_json::from_slice::<serde_json::Value>(&buf[..n]).expect("error JSON is valid JSON");
@@ -72,7 +76,10 @@ pub fn policy(data: &[u8]) {
     match parse_policy(data) {
         Ok(p) => {
             assert!(serde_json::from_slice::<serde_json::Value>(data).is_ok());
-            assert!(p.validate().is_ok(), "parse_policy returned an invalid policy");
+            assert!(
+                p.validate().is_ok(),
+                "parse_policy returned an invalid policy"
+            );
             let mut buf = vec![0u8; 64 * 1024];
             let n = write_policy_json(&p, &mut buf).expect("policy JSON fits 64 KiB");
             let again = parse_policy(&buf[..n]).expect("a written policy parses");
@@ -132,7 +139,8 @@ pub fn outcome(data: &[u8]) {
                 assert!(e.score <= 100, "effect score {} above 100", e.score);
                 let mut buf = [0u8; 8192];
                 let n = write_effect_json(&e, &mut buf).expect("effect JSON fits 8 KiB");
-                serde_json::from_slice::<serde_json::Value>(&buf[..n]).expect("effect JSON is valid");
+                serde_json::from_slice::<serde_json::Value>(&buf[..n])
+                    .expect("effect JSON is valid");
             }
         }
         Err(e) => check_error(&e, data.len()),

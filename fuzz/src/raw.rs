@@ -79,13 +79,16 @@ fn zeroed<T: Plain>() -> T {
 /// overwritten, so that `ct_assess` meets incoherent tables (it does not
 /// validate them and must stay total), or a tag that is not ours.
 fn raw_policy(b: &mut Bytes<'_>) -> c::ct_policy {
-    let mut p = c::ct_policy { opaque: [0; c::CT_POLICY_WORDS] };
+    let mut p = c::ct_policy {
+        opaque: [0; c::CT_POLICY_WORDS],
+    };
     // SAFETY: `p` is a valid, aligned, writable ct_policy.
     assert_eq!(unsafe { c::ct_policy_default(&mut p) }, c::CT_OK);
     let edits = b.u8();
     if edits & 0x80 != 0 {
         // SAFETY: the blob is plain words; it is the library's to reject.
-        let bytes: &mut [u8; c::CT_POLICY_WORDS * 8] = unsafe { &mut *(&mut p.opaque as *mut _ as *mut _) };
+        let bytes: &mut [u8; c::CT_POLICY_WORDS * 8] =
+            unsafe { &mut *(&mut p.opaque as *mut _ as *mut _) };
         for _ in 0..(edits & 0x0f) {
             let at = usize::from(b.u16()) % (bytes.len() - 8) + 8;
             bytes[at] = b.u8();
@@ -107,15 +110,23 @@ pub fn ffi_entry_points(data: &[u8]) {
     unsafe {
         // An edited blob may hold incoherent tables that ct_assess does not
         // check (the blob is opaque to callers); then only "no panic" holds.
-        let coherent = no_panic("ct_policy_validate", c::ct_policy_validate(&policy, &mut err)) == c::CT_OK;
+        let coherent = no_panic(
+            "ct_policy_validate",
+            c::ct_policy_validate(&policy, &mut err),
+        ) == c::CT_OK;
         while !b.is_empty() {
             match b.u8() % 8 {
                 0 => {
                     let complaint: c::ct_complaint = b.plain();
-                    no_panic("ct_complaint_validate", c::ct_complaint_validate(&complaint));
+                    no_panic(
+                        "ct_complaint_validate",
+                        c::ct_complaint_validate(&complaint),
+                    );
                     let mut a = zeroed::<c::ct_assessment>();
-                    if no_panic("ct_assess", c::ct_assess(&complaint, &policy, &mut a)) == c::CT_OK {
-                        let valid = no_panic("ct_assessment_validate", c::ct_assessment_validate(&a));
+                    if no_panic("ct_assess", c::ct_assess(&complaint, &policy, &mut a)) == c::CT_OK
+                    {
+                        let valid =
+                            no_panic("ct_assessment_validate", c::ct_assessment_validate(&a));
                         if coherent {
                             assert_eq!(valid, c::CT_OK, "ct_assess wrote an invalid assessment");
                         }
@@ -140,7 +151,10 @@ pub fn ffi_entry_points(data: &[u8]) {
                     }
                     let code = b.slice(64);
                     let mut i = 0u32;
-                    no_panic("ct_lookup_code", c::ct_lookup_code(vocab, code.as_ptr().cast(), code.len(), &mut i));
+                    no_panic(
+                        "ct_lookup_code",
+                        c::ct_lookup_code(vocab, code.as_ptr().cast(), code.len(), &mut i),
+                    );
                     let r = b.u32();
                     assert!(!c::ct_result_message(r).is_null());
                     assert!(!c::ct_result_name(r).is_null());
@@ -149,43 +163,83 @@ pub fn ffi_entry_points(data: &[u8]) {
                 3 => {
                     let json = b.slice(2048);
                     let mut out = zeroed::<c::ct_complaint>();
-                    no_panic("ct_complaint_from_json", c::ct_complaint_from_json(json.as_ptr().cast(), json.len(), &mut out, &mut err));
-                    let mut p = c::ct_policy { opaque: [0; c::CT_POLICY_WORDS] };
-                    no_panic("ct_policy_from_json", c::ct_policy_from_json(json.as_ptr().cast(), json.len(), &mut p, &mut err));
+                    no_panic(
+                        "ct_complaint_from_json",
+                        c::ct_complaint_from_json(
+                            json.as_ptr().cast(),
+                            json.len(),
+                            &mut out,
+                            &mut err,
+                        ),
+                    );
+                    let mut p = c::ct_policy {
+                        opaque: [0; c::CT_POLICY_WORDS],
+                    };
+                    no_panic(
+                        "ct_policy_from_json",
+                        c::ct_policy_from_json(json.as_ptr().cast(), json.len(), &mut p, &mut err),
+                    );
                     let mut o = zeroed::<c::ct_outcome>();
-                    no_panic("ct_outcome_from_json", c::ct_outcome_from_json(json.as_ptr().cast(), json.len(), &mut o, &mut err));
+                    no_panic(
+                        "ct_outcome_from_json",
+                        c::ct_outcome_from_json(json.as_ptr().cast(), json.len(), &mut o, &mut err),
+                    );
                 }
                 4 => {
                     let mut complaint: c::ct_complaint = b.plain();
                     let text = b.slice(512);
-                    no_panic("ct_complaint_set_id", c::ct_complaint_set_id(&mut complaint, text.as_ptr().cast(), text.len()));
-                    no_panic("ct_complaint_add_text", c::ct_complaint_add_text(&mut complaint, text.as_ptr().cast(), text.len()));
+                    no_panic(
+                        "ct_complaint_set_id",
+                        c::ct_complaint_set_id(&mut complaint, text.as_ptr().cast(), text.len()),
+                    );
+                    no_panic(
+                        "ct_complaint_add_text",
+                        c::ct_complaint_add_text(&mut complaint, text.as_ptr().cast(), text.len()),
+                    );
                     let mut cues = c::ct_text_cues::default();
-                    no_panic("ct_scan_text", c::ct_scan_text(text.as_ptr().cast(), text.len(), &mut cues));
+                    no_panic(
+                        "ct_scan_text",
+                        c::ct_scan_text(text.as_ptr().cast(), text.len(), &mut cues),
+                    );
                 }
                 5 => {
                     // NULL pointers everywhere they are allowed to be NULL.
                     use core::ptr::{null, null_mut};
                     no_panic("ct_assess(NULL)", c::ct_assess(null(), &policy, null_mut()));
-                    no_panic("ct_scan_text(NULL)", c::ct_scan_text(null(), b.u8().into(), null_mut()));
-                    no_panic("ct_queue_pop(NULL)", c::ct_queue_pop(null_mut(), null_mut()));
+                    no_panic(
+                        "ct_scan_text(NULL)",
+                        c::ct_scan_text(null(), b.u8().into(), null_mut()),
+                    );
+                    no_panic(
+                        "ct_queue_pop(NULL)",
+                        c::ct_queue_pop(null_mut(), null_mut()),
+                    );
                     no_panic("ct_route(NULL)", c::ct_route(null(), null_mut()));
                 }
                 6 => {
                     let o: c::ct_outcome = b.plain();
                     let a: c::ct_assessment = b.plain();
                     let mut e = zeroed::<c::ct_effect>();
-                    no_panic("ct_evaluate_outcome", c::ct_evaluate_outcome(&o, &a, &policy, &mut e));
+                    no_panic(
+                        "ct_evaluate_outcome",
+                        c::ct_evaluate_outcome(&o, &a, &policy, &mut e),
+                    );
                     let raw: c::ct_effect = b.plain();
                     let mut buf = [0 as c_char; c::CT_MAX_EFFECT_JSON];
                     let cap = usize::from(b.u16()) % (buf.len() + 1);
                     let mut n = 0usize;
-                    no_panic("ct_effect_to_json", c::ct_effect_to_json(&raw, buf.as_mut_ptr(), cap, &mut n));
+                    no_panic(
+                        "ct_effect_to_json",
+                        c::ct_effect_to_json(&raw, buf.as_mut_ptr(), cap, &mut n),
+                    );
                 }
                 _ => {
                     let e = entry(b.u64(), b.u8(), b.u16(), b.u64());
                     let mut left = 0i64;
-                    no_panic("ct_queue_entry_time_left", c::ct_queue_entry_time_left(&e, b.u64(), &mut left));
+                    no_panic(
+                        "ct_queue_entry_time_left",
+                        c::ct_queue_entry_time_left(&e, b.u64(), &mut left),
+                    );
                 }
             }
         }
@@ -208,7 +262,12 @@ fn entry(id: u64, priority: u8, first_response_minutes: u16, arrival: u64) -> c:
 
 /// The core's entry seen as the C one, field by field.
 fn from_core(e: &triage::QueueEntry) -> c::ct_queue_entry {
-    let mut out = entry(e.id(), e.priority(), e.first_response_minutes(), e.arrival());
+    let mut out = entry(
+        e.id(),
+        e.priority(),
+        e.first_response_minutes(),
+        e.arrival(),
+    );
     out.deadline = e.deadline();
     out.seq = e.seq();
     out
@@ -231,11 +290,14 @@ unsafe fn assessment_calls(b: &mut Bytes<'_>, a: &c::ct_assessment, policy: &c::
     };
     let mut n = 0usize;
     // SAFETY: `buf` holds at least `cap` bytes.
-    let r = no_panic("ct_assessment_to_json", unsafe { c::ct_assessment_to_json(a, buf.as_mut_ptr(), cap, &mut n) });
+    let r = no_panic("ct_assessment_to_json", unsafe {
+        c::ct_assessment_to_json(a, buf.as_mut_ptr(), cap, &mut n)
+    });
     if r == c::CT_OK {
         assert!(n < cap, "written {n} with capacity {cap}");
         let bytes: Vec<u8> = buf[..n].iter().map(|&x| x as u8).collect();
-        serde_json::from_slice::<serde_json::Value>(&bytes).expect("assessment JSON from C is valid");
+        serde_json::from_slice::<serde_json::Value>(&bytes)
+            .expect("assessment JSON from C is valid");
     }
     let mut route = MaybeUninit::<c::ct_routing>::zeroed();
     // SAFETY: live locals.
@@ -243,7 +305,10 @@ unsafe fn assessment_calls(b: &mut Bytes<'_>, a: &c::ct_assessment, policy: &c::
     let o: c::ct_outcome = b.plain();
     let mut e = zeroed::<c::ct_effect>();
     // SAFETY: live locals.
-    if no_panic("ct_evaluate_outcome", unsafe { c::ct_evaluate_outcome(&o, a, policy, &mut e) }) == c::CT_OK {
+    if no_panic("ct_evaluate_outcome", unsafe {
+        c::ct_evaluate_outcome(&o, a, policy, &mut e)
+    }) == c::CT_OK
+    {
         let mut out = [0 as c_char; c::CT_MAX_EFFECT_JSON];
         // SAFETY: live locals.
         let r = unsafe { c::ct_effect_to_json(&e, out.as_mut_ptr(), out.len(), &mut n) };
@@ -263,7 +328,10 @@ pub fn queue(data: &[u8]) {
     let mut q = MaybeUninit::<c::ct_queue>::uninit();
     // SAFETY: live locals; `storage` outlives every use of the queue.
     let mut q = unsafe {
-        assert_eq!(c::ct_queue_init(q.as_mut_ptr(), storage.as_mut_ptr(), capacity), c::CT_OK);
+        assert_eq!(
+            c::ct_queue_init(q.as_mut_ptr(), storage.as_mut_ptr(), capacity),
+            c::CT_OK
+        );
         q.assume_init()
     };
     let mut model: Vec<c::ct_queue_entry> = Vec::new();
@@ -277,12 +345,23 @@ pub fn queue(data: &[u8]) {
         unsafe {
             match op % 4 {
                 0 | 1 => {
-                    let priority = if op & 0x80 != 0 { b.u8() } else { b.u8() % 5 + 1 };
+                    let priority = if op & 0x80 != 0 {
+                        b.u8()
+                    } else {
+                        b.u8() % 5 + 1
+                    };
                     let minutes = b.u16();
                     // Arrivals near 0, or near u64::MAX to hit the saturation.
-                    let arrival = if op & 0x40 != 0 { u64::MAX - u64::from(b.u16()) } else { u64::from(b.u32()) };
+                    let arrival = if op & 0x40 != 0 {
+                        u64::MAX - u64::from(b.u16())
+                    } else {
+                        u64::from(b.u32())
+                    };
                     id += 1;
-                    let r = no_panic("ct_queue_push_raw", c::ct_queue_push_raw(&mut q, id, priority, minutes, arrival));
+                    let r = no_panic(
+                        "ct_queue_push_raw",
+                        c::ct_queue_push_raw(&mut q, id, priority, minutes, arrival),
+                    );
                     let expected = if !(1..=5).contains(&priority) {
                         c::CT_ERR_INVALID_ARGUMENT
                     } else if model.len() == capacity {
@@ -294,17 +373,26 @@ pub fn queue(data: &[u8]) {
                         model.push(e);
                         c::CT_OK
                     };
-                    assert_eq!(r, expected, "push of priority {priority} into {} of {capacity}", model.len());
+                    assert_eq!(
+                        r,
+                        expected,
+                        "push of priority {priority} into {} of {capacity}",
+                        model.len()
+                    );
                     // The core queue (capacity 16 >= the C one's) takes what the C one took.
                     if r == c::CT_OK {
-                        assert!(core_q.push(id, priority, minutes, arrival).is_ok(), "core queue refused a push");
+                        assert!(
+                            core_q.push(id, priority, minutes, arrival).is_ok(),
+                            "core queue refused a push"
+                        );
                     }
                 }
                 2 => {
                     let mut got = c::ct_queue_entry::default();
                     let r = no_panic("ct_queue_pop", c::ct_queue_pop(&mut q, &mut got));
                     let core_got = core_q.pop().map(|e| from_core(&e));
-                    let best = (0..model.len()).min_by_key(|&i| (model[i].deadline, model[i].priority, model[i].seq));
+                    let best = (0..model.len())
+                        .min_by_key(|&i| (model[i].deadline, model[i].priority, model[i].seq));
                     match best {
                         None => {
                             assert_eq!(r, c::CT_ERR_QUEUE_EMPTY);
@@ -312,7 +400,11 @@ pub fn queue(data: &[u8]) {
                         }
                         Some(i) => {
                             assert_eq!(r, c::CT_OK);
-                            assert_eq!(core_got, Some(got), "core queue pop differs from the C one");
+                            assert_eq!(
+                                core_got,
+                                Some(got),
+                                "core queue pop differs from the C one"
+                            );
                             assert_eq!(got, model.remove(i), "pop order differs from the model");
                         }
                     }
@@ -332,13 +424,20 @@ pub fn queue(data: &[u8]) {
                     assert_eq!(c::ct_queue_len(&q, &mut n), c::CT_OK);
                     assert_eq!(n, model.len());
                     assert_eq!(core_q.len(), model.len(), "core queue length");
-                    assert_eq!(core_q.peek().map(from_core), best.copied(), "core queue peek");
+                    assert_eq!(
+                        core_q.peek().map(from_core),
+                        best.copied(),
+                        "core queue peek"
+                    );
                     let now = b.u64();
                     let mut left = 0i64;
                     assert_eq!(c::ct_queue_entry_time_left(&got, now, &mut left), c::CT_OK);
                     if r == c::CT_OK {
                         let exact = i128::from(got.deadline) - i128::from(now);
-                        assert_eq!(i128::from(left), exact.clamp(i64::MIN.into(), i64::MAX.into()));
+                        assert_eq!(
+                            i128::from(left),
+                            exact.clamp(i64::MIN.into(), i64::MAX.into())
+                        );
                     }
                 }
             }

@@ -10,7 +10,11 @@ fn replay(dir: &Path, target: &str) -> usize {
         return 0;
     };
     let mut n = 0;
-    let mut files: Vec<_> = entries.flatten().map(|e| e.path()).filter(|p| p.is_file()).collect();
+    let mut files: Vec<_> = entries
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.is_file())
+        .collect();
     files.sort();
     for path in files {
         let data = std::fs::read(&path).unwrap();

@@ -11,9 +11,8 @@ use std::sync::OnceLock;
 use crate::arrow::{StrKey, Strings};
 
 use complaint_triage::{
-    Category, Channel, Complaint, CustomerTier, Evidence, Expectation, FlagSet,
-    HandlingFailure, Jurisdiction, Liability, MaliceSignal, Motive, Personality, Profile, Right,
-    Threat,
+    Category, Channel, Complaint, CustomerTier, Evidence, Expectation, FlagSet, HandlingFailure,
+    Jurisdiction, Liability, MaliceSignal, Motive, Personality, Profile, Right, Threat,
 };
 
 /// How a field is stored.

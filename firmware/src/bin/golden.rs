@@ -18,8 +18,8 @@ use complaint_triage_firmware::measure_stack;
 use cortex_m_rt::entry;
 use cortex_m_semihosting::{debug, hio};
 use triage::{
-    assess_into, parse_complaint, parse_policy, scan_text, write_assessment_json, write_error_json, Assessment,
-    Complaint, Policy, MAX_ASSESSMENT_JSON,
+    assess_into, parse_complaint, parse_policy, scan_text, write_assessment_json, write_error_json,
+    Assessment, Complaint, Policy, MAX_ASSESSMENT_JSON,
 };
 
 static VECTORS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/vectors.bin"));
@@ -123,6 +123,10 @@ fn main() -> ! {
         b"",
     );
     line(&mut out, format_args!("DONE"), b"");
-    debug::exit(if failed { debug::EXIT_FAILURE } else { debug::EXIT_SUCCESS });
+    debug::exit(if failed {
+        debug::EXIT_FAILURE
+    } else {
+        debug::EXIT_SUCCESS
+    });
     loop {}
 }

@@ -7,7 +7,9 @@
 complaint_triage_firmware::panic_is_a_link_error!();
 use core::hint::black_box;
 use cortex_m_rt::entry;
-use triage::{assess, parse_complaint, write_assessment_json, write_error_json, Policy, MAX_ASSESSMENT_JSON};
+use triage::{
+    assess, parse_complaint, write_assessment_json, write_error_json, Policy, MAX_ASSESSMENT_JSON,
+};
 
 static mut OUT: [u8; MAX_ASSESSMENT_JSON] = [0; MAX_ASSESSMENT_JSON];
 
