@@ -480,15 +480,34 @@ fn json_text<'a>(data: &'a Bound<'_, PyAny>) -> PyResult<Cow<'a, [u8]>> {
 /// `bytes`, e.g. the lines of a JSON Lines file; blank lines are skipped).
 /// The grading runs without the GIL. An error names the item's position
 /// (`row`).
+///
+/// `errors="raise"` (the default) raises the error of the first bad item;
+/// `errors="return"` returns it in that item's place in the list, so that
+/// one bad record among good ones loses nothing (as `asyncio.gather`'s
+/// `return_exceptions`).
 #[pyfunction]
-#[pyo3(signature = (records, *, policy = None))]
+#[pyo3(signature = (records, *, policy = None, errors = "raise"))]
 fn assess_many(
     py: Python<'_>,
     records: &Bound<'_, PyAny>,
     policy: Option<Bound<'_, PyPolicy>>,
-) -> PyResult<Vec<PyAssessment>> {
-    let mut texts: Vec<Vec<u8>> = Vec::new();
-    let mut rows: Vec<usize> = Vec::new();
+    errors: &str,
+) -> PyResult<Vec<Py<PyAny>>> {
+    let return_errors = match errors {
+        "raise" => false,
+        "return" => true,
+        other => {
+            return Err(PyValueError::new_err(format!(
+                "errors must be \"raise\" or \"return\", not {other:?}"
+            )))
+        }
+    };
+    /// One item: its record JSON, or why it has none.
+    enum Item {
+        Json(Vec<u8>),
+        Failed(PyErr),
+    }
+    let mut items: Vec<(usize, Item)> = Vec::new();
     let iter = records.try_iter().map_err(|_| {
         PyTypeError::new_err(format!(
             "records must be an iterable of mappings or JSON texts, not {}",
@@ -498,12 +517,13 @@ fn assess_many(
     for (row, item) in iter.enumerate() {
         let item = item?;
         let mut buf = Vec::new();
-        if item.cast::<PyString>().is_ok() || item.cast::<PyBytes>().is_ok() {
+        let read = if item.cast::<PyString>().is_ok() || item.cast::<PyBytes>().is_ok() {
             let text = json_text(&item)?;
             if text.iter().all(u8::is_ascii_whitespace) {
                 continue;
             }
             buf.extend_from_slice(&text);
+            Ok(())
         } else {
             record_bytes(&item, &mut buf).map_err(|e| {
                 if e.is_instance_of::<PyTypeError>(py) {
@@ -511,27 +531,48 @@ fn assess_many(
                 } else {
                     e
                 }
-            })?;
-        }
-        texts.push(buf);
-        rows.push(row);
+            })
+        };
+        // A failure is kept in its place, so that `errors="raise"` raises
+        // the first bad item's error whatever made it bad.
+        items.push((row, read.map_or_else(Item::Failed, |()| Item::Json(buf))));
+    }
+    /// Why an item has no assessment.
+    enum Failure {
+        Record(complaint_triage::ParseError),
+        Python(PyErr),
     }
     let policy = policy_of(&policy);
-    let graded: Result<Vec<Assessment>, (usize, complaint_triage::ParseError)> = py.detach(|| {
-        texts
-            .iter()
-            .enumerate()
-            .map(|(i, t)| {
-                parse_complaint(t)
-                    .map(|c| assess(&c, policy))
-                    .map_err(|e| (i, e))
+    let graded: Vec<(usize, Result<Assessment, Failure>)> = py.detach(move || {
+        items
+            .into_iter()
+            .map(|(row, item)| {
+                let graded = match item {
+                    Item::Json(json) => parse_complaint(&json)
+                        .map(|c| assess(&c, policy))
+                        .map_err(Failure::Record),
+                    Item::Failed(e) => Err(Failure::Python(e)),
+                };
+                (row, graded)
             })
             .collect()
     });
-    match graded {
-        Ok(v) => Ok(v.into_iter().map(|inner| PyAssessment { inner }).collect()),
-        Err((i, e)) => Err(input_error(py, &e, Input::Record, Some(rows[i]))),
+    let mut out = Vec::with_capacity(graded.len());
+    for (row, graded) in graded {
+        let error = match graded {
+            Ok(inner) => {
+                out.push(Py::new(py, PyAssessment { inner })?.into_any());
+                continue;
+            }
+            Err(Failure::Record(e)) => input_error(py, &e, Input::Record, Some(row)),
+            Err(Failure::Python(e)) => e,
+        };
+        if !return_errors {
+            return Err(error);
+        }
+        out.push(error.into_value(py).into_any());
     }
+    Ok(out)
 }
 
 fn assessment_of(

@@ -93,9 +93,31 @@ def test_errors_pickle() -> None:
 
 def test_assess_many_wrong_types() -> None:
     with pytest.raises(TypeError, match="iterable"):
-        ct.assess_many(3)  # type: ignore[arg-type]
+        ct.assess_many(3)  # type: ignore[call-overload]
     with pytest.raises(TypeError, match="row 1"):
         ct.assess_many([{}, 5])  # type: ignore[list-item]
+
+
+def test_assess_many_returns_errors_in_place() -> None:
+    records: list[Any] = [{}, {"emotion": 99}, 5, "  ", '{"category":"nope"}', {"emotion": 3}]
+    out = ct.assess_many(records, errors="return")
+    assert len(out) == 5  # the blank line is skipped
+    assert out[0] == ct.assess({})
+    assert isinstance(out[1], ct.RecordError)
+    assert (out[1].row, out[1].field, out[1].kind) == (1, "emotion", "out_of_range")
+    assert isinstance(out[2], TypeError) and str(out[2]).startswith("row 2:")
+    assert isinstance(out[3], ct.RecordError)
+    assert (out[3].row, out[3].field) == (4, "category")
+    assert out[4] == ct.assess({"emotion": 3})
+    # Raising, the first bad item wins, whatever made it bad.
+    with pytest.raises(ct.RecordError) as info:
+        ct.assess_many(records)
+    assert info.value.row == 1
+    with pytest.raises(TypeError, match="row 0"):
+        ct.assess_many([5, {"emotion": 99}])  # type: ignore[list-item]
+    assert ct.assess_many([{}, {}], errors="return") == ct.assess_many([{}, {}])
+    with pytest.raises(ValueError, match="errors must be"):
+        ct.assess_many([], errors="skip")  # type: ignore[call-overload]
 
 
 def test_assess_json_wrong_type() -> None:

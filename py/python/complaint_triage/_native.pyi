@@ -2,7 +2,9 @@
 
 from collections.abc import Iterable, Mapping
 from os import PathLike
-from typing import Any, final
+from typing import Any, Literal, final, overload
+
+from ._errors import InputError
 
 from ._types import (
     CodeInfo,
@@ -126,9 +128,20 @@ class Effect:
 
 def assess(record: Mapping[str, Any], *, policy: Policy | None = None) -> Assessment: ...
 def assess_json(data: str | bytes | bytearray, *, policy: Policy | None = None) -> Assessment: ...
+@overload
 def assess_many(
-    records: Iterable[Mapping[str, Any] | str | bytes], *, policy: Policy | None = None
+    records: Iterable[Mapping[str, Any] | str | bytes],
+    *,
+    policy: Policy | None = None,
+    errors: Literal["raise"] = "raise",
 ) -> list[Assessment]: ...
+@overload
+def assess_many(
+    records: Iterable[Mapping[str, Any] | str | bytes],
+    *,
+    policy: Policy | None = None,
+    errors: Literal["return"],
+) -> list[Assessment | InputError | TypeError]: ...
 def explain(record: Mapping[str, Any] | Assessment, *, policy: Policy | None = None) -> str: ...
 def evaluate_outcome(
     record: Mapping[str, Any] | Assessment,
