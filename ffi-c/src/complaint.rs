@@ -640,122 +640,88 @@ pub(crate) unsafe fn check_for_assess<'a>(
 /// yes/no byte 0 or 1, a list's bits within its vocabulary.
 pub(crate) struct Checked<'a>(&'a ct_complaint);
 
-impl ComplaintFields for Checked<'_> {
-    #[inline(always)]
-    fn category(&self) -> Category {
-        code_at!(Category, self.0.category)
-    }
-    #[inline(always)]
-    fn channel(&self) -> Channel {
-        code_at!(Channel, self.0.channel)
-    }
-    #[inline(always)]
-    fn customer_tier(&self) -> CustomerTier {
-        code_at!(CustomerTier, self.0.customer_tier)
-    }
-    #[inline(always)]
-    fn tenure_months(&self) -> u16 {
-        self.0.tenure_months
-    }
-    #[inline(always)]
-    fn personality(&self) -> Personality {
-        code_at!(Personality, self.0.personality)
-    }
-    #[inline(always)]
-    fn motive(&self) -> Motive {
-        code_at!(Motive, self.0.motive)
-    }
-    #[inline(always)]
-    fn expectation(&self) -> Expectation {
-        code_at!(Expectation, self.0.expectation)
-    }
-    #[inline(always)]
-    fn emotion(&self) -> u8 {
-        self.0.emotion
-    }
-    #[inline(always)]
-    fn prior_contacts(&self) -> u16 {
-        self.0.prior_contacts
-    }
-    #[inline(always)]
-    fn hours_open(&self) -> u32 {
-        self.0.hours_open
-    }
-    #[inline(always)]
-    fn affected_customers(&self) -> u32 {
-        self.0.affected_customers
-    }
-    #[inline(always)]
-    fn direct_loss(&self) -> u64 {
-        self.0.direct_loss
-    }
-    #[inline(always)]
-    fn claimed_amount(&self) -> u64 {
-        self.0.claimed_amount
-    }
-    #[inline(always)]
-    fn indirect_loss_claimed(&self) -> bool {
-        self.0.indirect_loss_claimed != 0
-    }
-    #[inline(always)]
-    fn liability(&self) -> Liability {
-        code_at!(Liability, self.0.liability)
-    }
-    #[inline(always)]
-    fn evidence(&self) -> Evidence {
-        code_at!(Evidence, self.0.evidence)
-    }
-    #[inline(always)]
-    fn departments(&self) -> u8 {
-        self.0.departments
-    }
-    #[inline(always)]
-    fn beyond_authority(&self) -> bool {
-        self.0.beyond_authority != 0
-    }
-    #[inline(always)]
-    fn previously_compensated(&self) -> bool {
-        self.0.previously_compensated != 0
-    }
-    #[inline(always)]
-    fn safety_incident(&self) -> bool {
-        self.0.safety_incident != 0
-    }
-    #[inline(always)]
-    fn sensitive_period(&self) -> bool {
-        self.0.sensitive_period != 0
-    }
-    #[inline(always)]
-    fn rights(&self) -> FlagSet<Right> {
-        FlagSet::from_bits_truncate(self.0.rights)
-    }
-    #[inline(always)]
-    fn threats(&self) -> FlagSet<Threat> {
-        FlagSet::from_bits_truncate(self.0.threats)
-    }
-    #[inline(always)]
-    fn profile(&self) -> FlagSet<Profile> {
-        FlagSet::from_bits_truncate(self.0.profile)
-    }
-    #[inline(always)]
-    fn malice_signals(&self) -> FlagSet<MaliceSignal> {
-        FlagSet::from_bits_truncate(self.0.malice_signals)
-    }
-    #[inline(always)]
-    fn handling_failures(&self) -> FlagSet<HandlingFailure> {
-        FlagSet::from_bits_truncate(self.0.handling_failures)
-    }
-    #[inline(always)]
-    fn jurisdiction(&self) -> Jurisdiction {
-        code_at!(Jurisdiction, self.0.jurisdiction)
-    }
-    #[inline(always)]
-    fn text_cues(&self) -> TextCues {
-        TextCues {
-            threats: self.0.text_cues.threats,
-            forbidden_phrases: self.0.text_cues.forbidden_phrases,
-            emotion_markers: self.0.text_cues.emotion_markers,
+/// Implements [`ComplaintFields`] for [`Checked`], one method per field by
+/// its kind: a vocabulary index read as its value, a number as it is, a
+/// yes/no byte as a `bool`, a list's bits as a set.
+macro_rules! checked_fields {
+    (
+        codes { $($code:ident: $code_t:ty),* $(,)? }
+        numbers { $($number:ident: $number_t:ty),* $(,)? }
+        yes_no { $($yes_no:ident),* $(,)? }
+        lists { $($list:ident: $list_t:ty),* $(,)? }
+    ) => {
+        impl ComplaintFields for Checked<'_> {
+            $(
+                #[inline(always)]
+                fn $code(&self) -> $code_t {
+                    code_at!($code_t, self.0.$code)
+                }
+            )*
+            $(
+                #[inline(always)]
+                fn $number(&self) -> $number_t {
+                    self.0.$number
+                }
+            )*
+            $(
+                #[inline(always)]
+                fn $yes_no(&self) -> bool {
+                    self.0.$yes_no != 0
+                }
+            )*
+            $(
+                #[inline(always)]
+                fn $list(&self) -> FlagSet<$list_t> {
+                    FlagSet::from_bits_truncate(self.0.$list)
+                }
+            )*
+            #[inline(always)]
+            fn text_cues(&self) -> TextCues {
+                TextCues {
+                    threats: self.0.text_cues.threats,
+                    forbidden_phrases: self.0.text_cues.forbidden_phrases,
+                    emotion_markers: self.0.text_cues.emotion_markers,
+                }
+            }
         }
+    };
+}
+
+checked_fields! {
+    codes {
+        category: Category,
+        channel: Channel,
+        customer_tier: CustomerTier,
+        personality: Personality,
+        motive: Motive,
+        expectation: Expectation,
+        liability: Liability,
+        evidence: Evidence,
+        jurisdiction: Jurisdiction,
+    }
+    numbers {
+        tenure_months: u16,
+        emotion: u8,
+        prior_contacts: u16,
+        hours_open: u32,
+        affected_customers: u32,
+        direct_loss: u64,
+        claimed_amount: u64,
+        departments: u8,
+    }
+    yes_no {
+        indirect_loss_claimed,
+        beyond_authority,
+        previously_compensated,
+        safety_incident,
+        sensitive_period,
+    }
+    lists {
+        rights: Right,
+        threats: Threat,
+        profile: Profile,
+        malice_signals: MaliceSignal,
+        handling_failures: HandlingFailure,
     }
 }
 
