@@ -206,34 +206,11 @@ fn codes() -> Vec<String> {
     v.extend(Band::ALL.iter().map(|b| b.field().to_string()));
     v.extend(FACTORS.iter().take(12).map(|f| f.code.to_string()));
     v.extend(OUTCOME_FIELDS.iter().map(|s| s.to_string()));
+    // The policy's keys, as the reference reader knows them.
+    v.extend(serde_reference::TOP_KEYS.map(String::from));
+    v.extend(serde_reference::EFFECT_KEYS.map(String::from));
     v.extend(
         [
-            "points",
-            "bands",
-            "severity_levels",
-            "impact_levels",
-            "urgency_levels",
-            "grade_matrix",
-            "priority_matrix",
-            "tier_by_grade",
-            "difficulty_tiers",
-            "malice_tiers",
-            "beyond_authority_tier",
-            "safety_min_grade",
-            "safety_max_priority",
-            "first_response_minutes",
-            "first_response_cap_minutes",
-            "resolution_hours",
-            "jurisdiction_cap_hours",
-            "claim_limit_permille",
-            "effect",
-            "base",
-            "first_contact",
-            "on_time",
-            "late",
-            "very_late",
-            "very_late_factor",
-            "reopened",
             "x",
             "",
             "abcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyz",

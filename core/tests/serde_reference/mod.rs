@@ -721,7 +721,8 @@ pub fn parse_policy_into(json: &[u8], policy: &mut Policy) -> Result<(), ParseEr
     Ok(())
 }
 
-const TOP_KEYS: [&str; 19] = [
+/// The policy's top-level keys (also words for the differential tests).
+pub(crate) const TOP_KEYS: [&str; 19] = [
     "points",
     "bands",
     "severity_levels",
@@ -1045,7 +1046,8 @@ impl<'i> Members<'i> for CapsReader<'_> {
     }
 }
 
-const EFFECT_KEYS: [&str; 10] = [
+/// The keys of the policy's `effect` (also words for the differential tests).
+pub(crate) const EFFECT_KEYS: [&str; 10] = [
     "base",
     "first_contact",
     "on_time",
