@@ -187,6 +187,25 @@ fn the_default_policy_round_trips_through_json() {
 }
 
 #[test]
+fn unknown_band_and_jurisdiction_keys_list_what_is_accepted() {
+    let e = parse_policy(br#"{"bands":{"age":[1]}}"#).unwrap_err();
+    assert_eq!((e.kind, e.field), (ErrorKind::UnknownField, "bands"));
+    assert_eq!(
+        e.expected,
+        "tenure_months, emotion, prior_contacts, hours_open, affected_customers, direct_loss, departments"
+    );
+    let e = parse_policy(br#"{"jurisdiction_cap_hours":{"none":1}}"#).unwrap_err();
+    assert_eq!(
+        (e.kind, e.field),
+        (ErrorKind::UnknownField, "jurisdiction_cap_hours")
+    );
+    assert_eq!(
+        e.expected,
+        "us_cfpb, uk_fca, cn_banking, cn_telecom, cn_consumer"
+    );
+}
+
+#[test]
 fn outcome_errors() {
     let e = parse_outcome(br#"{"satisfaction":0}"#).unwrap_err();
     assert_eq!((e.kind, e.field), (ErrorKind::OutOfRange, "satisfaction"));

@@ -21,6 +21,52 @@ macro_rules! names {
     };
 }
 
+/// The length of `names` joined by `", "`.
+pub(crate) const fn joined_len(names: &[&str]) -> usize {
+    let mut n = 0;
+    let mut i = 0;
+    while i < names.len() {
+        n += names[i].len() + if i > 0 { 2 } else { 0 };
+        i += 1;
+    }
+    n
+}
+
+/// `names` joined by `", "`, for an error message's list of what is
+/// expected when the names come from a vocabulary rather than literals
+/// (which [`names!`] joins). `N` must be [`joined_len`] of `names`;
+/// evaluated at compile time only.
+pub(crate) const fn joined<const N: usize>(names: &[&str]) -> [u8; N] {
+    let mut out = [0u8; N];
+    let mut at = 0;
+    let mut i = 0;
+    while i < names.len() {
+        if i > 0 {
+            out[at] = b',';
+            out[at + 1] = b' ';
+            at += 2;
+        }
+        let name = names[i].as_bytes();
+        let mut j = 0;
+        while j < name.len() {
+            out[at] = name[j];
+            at += 1;
+            j += 1;
+        }
+        i += 1;
+    }
+    assert!(at == N, "N is not the joined length");
+    out
+}
+
+/// Bytes made by [`joined`] as text; evaluated at compile time only.
+pub(crate) const fn joined_str(bytes: &'static [u8]) -> &'static str {
+    match core::str::from_utf8(bytes) {
+        Ok(s) => s,
+        Err(_) => panic!("names are UTF-8"),
+    }
+}
+
 mod error;
 mod fast;
 mod lex;

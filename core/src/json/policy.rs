@@ -281,7 +281,7 @@ fn bands(w: &mut Walk<'_>, bands: &mut [[u64; Band::MAX_LEVELS]; 7]) -> Result<(
     w.open_object()?;
     while let Some(key) = w.next_key(&mut first, "bands", &mut buf)? {
         let Some(band) = Band::ALL.iter().copied().find(|b| b.field() == key) else {
-            return Err(w.unknown_key("bands", key, "tenure_months, emotion, prior_contacts, hours_open, affected_customers, direct_loss, departments"));
+            return Err(w.unknown_key("bands", key, BAND_LIST));
         };
         if seen & (1 << band as u8) != 0 {
             return Err(w.duplicate("bands", "each key at most once"));
@@ -303,6 +303,37 @@ fn bands(w: &mut Walk<'_>, bands: &mut [[u64; Band::MAX_LEVELS]; 7]) -> Result<(
     Ok(())
 }
 
+/// The fields that have bands, as `"bands"` is keyed.
+const BAND_FIELDS: [&str; Band::ALL.len()] = {
+    let mut fields = [""; Band::ALL.len()];
+    let mut i = 0;
+    while i < fields.len() {
+        fields[i] = Band::ALL[i].field();
+        i += 1;
+    }
+    fields
+};
+const BAND_LIST_BYTES: [u8; super::joined_len(&BAND_FIELDS)] = super::joined(&BAND_FIELDS);
+/// [`BAND_FIELDS`], comma separated, for error messages.
+const BAND_LIST: &str = super::joined_str(&BAND_LIST_BYTES);
+
+/// The jurisdictions that have an outer limit: every one but `none`, as
+/// `"jurisdiction_cap_hours"` is keyed.
+const CAPPED_JURISDICTIONS: [&str; Jurisdiction::ALL.len() - 1] = {
+    let mut codes = [""; Jurisdiction::ALL.len() - 1];
+    let mut i = 0;
+    while i < codes.len() {
+        codes[i] = Jurisdiction::ALL[i + 1].code();
+        i += 1;
+    }
+    codes
+};
+const _: () = assert!(matches!(Jurisdiction::ALL[0], Jurisdiction::None));
+const CAPPED_JURISDICTION_BYTES: [u8; super::joined_len(&CAPPED_JURISDICTIONS)] =
+    super::joined(&CAPPED_JURISDICTIONS);
+/// [`CAPPED_JURISDICTIONS`], comma separated, for error messages.
+const CAPPED_JURISDICTION_LIST: &str = super::joined_str(&CAPPED_JURISDICTION_BYTES);
+
 /// `"jurisdiction_cap_hours": {"us_cfpb": 360, ...}`.
 fn caps(w: &mut Walk<'_>, caps: &mut [u16; Jurisdiction::COUNT]) -> Result<(), ParseError> {
     let mut seen = 0u8;
@@ -313,11 +344,7 @@ fn caps(w: &mut Walk<'_>, caps: &mut [u16; Jurisdiction::COUNT]) -> Result<(), P
         let j = match Jurisdiction::from_code(key) {
             Some(j) if j != Jurisdiction::None => j,
             _ => {
-                return Err(w.unknown_key(
-                    "jurisdiction_cap_hours",
-                    key,
-                    "us_cfpb, uk_fca, cn_banking, cn_telecom, cn_consumer",
-                ))
+                return Err(w.unknown_key("jurisdiction_cap_hours", key, CAPPED_JURISDICTION_LIST))
             }
         };
         if seen & (1 << j.index()) != 0 {
