@@ -163,11 +163,16 @@ pub(crate) fn cues_from_c(c: ct_text_cues, codes: [ct_result; 3]) -> Result<Text
     if u32::from(c.emotion_markers) & !mask(EMOTION_MARKERS.len()) != 0 {
         return Err(codes[2]);
     }
-    Ok(TextCues {
+    Ok(cues_from_checked_c(c))
+}
+
+/// The core form of C text cues whose bits were checked.
+const fn cues_from_checked_c(c: ct_text_cues) -> TextCues {
+    TextCues {
         threats: c.threats,
         forbidden_phrases: c.forbidden_phrases,
         emotion_markers: c.emotion_markers,
-    })
+    }
 }
 
 /// The C form of a core complaint.
@@ -677,11 +682,7 @@ macro_rules! checked_fields {
             )*
             #[inline(always)]
             fn text_cues(&self) -> TextCues {
-                TextCues {
-                    threats: self.0.text_cues.threats,
-                    forbidden_phrases: self.0.text_cues.forbidden_phrases,
-                    emotion_markers: self.0.text_cues.emotion_markers,
-                }
+                cues_from_checked_c(self.0.text_cues)
             }
         }
     };
