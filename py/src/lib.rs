@@ -502,12 +502,8 @@ fn assess_many(
             )))
         }
     };
-    /// One item: its record JSON, or why it has none.
-    enum Item {
-        Json(Vec<u8>),
-        Failed(PyErr),
-    }
-    let mut items: Vec<(usize, Item)> = Vec::new();
+    // Each item's record JSON, or why it has none.
+    let mut items: Vec<(usize, PyResult<Vec<u8>>)> = Vec::new();
     let iter = records.try_iter().map_err(|_| {
         PyTypeError::new_err(format!(
             "records must be an iterable of mappings or JSON texts, not {}",
@@ -518,12 +514,15 @@ fn assess_many(
         let item = item?;
         let mut buf = Vec::new();
         let read = if item.cast::<PyString>().is_ok() || item.cast::<PyBytes>().is_ok() {
-            let text = json_text(&item)?;
-            if text.iter().all(u8::is_ascii_whitespace) {
-                continue;
+            match json_text(&item) {
+                Ok(text) if text.iter().all(u8::is_ascii_whitespace) => continue,
+                Ok(text) => {
+                    buf.extend_from_slice(&text);
+                    Ok(())
+                }
+                // A `str` that is not valid UTF-8 (a lone surrogate).
+                Err(e) => Err(e),
             }
-            buf.extend_from_slice(&text);
-            Ok(())
         } else {
             record_bytes(&item, &mut buf).map_err(|e| {
                 if e.is_instance_of::<PyTypeError>(py) {
@@ -535,7 +534,7 @@ fn assess_many(
         };
         // A failure is kept in its place, so that `errors="raise"` raises
         // the first bad item's error whatever made it bad.
-        items.push((row, read.map_or_else(Item::Failed, |()| Item::Json(buf))));
+        items.push((row, read.map(|()| buf)));
     }
     /// Why an item has no assessment.
     enum Failure {
@@ -548,10 +547,10 @@ fn assess_many(
             .into_iter()
             .map(|(row, item)| {
                 let graded = match item {
-                    Item::Json(json) => parse_complaint(&json)
+                    Ok(json) => parse_complaint(&json)
                         .map(|c| assess(&c, policy))
                         .map_err(Failure::Record),
-                    Item::Failed(e) => Err(Failure::Python(e)),
+                    Err(e) => Err(Failure::Python(e)),
                 };
                 (row, graded)
             })

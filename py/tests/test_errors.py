@@ -116,6 +116,8 @@ def test_assess_many_returns_errors_in_place() -> None:
     with pytest.raises(TypeError, match="row 0"):
         ct.assess_many([5, {"emotion": 99}])  # type: ignore[list-item]
     assert ct.assess_many([{}, {}], errors="return") == ct.assess_many([{}, {}])
+    lone_surrogate = ct.assess_many(["\ud800", "{}"], errors="return")
+    assert isinstance(lone_surrogate[0], UnicodeError) and lone_surrogate[1] == ct.assess({})
     with pytest.raises(ValueError, match="errors must be"):
         ct.assess_many([], errors="skip")  # type: ignore[call-overload]
 
