@@ -85,6 +85,11 @@ macro_rules! code_enum {
             fn code(self) -> &'static str { $name::code(self) }
         }
 
+        impl $crate::code_words::CodeWords for $name {
+            const TABLE: $crate::code_words::CodeTable =
+                $crate::code_words::CodeTable::new($name::CODES);
+        }
+
         impl serde::Serialize for $name {
             fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
                 s.serialize_str(self.code())

@@ -45,6 +45,7 @@ extern crate std;
 
 mod assess;
 mod assessment;
+mod code_words;
 mod codes;
 mod complaint;
 mod explain;

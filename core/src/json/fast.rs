@@ -21,6 +21,7 @@ use super::record::{
     PRIOR_CONTACTS, TENURE_MONTHS,
 };
 use super::value::{for_each_byte_piece, unescape, BytePiece};
+use crate::code_words::{self, CodeTable, CodeWords};
 use crate::codes::Code;
 use crate::complaint::{Complaint, Id, ID_CAPACITY};
 use crate::flags::{Flag, FlagSet};
@@ -131,6 +132,13 @@ impl<'i> Reader<'i> {
     /// yet known to be UTF-8: only compared with ASCII names).
     #[inline(always)]
     fn plain_string(&mut self) -> Option<&'i [u8]> {
+        let (start, end) = self.plain_string_span()?;
+        self.json.get(start..end)
+    }
+
+    /// [`Reader::plain_string`] as where its body starts and ends.
+    #[inline(always)]
+    fn plain_string_span(&mut self) -> Option<(usize, usize)> {
         self.eat(b'"')?;
         let start = self.pos;
         let (end, _) = skip_plain(self.json, start);
@@ -138,7 +146,7 @@ impl<'i> Reader<'i> {
             return None;
         }
         self.pos = end + 1;
-        self.json.get(start..end)
+        Some((start, end))
     }
 
     /// A key naming a field: its index in [`super::RECORD_FIELDS`].
@@ -149,30 +157,29 @@ impl<'i> Reader<'i> {
 
     /// One code of a vocabulary.
     #[inline(always)]
-    fn code<T: Code>(&mut self) -> Option<T> {
-        T::from_index(self.code_index(T::CODES)?)
+    fn code<T: Code + CodeWords>(&mut self) -> Option<T> {
+        T::from_index(self.code_index(T::CODES, &T::TABLE)?)
     }
 
     /// The index in `codes` of the next string. Not generic over the
     /// vocabulary (nor is [`Reader::flag_bits`]), so that the firmware
     /// carries this code once rather than once per vocabulary.
     #[inline(never)]
-    fn code_index(&mut self, codes: &[&str]) -> Option<u8> {
-        let s = self.plain_string()?;
-        let position = codes.iter().position(|c| c.as_bytes() == s)?;
-        u8::try_from(position).ok()
+    fn code_index(&mut self, codes: &[&str], table: &CodeTable) -> Option<u8> {
+        let (start, end) = self.plain_string_span()?;
+        code_words::index_of(self.json, start, end, codes, table)
     }
 
     /// A list of codes, as a set.
     #[inline(always)]
-    fn flags<T: Code + Flag>(&mut self) -> Option<FlagSet<T>> {
-        self.flag_bits(<T as Code>::CODES)
+    fn flags<T: Code + Flag + CodeWords>(&mut self) -> Option<FlagSet<T>> {
+        self.flag_bits(<T as Code>::CODES, &T::TABLE)
             .map(FlagSet::from_bits_truncate)
     }
 
     /// A list of codes of `codes`, as bits by index.
     #[inline(never)]
-    fn flag_bits(&mut self, codes: &[&str]) -> Option<u16> {
+    fn flag_bits(&mut self, codes: &[&str], table: &CodeTable) -> Option<u16> {
         self.eat(b'[')?;
         self.ws();
         let mut bits = 0u16;
@@ -181,7 +188,7 @@ impl<'i> Reader<'i> {
             return Some(bits);
         }
         loop {
-            let i = self.code_index(codes)?;
+            let i = self.code_index(codes, table)?;
             bits |= 1u16.checked_shl(u32::from(i)).unwrap_or(0);
             self.ws();
             match self.next()? {
