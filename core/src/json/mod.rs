@@ -69,6 +69,7 @@ pub(crate) const fn joined_str(bytes: &'static [u8]) -> &'static str {
 
 mod error;
 mod fast;
+mod fragment;
 mod lex;
 mod out;
 mod outcome;

@@ -1,5 +1,6 @@
 //! A cursor over a caller's output buffer, shared by the JSON writers.
 
+use super::fragment::Fragment;
 use super::write::BufferTooSmall;
 
 /// Writes into a caller's buffer; never past its end.
@@ -25,6 +26,31 @@ impl<'b> Out<'b> {
         dst.copy_from_slice(bytes);
         self.len = end;
         Ok(())
+    }
+
+    /// Appends a padded piece: all `N` bytes are copied in one fixed-size
+    /// move when that many remain (the padding is then overwritten by what
+    /// follows, or left past the end of the text), else only its own bytes.
+    #[inline(always)]
+    pub(super) fn fragment<const N: usize>(&mut self, piece: &Fragment<N>) -> Res {
+        match self
+            .buf
+            .get_mut(self.len..)
+            .and_then(<[u8]>::first_chunk_mut::<N>)
+        {
+            Some(dst) => {
+                *dst = piece.bytes;
+                self.len += piece.len;
+                Ok(())
+            }
+            None => self.put(piece.as_bytes()),
+        }
+    }
+
+    /// Takes back the last byte written (the comma after a list's last item).
+    #[inline(always)]
+    pub(super) fn unwrite_byte(&mut self) {
+        self.len = self.len.saturating_sub(1);
     }
 
     #[inline(always)]

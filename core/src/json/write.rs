@@ -10,6 +10,7 @@
 use core::fmt;
 
 use super::error::ParseError;
+use super::fragment::{DIMENSION_POINTS, FACTOR_OPEN, SOURCE_CLOSE};
 use super::out::{Out, Res};
 use crate::assessment::Assessment;
 use crate::codes::Dimension;
@@ -53,15 +54,6 @@ impl Out<'_> {
     }
 }
 
-/// `","dimension":"<code>","points":` for each dimension, in index order.
-const DIMENSION_POINTS: [&str; Dimension::COUNT] = [
-    "\",\"dimension\":\"severity\",\"points\":",
-    "\",\"dimension\":\"impact\",\"points\":",
-    "\",\"dimension\":\"difficulty\",\"points\":",
-    "\",\"dimension\":\"escalation_risk\",\"points\":",
-    "\",\"dimension\":\"malice\",\"points\":",
-];
-
 /// `,"<code>":` before each raw score but the first.
 const RAW_SCORE_KEYS: [&str; Dimension::COUNT] = [
     "\"raw_scores\":{\"severity\":",
@@ -73,7 +65,8 @@ const RAW_SCORE_KEYS: [&str; Dimension::COUNT] = [
 
 /// Writes an assessment as one line of JSON (no trailing newline); returns
 /// the number of bytes written. The same assessment always gives the same
-/// bytes, on every target and through every binding.
+/// bytes, on every target and through every binding. Bytes of `buf` past
+/// the returned length may be overwritten too.
 pub fn write_assessment_json(
     assessment: &Assessment,
     buf: &mut [u8],
@@ -142,27 +135,27 @@ fn assessment_json(a: &Assessment, o: &mut Out<'_>) -> Res {
         o.i64((*v).into())?;
     }
     o.put(b"},\"reasons\":[")?;
-    let mut first = true;
+    let mut pairs = false;
     for row in &a.rows {
-        let factor = row.factor.code();
-        let source = row.source.code();
+        let (Some(open), Some(close)) = (
+            FACTOR_OPEN.get(row.factor.index()),
+            SOURCE_CLOSE.get(row.source as usize),
+        ) else {
+            continue;
+        };
         for (points, dimension) in row.points.iter().zip(DIMENSION_POINTS.iter()) {
             if *points == 0 {
                 continue;
             }
-            o.put(if first {
-                b"{\"factor\":\""
-            } else {
-                b",{\"factor\":\""
-            })?;
-            first = false;
-            o.code(factor)?;
-            o.put(dimension.as_bytes())?;
+            pairs = true;
+            o.fragment(open)?;
+            o.fragment(dimension)?;
             o.i64((*points).into())?;
-            o.put(b",\"source\":\"")?;
-            o.code(source)?;
-            o.put(b"\"}")?;
+            o.fragment(close)?;
         }
+    }
+    if pairs {
+        o.unwrite_byte();
     }
     o.put(b"]}")
 }

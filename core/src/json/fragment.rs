@@ -1,0 +1,85 @@
+//! Pieces of the assessment JSON built at compile time, padded to a fixed
+//! size so that the writer copies each with a few fixed-size moves instead
+//! of a `memcpy` call whose length changes from one piece to the next.
+//!
+//! A reason pair is written as three pieces and a number:
+//! `{"factor":"<code>","dimension":"` (one per factor),
+//! `<dimension>","points":` (one per dimension), the points, and
+//! `,"source":"<source>"},` (one per source; the comma after the last pair
+//! is taken back). The codes come from the vocabularies themselves.
+
+use crate::assessment::Source;
+use crate::codes::Dimension;
+use crate::factor::{self, FACTOR_COUNT};
+
+/// A piece padded with zero bytes to `N`, and how many bytes are the piece.
+#[derive(Clone, Copy)]
+pub(super) struct Fragment<const N: usize> {
+    pub(super) bytes: [u8; N],
+    pub(super) len: usize,
+}
+
+impl<const N: usize> Fragment<N> {
+    /// `prefix`, `code` and `suffix` one after the other. Fails to compile
+    /// if they do not fit in `N` bytes.
+    const fn new(prefix: &str, code: &str, suffix: &str) -> Fragment<N> {
+        let mut bytes = [0u8; N];
+        let mut len = 0;
+        let parts = [prefix.as_bytes(), code.as_bytes(), suffix.as_bytes()];
+        let mut p = 0;
+        while p < parts.len() {
+            let part = parts[p];
+            let mut i = 0;
+            while i < part.len() {
+                assert!(len < N, "the piece does not fit its padded size");
+                bytes[len] = part[i];
+                len += 1;
+                i += 1;
+            }
+            p += 1;
+        }
+        Fragment { bytes, len }
+    }
+
+    /// The piece's bytes, without the padding.
+    pub(super) fn as_bytes(&self) -> &[u8] {
+        self.bytes.get(..self.len).unwrap_or(&self.bytes)
+    }
+}
+
+/// `{"factor":"<code>","dimension":"` for each factor, by index.
+pub(super) static FACTOR_OPEN: [Fragment<64>; FACTOR_COUNT] = {
+    let mut out = [Fragment::new("", "", ""); FACTOR_COUNT];
+    let mut i = 0;
+    while i < FACTOR_COUNT {
+        out[i] = Fragment::new(
+            "{\"factor\":\"",
+            factor::TABLE[i].code,
+            "\",\"dimension\":\"",
+        );
+        i += 1;
+    }
+    out
+};
+
+/// `<dimension>","points":` for each dimension, by index.
+pub(super) static DIMENSION_POINTS: [Fragment<32>; Dimension::COUNT] = {
+    let mut out = [Fragment::new("", "", ""); Dimension::COUNT];
+    let mut i = 0;
+    while i < Dimension::COUNT {
+        out[i] = Fragment::new("", Dimension::CODES[i], "\",\"points\":");
+        i += 1;
+    }
+    out
+};
+
+/// `,"source":"<source>"},` for each source, by index.
+pub(super) static SOURCE_CLOSE: [Fragment<32>; Source::COUNT] = {
+    let mut out = [Fragment::new("", "", ""); Source::COUNT];
+    let mut i = 0;
+    while i < Source::COUNT {
+        out[i] = Fragment::new(",\"source\":\"", Source::CODES[i], "\"},");
+        i += 1;
+    }
+    out
+};
