@@ -31,9 +31,11 @@ pub(crate) struct CodeTable {
 
 /// A vocabulary's [`CodeTable`], for the one-pass record reader
 /// (implemented for every vocabulary by `code_enum!`).
-pub(crate) trait CodeWords {
+pub(crate) trait CodeWords: Copy {
     /// The table of the vocabulary's codes.
     const TABLE: CodeTable;
+    /// The value's slot in the vocabulary's tables: its index.
+    fn slot(self) -> usize;
 }
 
 /// The hash of a string's words.

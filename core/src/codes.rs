@@ -88,6 +88,10 @@ macro_rules! code_enum {
         impl $crate::code_words::CodeWords for $name {
             const TABLE: $crate::code_words::CodeTable =
                 $crate::code_words::CodeTable::new($name::CODES);
+            #[inline(always)]
+            fn slot(self) -> usize {
+                self as usize
+            }
         }
 
         impl serde::Serialize for $name {

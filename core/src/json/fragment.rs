@@ -9,7 +9,8 @@
 //! is taken back). The codes come from the vocabularies themselves.
 
 use crate::assessment::Source;
-use crate::codes::Dimension;
+use crate::code_words::{CodeWords, SLOTS};
+use crate::codes::{Code, Dimension};
 use crate::factor::{self, FACTOR_COUNT};
 
 /// A piece padded with zero bytes to `N`, and how many bytes are the piece.
@@ -83,3 +84,20 @@ pub(super) static SOURCE_CLOSE: [Fragment<32>; Source::COUNT] = {
     }
     out
 };
+
+/// Every code of a vocabulary as a padded piece, by index (implemented for
+/// every vocabulary): what the writer copies for a code of the header.
+pub(super) trait CodePieces: Code + CodeWords {
+    /// The codes, padded; slots past the vocabulary are empty.
+    const PIECES: [Fragment<32>; SLOTS] = {
+        let mut out = [Fragment::new("", "", ""); SLOTS];
+        let mut i = 0;
+        while i < Self::CODES.len() {
+            out[i] = Fragment::new("", Self::CODES[i], "");
+            i += 1;
+        }
+        out
+    };
+}
+
+impl<T: Code + CodeWords> CodePieces for T {}

@@ -1,7 +1,8 @@
 //! A cursor over a caller's output buffer, shared by the JSON writers.
 
-use super::fragment::Fragment;
+use super::fragment::{CodePieces, Fragment};
 use super::write::BufferTooSmall;
+use crate::code_words::SLOTS;
 
 /// Writes into a caller's buffer; never past its end.
 pub(super) struct Out<'b> {
@@ -44,6 +45,16 @@ impl<'b> Out<'b> {
                 Ok(())
             }
             None => self.put(piece.as_bytes()),
+        }
+    }
+
+    /// A code of a vocabulary, copied as its padded piece.
+    #[inline(always)]
+    pub(super) fn code_of<T: CodePieces>(&mut self, value: T) -> Res {
+        let pieces: &'static [Fragment<32>; SLOTS] = const { &T::PIECES };
+        match pieces.get(value.slot()) {
+            Some(piece) => self.fragment(piece),
+            None => self.code(value.code()),
         }
     }
 
