@@ -63,41 +63,69 @@ pub(super) static FACTOR_OPEN: [Fragment<64>; FACTOR_COUNT] = {
     out
 };
 
-/// `<dimension>","points":` for each dimension, by index.
-pub(super) static DIMENSION_POINTS: [Fragment<32>; Dimension::COUNT] = {
-    let mut out = [Fragment::new("", "", ""); Dimension::COUNT];
+/// `prefix`, each of `codes` and `suffix`, by index; slots past `codes`
+/// are empty pieces.
+const fn pieces<const M: usize, const N: usize>(
+    prefix: &str,
+    codes: &[&str],
+    suffix: &str,
+) -> [Fragment<N>; M] {
+    assert!(codes.len() <= M, "more codes than slots");
+    let mut out = [Fragment::new("", "", ""); M];
     let mut i = 0;
-    while i < Dimension::COUNT {
-        out[i] = Fragment::new("", Dimension::CODES[i], "\",\"points\":");
+    while i < codes.len() {
+        out[i] = Fragment::new(prefix, codes[i], suffix);
         i += 1;
     }
     out
-};
+}
+
+/// `<dimension>","points":` for each dimension, by index.
+pub(super) static DIMENSION_POINTS: [Fragment<32>; Dimension::COUNT] =
+    pieces("", Dimension::CODES, "\",\"points\":");
 
 /// `,"source":"<source>"},` for each source, by index.
-pub(super) static SOURCE_CLOSE: [Fragment<32>; Source::COUNT] = {
-    let mut out = [Fragment::new("", "", ""); Source::COUNT];
-    let mut i = 0;
-    while i < Source::COUNT {
-        out[i] = Fragment::new(",\"source\":\"", Source::CODES[i], "\"},");
-        i += 1;
-    }
-    out
-};
+pub(super) static SOURCE_CLOSE: [Fragment<32>; Source::COUNT] =
+    pieces(",\"source\":\"", Source::CODES, "\"},");
 
 /// Every code of a vocabulary as a padded piece, by index (implemented for
 /// every vocabulary): what the writer copies for a code of the header.
 pub(super) trait CodePieces: Code + CodeWords {
     /// The codes, padded; slots past the vocabulary are empty.
-    const PIECES: [Fragment<32>; SLOTS] = {
-        let mut out = [Fragment::new("", "", ""); SLOTS];
-        let mut i = 0;
-        while i < Self::CODES.len() {
-            out[i] = Fragment::new("", Self::CODES[i], "");
-            i += 1;
-        }
-        out
-    };
+    const PIECES: [Fragment<32>; SLOTS] = pieces("", Self::CODES, "");
 }
 
 impl<T: Code + CodeWords> CodePieces for T {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::factor::Factor;
+    use crate::playbook::Strategy;
+    use std::format;
+
+    /// Each piece is its parts, for every factor, dimension, source and
+    /// every code of a vocabulary with long codes; empty slots are empty.
+    #[test]
+    fn pieces_are_their_parts() {
+        for f in Factor::all() {
+            let want = format!("{{\"factor\":\"{}\",\"dimension\":\"", f.code());
+            assert_eq!(FACTOR_OPEN[f.index()].as_bytes(), want.as_bytes());
+        }
+        for d in Dimension::ALL {
+            let want = format!("{}\",\"points\":", d.code());
+            assert_eq!(
+                DIMENSION_POINTS[d.index() as usize].as_bytes(),
+                want.as_bytes()
+            );
+        }
+        for s in Source::ALL {
+            let want = format!(",\"source\":\"{}\"}},", s.code());
+            assert_eq!(SOURCE_CLOSE[s.index() as usize].as_bytes(), want.as_bytes());
+        }
+        for (i, piece) in Strategy::PIECES.iter().enumerate() {
+            let want = Strategy::CODES.get(i).copied().unwrap_or("");
+            assert_eq!(piece.as_bytes(), want.as_bytes());
+        }
+    }
+}
