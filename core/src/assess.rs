@@ -130,6 +130,7 @@ pub struct Decision {
 }
 
 /// Grades one complaint without recording reasons.
+#[inline]
 pub fn decide_only(complaint: &Complaint, policy: &Policy) -> Decision {
     assess_with(complaint, policy, &mut NoRows).0
 }
@@ -427,6 +428,7 @@ fn raise(tier: &mut (Tier, TierBasis), to: Tier, basis: TierBasis) {
     *tier = core::hint::select_unpredictable(to > tier.0, (to, basis), *tier);
 }
 
+#[inline(always)]
 fn decide<C: ComplaintFields + ?Sized>(
     c: &C,
     p: &Policy,
