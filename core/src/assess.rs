@@ -86,7 +86,21 @@ pub fn assess_into(complaint: &Complaint, policy: &Policy, out: &mut Assessment)
 /// assert_eq!((decision.scores, raw_scores), (a.scores, a.raw_scores));
 /// assert_eq!(rows, a.rows);
 /// ```
+#[inline]
 pub fn assess_with<C: ComplaintFields + ?Sized, S: ReasonSink>(
+    complaint: &C,
+    policy: &Policy,
+    rows: &mut S,
+) -> (Decision, [i32; Dimension::COUNT]) {
+    grade(complaint, policy, rows)
+}
+
+/// [`assess_with`], always inlined: [`decide_only`] must be, so that its
+/// 36-byte result is built where the caller keeps it rather than returned
+/// through the stack and read back right after its narrow stores (a
+/// store-forwarding stall on every record of a batch).
+#[inline(always)]
+fn grade<C: ComplaintFields + ?Sized, S: ReasonSink>(
     complaint: &C,
     policy: &Policy,
     rows: &mut S,
@@ -132,7 +146,7 @@ pub struct Decision {
 /// Grades one complaint without recording reasons.
 #[inline]
 pub fn decide_only(complaint: &Complaint, policy: &Policy) -> Decision {
-    assess_with(complaint, policy, &mut NoRows).0
+    grade(complaint, policy, &mut NoRows).0
 }
 
 /// The claim-ratio rule of seed `000_d3bb18e70da591cc.txt` (高额补偿投诉处理).
@@ -292,6 +306,7 @@ fn claim_of<C: ComplaintFields + ?Sized>(c: &C, p: &Policy) -> ClaimCheck {
     check_claim(c.direct_loss(), c.claimed_amount(), p.claim_limit_permille)
 }
 
+#[inline(always)]
 fn sum_factors<C: ComplaintFields + ?Sized, R: ReasonSink>(
     c: &C,
     p: &Policy,
