@@ -137,12 +137,14 @@ fn assessment_json(a: &Assessment, o: &mut Out<'_>) -> Res {
     o.put(b"},\"reasons\":[")?;
     let mut pairs = false;
     for row in &a.rows {
-        let (Some(open), Some(close)) = (
-            FACTOR_OPEN.get(row.factor.index()),
-            SOURCE_CLOSE.get(row.source as usize),
-        ) else {
-            continue;
-        };
+        // Every factor and source has its piece; the fallbacks mirror
+        // `Factor::info`'s (the first entry) rather than panic or drop a row.
+        let open = FACTOR_OPEN
+            .get(row.factor.index())
+            .unwrap_or(&FACTOR_OPEN[0]);
+        let close = SOURCE_CLOSE
+            .get(row.source as usize)
+            .unwrap_or(&SOURCE_CLOSE[0]);
         for (points, dimension) in row.points.iter().zip(DIMENSION_POINTS.iter()) {
             if *points == 0 {
                 continue;
