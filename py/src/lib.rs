@@ -533,8 +533,13 @@ fn assess_many(
             })
         };
         // A failure is kept in its place, so that `errors="raise"` raises
-        // the first bad item's error whatever made it bad.
+        // the first bad item's error whatever made it bad; raising, no
+        // later item can come first, so the iterable is read no further.
+        let failed = read.is_err();
         items.push((row, read.map(|()| buf)));
+        if failed && !return_errors {
+            break;
+        }
     }
     /// Why an item has no assessment.
     enum Failure {
@@ -543,18 +548,22 @@ fn assess_many(
     }
     let policy = policy_of(&policy);
     let graded: Vec<(usize, Result<Assessment, Failure>)> = py.detach(move || {
-        items
-            .into_iter()
-            .map(|(row, item)| {
-                let graded = match item {
-                    Ok(json) => parse_complaint(&json)
-                        .map(|c| assess(&c, policy))
-                        .map_err(Failure::Record),
-                    Err(e) => Err(Failure::Python(e)),
-                };
-                (row, graded)
-            })
-            .collect()
+        let mut graded = Vec::with_capacity(items.len());
+        for (row, item) in items {
+            let result = match item {
+                Ok(json) => parse_complaint(&json)
+                    .map(|c| assess(&c, policy))
+                    .map_err(Failure::Record),
+                Err(e) => Err(Failure::Python(e)),
+            };
+            let failed = result.is_err();
+            graded.push((row, result));
+            // Raising, the first failure is the answer: grade no further.
+            if failed && !return_errors {
+                break;
+            }
+        }
+        graded
     });
     let mut out = Vec::with_capacity(graded.len());
     for (row, graded) in graded {

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pickle
 from pathlib import Path
+from collections.abc import Iterator
 from typing import Any
 
 import numpy as np
@@ -115,6 +116,17 @@ def test_assess_many_returns_errors_in_place() -> None:
     assert info.value.row == 1
     with pytest.raises(TypeError, match="row 0"):
         ct.assess_many([5, {"emotion": 99}])  # type: ignore[list-item]
+
+    # Raising, the iterable is read no further than the first item that
+    # cannot be converted: a later failure of the iterable itself does not
+    # replace that item's error.
+    def records_then_failure() -> Iterator[Any]:
+        yield {}
+        yield 5
+        raise RuntimeError("read too far")
+
+    with pytest.raises(TypeError, match="row 1"):
+        ct.assess_many(records_then_failure())
     assert ct.assess_many([{}, {}], errors="return") == ct.assess_many([{}, {}])
     lone_surrogate = ct.assess_many(["\ud800", "{}"], errors="return")
     assert isinstance(lone_surrogate[0], UnicodeError) and lone_surrogate[1] == ct.assess({})
