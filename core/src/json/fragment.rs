@@ -8,6 +8,7 @@
 //! `,"source":"<source>"},` (one per source; the comma after the last pair
 //! is taken back). The codes come from the vocabularies themselves.
 
+use super::append;
 use crate::assessment::Source;
 use crate::code_words::{CodeWords, SLOTS};
 use crate::codes::{Code, Dimension};
@@ -24,21 +25,14 @@ impl<const N: usize> Fragment<N> {
     /// `prefix`, `code` and `suffix` one after the other. Fails to compile
     /// if they do not fit in `N` bytes.
     const fn new(prefix: &str, code: &str, suffix: &str) -> Fragment<N> {
+        assert!(
+            prefix.len() + code.len() + suffix.len() <= N,
+            "the piece does not fit its padded size"
+        );
         let mut bytes = [0u8; N];
-        let mut len = 0;
-        let parts = [prefix.as_bytes(), code.as_bytes(), suffix.as_bytes()];
-        let mut p = 0;
-        while p < parts.len() {
-            let part = parts[p];
-            let mut i = 0;
-            while i < part.len() {
-                assert!(len < N, "the piece does not fit its padded size");
-                bytes[len] = part[i];
-                len += 1;
-                i += 1;
-            }
-            p += 1;
-        }
+        let len = append(&mut bytes, 0, prefix.as_bytes());
+        let len = append(&mut bytes, len, code.as_bytes());
+        let len = append(&mut bytes, len, suffix.as_bytes());
         Fragment { bytes, len }
     }
 

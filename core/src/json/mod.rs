@@ -42,21 +42,26 @@ pub(crate) const fn joined<const N: usize>(names: &[&str]) -> [u8; N] {
     let mut i = 0;
     while i < names.len() {
         if i > 0 {
-            out[at] = b',';
-            out[at + 1] = b' ';
-            at += 2;
+            at = append(&mut out, at, b", ");
         }
-        let name = names[i].as_bytes();
-        let mut j = 0;
-        while j < name.len() {
-            out[at] = name[j];
-            at += 1;
-            j += 1;
-        }
+        at = append(&mut out, at, names[i].as_bytes());
         i += 1;
     }
     assert!(at == N, "N is not the joined length");
     out
+}
+
+/// Copies `part` into `out` from `at` and returns where it ends: how the
+/// texts built at compile time ([`joined`], the writer's padded pieces) are
+/// put together. Evaluated at compile time only, where a part that does
+/// not fit fails the build.
+pub(crate) const fn append(out: &mut [u8], at: usize, part: &[u8]) -> usize {
+    let mut i = 0;
+    while i < part.len() {
+        out[at + i] = part[i];
+        i += 1;
+    }
+    at + part.len()
 }
 
 /// Bytes made by [`joined`] as text; evaluated at compile time only.
