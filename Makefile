@@ -3,6 +3,10 @@
 #   make run     grade the example complaints and print the ranked table
 #   make test    install what the tests need, then run every test of the repository
 #
+# and the inner loop while editing (a few minutes, installs nothing):
+#
+#   make check   format, clippy, the core and CLI tests
+#
 # `make test` runs, in order: the Rust checks (format, clippy, tests, docs,
 # the Cortex-M build, the README's main command), the C library's tests,
 # the Python package's tests, then the quick benchmark and reliability runs.
@@ -14,7 +18,7 @@ SHELL := bash
 CARGO ?= cargo
 EMBEDDED_TARGET := thumbv7em-none-eabihf
 
-.PHONY: run test setup test-rust test-c test-python test-benches test-reliability
+.PHONY: run test check setup test-rust test-c test-python test-benches test-reliability
 
 run:
 	$(CARGO) run --release --locked --bin complaint-triage -- score --format table examples/complaints.jsonl
@@ -31,8 +35,16 @@ setup:
 	for tool in pkg-config valgrind; do command -v $$tool >/dev/null || missing+=($$tool); done; \
 	if [ $${#missing[@]} -gt 0 ]; then \
 	    sudo=; [ "$$(id -u)" -eq 0 ] || sudo=sudo; \
-	    $$sudo apt-get update -qq && $$sudo apt-get install -y -qq "$${missing[@]}"; \
+	    $$sudo apt-get update -qq && \
+	    $$sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$${missing[@]}"; \
 	fi
+
+# The inner loop: what most changes break, without the C, Python, benchmark
+# and reliability suites (make test runs those too).
+check:
+	$(CARGO) fmt --all --check
+	$(CARGO) clippy --workspace --all-targets --locked -- -D warnings
+	$(CARGO) test --locked -p complaint-triage -p complaint-triage-cli
 
 test-rust:
 	$(CARGO) fmt --all --check

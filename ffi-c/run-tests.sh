@@ -127,7 +127,7 @@ step "version macros match Cargo.toml" version_macros
 ensure_pkg_config() {
     if ! command -v pkg-config >/dev/null; then
         as_root apt-get update -qq
-        as_root apt-get install -y -qq pkg-config
+        as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends pkg-config
     fi
 }
 install_step() {

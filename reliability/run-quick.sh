@@ -7,8 +7,9 @@
 #   FUZZ_SECONDS=10 bash reliability/run-quick.sh
 #   SKIP=miri,fuzz bash reliability/run-quick.sh
 #
-# Installs what is missing: qemu-system-arm (apt), the thumbv7em target,
-# nightly's miri and rust-src (rustup), cargo-fuzz 0.13.1 (cargo install).
+# Installs what is missing: qemu-system-arm (Debian's package unpacked under
+# target/qemu by local-qemu.sh, not installed into the system), the thumbv7em
+# target, nightly's miri and rust-src (rustup), cargo-fuzz 0.13.1 (cargo install).
 set -uo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
@@ -37,11 +38,12 @@ step() { # name, command...
     fi
 }
 
-as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
 
 install() {
     if ! command -v qemu-system-arm >/dev/null; then
-        as_root apt-get update -q && as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q qemu-system-arm || return 1
+        local qemu_bin
+        qemu_bin="$(bash "$ROOT/reliability/local-qemu.sh")" || return 1
+        echo "$qemu_bin" >"$LOG/qemu-path"
     fi
     rustup target list --installed | grep -q thumbv7em-none-eabihf || rustup target add thumbv7em-none-eabihf || return 1
     rustup toolchain list | grep -q '^nightly' || rustup toolchain install nightly --profile minimal || return 1
@@ -103,6 +105,8 @@ panic_sites() {
 
 start=$SECONDS
 step install install
+# The locally unpacked QEMU, when the system has none (see install).
+[ -s "$LOG/qemu-path" ] && ! command -v qemu-system-arm >/dev/null && PATH="$(cat "$LOG/qemu-path"):$PATH"
 step fuzz-replay fuzz_seeds_and_replay
 step fuzz-short fuzz_short
 # Links only if assess, assess_into, decide_only, check_claim, scan_text,
