@@ -284,10 +284,12 @@ fn write_patterns<W: Write>(
 const HEADER: &str = "# The grading rubric\n\n\
 <!-- Generated from Policy::DEFAULT by `complaint-triage rubric`; a test keeps this file and the code identical. -->\n\n\
 Every number below lives in `Policy::DEFAULT` (`core/src/policy.rs`, with the factor table in `core/src/factor.rs`) and can be \
-overridden by a JSON policy. Every factor cites the passage of the training material it comes from; the seeds are cited by file name:\n\n\
-- `000_d3bb18e70da591cc.txt`: telecom escalated-complaint handling course (grading toolkit: impact, resolution difficulty, improvement effect; handling levels; malice; remedies; expectations; ten errors);\n\
-- `001_bf48436fc09b92e7.txt`: complaint-handling principles of customer relationship management (process, timeliness, effect evaluation);\n\
-- `002_53957cc42773bf88.txt`: customer-service complaint skills (grading by severity and scope, authority, complaint types, VIP);\n\
-- `003_8f6867fe054256d6.txt`: bank service management (handling rules, the ten forbidden phrases, five difficult customers);\n\
-- `004_88a401f5dd7eea89.txt`: e-commerce customer service (complaint motives).\n\n\
+overridden by a JSON policy. Every factor cites the passage of the training material it comes from; the seeds are cited by file name. \
+They are five publicly shared training documents, not copied into this repository; each is named here by its own title, \
+so that it can be found:\n\n\
+- `000_d3bb18e70da591cc.txt`: 《移动投诉处理详尽方法课程》, a telecom escalated-complaint handling course (grading toolkit: impact, resolution difficulty, improvement effect; handling levels; malice; remedies; expectations; ten errors);\n\
+- `001_bf48436fc09b92e7.txt`: 《客户关系管理的投诉处理准则》, complaint-handling principles of customer relationship management (process, timeliness, effect evaluation);\n\
+- `002_53957cc42773bf88.txt`: 《客服專員投訴處理技巧與情緒管理》, customer-service complaint skills (grading by severity and scope, authority, complaint types, VIP);\n\
+- `003_8f6867fe054256d6.txt`: 《服務管理與投訴處理》, a bank service-management course (handling rules, the ten forbidden phrases, five difficult customers);\n\
+- `004_88a401f5dd7eea89.txt`: 《电子商务客户服务与管理》 (王利明), e-commerce customer service (complaint motives).\n\n\
 Scores are integers; there is no floating point anywhere in the grading, so every platform computes the same result.\n";
