@@ -28,61 +28,9 @@ BIN="$WORK/bin"
 mkdir -p "$BIN"
 trap 'rm -rf "$WORK"' EXIT
 
-SUMMARY=()
-FAILED=0
-LAST_RC=0
-START=$SECONDS
-
-# Runs one step in a subshell with errexit active; records PASS/FAIL.
-step() {
-    local name="$1"
-    shift
-    local t0=$SECONDS rc
-    echo
-    echo "=== $name"
-    set +e
-    (
-        set -euo pipefail
-        "$@"
-    )
-    rc=$?
-    set -e
-    LAST_RC=$rc
-    if [ "$rc" -eq 0 ]; then
-        SUMMARY+=("PASS  $name ($((SECONDS - t0))s)")
-    else
-        SUMMARY+=("FAIL  $name (exit $rc)")
-        FAILED=1
-    fi
-    return 0
-}
-
-summary() {
-    echo
-    echo "=== Summary of the C binding tests ($((SECONDS - START))s)"
-    local line
-    for line in "${SUMMARY[@]}"; do
-        echo "  $line"
-    done
-    if [ "$FAILED" -ne 0 ]; then
-        echo "RESULT: FAILED"
-    else
-        echo "RESULT: all passed"
-    fi
-}
-
-# Stops when the last step failed and later steps cannot do without it.
-require() {
-    if [ "$LAST_RC" -ne 0 ]; then
-        echo "cannot continue: $1" >&2
-        summary
-        exit 1
-    fi
-}
-
-as_root() {
-    if [ "$(id -u)" -eq 0 ]; then "$@"; elif command -v sudo >/dev/null; then sudo "$@"; else "$@"; fi
-}
+# shellcheck source=../scripts/steps.sh
+source "$ROOT/scripts/steps.sh"
+STEPS_TITLE=ffi-c
 
 # --- 1. Rust unit tests ----------------------------------------------------
 rust_tests() {
@@ -126,8 +74,7 @@ step "version macros match Cargo.toml" version_macros
 # --- 4. Release build and install ------------------------------------------
 ensure_pkg_config() {
     if ! command -v pkg-config >/dev/null; then
-        as_root apt-get update -qq
-        as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends pkg-config
+        apt_install pkg-config
     fi
 }
 install_step() {
@@ -235,7 +182,7 @@ valgrind_tests() {
     done
 }
 if [ "${SKIP_VALGRIND:-0}" = 1 ] || ! command -v valgrind >/dev/null; then
-    SUMMARY+=("SKIP  valgrind memcheck (valgrind not installed or SKIP_VALGRIND=1)")
+    step_skipped "valgrind memcheck" "valgrind not installed or SKIP_VALGRIND=1"
 else
     step "C tests under valgrind memcheck (zero errors, zero leaks)" valgrind_tests
 fi
@@ -269,5 +216,4 @@ ivr_demo() {
 }
 step "IVR demo on ffi-c/examples/ivr_sample.txt" ivr_demo
 
-summary
-exit "$FAILED"
+steps_summary ffi-c

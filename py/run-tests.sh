@@ -38,36 +38,15 @@ echo "== building and installing the package (pip install ./py)"
 # build needs no isolated environment of its own.
 "$py" -m pip install --quiet --no-deps --no-build-isolation --force-reinstall "$here"
 
-declare -a names=() results=()
-run() {
-    local name="$1"
-    shift
-    echo
-    echo "== $name"
-    if (cd "$here" && "$@"); then
-        names+=("$name") && results+=("pass")
-    else
-        names+=("$name") && results+=("FAIL")
-    fi
-}
+# shellcheck source=../scripts/steps.sh
+source "$root/scripts/steps.sh"
+STEPS_TITLE=python
+in_py() { (cd "$here" && "$@"); }
 
-run "cargo test (bindings)" cargo test --quiet --manifest-path "$here/Cargo.toml"
-run "pytest" "$py" -m pytest -q -p no:cacheprovider tests
-run "mypy --strict" "$py" -m mypy python/complaint_triage tests
-run "stubtest" "$py" -m mypy.stubtest complaint_triage --mypy-config-file pyproject.toml \
+step "cargo test (bindings)" in_py cargo test --quiet --manifest-path "$here/Cargo.toml"
+step "pytest" in_py "$py" -m pytest -q -p no:cacheprovider tests
+step "mypy --strict" in_py "$py" -m mypy python/complaint_triage tests
+step "stubtest" in_py "$py" -m mypy.stubtest complaint_triage --mypy-config-file pyproject.toml \
     --allowlist stubtest-allowlist.txt
 
-echo
-echo "== summary ($((SECONDS - started)) s)"
-failed=0
-for i in "${!names[@]}"; do
-    printf '  %-24s %s\n' "${names[$i]}" "${results[$i]}"
-    if [ "${results[$i]}" != "pass" ]; then
-        failed=$((failed + 1))
-    fi
-done
-if [ "$failed" -ne 0 ]; then
-    echo "$failed step(s) failed"
-    exit 1
-fi
-echo "all steps passed"
+steps_summary python

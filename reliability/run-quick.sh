@@ -18,26 +18,10 @@ SKIP=${SKIP:-}
 MAX_PANIC_SITES=${MAX_PANIC_SITES:-0}
 LOG=${RELIABILITY_LOG:-$ROOT/target/reliability}
 mkdir -p "$LOG"
-passed=0
-failed=0
-failures=()
-
-step() { # name, command...
-    local name=$1
-    shift
-    case ",$SKIP," in *",$name,"*) echo "-- $name: skipped (SKIP)"; return ;; esac
-    local t0=$SECONDS
-    if "$@" >"$LOG/$name.log" 2>&1; then
-        passed=$((passed + 1))
-        echo "ok   $name ($((SECONDS - t0)) s)"
-    else
-        failed=$((failed + 1))
-        failures+=("$name")
-        echo "FAIL $name ($((SECONDS - t0)) s), last lines of $LOG/$name.log:"
-        tail -n 25 "$LOG/$name.log" | sed 's/^/     /'
-    fi
-}
-
+# shellcheck source=../scripts/steps.sh
+source "$ROOT/scripts/steps.sh"
+STEPS_TITLE=reliability
+export STEP_LOG_DIR="$LOG"
 
 install() {
     if ! command -v qemu-system-arm >/dev/null; then
@@ -103,7 +87,6 @@ panic_sites() {
     MAX_PANIC_SITES=$MAX_PANIC_SITES FIRMWARE_TARGET_DIR=$ROOT/firmware/target bash "$ROOT/reliability/panic-sites.sh"
 }
 
-start=$SECONDS
 step install install
 # The locally unpacked QEMU, when the system has none (see install).
 [ -s "$LOG/qemu-path" ] && ! command -v qemu-system-arm >/dev/null && PATH="$(cat "$LOG/qemu-path"):$PATH"
@@ -119,6 +102,4 @@ step miri miri
 for n in fuzz-short cortex-m4-golden-and-budgets; do
     [ -f "$LOG/$n.log" ] && grep -E '^(record|policy|scan_text|outcome|queue|ffi):|bytes|golden' "$LOG/$n.log" | sed 's/^/     /'
 done
-echo "reliability checks took $((SECONDS - start)) s${failures:+; failed: ${failures[*]}}"
-echo "reliability: $passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+steps_summary reliability
