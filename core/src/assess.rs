@@ -3,19 +3,19 @@
 //! The work is one pass over the factors that apply, each adding its row of
 //! points from the policy table, then a few table lookups (levels, grade,
 //! priority, tier, deadlines). It cannot fail, panic or allocate.
+//!
+//! This file holds the entry points. The grading they run is written for
+//! speed in `fast` (`assess/fast.rs`); the same rules written plainly, to
+//! read and to change first, are in [`crate::reference`], and a property
+//! test keeps the two equal.
 
-use crate::assessment::{
-    Assessment, ReasonRow, ReasonRows, Scores, Source, TierBasis, MAX_REASON_ROWS,
-};
-use crate::codes::{
-    Dimension, Grade, HandlingFailure, Jurisdiction, Level, MaliceSignal, Profile, Right, Threat,
-    Tier,
-};
+mod fast;
+
+use crate::assessment::{Assessment, ReasonRow, ReasonRows, Scores, TierBasis};
+use crate::codes::{Dimension, Grade, Level, Tier};
 use crate::complaint::Complaint;
-use crate::factor::{self, Band, Factor};
 use crate::fields::ComplaintFields;
-use crate::playbook::{self, Playbook, StrategyInput};
-use crate::points::{self, PointsTable};
+use crate::playbook::Playbook;
 use crate::policy::Policy;
 
 /// Grades one complaint. Total: never fails, panics or allocates.
@@ -92,22 +92,7 @@ pub fn assess_with<C: ComplaintFields + ?Sized, S: ReasonSink>(
     policy: &Policy,
     rows: &mut S,
 ) -> (Decision, [i32; Dimension::COUNT]) {
-    grade(complaint, policy, rows)
-}
-
-/// [`assess_with`], always inlined: [`decide_only`] must be, so that its
-/// 36-byte result is built where the caller keeps it rather than returned
-/// through the stack and read back right after its narrow stores (a
-/// store-forwarding stall on every record of a batch).
-#[inline(always)]
-fn grade<C: ComplaintFields + ?Sized, S: ReasonSink>(
-    complaint: &C,
-    policy: &Policy,
-    rows: &mut S,
-) -> (Decision, [i32; Dimension::COUNT]) {
-    let claim = claim_of(complaint, policy);
-    let raw = sum_factors(complaint, policy, claim, rows);
-    (decide(complaint, policy, &raw, claim), raw)
+    fast::grade(complaint, policy, rows)
 }
 
 /// The decisions of an assessment, without its reasons: what high-volume
@@ -146,7 +131,7 @@ pub struct Decision {
 /// Grades one complaint without recording reasons.
 #[inline]
 pub fn decide_only(complaint: &Complaint, policy: &Policy) -> Decision {
-    grade(complaint, policy, &mut NoRows).0
+    fast::grade(complaint, policy, &mut NoRows).0
 }
 
 /// The claim-ratio rule of seed `000_d3bb18e70da591cc.txt` (高额补偿投诉处理).
@@ -183,7 +168,7 @@ pub fn check_claim(direct_loss: u64, claimed_amount: u64, limit_permille: u32) -
 /// considers, in factor order, whether or not the factor moved a score:
 /// factors apply or not at random from one record to the next, and a
 /// mispredicted branch costs more than a row written and then dropped. It
-/// is called at most [`MAX_REASON_ROWS`] times per grading, so a sink of
+/// is called at most [`MAX_REASON_ROWS`](crate::MAX_REASON_ROWS) times per grading, so a sink of
 /// that capacity never overflows.
 pub trait ReasonSink {
     /// Whether the sink keeps rows at all. With `false`, grading never
@@ -221,322 +206,4 @@ impl ReasonSink for NoRows {
     const RECORDS: bool = false;
     #[inline(always)]
     fn push_if(&mut self, _: bool, _: ReasonRow) {}
-}
-
-/// Sums the points of the factors that apply, recording each in `rows`.
-struct Summer<'p, R: ReasonSink> {
-    points: &'p PointsTable,
-    /// The packed rows added so far (see [`crate::points`]). Added with
-    /// wrapping: rows packed by [`PointsTable`] never carry out of the top
-    /// lane, but a table overwritten behind its back (a C caller's policy
-    /// storage) must give some scores, never a panic.
-    packed: u128,
-    /// How many packed rows were added (applying or not).
-    adds: i32,
-    rows: R,
-}
-
-const _: () = assert!(MAX_REASON_ROWS <= points::MAX_ADDS.unsigned_abs() as usize);
-
-impl<R: ReasonSink> Summer<'_, R> {
-    /// Adds `factor` when `applies`. Branch-free: a factor that does not
-    /// apply adds the packed zero row instead.
-    #[inline(always)]
-    fn add_if(&mut self, applies: bool, factor: Factor, source: Source) {
-        let index = core::hint::select_unpredictable(applies, factor.index(), points::NOT_APPLYING);
-        self.adds += 1;
-        if R::RECORDS {
-            let (points, packed) = self.points.row_at(index);
-            self.packed = self.packed.wrapping_add(packed);
-            self.rows.push_if(
-                points::moves(packed),
-                ReasonRow {
-                    factor,
-                    source,
-                    points,
-                },
-            );
-        } else {
-            self.packed = self.packed.wrapping_add(self.points.packed_at(index));
-        }
-    }
-
-    #[inline(always)]
-    fn add(&mut self, factor: Factor, source: Source) {
-        self.add_if(true, factor, source);
-    }
-
-    /// Adds the factor of each set bit of `bits` (bit `i` is factor
-    /// `first + i`), in bit order; a bit also set in `field_bits` came from
-    /// a field, any other from the text. One loop over every list of the
-    /// record: most records have no list value at all or one or two, so
-    /// its exit is mostly predicted.
-    #[inline(always)]
-    fn add_bits(&mut self, first: u8, mut bits: u64, field_bits: u64) {
-        while bits != 0 {
-            let bit = bits.trailing_zeros();
-            bits &= bits - 1;
-            let source = core::hint::select_unpredictable(
-                field_bits & (1 << bit) != 0,
-                Source::Field,
-                Source::Text,
-            );
-            self.add(Factor(first + bit as u8), source);
-        }
-    }
-
-    /// Adds the highest band of `band` that `value` reaches, if any: the
-    /// band numbered by how many thresholds `value` reaches.
-    #[inline(always)]
-    fn add_band(&mut self, policy: &Policy, band: Band, value: u64) {
-        let reached = policy
-            .band_thresholds(band)
-            .iter()
-            .fold(0usize, |n, t| n + usize::from(value >= *t));
-        let factor = Factor::band(band, reached.saturating_sub(1));
-        let factor = factor.unwrap_or(Factor(0));
-        self.add_if(reached > 0, factor, Source::Field);
-    }
-}
-
-/// The claim check of a complaint, computed once for both the factor it
-/// adds and the ratio the assessment reports.
-#[inline(always)]
-fn claim_of<C: ComplaintFields + ?Sized>(c: &C, p: &Policy) -> ClaimCheck {
-    check_claim(c.direct_loss(), c.claimed_amount(), p.claim_limit_permille)
-}
-
-#[inline(always)]
-fn sum_factors<C: ComplaintFields + ?Sized, R: ReasonSink>(
-    c: &C,
-    p: &Policy,
-    claim: ClaimCheck,
-    rows: R,
-) -> [i32; Dimension::COUNT] {
-    let mut s = Summer {
-        points: &p.points,
-        packed: 0,
-        adds: 0,
-        rows,
-    };
-    let f = Source::Field;
-    s.add(Factor::category(c.category()), f);
-    s.add(Factor::channel(c.channel()), f);
-    s.add(Factor::customer_tier(c.customer_tier()), f);
-    s.add(Factor::personality(c.personality()), f);
-    s.add(Factor::motive(c.motive()), f);
-    s.add(Factor::expectation(c.expectation()), f);
-    s.add(Factor::liability(c.liability()), f);
-    s.add(Factor::evidence(c.evidence()), f);
-
-    s.add_band(p, Band::Tenure, u64::from(c.tenure_months()));
-    s.add_band(p, Band::Emotion, u64::from(c.emotion()));
-    s.add_band(p, Band::PriorContacts, u64::from(c.prior_contacts()));
-    s.add_band(p, Band::HoursOpen, u64::from(c.hours_open()));
-    s.add_band(
-        p,
-        Band::AffectedCustomers,
-        u64::from(c.affected_customers()),
-    );
-    s.add_band(p, Band::DirectLoss, c.direct_loss());
-    s.add_band(p, Band::Departments, u64::from(c.departments()));
-
-    s.add_if(c.indirect_loss_claimed(), Factor::INDIRECT_LOSS_CLAIMED, f);
-    s.add_if(c.beyond_authority(), Factor::BEYOND_AUTHORITY, f);
-    s.add_if(
-        c.previously_compensated(),
-        Factor::PREVIOUSLY_COMPENSATED,
-        f,
-    );
-    s.add_if(c.safety_incident(), Factor::SAFETY_INCIDENT, f);
-    s.add_if(c.sensitive_period(), Factor::SENSITIVE_PERIOD, f);
-    s.add_if(
-        claim.unreasonable,
-        Factor::CLAIM_UNREASONABLE,
-        Source::Derived,
-    );
-    s.add_if(
-        c.text_cues().emotion_markers != 0,
-        Factor::TEXT_STRONG_EMOTION,
-        Source::Text,
-    );
-
-    let field_failures = c.handling_failures().bits();
-    let text_failures = if c.text_cues().forbidden_phrases != 0 {
-        1 << HandlingFailure::ForbiddenPhrase.index()
-    } else {
-        0
-    };
-    let field_lists = ListBits::new()
-        .then(c.rights().bits(), Right::COUNT)
-        .then(c.threats().bits(), Threat::COUNT)
-        .then(c.profile().bits(), Profile::COUNT)
-        .then(c.malice_signals().bits(), MaliceSignal::COUNT)
-        .then(field_failures, HandlingFailure::COUNT);
-    let text_lists = ListBits::new()
-        .then(0, Right::COUNT)
-        .then(u16::from(c.text_cues().threats), Threat::COUNT)
-        .then(0, Profile::COUNT)
-        .then(0, MaliceSignal::COUNT)
-        .then(text_failures, HandlingFailure::COUNT);
-    s.add_bits(
-        factor::RIGHT,
-        field_lists.bits | text_lists.bits,
-        field_lists.bits,
-    );
-    points::unpack_sum(s.packed, s.adds)
-}
-
-/// The list fields' bits side by side in one word, in factor order: the
-/// list factors are numbered contiguously from [`factor::RIGHT`], one range
-/// per list.
-struct ListBits {
-    bits: u64,
-    width: u32,
-}
-
-const _: () = assert!(
-    (factor::TENURE - factor::RIGHT) as usize
-        == Right::COUNT
-            + Threat::COUNT
-            + Profile::COUNT
-            + MaliceSignal::COUNT
-            + HandlingFailure::COUNT
-);
-const _: () = assert!((factor::TENURE - factor::RIGHT) as usize <= 64);
-
-impl ListBits {
-    const fn new() -> ListBits {
-        ListBits { bits: 0, width: 0 }
-    }
-
-    /// Appends a list of `count` values (bits past `count` are dropped).
-    #[inline(always)]
-    const fn then(self, bits: u16, count: usize) -> ListBits {
-        let mask = (1u64 << count) - 1;
-        ListBits {
-            bits: self.bits | ((bits as u64 & mask) << self.width),
-            width: self.width + count as u32,
-        }
-    }
-}
-
-/// The level of `score`: high from `thresholds[1]`, else medium from
-/// `thresholds[0]`, else low (so with unordered thresholds, high wins).
-#[inline(always)]
-fn level(score: u8, thresholds: [u8; 2]) -> Level {
-    let medium_or_low =
-        core::hint::select_unpredictable(score >= thresholds[0], Level::Medium, Level::Low);
-    core::hint::select_unpredictable(score >= thresholds[1], Level::High, medium_or_low)
-}
-
-#[inline(always)]
-fn tier_from(score: u8, thresholds: [u8; 2]) -> Tier {
-    TIER_BY_LEVEL[level(score, thresholds) as usize]
-}
-
-const TIER_BY_LEVEL: [Tier; 3] = [Tier::Frontline, Tier::Specialist, Tier::Management];
-
-/// Raises `tier` to `to` when `to` is higher, recording why. Branch-free.
-#[inline(always)]
-fn raise(tier: &mut (Tier, TierBasis), to: Tier, basis: TierBasis) {
-    *tier = core::hint::select_unpredictable(to > tier.0, (to, basis), *tier);
-}
-
-#[inline(always)]
-fn decide<C: ComplaintFields + ?Sized>(
-    c: &C,
-    p: &Policy,
-    raw: &[i32; Dimension::COUNT],
-    claim: ClaimCheck,
-) -> Decision {
-    let scores = Scores::from_raw(raw);
-    let severity_level = level(scores.severity, p.severity_levels);
-    let impact_level = level(scores.impact, p.impact_levels);
-    let urgency_level = level(
-        scores.severity.max(scores.escalation_risk),
-        p.urgency_levels,
-    );
-
-    let matrix_grade = p.grade_for(severity_level, impact_level);
-    let matrix_priority = p.priority_for(impact_level, urgency_level);
-    let (grade, priority) = core::hint::select_unpredictable(
-        c.safety_incident(),
-        (
-            matrix_grade.max(p.safety_min_grade),
-            matrix_priority.min(p.safety_max_priority),
-        ),
-        (matrix_grade, matrix_priority),
-    );
-
-    let mut tier = (p.tier_by_grade[grade as usize], TierBasis::Grade);
-    raise(
-        &mut tier,
-        tier_from(scores.difficulty, p.difficulty_tiers),
-        TierBasis::Difficulty,
-    );
-    raise(
-        &mut tier,
-        tier_from(scores.malice, p.malice_tiers),
-        TierBasis::Malice,
-    );
-    let authority_tier = core::hint::select_unpredictable(
-        c.beyond_authority(),
-        p.beyond_authority_tier,
-        Tier::Frontline,
-    );
-    raise(&mut tier, authority_tier, TierBasis::Authority);
-    let (tier, tier_basis) = tier;
-
-    let cap_minutes = p
-        .first_response_cap_minutes
-        .get(usize::from(priority).wrapping_sub(1))
-        .copied()
-        .unwrap_or(u16::MAX);
-    let first_response_minutes = p.first_response_minutes[tier as usize].min(cap_minutes);
-    let tier_hours = p.resolution_hours[tier as usize];
-    let cap_hours = p.jurisdiction_cap_hours[c.jurisdiction() as usize];
-    let resolution_capped = (c.jurisdiction() != Jurisdiction::None) & (cap_hours < tier_hours);
-    let resolution_hours =
-        core::hint::select_unpredictable(resolution_capped, cap_hours, tier_hours);
-
-    let emotion_high = p
-        .band_thresholds(Band::Emotion)
-        .get(1)
-        .is_some_and(|t| u64::from(c.emotion()) >= *t);
-    let strategy = playbook::strategy_for(&StrategyInput {
-        malice: scores.malice,
-        malice_tiers: p.malice_tiers,
-        safety_incident: c.safety_incident(),
-        grade,
-        tier,
-        profile: c.profile(),
-        motive: c.motive(),
-        emotion_high,
-        expectation: c.expectation(),
-        personality: c.personality(),
-    });
-    let playbook = Playbook {
-        talk: playbook::talk_for(c.personality()),
-        motive: playbook::motive_approach_for(c.motive()),
-        expectation: playbook::expectation_approach_for(c.expectation()),
-        remedy: playbook::remedy_for(c.category()),
-        strategy,
-    };
-
-    Decision {
-        scores,
-        grade,
-        tier,
-        tier_basis,
-        severity_level,
-        impact_level,
-        urgency_level,
-        priority,
-        first_response_minutes,
-        resolution_hours,
-        resolution_capped,
-        claim,
-        playbook,
-    }
 }

@@ -59,6 +59,7 @@ mod playbook;
 mod points;
 mod policy;
 pub mod queue;
+pub mod reference;
 pub mod routing;
 pub mod rubric;
 pub mod scan;

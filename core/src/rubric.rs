@@ -284,7 +284,7 @@ fn write_patterns<W: Write>(
 const HEADER: &str = "# The grading rubric\n\n\
 <!-- Generated from Policy::DEFAULT by `complaint-triage rubric`; a test keeps this file and the code identical. -->\n\n\
 Every number below lives in `Policy::DEFAULT` (`core/src/policy.rs`, with the factor table in `core/src/factor.rs`) and can be \
-overridden by a JSON policy. Every factor cites the passage of the training material it comes from; the seeds are cited by file name. \
+overridden by a JSON policy; how they combine is written plainly in `core/src/reference.rs`, in the order of this page. Every factor cites the passage of the training material it comes from; the seeds are cited by file name. \
 They are five publicly shared training documents, not copied into this repository; each is named here by its own title, \
 so that it can be found:\n\n\
 - `000_d3bb18e70da591cc.txt`: 《移动投诉处理详尽方法课程》, a telecom escalated-complaint handling course (grading toolkit: impact, resolution difficulty, improvement effect; handling levels; malice; remedies; expectations; ten errors);\n\

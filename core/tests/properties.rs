@@ -284,3 +284,68 @@ proptest! {
         prop_assert_eq!(c.unreasonable, u128::from(claim) * 1000 > u128::from(loss) * u128::from(limit));
     }
 }
+
+prop_compose! {
+    /// The default policy with some factors' points, every band threshold,
+    /// level, tier and deadline drawn at random: valid or not, grading must
+    /// give the same answer both ways.
+    fn any_policy()(
+        points in proptest::collection::vec((0..FACTOR_COUNT, any::<[i8; 5]>()), 0..12),
+        bands in any::<[[u16; 4]; 7]>(),
+        levels in any::<[[u8; 2]; 5]>(),
+        grades in any::<[[u8; 3]; 3]>(),
+        priorities in any::<[[u8; 3]; 3]>(),
+        tier_by_grade in any::<[u8; 4]>(),
+        safety in (0u8..4, 0u8..7, 0u8..3),
+        deadlines in any::<([u16; 3], [u16; 5], [u16; 3], [u16; Jurisdiction::COUNT])>(),
+        claim_limit_permille in 0u32..5000,
+    ) -> Policy {
+        let mut p = Policy::DEFAULT;
+        for (index, row) in points {
+            let factor = Factor::from_index(index).expect("index below FACTOR_COUNT");
+            p.points.set(factor, row.map(i16::from));
+        }
+        for (band, drawn) in p.bands.iter_mut().zip(bands) {
+            *band = drawn.map(u64::from);
+        }
+        [p.severity_levels, p.impact_levels, p.urgency_levels, p.difficulty_tiers, p.malice_tiers] = levels;
+        p.grade_matrix = grades.map(|row| row.map(|g| Grade::ALL[usize::from(g) % Grade::ALL.len()]));
+        p.priority_matrix = priorities.map(|row| row.map(|n| n % 7));
+        p.tier_by_grade = tier_by_grade.map(|t| Tier::ALL[usize::from(t) % Tier::ALL.len()]);
+        p.safety_min_grade = Grade::ALL[usize::from(safety.0)];
+        p.safety_max_priority = safety.1;
+        p.beyond_authority_tier = Tier::ALL[usize::from(safety.2)];
+        (p.first_response_minutes, p.first_response_cap_minutes, p.resolution_hours, p.jurisdiction_cap_hours) = deadlines;
+        p.claim_limit_permille = claim_limit_permille;
+        p
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 4000, ..ProptestConfig::default() })]
+
+    /// The fast grading (`assess`, `assess_with`, `decide_only`) gives
+    /// exactly what the plain reference gives, reasons included, for any
+    /// complaint and any policy.
+    #[test]
+    fn fast_grading_equals_the_reference(c in complaint(), p in any_policy()) {
+        let plain = reference::assess(&c, &p);
+        prop_assert_eq!(&assess(&c, &p), &plain);
+        let decision = decide_only(&c, &p);
+        prop_assert_eq!(
+            (decision.scores, decision.grade, decision.tier, decision.priority),
+            (plain.scores, plain.grade, plain.tier, plain.priority)
+        );
+        prop_assert_eq!(
+            (decision.first_response_minutes, decision.resolution_hours, decision.resolution_capped),
+            (plain.first_response_minutes, plain.resolution_hours, plain.resolution_capped)
+        );
+        prop_assert_eq!(decision.playbook, plain.playbook);
+    }
+
+    /// The same on the default policy, where most records land.
+    #[test]
+    fn fast_grading_equals_the_reference_on_the_default_policy(c in complaint()) {
+        prop_assert_eq!(assess(&c, &Policy::DEFAULT), reference::assess(&c, &Policy::DEFAULT));
+    }
+}

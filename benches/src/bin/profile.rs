@@ -8,7 +8,7 @@
 //! printed in ns per record: the minimum is what a loaded machine can still
 //! compare between two builds, since other jobs only ever add time.
 //!
-//! PATH: assess | decide_only | assess_into | floor | json | parse |
+//! PATH: assess | reference | decide_only | assess_into | floor | json | parse |
 //! write | scan_zh | scan_en | ct_assess (the C library, `make -C ffi-c`).
 
 use std::hint::black_box;
@@ -39,6 +39,10 @@ fn run_path(
     match path {
         "assess" => complaints.iter().for_each(|c| {
             black_box(assess(black_box(c), p));
+        }),
+        // The plain reference grading, to see what the fast one gains.
+        "reference" => complaints.iter().for_each(|c| {
+            black_box(complaint_triage::reference::assess(black_box(c), p));
         }),
         "assess_into" => complaints.iter().for_each(|c| {
             assess_into(black_box(c), p, &mut a);

@@ -1,0 +1,295 @@
+//! Grading written plainly, in the order of `core/RUBRIC.md`: the version to
+//! read, audit and change first.
+//!
+//! [`assess`](crate::assess) gives exactly the same assessment; it is written
+//! for speed (the factors' points added as packed 128-bit rows, choices made
+//! without branches, see `core/src/assess/fast.rs`) and a property test
+//! (`fast_grading_equals_the_reference` in `core/tests/properties.rs`) checks
+//! the two agree on every complaint and policy it generates. A change to the rubric is made here first, then
+//! in the fast version until that test passes again.
+//!
+//! ```
+//! use complaint_triage::{assess, reference, Complaint, Policy, Threat};
+//!
+//! let mut c = Complaint::default();
+//! c.threats.insert(Threat::Media);
+//! assert_eq!(reference::assess(&c, &Policy::DEFAULT), assess(&c, &Policy::DEFAULT));
+//! ```
+
+use crate::assess::check_claim;
+use crate::assessment::{Assessment, ReasonRow, Scores, Source, TierBasis};
+use crate::codes::{
+    Dimension, HandlingFailure, Jurisdiction, Level, MaliceSignal, Profile, Right, Threat, Tier,
+};
+use crate::complaint::Complaint;
+use crate::factor::{Band, Factor};
+use crate::playbook::{self, Playbook, StrategyInput};
+use crate::policy::Policy;
+
+/// Grades one complaint: the factors that apply add their points, then the
+/// scores give levels, grade, priority, tier, deadlines and playbook.
+pub fn assess(complaint: &Complaint, policy: &Policy) -> Assessment {
+    let c = complaint;
+    let mut out = Assessment::new();
+    out.id.clone_from(&c.id);
+    out.text_cues = c.text_cues;
+
+    // 1. The factors that apply, each adding its row of points.
+    let claim = check_claim(c.direct_loss, c.claimed_amount, policy.claim_limit_permille);
+    let mut sums = Sums::new(policy);
+
+    // Each single-valued field is a factor.
+    sums.add(Factor::category(c.category), Source::Field);
+    sums.add(Factor::channel(c.channel), Source::Field);
+    sums.add(Factor::customer_tier(c.customer_tier), Source::Field);
+    sums.add(Factor::personality(c.personality), Source::Field);
+    sums.add(Factor::motive(c.motive), Source::Field);
+    sums.add(Factor::expectation(c.expectation), Source::Field);
+    sums.add(Factor::liability(c.liability), Source::Field);
+    sums.add(Factor::evidence(c.evidence), Source::Field);
+
+    // Each numeric field adds the highest band it reaches.
+    sums.add_band(Band::Tenure, u64::from(c.tenure_months));
+    sums.add_band(Band::Emotion, u64::from(c.emotion));
+    sums.add_band(Band::PriorContacts, u64::from(c.prior_contacts));
+    sums.add_band(Band::HoursOpen, u64::from(c.hours_open));
+    sums.add_band(Band::AffectedCustomers, u64::from(c.affected_customers));
+    sums.add_band(Band::DirectLoss, c.direct_loss);
+    sums.add_band(Band::Departments, u64::from(c.departments));
+
+    // Each flag that is set.
+    if c.indirect_loss_claimed {
+        sums.add(Factor::INDIRECT_LOSS_CLAIMED, Source::Field);
+    }
+    if c.beyond_authority {
+        sums.add(Factor::BEYOND_AUTHORITY, Source::Field);
+    }
+    if c.previously_compensated {
+        sums.add(Factor::PREVIOUSLY_COMPENSATED, Source::Field);
+    }
+    if c.safety_incident {
+        sums.add(Factor::SAFETY_INCIDENT, Source::Field);
+    }
+    if c.sensitive_period {
+        sums.add(Factor::SENSITIVE_PERIOD, Source::Field);
+    }
+    if claim.unreasonable {
+        sums.add(Factor::CLAIM_UNREASONABLE, Source::Derived);
+    }
+    if c.text_cues.emotion_markers != 0 {
+        sums.add(Factor::TEXT_STRONG_EMOTION, Source::Text);
+    }
+
+    // Each value of each list, from the field or, where the field does not
+    // have it, from the text.
+    for right in Right::ALL {
+        if c.rights.contains(*right) {
+            sums.add(Factor::right(*right), Source::Field);
+        }
+    }
+    for threat in Threat::ALL {
+        let in_text = c.text_cues.threats & (1 << threat.index()) != 0;
+        if c.threats.contains(*threat) {
+            sums.add(Factor::threat(*threat), Source::Field);
+        } else if in_text {
+            sums.add(Factor::threat(*threat), Source::Text);
+        }
+    }
+    for profile in Profile::ALL {
+        if c.profile.contains(*profile) {
+            sums.add(Factor::profile(*profile), Source::Field);
+        }
+    }
+    for signal in MaliceSignal::ALL {
+        if c.malice_signals.contains(*signal) {
+            sums.add(Factor::malice_signal(*signal), Source::Field);
+        }
+    }
+    for failure in HandlingFailure::ALL {
+        let in_text =
+            *failure == HandlingFailure::ForbiddenPhrase && c.text_cues.forbidden_phrases != 0;
+        if c.handling_failures.contains(*failure) {
+            sums.add(Factor::handling_failure(*failure), Source::Field);
+        } else if in_text {
+            sums.add(Factor::handling_failure(*failure), Source::Text);
+        }
+    }
+
+    out.raw_scores = sums.raw;
+    out.rows = sums.rows;
+    let scores = Scores::from_raw(&sums.raw);
+    out.scores = scores;
+
+    // 2. Levels: low, medium from the first threshold, high from the second.
+    let severity_level = level(scores.severity, policy.severity_levels);
+    let impact_level = level(scores.impact, policy.impact_levels);
+    let urgency = scores.severity.max(scores.escalation_risk);
+    let urgency_level = level(urgency, policy.urgency_levels);
+
+    // 3. Grade from severity x impact, priority from impact x urgency; a
+    // safety incident is at least the policy's safety grade and priority.
+    let mut grade = policy.grade_for(severity_level, impact_level);
+    let mut priority = policy.priority_for(impact_level, urgency_level);
+    if c.safety_incident {
+        grade = grade.max(policy.safety_min_grade);
+        priority = priority.min(policy.safety_max_priority);
+    }
+
+    // 4. Tier: the grade's tier, raised (never lowered) by difficulty, by
+    // malice and by a remedy beyond the front line's authority.
+    let mut tier = policy.tier_by_grade[grade as usize];
+    let mut tier_basis = TierBasis::Grade;
+    let mut raise = |to: Tier, basis: TierBasis| {
+        if to > tier {
+            tier = to;
+            tier_basis = basis;
+        }
+    };
+    raise(
+        tier_for(scores.difficulty, policy.difficulty_tiers),
+        TierBasis::Difficulty,
+    );
+    raise(
+        tier_for(scores.malice, policy.malice_tiers),
+        TierBasis::Malice,
+    );
+    if c.beyond_authority {
+        raise(policy.beyond_authority_tier, TierBasis::Authority);
+    }
+
+    // 5. Deadlines: the tier's, the first response capped by the priority's
+    // cap, the resolution by the jurisdiction's limit when that is shorter.
+    let mut first_response = policy.first_response_minutes[tier as usize];
+    if let Some(cap) = policy
+        .first_response_cap_minutes
+        .get(usize::from(priority).wrapping_sub(1))
+    {
+        first_response = first_response.min(*cap);
+    }
+    let tier_hours = policy.resolution_hours[tier as usize];
+    let cap_hours = policy.jurisdiction_cap_hours[c.jurisdiction as usize];
+    let capped = c.jurisdiction != Jurisdiction::None && cap_hours < tier_hours;
+
+    // 6. The playbook.
+    let emotion_high = policy
+        .band_thresholds(Band::Emotion)
+        .get(1)
+        .is_some_and(|t| u64::from(c.emotion) >= *t);
+    let strategy = playbook::strategy_for(&StrategyInput {
+        malice: scores.malice,
+        malice_tiers: policy.malice_tiers,
+        safety_incident: c.safety_incident,
+        grade,
+        tier,
+        profile: c.profile,
+        motive: c.motive,
+        emotion_high,
+        expectation: c.expectation,
+        personality: c.personality,
+    });
+
+    out.severity_level = severity_level;
+    out.impact_level = impact_level;
+    out.urgency_level = urgency_level;
+    out.grade = grade;
+    out.priority = priority;
+    out.tier = tier;
+    out.tier_basis = tier_basis;
+    out.first_response_minutes = first_response;
+    out.resolution_hours = if capped { cap_hours } else { tier_hours };
+    out.resolution_capped = capped;
+    out.claim_ratio_permille = claim.ratio_permille;
+    out.claim_unreasonable = claim.unreasonable;
+    out.playbook = Playbook {
+        talk: playbook::talk_for(c.personality),
+        motive: playbook::motive_approach_for(c.motive),
+        expectation: playbook::expectation_approach_for(c.expectation),
+        remedy: playbook::remedy_for(c.category),
+        strategy,
+    };
+    out
+}
+
+/// The running sums per dimension and the reasons behind them.
+struct Sums<'p> {
+    policy: &'p Policy,
+    raw: [i32; Dimension::COUNT],
+    rows: crate::assessment::ReasonRows,
+}
+
+impl<'p> Sums<'p> {
+    fn new(policy: &'p Policy) -> Sums<'p> {
+        Sums {
+            policy,
+            raw: [0; Dimension::COUNT],
+            rows: crate::assessment::ReasonRows::new(),
+        }
+    }
+
+    /// Adds a factor's points; a factor whose points are all zero moves no
+    /// score and is no reason.
+    fn add(&mut self, factor: Factor, source: Source) {
+        let points = self.policy.points.get(factor);
+        if points == [0; Dimension::COUNT] {
+            return;
+        }
+        for (sum, p) in self.raw.iter_mut().zip(points) {
+            *sum += i32::from(p);
+        }
+        // At most one row per factor that can apply at once: never full.
+        let _ = self.rows.push(ReasonRow {
+            factor,
+            source,
+            points,
+        });
+    }
+
+    /// Adds the highest band of `band` that `value` reaches, if any.
+    fn add_band(&mut self, band: Band, value: u64) {
+        let reached = self
+            .policy
+            .band_thresholds(band)
+            .iter()
+            .filter(|threshold| value >= **threshold)
+            .count();
+        if reached > 0 {
+            if let Some(factor) = Factor::band(band, reached - 1) {
+                self.add(factor, Source::Field);
+            }
+        }
+    }
+}
+
+/// High from the second threshold, medium from the first, else low.
+fn level(score: u8, thresholds: [u8; 2]) -> Level {
+    if score >= thresholds[1] {
+        Level::High
+    } else if score >= thresholds[0] {
+        Level::Medium
+    } else {
+        Level::Low
+    }
+}
+
+/// Management from the second threshold, specialist from the first.
+fn tier_for(score: u8, thresholds: [u8; 2]) -> Tier {
+    match level(score, thresholds) {
+        Level::High => Tier::Management,
+        Level::Medium => Tier::Specialist,
+        Level::Low => Tier::Frontline,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn levels_and_tiers_follow_the_thresholds() {
+        assert_eq!(level(59, [30, 60]), Level::Medium);
+        assert_eq!(level(60, [30, 60]), Level::High);
+        assert_eq!(level(29, [30, 60]), Level::Low);
+        assert_eq!(tier_for(60, [30, 60]), Tier::Management);
+        assert_eq!(tier_for(0, [30, 60]), Tier::Frontline);
+    }
+}
