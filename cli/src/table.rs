@@ -29,12 +29,27 @@ pub fn default_width() -> u16 {
         .unwrap_or(FALLBACK_WIDTH)
 }
 
+/// Rank: priority (P1 first), then grade (most serious first), then
+/// escalation risk (highest first), then line number; errors last.
+type Key = (u8, u8, u8, usize);
+
+fn graded_key(line: usize, a: &Assessment) -> Key {
+    (
+        a.priority,
+        3 - a.grade.index(),
+        100 - a.scores.escalation_risk,
+        line,
+    )
+}
+
+fn failed_key(line: usize) -> Key {
+    (u8::MAX, u8::MAX, u8::MAX, line)
+}
+
 /// One line of the table: a graded complaint or a line that failed.
 #[derive(PartialEq, Eq, PartialOrd, Ord)]
 struct Row {
-    /// Rank: priority (P1 first), then grade (most serious first), then
-    /// escalation risk (highest first), then line number; errors last.
-    key: (u8, u8, u8, usize),
+    key: Key,
     cells: Vec<String>,
 }
 
@@ -42,12 +57,7 @@ impl Row {
     fn graded(line: usize, a: &Assessment) -> Row {
         let s = &a.scores;
         Row {
-            key: (
-                a.priority,
-                3 - a.grade.index(),
-                100 - s.escalation_risk,
-                line,
-            ),
+            key: graded_key(line, a),
             cells: vec![
                 line.to_string(),
                 escape(a.id.as_str()).into_owned(),
@@ -71,7 +81,7 @@ impl Row {
         cells[1] = "—".into();
         cells[HEADER.len() - 1] = format!("ERROR {}", escape(message));
         Row {
-            key: (u8::MAX, u8::MAX, u8::MAX, line),
+            key: failed_key(line),
             cells,
         }
     }
@@ -140,6 +150,8 @@ impl Ranking {
 
     /// Counts one line and keeps its row if it is among the `top` most urgent.
     pub fn add(&mut self, line: usize, graded: Graded<'_>) {
+        // The key first: most lines of a large input are not kept, and
+        // their cells are then never written.
         let row = match graded {
             Graded::Blank => {
                 self.blank += 1;
@@ -147,20 +159,27 @@ impl Ranking {
             }
             Graded::Ok(a) => {
                 self.graded += 1;
-                Row::graded(line, a)
+                self.keeps(graded_key(line, a))
+                    .then(|| Row::graded(line, a))
             }
             Graded::Err(e) => {
                 self.failed += 1;
                 self.first_failed.get_or_insert(line);
-                Row::failed(line, &e.to_string())
+                self.keeps(failed_key(line))
+                    .then(|| Row::failed(line, &e.to_string()))
             }
         };
-        if self.kept.len() < self.top {
-            self.kept.push(row);
-        } else if self.kept.peek().is_some_and(|worst| row < *worst) {
-            self.kept.pop();
+        if let Some(row) = row {
+            if self.kept.len() == self.top {
+                self.kept.pop();
+            }
             self.kept.push(row);
         }
+    }
+
+    /// Whether a row of this key is among the `top` most urgent so far.
+    fn keeps(&self, key: Key) -> bool {
+        self.kept.len() < self.top || self.kept.peek().is_some_and(|worst| key < worst.key)
     }
 
     /// Prints the kept rows, most urgent first, `width` columns wide, then
