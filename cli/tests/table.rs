@@ -122,4 +122,8 @@ fn control_characters_of_a_record_are_escaped_in_the_table() {
     }
     assert!(text.contains(r"\u{1B}]0;pwned\u{7}"), "{text}");
     assert!(text.contains(r"\r\u{9B}\u{7F}\u{202E}x"), "{text}");
+    assert!(
+        text.contains("3 of 3 lines shown (2 graded, 1 failed, the first at line 3, 0 blank)"),
+        "{text}"
+    );
 }
