@@ -1,105 +1,120 @@
-//! `explain` and `evaluate`: readable breakdowns.
+//! `explain`: the grading of one complaint, reason by reason.
 
 use std::io::{self, BufRead, Write};
-use std::process::ExitCode;
 
 use complaint_triage::{
-    assess, evaluate_outcome, parse_complaint, parse_outcome, write_effect_json, write_explanation,
-    Policy,
+    assess, parse_complaint, write_explanation, Complaint, ParseError, Policy, RECORD_LIMITS,
 };
-use serde_json::value::RawValue;
 
-use crate::lines::{Line, LineReader};
+use crate::lines::{is_blank, Line, LineReader};
+use crate::terminal::{escape, escape_lines};
 
-/// Prints the grading of the first non-blank line, reason by reason.
-pub fn explain(input: impl BufRead, policy: &Policy, out: &mut impl Write) -> io::Result<ExitCode> {
-    let mut reader = LineReader::new(input, complaint_triage::RECORD_LIMITS.max_bytes);
-    while let Some((number, line)) = reader.next_line()? {
-        let text = match line {
-            Line::Text(t) if t.iter().all(u8::is_ascii_whitespace) => continue,
-            Line::Text(t) => t,
-            Line::TooLong => {
-                writeln!(
-                    out,
-                    "line {}: {}",
-                    number,
-                    complaint_triage::ParseError::too_large(
-                        complaint_triage::RECORD_LIMITS.max_bytes
-                    )
-                )?;
-                return Ok(ExitCode::from(1));
-            }
-        };
-        return match parse_complaint(text) {
-            Ok(c) => {
-                let mut text = String::new();
-                write_explanation(&assess(&c, policy), &mut text).map_err(io::Error::other)?;
-                out.write_all(text.as_bytes())?;
-                Ok(ExitCode::SUCCESS)
-            }
-            Err(e) => {
-                writeln!(out, "line {}: {e}", number)?;
-                Ok(ExitCode::from(1))
-            }
-        };
+/// Which record of the input to explain.
+pub enum Pick {
+    /// The only record; more than one is an error naming two of their lines.
+    Only,
+    /// The record on this line (1-based).
+    Line(usize),
+    /// The first record with this id.
+    Id(String),
+}
+
+fn parse(line: Line<'_>) -> Result<Complaint, ParseError> {
+    match line {
+        Line::Text(t) => parse_complaint(t),
+        Line::TooLong => Err(ParseError::too_large(RECORD_LIMITS.max_bytes)),
     }
-    writeln!(out, "no record in the input")?;
-    Ok(ExitCode::from(1))
 }
 
-#[derive(serde::Deserialize)]
-#[serde(deny_unknown_fields)]
-struct EvaluateLine<'a> {
-    #[serde(borrow)]
-    record: &'a RawValue,
-    #[serde(borrow)]
-    outcome: &'a RawValue,
+fn refuse(message: String) -> io::Error {
+    io::Error::new(io::ErrorKind::InvalidInput, message)
 }
 
-/// Scores `{"record": {...}, "outcome": {...}}` lines; one effect (or error) per line.
-pub fn evaluate(
+/// Prints the explanation of the record `pick` selects, or, if that record
+/// cannot be read, `line N: <error>` (and counts it in `failed`). A pick
+/// that selects nothing is an error of the command.
+pub fn explain(
     input: impl BufRead,
     policy: &Policy,
+    pick: &Pick,
+    failed: &mut usize,
     out: &mut impl Write,
-) -> io::Result<ExitCode> {
-    let mut reader = LineReader::new(input, 2 * complaint_triage::RECORD_LIMITS.max_bytes);
-    let mut buf = vec![0u8; 4096];
-    let mut failed = 0usize;
+) -> io::Result<()> {
+    let mut reader = LineReader::new(input, RECORD_LIMITS.max_bytes);
+    let mut found: Option<(usize, Result<Complaint, ParseError>)> = None;
+    let mut lines = 0;
+    let mut unreadable: Option<(usize, usize)> = None;
     while let Some((number, line)) = reader.next_line()? {
-        let text = match line {
-            Line::Text(t) if t.iter().all(u8::is_ascii_whitespace) => continue,
-            Line::Text(t) => t,
-            Line::TooLong => {
-                failed += 1;
-                writeln!(out, "{{\"line\":{number},\"error\":{{\"kind\":\"too_large\",\"message\":\"line too long\"}}}}")?;
-                continue;
+        lines = number;
+        let blank = matches!(line, Line::Text(t) if is_blank(t));
+        match pick {
+            Pick::Line(n) if number < *n => {}
+            Pick::Line(n) if blank => return Err(refuse(format!("line {n} is blank"))),
+            Pick::Line(_) => {
+                found = Some((number, parse(line)));
+                break;
             }
-        };
-        let result = serde_json::from_slice::<EvaluateLine<'_>>(text)
-            .map_err(|e| format!("expected {{\"record\": {{...}}, \"outcome\": {{...}}}}: {e}"))
-            .and_then(|l| {
-                let c = parse_complaint(l.record.get().as_bytes())
-                    .map_err(|e| format!("record: {e}"))?;
-                let o = parse_outcome(l.outcome.get().as_bytes())
-                    .map_err(|e| format!("outcome: {e}"))?;
-                Ok(evaluate_outcome(&o, &assess(&c, policy), policy))
-            });
-        match result {
-            Ok(effect) => {
-                let n = write_effect_json(&effect, &mut buf).map_err(io::Error::other)?;
-                out.write_all(&buf[..n])?;
-                out.write_all(b"\n")?;
+            _ if blank => {}
+            Pick::Only => {
+                if let Some((first, _)) = found {
+                    return Err(refuse(format!(
+                        "the input holds more than one record (lines {first} and {number}): \
+                         pick one with --line N or --id ID"
+                    )));
+                }
+                found = Some((number, parse(line)));
             }
-            Err(message) => {
-                failed += 1;
-                let error = serde_json::json!({"line": number, "error": {"kind": "invalid_line", "message": message}});
-                writeln!(out, "{error}")?;
-            }
+            Pick::Id(id) => match parse(line) {
+                Ok(c) if c.id.as_str() == id => {
+                    found = Some((number, Ok(c)));
+                    break;
+                }
+                Ok(_) => {}
+                Err(_) => {
+                    let (count, _) = unreadable.get_or_insert((0, number));
+                    *count += 1;
+                }
+            },
         }
     }
-    Ok(if failed > 0 {
-        ExitCode::from(1)
-    } else {
-        ExitCode::SUCCESS
-    })
+    let Some((number, record)) = found else {
+        return Err(refuse(match pick {
+            Pick::Only => "no record in the input".to_string(),
+            Pick::Line(n) => format!("no line {n}: the input has {lines} lines"),
+            Pick::Id(id) => {
+                let mut message = format!("no record with id \"{}\"", escape(id));
+                if let Some((count, first)) = unreadable {
+                    message += &format!(
+                        " ({count} lines could not be read, the first at line {first}; \
+                         `score` names their errors)"
+                    );
+                }
+                message
+            }
+        }));
+    };
+    match record {
+        Ok(c) => {
+            let a = assess(&c, policy);
+            let mut text = String::new();
+            write_explanation(&a, &mut text).map_err(io::Error::other)?;
+            // The first line is the id, the one piece of record text shown.
+            let id = if a.id.is_empty() {
+                "(no id)"
+            } else {
+                a.id.as_str()
+            };
+            match text.strip_prefix(id).and_then(|r| r.strip_prefix('\n')) {
+                Some(rest) => {
+                    writeln!(out, "{}  (line {number})", escape(id))?;
+                    out.write_all(escape_lines(rest).as_bytes())
+                }
+                None => out.write_all(escape_lines(&text).as_bytes()),
+            }
+        }
+        Err(e) => {
+            *failed += 1;
+            writeln!(out, "line {number}: {}", escape(&e.to_string()))
+        }
+    }
 }

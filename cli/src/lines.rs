@@ -10,6 +10,13 @@ pub enum Line<'a> {
     TooLong,
 }
 
+/// Whether a line holds nothing but JSON whitespace (space, tab, carriage
+/// return). A form feed or any other byte makes it a line to grade, which
+/// then fails as invalid JSON in its place.
+pub fn is_blank(line: &[u8]) -> bool {
+    line.iter().all(|b| matches!(b, b' ' | b'\t' | b'\r'))
+}
+
 /// Reads lines of at most `limit` bytes into one reused buffer, so memory
 /// stays constant whatever the input: a longer line is skipped to its end
 /// and reported as [`Line::TooLong`].
@@ -107,6 +114,14 @@ mod tests {
         );
         assert_eq!(collect(b"", 10), Vec::<Option<Vec<u8>>>::new());
         assert_eq!(collect(b"\n", 10), vec![Some(vec![])]);
+    }
+
+    #[test]
+    fn only_json_whitespace_is_blank() {
+        assert!(is_blank(b""));
+        assert!(is_blank(b" \t\r "));
+        assert!(!is_blank(b"\x0c"));
+        assert!(!is_blank(b" {} "));
     }
 
     #[test]

@@ -1,21 +1,26 @@
 //! `complaint-triage`: grade customer complaints from JSON Lines.
+//!
+//! Exit status: 0 when every line was graded (blank lines included), 1 when
+//! at least one line was answered with an error, 2 when the command could
+//! not run to its end (bad arguments, a missing file, a bad policy, standard
+//! output closed or a write that failed). A reader that stops early (`| head`)
+//! ends the run quietly with the status of the lines written so far.
 
+mod evaluate;
 mod explain;
 mod lines;
+mod output;
+mod policy_file;
+mod score;
 mod table;
+mod terminal;
 
 use std::fs::File;
-use std::io::{self, BufRead, BufReader, BufWriter, Read, Write};
+use std::io::{self, BufRead, BufReader, BufWriter, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
-use complaint_triage::{
-    assess_into, parse_complaint, parse_policy, write_assessment_json, write_error_json,
-    Assessment, ParseError, Policy, MAX_ASSESSMENT_JSON, RECORD_LIMITS,
-};
-
-use lines::{Line, LineReader};
 
 /// Grade customer complaints by an explicit, documented rubric.
 #[derive(Parser)]
@@ -38,15 +43,29 @@ enum Command {
         /// Output format.
         #[arg(long, value_enum, default_value_t = Format::Json)]
         format: Format,
+        /// With `--format table`: how many of the most urgent lines to show
+        /// (memory grows with this number, never with the input).
+        #[arg(long, default_value_t = 50, value_parser = clap::value_parser!(u32).range(1..=100_000))]
+        top: u32,
+        /// With `--format table`: the table's width in columns (default:
+        /// $COLUMNS, else the terminal's width, else 80).
+        #[arg(long, value_parser = clap::value_parser!(u16).range(40..))]
+        width: Option<u16>,
     },
     /// Explain the grading of one complaint, reason by reason.
     Explain {
-        /// File holding one JSON record (the first non-blank line is used), or `-`.
+        /// JSON Lines file, or `-`; with more than one record, pick one with --line or --id.
         #[arg(default_value = "-")]
         input: PathBuf,
         /// Policy JSON overriding the default rubric.
         #[arg(long)]
         policy: Option<PathBuf>,
+        /// Explain the record on this line (1-based, as `score` numbers lines).
+        #[arg(long, conflicts_with = "id", value_parser = clap::value_parser!(u64).range(1..))]
+        line: Option<u64>,
+        /// Explain the first record with this id.
+        #[arg(long)]
+        id: Option<String>,
     },
     /// Score the outcomes of closed complaints: lines of `{"record": {...}, "outcome": {...}}`.
     Evaluate {
@@ -81,9 +100,12 @@ enum Format {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    match run(cli) {
-        Ok(code) => code,
-        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+    // Lines answered with an error so far; kept outside `run` so that a
+    // reader going away mid-run still gets the status they earned.
+    let mut failed = 0usize;
+    match run(cli, &mut failed) {
+        Ok(()) => status(failed),
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => status(failed),
         Err(e) => {
             eprintln!("complaint-triage: {e}");
             ExitCode::from(2)
@@ -91,46 +113,75 @@ fn main() -> ExitCode {
     }
 }
 
-fn run(cli: Cli) -> io::Result<ExitCode> {
+fn status(failed: usize) -> ExitCode {
+    if failed > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+fn run(cli: Cli, failed: &mut usize) -> io::Result<()> {
+    if output::was_closed() {
+        return Err(io::Error::other(
+            "standard output is closed: the results would be lost",
+        ));
+    }
     let stdout = io::stdout();
-    let mut out = BufWriter::new(stdout.lock());
-    let code = match cli.command {
+    let mut out = BufWriter::new(output::Named(stdout.lock()));
+    match cli.command {
         Command::Score {
             input,
             policy,
             format,
+            top,
+            width,
         } => {
-            let policy = load_policy(policy.as_deref())?;
-            score(open(&input)?, &policy, format, &mut out)?
+            let policy = policy_file::load(policy.as_deref())?;
+            let input = open(&input)?;
+            match format {
+                Format::Json => score::json(input, &policy, failed, &mut out)?,
+                Format::Table => {
+                    let width = width.unwrap_or_else(table::default_width);
+                    score::table(input, &policy, top as usize, width, failed, &mut out)?
+                }
+            }
         }
-        Command::Explain { input, policy } => {
-            let policy = load_policy(policy.as_deref())?;
-            explain::explain(open(&input)?, &policy, &mut out)?
+        Command::Explain {
+            input,
+            policy,
+            line,
+            id,
+        } => {
+            let policy = policy_file::load(policy.as_deref())?;
+            let pick = match (line, id) {
+                (Some(n), _) => explain::Pick::Line(n as usize),
+                (None, Some(id)) => explain::Pick::Id(id),
+                (None, None) => explain::Pick::Only,
+            };
+            explain::explain(open(&input)?, &policy, &pick, failed, &mut out)?
         }
         Command::Evaluate { input, policy } => {
-            let policy = load_policy(policy.as_deref())?;
-            explain::evaluate(open(&input)?, &policy, &mut out)?
+            let policy = policy_file::load(policy.as_deref())?;
+            evaluate::evaluate(open(&input)?, &policy, failed, &mut out)?
         }
         Command::Rubric { policy } => {
-            let policy = load_policy(policy.as_deref())?;
+            let policy = policy_file::load(policy.as_deref())?;
             let mut doc = String::new();
             complaint_triage::rubric::write_markdown(&policy, &mut doc)
                 .map_err(io::Error::other)?;
             out.write_all(doc.as_bytes())?;
-            ExitCode::SUCCESS
         }
         Command::Policy { policy } => {
-            let policy = load_policy(policy.as_deref())?;
+            let policy = policy_file::load(policy.as_deref())?;
             let mut buf = vec![0u8; 64 * 1024];
             let n =
                 complaint_triage::write_policy_json(&policy, &mut buf).map_err(io::Error::other)?;
             out.write_all(&buf[..n])?;
             out.write_all(b"\n")?;
-            ExitCode::SUCCESS
         }
-    };
-    out.flush()?;
-    Ok(code)
+    }
+    out.flush()
 }
 
 /// Opens a file, or standard input for `-`.
@@ -142,113 +193,4 @@ fn open(path: &Path) -> io::Result<Box<dyn BufRead>> {
             .map_err(|e| io::Error::new(e.kind(), format!("{}: {e}", path.display())))?;
         Ok(Box::new(BufReader::with_capacity(64 * 1024, file)))
     }
-}
-
-fn load_policy(path: Option<&Path>) -> io::Result<Policy> {
-    let Some(path) = path else {
-        return Ok(Policy::DEFAULT);
-    };
-    let mut bytes = Vec::new();
-    File::open(path)
-        .and_then(|mut f| f.read_to_end(&mut bytes))
-        .map_err(|e| io::Error::new(e.kind(), format!("{}: {e}", path.display())))?;
-    parse_policy(&bytes).map_err(|e| {
-        io::Error::new(
-            io::ErrorKind::InvalidData,
-            format!("{}: {e}", path.display()),
-        )
-    })
-}
-
-/// What grading one line gave.
-pub(crate) enum Graded<'a> {
-    /// A blank line: nothing to grade, nothing written.
-    Blank,
-    /// The assessment.
-    Ok(&'a Assessment),
-    /// Why the line could not be graded.
-    Err(ParseError),
-}
-
-/// Grades every line of `input`, calling `each` with the line number and result.
-/// Returns how many lines failed.
-pub(crate) fn grade_lines(
-    input: impl BufRead,
-    policy: &Policy,
-    mut each: impl FnMut(usize, Graded<'_>) -> io::Result<()>,
-) -> io::Result<usize> {
-    let mut reader = LineReader::new(input, RECORD_LIMITS.max_bytes);
-    let mut assessment = Assessment::EMPTY;
-    let mut failed = 0;
-    while let Some((number, line)) = reader.next_line()? {
-        let result = match line {
-            Line::Text(t) if t.iter().all(u8::is_ascii_whitespace) => Graded::Blank,
-            Line::Text(t) => match parse_complaint(t) {
-                Ok(c) => {
-                    assess_into(&c, policy, &mut assessment);
-                    Graded::Ok(&assessment)
-                }
-                Err(e) => Graded::Err(e),
-            },
-            Line::TooLong => Graded::Err(ParseError::too_large(RECORD_LIMITS.max_bytes)),
-        };
-        if matches!(result, Graded::Err(_)) {
-            failed += 1;
-        }
-        each(number, result)?;
-    }
-    Ok(failed)
-}
-
-fn score(
-    input: impl BufRead,
-    policy: &Policy,
-    format: Format,
-    out: &mut impl Write,
-) -> io::Result<ExitCode> {
-    let mut buf = vec![0u8; MAX_ASSESSMENT_JSON];
-    let failed = match format {
-        Format::Json => grade_lines(input, policy, |number, graded| {
-            match graded {
-                Graded::Blank => return Ok(()),
-                Graded::Ok(a) => {
-                    let n = write_assessment_json(a, &mut buf).map_err(io::Error::other)?;
-                    out.write_all(&buf[..n])?;
-                }
-                Graded::Err(e) => write_line_error(out, number, &e, &mut buf)?,
-            }
-            out.write_all(b"\n")
-        })?,
-        Format::Table => {
-            let mut rows = Vec::new();
-            let failed = grade_lines(input, policy, |number, graded| {
-                match graded {
-                    Graded::Blank => {}
-                    Graded::Ok(a) => rows.push(table::Row::new(number, a)),
-                    Graded::Err(e) => rows.push(table::Row::error(number, &e)),
-                }
-                Ok(())
-            })?;
-            table::print(&mut rows, out)?;
-            failed
-        }
-    };
-    Ok(if failed > 0 {
-        ExitCode::from(1)
-    } else {
-        ExitCode::SUCCESS
-    })
-}
-
-/// Writes `{"line": N, "error": {...}}`.
-pub(crate) fn write_line_error(
-    out: &mut impl Write,
-    number: usize,
-    e: &ParseError,
-    buf: &mut [u8],
-) -> io::Result<()> {
-    let n = write_error_json(e, buf).map_err(io::Error::other)?;
-    write!(out, "{{\"line\":{number},\"error\":")?;
-    out.write_all(&buf[..n])?;
-    out.write_all(b"}")
 }
