@@ -199,7 +199,11 @@ fn parse_item(line: &str, at: &str) -> Result<Item, String> {
     // The split is fixed by the id (tests/text/README.md, "Splits") so that nobody can move an
     // item between splits after seeing the scanner's result on it.
     let number: u64 = digits.parse().unwrap_or(0);
-    let want_split = if number % 4 == 0 { "heldout" } else { "tune" };
+    let want_split = if number.is_multiple_of(4) {
+        "heldout"
+    } else {
+        "tune"
+    };
     if split != want_split {
         return Err(format!(
             "{at}: `split` is {split:?}, but id number {number} puts it in {want_split:?}"
