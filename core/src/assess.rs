@@ -139,11 +139,16 @@ pub fn decide_only(complaint: &Complaint, policy: &Policy) -> Decision {
 pub struct ClaimCheck {
     /// Claim / direct loss in thousandths, saturating; `None` without a direct loss.
     pub ratio_permille: Option<u32>,
-    /// Claim above the limit (by default, above twice the direct loss; exactly twice is not).
+    /// Claim above the limit (by default, above twice the direct loss;
+    /// exactly twice is not). Never without a direct loss: a loss that was
+    /// not recorded says nothing about the claim.
     pub unreasonable: bool,
 }
 
-/// Checks a claim against the direct loss.
+/// Checks a claim against the direct loss. The seed's rule weighs the claim
+/// against a loss that is known (客户的索赔额有没有超直接损失的2倍); with no direct
+/// loss recorded (0, the field's default) there is nothing to weigh it
+/// against, so the claim is not called unreasonable.
 pub fn check_claim(direct_loss: u64, claimed_amount: u64, limit_permille: u32) -> ClaimCheck {
     let ratio_permille = (direct_loss > 0).then(|| {
         // Every amount a record can hold (up to MAX_AMOUNT) takes the
@@ -154,8 +159,8 @@ pub fn check_claim(direct_loss: u64, claimed_amount: u64, limit_permille: u32) -
         };
         u32::try_from(ratio).unwrap_or(u32::MAX)
     });
-    let unreasonable =
-        u128::from(claimed_amount) * 1000 > u128::from(direct_loss) * u128::from(limit_permille);
+    let unreasonable = direct_loss > 0
+        && u128::from(claimed_amount) * 1000 > u128::from(direct_loss) * u128::from(limit_permille);
     ClaimCheck {
         ratio_permille,
         unreasonable,

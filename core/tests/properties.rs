@@ -281,7 +281,7 @@ proptest! {
             u32::try_from(u128::from(claim) * 1000 / u128::from(loss)).unwrap_or(u32::MAX)
         });
         prop_assert_eq!(c.ratio_permille, exact);
-        prop_assert_eq!(c.unreasonable, u128::from(claim) * 1000 > u128::from(loss) * u128::from(limit));
+        prop_assert_eq!(c.unreasonable, loss > 0 && u128::from(claim) * 1000 > u128::from(loss) * u128::from(limit));
     }
 }
 
