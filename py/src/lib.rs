@@ -19,7 +19,7 @@ use complaint_triage::{
     Personality, Policy, Profile, Remedy, Right, Source, Strategy, Talk, Threat, Tier, TierBasis,
     FACTORS, MAX_ASSESSMENT_JSON,
 };
-use pyo3::exceptions::{PyTypeError, PyValueError};
+use pyo3::exceptions::{PyException, PyTypeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
 use pyo3::types::{PyByteArray, PyBytes, PyCapsule, PyDict, PyList, PyString, PyTuple};
@@ -630,6 +630,11 @@ fn assess_many(
                 Err(e) => Err(e),
             }
         };
+        let read = match read {
+            // KeyboardInterrupt or SystemExit is no record's error.
+            Err(e) if !e.is_instance_of::<PyException>(py) => return Err(e),
+            read => read,
+        };
         // A failure is kept in its place, so that `errors="raise"` raises
         // the first bad item's error whatever made it bad; raising, no
         // later item can come first, so the iterable is read no further.
@@ -686,7 +691,9 @@ fn assess_many(
             Err(Failure::Record(e)) => input_error(py, &e, Input::Record, Some(row)),
             Err(Failure::Python(e)) => e,
         };
-        if !return_errors {
+        // Making the error may have run a signal handler: its
+        // KeyboardInterrupt is no record's error.
+        if !return_errors || !error.is_instance_of::<PyException>(py) {
             return Err(error);
         }
         out.push(error.into_value(py).into_any());

@@ -5,6 +5,7 @@ surrogate in JSON text is the package's error with its row and field."""
 from __future__ import annotations
 
 import math
+from collections.abc import Iterator, Mapping
 from typing import Any
 
 import pytest
@@ -69,3 +70,24 @@ def test_a_lone_surrogate_in_a_mapping_names_the_row_and_field() -> None:
     with pytest.raises(ct.RecordError) as info:
         ct.assess({"\ud800": 1})
     assert info.value.field is None
+
+
+class _Interrupting(Mapping[str, Any]):
+    """A mapping whose reading is interrupted (Ctrl-C while it is read)."""
+
+    def __getitem__(self, key: str) -> Any:
+        raise KeyError(key)
+
+    def __iter__(self) -> Iterator[str]:
+        raise KeyboardInterrupt
+
+    def __len__(self) -> int:
+        return 1
+
+    def items(self) -> Any:
+        raise KeyboardInterrupt
+
+
+def test_an_interrupt_while_reading_a_batch_is_not_a_records_error() -> None:
+    with pytest.raises(KeyboardInterrupt):
+        ct.assess_many([{}, _Interrupting(), {}], errors="return")
