@@ -16,7 +16,7 @@ pub fn type_name(obj: &Bound<'_, PyAny>) -> String {
         .unwrap_or_else(|_| "object".into())
 }
 
-fn is_mapping(obj: &Bound<'_, PyAny>) -> PyResult<bool> {
+pub fn is_mapping(obj: &Bound<'_, PyAny>) -> PyResult<bool> {
     static MAPPING: PyOnceLock<Py<PyType>> = PyOnceLock::new();
     let mapping = MAPPING.import(obj.py(), "collections.abc", "Mapping")?;
     obj.is_instance(mapping)
@@ -43,19 +43,32 @@ pub fn is_missing(v: &Bound<'_, PyAny>) -> bool {
         .is_some_and(|m| m.starts_with("pandas"))
 }
 
-/// Writes the JSON object of a mapping (a record or an outcome): its
-/// members in the mapping's order, leaving out missing values. With
-/// `lists`, a string given for a list-valued record field is read as a
-/// comma-separated list.
+/// Whether `key` is a field of a record (`record`) or of an outcome.
+fn is_field(key: &str, record: bool) -> bool {
+    if record {
+        fields::record_fields().iter().any(|f| f.name == key)
+    } else {
+        fields::outcome_fields().contains(&key)
+    }
+}
+
+/// Writes the JSON object of a mapping (a record, or an outcome): its
+/// members in the mapping's order, leaving out the missing values of its
+/// fields. A key that is no field is written whatever its value (null if
+/// missing), so that the core reports it. For a record (`record`), a
+/// string given for a list-valued field is read as a comma-separated list,
+/// and a string `text` is not written but returned, to be handed to
+/// [`crate::record::parse`] aside.
 pub fn mapping_json(
     obj: &Bound<'_, PyAny>,
     what: &str,
-    lists: bool,
+    record: bool,
     out: &mut Vec<u8>,
-) -> PyResult<()> {
+) -> PyResult<Option<String>> {
     out.clear();
     out.push(b'{');
     let mut first = true;
+    let mut text = None;
     let mut member = |k: &Bound<'_, PyAny>, v: &Bound<'_, PyAny>| -> PyResult<()> {
         let key = k.cast::<PyString>().map_err(|_| {
             PyTypeError::new_err(format!("{what} keys must be strings, not {}", type_name(k)))
@@ -72,8 +85,15 @@ pub fn mapping_json(
         };
         let plain = plain_python(v, 0)?;
         let v = plain.as_ref().unwrap_or(v);
-        if is_missing(v) {
+        let missing = is_missing(v);
+        if missing && is_field(key, record) {
             return Ok(());
+        }
+        if record && key == "text" {
+            if let Ok(Ok(t)) = v.cast::<PyString>().map(|s| s.to_str()) {
+                text = Some(t.to_owned());
+                return Ok(());
+            }
         }
         if !first {
             out.push(b',');
@@ -81,7 +101,12 @@ pub fn mapping_json(
         first = false;
         json::write_str(out, key);
         out.push(b':');
-        write_value(out, v, key, lists && fields::is_list_field(key), 0)
+        if missing {
+            // No field: the core reports the key, whatever its value.
+            out.extend_from_slice(b"null");
+            return Ok(());
+        }
+        write_value(out, v, key, record && fields::is_list_field(key), 0)
     };
     if let Ok(d) = obj.cast::<PyDict>() {
         for (k, v) in d.iter() {
@@ -100,7 +125,22 @@ pub fn mapping_json(
         )));
     }
     out.push(b'}');
-    Ok(())
+    Ok(text)
+}
+
+/// The JSON of one value of the record field `field`, as a record holding
+/// it would have it (see [`mapping_json`]), or `None` for a missing value.
+/// A frame column whose values are of mixed kinds is sent this way, so
+/// that each row is what `assess` makes of the same value.
+pub fn value_json(field: &str, v: &Bound<'_, PyAny>, out: &mut Vec<u8>) -> PyResult<bool> {
+    out.clear();
+    let plain = plain_python(v, 0)?;
+    let v = plain.as_ref().unwrap_or(v);
+    if is_missing(v) {
+        return Ok(false);
+    }
+    write_value(out, v, field, fields::is_list_field(field), 0)?;
+    Ok(true)
 }
 
 /// Writes a Python string that is not valid UTF-8 as a JSON string with

@@ -10,8 +10,8 @@
 //! per row, and nothing here needs the interpreter.
 
 use complaint_triage::{
-    assess_into, decide_only, evaluate_outcome, parse_complaint, parse_outcome, Assessment,
-    Complaint, ParseError, Policy, ID_CAPACITY,
+    assess_into, decide_only, evaluate_outcome, parse_outcome, Assessment, Complaint, ParseError,
+    Policy, ID_CAPACITY,
 };
 
 use crate::arrow::{Bitmap, Column, Offsets, Strings, Values};
@@ -22,15 +22,15 @@ use complaint_triage::{
 
 use crate::fields::{self, CodeLookup, Field, Key, Setter};
 use crate::json;
+use crate::record;
+use crate::signals;
 use std::hint::select_unpredictable;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 /// Rows read at once: long runs of each column (read sequentially, so
-/// prefetched), while the block's complaints (557 KB) stay in L2.
-const BLOCK: usize = 4096;
-
-/// Longest free text (escaped, in bytes) the fast path scans itself;
-/// longer ones go through the core's parser, which applies its limits.
-const TEXT_FAST_LIMIT: usize = 16 * 1024;
+/// prefetched), while the block's complaints (557 KB) stay in L2. The
+/// caller is asked whether to stop once a block (see [`signals::EVERY`]).
+const BLOCK: usize = signals::EVERY;
 
 /// Most list elements the fast path reads; longer lists go through the core.
 const LIST_FAST_LIMIT: usize = 64;
@@ -42,6 +42,15 @@ pub enum Input {
     Record,
     /// The outcome of a closed complaint.
     Outcome,
+}
+
+/// Why grading stopped before the last row.
+#[derive(Clone, Debug)]
+pub enum Stop {
+    /// A bad row, with errors raised.
+    Row(RowError),
+    /// The caller asked to stop (Ctrl-C).
+    Interrupted,
 }
 
 /// A row that could not be graded.
@@ -351,18 +360,38 @@ fn write_cell(out: &mut Vec<u8>, col: &Column<'_>, r: usize, list_field: bool) {
     }
 }
 
-/// Writes row `r` of the given columns as a JSON object of its present values.
+/// The string of row `r` of a string column (or dictionary of strings).
+fn string_at<'a>(col: &Column<'a>, r: usize) -> Option<&'a str> {
+    match &col.values {
+        Values::Str(s) if col.is_valid(r) => s.get(r),
+        Values::Dict { keys, values } if col.is_valid(r) => {
+            dict_key(keys, values, r).and_then(|k| string_at(values, k))
+        }
+        _ => None,
+    }
+}
+
+/// Writes row `r` of the given columns as a JSON object of its present
+/// values; the free text, if a string, is not written but returned, for
+/// [`record::parse`].
 fn write_object<'n>(
     out: &mut Vec<u8>,
     columns: impl Iterator<Item = (&'n str, &'n Column<'n>, bool, bool)>,
     r: usize,
-) {
+) -> Option<&'n str> {
     out.clear();
     out.push(b'{');
     let mut first = true;
+    let mut text = None;
     for (name, col, list_field, raw) in columns {
         if !present(col, r) {
             continue;
+        }
+        if name == "text" && !raw {
+            if let Some(t) = string_at(col, r) {
+                text = Some(t);
+                continue;
+            }
         }
         if !first {
             out.push(b',');
@@ -373,10 +402,12 @@ fn write_object<'n>(
         write_raw_or_cell(out, col, r, list_field, raw);
     }
     out.push(b'}');
+    text
 }
 
-/// The record JSON of row `r` (its present record-field values, in column order).
-pub fn row_record_json(plan: &Plan<'_, '_>, r: usize, out: &mut Vec<u8>) {
+/// The record JSON of row `r` (its present record-field values, in column
+/// order), written without its text, and the text (see [`record`]).
+pub fn row_record_json<'p>(plan: &'p Plan<'_, '_>, r: usize, out: &mut Vec<u8>) -> Option<&'p str> {
     write_object(
         out,
         plan.record.iter().map(|c| {
@@ -388,11 +419,12 @@ pub fn row_record_json(plan: &Plan<'_, '_>, r: usize, out: &mut Vec<u8>) {
             )
         }),
         r,
-    );
+    )
 }
 
 fn row_outcome_json(plan: &Plan<'_, '_>, r: usize, out: &mut Vec<u8>) {
-    write_object(
+    // An outcome has no text: nothing is kept aside.
+    let _ = write_object(
         out,
         plan.outcome
             .iter()
@@ -1103,10 +1135,10 @@ fn fill_column(c: &RecordColumn<'_, '_>, start: usize, block: &mut [Complaint], 
             Values::Str(strings) => fill_lengths(strings, col, start, slow, ID_CAPACITY),
             _ => fill_strings(col, start, block, slow, |_, t| t.len() <= ID_CAPACITY),
         },
+        // The text as given is within the limit: scanned as the core's
+        // parser scans it (see `record`); a longer one is its row's error.
         Setter::Text => fill_strings(col, start, block, slow, |c, t| {
-            // Escaping makes a byte at most 6: short texts need no count.
-            if t.len() * 6 <= TEXT_FAST_LIMIT || json::escaped_len(t.as_bytes()) <= TEXT_FAST_LIMIT
-            {
+            if t.len() <= record::TEXT_MAX_BYTES {
                 c.add_text(t);
                 true
             } else {
@@ -1361,23 +1393,29 @@ fn list_rows<O: Int>(
 
 /// Grades every row of the batches into `out`, rows numbered from 0 across
 /// batches. With `collect`, rows in error are cleared in `out.valid` and
-/// returned; otherwise the first error is returned at once.
+/// returned; otherwise the first error is returned at once. `stop` is
+/// asked, on the calling thread only, whether to stop (once a block, or
+/// every [`signals::INTERVAL`] while other threads grade); if it says so the
+/// grading ends with [`Stop::Interrupted`].
 pub fn run(
     plans: &[Plan<'_, '_>],
     policy: &Policy,
     out: Outputs<'_>,
     collect: bool,
     threads: usize,
-) -> Result<Vec<RowError>, RowError> {
+    stop: &mut dyn FnMut() -> bool,
+) -> Result<Vec<RowError>, Stop> {
     let n: usize = plans.iter().map(|p| p.len).sum();
     // Shares of whole bitmap bytes, and not so small that starting a
     // thread costs more than it saves.
     let threads = threads.clamp(1, n.div_ceil(16 * 1024).max(1));
     if threads == 1 {
-        return run_rows(plans, policy, out, collect, 0, n);
+        return run_rows(plans, policy, out, collect, 0, n, stop);
     }
     let share = n.div_ceil(threads).div_ceil(8) * 8;
-    let results: Vec<Result<Vec<RowError>, RowError>> = std::thread::scope(|scope| {
+    let halt = AtomicBool::new(false);
+    let results: Vec<Result<Vec<RowError>, Stop>> = std::thread::scope(|scope| {
+        let (done, finished) = std::sync::mpsc::channel::<()>();
         let mut handles = Vec::with_capacity(threads);
         let mut rest = out;
         let mut from = 0;
@@ -1385,8 +1423,28 @@ pub fn run(
             let to = (from + share).min(n);
             let (mine, others) = rest.split_front(to - from);
             rest = others;
-            handles.push(scope.spawn(move || run_rows(plans, policy, mine, collect, from, to)));
+            let (done, halt) = (done.clone(), &halt);
+            handles.push(scope.spawn(move || {
+                let mut halted = || halt.load(Ordering::Relaxed);
+                let result = run_rows(plans, policy, mine, collect, from, to, &mut halted);
+                let _ = done.send(());
+                result
+            }));
             from = to;
+        }
+        drop(done);
+        // The calling thread watches for a stop while the others grade.
+        let mut running = handles.len();
+        while running > 0 {
+            match finished.recv_timeout(signals::INTERVAL) {
+                Ok(()) => running -= 1,
+                Err(std::sync::mpsc::RecvTimeoutError::Timeout) => {
+                    if stop() {
+                        halt.store(true, Ordering::Relaxed);
+                    }
+                }
+                Err(std::sync::mpsc::RecvTimeoutError::Disconnected) => break,
+            }
         }
         handles
             .into_iter()
@@ -1398,20 +1456,24 @@ pub fn run(
             })
             .collect()
     });
+    if halt.load(Ordering::Relaxed) {
+        return Err(Stop::Interrupted);
+    }
     let mut errors = Vec::new();
     let mut first: Option<RowError> = None;
     for r in results {
         match r {
             Ok(mut e) => errors.append(&mut e),
-            Err(e) => {
+            Err(Stop::Row(e)) => {
                 if first.as_ref().is_none_or(|f| e.row < f.row) {
                     first = Some(e);
                 }
             }
+            Err(Stop::Interrupted) => return Err(Stop::Interrupted),
         }
     }
     match first {
-        Some(e) => Err(e),
+        Some(e) => Err(Stop::Row(e)),
         None => {
             errors.sort_by_key(|e| e.row);
             Ok(errors)
@@ -1427,7 +1489,8 @@ fn run_rows(
     collect: bool,
     from: usize,
     to: usize,
-) -> Result<Vec<RowError>, RowError> {
+    stop: &mut dyn FnMut() -> bool,
+) -> Result<Vec<RowError>, Stop> {
     let out = &mut out;
     let mut errors = Vec::new();
     // A small frame needs no whole block.
@@ -1441,6 +1504,9 @@ fn run_rows(
         let hi = to.saturating_sub(base).min(plan.len);
         let mut start = lo;
         while start < hi {
+            if stop() {
+                return Err(Stop::Interrupted);
+            }
             let m = BLOCK.min(hi - start);
             let block = &mut block[..m];
             let slow = &mut slow[..m];
@@ -1459,8 +1525,8 @@ fn run_rows(
                 let r = start + i;
                 let row = base + r;
                 if slow[i] {
-                    row_record_json(plan, r, &mut buf);
-                    match parse_complaint(&buf) {
+                    let text = row_record_json(plan, r, &mut buf);
+                    match record::parse(&buf, text) {
                         Ok(c) => block[i] = c,
                         Err(error) => {
                             let e = RowError {
@@ -1469,7 +1535,7 @@ fn run_rows(
                                 input: Input::Record,
                             };
                             if !collect {
-                                return Err(e);
+                                return Err(Stop::Row(e));
                             }
                             clear(out, row);
                             errors.push(e);
@@ -1490,7 +1556,7 @@ fn run_rows(
                                 input: Input::Outcome,
                             };
                             if !collect {
-                                return Err(e);
+                                return Err(Stop::Row(e));
                             }
                             clear(out, row);
                             errors.push(e);

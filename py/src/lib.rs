@@ -19,7 +19,7 @@ use complaint_triage::{
     Personality, Policy, Profile, Remedy, Right, Source, Strategy, Talk, Threat, Tier, TierBasis,
     FACTORS, MAX_ASSESSMENT_JSON,
 };
-use pyo3::exceptions::{PyTypeError, PyValueError};
+use pyo3::exceptions::{PyException, PyTypeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
 use pyo3::types::{PyByteArray, PyBytes, PyCapsule, PyDict, PyList, PyString, PyTuple};
@@ -31,6 +31,8 @@ mod explanation;
 mod fields;
 mod frame;
 mod json;
+mod record;
+mod signals;
 
 use errors::{input_error, Input};
 
@@ -81,24 +83,40 @@ pub struct PyPolicy {
 
 /// The bytes of a JSON source: text, bytes, or a path to read.
 fn json_source<'a>(source: &'a Bound<'_, PyAny>) -> PyResult<Cow<'a, [u8]>> {
-    if let Ok(s) = source.cast::<PyString>() {
-        return Ok(Cow::Owned(s.to_str()?.as_bytes().to_vec()));
-    }
-    if let Ok(b) = source.cast::<PyBytes>() {
-        return Ok(Cow::Borrowed(b.as_bytes()));
-    }
-    if let Ok(b) = source.cast::<PyByteArray>() {
-        return Ok(Cow::Owned(b.to_vec()));
+    if source.cast::<PyString>().is_ok()
+        || source.cast::<PyBytes>().is_ok()
+        || source.cast::<PyByteArray>().is_ok()
+    {
+        return json_text(source);
     }
     if source.hasattr("__fspath__")? {
         let os = source.py().import("os")?;
         let path: std::path::PathBuf = os.call_method1("fspath", (source,))?.extract()?;
-        return Ok(Cow::Owned(std::fs::read(path)?));
+        return read_policy_file(source.py(), &path).map(Cow::Owned);
     }
     Err(PyTypeError::new_err(format!(
         "expected JSON text (str or bytes) or a path (os.PathLike), not {}",
         convert::type_name(source)
     )))
+}
+
+/// The core's limit on a policy document, in bytes (its `POLICY_LIMITS`).
+const POLICY_MAX_BYTES: usize = 64 * 1024;
+
+/// Reads a policy file, at most one byte past the core's limit: a larger
+/// file (or an endless one such as `/dev/zero`) is a `too_large`
+/// `PolicyError`, as the same bytes given as text would be.
+fn read_policy_file(py: Python<'_>, path: &std::path::Path) -> PyResult<Vec<u8>> {
+    use std::io::Read;
+    let mut bytes = Vec::new();
+    std::fs::File::open(path)?
+        .take(POLICY_MAX_BYTES as u64 + 1)
+        .read_to_end(&mut bytes)?;
+    if bytes.len() > POLICY_MAX_BYTES {
+        let e = complaint_triage::ParseError::too_large(POLICY_MAX_BYTES);
+        return Err(input_error(py, &e, Input::Policy, None));
+    }
+    Ok(bytes)
 }
 
 #[pymethods]
@@ -415,13 +433,26 @@ impl PyEffect {
 
 // ------------------------------------------------------------- functions
 
-/// The record JSON of a mapping, or the bytes of JSON text.
-fn record_bytes(record: &Bound<'_, PyAny>, buf: &mut Vec<u8>) -> PyResult<()> {
+/// The record JSON of a mapping, written without its text, and the text
+/// (see [`record`]).
+fn record_bytes(record: &Bound<'_, PyAny>, buf: &mut Vec<u8>) -> PyResult<Option<String>> {
     convert::mapping_json(record, "a record", true, buf)
 }
 
-fn parse_record(py: Python<'_>, json: &[u8], row: Option<usize>) -> PyResult<Complaint> {
-    parse_complaint(json).map_err(|e| input_error(py, &e, Input::Record, row))
+/// Parses a mapping's record JSON and text (see [`record_bytes`]).
+fn parse_record(
+    py: Python<'_>,
+    json: &[u8],
+    text: Option<&str>,
+    row: Option<usize>,
+) -> PyResult<Complaint> {
+    record::parse(json, text).map_err(|e| input_error(py, &e, Input::Record, row))
+}
+
+/// Parses JSON text a caller wrote: the core's verdict, with the field
+/// named where a lone surrogate of a Python `str` made it invalid.
+fn parse_json_text(json: &JsonText<'_>) -> Result<Complaint, complaint_triage::ParseError> {
+    parse_complaint(&json.bytes).map_err(|e| json.explain(e))
 }
 
 /// Grades one record (a mapping of the record contract's fields).
@@ -438,8 +469,8 @@ fn assess_record(
     policy: Option<Bound<'_, PyPolicy>>,
 ) -> PyResult<PyAssessment> {
     let mut buf = Vec::new();
-    record_bytes(record, &mut buf)?;
-    let c = parse_record(py, &buf, None)?;
+    let text = record_bytes(record, &mut buf)?;
+    let c = parse_record(py, &buf, text.as_deref(), None)?;
     Ok(PyAssessment {
         inner: assess(&c, policy_of(&policy)),
     })
@@ -454,11 +485,58 @@ fn assess_json(
     data: &Bound<'_, PyAny>,
     policy: Option<Bound<'_, PyPolicy>>,
 ) -> PyResult<PyAssessment> {
-    let bytes = json_text(data)?;
-    let c = parse_record(py, &bytes, None)?;
+    let json = JsonText::of(data)?;
+    let c = parse_json_text(&json).map_err(|e| input_error(py, &e, Input::Record, None))?;
     Ok(PyAssessment {
         inner: assess(&c, policy_of(&policy)),
     })
+}
+
+/// JSON text given as `str` or `bytes`, as bytes for the core.
+struct JsonText<'a> {
+    bytes: Cow<'a, [u8]>,
+    /// The `str` held lone surrogates, encoded as UTF-8 would encode them
+    /// were they characters (which the core rejects as invalid UTF-8).
+    surrogates: bool,
+}
+
+impl<'a> JsonText<'a> {
+    fn of(data: &'a Bound<'_, PyAny>) -> PyResult<Self> {
+        if let Ok(s) = data.cast::<PyString>() {
+            if let Ok(t) = s.to_str() {
+                return Ok(JsonText {
+                    bytes: Cow::Owned(t.as_bytes().to_vec()),
+                    surrogates: false,
+                });
+            }
+            let encoded = s.call_method1("encode", ("utf-8", "surrogatepass"))?;
+            let bytes = encoded.cast::<PyBytes>()?.as_bytes().to_vec();
+            return Ok(JsonText {
+                bytes: Cow::Owned(bytes),
+                surrogates: true,
+            });
+        }
+        Ok(JsonText {
+            bytes: json_text(data)?,
+            surrogates: false,
+        })
+    }
+
+    /// The core's error, saying so when the invalid UTF-8 it found is a
+    /// lone surrogate of the `str`, and naming the record field it is in.
+    fn explain(&self, e: complaint_triage::ParseError) -> complaint_triage::ParseError {
+        if !self.surrogates || e.kind != ErrorKind::InvalidJson {
+            return e;
+        }
+        // UTF-8's encoding of U+D800..U+DFFF starts 0xED 0xA0..0xBF.
+        let at = |i: usize| self.bytes.get(i).copied();
+        if at(e.offset) != Some(0xED) || !matches!(at(e.offset + 1), Some(0xA0..=0xBF)) {
+            return e;
+        }
+        let mut e = record::name_member(&self.bytes, e);
+        e.expected = "lone surrogate in a str: not a character, UTF-8 cannot hold it";
+        e
+    }
 }
 
 fn json_text<'a>(data: &'a Bound<'_, PyAny>) -> PyResult<Cow<'a, [u8]>> {
@@ -479,7 +557,8 @@ fn json_text<'a>(data: &'a Bound<'_, PyAny>) -> PyResult<Cow<'a, [u8]>> {
 /// Grades every record of an iterable: mappings, or JSON texts (`str` or
 /// `bytes`, e.g. the lines of a JSON Lines file; blank lines are skipped).
 /// The grading runs without the GIL. An error names the item's position
-/// (`row`).
+/// (`row`). A `str`, `bytes` or mapping given as the iterable itself is a
+/// `TypeError` (it would be read character by character, or key by key).
 ///
 /// `errors="raise"` (the default) raises the error of the first bad item;
 /// `errors="return"` returns it in that item's place in the list, so that
@@ -502,8 +581,25 @@ fn assess_many(
             )))
         }
     };
-    // Each item's record JSON, or why it has none.
-    let mut items: Vec<(usize, PyResult<Vec<u8>>)> = Vec::new();
+    if records.cast::<PyString>().is_ok()
+        || records.cast::<PyBytes>().is_ok()
+        || records.cast::<PyByteArray>().is_ok()
+        || convert::is_mapping(records)?
+    {
+        return Err(PyTypeError::new_err(format!(
+            "records must be an iterable of records, not a {}: pass a list of mappings or \
+             JSON texts (to grade one record, use assess or assess_json)",
+            convert::type_name(records)
+        )));
+    }
+    /// An item ready for the core: a mapping's record JSON and text, or
+    /// JSON text as given.
+    enum Item {
+        Mapping(Vec<u8>, Option<String>),
+        Json(JsonText<'static>),
+    }
+    // Each item, or why it has none.
+    let mut items: Vec<(usize, PyResult<Item>)> = Vec::new();
     let iter = records.try_iter().map_err(|_| {
         PyTypeError::new_err(format!(
             "records must be an iterable of mappings or JSON texts, not {}",
@@ -511,32 +607,39 @@ fn assess_many(
         ))
     })?;
     for (row, item) in iter.enumerate() {
+        if row % signals::EVERY == signals::EVERY - 1 {
+            py.check_signals()?;
+        }
         let item = item?;
-        let mut buf = Vec::new();
         let read = if item.cast::<PyString>().is_ok() || item.cast::<PyBytes>().is_ok() {
-            match json_text(&item) {
-                Ok(text) if text.iter().all(u8::is_ascii_whitespace) => continue,
-                Ok(text) => {
-                    buf.extend_from_slice(&text);
-                    Ok(())
-                }
-                // A `str` that is not valid UTF-8 (a lone surrogate).
+            match JsonText::of(&item) {
+                Ok(text) if text.bytes.iter().all(u8::is_ascii_whitespace) => continue,
+                Ok(JsonText { bytes, surrogates }) => Ok(Item::Json(JsonText {
+                    bytes: Cow::Owned(bytes.into_owned()),
+                    surrogates,
+                })),
                 Err(e) => Err(e),
             }
         } else {
-            record_bytes(&item, &mut buf).map_err(|e| {
-                if e.is_instance_of::<PyTypeError>(py) {
-                    PyTypeError::new_err(format!("row {row}: {}", e.value(py)))
-                } else {
-                    e
+            let mut buf = Vec::new();
+            match record_bytes(&item, &mut buf) {
+                Ok(text) => Ok(Item::Mapping(buf, text)),
+                Err(e) if e.is_instance_of::<PyTypeError>(py) => {
+                    Err(PyTypeError::new_err(format!("row {row}: {}", e.value(py))))
                 }
-            })
+                Err(e) => Err(e),
+            }
+        };
+        let read = match read {
+            // KeyboardInterrupt or SystemExit is no record's error.
+            Err(e) if !e.is_instance_of::<PyException>(py) => return Err(e),
+            read => read,
         };
         // A failure is kept in its place, so that `errors="raise"` raises
         // the first bad item's error whatever made it bad; raising, no
         // later item can come first, so the iterable is read no further.
         let failed = read.is_err();
-        items.push((row, read.map(|()| buf)));
+        items.push((row, read));
         if failed && !return_errors {
             break;
         }
@@ -547,15 +650,25 @@ fn assess_many(
         Python(PyErr),
     }
     let policy = policy_of(&policy);
-    let graded: Vec<(usize, Result<Assessment, Failure>)> = py.detach(move || {
-        let mut graded = Vec::with_capacity(items.len());
-        for (row, item) in items {
+    let poll = signals::Poll::new(py)?;
+    let graded = py.detach(|| {
+        let mut graded: Vec<(usize, Result<Assessment, Failure>)> = Vec::with_capacity(items.len());
+        for (n, (row, item)) in items.into_iter().enumerate() {
+            if n % signals::EVERY == signals::EVERY - 1 && poll.interrupted() {
+                return Err(());
+            }
             let result = match item {
-                Ok(json) => parse_complaint(&json)
-                    .map(|c| assess(&c, policy))
-                    .map_err(Failure::Record),
-                Err(e) => Err(Failure::Python(e)),
+                Ok(Item::Mapping(json, text)) => record::parse(&json, text.as_deref()),
+                Ok(Item::Json(json)) => parse_json_text(&json),
+                Err(e) => {
+                    graded.push((row, Err(Failure::Python(e))));
+                    if !return_errors {
+                        break;
+                    }
+                    continue;
+                }
             };
+            let result = result.map(|c| assess(&c, policy)).map_err(Failure::Record);
             let failed = result.is_err();
             graded.push((row, result));
             // Raising, the first failure is the answer: grade no further.
@@ -563,8 +676,11 @@ fn assess_many(
                 break;
             }
         }
-        graded
+        Ok(graded)
     });
+    let Ok(graded) = graded else {
+        return Err(poll.error());
+    };
     let mut out = Vec::with_capacity(graded.len());
     for (row, graded) in graded {
         let error = match graded {
@@ -575,7 +691,9 @@ fn assess_many(
             Err(Failure::Record(e)) => input_error(py, &e, Input::Record, Some(row)),
             Err(Failure::Python(e)) => e,
         };
-        if !return_errors {
+        // Making the error may have run a signal handler: its
+        // KeyboardInterrupt is no record's error.
+        if !return_errors || !error.is_instance_of::<PyException>(py) {
             return Err(error);
         }
         out.push(error.into_value(py).into_any());
@@ -628,7 +746,8 @@ fn evaluate_outcome(
             json_text(outcome)?
         } else {
             let mut buf = Vec::new();
-            convert::mapping_json(outcome, "an outcome", false, &mut buf)?;
+            // An outcome has no text: nothing is kept aside.
+            let _ = convert::mapping_json(outcome, "an outcome", false, &mut buf)?;
             Cow::Owned(buf)
         };
     let o = parse_outcome(&bytes).map_err(|e| input_error(py, &e, Input::Outcome, None))?;
@@ -655,11 +774,15 @@ fn scan_text<'py>(py: Python<'py>, text: &Bound<'py, PyAny>) -> PyResult<Bound<'
 }
 
 /// The record JSON the core parses for a mapping (the form `RecordError`
-/// offsets refer to).
+/// offsets refer to). A `text` given as a string comes last: the core is
+/// given the other members as this JSON and the text as it is, so that
+/// the text's limit applies to the string given, not to its escapes.
 #[pyfunction]
 fn to_record_json(record: &Bound<'_, PyAny>) -> PyResult<String> {
     let mut buf = Vec::new();
-    record_bytes(record, &mut buf)?;
+    if let Some(text) = record_bytes(record, &mut buf)? {
+        record::with_text(&mut buf, &text);
+    }
     Ok(String::from_utf8(buf).unwrap_or_default())
 }
 
@@ -910,7 +1033,17 @@ fn _assess_arrow<'py>(
         outputs.effect = Some((next(), next()));
     }
     let policy = policy_of(&policy);
-    let result = py.detach(|| frame::run(&plans, policy, outputs, collect_errors, threads));
+    let poll = signals::Poll::new(py)?;
+    let result = py.detach(|| {
+        frame::run(
+            &plans,
+            policy,
+            outputs,
+            collect_errors,
+            threads,
+            &mut || poll.interrupted(),
+        )
+    });
     let error_count;
     match result {
         Ok(errs) => {
@@ -924,7 +1057,8 @@ fn _assess_arrow<'py>(
                 out_dict.set_item("error_valid", PyByteArray::new(py, &valid))?;
             }
         }
-        Err(e) => {
+        Err(frame::Stop::Interrupted) => return Err(poll.error()),
+        Err(frame::Stop::Row(e)) => {
             let input = match e.input {
                 frame::Input::Record => Input::Record,
                 frame::Input::Outcome => Input::Outcome,
@@ -985,13 +1119,30 @@ fn _arrow_record_json<'py>(py: Python<'py>, batch: &Bound<'py, PyAny>) -> PyResu
     let plan = frame::Plan::new(&col, false)
         .map_err(|b| PyTypeError::new_err(format!("column `{}`: {}", b.name, b.reason)))?;
     let mut buf = Vec::new();
-    let _ = py;
-    Ok((0..col.len)
-        .map(|r| {
-            frame::row_record_json(&plan, r, &mut buf);
-            String::from_utf8_lossy(&buf).into_owned()
-        })
-        .collect())
+    let mut rows = Vec::with_capacity(col.len);
+    for r in 0..col.len {
+        if r % signals::EVERY == signals::EVERY - 1 {
+            py.check_signals()?;
+        }
+        if let Some(text) = frame::row_record_json(&plan, r, &mut buf) {
+            record::with_text(&mut buf, text);
+        }
+        rows.push(String::from_utf8_lossy(&buf).into_owned());
+    }
+    Ok(rows)
+}
+
+/// The JSON of one value of the record field `field`, as a mapping holding
+/// it gives it to the core (`None` for a missing value). `assess_frame`
+/// sends a pandas column of mixed kinds of values this way, so that each
+/// row is judged as `assess` judges the same value.
+#[pyfunction]
+fn _record_value_json(field: &str, value: &Bound<'_, PyAny>) -> PyResult<Option<String>> {
+    let mut buf = Vec::new();
+    if !convert::value_json(field, value, &mut buf)? {
+        return Ok(None);
+    }
+    Ok(Some(String::from_utf8_lossy(&buf).into_owned()))
 }
 
 /// The native module.
@@ -1013,5 +1164,6 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(vocabularies, m)?)?;
     m.add_function(wrap_pyfunction!(_assess_arrow, m)?)?;
     m.add_function(wrap_pyfunction!(_arrow_record_json, m)?)?;
+    m.add_function(wrap_pyfunction!(_record_value_json, m)?)?;
     Ok(())
 }

@@ -129,7 +129,8 @@ def test_assess_many_returns_errors_in_place() -> None:
         ct.assess_many(records_then_failure())
     assert ct.assess_many([{}, {}], errors="return") == ct.assess_many([{}, {}])
     lone_surrogate = ct.assess_many(["\ud800", "{}"], errors="return")
-    assert isinstance(lone_surrogate[0], UnicodeError) and lone_surrogate[1] == ct.assess({})
+    assert isinstance(lone_surrogate[0], ct.RecordError) and lone_surrogate[1] == ct.assess({})
+    assert (lone_surrogate[0].row, lone_surrogate[0].kind) == (0, "invalid_json")
     with pytest.raises(ValueError, match="errors must be"):
         ct.assess_many([], errors="skip")  # type: ignore[call-overload]
 

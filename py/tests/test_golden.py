@@ -103,22 +103,29 @@ def test_error_vectors_through_mappings_and_frames(err: dict[str, Any]) -> None:
     if record is None:
         pytest.skip("not expressible as a mapping")
     exp = err["expected"]
+    if exp["kind"] == "too_large":
+        pytest.skip("a limit on JSON text as written: a mapping's limits apply to its values (test_limits.py)")
+    field = exp["field"]
+    if exp["kind"] == "invalid_json" and "lone surrogate" in exp["message"]:
+        # In a mapping, a str holding a lone surrogate: the package names
+        # the field it is in, which the core cannot (test_record_inputs.py).
+        (field,) = record
     with pytest.raises(ct.RecordError) as info:
         ct.assess(record)
-    assert (info.value.kind, info.value.field or "", info.value.index) == (exp["kind"], exp["field"], exp["index"])
+    assert (info.value.kind, info.value.field or "", info.value.index) == (exp["kind"], field, exp["index"])
     # In a batch and in a frame the row is named too.
     with pytest.raises(ct.RecordError) as info:
         ct.assess_many([{}, record])
     assert (info.value.kind, info.value.row) == (exp["kind"], 1)
     assert str(info.value).startswith("row 1: ")
-    if exp["field"] == "":
+    if field == "":
         return  # an unknown column is simply not a record column in a frame
     import pandas as pd
 
     frame = pd.DataFrame({k: [None, v] if not isinstance(v, list) else [None, v] for k, v in record.items()})
     with pytest.raises(ct.RecordError) as info:
         ct.assess_frame(frame)
-    assert (info.value.kind, info.value.field, info.value.row) == (exp["kind"], exp["field"], 1)
+    assert (info.value.kind, info.value.field, info.value.row) == (exp["kind"], field, 1)
     graded = ct.assess_frame(frame, errors="column")
     assert graded["error"].isna().tolist() == [True, False]
     assert graded["severity"].isna().tolist() == [False, True]

@@ -86,55 +86,99 @@ def _wanted(columns: list[Any], with_outcome: bool) -> list[str]:
 
 
 def _pandas_to_arrow(df: Any, cols: list[str]) -> pa.Table:
+    """The record columns of a pandas frame as Arrow, column by column, so
+    that each row reads as ``assess`` reads the same value (see
+    ``_pandas_column``)."""
     pa = _pyarrow()
-    try:
-        return pa.Table.from_pandas(df, columns=cols, preserve_index=False)
-    except (pa.ArrowInvalid, pa.ArrowTypeError, pa.ArrowNotImplementedError):
-        pass
-    # Some object column mixes value kinds (booleans and strings, lists and
-    # comma-separated strings, ...): convert column by column, and send a
-    # column that Arrow cannot type as JSON text, value by value, so that
-    # the core judges each row.
     arrays = []
     names = []
     for c in cols:
-        series = df[c]
-        try:
-            arrays.append(pa.array(series, from_pandas=True))
-            names.append(c)
-            continue
-        except (pa.ArrowInvalid, pa.ArrowTypeError, pa.ArrowNotImplementedError):
-            pass
-        arrays.append(pa.array([_json_cell(c, v) for v in series], type=pa.string()))
-        names.append(RAW_JSON_PREFIX + c)
-    return pa.table(arrays, names=names)
+        array, raw = _pandas_column(c, df[c])
+        arrays.append(array)
+        names.append(RAW_JSON_PREFIX + c if raw else c)
+    return pa.Table.from_arrays(arrays, names=names)
 
 
 #: A column named with this prefix holds JSON text for the field after it
 #: (see the native frame reader).
 RAW_JSON_PREFIX = "\x01json:"
 
+#: The ``pandas.api.types.infer_dtype`` kinds of an object column whose
+#: values are all of one kind, which Arrow then holds as they are.
+_ONE_KIND = ("string", "boolean", "integer", "floating")
 
-def _plain(v: Any) -> Any:
-    if hasattr(v, "tolist") and type(v).__module__.startswith("numpy"):
-        return v.tolist()
-    if hasattr(v, "as_py") and type(v).__module__.startswith("pyarrow"):
-        return v.as_py()
-    raise TypeError(f"a {type(v).__name__} cannot be a record value")
+#: What Arrow raises for values it cannot hold in one array.
+_ARROW_REFUSALS: tuple[type[BaseException], ...] = (
+    ValueError,  # pyarrow.ArrowInvalid
+    TypeError,  # pyarrow.ArrowTypeError
+    NotImplementedError,  # pyarrow.ArrowNotImplementedError
+    OverflowError,  # an integer past 64 bits
+    UnicodeError,  # a str with a lone surrogate
+)
+
+_BOOL_FIELDS = (
+    "indirect_loss_claimed",
+    "beyond_authority",
+    "previously_compensated",
+    "safety_incident",
+    "sensitive_period",
+)
 
 
-def _json_cell(column: str, v: Any) -> str | None:
-    """One value of a mixed column as JSON text, or None for a missing one."""
-    import json
+def _pandas_column(field: str, series: Any) -> tuple[Any, bool]:
+    """One record column of a pandas frame as an Arrow array, and whether
+    it is sent as JSON text value by value (a raw column).
 
-    if v is None or (isinstance(v, float) and v != v) or type(v).__name__ in ("NAType", "NaTType"):
-        return None
-    if column in _LIST_FIELDS and isinstance(v, str):
-        v = [p.strip() for p in v.split(",") if p.strip()]
+    - A float column of a boolean field holding only 0.0, 1.0 and NaN is a
+      nullable boolean column: that is how pandas holds booleans with
+      missing values (``pandas.read_json`` of a JSON Lines file in which
+      some records leave the field out, for instance); NaN is "not given".
+    - An object column whose values are all of one kind (strings,
+      booleans, integers or floats; missing values aside), or all lists of
+      strings, is converted by Arrow.
+    - Any other object column (values of mixed kinds, integers past 64
+      bits, strings with lone surrogates, ...) is sent value by value as
+      the JSON ``assess`` writes for the same value, so that each row is
+      judged on its own, exactly as ``assess`` judges it.
+    """
+    import numpy as np
+    import pandas as pd
+
+    pa = _pyarrow()
+    dtype = series.dtype
+    if field in _BOOL_FIELDS and dtype.kind == "f":
+        floats = series.to_numpy(dtype="float64", na_value=np.nan)
+        missing = np.isnan(floats)
+        if np.isin(floats[~missing], (0.0, 1.0)).all():
+            return pa.array(floats == 1.0, mask=missing), False
+    one_kind = dtype != object
+    if not one_kind:
+        kind = pd.api.types.infer_dtype(series, skipna=True)
+        if kind == "empty":
+            return pa.nulls(len(series)), False
+        one_kind = kind in _ONE_KIND
     try:
-        return json.dumps(v, ensure_ascii=False, allow_nan=False, default=_plain)
-    except (TypeError, ValueError) as e:
-        raise TypeError(f"column `{column}`: {e}") from None
+        array = pa.array(series, from_pandas=True)
+    except _ARROW_REFUSALS:
+        array = None
+    if array is not None and (one_kind or _lists_of_strings(array.type)):
+        return array, False
+    values = []
+    for row, v in enumerate(series):
+        try:
+            values.append(_native._record_value_json(field, v))
+        except TypeError as e:
+            raise TypeError(f"row {row}: {e}") from None
+    return pa.array(values, type=pa.string()), True
+
+
+def _lists_of_strings(t: Any) -> bool:
+    """Whether an Arrow type is a list of strings (or of nulls only)."""
+    types = _pyarrow().types
+    if not (types.is_list(t) or types.is_large_list(t)):
+        return False
+    v = t.value_type
+    return bool(types.is_string(v) or types.is_large_string(v) or types.is_null(v))
 
 
 def _normalise(table: pa.Table) -> pa.Table:
@@ -202,9 +246,6 @@ def _num_rows(df: Any, kind: str) -> int:
 
 def _codes(vocabulary: str) -> list[str]:
     return [v["code"] for v in _native.vocabulary(vocabulary)]
-
-
-_LIST_FIELDS = ("rights", "threats", "profile", "malice_signals", "handling_failures")
 
 
 def _threads(threads: int | None) -> int:

@@ -33,6 +33,7 @@ __all__ = [
     "vocabularies",
     "_assess_arrow",
     "_arrow_record_json",
+    "_record_value_json",
 ]
 
 _JsonSource = str | bytes | bytearray | PathLike[str] | PathLike[bytes]
@@ -163,3 +164,4 @@ def _assess_arrow(
     threads: int = 1,
 ) -> tuple[dict[str, bytearray], int]: ...
 def _arrow_record_json(batch: Any) -> list[str]: ...
+def _record_value_json(field: str, value: Any) -> str | None: ...
