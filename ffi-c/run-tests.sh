@@ -160,7 +160,7 @@ export PKG_CONFIG_PATH="$PREFIX/lib/pkgconfig"
 # --- 5. C tests against the installed header and libraries -----------------
 VECTORS="$ROOT/tests/vectors/vectors.json"
 SUITE=("$ROOT"/tests/json-test-suite/test_parsing/*.json)
-TESTS=(api vectors robustness threads)
+TESTS=(api vectors robustness threads misuse)
 CFLAGS_C=(-std=c99 -Wall -Wextra -Wpedantic -Werror -O1 -g -pthread -I"$FFI/tests")
 CFLAGS_CXX=(-x c++ -std=c++17 -Wall -Wextra -Werror -O1 -g -pthread -I"$FFI/tests")
 read -r -a PC_CFLAGS <<<"$(pkg-config --cflags complaint_triage)"
@@ -174,7 +174,7 @@ run_test() {
     local exe="$1" t="$2"
     shift 2
     case "$t" in
-    api) "$@" "$exe" ;;
+    api | misuse) "$@" "$exe" ;;
     vectors) "$@" "$exe" "$VECTORS" ;;
     robustness) "$@" "$exe" "$VECTORS" "${SUITE[@]}" ;;
     threads) "$@" "$exe" "$VECTORS" "${THREAD_ROUNDS:-20}" ;;

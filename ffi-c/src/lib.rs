@@ -53,6 +53,8 @@ mod util;
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_misuse;
 
 pub use assessment::*;
 pub use complaint::*;
