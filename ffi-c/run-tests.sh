@@ -135,6 +135,10 @@ install_step() {
     ensure_pkg_config
     make -C "$FFI" install PREFIX="$PREFIX"
     export PKG_CONFIG_PATH="$PREFIX/lib/pkgconfig"
+    # Cargo names the artefacts after the crate's library; the build copies
+    # them under the C name, which is what is installed.
+    cmp "$CARGO_TARGET_DIR/release/libcomplaint_triage_ffi.a" "$CARGO_TARGET_DIR/release/libcomplaint_triage.a"
+    cmp "$CARGO_TARGET_DIR/release/libcomplaint_triage_ffi.so" "$PREFIX/lib/libcomplaint_triage.so"
     test -f "$PREFIX/include/complaint_triage.h"
     test -f "$PREFIX/lib/libcomplaint_triage.a"
     test -L "$PREFIX/lib/libcomplaint_triage.so"
