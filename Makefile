@@ -53,9 +53,7 @@ test-rust:
 	$(CARGO) clippy --workspace --all-targets --locked -- -D warnings
 	$(CARGO) clippy --manifest-path py/Cargo.toml --all-targets --locked -- -D warnings
 	$(CARGO) test --workspace --locked
-	# The C crate's library shares the core's name, so its docs go elsewhere.
-	RUSTDOCFLAGS="-D warnings" $(CARGO) doc --workspace --exclude complaint-triage-ffi --no-deps --locked
-	RUSTDOCFLAGS="-D warnings" $(CARGO) doc -p complaint-triage-ffi --no-deps --locked --target-dir target/doc-ffi
+	RUSTDOCFLAGS="-D warnings" $(CARGO) doc --workspace --no-deps --locked
 	$(CARGO) build -p complaint-triage --release --locked --target $(EMBEDDED_TARGET)
 	python3 examples/check_coverage.py examples/complaints.jsonl
 	$(MAKE) --no-print-directory run >/dev/null

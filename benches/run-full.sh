@@ -15,7 +15,6 @@ cd "$root"
 export CARGO_TARGET_DIR=${CARGO_TARGET_DIR:-$root/target}
 py=${CT_BENCH_PYTHON:-$root/.venv/bin/python}
 
-make -s -C ffi-c build
 cargo build --quiet --profile bench -p complaint-triage-benches --bins --benches
 cargo bench -p complaint-triage-benches --bench triage
 CT_GEN_RECORDS="$CARGO_TARGET_DIR/release/gen-records" \

@@ -19,7 +19,6 @@ export CARGO_PROFILE_RELEASE_LTO=false CARGO_PROFILE_RELEASE_CODEGEN_UNITS=16
 export CARGO_PROFILE_BENCH_LTO=false CARGO_PROFILE_BENCH_CODEGEN_UNITS=16
 export CT_BENCH_QUICK=1
 
-make -s -C ffi-c build
 cargo build --quiet --profile bench -p complaint-triage-benches --bins --benches
 cargo test --quiet --profile bench -p complaint-triage-benches --lib
 log="$CARGO_TARGET_DIR/quick-bench.log"

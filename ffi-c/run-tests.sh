@@ -9,7 +9,8 @@
 #      and with the shared library, and once as C++17 with g++;
 #   6. the same tests under AddressSanitizer + UndefinedBehaviorSanitizer,
 #      and under valgrind memcheck (zero errors, zero leaks);
-#   7. the IVR demo built and run on sample input, its output checked.
+#   7. the IVR demo built and run on sample input, its output checked;
+#   8. the README's build commands and its complete program, run as written.
 # Prints a summary; exits non-zero on any failure.
 #
 # Environment: CARGO_TARGET_DIR (default: <repo>/target), CC (gcc), CXX (g++),
@@ -81,6 +82,10 @@ install_step() {
     ensure_pkg_config
     make -C "$FFI" install PREFIX="$PREFIX"
     export PKG_CONFIG_PATH="$PREFIX/lib/pkgconfig"
+    # Cargo names the artefacts after the crate's library; the build copies
+    # them under the C name, which is what is installed.
+    cmp "$CARGO_TARGET_DIR/release/libcomplaint_triage_ffi.a" "$CARGO_TARGET_DIR/release/libcomplaint_triage.a"
+    cmp "$CARGO_TARGET_DIR/release/libcomplaint_triage_ffi.so" "$PREFIX/lib/libcomplaint_triage.so"
     test -f "$PREFIX/include/complaint_triage.h"
     test -f "$PREFIX/lib/libcomplaint_triage.a"
     test -L "$PREFIX/lib/libcomplaint_triage.so"
@@ -107,7 +112,7 @@ export PKG_CONFIG_PATH="$PREFIX/lib/pkgconfig"
 # --- 5. C tests against the installed header and libraries -----------------
 VECTORS="$ROOT/tests/vectors/vectors.json"
 SUITE=("$ROOT"/tests/json-test-suite/test_parsing/*.json)
-TESTS=(api vectors robustness threads)
+TESTS=(api vectors robustness threads misuse)
 CFLAGS_C=(-std=c99 -Wall -Wextra -Wpedantic -Werror -O1 -g -pthread -I"$FFI/tests")
 CFLAGS_CXX=(-x c++ -std=c++17 -Wall -Wextra -Werror -O1 -g -pthread -I"$FFI/tests")
 read -r -a PC_CFLAGS <<<"$(pkg-config --cflags complaint_triage)"
@@ -121,7 +126,7 @@ run_test() {
     local exe="$1" t="$2"
     shift 2
     case "$t" in
-    api) "$@" "$exe" ;;
+    api | misuse) "$@" "$exe" ;;
     vectors) "$@" "$exe" "$VECTORS" ;;
     robustness) "$@" "$exe" "$VECTORS" "${SUITE[@]}" ;;
     threads) "$@" "$exe" "$VECTORS" "${THREAD_ROUNDS:-20}" ;;
@@ -215,5 +220,52 @@ ivr_demo() {
     grep -q '^QUEUE 1 id=1700000000.2 ' "$WORK/ivr.out"
 }
 step "IVR demo on ffi-c/examples/ivr_sample.txt" ivr_demo
+
+# --- 8. The README's commands and program, as written ----------------------
+# Prints the first fenced block of language $1 in the README section titled $2.
+readme_block() {
+    awk -v lang="$1" -v head="$2" '
+        /^## / { section = ($0 == head) }
+        section && !grab && $0 == "```" lang { grab = 1; next }
+        grab && $0 == "```" { exit }
+        grab { print }' "$FFI/README.md"
+}
+readme_example() {
+    local dir="$WORK/readme"
+    mkdir -p "$dir"
+    readme_block c "## A complete call" >"$dir/app.c"
+    readme_block sh "## Build, install, link" >"$dir/commands.sh"
+    grep -q '^int main' "$dir/app.c"
+    grep -q '^cc app.c' "$dir/commands.sh"
+    # The program is clean under the tests' warnings too.
+    "$CC" -std=c99 -Wall -Wextra -Wpedantic -Werror "${PC_CFLAGS[@]}" -fsyntax-only "$dir/app.c"
+    # The commands as written; only the paths change: this test's install
+    # prefix for /opt/complaint-triage, and the ffi-c directory of this tree.
+    sed -e "s|/opt/complaint-triage|$PREFIX|g" -e "s|-C ffi-c |-C $FFI |" \
+        "$dir/commands.sh" >"$dir/build.sh"
+    (cd "$dir" && env -u LD_LIBRARY_PATH bash -euo pipefail build.sh) >"$dir/out.txt"
+    # What the two runs of ./app printed, among make's own lines.
+    grep -E '^(SET VARIABLE |\{)' "$dir/out.txt" >"$dir/app.txt"
+    cat "$dir/app.txt"
+    # Two builds (shared, static), each run prints the QUEUE_PRIO command
+    # and the assessment of record C-1; the two runs print the same.
+    [ "$(wc -l <"$dir/app.txt")" -eq 4 ]
+    [ "$(sed -n 1,2p "$dir/app.txt")" = "$(sed -n 3,4p "$dir/app.txt")" ]
+    grep -q '^{"id":"C-1",' "$dir/app.txt"
+    local priority
+    priority="$(sed -n 2p "$dir/app.txt" | grep -o '"priority":[1-5]' | cut -d: -f2)"
+    [ "$(sed -n 1p "$dir/app.txt")" = "SET VARIABLE QUEUE_PRIO $(((5 - priority) * 10))" ]
+    # Without the rpath the loader cannot find the library: the failure the
+    # README explains, so the rpath line is the one that makes it run.
+    (
+        cd "$dir"
+        export PKG_CONFIG_PATH="$PREFIX/lib/pkgconfig"
+        # shellcheck disable=SC2046
+        cc app.c $(pkg-config --cflags --libs complaint_triage) -o app_no_rpath
+        ! env -u LD_LIBRARY_PATH ./app_no_rpath 2>"$dir/no_rpath.err"
+        grep 'libcomplaint_triage.so.0: cannot open shared object file' "$dir/no_rpath.err"
+    )
+}
+step "README: build commands and the complete call, as written" readme_example
 
 steps_summary ffi-c

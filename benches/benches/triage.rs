@@ -17,12 +17,16 @@ use complaint_triage::{
     write_assessment_json, write_policy_json, Assessment, Complaint, Decision, Policy, SliceQueue,
     TriageQueue, MAX_ASSESSMENT_JSON,
 };
+use complaint_triage_ffi::{
+    ct_assess, ct_assessment, ct_complaint, ct_policy, ct_queue, ct_queue_entry, ct_queue_init,
+    ct_queue_pop, ct_queue_push_raw, ct_result, CT_ERR_QUEUE_EMPTY, CT_OK,
+};
 use criterion::measurement::WallTime;
 use criterion::{
     criterion_group, criterion_main, BenchmarkGroup, Criterion, SamplingMode, Throughput,
 };
 use triage_benches::alloc::{assert_counting, assert_no_alloc, Counting};
-use triage_benches::cabi::{self, CLib, CtAssessment, CtComplaint, CtQueue, CtQueueEntry, CT_OK};
+use triage_benches::c_calls::{self, opaque, AssessFn};
 use triage_benches::floor::read_every_field;
 use triage_benches::gen::{self, Lang, RecordOptions, SEED};
 use triage_benches::sizes;
@@ -262,16 +266,16 @@ fn queue_entries(complaints: &[Complaint]) -> Vec<(u64, u8, u16, u64)> {
 
 /// The triage queue: push a batch, then pop it all, most urgent first.
 /// Throughput counts one push and one pop per element.
-fn bench_queue(c: &mut Criterion, inputs: &Inputs, clib: &CLib) {
+fn bench_queue(c: &mut Criterion, inputs: &Inputs) {
     let mut group = c.benchmark_group("queue");
     let all = queue_entries(&inputs.complaints);
     for &n in sizes::records() {
         let entries = &all[..n];
         let mut slots = vec![complaint_triage::QueueEntry::default(); n];
-        let mut storage = vec![CtQueueEntry::default(); n];
+        let mut storage = vec![ct_queue_entry::default(); n];
         // The three queues serve the same order.
         let rust = assert_no_alloc("SliceQueue", || slice_queue(entries, &mut slots));
-        let c_order = c_queue(clib, entries, &mut storage);
+        let c_order = c_queue(entries, &mut storage);
         assert_eq!(rust, c_order, "ct_queue and SliceQueue disagree");
         if n <= 10_000 {
             let mut q = Box::new(TriageQueue::<10_000>::new());
@@ -290,7 +294,7 @@ fn bench_queue(c: &mut Criterion, inputs: &Inputs, clib: &CLib) {
             });
         }
         group.bench_function(format!("c_push_pop/{n}"), |b| {
-            b.iter(|| c_queue(clib, black_box(entries), &mut storage))
+            b.iter(|| c_queue(black_box(entries), &mut storage))
         });
     }
     group.finish();
@@ -330,8 +334,17 @@ fn triage_queue(entries: &[(u64, u8, u16, u64)], q: &mut TriageQueue<10_000>) ->
     acc
 }
 
-fn c_queue(clib: &CLib, entries: &[(u64, u8, u16, u64)], storage: &mut [CtQueueEntry]) -> u64 {
-    let mut q = CtQueue {
+fn c_queue(entries: &[(u64, u8, u16, u64)], storage: &mut [ct_queue_entry]) -> u64 {
+    // Called through pointers, as from C (see `c_calls`).
+    type Init = unsafe extern "C" fn(*mut ct_queue, *mut ct_queue_entry, usize) -> ct_result;
+    type Push = unsafe extern "C" fn(*mut ct_queue, u64, u8, u16, u64) -> ct_result;
+    type Pop = unsafe extern "C" fn(*mut ct_queue, *mut ct_queue_entry) -> ct_result;
+    let (init, push, pop) = (
+        opaque::<Init>(ct_queue_init),
+        opaque::<Push>(ct_queue_push_raw),
+        opaque::<Pop>(ct_queue_pop),
+    );
+    let mut q = ct_queue {
         storage: std::ptr::null_mut(),
         capacity: 0,
         len: 0,
@@ -339,20 +352,20 @@ fn c_queue(clib: &CLib, entries: &[(u64, u8, u16, u64)], storage: &mut [CtQueueE
     };
     // SAFETY: q is writable and storage holds storage.len() writable entries
     // that outlive the queue.
-    let r = unsafe { (clib.ct_queue_init)(&mut q, storage.as_mut_ptr(), storage.len()) };
+    let r = unsafe { init(&mut q, storage.as_mut_ptr(), storage.len()) };
     assert_eq!(r, CT_OK);
     for &(id, p, m, t) in entries {
         // SAFETY: q was filled by ct_queue_init and its storage is alive.
-        let r = unsafe { (clib.ct_queue_push_raw)(&mut q, id, p, m, t) };
+        let r = unsafe { push(&mut q, id, p, m, t) };
         assert_eq!(r, CT_OK);
     }
     let mut acc = 0;
     let mut pos = 0;
-    let mut e = CtQueueEntry::default();
+    let mut e = ct_queue_entry::default();
     loop {
         // SAFETY: as above; e is writable.
-        let r = unsafe { (clib.ct_queue_pop)(&mut q, &mut e) };
-        if r == cabi::CT_ERR_QUEUE_EMPTY {
+        let r = unsafe { pop(&mut q, &mut e) };
+        if r == CT_ERR_QUEUE_EMPTY {
             break;
         }
         assert_eq!(r, CT_OK);
@@ -364,20 +377,21 @@ fn c_queue(clib: &CLib, entries: &[(u64, u8, u16, u64)], storage: &mut [CtQueueE
 
 /// `ct_assess` through the C ABI against `assess_into` in Rust, on the same
 /// records, each into one reused assessment (what a C caller does).
-fn bench_c_abi(c: &mut Criterion, inputs: &Inputs, clib: &CLib) {
+fn bench_c_abi(c: &mut Criterion, inputs: &Inputs) {
     let mut group = c.benchmark_group("c_abi");
-    let policy = clib.default_policy();
-    let ct: Vec<CtComplaint> = inputs
+    let policy = c_calls::default_policy();
+    let assess: AssessFn = opaque(ct_assess);
+    let ct: Vec<ct_complaint> = inputs
         .json
         .iter()
-        .map(|j| clib.complaint_from_json(j))
+        .map(|j| c_calls::complaint_from_json(j))
         .collect();
-    let mut out = Box::new(CtAssessment::ZERO);
+    let mut out = c_calls::zero_assessment();
     let mut a = Assessment::EMPTY;
     // Same inputs, same results: every record of the largest batch.
     for (cc, rc) in ct.iter().zip(&inputs.complaints) {
         // SAFETY: the pointers are valid for the call.
-        assert_eq!(unsafe { (clib.ct_assess)(cc, &*policy, &mut *out) }, CT_OK);
+        assert_eq!(unsafe { assess(cc, &*policy, &mut *out) }, CT_OK);
         assess_into(rc, P, &mut a);
         let s = a.scores;
         assert_eq!(
@@ -425,7 +439,7 @@ fn bench_c_abi(c: &mut Criterion, inputs: &Inputs, clib: &CLib) {
     for &n in sizes::records() {
         let (cbatch, rbatch) = (&ct[..n], &inputs.complaints[..n]);
         assert_no_alloc("ct_assess", || {
-            c_assess_all(clib, cbatch, &policy, &mut out)
+            c_assess_all(assess, cbatch, &policy, &mut out)
         });
         configure(&mut group, n);
         group.throughput(Throughput::Elements(n as u64));
@@ -438,21 +452,21 @@ fn bench_c_abi(c: &mut Criterion, inputs: &Inputs, clib: &CLib) {
             })
         });
         group.bench_function(format!("ct_assess/{n}"), |b| {
-            b.iter(|| c_assess_all(clib, black_box(cbatch), &policy, &mut out))
+            b.iter(|| c_assess_all(assess, black_box(cbatch), &policy, &mut out))
         });
     }
     group.finish();
 }
 
 fn c_assess_all(
-    clib: &CLib,
-    batch: &[CtComplaint],
-    policy: &cabi::CtPolicy,
-    out: &mut CtAssessment,
+    assess: AssessFn,
+    batch: &[ct_complaint],
+    policy: &ct_policy,
+    out: &mut ct_assessment,
 ) {
     for c in batch {
         // SAFETY: c, policy and out are valid for the call.
-        let r = unsafe { (clib.ct_assess)(c, policy, out) };
+        let r = unsafe { assess(c, policy, out) };
         debug_assert_eq!(r, CT_OK);
         black_box(&*out);
     }
@@ -468,14 +482,13 @@ fn benches(c: &mut Criterion) {
         std::mem::size_of::<Assessment>(),
         std::mem::size_of::<Decision>(),
     );
-    let clib = CLib::load(&cabi::default_path());
     bench_assess(c, &inputs);
     bench_batch(c, &inputs);
     bench_json(c, &inputs);
     bench_scan(c);
     bench_policy(c);
-    bench_queue(c, &inputs, &clib);
-    bench_c_abi(c, &inputs, &clib);
+    bench_queue(c, &inputs);
+    bench_c_abi(c, &inputs);
 }
 
 criterion_group!(triage, benches);

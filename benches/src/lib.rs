@@ -8,12 +8,12 @@
 //!   scorer reads and sums them;
 //! - [`alloc`]: a counting global allocator, to assert that the core paths
 //!   never touch the heap;
-//! - [`cabi`]: the C library (`make -C ffi-c`) loaded at run time, with
-//!   Rust mirrors of the structs of `ffi-c/include/complaint_triage.h`;
+//! - [`c_calls`]: helpers to call the C library's entry points through
+//!   the ffi crate, as C calls them (not inlined into the caller);
 //! - [`sizes`]: the batch sizes of a full or a quick run.
 
 pub mod alloc;
-pub mod cabi;
+pub mod c_calls;
 pub mod floor;
 pub mod gen;
 pub mod sizes;

@@ -6,7 +6,8 @@
  * Conventions: the caller allocates every struct; the library never
  * allocates, keeps no global state and is thread-safe. Every fallible
  * function returns a ct_result (CT_OK = 0) and writes its outputs only on
- * success. Vocabulary values are stable indices (see ct_name, ct_code).
+ * success. An output must not overlap an input (ct_assess detects it:
+ * CT_ERR_OVERLAP). Vocabulary values are stable indices (see ct_name, ct_code).
  * SPDX-License-Identifier: MIT OR Apache-2.0
  */
 
@@ -954,6 +955,13 @@ typedef struct ct_routing {
 #define CT_ERR_MISALIGNED_POINTER 107
 
 /**
+ * An input argument shares bytes with the output argument (`ct_assess`
+ * reads its inputs while it writes its output, so it refuses them rather
+ * than grade bytes it has already overwritten); nothing was written.
+ */
+#define CT_ERR_OVERLAP 108
+
+/**
  * `ct_complaint.id_len` is above `CT_ID_CAPACITY` or `id` is not UTF-8.
  */
 #define CT_ERR_COMPLAINT_ID 110
@@ -1355,7 +1363,11 @@ typedef struct ct_routing {
 #define CT_ERR_QUEUE_EMPTY 401
 
 /**
- * The `ct_queue` is inconsistent (no storage, or more entries than capacity).
+ * The `ct_queue` or its storage was overwritten: no storage, more entries
+ * than capacity, fewer pushes than entries, or a waiting entry that no push
+ * wrote (a priority outside 1-5, a deadline that is not its arrival plus its
+ * first-response time, nonzero reserved bytes, a push order not yet given).
+ * Nothing was written to the output and the queue is left as it was.
  */
 #define CT_ERR_QUEUE_CORRUPT 402
 
@@ -1382,9 +1394,15 @@ const char *ct_version(void);
  * the `11x`-`14x` code that names it (`CT_ERR_COMPLAINT_CATEGORY`...;
  * `ct_result_field` returns its name) and leaves `*out` untouched. A
  * policy not filled by this library gives `CT_ERR_POLICY_UNINITIALIZED`
- * or `CT_ERR_POLICY_CORRUPT`. Otherwise grading cannot fail. No
- * allocation, no global state: any number of threads may call it at once
- * (with their own `out`).
+ * or `CT_ERR_POLICY_CORRUPT`; one that `ct_policy_validate` refuses (a
+ * blob overwritten after it was filled) gives `CT_ERR_POLICY_INCOHERENT`.
+ * Otherwise grading cannot fail. No allocation, no global state: any
+ * number of threads may call it at once (with their own `out`).
+ *
+ * `*out` must not overlap `*complaint` or `*policy`: both are read in
+ * place while `*out` is written. Overlapping arguments are an error,
+ * `CT_ERR_OVERLAP`, detected from the three addresses before anything
+ * is read or written.
  *
  * # Safety
  * `complaint` and `policy` must be NULL or point to readable, initialised
@@ -1593,7 +1611,8 @@ ct_result ct_outcome_from_json(const char *json,
  * resolution deadline) and the policy's effect points, into `*out`.
  *
  * Returns a `18x` code naming an invalid outcome field, a `15x`-`17x`
- * code naming an invalid assessment field, a `3xx` policy error or
+ * code naming an invalid assessment field, a `3xx` policy error
+ * (`CT_ERR_POLICY_INCOHERENT` for a blob `ct_policy_validate` refuses) or
  * `CT_ERR_NULL_POINTER`, leaving `*out` untouched, on failure.
  *
  * # Safety
@@ -1719,7 +1738,11 @@ ct_result ct_queue_push_raw(struct ct_queue *queue,
  * number; then first pushed) and writes it to `*out`.
  *
  * Returns `CT_ERR_QUEUE_EMPTY`, `CT_ERR_QUEUE_CORRUPT` or
- * `CT_ERR_NULL_POINTER`, leaving `*out` untouched, on failure.
+ * `CT_ERR_NULL_POINTER`, leaving `*out` and the queue untouched, on
+ * failure. `CT_ERR_QUEUE_CORRUPT` means the `ct_queue` or the entry to be
+ * served was overwritten since a push wrote it: a priority outside 1-5, a
+ * deadline that is not arrival + first-response time, nonzero reserved
+ * bytes, a push order not yet given, more entries than pushes.
  *
  * # Safety
  * `queue` must be NULL or point to a `ct_queue` filled by `ct_queue_init`
@@ -1731,8 +1754,9 @@ ct_result ct_queue_pop(struct ct_queue *queue, struct ct_queue_entry *out);
 /**
  * Writes the most urgent entry to `*out` without removing it.
  *
- * Returns `CT_ERR_QUEUE_EMPTY`, `CT_ERR_QUEUE_CORRUPT` or
- * `CT_ERR_NULL_POINTER`, leaving `*out` untouched, on failure.
+ * Returns `CT_ERR_QUEUE_EMPTY`, `CT_ERR_QUEUE_CORRUPT` (checked as
+ * `ct_queue_pop` does) or `CT_ERR_NULL_POINTER`, leaving `*out`
+ * untouched, on failure.
  *
  * # Safety
  * `queue` must be NULL or point to a `ct_queue` filled by `ct_queue_init`

@@ -12,9 +12,9 @@ use crate::complaint::{
     check_for_assess, ct_complaint, ct_text_cues, cues_from_c, cues_to_c, flag, read_id_for_assess,
     IdBytes, CT_ID_ARRAY_SIZE, CT_ID_CAPACITY,
 };
-use crate::policy::{ct_policy, policy_ref};
+use crate::policy::{ct_policy, policy_for_grading};
 use crate::result::*;
-use crate::util::{boundary, check, check_mut, get, put, read_id, write_json};
+use crate::util::{boundary, check, check_mut, get, overlap, put, read_id, write_json};
 
 /// Most reason rows an assessment holds (one per factor that can apply at once).
 pub const CT_MAX_REASON_ROWS: usize = 66;
@@ -378,9 +378,15 @@ pub(crate) unsafe fn to_core(p: *const ct_assessment) -> Result<Assessment, ct_r
 /// the `11x`-`14x` code that names it (`CT_ERR_COMPLAINT_CATEGORY`...;
 /// `ct_result_field` returns its name) and leaves `*out` untouched. A
 /// policy not filled by this library gives `CT_ERR_POLICY_UNINITIALIZED`
-/// or `CT_ERR_POLICY_CORRUPT`. Otherwise grading cannot fail. No
-/// allocation, no global state: any number of threads may call it at once
-/// (with their own `out`).
+/// or `CT_ERR_POLICY_CORRUPT`; one that `ct_policy_validate` refuses (a
+/// blob overwritten after it was filled) gives `CT_ERR_POLICY_INCOHERENT`.
+/// Otherwise grading cannot fail. No allocation, no global state: any
+/// number of threads may call it at once (with their own `out`).
+///
+/// `*out` must not overlap `*complaint` or `*policy`: both are read in
+/// place while `*out` is written. Overlapping arguments are an error,
+/// `CT_ERR_OVERLAP`, detected from the three addresses before anything
+/// is read or written.
 ///
 /// # Safety
 /// `complaint` and `policy` must be NULL or point to readable, initialised
@@ -393,14 +399,22 @@ pub unsafe extern "C" fn ct_assess(
 ) -> ct_result {
     boundary(|| {
         check(complaint)?;
+        check(policy)?;
         check_mut(out)?;
-        // SAFETY: checked non-NULL and aligned; the caller guarantees the
-        // structs are readable, initialised and unchanged during the call.
+        // Grading reads the complaint and the policy where they lie while
+        // it writes the rows: an output over either would change what is
+        // being graded mid-way (and alias a shared borrow).
+        if overlap(complaint, out) || overlap(policy, out) {
+            return Err(CT_ERR_OVERLAP);
+        }
+        // SAFETY: checked non-NULL, aligned and apart from `out`; the caller
+        // guarantees the structs are readable, initialised and unchanged
+        // during the call.
         unsafe {
             let c = check_for_assess(complaint)?;
             let mut id = [0; CT_ID_CAPACITY];
             let id_len = read_id_for_assess(complaint, &mut id)?;
-            let policy = policy_ref(policy)?;
+            let policy = policy_for_grading(policy)?;
             assess_in_place(&c, policy, &id, id_len, out);
         }
         Ok(())

@@ -9,7 +9,7 @@ use triage::{
 use crate::assessment::ct_assessment;
 use crate::complaint::flag;
 use crate::error::{boundary_err, ct_error};
-use crate::policy::{ct_policy, policy_ref};
+use crate::policy::{ct_policy, policy_for_grading};
 use crate::result::*;
 use crate::util::{boundary, bytes, check, check_mut, get, write_json};
 
@@ -230,7 +230,8 @@ pub unsafe extern "C" fn ct_outcome_from_json(
 /// resolution deadline) and the policy's effect points, into `*out`.
 ///
 /// Returns a `18x` code naming an invalid outcome field, a `15x`-`17x`
-/// code naming an invalid assessment field, a `3xx` policy error or
+/// code naming an invalid assessment field, a `3xx` policy error
+/// (`CT_ERR_POLICY_INCOHERENT` for a blob `ct_policy_validate` refuses) or
 /// `CT_ERR_NULL_POINTER`, leaving `*out` untouched, on failure.
 ///
 /// # Safety
@@ -252,7 +253,7 @@ pub unsafe extern "C" fn ct_evaluate_outcome(
         unsafe {
             let o = outcome_to_core(outcome)?;
             let a = crate::assessment::to_core(assessment)?;
-            let p = policy_ref(policy)?;
+            let p = policy_for_grading(policy)?;
             let effect = evaluate_outcome(&o, &a, p);
             out.write(effect_to_c(&effect));
         }

@@ -168,6 +168,22 @@ pub(crate) unsafe fn policy_ref<'a>(p: *const ct_policy) -> Result<&'a Policy, c
     Ok(unsafe { &(*p.cast::<Blob>()).policy })
 }
 
+/// The core policy inside a caller's blob, for grading: [`policy_ref`]'s
+/// checks, then the policy's own coherence rules (`Policy::validate`, what
+/// `ct_policy_validate` reports in detail), so that a blob overwritten
+/// after it was filled is refused rather than graded (a zero deadline, a
+/// band out of order).
+///
+/// # Safety
+/// As [`policy_ref`].
+#[inline(always)]
+pub(crate) unsafe fn policy_for_grading<'a>(p: *const ct_policy) -> Result<&'a Policy, ct_result> {
+    // SAFETY: forwarded from the caller.
+    let policy = unsafe { policy_ref(p) }?;
+    policy.validate().map_err(|_| CT_ERR_POLICY_INCOHERENT)?;
+    Ok(policy)
+}
+
 /// Writes a policy into a caller's blob.
 ///
 /// # Safety

@@ -91,22 +91,75 @@ pub struct ct_queue {
     pub next_seq: u64,
 }
 
-/// Reads and checks the fields of a caller's queue.
+/// The fields of a caller's queue, checked against each other.
+struct Fields {
+    storage: *mut ct_queue_entry,
+    capacity: usize,
+    len: usize,
+    next_seq: u64,
+}
+
+/// Reads and checks the fields of a caller's queue: storage, at most
+/// `capacity` waiting entries, and at least as many pushes as waiting
+/// entries (each got its own push order below `next_seq`).
 ///
 /// # Safety
 /// `q` must be non-NULL, aligned and point to a readable `ct_queue`.
-unsafe fn fields(q: *const ct_queue) -> Result<(*mut ct_queue_entry, usize, usize), ct_result> {
+unsafe fn fields(q: *const ct_queue) -> Result<Fields, ct_result> {
     // SAFETY: the caller guarantees `q` is readable; every field is an
     // integer or a raw pointer.
-    let (storage, capacity, len) = unsafe { (get!(q.storage), get!(q.capacity), get!(q.len)) };
-    if storage.is_null()
-        || !storage.is_aligned()
-        || len > capacity
-        || capacity > isize::MAX as usize / core::mem::size_of::<ct_queue_entry>()
+    let f = unsafe {
+        Fields {
+            storage: get!(q.storage),
+            capacity: get!(q.capacity),
+            len: get!(q.len),
+            next_seq: get!(q.next_seq),
+        }
+    };
+    if f.storage.is_null()
+        || !f.storage.is_aligned()
+        || f.len > f.capacity
+        || f.capacity > isize::MAX as usize / core::mem::size_of::<ct_queue_entry>()
+        || u64::try_from(f.len).map_or(true, |len| len > f.next_seq)
     {
         return Err(CT_ERR_QUEUE_CORRUPT);
     }
-    Ok((storage, capacity, len))
+    Ok(f)
+}
+
+/// Whether `e` is an entry a push of this queue wrote: a priority of 1-5,
+/// the deadline the core computes from its arrival and first-response
+/// time, zero reserved bytes and a push order already given. Storage the
+/// caller overwrote fails this (all 0xFF bytes: priority 255; the zeros
+/// of `ct_queue_init`: priority 0), and is then reported rather than
+/// served as a complaint.
+fn pushed_entry(e: &ct_queue_entry, next_seq: u64) -> bool {
+    let rebuilt = QueueEntry::new(e.id, e.priority, e.first_response_minutes, e.arrival);
+    (1..=5).contains(&e.priority)
+        && e.deadline == rebuilt.deadline()
+        && e.reserved == [0; 5]
+        && e.seq < next_seq
+}
+
+/// The most urgent waiting entry (the heap's root), checked with
+/// [`pushed_entry`]: `CT_ERR_QUEUE_EMPTY`, `CT_ERR_QUEUE_CORRUPT`, or the
+/// entry that pop and peek hand out.
+///
+/// # Safety
+/// `f` must be the checked fields of a queue filled by `ct_queue_init`
+/// whose storage is still valid.
+unsafe fn checked_root(f: &Fields) -> Result<ct_queue_entry, ct_result> {
+    if f.len == 0 {
+        return Err(CT_ERR_QUEUE_EMPTY);
+    }
+    // SAFETY: `len > 0` and `len <= capacity`, so the first entry is within
+    // the storage, which `ct_queue_init` zero-filled: initialised integers.
+    let root = unsafe { f.storage.read() };
+    if pushed_entry(&root, f.next_seq) {
+        Ok(root)
+    } else {
+        Err(CT_ERR_QUEUE_CORRUPT)
+    }
 }
 
 /// Runs `f` on the core queue over a caller's storage, resumed from the
@@ -120,9 +173,12 @@ unsafe fn with_queue<T>(
     f: impl FnOnce(&mut SliceQueue<'_>) -> T,
 ) -> Result<T, ct_result> {
     // SAFETY: forwarded from the caller.
-    let (storage, capacity, len) = unsafe { fields(q) }?;
-    // SAFETY: as above; an integer field.
-    let next_seq = unsafe { get!(q.next_seq) };
+    let Fields {
+        storage,
+        capacity,
+        len,
+        next_seq,
+    } = unsafe { fields(q) }?;
     // SAFETY: `ct_queue_init` checked the storage and zero-filled it, so
     // all `capacity` entries are initialised integers, and the caller
     // guarantees it is still valid and used only by this queue. The cast
@@ -254,7 +310,11 @@ pub unsafe extern "C" fn ct_queue_push_raw(
 /// number; then first pushed) and writes it to `*out`.
 ///
 /// Returns `CT_ERR_QUEUE_EMPTY`, `CT_ERR_QUEUE_CORRUPT` or
-/// `CT_ERR_NULL_POINTER`, leaving `*out` untouched, on failure.
+/// `CT_ERR_NULL_POINTER`, leaving `*out` and the queue untouched, on
+/// failure. `CT_ERR_QUEUE_CORRUPT` means the `ct_queue` or the entry to be
+/// served was overwritten since a push wrote it: a priority outside 1-5, a
+/// deadline that is not arrival + first-response time, nonzero reserved
+/// bytes, a push order not yet given, more entries than pushes.
 ///
 /// # Safety
 /// `queue` must be NULL or point to a `ct_queue` filled by `ct_queue_init`
@@ -265,6 +325,10 @@ pub unsafe extern "C" fn ct_queue_pop(queue: *mut ct_queue, out: *mut ct_queue_e
     boundary(|| {
         check_mut(queue)?;
         check_mut(out)?;
+        // Checked before the heap is touched, so that a refused pop leaves
+        // the queue as it was.
+        // SAFETY: forwarded from the caller.
+        unsafe { checked_root(&fields(queue)?) }?;
         // SAFETY: forwarded from the caller.
         let e = unsafe { with_queue(queue, |q| q.pop()) }?.ok_or(CT_ERR_QUEUE_EMPTY)?;
         // SAFETY: checked non-NULL and aligned; the caller guarantees it is writable.
@@ -275,8 +339,9 @@ pub unsafe extern "C" fn ct_queue_pop(queue: *mut ct_queue, out: *mut ct_queue_e
 
 /// Writes the most urgent entry to `*out` without removing it.
 ///
-/// Returns `CT_ERR_QUEUE_EMPTY`, `CT_ERR_QUEUE_CORRUPT` or
-/// `CT_ERR_NULL_POINTER`, leaving `*out` untouched, on failure.
+/// Returns `CT_ERR_QUEUE_EMPTY`, `CT_ERR_QUEUE_CORRUPT` (checked as
+/// `ct_queue_pop` does) or `CT_ERR_NULL_POINTER`, leaving `*out`
+/// untouched, on failure.
 ///
 /// # Safety
 /// `queue` must be NULL or point to a `ct_queue` filled by `ct_queue_init`
@@ -290,18 +355,13 @@ pub unsafe extern "C" fn ct_queue_peek(
     boundary(|| {
         check(queue)?;
         check_mut(out)?;
-        // SAFETY: checked non-NULL and aligned; the caller guarantees it is readable.
-        let (storage, _, len) = unsafe { fields(queue) }?;
-        // A shared borrow of the waiting entries only: concurrent peeks
+        // Reads the root alone through the raw pointer: concurrent peeks
         // (under a reader lock) must not each claim the storage exclusively.
-        // SAFETY: the first `len` entries were written by pushes, the
-        // caller guarantees the storage is still valid, and the cast keeps
-        // the layout (asserted above).
-        let waiting =
-            unsafe { core::slice::from_raw_parts(storage.cast_const().cast::<QueueEntry>(), len) };
-        let e = *SliceQueue::peek_parts(waiting, len).ok_or(CT_ERR_QUEUE_EMPTY)?;
+        // SAFETY: checked non-NULL and aligned; the caller guarantees the
+        // queue is readable and its storage still valid.
+        let e = unsafe { checked_root(&fields(queue)?) }?;
         // SAFETY: checked non-NULL and aligned; the caller guarantees it is writable.
-        unsafe { out.write(e.into()) };
+        unsafe { out.write(e) };
         Ok(())
     })
 }
@@ -317,7 +377,7 @@ pub unsafe extern "C" fn ct_queue_len(queue: *const ct_queue, out: *mut usize) -
         check(queue)?;
         check_mut(out)?;
         // SAFETY: checked non-NULL and aligned; the caller guarantees it is readable.
-        let (_, _, len) = unsafe { fields(queue) }?;
+        let len = unsafe { fields(queue) }?.len;
         // SAFETY: checked non-NULL and aligned; the caller guarantees it is writable.
         unsafe { out.write(len) };
         Ok(())

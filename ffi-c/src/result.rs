@@ -55,6 +55,10 @@ pub const CT_ERR_UNKNOWN_CODE: ct_result = 105;
 pub const CT_ERR_ID_TOO_LONG: ct_result = 106;
 /// A pointer argument is not aligned for its type.
 pub const CT_ERR_MISALIGNED_POINTER: ct_result = 107;
+/// An input argument shares bytes with the output argument (`ct_assess`
+/// reads its inputs while it writes its output, so it refuses them rather
+/// than grade bytes it has already overwritten); nothing was written.
+pub const CT_ERR_OVERLAP: ct_result = 108;
 
 /// `ct_complaint.id_len` is above `CT_ID_CAPACITY` or `id` is not UTF-8.
 pub const CT_ERR_COMPLAINT_ID: ct_result = 110;
@@ -223,7 +227,11 @@ pub const CT_ERR_POLICY_INCOHERENT: ct_result = 302;
 pub const CT_ERR_QUEUE_FULL: ct_result = 400;
 /// The triage queue is empty.
 pub const CT_ERR_QUEUE_EMPTY: ct_result = 401;
-/// The `ct_queue` is inconsistent (no storage, or more entries than capacity).
+/// The `ct_queue` or its storage was overwritten: no storage, more entries
+/// than capacity, fewer pushes than entries, or a waiting entry that no push
+/// wrote (a priority outside 1-5, a deadline that is not its arrival plus its
+/// first-response time, nonzero reserved bytes, a push order not yet given).
+/// Nothing was written to the output and the queue is left as it was.
 pub const CT_ERR_QUEUE_CORRUPT: ct_result = 402;
 
 /// A panic was caught at the library boundary (a bug in the library).
@@ -279,6 +287,10 @@ pub(crate) static RESULTS: &[ResultInfo] = &[
     info!(
         CT_ERR_MISALIGNED_POINTER,
         c"", c"a pointer argument is not aligned for its type"
+    ),
+    info!(
+        CT_ERR_OVERLAP,
+        c"", c"an input argument overlaps the output argument"
     ),
     info!(
         CT_ERR_COMPLAINT_ID,
@@ -565,7 +577,7 @@ pub(crate) static RESULTS: &[ResultInfo] = &[
     info!(CT_ERR_QUEUE_EMPTY, c"", c"the triage queue is empty"),
     info!(
         CT_ERR_QUEUE_CORRUPT,
-        c"", c"the ct_queue is inconsistent (no storage, or more entries than capacity)"
+        c"", c"the ct_queue or its storage was overwritten (an inconsistent header or entry)"
     ),
     info!(
         CT_ERR_PANIC,

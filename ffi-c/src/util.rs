@@ -42,6 +42,16 @@ pub(crate) fn check_mut<T>(p: *mut T) -> Result<(), ct_result> {
     check(p.cast_const())
 }
 
+/// Whether the bytes of `*a` and `*b` share an address: a pure address
+/// comparison of the two byte ranges, nothing is read. Used where a
+/// function reads an input in place while it writes its output.
+#[inline(always)]
+pub(crate) fn overlap<A, B>(a: *const A, b: *const B) -> bool {
+    let (a, b) = (a.addr(), b.addr());
+    a < b.saturating_add(core::mem::size_of::<B>())
+        && b < a.saturating_add(core::mem::size_of::<A>())
+}
+
 /// The bytes `ptr[0..len]` of a caller's buffer.
 ///
 /// # Safety

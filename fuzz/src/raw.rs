@@ -76,8 +76,9 @@ fn zeroed<T: Plain>() -> T {
 }
 
 /// A policy: the default, with up to 16 bytes of the blob (past its tag)
-/// overwritten, so that `ct_assess` meets incoherent tables (it does not
-/// validate them and must stay total), or a tag that is not ours.
+/// overwritten, so that `ct_assess` meets incoherent tables (which it must
+/// refuse as `ct_policy_validate` does, never panic on), or a tag that is
+/// not ours.
 fn raw_policy(b: &mut Bytes<'_>) -> c::ct_policy {
     let mut p = c::ct_policy {
         opaque: [0; c::CT_POLICY_WORDS],
@@ -108,12 +109,12 @@ pub fn ffi_entry_points(data: &[u8]) {
     // SAFETY (whole function): every pointer passed is to a live local of
     // the right type, or NULL where the test means NULL.
     unsafe {
-        // An edited blob may hold incoherent tables that ct_assess does not
-        // check (the blob is opaque to callers); then only "no panic" holds.
-        let coherent = no_panic(
+        // An edited blob may hold incoherent tables: grading must then
+        // refuse it with the code ct_policy_validate gives.
+        let validity = no_panic(
             "ct_policy_validate",
             c::ct_policy_validate(&policy, &mut err),
-        ) == c::CT_OK;
+        );
         while !b.is_empty() {
             match b.u8() % 8 {
                 0 => {
@@ -123,13 +124,14 @@ pub fn ffi_entry_points(data: &[u8]) {
                         c::ct_complaint_validate(&complaint),
                     );
                     let mut a = zeroed::<c::ct_assessment>();
-                    if no_panic("ct_assess", c::ct_assess(&complaint, &policy, &mut a)) == c::CT_OK
-                    {
+                    let r = no_panic("ct_assess", c::ct_assess(&complaint, &policy, &mut a));
+                    if validity != c::CT_OK && c::ct_complaint_validate(&complaint) == c::CT_OK {
+                        assert_eq!(r, validity, "ct_assess graded a policy validation refuses");
+                    }
+                    if r == c::CT_OK {
                         let valid =
                             no_panic("ct_assessment_validate", c::ct_assessment_validate(&a));
-                        if coherent {
-                            assert_eq!(valid, c::CT_OK, "ct_assess wrote an invalid assessment");
-                        }
+                        assert_eq!(valid, c::CT_OK, "ct_assess wrote an invalid assessment");
                         assessment_calls(&mut b, &a, &policy);
                     }
                 }

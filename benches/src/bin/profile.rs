@@ -9,7 +9,8 @@
 //! compare between two builds, since other jobs only ever add time.
 //!
 //! PATH: assess | reference | decide_only | assess_into | floor | json | parse |
-//! write | scan_zh | scan_en | ct_assess (the C library, `make -C ffi-c`).
+//! write | scan_zh | scan_en | ct_assess (the C library's entry point, called
+//! through a pointer as from C).
 
 use std::hint::black_box;
 
@@ -17,7 +18,8 @@ use complaint_triage::{
     assess, assess_into, decide_only, parse_complaint, scan_text, write_assessment_json,
     Assessment, Complaint, Decision, Policy, MAX_ASSESSMENT_JSON,
 };
-use triage_benches::cabi::{self, CLib, CtAssessment, CtComplaint};
+use complaint_triage_ffi::{ct_assess, ct_complaint, ct_policy};
+use triage_benches::c_calls::{self, opaque, AssessFn};
 use triage_benches::floor::read_every_field;
 use triage_benches::gen::{self, Lang, RecordOptions, SEED};
 
@@ -74,15 +76,12 @@ fn run_path(
             black_box(scan_text(t));
         }),
         "ct_assess" => {
-            let (lib, policy) = c
-                .lib
-                .as_ref()
-                .map(|l| (l, l.default_policy()))
-                .expect("loaded");
-            let mut out = Box::new(CtAssessment::ZERO);
+            let policy = c.policy.as_ref().expect("made for ct_assess");
+            let assess: AssessFn = opaque(ct_assess);
+            let mut out = c_calls::zero_assessment();
             for cc in &c.complaints {
                 // SAFETY: the pointers are valid for the call.
-                sum += u64::from(unsafe { (lib.ct_assess)(cc, &*policy, &mut *out) });
+                sum += u64::from(unsafe { assess(cc, &**policy, &mut *out) });
                 black_box(&*out);
             }
         }
@@ -91,10 +90,11 @@ fn run_path(
     sum
 }
 
-/// The C library and the records as `ct_complaint`s, for the `ct_assess` path.
+/// The default policy and the records as `ct_complaint`s, for the
+/// `ct_assess` path.
 struct CInputs {
-    lib: Option<CLib>,
-    complaints: Vec<CtComplaint>,
+    policy: Option<Box<ct_policy>>,
+    complaints: Vec<ct_complaint>,
 }
 
 fn main() {
@@ -115,15 +115,16 @@ fn main() {
     };
     let bytes: usize = texts.iter().map(String::len).sum();
     let c = if path == "ct_assess" {
-        let lib = CLib::load(&cabi::default_path());
-        let complaints = json.iter().map(|j| lib.complaint_from_json(j)).collect();
         CInputs {
-            lib: Some(lib),
-            complaints,
+            policy: Some(c_calls::default_policy()),
+            complaints: json
+                .iter()
+                .map(|j| c_calls::complaint_from_json(j))
+                .collect(),
         }
     } else {
         CInputs {
-            lib: None,
+            policy: None,
             complaints: Vec::new(),
         }
     };
