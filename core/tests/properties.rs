@@ -41,7 +41,7 @@ prop_compose! {
         hours_open in 0u32..=5000, affected_customers in 1u32..=1_000_000, direct_loss in 0u64..=100_000_000,
         claimed_amount in 0u64..=1_000_000_000, indirect_loss_claimed in any::<bool>(), liability in pick(Liability::ALL),
         evidence in pick(Evidence::ALL), departments in 1u8..=10,
-        bools in any::<[bool; 5]>(), rights in flags::<Right>(), threats in flags::<Threat>(),
+        bools in any::<[bool; 4]>(), rights in flags::<Right>(), threats in flags::<Threat>(),
         profile in flags::<Profile>(), malice_signals in flags::<MaliceSignal>(),
         handling_failures in flags::<HandlingFailure>(), jurisdiction in pick(Jurisdiction::ALL),
         cues in (0u8..64, 0u16..2048, 0u8..16),
@@ -51,7 +51,7 @@ prop_compose! {
             emotion, prior_contacts, hours_open, affected_customers, direct_loss, claimed_amount,
             indirect_loss_claimed, liability, evidence, departments,
             beyond_authority: bools[0], previously_compensated: bools[1], safety_incident: bools[2],
-            sensitive_period: bools[3], after_hours: bools[4], rights, threats, profile, malice_signals, handling_failures, jurisdiction,
+            sensitive_period: bools[3], rights, threats, profile, malice_signals, handling_failures, jurisdiction,
             text_cues: TextCues { threats: cues.0, forbidden_phrases: cues.1, emotion_markers: cues.2 },
         }
     }

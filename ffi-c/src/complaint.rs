@@ -118,15 +118,13 @@ pub struct ct_complaint {
     pub safety_incident: u8,
     /// 1 if it falls in a sensitive period (holiday, event, launch), else 0.
     pub sensitive_period: u8,
-    /// 1 if it was raised outside business hours, else 0.
-    pub after_hours: u8,
     /// Length of `id` in bytes, 0 to `CT_ID_CAPACITY`.
     pub id_len: u8,
     /// The caller's identifier, UTF-8, echoed in the assessment. The first
     /// `id_len` bytes count; the library keeps it NUL-terminated.
     pub id: [c_char; CT_ID_ARRAY_SIZE],
     /// Reserved, set to 0 by the library and ignored (no implicit padding).
-    pub reserved: [u8; 3],
+    pub reserved: [u8; 4],
 }
 
 impl Default for ct_complaint {
@@ -214,10 +212,9 @@ pub(crate) fn from_core(c: &Complaint) -> ct_complaint {
         previously_compensated: c.previously_compensated as u8,
         safety_incident: c.safety_incident as u8,
         sensitive_period: c.sensitive_period as u8,
-        after_hours: c.after_hours as u8,
         id_len: n as u8,
         id,
-        reserved: [0; 3],
+        reserved: [0; 4],
     }
 }
 
@@ -332,7 +329,6 @@ pub(crate) unsafe fn to_core(p: *const ct_complaint) -> Result<Complaint, ct_res
         ),
         safety_incident: yes_no!(safety_incident, CT_ERR_COMPLAINT_SAFETY_INCIDENT),
         sensitive_period: yes_no!(sensitive_period, CT_ERR_COMPLAINT_SENSITIVE_PERIOD),
-        after_hours: yes_no!(after_hours, CT_ERR_COMPLAINT_AFTER_HOURS),
         rights: flags!(rights, CT_ERR_COMPLAINT_RIGHTS),
         threats: flags!(threats, CT_ERR_COMPLAINT_THREATS),
         profile: flags!(profile, CT_ERR_COMPLAINT_PROFILE),
@@ -543,7 +539,7 @@ const WORD_FIELDS: [Field<u16>; 8] = {
 };
 
 /// The one-byte fields of a complaint and their valid ranges, in struct order.
-const BYTE_FIELDS: [Field<u8>; 20] = {
+const BYTE_FIELDS: [Field<u8>; 19] = {
     let cues = offset_of!(ct_complaint, text_cues);
     [
         byte(
@@ -597,7 +593,6 @@ const BYTE_FIELDS: [Field<u8>; 20] = {
         byte(offset_of!(ct_complaint, previously_compensated), YES_NO),
         byte(offset_of!(ct_complaint, safety_incident), YES_NO),
         byte(offset_of!(ct_complaint, sensitive_period), YES_NO),
-        byte(offset_of!(ct_complaint, after_hours), YES_NO),
         byte(offset_of!(ct_complaint, id_len), (0, CT_ID_CAPACITY as u8)),
     ]
 };
@@ -721,7 +716,6 @@ checked_fields! {
         previously_compensated,
         safety_incident,
         sensitive_period,
-        after_hours,
     }
     lists {
         rights: Right,

@@ -118,8 +118,6 @@ pub const CT_ERR_COMPLAINT_TEXT_THREATS: ct_result = 138;
 pub const CT_ERR_COMPLAINT_TEXT_FORBIDDEN_PHRASES: ct_result = 139;
 /// `ct_complaint.text_cues.emotion_markers` has a bit set past `CT_VOCAB_EMOTION_MARKER`.
 pub const CT_ERR_COMPLAINT_TEXT_EMOTION_MARKERS: ct_result = 140;
-/// `ct_complaint.after_hours` is neither 0 nor 1.
-pub const CT_ERR_COMPLAINT_AFTER_HOURS: ct_result = 141;
 
 /// `ct_assessment.id_len` is above `CT_ID_CAPACITY` or `id` is not UTF-8.
 pub const CT_ERR_ASSESSMENT_ID: ct_result = 150;
@@ -369,10 +367,6 @@ pub(crate) static RESULTS: &[ResultInfo] = &[
     info!(
         CT_ERR_COMPLAINT_SENSITIVE_PERIOD,
         c"sensitive_period", c"ct_complaint.sensitive_period: neither 0 nor 1"
-    ),
-    info!(
-        CT_ERR_COMPLAINT_AFTER_HOURS,
-        c"after_hours", c"ct_complaint.after_hours: neither 0 nor 1"
     ),
     info!(
         CT_ERR_COMPLAINT_RIGHTS,

@@ -224,9 +224,6 @@ class RecordDict(TypedDict, total=False):
     sensitive_period: bool
     """Whether it falls in a sensitive period (a holiday, an event, a launch)."""
 
-    after_hours: bool
-    """Whether it was raised outside business hours."""
-
     rights: list[RightCode]
     """Consumer rights at stake."""
 
