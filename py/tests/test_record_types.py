@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import typing
 
+import pytest
+
 import complaint_triage as ct
 from complaint_triage import _record
 
@@ -38,3 +40,19 @@ def test_every_record_vocabulary_has_its_alias() -> None:
 def test_a_record_dict_is_graded() -> None:
     record: ct.RecordDict = {"category": "billing", "threats": ["media"], "emotion": 7}
     assert ct.assess(record).priority >= 1
+
+
+def test_record_contract_names_the_native_fields_and_ranges() -> None:
+    assert [name for name, *_ in _record.RECORD_CONTRACT] == ct.record_fields()
+    kinds = {name: kind for name, kind, *_ in _record.RECORD_CONTRACT}
+    assert kinds["emotion"] == "int" and kinds["threats"] == "list"
+    for name, kind, lo, hi, default in _record.RECORD_CONTRACT:
+        assert lo <= default <= hi, name
+        if kind != "int":
+            continue
+        # Both ends are accepted, one past the largest is refused naming the field.
+        ct.assess({name: lo})
+        ct.assess({name: hi})
+        with pytest.raises(ct.RecordError) as info:
+            ct.assess({name: hi + 1})
+        assert (info.value.kind, info.value.field) == ("out_of_range", name)

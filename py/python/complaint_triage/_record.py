@@ -6,7 +6,7 @@ edit by hand.
 
 from __future__ import annotations
 
-from typing import Literal, TypedDict
+from typing import Final, Literal, TypedDict
 
 __all__ = [
     "CategoryCode",
@@ -21,6 +21,7 @@ __all__ = [
     "MotiveCode",
     "PersonalityCode",
     "ProfileCode",
+    "RECORD_CONTRACT",
     "RecordDict",
     "RightCode",
     "ThreatCode",
@@ -153,6 +154,41 @@ JurisdictionCode = Literal[
     "cn_telecom",
     "cn_consumer",
 ]
+
+#: Every field of the record contract, in order: (name, kind, min, max,
+#: default), with kind one of id, code, list, int, bool, text and the numbers
+#: as core/src/contract.rs declares them (FieldSpec).
+RECORD_CONTRACT: Final[tuple[tuple[str, str, int, int, int], ...]] = (
+    ("id", "id", 0, 64, 0),
+    ("category", "code", 0, 10, 10),
+    ("channel", "code", 0, 8, 1),
+    ("customer_tier", "code", 0, 3, 0),
+    ("tenure_months", "int", 0, 1200, 0),
+    ("personality", "code", 0, 4, 4),
+    ("motive", "code", 0, 5, 5),
+    ("expectation", "code", 0, 5, 5),
+    ("emotion", "int", 0, 10, 0),
+    ("prior_contacts", "int", 0, 10000, 0),
+    ("hours_open", "int", 0, 1000000, 0),
+    ("affected_customers", "int", 1, 1000000000, 1),
+    ("direct_loss", "int", 0, 1000000000000000, 0),
+    ("claimed_amount", "int", 0, 1000000000000000, 0),
+    ("indirect_loss_claimed", "bool", 0, 1, 0),
+    ("liability", "code", 0, 4, 4),
+    ("evidence", "code", 0, 2, 0),
+    ("departments", "int", 1, 100, 1),
+    ("beyond_authority", "bool", 0, 1, 0),
+    ("previously_compensated", "bool", 0, 1, 0),
+    ("safety_incident", "bool", 0, 1, 0),
+    ("sensitive_period", "bool", 0, 1, 0),
+    ("rights", "list", 0, 255, 0),
+    ("threats", "list", 0, 63, 0),
+    ("profile", "list", 0, 511, 0),
+    ("malice_signals", "list", 0, 1023, 0),
+    ("handling_failures", "list", 0, 2047, 0),
+    ("jurisdiction", "code", 0, 5, 0),
+    ("text", "text", 0, 32768, 0),
+)
 
 
 class RecordDict(TypedDict, total=False):

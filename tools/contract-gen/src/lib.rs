@@ -314,7 +314,7 @@ edit by hand.
 
 from __future__ import annotations
 
-from typing import Literal, TypedDict
+from typing import Final, Literal, TypedDict
 
 "#,
     );
@@ -324,6 +324,7 @@ from typing import Literal, TypedDict
         .collect();
     let mut names: Vec<String> = record_vocabularies.iter().map(|v| code_alias(v)).collect();
     names.push("RecordDict".into());
+    names.push("RECORD_CONTRACT".into());
     names.sort();
     p.push_str("__all__ = [\n");
     for n in &names {
@@ -333,6 +334,24 @@ from typing import Literal, TypedDict
     for v in &record_vocabularies {
         let _ = writeln!(p, "{} = {}", code_alias(v), literal(v));
     }
+    p.push_str(
+        "\n#: Every field of the record contract, in order: (name, kind, min, max,\n\
+         #: default), with kind one of id, code, list, int, bool, text and the numbers\n\
+         #: as core/src/contract.rs declares them (FieldSpec).\n\
+         RECORD_CONTRACT: Final[tuple[tuple[str, str, int, int, int], ...]] = (\n",
+    );
+    for f in RECORD_CONTRACT {
+        let _ = writeln!(
+            p,
+            "    (\"{}\", \"{}\", {}, {}, {}),",
+            f.name,
+            f.kind.name(),
+            f.min,
+            f.max,
+            f.default
+        );
+    }
+    p.push_str(")\n");
     p.push_str(
         "\n\nclass RecordDict(TypedDict, total=False):\n    \
          \"\"\"A complaint record: every field optional, absent ones take their default.\"\"\"\n",
