@@ -2,6 +2,8 @@
 #
 #   make run     grade the example complaints and print the ranked table
 #   make test    install what the tests need, then run every test of the repository
+#   make generate  rewrite the files generated from the record contract
+#                  (core/CONTRACT.md) and the C header
 #
 # and the inner loop while editing (a few minutes, installs nothing):
 #
@@ -18,10 +20,17 @@ SHELL := bash
 CARGO ?= cargo
 EMBEDDED_TARGET := thumbv7em-none-eabihf
 
-.PHONY: run test check setup test-rust test-c test-python test-benches test-reliability
+.PHONY: run generate test check setup test-rust test-c test-python test-benches test-reliability
 
 run:
 	$(CARGO) run --release --locked --bin complaint-triage -- score --format table examples/complaints.jsonl
+
+# The record contract's generated files (README table, C code constants,
+# core/contract.json, the Python RecordDict), then the cbindgen header that
+# includes the constants. Their tests fail when either is stale.
+generate:
+	$(CARGO) run --locked -p contract-gen
+	$(MAKE) -C ffi-c header
 
 test: setup test-rust test-c test-python test-benches test-reliability
 	@echo "make test: every part passed"

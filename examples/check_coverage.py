@@ -13,37 +13,24 @@ import os
 import re
 import sys
 
-ENUMS = {
-    "category": ["basic_service", "billing", "promotion", "service_usage", "transaction",
-                 "system_support", "product_quality", "service_attitude", "price",
-                 "logistics", "other"],
-    "channel": ["in_person", "hotline", "online", "email", "social_media",
-                "third_party_platform", "regulator", "media", "court"],
-    "customer_tier": ["standard", "silver", "gold", "vip"],
-    "personality": ["dominant", "expressive", "amiable", "analytical", "unknown"],
-    "motive": ["remedy", "recognition", "display", "venting", "revenge", "unknown"],
-    "expectation": ["satisfiable", "unsatisfiable", "excessive", "unreasonable", "mistaken",
-                    "unknown"],
-    "liability": ["company", "shared", "customer", "third_party", "unknown"],
-    "evidence": ["none", "customer_provided", "verified"],
-    "jurisdiction": ["none", "us_cfpb", "uk_fca", "cn_banking", "cn_telecom", "cn_consumer"],
-}
-LISTS = {
-    "rights": ["know", "choice", "safety", "fair_trade", "compensation", "supervision",
-               "education", "association"],
-    "threats": ["media", "social_media", "regulator", "lawsuit", "churn",
-                "third_party_platform"],
-    "profile": ["professional_complainer", "industry_expert", "chameleon",
-                "repeatedly_unreasonable", "emotional", "justice_driven", "stubborn",
-                "well_prepared", "influential"],
-    "malice_signals": ["unreasonable_claim", "escalating_claim", "escalating_pressure",
-                       "private_settlement", "no_evidence", "hype", "chosen_timing",
-                       "special_background", "local_protectionism", "extortion"],
-    "handling_failures": ["apology_without_action", "blamed_customer", "broken_promise",
-                          "no_response", "rude", "evaded_responsibility",
-                          "nonverbal_rejection", "interrogated", "language_landmine",
-                          "ignored_emotion", "forbidden_phrase"],
-}
+# The record contract's fields and vocabularies, generated from the core's
+# declaration (core/src/contract.rs) by `cargo run -p contract-gen`.
+CONTRACT_JSON = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "core",
+                             "contract.json")
+with open(CONTRACT_JSON, encoding="utf-8") as f:
+    CONTRACT = json.load(f)
+
+
+def fields_of(kind):
+    return [f for f in CONTRACT["fields"] if f["kind"] == kind]
+
+
+def codes_of(field):
+    return [v["code"] for v in CONTRACT["vocabularies"][field["vocabulary"]]]
+
+
+ENUMS = {f["name"]: codes_of(f) for f in fields_of("code")}
+LISTS = {f["name"]: codes_of(f) for f in fields_of("list")}
 # field: (min, max) -- plausibility bounds agreed for the example set
 INTS = {
     "tenure_months": (0, 600),
@@ -55,9 +42,13 @@ INTS = {
     "claimed_amount": (0, 10**12),
     "departments": (1, 6),
 }
-BOOLS = ["indirect_loss_claimed", "beyond_authority", "previously_compensated",
-         "safety_incident", "sensitive_period"]
-STRINGS = {"id": 64, "text": None}
+BOOLS = [f["name"] for f in fields_of("bool")]
+STRINGS = {f["name"]: f["max"] if f["kind"] == "id" else None
+           for f in fields_of("id") + fields_of("text")}
+# Every integer field of the contract needs agreed bounds here.
+assert set(INTS) == {f["name"] for f in fields_of("int")}, \
+    "INTS must list exactly the contract's integer fields: " + \
+    ", ".join(sorted({f["name"] for f in fields_of("int")} ^ set(INTS)))
 ALL_FIELDS = set(ENUMS) | set(LISTS) | set(INTS) | set(BOOLS) | set(STRINGS)
 ID_RE = re.compile(r"^CT-2026-\d{4}$")
 

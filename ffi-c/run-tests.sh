@@ -4,7 +4,8 @@
 #   2. the checked-in header equals a fresh cbindgen generation (pinned version);
 #   3. the header's version macros equal Cargo.toml;
 #   4. release build, `make install` into a temporary prefix, pkg-config;
-#   5. the C tests (ffi-c/tests/*.c) compiled against the *installed* header
+#   5. the C tests (ffi-c/tests/*.c, test_codes.c checking the generated
+#      code constants against ct_lookup_code) compiled against the *installed* header
 #      with -std=c99 -Wall -Wextra -Wpedantic -Werror, linked with the static
 #      and with the shared library, and once as C++17 with g++;
 #   6. the same tests under AddressSanitizer + UndefinedBehaviorSanitizer,
@@ -112,7 +113,7 @@ export PKG_CONFIG_PATH="$PREFIX/lib/pkgconfig"
 # --- 5. C tests against the installed header and libraries -----------------
 VECTORS="$ROOT/tests/vectors/vectors.json"
 SUITE=("$ROOT"/tests/json-test-suite/test_parsing/*.json)
-TESTS=(api vectors robustness threads misuse)
+TESTS=(api vectors robustness threads misuse codes)
 CFLAGS_C=(-std=c99 -Wall -Wextra -Wpedantic -Werror -O1 -g -pthread -I"$FFI/tests")
 CFLAGS_CXX=(-x c++ -std=c++17 -Wall -Wextra -Werror -O1 -g -pthread -I"$FFI/tests")
 read -r -a PC_CFLAGS <<<"$(pkg-config --cflags complaint_triage)"
@@ -126,7 +127,7 @@ run_test() {
     local exe="$1" t="$2"
     shift 2
     case "$t" in
-    api | misuse) "$@" "$exe" ;;
+    api | misuse | codes) "$@" "$exe" ;;
     vectors) "$@" "$exe" "$VECTORS" ;;
     robustness) "$@" "$exe" "$VECTORS" "${SUITE[@]}" ;;
     threads) "$@" "$exe" "$VECTORS" "${THREAD_ROUNDS:-20}" ;;

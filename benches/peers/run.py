@@ -49,30 +49,38 @@ ROOT = Path(__file__).resolve().parents[2]
 DIMS = ["severity", "impact", "difficulty", "escalation_risk", "malice"]
 GRADES = [v["code"] for v in ct.vocabulary("grade")]
 TIERS = [v["code"] for v in ct.vocabulary("tier")]
-CODE_FIELDS = {  # field -> (vocabulary, default code, factor prefix)
-    "category": ("category", "other", "category"),
-    "channel": ("channel", "hotline", "channel"),
-    "customer_tier": ("customer_tier", "standard", "customer_tier"),
-    "personality": ("personality", "unknown", "personality"),
-    "motive": ("motive", "unknown", "motive"),
-    "expectation": ("expectation", "unknown", "expectation"),
-    "liability": ("liability", "unknown", "liability"),
-    "evidence": ("evidence", "none", "evidence"),
-}
-BAND_DEFAULTS = {
-    "tenure_months": 0, "emotion": 0, "prior_contacts": 0, "hours_open": 0,
-    "affected_customers": 1, "direct_loss": 0, "departments": 1,
-}
-FLAG_FIELDS = ["indirect_loss_claimed", "beyond_authority", "previously_compensated",
-               "safety_incident", "sensitive_period"]
-LIST_FIELDS = {  # field -> (vocabulary, factor prefix)
-    "rights": ("rights", "right"),
-    "threats": ("threats", "threat"),
-    "profile": ("profile", "profile"),
-    "malice_signals": ("malice_signals", "malice"),
-    "handling_failures": ("handling_failures", "failure"),
-}
+# The record contract, generated from the core's declaration
+# (core/src/contract.rs) by `cargo run -p contract-gen`: the peers grade the
+# fields it declares rather than a list of their own.
+CONTRACT = json.loads((ROOT / "core" / "contract.json").read_text(encoding="utf-8"))
+FACTOR_CODES = {v["code"] for v in ct.vocabulary("factor")}
 
+
+def contract_fields(kind: str) -> list[dict[str, Any]]:
+    return [f for f in CONTRACT["fields"] if f["kind"] == kind]
+
+
+def factor_prefix(field: dict[str, Any]) -> str | None:
+    """The prefix of the factors of a code or list field's values
+    (``threat`` for ``threats``); None for a field graded otherwise."""
+    codes = [v["code"] for v in CONTRACT["vocabularies"][field["vocabulary"]]]
+    found = sorted(p for p in {c.split(".")[0] for c in FACTOR_CODES if "." in c}
+                   if all(f"{p}.{c}" in FACTOR_CODES for c in codes))
+    assert len(found) <= 1, f"{field['name']}: factor prefixes {found}"
+    return found[0] if found else None
+
+
+CODE_FIELDS = {  # field -> (vocabulary, default code, factor prefix)
+    f["name"]: (f["vocabulary"], f["default_code"], pre)
+    for f in contract_fields("code") if (pre := factor_prefix(f)) is not None
+}
+_BANDS = json.loads(ct.Policy.default().to_json())["bands"]
+BAND_DEFAULTS = {f["name"]: f["default"] for f in contract_fields("int") if f["name"] in _BANDS}
+FLAG_FIELDS = [f["name"] for f in contract_fields("bool")]
+LIST_FIELDS = {  # field -> (vocabulary, factor prefix)
+    f["name"]: (f["vocabulary"], pre)
+    for f in contract_fields("list") if (pre := factor_prefix(f)) is not None
+}
 
 def codes(vocab: str) -> list[str]:
     return [v["code"] for v in ct.vocabulary(vocab)]

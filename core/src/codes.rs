@@ -31,6 +31,14 @@ macro_rules! code_enum {
             pub const EXPECTED: &'static str = $crate::codes::join_codes!($($code),+);
             /// Every code, in index order.
             pub const CODES: &'static [&'static str] = &[$($code),+];
+            /// The vocabulary as plain data: its codes and names, in index order.
+            pub const VOCABULARY: $crate::codes::Vocabulary = $crate::codes::Vocabulary {
+                what: $what,
+                type_name: stringify!($name),
+                codes: &[$($code),+],
+                names_en: &[$($en),+],
+                names_zh: &[$($zh),+],
+            };
 
             /// The stable snake_case code used in JSON.
             pub const fn code(self) -> &'static str {
@@ -80,6 +88,7 @@ macro_rules! code_enum {
             const WHAT: &'static str = $what;
             const EXPECTED: &'static str = $name::EXPECTED;
             const CODES: &'static [&'static str] = $name::CODES;
+            const VOCABULARY: $crate::codes::Vocabulary = $name::VOCABULARY;
             fn from_index(index: u8) -> Option<Self> { $name::from_index(index) }
             fn from_code(code: &str) -> Option<Self> { $name::from_code(code) }
             fn code(self) -> &'static str { $name::code(self) }
@@ -117,6 +126,8 @@ pub trait Code: Sized + Copy + 'static {
     const EXPECTED: &'static str;
     /// Every code, in index order.
     const CODES: &'static [&'static str];
+    /// The vocabulary as plain data.
+    const VOCABULARY: Vocabulary;
     /// The value with this stable index, if any.
     fn from_index(index: u8) -> Option<Self>;
     /// The value with this code, if any.
@@ -125,6 +136,38 @@ pub trait Code: Sized + Copy + 'static {
     fn code(self) -> &'static str;
 }
 pub(crate) use join_codes;
+
+/// A closed vocabulary as plain data: what generated documentation, the C
+/// constants and the bindings read, so that none keeps a list of its own.
+///
+/// Value `i` of the vocabulary has stable index `i` (the C ABI's value, or
+/// its bit in a list field) and code `codes[i]`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Vocabulary {
+    /// What the vocabulary is called in messages (the record field that
+    /// holds it, for the record's vocabularies).
+    pub what: &'static str,
+    /// The Rust type that holds it (`Category`, `MaliceSignal`).
+    pub type_name: &'static str,
+    /// Every code, in index order.
+    pub codes: &'static [&'static str],
+    /// Every English name, in index order.
+    pub names_en: &'static [&'static str],
+    /// Every Chinese name, in index order.
+    pub names_zh: &'static [&'static str],
+}
+
+impl Vocabulary {
+    /// Number of values.
+    pub const fn len(&self) -> usize {
+        self.codes.len()
+    }
+
+    /// Whether it has no values (never, for a declared vocabulary).
+    pub const fn is_empty(&self) -> bool {
+        self.codes.is_empty()
+    }
+}
 
 code_enum! {
     /// What the complaint is about: the six service-remedy classes of seed

@@ -36,7 +36,15 @@ pub struct FlagSet<T: Flag> {
     _kind: PhantomData<T>,
 }
 
+impl<T: Flag + crate::codes::Code> FlagSet<T> {
+    /// The vocabulary of the set's values.
+    pub const VOCABULARY: crate::codes::Vocabulary = T::VOCABULARY;
+}
+
 impl<T: Flag> FlagSet<T> {
+    /// Every value's bit: the largest valid set.
+    pub const ALL_BITS: u16 = Self::from_bits_truncate(u16::MAX).bits;
+
     /// The empty set.
     pub const EMPTY: Self = Self::from_bits_truncate(0);
 

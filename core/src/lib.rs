@@ -48,6 +48,7 @@ mod assessment;
 mod code_words;
 mod codes;
 mod complaint;
+pub mod contract;
 mod explain;
 mod factor;
 mod fields;
@@ -73,9 +74,10 @@ pub use assessment::{
 pub use codes::{
     Category, Channel, Code, CustomerTier, Dimension, Evidence, Expectation, Grade,
     HandlingFailure, Jurisdiction, Level, Liability, MaliceSignal, Motive, Personality, Profile,
-    Right, Threat, Tier,
+    Right, Threat, Tier, Vocabulary,
 };
 pub use complaint::{Complaint, Id, ID_CAPACITY};
+pub use contract::{FieldKind, FieldSpec, RECORD_CONTRACT, VOCABULARIES};
 pub use explain::write_explanation;
 pub use factor::{seeds, Band, Factor, FactorInfo, Points, FACTORS, FACTOR_COUNT};
 pub use fields::ComplaintFields;

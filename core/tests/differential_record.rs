@@ -11,61 +11,43 @@
 //! in, and then byte-level mutations of them.
 
 use complaint_triage::{
-    parse_complaint, Category, Channel, Code, Complaint, CustomerTier, Evidence, Expectation, Flag,
-    FlagSet, HandlingFailure, Jurisdiction, Liability, MaliceSignal, Motive, Personality, Profile,
-    Right, Threat, ID_CAPACITY,
+    parse_complaint, Code, Complaint, FieldKind, FieldSpec, Flag, FlagSet, ID_CAPACITY,
+    RECORD_CONTRACT,
 };
 use proptest::prelude::*;
 use serde_json::Value;
 
-/// Fields in contract order with the generator of their valid values.
-const UINTS: [(&str, u64, u64); 9] = [
-    ("tenure_months", 0, 1200),
-    ("emotion", 0, 10),
-    ("prior_contacts", 0, 10_000),
-    ("hours_open", 0, 1_000_000),
-    ("affected_customers", 1, 1_000_000_000),
-    ("direct_loss", 0, 1_000_000_000_000_000),
-    ("claimed_amount", 0, 1_000_000_000_000_000),
-    ("departments", 1, 100),
-    ("emotion", 0, 10),
-];
-const BOOLS: [&str; 5] = [
-    "indirect_loss_claimed",
-    "beyond_authority",
-    "previously_compensated",
-    "safety_incident",
-    "sensitive_period",
-];
-
-fn codes<T: Code>(all: &[T]) -> Vec<&'static str> {
-    all.iter().map(|v| v.code()).collect()
+/// The contract's fields of one kind: the inputs are built from the
+/// declared contract, so that a new field is exercised without a list here;
+/// the reading below stays independent of it.
+fn of_kind(kind: FieldKind) -> impl Iterator<Item = &'static FieldSpec> {
+    RECORD_CONTRACT.iter().filter(move |f| f.kind == kind)
 }
-fn flag_codes<T: Flag>() -> Vec<&'static str> {
-    T::ALL.iter().map(|v| v.flag_code()).collect()
+
+/// The integer fields with their accepted range.
+fn uints() -> Vec<(&'static str, u64, u64)> {
+    of_kind(FieldKind::Int)
+        .map(|f| (f.name, f.min, f.max))
+        .collect()
+}
+
+/// The boolean fields.
+fn bools() -> Vec<&'static str> {
+    of_kind(FieldKind::Bool).map(|f| f.name).collect()
+}
+
+/// The fields of `kind` (codes or lists) with their vocabulary's codes.
+fn with_codes(kind: FieldKind) -> Vec<(&'static str, Vec<&'static str>)> {
+    of_kind(kind)
+        .map(|f| (f.name, f.vocabulary.map_or(vec![], |v| v.codes.to_vec())))
+        .collect()
 }
 
 fn enums() -> Vec<(&'static str, Vec<&'static str>)> {
-    vec![
-        ("category", codes(Category::ALL)),
-        ("channel", codes(Channel::ALL)),
-        ("customer_tier", codes(CustomerTier::ALL)),
-        ("personality", codes(Personality::ALL)),
-        ("motive", codes(Motive::ALL)),
-        ("expectation", codes(Expectation::ALL)),
-        ("liability", codes(Liability::ALL)),
-        ("evidence", codes(Evidence::ALL)),
-        ("jurisdiction", codes(Jurisdiction::ALL)),
-    ]
+    with_codes(FieldKind::Code)
 }
 fn lists() -> Vec<(&'static str, Vec<&'static str>)> {
-    vec![
-        ("rights", flag_codes::<Right>()),
-        ("threats", flag_codes::<Threat>()),
-        ("profile", flag_codes::<Profile>()),
-        ("malice_signals", flag_codes::<MaliceSignal>()),
-        ("handling_failures", flag_codes::<HandlingFailure>()),
-    ]
+    with_codes(FieldKind::List)
 }
 
 fn code_of<T: Code>(v: &Value) -> Option<T> {
@@ -188,6 +170,8 @@ fn check(json: &str) -> Result<(), TestCaseError> {
 fn member() -> impl Strategy<Value = (String, Value)> {
     let e = enums();
     let l = lists();
+    let ints = uints();
+    let flags = bools();
     let any_scalar = prop_oneof![
         Just(Value::Null),
         any::<bool>().prop_map(Value::Bool),
@@ -197,8 +181,8 @@ fn member() -> impl Strategy<Value = (String, Value)> {
         "[a-z_]{0,12}".prop_map(Value::from),
     ];
     prop_oneof![
-        (0..UINTS.len(), 0u64..3, any::<u64>()).prop_map(|(i, how, r)| {
-            let (k, lo, hi) = UINTS[i];
+        (0..ints.len(), 0u64..3, any::<u64>()).prop_map(move |(i, how, r)| {
+            let (k, lo, hi) = ints[i];
             let v = match how {
                 0 => lo + r % (hi - lo + 1),
                 1 => [lo, hi, hi + 1, lo.wrapping_sub(1)][(r % 4) as usize],
@@ -206,7 +190,8 @@ fn member() -> impl Strategy<Value = (String, Value)> {
             };
             (k.to_string(), Value::from(v))
         }),
-        (0..BOOLS.len(), any::<bool>()).prop_map(|(i, b)| (BOOLS[i].to_string(), Value::Bool(b))),
+        (0..flags.len(), any::<bool>())
+            .prop_map(move |(i, b)| (flags[i].to_string(), Value::Bool(b))),
         (0..e.len(), any::<prop::sample::Index>(), any::<bool>()).prop_map(move |(i, ix, typo)| {
             let (k, vals) = &e[i];
             let v = ix.get(vals).to_string();
@@ -261,6 +246,28 @@ fn record() -> impl Strategy<Value = String> {
             .collect();
         format!("{{{}}}", body.join(","))
     })
+}
+
+/// The independent reading knows every declared field: a record with the
+/// field's largest value (every code, for a list) fits it.
+#[test]
+fn the_independent_reading_covers_the_contract() {
+    for f in RECORD_CONTRACT {
+        let value = match f.kind {
+            FieldKind::Id | FieldKind::Text => Value::from("x"),
+            FieldKind::Bool => Value::Bool(true),
+            FieldKind::Int => Value::from(f.max),
+            FieldKind::Code => Value::from(*f.vocabulary.unwrap().codes.last().unwrap()),
+            FieldKind::List => Value::from(f.vocabulary.unwrap().codes.to_vec()),
+        };
+        let json = serde_json::json!({ f.name: value }).to_string();
+        assert!(
+            contract(&serde_json::from_str(&json).unwrap()).is_some(),
+            "the reading in this test lacks the field `{}`: {json}",
+            f.name
+        );
+        check(&json).unwrap();
+    }
 }
 
 proptest! {

@@ -18,6 +18,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include "complaint_triage_codes.h"
 
 /**
  * Major version of the library; equals the crate's (checked at compile time).

@@ -40,6 +40,62 @@ pub const CT_MAX_DEPARTMENTS: u8 = 100;
 
 const _: () = assert!(CT_ID_CAPACITY == ID_CAPACITY && CT_ID_ARRAY_SIZE == CT_ID_CAPACITY + 1);
 
+/// The declared `(min, max)` of the record contract's field `name`
+/// (compile time only): the `CT_MAX_*` constants above are literals for
+/// cbindgen, and the assertion below keeps them the declared ranges.
+const fn declared_range(name: &str) -> (u64, u64) {
+    let fields = triage::RECORD_CONTRACT;
+    let mut i = 0;
+    while i < fields.len() {
+        let (a, b) = (fields[i].name.as_bytes(), name.as_bytes());
+        if a.len() == b.len() {
+            let mut j = 0;
+            while j < a.len() && a[j] == b[j] {
+                j += 1;
+            }
+            if j == a.len() {
+                return (fields[i].min, fields[i].max);
+            }
+        }
+        i += 1;
+    }
+    panic!("no such field in the record contract")
+}
+
+const _: () = {
+    let ranges = [
+        (
+            declared_range("tenure_months"),
+            (0, CT_MAX_TENURE_MONTHS as u64),
+        ),
+        (declared_range("emotion"), (0, CT_MAX_EMOTION as u64)),
+        (
+            declared_range("prior_contacts"),
+            (0, CT_MAX_PRIOR_CONTACTS as u64),
+        ),
+        (declared_range("hours_open"), (0, CT_MAX_HOURS_OPEN as u64)),
+        (
+            declared_range("affected_customers"),
+            (1, CT_MAX_AFFECTED_CUSTOMERS as u64),
+        ),
+        (declared_range("direct_loss"), (0, CT_MAX_AMOUNT)),
+        (declared_range("claimed_amount"), (0, CT_MAX_AMOUNT)),
+        (
+            declared_range("departments"),
+            (1, CT_MAX_DEPARTMENTS as u64),
+        ),
+    ];
+    let mut i = 0;
+    while i < ranges.len() {
+        let (declared, here) = ranges[i];
+        assert!(
+            declared.0 == here.0 && declared.1 == here.1,
+            "a CT_MAX_* constant differs from the record contract"
+        );
+        i += 1;
+    }
+};
+
 /// What the free text of a complaint revealed: three bit sets.
 #[repr(C)]
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]

@@ -570,4 +570,34 @@ mod tests {
             );
         }
     }
+
+    /// The first tables are the core's declared vocabularies in the order
+    /// of `VOCABULARIES` (which is what `CT_VOCAB_*` numbers and the
+    /// generated `complaint_triage_codes.h` name): every code and name
+    /// equal, so a vocabulary declared in the core without its table here
+    /// (or out of order) fails.
+    #[test]
+    fn tables_are_the_declared_vocabularies() {
+        let declared = triage::VOCABULARIES;
+        assert!(declared.len() <= TABLES.len());
+        for (i, v) in declared.iter().enumerate() {
+            let t = &TABLES[i];
+            assert_eq!(t.count(), v.len(), "CT_VOCAB {i} is not {}", v.type_name);
+            for j in 0..v.len() {
+                assert_eq!(t.str(0, j), Some(v.codes[j]), "{} {j}", v.type_name);
+                assert_eq!(t.str(1, j), Some(v.names_en[j]), "{} {j}", v.type_name);
+                assert_eq!(t.str(2, j), Some(v.names_zh[j]), "{} {j}", v.type_name);
+            }
+        }
+        assert_eq!(
+            (
+                CT_VOCAB_CATEGORY,
+                CT_VOCAB_HANDLING_FAILURE,
+                CT_VOCAB_ERROR_KIND
+            ),
+            (0, 13, declared.len() as ct_vocabulary - 1)
+        );
+        // The tables past the declared vocabularies are the rubric's own lists.
+        assert_eq!(CT_VOCAB_FACTOR as usize, declared.len());
+    }
 }

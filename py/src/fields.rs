@@ -1,7 +1,7 @@
 //! The record's fields as the frame reader fills them.
 //!
 //! The field names and the accepted numeric ranges are not restated here:
-//! they are the core's `RECORD_FIELDS` and `RECORD_INT_RANGES`. This table
+//! they are the core's declared contract (`RECORD_CONTRACT`). This table
 //! only says how to store an already validated
 //! value into a [`Complaint`]; a field the core knows and this table does
 //! not is still accepted: its rows go through the core's parser.
@@ -11,8 +11,9 @@ use std::sync::OnceLock;
 use crate::arrow::{StrKey, Strings};
 
 use complaint_triage::{
-    Category, Channel, Complaint, CustomerTier, Evidence, Expectation, FlagSet, HandlingFailure,
-    Jurisdiction, Liability, MaliceSignal, Motive, Personality, Profile, Right, Threat,
+    Category, Channel, Complaint, CustomerTier, Evidence, Expectation, FieldKind, FlagSet,
+    HandlingFailure, Jurisdiction, Liability, MaliceSignal, Motive, Personality, Profile, Right,
+    Threat,
 };
 
 /// How a field is stored.
@@ -325,13 +326,12 @@ fn known(name: &str) -> Option<Setter> {
     Some(s)
 }
 
-/// The range the core publishes for the integer field `name`, capped at
+/// The range the core declares for the integer field `name`, capped at
 /// `type_max` (the field type's largest value).
 fn published_range(name: &str, type_max: u64) -> Option<(u64, u64)> {
-    complaint_triage::RECORD_INT_RANGES
-        .iter()
-        .find(|r| r.field == name)
-        .map(|r| (r.min, r.max.min(type_max)))
+    complaint_triage::contract::field_spec(name)
+        .filter(|f| f.kind == FieldKind::Int)
+        .map(|f| (f.min, f.max.min(type_max)))
 }
 
 /// The record contract's fields, in the core's order.
@@ -361,7 +361,7 @@ pub fn outcome_fields() -> &'static [&'static str] {
 /// Whether `name` is a list-valued record field (comma-separated strings
 /// are accepted for it).
 pub fn is_list_field(name: &str) -> bool {
-    matches!(known(name), Some(Setter::Flags { .. }))
+    complaint_triage::contract::field_spec(name).is_some_and(|f| f.kind == FieldKind::List)
 }
 
 #[cfg(test)]
@@ -409,8 +409,18 @@ mod tests {
     #[test]
     fn fields_and_ranges_come_from_the_core() {
         let f = record_fields();
-        assert_eq!(f.len(), 29);
-        assert!(f.iter().all(|f| !matches!(f.setter, Setter::CoreOnly)));
+        assert_eq!(f.len(), complaint_triage::RECORD_CONTRACT.len());
+        for field in f {
+            assert!(
+                !matches!(field.setter, Setter::CoreOnly),
+                "`{}` is declared in the core's contract but has no setter in `known` (py/src/fields.rs)",
+                field.name
+            );
+            assert_eq!(
+                is_list_field(field.name),
+                matches!(field.setter, Setter::Flags { .. })
+            );
+        }
         let emotion = f.iter().find(|f| f.name == "emotion").unwrap();
         match emotion.setter {
             Setter::UInt { min, max, .. } => assert_eq!((min, max), (0, 10)),

@@ -13,10 +13,7 @@ use std::borrow::Cow;
 
 use complaint_triage::{
     assess, parse_complaint, parse_outcome, parse_policy_into, write_assessment_json,
-    write_effect_json, write_policy_json, Assessment, Category, Channel, Complaint, CustomerTier,
-    Dimension, Effect, EffectFactor, ErrorKind, Evidence, Expectation, ExpectationApproach, Grade,
-    HandlingFailure, Jurisdiction, Level, Liability, MaliceSignal, Motive, MotiveApproach,
-    Personality, Policy, Profile, Remedy, Right, Source, Strategy, Talk, Threat, Tier, TierBasis,
+    write_effect_json, write_policy_json, Assessment, Complaint, Dimension, Effect, Policy,
     FACTORS, MAX_ASSESSMENT_JSON,
 };
 use pyo3::exceptions::{PyException, PyTypeError, PyValueError};
@@ -800,83 +797,37 @@ fn outcome_fields() -> Vec<&'static str> {
 
 type Entry = (&'static str, &'static str, &'static str);
 
+/// The values of the vocabulary `name`: the core's declared vocabularies
+/// (`complaint_triage::VOCABULARIES`) and the rubric's factors.
 fn vocab(name: &str) -> Option<Vec<Entry>> {
-    macro_rules! v {
-        ($t:ty) => {
-            <$t>::ALL
-                .iter()
-                .map(|v| (v.code(), v.name_en(), v.name_zh()))
-                .collect()
-        };
+    if name == FACTOR {
+        return Some(FACTORS.iter().map(|f| (f.code, f.en, f.zh)).collect());
     }
-    Some(match name {
-        "category" => v!(Category),
-        "channel" => v!(Channel),
-        "customer_tier" => v!(CustomerTier),
-        "personality" => v!(Personality),
-        "motive" => v!(Motive),
-        "expectation" => v!(Expectation),
-        "liability" => v!(Liability),
-        "evidence" => v!(Evidence),
-        "jurisdiction" => v!(Jurisdiction),
-        "rights" => v!(Right),
-        "threats" => v!(Threat),
-        "profile" => v!(Profile),
-        "malice_signals" => v!(MaliceSignal),
-        "handling_failures" => v!(HandlingFailure),
-        "grade" => v!(Grade),
-        "tier" => v!(Tier),
-        "tier_basis" => v!(TierBasis),
-        "level" => v!(Level),
-        "dimension" => v!(Dimension),
-        "source" => v!(Source),
-        "talk" => v!(Talk),
-        "motive_approach" => v!(MotiveApproach),
-        "expectation_approach" => v!(ExpectationApproach),
-        "remedy" => v!(Remedy),
-        "strategy" => v!(Strategy),
-        "effect_factor" => v!(EffectFactor),
-        "error_kind" => v!(ErrorKind),
-        "factor" => FACTORS.iter().map(|f| (f.code, f.en, f.zh)).collect(),
-        _ => return None,
-    })
+    let v = complaint_triage::contract::vocabulary(name)?;
+    Some(
+        (0..v.len())
+            .map(|i| (v.codes[i], v.names_en[i], v.names_zh[i]))
+            .collect(),
+    )
 }
 
-const VOCABULARIES: [&str; 28] = [
-    "category",
-    "channel",
-    "customer_tier",
-    "personality",
-    "motive",
-    "expectation",
-    "liability",
-    "evidence",
-    "jurisdiction",
-    "rights",
-    "threats",
-    "profile",
-    "malice_signals",
-    "handling_failures",
-    "grade",
-    "tier",
-    "tier_basis",
-    "level",
-    "dimension",
-    "source",
-    "talk",
-    "motive_approach",
-    "expectation_approach",
-    "remedy",
-    "strategy",
-    "effect_factor",
-    "error_kind",
-    "factor",
-];
+/// The factors' vocabulary, which is the rubric's table rather than a
+/// declared vocabulary.
+const FACTOR: &str = "factor";
+
+/// Every vocabulary `vocabulary()` knows, in the core's order.
+fn vocabulary_names() -> Vec<&'static str> {
+    complaint_triage::VOCABULARIES
+        .iter()
+        .map(|v| v.what)
+        .chain([FACTOR])
+        .collect()
+}
 
 /// The names of the vocabularies `vocabulary()` knows.
 #[pyfunction]
 fn vocabularies() -> Vec<&'static str> {
-    VOCABULARIES.to_vec()
+    vocabulary_names()
 }
 
 /// The values of a closed vocabulary, in the core's order, each a dict with
@@ -886,7 +837,7 @@ fn vocabulary<'py>(py: Python<'py>, name: &str) -> PyResult<Bound<'py, PyList>> 
     let entries = vocab(name).ok_or_else(|| {
         PyValueError::new_err(format!(
             "unknown vocabulary {name:?}; expected one of: {}",
-            VOCABULARIES.join(", ")
+            vocabulary_names().join(", ")
         ))
     })?;
     let list = PyList::empty(py);

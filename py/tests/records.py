@@ -7,28 +7,20 @@ from typing import Any
 from hypothesis import strategies as st
 
 import complaint_triage as ct
+from complaint_triage import _record
 
 
 def codes(name: str) -> list[str]:
     return [v["code"] for v in ct.vocabulary(name)]
 
 
-CODE_FIELDS = ("category", "channel", "customer_tier", "personality", "motive", "expectation",
-               "liability", "evidence", "jurisdiction")
-LIST_FIELDS = ("rights", "threats", "profile", "malice_signals", "handling_failures")
-BOOL_FIELDS = ("indirect_loss_claimed", "beyond_authority", "previously_compensated",
-               "safety_incident", "sensitive_period")
+# The fields by kind, from the record contract as the core declares it.
+_CONTRACT = _record.RECORD_CONTRACT
+CODE_FIELDS = tuple(name for name, kind, *_ in _CONTRACT if kind == "code")
+LIST_FIELDS = tuple(name for name, kind, *_ in _CONTRACT if kind == "list")
+BOOL_FIELDS = tuple(name for name, kind, *_ in _CONTRACT if kind == "bool")
 #: The accepted range of each integer field (the record contract).
-INT_FIELDS = {
-    "tenure_months": (0, 1200),
-    "emotion": (0, 10),
-    "prior_contacts": (0, 10_000),
-    "hours_open": (0, 1_000_000),
-    "affected_customers": (1, 1_000_000_000),
-    "direct_loss": (0, 10**15),
-    "claimed_amount": (0, 10**15),
-    "departments": (1, 100),
-}
+INT_FIELDS = {name: (lo, hi) for name, kind, lo, hi, _ in _CONTRACT if kind == "int"}
 TEXTS = ["", "网速太慢了", "再不解决我就找记者曝光!", "I will sue you", "投诉到消协", "气死我了!!!",
          "你自己看说明书", "line\nbreak \"quoted\" \\ back\tslash \u0001"]
 

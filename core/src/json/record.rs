@@ -72,40 +72,12 @@ struct RecordReader {
     scanner: Scanner,
 }
 
-names! {
-    /// The record's fields, in contract order: every key a record may hold.
-    pub RECORD_FIELDS, FIELD_LIST = [
-        "id",
-        "category",
-        "channel",
-        "customer_tier",
-        "tenure_months",
-        "personality",
-        "motive",
-        "expectation",
-        "emotion",
-        "prior_contacts",
-        "hours_open",
-        "affected_customers",
-        "direct_loss",
-        "claimed_amount",
-        "indirect_loss_claimed",
-        "liability",
-        "evidence",
-        "departments",
-        "beyond_authority",
-        "previously_compensated",
-        "safety_incident",
-        "sensitive_period",
-        "rights",
-        "threats",
-        "profile",
-        "malice_signals",
-        "handling_failures",
-        "jurisdiction",
-        "text",
-    ]
-}
+/// The record's fields, in contract order: every key a record may hold
+/// (the names of [`RECORD_CONTRACT`](crate::RECORD_CONTRACT)).
+pub const RECORD_FIELDS: [&str; crate::RECORD_CONTRACT.len()] = crate::contract::field_names();
+/// The names, comma separated, for the unknown-field error.
+const FIELD_LIST: &str = super::joined_str(&FIELD_LIST_BYTES);
+const FIELD_LIST_BYTES: [u8; super::joined_len(&RECORD_FIELDS)] = super::joined(&RECORD_FIELDS);
 
 /// Largest accepted amount, in minor units (10^15: ten trillion in major units).
 pub const MAX_AMOUNT: u64 = 1_000_000_000_000_000;

@@ -47,6 +47,7 @@ from ._native import (
     vocabularies,
     vocabulary,
 )
+from ._record import RecordDict
 from ._report import improvement_report
 from ._types import (
     CodeInfo,
@@ -72,6 +73,7 @@ __all__ = [
     "PlaybookDict",
     "RawScoresDict",
     "ReasonDict",
+    "RecordDict",
     "ScoresDict",
     "TextCuesDict",
     "EFFECT_COLUMNS",

@@ -1,0 +1,155 @@
+//! The declared contract against what the readers and the struct do.
+
+use std::format;
+use std::string::String;
+use std::vec::Vec;
+
+use super::*;
+use crate::json::RECORD_INT_RANGES;
+use crate::{parse_complaint, ErrorKind, RECORD_FIELDS};
+
+/// A record holding only `name` with the JSON value `value`.
+fn record(name: &str, value: &str) -> String {
+    format!("{{\"{name}\":{value}}}")
+}
+
+/// A value of the field other than its default, within the contract.
+fn other_value(f: &FieldSpec) -> String {
+    match f.kind {
+        FieldKind::Id => "\"X-1\"".into(),
+        FieldKind::Text => "\"I will call the media\"".into(),
+        FieldKind::Bool => "true".into(),
+        FieldKind::Int => format!("{}", if f.default == f.max { f.min } else { f.max }),
+        FieldKind::Code => {
+            let v = f.vocabulary.unwrap();
+            let i = if f.default == 0 { v.len() - 1 } else { 0 };
+            format!("\"{}\"", v.codes[i])
+        }
+        FieldKind::List => {
+            let codes: Vec<String> = f
+                .vocabulary
+                .unwrap()
+                .codes
+                .iter()
+                .map(|c| format!("\"{c}\""))
+                .collect();
+            format!("[{}]", codes.join(","))
+        }
+    }
+}
+
+#[test]
+fn record_fields_are_the_contract_names_in_order() {
+    let names: Vec<&str> = RECORD_CONTRACT.iter().map(|f| f.name).collect();
+    assert_eq!(names, RECORD_FIELDS);
+    assert_eq!(names.first(), Some(&"id"));
+    assert_eq!(names.last(), Some(&"text"));
+}
+
+#[test]
+fn every_declared_field_is_read_and_changes_the_complaint() {
+    for f in RECORD_CONTRACT {
+        let json = record(f.name, &other_value(f));
+        let c = parse_complaint(json.as_bytes())
+            .unwrap_or_else(|e| panic!("{json}: the readers reject a declared value: {e}"));
+        assert_ne!(
+            c,
+            Complaint::DEFAULT,
+            "{json}: the readers ignore `{}`",
+            f.name
+        );
+    }
+}
+
+#[test]
+fn the_declared_defaults_are_the_complaint_defaults() {
+    for f in RECORD_CONTRACT {
+        let value = match f.default_code() {
+            Some(code) if f.kind == FieldKind::Code => format!("\"{code}\""),
+            Some(code) => code.into(),
+            None => format!("{}", f.default),
+        };
+        let json = record(f.name, &value);
+        let c = parse_complaint(json.as_bytes()).unwrap();
+        assert_eq!(c, Complaint::DEFAULT, "{json} is not the default");
+    }
+}
+
+#[test]
+fn the_declared_ranges_are_the_readers_ranges() {
+    let ints: Vec<&FieldSpec> = RECORD_CONTRACT
+        .iter()
+        .filter(|f| f.kind == FieldKind::Int)
+        .collect();
+    assert_eq!(ints.len(), RECORD_INT_RANGES.len());
+    for (f, r) in ints.iter().zip(RECORD_INT_RANGES) {
+        assert_eq!((f.name, f.min, f.max), (r.field, r.min, r.max));
+        // Just past the range, both readers name the field.
+        let json = record(f.name, &format!("{}", f.max + 1));
+        let e = parse_complaint(json.as_bytes()).unwrap_err();
+        assert_eq!((e.kind, e.field), (ErrorKind::OutOfRange, f.name), "{json}");
+    }
+}
+
+#[test]
+fn unknown_codes_are_answered_with_the_declared_vocabulary() {
+    for f in RECORD_CONTRACT.iter().filter(|f| f.vocabulary.is_some()) {
+        let v = f.vocabulary.unwrap();
+        assert_eq!(
+            v.what, f.name,
+            "a record vocabulary is named after its field"
+        );
+        let value = if f.kind == FieldKind::List {
+            "[\"nope\"]"
+        } else {
+            "\"nope\""
+        };
+        let e = parse_complaint(record(f.name, value).as_bytes()).unwrap_err();
+        assert_eq!(e.kind, ErrorKind::UnknownValue);
+        assert_eq!(e.expected, v.codes.join(", "), "{}", f.name);
+    }
+}
+
+#[test]
+fn every_vocabulary_is_whole_and_listed_once() {
+    for (i, v) in VOCABULARIES.iter().enumerate() {
+        assert!(!v.is_empty());
+        assert_eq!(v.codes.len(), v.names_en.len(), "{}", v.what);
+        assert_eq!(v.codes.len(), v.names_zh.len(), "{}", v.what);
+        for other in &VOCABULARIES[..i] {
+            assert_ne!(other.what, v.what);
+            assert_ne!(other.type_name, v.type_name);
+        }
+        assert_eq!(vocabulary(v.what), Some(v));
+    }
+    for f in RECORD_CONTRACT {
+        if let Some(v) = f.vocabulary {
+            assert!(
+                VOCABULARIES.contains(v),
+                "{} is not in VOCABULARIES",
+                v.what
+            );
+        }
+    }
+}
+
+#[test]
+fn list_fields_span_their_vocabulary_and_codes_their_indices() {
+    for f in RECORD_CONTRACT {
+        match f.kind {
+            FieldKind::List => {
+                assert_eq!(f.max, (1u64 << f.vocabulary.unwrap().len()) - 1)
+            }
+            FieldKind::Code => assert_eq!(f.max as usize, f.vocabulary.unwrap().len() - 1),
+            _ => assert!(f.vocabulary.is_none()),
+        }
+        assert!(f.min <= f.default && f.default <= f.max, "{}", f.name);
+        assert!(
+            !f.doc.starts_with(' ') && f.doc.ends_with('.'),
+            "{}",
+            f.name
+        );
+        assert_eq!(field_spec(f.name), Some(f));
+    }
+    assert_eq!(field_spec("emotoin"), None);
+}
