@@ -198,7 +198,7 @@ fn a_wrong_length_is_reported_at_the_array_with_its_length() {
                 (k.key.as_str(), None, None),
                 "{context}"
             );
-            assert_eq!((e.offset, e.size), (at, Some(len)), "{context}");
+            assert_eq!((e.offset, e.size), (at, Some(len as u32)), "{context}");
             let values = if len == 1 { "value" } else { "values" };
             assert_eq!(
                 e.to_string(),
@@ -229,7 +229,7 @@ fn a_wrong_length_is_reported_at_the_array_with_its_length() {
                 );
                 assert_eq!(
                     (e.offset, e.size),
-                    (start + offsets[1], Some(len)),
+                    (start + offsets[1], Some(len as u32)),
                     "{context}"
                 );
             }

@@ -374,7 +374,7 @@ prop_compose! {
         expected in tricky_string(30),
         found in tricky_string(12),
         suggestion in prop_oneof![Just(String::new()), tricky_string(12)],
-        size in proptest::option::of(any::<usize>()),
+        size in proptest::option::of(any::<u32>()),
     ) -> ParseError {
         let leak = |s: String| -> &'static str { Box::leak(s.into_boxed_str()) };
         let mut f = heapless::String::<FOUND_CAPACITY>::new();

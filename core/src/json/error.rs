@@ -53,7 +53,7 @@ pub struct ParseError {
     /// How big the offending value is, when that is what is wrong: the
     /// bytes of a string too long or an input too large, the elements of
     /// an array of the wrong length.
-    pub size: Option<usize>,
+    pub size: Option<u32>,
 }
 
 /// What one kind of document accepts at its limits, as its errors say it.
@@ -116,7 +116,8 @@ impl ParseError {
 
     #[must_use]
     pub(crate) fn with_size(mut self, size: usize) -> Self {
-        self.size = Some(size);
+        // Inputs are at most 64 KiB: a size always fits.
+        self.size = Some(u32::try_from(size).unwrap_or(u32::MAX));
         self
     }
 
@@ -149,7 +150,9 @@ impl ParseError {
         if kind == ErrorKind::StringTooLong {
             // The guard stops `max_string_bytes` past the opening quote.
             let quote = e.offset.saturating_sub(limits.max_string_bytes + 1);
-            err.size = super::locate::string_len(json, quote);
+            if let Some(n) = super::locate::string_len(json, quote) {
+                err = err.with_size(n);
+            }
         }
         err
     }
@@ -261,7 +264,7 @@ impl fmt::Display for ParseError {
                 0x06 => quote(f, found, "")?,
                 0x07 | 0x08 => {
                     let n = if part == 0x07 {
-                        self.size
+                        self.size.map(|n| n as usize)
                     } else {
                         Some(self.offset)
                     };

@@ -372,7 +372,7 @@ fn id(lex: &mut Lex<'_>, at: At) -> Result<Id, ParseError> {
         // Its size once unescaped is known only without escapes (an id
         // with escapes that long is rare enough to be told only "too long").
         if !s.escaped {
-            e.size = Some(s.raw.len());
+            e = e.with_size(s.raw.len());
         }
         return Err(e);
     }
