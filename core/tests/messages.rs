@@ -337,3 +337,36 @@ fn typos_get_the_closest_name() {
     let e = parse_outcome(br#"{"reopend":true}"#).unwrap_err();
     assert_eq!(e.suggestion, "reopened");
 }
+
+/// The limits the messages state are the readers' limits.
+#[test]
+fn stated_limits_are_the_limits() {
+    let e = parse_policy(format!(r#"{{"safety_min_grade":"{}"}}"#, "x".repeat(257)).as_bytes())
+        .unwrap_err();
+    assert!(
+        e.to_string()
+            .ends_with("`safety_min_grade` is 257 bytes; at most 256 bytes are accepted"),
+        "{e}"
+    );
+    assert!(
+        parse_policy(format!(r#"{{"safety_min_grade":"{}"}}"#, "x".repeat(256)).as_bytes())
+            .unwrap_err()
+            .kind
+            != ErrorKind::StringTooLong
+    );
+    let e = parse_outcome(format!(r#"{{"{}":1}}"#, "k".repeat(65)).as_bytes()).unwrap_err();
+    assert!(
+        e.to_string()
+            .ends_with("a string is 65 bytes; at most 64 bytes are accepted"),
+        "{e}"
+    );
+    let e = parse_outcome(br#"{"satisfaction":{}}"#).unwrap_err();
+    assert!(
+        e.to_string()
+            .ends_with("nesting of at most 1 level (the outcome object) is accepted"),
+        "{e}"
+    );
+    let e = parse_policy(br#"{"points":{"threat.media":{"impact":[1]}}}"#).unwrap_err();
+    assert_eq!(e.kind, ErrorKind::TooDeep, "{e}");
+    assert!(e.to_string().contains("at most 3 levels"), "{e}");
+}
