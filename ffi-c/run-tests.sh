@@ -205,7 +205,7 @@ ivr_demo() {
     [ "$(grep -c '^ERROR ' "$WORK/ivr.out")" -eq 3 ]
     grep -q '^ERROR id=1700000000.4 CT_ERR_COMPLAINT_EMOTION field=emotion' "$WORK/ivr.out"
     grep -q '^ERROR id=1700000000.5 category: unknown value "teleportation"' "$WORK/ivr.out"
-    grep -q '^ERROR id=anonymous record: byte 15: unknown field "emotoin"' "$WORK/ivr.out"
+    grep -q '^ERROR id=anonymous record: byte 15: unknown field `emotoin`; did you mean `emotion`?' "$WORK/ivr.out"
     awk '/^DECISION /{
             for (i = 2; i <= NF; i++) { split($i, kv, "="); f[kv[1]] = kv[2] }
             if (f["QUEUE_PRIO"] != (5 - f["priority"]) * 10) { print "bad QUEUE_PRIO: " $0; bad = 1 }

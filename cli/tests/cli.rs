@@ -151,7 +151,7 @@ fn explain_of_a_bad_record_names_the_field() {
         .write_stdin(r#"{"emotion":11}"#)
         .assert()
         .code(1)
-        .stdout(predicate::str::contains("field `emotion`"))
+        .stdout(predicate::str::contains("`emotion` is 11"))
         .stdout(predicate::str::contains("0..=10"));
 }
 

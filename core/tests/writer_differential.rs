@@ -370,8 +370,11 @@ prop_compose! {
         offset in prop_oneof![0usize..100_000, any::<usize>()],
         field in prop_oneof![Just(String::new()), tricky_string(12)],
         index in proptest::option::of(any::<u16>()),
+        subindex in proptest::option::of(any::<u16>()),
         expected in tricky_string(30),
         found in tricky_string(12),
+        suggestion in prop_oneof![Just(String::new()), tricky_string(12)],
+        size in proptest::option::of(any::<u32>()),
     ) -> ParseError {
         let leak = |s: String| -> &'static str { Box::leak(s.into_boxed_str()) };
         let mut f = heapless::String::<FOUND_CAPACITY>::new();
@@ -380,7 +383,17 @@ prop_compose! {
                 break;
             }
         }
-        ParseError { kind, offset, field: leak(field), index, expected: leak(expected), found: f }
+        ParseError {
+            kind,
+            offset,
+            field: leak(field),
+            index,
+            subindex,
+            expected: leak(expected),
+            found: f,
+            suggestion: leak(suggestion),
+            size,
+        }
     }
 }
 

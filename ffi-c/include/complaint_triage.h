@@ -534,7 +534,7 @@ typedef struct ct_error {
     char field[CT_ERROR_FIELD_CAPACITY];
     /**
      * The full message, as the command-line tool prints it, NUL-terminated
-     * (`"byte 1: unknown field \"emotoin\"; expected id, category, ..."`).
+     * (e.g. "byte 1: unknown field `emotoin`; did you mean `emotion`?").
      */
     char message[CT_ERROR_MESSAGE_CAPACITY];
     /**

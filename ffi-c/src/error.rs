@@ -39,7 +39,7 @@ pub struct ct_error {
     /// NUL-terminated.
     pub field: [c_char; CT_ERROR_FIELD_CAPACITY],
     /// The full message, as the command-line tool prints it, NUL-terminated
-    /// (`"byte 1: unknown field \"emotoin\"; expected id, category, ..."`).
+    /// (e.g. "byte 1: unknown field `emotoin`; did you mean `emotion`?").
     pub message: [c_char; CT_ERROR_MESSAGE_CAPACITY],
     /// Reserved, set to 0 by the library (no implicit padding).
     pub reserved: [u8; 4],

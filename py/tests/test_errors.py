@@ -217,7 +217,7 @@ def test_frame_errors_name_the_row_and_keep_good_rows() -> None:
     assert str(info.value).startswith("row 1: ")
     out = ct.assess_frame(df, errors="column")
     assert out["error"].isna().tolist() == [True, False, False, True]
-    assert "field `emotion`" in out["error"][1] and "field `category`" in out["error"][2]
+    assert "`emotion`" in out["error"][1] and "`category`" in out["error"][2]
     assert out["severity"].isna().tolist() == [False, True, True, False]
     assert out["severity"][0] == ct.assess({"emotion": 1, "category": "billing"}).severity
     assert list(out.columns[:2]) == ["emotion", "category"]

@@ -99,7 +99,7 @@ def test_frame_errors_agree_with_the_core(records: list[dict[str, Any]], bad: tu
         for row, verdict in zip(errors, pandas_verdicts if f is frame else verdicts):
             assert (row["error"] is None) == (verdict is None), (row, verdict)
             if verdict is not None:
-                assert f"field `{verdict[1]}" in row["error"] or verdict[1] is None
+                assert f"`{verdict[1]}" in row["error"] or verdict[1] is None
 
 
 @settings(max_examples=300, deadline=None)

@@ -66,7 +66,7 @@ def test_spark_policy_and_error_column(spark: Any) -> None:
     policy = ct.Policy.from_json('{"resolution_hours":[8,48,120]}')
     out = assess_spark(sdf, policy=policy, errors="column").toPandas().sort_values("id")
     assert out["error"].isna().tolist() == [True, False, False]
-    assert "field `category`" in out["error"].iloc[1] and "field `emotion`" in out["error"].iloc[2]
+    assert "`category`" in out["error"].iloc[1] and "`emotion`" in out["error"].iloc[2]
     assert out["resolution_hours"].iloc[0] == ct.assess({"category": "billing", "emotion": 3}, policy=policy).resolution_hours
     with pytest.raises(Exception, match="emotion"):
         assess_spark(sdf.filter("id = 'C'")).collect()

@@ -15,7 +15,7 @@
 //! guard's own string scanner (escapes, control bytes, UTF-8, length), the
 //! text then handed to the scanner as the bytes already checked.
 
-use super::record::{field_index, IntRange, RECORD_LIMITS};
+use super::record::{field_index, record_body, IntRange, RECORD_LIMITS};
 use super::record::{
     AFFECTED_CUSTOMERS, CLAIMED_AMOUNT, DEPARTMENTS, DIRECT_LOSS, EMOTION, HOURS_OPEN,
     PRIOR_CONTACTS, TENURE_MONTHS,
@@ -31,6 +31,8 @@ use crate::scan::{scan_bytes, Scanner};
 /// The record, if it certainly fits the contract; `None` to take the long way.
 #[inline]
 pub(super) fn read(json: &[u8]) -> Option<Complaint> {
+    // Without a byte order mark and line ending, as the long way reads it.
+    let (_, json) = record_body(json);
     if json.len() > RECORD_LIMITS.max_bytes {
         return None;
     }
@@ -319,6 +321,9 @@ mod tests {
         r#"{"text":"line\nbreak \ud83d\ude00 \u6295\u8bc9 \"quoted\" 12315"}"#,
         r#"{"affected_customers":1000000000,"departments":100,"tenure_months":1200}"#,
         r#"{"id":"0123456789012345678901234567890123456789012345678901234567890123"}"#,
+        // A byte order mark and a line ending, as a line of a file.
+        "\u{feff}{\"emotion\":3}\r\n",
+        "\u{feff} {} \r",
     ];
 
     const REJECTED: &[&str] = &[
@@ -361,6 +366,9 @@ mod tests {
         r#"{"id" "x"}"#,
         r#"{"id":"x";"category":"billing"}"#,
         "{\"text\":\"\u{0}\"}",
+        "\u{feff}\u{feff}{}",
+        " \u{feff}{}",
+        "{}\u{feff}",
     ];
 
     #[test]

@@ -1,5 +1,6 @@
 //! A closed complaint's outcome as one JSON object.
 
+use super::error::LimitTexts;
 use super::walk::{KeyBuf, Walk};
 use super::ParseError;
 use crate::guard::Limits;
@@ -10,6 +11,13 @@ const OUTCOME_LIMITS: Limits = Limits {
     max_bytes: 4096,
     max_depth: 1,
     max_string_bytes: 64,
+};
+
+/// What the outcome's limits accept, as its errors say it.
+const OUTCOME_TEXTS: LimitTexts = LimitTexts {
+    string: "at most 64 bytes",
+    depth: "1 level (the outcome object)",
+    fields: &OUTCOME_FIELDS,
 };
 
 names! {
@@ -35,7 +43,7 @@ names! {
 /// assert!(complaint_triage::parse_outcome(br#"{"satisfaction":6}"#).is_err());
 /// ```
 pub fn parse_outcome(json: &[u8]) -> Result<Outcome, ParseError> {
-    let mut w = Walk::document(json, &OUTCOME_LIMITS)?;
+    let mut w = Walk::document(json, &OUTCOME_LIMITS, &OUTCOME_TEXTS)?;
     let mut o = Outcome::default();
     let mut seen = 0u8;
     let mut first = true;
@@ -43,12 +51,12 @@ pub fn parse_outcome(json: &[u8]) -> Result<Outcome, ParseError> {
     w.open_object()?;
     while let Some(key) = w.next_key(&mut first, "", &mut buf)? {
         let Some(i) = OUTCOME_FIELDS.iter().position(|f| *f == key) else {
-            return Err(w.unknown_key("", key, FIELD_LIST));
+            return Err(w.unknown_key("", key, FIELD_LIST, &OUTCOME_FIELDS));
         };
         let field = OUTCOME_FIELDS.get(i).copied().unwrap_or("");
         w.field = field;
         if seen & (1 << i) != 0 {
-            return Err(w.duplicate(field, "each field at most once"));
+            return Err(w.duplicate(field, ""));
         }
         seen |= 1 << i;
         // The ranges fit the target types, so the casts are exact.

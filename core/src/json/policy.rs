@@ -1,5 +1,6 @@
 //! A policy as JSON: overrides of any subset of a base policy, validated.
 
+use super::error::LimitTexts;
 use super::out::{Out, Res};
 use super::walk::{Elem, KeyBuf, Walk};
 use super::write::BufferTooSmall;
@@ -14,6 +15,13 @@ const POLICY_LIMITS: Limits = Limits {
     max_bytes: 64 * 1024,
     max_depth: 3,
     max_string_bytes: 256,
+};
+
+/// What the policy's limits accept, as its errors say it.
+const POLICY_TEXTS: LimitTexts = LimitTexts {
+    string: "at most 256 bytes",
+    depth: "3 levels (the policy, its objects and their arrays)",
+    fields: &TOP_KEYS,
 };
 
 /// Parses a JSON policy: the keys present override [`Policy::DEFAULT`], the
@@ -38,7 +46,7 @@ pub fn parse_policy(json: &[u8]) -> Result<Policy, ParseError> {
 /// Applies the overrides of a JSON policy onto `policy`, then validates it.
 /// On error `policy` is left unchanged.
 pub fn parse_policy_into(json: &[u8], policy: &mut Policy) -> Result<(), ParseError> {
-    let mut w = Walk::document(json, &POLICY_LIMITS)?;
+    let mut w = Walk::document(json, &POLICY_LIMITS, &POLICY_TEXTS)?;
     let mut reader = PolicyReader {
         policy: policy.clone(),
         key_offsets: [None; TOP_KEYS.len()],
@@ -168,13 +176,13 @@ impl PolicyReader {
         w.open_object()?;
         while let Some(key) = w.next_key(&mut first, "", &mut buf)? {
             let Some(i) = TOP_KEYS.iter().position(|k| *k == key) else {
-                return Err(w.unknown_key("", key, TOP_KEY_LIST));
+                return Err(w.unknown_key("", key, TOP_KEY_LIST, &TOP_KEYS));
             };
             let field = TOP_KEYS.get(i).copied().unwrap_or("");
             w.field = field;
             match self.key_offsets.get_mut(i) {
                 Some(slot @ None) => *slot = Some(w.key_offset),
-                _ => return Err(w.duplicate(field, "each key at most once")),
+                _ => return Err(w.duplicate(field, "")),
             }
             self.member(i, w)?;
         }
@@ -243,12 +251,17 @@ fn points(w: &mut Walk<'_>, table: &mut crate::points::PointsTable) -> Result<()
     w.open_object()?;
     while let Some(key) = w.next_key(&mut first, "points", &mut buf)? {
         let Some(factor) = Factor::from_code(key) else {
-            return Err(w.unknown_key("points", key, "a factor code listed in RUBRIC.md"));
+            return Err(w.unknown_key(
+                "points",
+                key,
+                "the factor codes listed in RUBRIC.md",
+                &FACTOR_CODES,
+            ));
         };
         let (byte, bit) = (factor.index() / 8, factor.index() % 8);
         match seen.get_mut(byte) {
             Some(b) if *b & (1 << bit) == 0 => *b |= 1 << bit,
-            _ => return Err(w.duplicate("points", "each key at most once")),
+            _ => return Err(w.duplicate("points", key)),
         }
         let mut row = table.get(factor);
         let mut dims_seen = 0u8;
@@ -257,10 +270,10 @@ fn points(w: &mut Walk<'_>, table: &mut crate::points::PointsTable) -> Result<()
         w.open_object()?;
         while let Some(key) = w.next_key(&mut first, "points", &mut buf)? {
             let Some(d) = Dimension::from_code(key) else {
-                return Err(w.unknown_key("points", key, Dimension::EXPECTED));
+                return Err(w.unknown_key("points", key, Dimension::EXPECTED, Dimension::CODES));
             };
             if dims_seen & (1 << d.index()) != 0 {
-                return Err(w.duplicate("points", "each key at most once"));
+                return Err(w.duplicate("points", key));
             }
             dims_seen |= 1 << d.index();
             let v = int(w, POINTS)?;
@@ -281,10 +294,10 @@ fn bands(w: &mut Walk<'_>, bands: &mut [[u64; Band::MAX_LEVELS]; 7]) -> Result<(
     w.open_object()?;
     while let Some(key) = w.next_key(&mut first, "bands", &mut buf)? {
         let Some(band) = Band::ALL.iter().copied().find(|b| b.field() == key) else {
-            return Err(w.unknown_key("bands", key, BAND_LIST));
+            return Err(w.unknown_key("bands", key, BAND_LIST, &BAND_FIELDS));
         };
         if seen & (1 << band as u8) != 0 {
-            return Err(w.duplicate("bands", "each key at most once"));
+            return Err(w.duplicate("bands", key));
         }
         seen |= 1 << band as u8;
         let mut t = [0i64; Band::MAX_LEVELS];
@@ -302,6 +315,17 @@ fn bands(w: &mut Walk<'_>, bands: &mut [[u64; Band::MAX_LEVELS]; 7]) -> Result<(
     }
     Ok(())
 }
+
+/// The factor codes, as `"points"` is keyed.
+const FACTOR_CODES: [&str; FACTORS.len()] = {
+    let mut codes = [""; FACTORS.len()];
+    let mut i = 0;
+    while i < codes.len() {
+        codes[i] = FACTORS[i].code;
+        i += 1;
+    }
+    codes
+};
 
 /// The fields that have bands, as `"bands"` is keyed.
 const BAND_FIELDS: [&str; Band::ALL.len()] = {
@@ -344,11 +368,16 @@ fn caps(w: &mut Walk<'_>, caps: &mut [u16; Jurisdiction::COUNT]) -> Result<(), P
         let j = match Jurisdiction::from_code(key) {
             Some(j) if j != Jurisdiction::None => j,
             _ => {
-                return Err(w.unknown_key("jurisdiction_cap_hours", key, CAPPED_JURISDICTION_LIST))
+                return Err(w.unknown_key(
+                    "jurisdiction_cap_hours",
+                    key,
+                    CAPPED_JURISDICTION_LIST,
+                    &CAPPED_JURISDICTIONS,
+                ))
             }
         };
         if seen & (1 << j.index()) != 0 {
-            return Err(w.duplicate("jurisdiction_cap_hours", "each key at most once"));
+            return Err(w.duplicate("jurisdiction_cap_hours", key));
         }
         seen |= 1 << j.index();
         let v = int(w, HOURS)?;
@@ -383,10 +412,10 @@ fn effect(w: &mut Walk<'_>, e: &mut EffectPolicy) -> Result<(), ParseError> {
     w.open_object()?;
     while let Some(key) = w.next_key(&mut first, "effect", &mut buf)? {
         let Some(i) = EFFECT_KEYS.iter().position(|k| *k == key) else {
-            return Err(w.unknown_key("effect", key, EFFECT_KEY_LIST));
+            return Err(w.unknown_key("effect", key, EFFECT_KEY_LIST, &EFFECT_KEYS));
         };
         if seen & (1 << i) != 0 {
-            return Err(w.duplicate("effect", "each key at most once"));
+            return Err(w.duplicate("effect", key));
         }
         seen |= 1 << i;
         let slot = match i {

@@ -1,5 +1,6 @@
 //! The record contract: a complaint as one JSON object.
 
+use super::error::LimitTexts;
 use super::lex::{Lex, RawString};
 use super::value::{for_each_byte_piece, unescape, BytePiece};
 use super::{not_an_object, ErrorKind, ParseError};
@@ -50,7 +51,44 @@ pub fn parse_complaint(json: &[u8]) -> Result<Complaint, ParseError> {
 #[cold]
 #[inline(never)]
 pub(super) fn parse_checked(json: &[u8]) -> Result<Complaint, ParseError> {
-    let shape = guard::check(json, &RECORD_LIMITS).map_err(ParseError::from_guard)?;
+    let (skipped, body) = record_body(json);
+    parse_body(body).map_err(|mut e| {
+        // Offsets count from the start of the input, byte order mark
+        // included (a size limit is not an offset).
+        if e.kind != ErrorKind::TooLarge {
+            e.offset += skipped;
+        }
+        e
+    })
+}
+
+/// The record in `json` without what surrounds it as a line of a file: a
+/// leading UTF-8 byte order mark (as some Windows editors write), which
+/// is skipped, and one line ending, which does not count against the size
+/// limit; with the number of bytes skipped at the start.
+#[inline(never)]
+pub(super) fn record_body(json: &[u8]) -> (usize, &[u8]) {
+    let (skipped, body) = match json {
+        [0xEF, 0xBB, 0xBF, rest @ ..] => (3, rest),
+        _ => (0, json),
+    };
+    let body = match body {
+        [rest @ .., b'\r', b'\n'] | [rest @ .., b'\n' | b'\r'] => rest,
+        _ => body,
+    };
+    (skipped, body)
+}
+
+/// What the record's limits accept, as its errors say it.
+const RECORD_TEXTS: LimitTexts = LimitTexts {
+    string: "at most 32768 bytes",
+    depth: "2 levels (the record and its lists)",
+    fields: &RECORD_FIELDS,
+};
+
+fn parse_body(json: &[u8]) -> Result<Complaint, ParseError> {
+    let shape = guard::check(json, &RECORD_LIMITS)
+        .map_err(|e| ParseError::from_guard(e, json, &RECORD_LIMITS, &RECORD_TEXTS))?;
     if shape.top_level != TopLevel::Object {
         return Err(not_an_object(json));
     }
@@ -231,7 +269,8 @@ impl RecordReader {
             let found = core::str::from_utf8(name).unwrap_or("");
             return Err(
                 ParseError::new(ErrorKind::UnknownField, key_offset, "", FIELD_LIST)
-                    .with_found(found),
+                    .with_found(found)
+                    .suggesting(&RECORD_FIELDS),
             );
         };
         let field = RECORD_FIELDS.get(i).copied().unwrap_or("");
@@ -299,9 +338,15 @@ fn id(lex: &mut Lex<'_>, at: At) -> Result<Id, ParseError> {
         out.push_str(s.as_str()).is_ok()
     };
     if !fits {
-        return Err(at
-            .error(ErrorKind::StringTooLong, EXPECTED)
-            .with_found(s.as_str()));
+        let mut e = at
+            .error(ErrorKind::StringTooLong, "at most 64 bytes")
+            .with_found(s.as_str());
+        // Its size once unescaped is known only without escapes (an id
+        // with escapes that long is rare enough to be told only "too long").
+        if !s.escaped {
+            e = e.with_size(s.raw.len());
+        }
+        return Err(e);
     }
     Ok(out)
 }
@@ -321,7 +366,7 @@ fn code_index(
     lex: &mut Lex<'_>,
     at: At,
     index: Option<u16>,
-    codes: &[&str],
+    codes: &[&'static str],
     expected: &'static str,
 ) -> Result<u8, ParseError> {
     if lex.peek() != Some(b'"') {
@@ -342,6 +387,7 @@ fn code_index(
         ParseError::new(ErrorKind::UnknownValue, offset, at.field, expected)
             .at_index(index)
             .with_found(s.as_str())
+            .suggesting(codes)
     })
 }
 
@@ -355,7 +401,7 @@ fn flags<T: Code + Flag>(lex: &mut Lex<'_>, at: At) -> Result<FlagSet<T>, ParseE
 fn flag_bits(
     lex: &mut Lex<'_>,
     at: At,
-    codes: &[&str],
+    codes: &[&'static str],
     expected: &'static str,
 ) -> Result<u16, ParseError> {
     if lex.peek() != Some(b'[') {

@@ -3,18 +3,19 @@
 //! booleans and codes, each error with its kind, field, index, offset,
 //! expected text and found excerpt.
 //!
-//! These readers were first written over serde-json-core, and their errors
-//! are kept exactly as they were (`core/tests/differential_outcome_policy.rs`
-//! compares them with that reader). So the walk keeps the same context a
-//! serde reader kept (the field, the index within an array, the offset of
-//! the value being read, what is expected there) and updates it at the same
-//! points; in particular an array element's errors are reported at the
-//! array's offset, and a number is read digit by digit as serde-json-core
-//! read it, its fraction or exponent then being an error of the next
-//! element.
+//! These readers were first written over serde-json-core, and they accept
+//! exactly what it accepted (`core/tests/differential_outcome_policy.rs`
+//! compares them with that reader). Their errors keep the context a serde
+//! reader kept (the field, the index within an array, the offset of the
+//! value being read, what is expected there), except within arrays, where
+//! that reader reported every element's error at the array's bracket with
+//! the array's expectation: there an error is at the element, with its
+//! index and its own expectation, and an array of the wrong length is
+//! reported at its bracket with the number of elements it has.
 //!
 //! Nothing here is generic: each helper exists once in the binary.
 
+use super::error::LimitTexts;
 use super::lex::Lex;
 use super::value::unescape;
 use super::{not_an_object, ErrorKind, ParseError};
@@ -51,6 +52,8 @@ pub(super) struct Walk<'i> {
     pub field: &'static str,
     /// Element index within an array.
     pub index: Option<u16>,
+    /// Element index within an array of arrays' inner array.
+    pub subindex: Option<u16>,
     /// Byte offset errors are reported at: the value being read, or the
     /// array (or its last code) while reading an array's elements.
     pub offset: usize,
@@ -71,10 +74,16 @@ pub(super) const fn exactly(n: usize) -> &'static str {
 }
 
 impl<'i> Walk<'i> {
-    /// Runs the guard over `input` with `limits`; the walk starts at the
-    /// top-level object, the only document shape accepted.
-    pub fn document(input: &'i [u8], limits: &Limits) -> Result<Self, ParseError> {
-        let shape = guard::check(input, limits).map_err(ParseError::from_guard)?;
+    /// Runs the guard over `input` with `limits` (`texts` saying what they
+    /// accept); the walk starts at the top-level object, the only document
+    /// shape accepted.
+    pub fn document(
+        input: &'i [u8],
+        limits: &Limits,
+        texts: &LimitTexts,
+    ) -> Result<Self, ParseError> {
+        let shape = guard::check(input, limits)
+            .map_err(|e| ParseError::from_guard(e, input, limits, texts))?;
         if shape.top_level != TopLevel::Object {
             return Err(not_an_object(input));
         }
@@ -82,15 +91,18 @@ impl<'i> Walk<'i> {
             lex: Lex::new(input),
             field: "",
             index: None,
+            subindex: None,
             offset: 0,
             expected: "",
             key_offset: 0,
         })
     }
 
-    /// An error of `kind` at the current field, index and offset.
+    /// An error of `kind` at the current field, indices and offset.
     pub fn error(&self, kind: ErrorKind, expected: &'static str) -> ParseError {
-        ParseError::new(kind, self.offset, self.field, expected).at_index(self.index)
+        let mut e = ParseError::new(kind, self.offset, self.field, expected).at_index(self.index);
+        e.subindex = self.subindex;
+        e
     }
 
     /// A value of the wrong shape: what the current value should have been.
@@ -99,21 +111,26 @@ impl<'i> Walk<'i> {
         self.error(ErrorKind::WrongType, self.expected)
     }
 
-    /// An unknown key of the object of field `field`.
+    /// An unknown key of the object of field `field`: the accepted keys
+    /// are `names`, listed by `expected`.
     #[inline(never)]
     pub fn unknown_key(
         &self,
         field: &'static str,
         key: &str,
         expected: &'static str,
+        names: &[&'static str],
     ) -> ParseError {
-        ParseError::new(ErrorKind::UnknownField, self.key_offset, field, expected).with_found(key)
+        ParseError::new(ErrorKind::UnknownField, self.key_offset, field, expected)
+            .with_found(key)
+            .suggesting(names)
     }
 
-    /// A key seen before in the same object.
+    /// A key seen before in the same object: a top-level field (`key` is
+    /// "") or `key` within the object of field `field`.
     #[inline(never)]
-    pub fn duplicate(&self, field: &'static str, expected: &'static str) -> ParseError {
-        ParseError::new(ErrorKind::DuplicateField, self.key_offset, field, expected)
+    pub fn duplicate(&self, field: &'static str, key: &str) -> ParseError {
+        ParseError::new(ErrorKind::DuplicateField, self.key_offset, field, "").with_found(key)
     }
 
     /// At a value that should be an object: steps into it.
@@ -173,6 +190,7 @@ impl<'i> Walk<'i> {
         self.lex.peek();
         self.field = field;
         self.index = None;
+        self.subindex = None;
         self.key_offset = key_offset;
         self.offset = self.lex.pos;
         Ok(Some(key))
@@ -202,8 +220,9 @@ impl<'i> Walk<'i> {
     /// An array of exactly `n` elements of `elem` into `out` (element `i`
     /// at `out[i]`), or, if `inner` is not 0, of `n` arrays of exactly
     /// `inner` elements (element `[i][j]` at `out[i * inner + j]`). An
-    /// element past `n` is read, with its own errors, before the array is
-    /// refused as too long.
+    /// element's errors are at the element, with its index (and, in an
+    /// inner array, its index there); an array of the wrong length is
+    /// refused at its bracket with the number of elements it has.
     pub fn array(
         &mut self,
         n: usize,
@@ -211,24 +230,37 @@ impl<'i> Walk<'i> {
         elem: Elem,
         out: &mut [i64],
     ) -> Result<(), ParseError> {
-        let outer = self.index;
+        // Within an outer array (its index set), this array's elements
+        // are numbered by the subindex.
+        let nested = self.index.is_some();
         self.expected = exactly(n);
         if self.lex.peek() != Some(b'[') {
             return Err(self.mismatch());
         }
+        let start = self.lex.pos;
         self.lex.bump();
         let mut first = true;
         for i in 0..=n {
-            self.index = Some(i as u16);
             if !self.next_element(&mut first)? {
                 if i < n {
-                    return Err(self.error(ErrorKind::WrongType, exactly(n)));
+                    return Err(self.wrong_length(nested, start, n, i));
                 }
                 break;
             }
+            if i == n {
+                let more = super::locate::count_elements(self.lex.input, self.lex.pos);
+                return Err(self.wrong_length(nested, start, n, n + more));
+            }
+            let position = Some(i as u16);
+            if nested {
+                self.subindex = position;
+            } else {
+                self.index = position;
+            }
+            self.offset = self.lex.pos;
             if inner == 0 {
                 let v = self.element(elem)?;
-                if let Some(slot) = out.get_mut(i).filter(|_| i < n) {
+                if let Some(slot) = out.get_mut(i) {
                     *slot = v;
                 }
             } else {
@@ -237,14 +269,28 @@ impl<'i> Walk<'i> {
                 let row = out.get_mut(start..end).unwrap_or(&mut []);
                 self.array(inner, 0, elem, row)?;
             }
-            if i == n {
-                return Err(self.error(ErrorKind::WrongType, exactly(n)));
-            }
         }
-        self.index = outer;
+        if nested {
+            self.subindex = None;
+        } else {
+            self.index = None;
+        }
         self.lex.peek();
         self.lex.bump(); // the closing bracket
         Ok(())
+    }
+
+    /// The error for an array at `start` that has `len` elements instead
+    /// of `n`: about the array itself (in an outer array, its element).
+    #[cold]
+    fn wrong_length(&mut self, nested: bool, start: usize, n: usize, len: usize) -> ParseError {
+        if nested {
+            self.subindex = None;
+        } else {
+            self.index = None;
+        }
+        self.offset = start;
+        self.error(ErrorKind::WrongType, exactly(n)).with_size(len)
     }
 
     /// One array element.
@@ -369,10 +415,12 @@ impl<'i> Walk<'i> {
     /// an array, its errors name the array's expected length until a code
     /// is found, and are reported at the last code read.
     #[inline(never)]
-    pub fn code(&mut self, codes: &[&str], expected: &'static str) -> Result<u8, ParseError> {
-        if self.index.is_none() {
-            self.expected = "a string";
-        }
+    pub fn code(
+        &mut self,
+        codes: &[&'static str],
+        expected: &'static str,
+    ) -> Result<u8, ParseError> {
+        self.expected = "a string";
         if self.lex.peek() != Some(b'"') {
             return Err(self.mismatch());
         }
@@ -386,6 +434,7 @@ impl<'i> Walk<'i> {
             .ok_or_else(|| {
                 self.error(ErrorKind::UnknownValue, expected)
                     .with_found(s.as_str())
+                    .suggesting(codes)
             })
     }
 }

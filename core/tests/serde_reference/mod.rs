@@ -31,8 +31,11 @@ impl NewError for ParseError {
             offset,
             field,
             index: None,
+            subindex: None,
             expected,
             found: heapless::String::new(),
+            suggestion: "",
+            size: None,
         }
     }
     fn with_found(mut self, text: &str) -> Self {
@@ -916,7 +919,7 @@ impl<'i> Members<'i> for PointsReader<'_> {
                 ctx,
                 "points",
                 key,
-                "a factor code listed in RUBRIC.md",
+                "the factor codes listed in RUBRIC.md",
             ));
         };
         let (byte, bit) = (factor.index() / 8, factor.index() % 8);
