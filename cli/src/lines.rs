@@ -17,9 +17,15 @@ pub fn is_blank(line: &[u8]) -> bool {
     line.iter().all(|b| matches!(b, b' ' | b'\t' | b'\r'))
 }
 
-/// Reads lines of at most `limit` bytes into one reused buffer, so memory
-/// stays constant whatever the input: a longer line is skipped to its end
-/// and reported as [`Line::TooLong`].
+/// What a line may carry besides its record: a UTF-8 byte order mark (3
+/// bytes, the first line of a file saved by some editors) and the carriage
+/// return of a CRLF ending. The core does not count either against its
+/// size limit, so the reader keeps them and lets the core judge the size.
+const FRAMING_BYTES: usize = 3 + 1;
+
+/// Reads lines of at most `limit` bytes (plus [`FRAMING_BYTES`]) into one
+/// reused buffer, so memory stays constant whatever the input: a longer
+/// line is skipped to its end and reported as [`Line::TooLong`].
 pub struct LineReader<R> {
     input: R,
     buf: Vec<u8>,
@@ -59,7 +65,7 @@ impl<R: BufRead> LineReader<R> {
                 None => (chunk, None),
             };
             if !too_long {
-                if self.buf.len() + part.len() > self.limit {
+                if self.buf.len() + part.len() > self.limit + FRAMING_BYTES {
                     too_long = true;
                     self.buf.clear();
                 } else {

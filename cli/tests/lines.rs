@@ -133,3 +133,29 @@ fn evaluate_results_carry_their_line_and_id() {
     assert_eq!(lines[1]["id"], "c1");
     assert!(lines[1]["score"].is_u64(), "{}", lines[1]);
 }
+
+/// A record of exactly the 64 KiB limit is graded with a CRLF ending and
+/// with a byte order mark before it: neither counts against the limit (the
+/// core's rule), so the line reader must not refuse them first.
+#[test]
+fn a_record_at_the_limit_is_graded_with_crlf_and_a_byte_order_mark() {
+    let limit = complaint_triage::RECORD_LIMITS.max_bytes;
+    // Filled up with JSON whitespace, which every reader accepts.
+    let head = "{\"id\":\"full\"";
+    let record = format!("{head}{}}}", " ".repeat(limit - head.len() - 1));
+    assert_eq!(record.len(), limit);
+    let input = format!("\u{feff}{record}\r\n{record}\r\n");
+    let out = bin()
+        .arg("score")
+        .write_stdin(input)
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let lines = json_lines(&out);
+    assert_eq!(lines.len(), 2);
+    for line in &lines {
+        assert_eq!(line["id"], "full", "{line}");
+    }
+}
