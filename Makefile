@@ -56,6 +56,7 @@ check:
 	$(CARGO) test --locked -p complaint-triage -p complaint-triage-cli
 
 test-rust:
+	bash scripts/lint-installs.sh
 	$(CARGO) fmt --all --check
 	# The Python, fuzzing and firmware crates are workspaces of their own.
 	for d in py fuzz firmware; do (cd $$d && $(CARGO) fmt --check) || exit 1; done
