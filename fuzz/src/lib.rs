@@ -57,8 +57,12 @@ fn check_assessment(c: &Complaint, p: &Policy) -> triage::Assessment {
 
 /// Record JSON: ours accepts only what serde_json accepts; an accepted
 /// record assesses and serialises; a rejected one has a printable error.
+/// A leading UTF-8 byte order mark is the one framing the record reader
+/// accepts beyond JSON (files saved by some editors begin with one), so it
+/// is taken off before asking serde_json.
 pub fn record(data: &[u8]) {
-    let serde_ok = serde_json::from_slice::<serde_json::Value>(data).is_ok();
+    let json = data.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(data);
+    let serde_ok = serde_json::from_slice::<serde_json::Value>(json).is_ok();
     match parse_complaint(data) {
         Ok(c) => {
             assert!(serde_ok, "parse_complaint accepted what serde_json rejects");
