@@ -16,7 +16,7 @@ import json
 import struct
 import sys
 
-BUDGETS = {"flash_assess": 16 * 1024, "flash_json": 48 * 1024, "stack_assess": 1024, "stack_parse": 4096}
+BUDGETS = {"flash_assess": 16 * 1024, "flash_json": 96 * 1024, "stack_assess": 1024, "stack_parse": 4096}
 
 
 def section_sizes(path):
