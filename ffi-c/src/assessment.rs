@@ -9,8 +9,8 @@ use triage::{
 };
 
 use crate::complaint::{
-    check_for_assess, ct_complaint, ct_text_cues, cues_from_c, cues_to_c, flag, read_id_for_assess,
-    IdBytes, CT_ID_ARRAY_SIZE, CT_ID_CAPACITY,
+    check_complaint, ct_complaint, ct_text_cues, cues_from_c, cues_to_c, flag, IdBytes,
+    CT_ID_ARRAY_SIZE, CT_ID_CAPACITY,
 };
 use crate::policy::{ct_policy, policy_for_grading};
 use crate::result::*;
@@ -411,9 +411,9 @@ pub unsafe extern "C" fn ct_assess(
         // guarantees the structs are readable, initialised and unchanged
         // during the call.
         unsafe {
-            let c = check_for_assess(complaint)?;
             let mut id = [0; CT_ID_CAPACITY];
-            let id_len = read_id_for_assess(complaint, &mut id)?;
+            let c = check_complaint(complaint, &mut id)?;
+            let id_len = c.id_len();
             let policy = policy_for_grading(policy)?;
             assess_in_place(&c, policy, &id, id_len, out);
         }

@@ -2,22 +2,16 @@
 //! record contract describes it; and the text-cue scanner.
 
 use core::ffi::c_char;
-use core::mem::{offset_of, size_of};
 
 use triage::scan::{EMOTION_MARKERS, FORBIDDEN_PHRASES};
-use triage::{
-    parse_complaint, scan_text, Category, Channel, Complaint, ComplaintFields, CustomerTier,
-    Evidence, Expectation, FlagSet, HandlingFailure, Jurisdiction, Liability, MaliceSignal, Motive,
-    Personality, Profile, Right, TextCues, Threat, ID_CAPACITY,
-};
+use triage::{parse_complaint, scan_text, Complaint, Id, TextCues, Threat, ID_CAPACITY};
 
+/// The check of a caller's complaint, shared by `ct_assess`,
+/// `ct_complaint_validate` and every copy into a core `Complaint`.
+pub(crate) use crate::complaint_check_windows::check as check_complaint;
 use crate::error::{boundary_err, ct_error};
-use crate::ranges::{
-    byte_windows, bytes_out_of_range, word_windows, words_out_of_range, ByteWindows, Field,
-    WordWindows,
-};
 use crate::result::*;
-use crate::util::{boundary, bytes, check, check_mut, get, put, read_id, write_id};
+use crate::util::{boundary, bytes, check, check_mut, get, put, write_id};
 
 /// Longest id, in UTF-8 bytes (the `id` arrays hold one more byte for a NUL).
 pub const CT_ID_CAPACITY: usize = 64;
@@ -43,7 +37,7 @@ const _: () = assert!(CT_ID_CAPACITY == ID_CAPACITY && CT_ID_ARRAY_SIZE == CT_ID
 /// The declared `(min, max)` of the record contract's field `name`
 /// (compile time only): the `CT_MAX_*` constants above are literals for
 /// cbindgen, and the assertion below keeps them the declared ranges.
-const fn declared_range(name: &str) -> (u64, u64) {
+pub(crate) const fn declared_range(name: &str) -> (u64, u64) {
     let fields = triage::RECORD_CONTRACT;
     let mut i = 0;
     while i < fields.len() {
@@ -200,7 +194,7 @@ pub(crate) const fn cues_to_c(c: TextCues) -> ct_text_cues {
 }
 
 /// Bits of `n` values.
-const fn mask(n: usize) -> u32 {
+pub(crate) const fn mask(n: usize) -> u32 {
     if n >= 32 {
         u32::MAX
     } else {
@@ -223,7 +217,7 @@ pub(crate) fn cues_from_c(c: ct_text_cues, codes: [ct_result; 3]) -> Result<Text
 }
 
 /// The core form of C text cues whose bits were checked.
-const fn cues_from_checked_c(c: ct_text_cues) -> TextCues {
+pub(crate) const fn cues_from_checked_c(c: ct_text_cues) -> TextCues {
     TextCues {
         threats: c.threats,
         forbidden_phrases: c.forbidden_phrases,
@@ -283,124 +277,23 @@ pub(crate) fn flag(v: u8, code: ct_result) -> Result<bool, ct_result> {
     }
 }
 
-/// A number within `min..=max`.
-fn within<T: PartialOrd>(v: T, min: T, max: T, code: ct_result) -> Result<T, ct_result> {
-    if v >= min && v <= max {
-        Ok(v)
-    } else {
-        Err(code)
-    }
-}
-
-/// Reads and validates a caller's complaint, field by field, in the order
-/// of the record contract; the error names the first invalid field.
+/// Reads and validates a caller's complaint, with the check `ct_assess`
+/// uses; the error names the first invalid field, in the order of the
+/// record contract.
 ///
 /// # Safety
 /// `p` must be non-NULL, aligned and point to a readable `ct_complaint`.
 pub(crate) unsafe fn to_core(p: *const ct_complaint) -> Result<Complaint, ct_result> {
-    macro_rules! code {
-        ($t:ty, $field:ident, $err:ident) => {
-            // SAFETY: the caller guarantees `p` is readable.
-            <$t>::from_index(unsafe { get!(p.$field) }).ok_or($err)?
-        };
-    }
-    macro_rules! flags {
-        ($field:ident, $err:ident) => {
-            // SAFETY: the caller guarantees `p` is readable.
-            FlagSet::from_bits(unsafe { get!(p.$field) }).ok_or($err)?
-        };
-    }
-    macro_rules! yes_no {
-        ($field:ident, $err:ident) => {
-            // SAFETY: the caller guarantees `p` is readable.
-            flag(unsafe { get!(p.$field) }, $err)?
-        };
-    }
-    macro_rules! num {
-        ($field:ident, $min:expr, $max:expr, $err:ident) => {
-            // SAFETY: the caller guarantees `p` is readable.
-            within(unsafe { get!(p.$field) }, $min, $max, $err)?
-        };
-    }
-    // SAFETY: the caller guarantees `p` is readable; `read_id` reads at
-    // most `CT_ID_CAPACITY` bytes of the `id` array.
-    let id = unsafe { read_id(core::ptr::addr_of!((*p).id).cast(), get!(p.id_len)) }
+    let mut id = [0; CT_ID_CAPACITY];
+    // SAFETY: forwarded from the caller; the complaint is only read here.
+    let checked = unsafe { check_complaint(p, &mut id) }?;
+    // The check accepted the id's bytes as UTF-8: this turns them into a
+    // `str` for the core's `Id`, and cannot fail.
+    let id = core::str::from_utf8(&id[..usize::from(checked.id_len())])
+        .ok()
+        .and_then(|s| Id::try_from(s).ok())
         .ok_or(CT_ERR_COMPLAINT_ID)?;
-    Ok(Complaint {
-        id,
-        category: code!(Category, category, CT_ERR_COMPLAINT_CATEGORY),
-        channel: code!(Channel, channel, CT_ERR_COMPLAINT_CHANNEL),
-        customer_tier: code!(CustomerTier, customer_tier, CT_ERR_COMPLAINT_CUSTOMER_TIER),
-        tenure_months: num!(
-            tenure_months,
-            0,
-            CT_MAX_TENURE_MONTHS,
-            CT_ERR_COMPLAINT_TENURE_MONTHS
-        ),
-        personality: code!(Personality, personality, CT_ERR_COMPLAINT_PERSONALITY),
-        motive: code!(Motive, motive, CT_ERR_COMPLAINT_MOTIVE),
-        expectation: code!(Expectation, expectation, CT_ERR_COMPLAINT_EXPECTATION),
-        emotion: num!(emotion, 0, CT_MAX_EMOTION, CT_ERR_COMPLAINT_EMOTION),
-        prior_contacts: num!(
-            prior_contacts,
-            0,
-            CT_MAX_PRIOR_CONTACTS,
-            CT_ERR_COMPLAINT_PRIOR_CONTACTS
-        ),
-        hours_open: num!(
-            hours_open,
-            0,
-            CT_MAX_HOURS_OPEN,
-            CT_ERR_COMPLAINT_HOURS_OPEN
-        ),
-        affected_customers: num!(
-            affected_customers,
-            1,
-            CT_MAX_AFFECTED_CUSTOMERS,
-            CT_ERR_COMPLAINT_AFFECTED_CUSTOMERS
-        ),
-        direct_loss: num!(direct_loss, 0, CT_MAX_AMOUNT, CT_ERR_COMPLAINT_DIRECT_LOSS),
-        claimed_amount: num!(
-            claimed_amount,
-            0,
-            CT_MAX_AMOUNT,
-            CT_ERR_COMPLAINT_CLAIMED_AMOUNT
-        ),
-        indirect_loss_claimed: yes_no!(
-            indirect_loss_claimed,
-            CT_ERR_COMPLAINT_INDIRECT_LOSS_CLAIMED
-        ),
-        liability: code!(Liability, liability, CT_ERR_COMPLAINT_LIABILITY),
-        evidence: code!(Evidence, evidence, CT_ERR_COMPLAINT_EVIDENCE),
-        departments: num!(
-            departments,
-            1,
-            CT_MAX_DEPARTMENTS,
-            CT_ERR_COMPLAINT_DEPARTMENTS
-        ),
-        beyond_authority: yes_no!(beyond_authority, CT_ERR_COMPLAINT_BEYOND_AUTHORITY),
-        previously_compensated: yes_no!(
-            previously_compensated,
-            CT_ERR_COMPLAINT_PREVIOUSLY_COMPENSATED
-        ),
-        safety_incident: yes_no!(safety_incident, CT_ERR_COMPLAINT_SAFETY_INCIDENT),
-        sensitive_period: yes_no!(sensitive_period, CT_ERR_COMPLAINT_SENSITIVE_PERIOD),
-        rights: flags!(rights, CT_ERR_COMPLAINT_RIGHTS),
-        threats: flags!(threats, CT_ERR_COMPLAINT_THREATS),
-        profile: flags!(profile, CT_ERR_COMPLAINT_PROFILE),
-        malice_signals: flags!(malice_signals, CT_ERR_COMPLAINT_MALICE_SIGNALS),
-        handling_failures: flags!(handling_failures, CT_ERR_COMPLAINT_HANDLING_FAILURES),
-        jurisdiction: code!(Jurisdiction, jurisdiction, CT_ERR_COMPLAINT_JURISDICTION),
-        text_cues: cues_from_c(
-            // SAFETY: the caller guarantees `p` is readable.
-            unsafe { get!(p.text_cues) },
-            [
-                CT_ERR_COMPLAINT_TEXT_THREATS,
-                CT_ERR_COMPLAINT_TEXT_FORBIDDEN_PHRASES,
-                CT_ERR_COMPLAINT_TEXT_EMOTION_MARKERS,
-            ],
-        )?,
-    })
+    Ok(checked.to_complaint(id))
 }
 
 /// `0, 1, ..., 63`: byte positions in an id, compared with its length a
@@ -485,323 +378,9 @@ pub(crate) unsafe fn id_bytes_portable(p: *const ct_complaint, len: u8, out: &mu
     high < 0x80
 }
 
-/// Checks the id of a caller's complaint whose other fields
-/// [`check_for_assess`] accepted (its length included): UTF-8, at once
-/// when it is ASCII, with `from_utf8` otherwise. Writes it into `out`,
-/// zero past its length, and returns its length.
-///
-/// # Safety
-/// `p` must be non-NULL, aligned and point to a readable `ct_complaint`
-/// whose `id_len` is at most `CT_ID_CAPACITY`.
-#[inline(always)]
-pub(crate) unsafe fn read_id_for_assess(
-    p: *const ct_complaint,
-    out: &mut IdBytes,
-) -> Result<u8, ct_result> {
-    // SAFETY: forwarded from the caller.
-    let (ascii, len) = unsafe {
-        let len = get!(p.id_len);
-        (id_bytes(p, len, out), len)
-    };
-    if !ascii && core::str::from_utf8(&out[..usize::from(len)]).is_err() {
-        return Err(CT_ERR_COMPLAINT_ID);
-    }
-    Ok(len)
-}
-
 /// An id as `ct_assess` echoes it: `CT_ID_CAPACITY` bytes, zero past its
 /// length (the array's last byte, the NUL, is written apart).
 pub(crate) type IdBytes = [u8; CT_ID_CAPACITY];
-
-/// The value of a vocabulary at an index already checked to be below its
-/// `COUNT`. Every vocabulary is a `repr(u8)` enum whose value of index `i`
-/// has discriminant `i` (`index()` is `self as u8`); the assertion below
-/// checks it for each type this is used with, at compile time.
-macro_rules! code_at {
-    ($t:ty, $index:expr) => {{
-        const _: () = {
-            let mut i = 0;
-            while i < <$t>::COUNT {
-                assert!(<$t>::ALL[i] as u8 as usize == i);
-                i += 1;
-            }
-        };
-        let index: u8 = $index;
-        debug_assert!(usize::from(index) < <$t>::COUNT);
-        // SAFETY: `index` is below `COUNT` (checked by the caller) and is
-        // then the discriminant of `ALL[index]` (asserted above); the enum
-        // is `repr(u8)`.
-        unsafe { core::mem::transmute::<u8, $t>(index) }
-    }};
-}
-
-/// The largest valid value of a flag set of `n` values: its bits are the
-/// `n` lowest, so a set is valid exactly when it is at most this.
-const fn all_bits(n: usize) -> u16 {
-    mask(n) as u16
-}
-
-/// The valid range of a vocabulary index of `n` values.
-const fn code_range(n: usize) -> (u8, u8) {
-    (0, n as u8 - 1)
-}
-
-/// The valid range of a yes/no byte.
-const YES_NO: (u8, u8) = (0, 1);
-
-/// A 16-bit field at `at` valid from 0 to `max`.
-const fn word(at: usize, max: u16) -> Field<u16> {
-    (at, 0, max)
-}
-
-/// A byte field at `at` valid within `range`.
-const fn byte(at: usize, range: (u8, u8)) -> Field<u8> {
-    (at, range.0, range.1)
-}
-
-/// The 16-bit fields of a complaint and their valid ranges, in struct order.
-const WORD_FIELDS: [Field<u16>; 8] = {
-    [
-        word(
-            offset_of!(ct_complaint, tenure_months),
-            CT_MAX_TENURE_MONTHS,
-        ),
-        word(
-            offset_of!(ct_complaint, prior_contacts),
-            CT_MAX_PRIOR_CONTACTS,
-        ),
-        word(
-            offset_of!(ct_complaint, rights),
-            all_bits(triage::Right::COUNT),
-        ),
-        word(offset_of!(ct_complaint, threats), all_bits(Threat::COUNT)),
-        word(
-            offset_of!(ct_complaint, profile),
-            all_bits(triage::Profile::COUNT),
-        ),
-        word(
-            offset_of!(ct_complaint, malice_signals),
-            all_bits(triage::MaliceSignal::COUNT),
-        ),
-        word(
-            offset_of!(ct_complaint, handling_failures),
-            all_bits(triage::HandlingFailure::COUNT),
-        ),
-        word(
-            offset_of!(ct_complaint, text_cues) + offset_of!(ct_text_cues, forbidden_phrases),
-            all_bits(FORBIDDEN_PHRASES.len()),
-        ),
-    ]
-};
-
-/// The one-byte fields of a complaint and their valid ranges, in struct order.
-const BYTE_FIELDS: [Field<u8>; 19] = {
-    let cues = offset_of!(ct_complaint, text_cues);
-    [
-        byte(
-            cues + offset_of!(ct_text_cues, threats),
-            (0, all_bits(Threat::COUNT) as u8),
-        ),
-        byte(
-            cues + offset_of!(ct_text_cues, emotion_markers),
-            (0, all_bits(EMOTION_MARKERS.len()) as u8),
-        ),
-        byte(
-            offset_of!(ct_complaint, category),
-            code_range(Category::COUNT),
-        ),
-        byte(
-            offset_of!(ct_complaint, channel),
-            code_range(Channel::COUNT),
-        ),
-        byte(
-            offset_of!(ct_complaint, customer_tier),
-            code_range(CustomerTier::COUNT),
-        ),
-        byte(
-            offset_of!(ct_complaint, personality),
-            code_range(Personality::COUNT),
-        ),
-        byte(offset_of!(ct_complaint, motive), code_range(Motive::COUNT)),
-        byte(
-            offset_of!(ct_complaint, expectation),
-            code_range(Expectation::COUNT),
-        ),
-        byte(
-            offset_of!(ct_complaint, liability),
-            code_range(Liability::COUNT),
-        ),
-        byte(
-            offset_of!(ct_complaint, evidence),
-            code_range(Evidence::COUNT),
-        ),
-        byte(
-            offset_of!(ct_complaint, jurisdiction),
-            code_range(Jurisdiction::COUNT),
-        ),
-        byte(offset_of!(ct_complaint, emotion), (0, CT_MAX_EMOTION)),
-        byte(
-            offset_of!(ct_complaint, departments),
-            (1, CT_MAX_DEPARTMENTS),
-        ),
-        byte(offset_of!(ct_complaint, indirect_loss_claimed), YES_NO),
-        byte(offset_of!(ct_complaint, beyond_authority), YES_NO),
-        byte(offset_of!(ct_complaint, previously_compensated), YES_NO),
-        byte(offset_of!(ct_complaint, safety_incident), YES_NO),
-        byte(offset_of!(ct_complaint, sensitive_period), YES_NO),
-        byte(offset_of!(ct_complaint, id_len), (0, CT_ID_CAPACITY as u8)),
-    ]
-};
-
-/// The windows that check the byte and 16-bit fields of a complaint.
-const BYTE_WINDOWS: ByteWindows<2> = byte_windows(&BYTE_FIELDS, size_of::<ct_complaint>());
-/// See [`BYTE_WINDOWS`].
-const WORD_WINDOWS: WordWindows<1> = word_windows(&WORD_FIELDS, size_of::<ct_complaint>());
-
-/// Validates a caller's complaint for grading, with the same result as
-/// [`to_core`], but checked in one pass of range compares over the
-/// fixed-width fields, a vector at a time: the error naming the first
-/// invalid field is worked out (by [`to_core`]) only once something
-/// failed. The complaint is then graded where it is, through [`Checked`].
-///
-/// The id's length is checked, but not the id, which grading only echoes:
-/// `ct_assess` checks it with [`read_id_for_assess`] and copies it into the
-/// assessment itself.
-///
-/// # Safety
-/// `p` must be non-NULL, aligned and point to a readable `ct_complaint`
-/// that stays unchanged for `'a`.
-#[inline(always)]
-pub(crate) unsafe fn check_for_assess<'a>(
-    p: *const ct_complaint,
-) -> Result<Checked<'a>, ct_result> {
-    // SAFETY: the caller guarantees `p` is readable and unchanged for `'a`
-    // (a struct of plain integers: any bytes are a valid value).
-    let c = unsafe { &*p };
-    // SAFETY: as above; the windows were made for this struct.
-    let bad_lanes = unsafe {
-        bytes_out_of_range(p.cast(), &BYTE_WINDOWS) | words_out_of_range(p.cast(), &WORD_WINDOWS)
-    };
-    // Non-short-circuit `|`: one branch for the whole record.
-    let bad = bad_lanes
-        | (c.hours_open > CT_MAX_HOURS_OPEN)
-        | (c.affected_customers.wrapping_sub(1) >= CT_MAX_AFFECTED_CUSTOMERS)
-        | (c.direct_loss > CT_MAX_AMOUNT)
-        | (c.claimed_amount > CT_MAX_AMOUNT);
-    if bad {
-        // SAFETY: forwarded from the caller.
-        return Err(unsafe { first_invalid_field(p) });
-    }
-    Ok(Checked(c))
-}
-
-/// A caller's complaint whose every field [`check_for_assess`] accepted,
-/// read by grading as it lies in the caller's memory (no copy into a core
-/// `Complaint`): a vocabulary index is the discriminant of its value, a
-/// yes/no byte 0 or 1, a list's bits within its vocabulary.
-pub(crate) struct Checked<'a>(&'a ct_complaint);
-
-/// Implements [`ComplaintFields`] for [`Checked`], one method per field by
-/// its kind: a vocabulary index read as its value, a number as it is, a
-/// yes/no byte as a `bool`, a list's bits as a set.
-macro_rules! checked_fields {
-    (
-        codes { $($code:ident: $code_t:ty),* $(,)? }
-        numbers { $($number:ident: $number_t:ty),* $(,)? }
-        yes_no { $($yes_no:ident),* $(,)? }
-        lists { $($list:ident: $list_t:ty),* $(,)? }
-    ) => {
-        impl ComplaintFields for Checked<'_> {
-            $(
-                #[inline(always)]
-                fn $code(&self) -> $code_t {
-                    code_at!($code_t, self.0.$code)
-                }
-            )*
-            $(
-                #[inline(always)]
-                fn $number(&self) -> $number_t {
-                    self.0.$number
-                }
-            )*
-            $(
-                #[inline(always)]
-                fn $yes_no(&self) -> bool {
-                    self.0.$yes_no != 0
-                }
-            )*
-            $(
-                #[inline(always)]
-                fn $list(&self) -> FlagSet<$list_t> {
-                    FlagSet::from_bits_truncate(self.0.$list)
-                }
-            )*
-            #[inline(always)]
-            fn text_cues(&self) -> TextCues {
-                cues_from_checked_c(self.0.text_cues)
-            }
-        }
-    };
-}
-
-checked_fields! {
-    codes {
-        category: Category,
-        channel: Channel,
-        customer_tier: CustomerTier,
-        personality: Personality,
-        motive: Motive,
-        expectation: Expectation,
-        liability: Liability,
-        evidence: Evidence,
-        jurisdiction: Jurisdiction,
-    }
-    numbers {
-        tenure_months: u16,
-        emotion: u8,
-        prior_contacts: u16,
-        hours_open: u32,
-        affected_customers: u32,
-        direct_loss: u64,
-        claimed_amount: u64,
-        departments: u8,
-    }
-    yes_no {
-        indirect_loss_claimed,
-        beyond_authority,
-        previously_compensated,
-        safety_incident,
-        sensitive_period,
-    }
-    lists {
-        rights: Right,
-        threats: Threat,
-        profile: Profile,
-        malice_signals: MaliceSignal,
-        handling_failures: HandlingFailure,
-    }
-}
-
-/// The code naming the first invalid field, in the record contract's
-/// order, of a complaint that failed the one-pass check of
-/// [`check_for_assess`]: worked out field by field by [`to_core`].
-///
-/// # Safety
-/// `p` must be non-NULL, aligned and point to a readable `ct_complaint`.
-#[cold]
-#[inline(never)]
-unsafe fn first_invalid_field(p: *const ct_complaint) -> ct_result {
-    // SAFETY: forwarded from the caller.
-    match unsafe { to_core(p) } {
-        Err(code) => code,
-        // Not reached: the one-pass check refuses exactly the complaints
-        // that `to_core` refuses, apart from ids that are valid UTF-8 but
-        // not ASCII, which it does not send here (a test checks both
-        // agree on every field); should they ever disagree, the complaint
-        // is still refused.
-        Ok(_) => CT_ERR_INVALID_ARGUMENT,
-    }
-}
 
 /// Sets `*out` to the record contract's defaults: category `other`,
 /// channel `hotline`, customer tier `standard`, one affected customer, one

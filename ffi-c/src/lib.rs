@@ -44,6 +44,8 @@ pub use triage;
 
 pub mod assessment;
 pub mod complaint;
+mod complaint_check;
+mod complaint_check_windows;
 pub mod error;
 pub mod names;
 pub mod outcome;

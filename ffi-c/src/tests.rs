@@ -369,12 +369,12 @@ fn interesting(rng: &mut u64, bytes: usize) -> u64 {
     }
 }
 
-/// `ct_assess` checks complaints in one pass and names the failed field
-/// only afterwards, field by field (`ct_complaint_validate`'s check):
-/// both must agree on every complaint, whichever fields are invalid and
-/// however many, and a valid one must grade as the core grades it.
+/// `ct_assess` and `ct_complaint_validate` must agree on every complaint,
+/// whichever fields are invalid and however many (both use the window
+/// check, which the tests of `complaint_check_windows` compare with the
+/// plain one), and a valid one must grade as the core grades it.
 #[test]
-fn the_one_pass_check_agrees_with_the_field_by_field_one() {
+fn ct_assess_and_ct_complaint_validate_agree_on_every_complaint() {
     let p = default_policy();
     let records = example_records();
     let mut rng = 0x9e37_79b9_7f4a_7c15u64;
