@@ -46,7 +46,8 @@ pub fn zero_assessment() -> Box<ct_assessment> {
 /// Parses a JSON record into a `ct_complaint`; panics on an error.
 pub fn complaint_from_json(json: &str) -> ct_complaint {
     let mut out = ct_complaint::default();
-    // SAFETY: as in `zero_assessment`, a struct of integers.
+    // SAFETY: as in `zero_assessment`, a struct of integers and of a
+    // `ct_result`, for which zero is `CT_OK`.
     let mut err: Box<ct_error> = Box::new(unsafe { std::mem::zeroed() });
     // SAFETY: json points to len readable bytes; out and err are writable.
     let r =
@@ -54,7 +55,7 @@ pub fn complaint_from_json(json: &str) -> ct_complaint {
     if r != CT_OK {
         // SAFETY: the library NUL-terminates the message.
         let msg = unsafe { CStr::from_ptr(err.message.as_ptr()) };
-        panic!("ct_complaint_from_json: {r} {msg:?}");
+        panic!("ct_complaint_from_json: {r:?} {msg:?}");
     }
     out
 }

@@ -146,8 +146,10 @@
 
 /**
  * The result of a fallible function: `CT_OK` (0) or one of the `CT_ERR_*`
- * codes; a plain integer so that C can store and compare it freely. The
- * numbers are stable and grouped by hundreds:
+ * codes. The enum names the codes; the type `ct_result` itself is a
+ * `uint32_t` before C23 (a C23 or C++ enum with `uint32_t` underneath
+ * after), so the ABI is a 32-bit integer that C can store and compare
+ * freely. The numbers are stable and grouped by hundreds:
  * - 1xx: a bad argument. 100-109 generic (NULL, buffer too small, invalid
  *   UTF-8...); 110-149 name the invalid field of a `ct_complaint`,
  *   150-179 of a `ct_assessment`, 180-189 of a `ct_outcome`, 190-199 of a
@@ -159,7 +161,395 @@
  * - 4xx: triage queue errors;
  * - 9xx: internal errors (a panic caught at the library boundary).
  */
+enum ct_result
+#if defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+  : uint32_t
+#endif // defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+ {
+    /**
+     * Success.
+     */
+    CT_OK = 0,
+    /**
+     * A required pointer argument is NULL.
+     */
+    CT_ERR_NULL_POINTER = 100,
+    /**
+     * The output buffer is too small; nothing was written.
+     */
+    CT_ERR_BUFFER_TOO_SMALL = 101,
+    /**
+     * A text argument is not valid UTF-8.
+     */
+    CT_ERR_INVALID_UTF8 = 102,
+    /**
+     * An argument is out of its range (an unknown vocabulary or language, a
+     * zero capacity, a length above `PTRDIFF_MAX`, a queue priority outside 1-5).
+     */
+    CT_ERR_INVALID_ARGUMENT = 103,
+    /**
+     * A vocabulary index is past the end of its vocabulary.
+     */
+    CT_ERR_INDEX_OUT_OF_RANGE = 104,
+    /**
+     * No value of the vocabulary has this code.
+     */
+    CT_ERR_UNKNOWN_CODE = 105,
+    /**
+     * An id is longer than `CT_ID_CAPACITY` bytes.
+     */
+    CT_ERR_ID_TOO_LONG = 106,
+    /**
+     * A pointer argument is not aligned for its type.
+     */
+    CT_ERR_MISALIGNED_POINTER = 107,
+    /**
+     * An input argument shares bytes with the output argument (`ct_assess`
+     * reads its inputs while it writes its output, so it refuses them rather
+     * than grade bytes it has already overwritten); nothing was written.
+     */
+    CT_ERR_OVERLAP = 108,
+    /**
+     * `ct_complaint.id_len` is above `CT_ID_CAPACITY` or `id` is not UTF-8.
+     */
+    CT_ERR_COMPLAINT_ID = 110,
+    /**
+     * `ct_complaint.category` is not an index of `CT_VOCAB_CATEGORY`.
+     */
+    CT_ERR_COMPLAINT_CATEGORY = 111,
+    /**
+     * `ct_complaint.channel` is not an index of `CT_VOCAB_CHANNEL`.
+     */
+    CT_ERR_COMPLAINT_CHANNEL = 112,
+    /**
+     * `ct_complaint.customer_tier` is not an index of `CT_VOCAB_CUSTOMER_TIER`.
+     */
+    CT_ERR_COMPLAINT_CUSTOMER_TIER = 113,
+    /**
+     * `ct_complaint.tenure_months` is above `CT_MAX_TENURE_MONTHS`.
+     */
+    CT_ERR_COMPLAINT_TENURE_MONTHS = 114,
+    /**
+     * `ct_complaint.personality` is not an index of `CT_VOCAB_PERSONALITY`.
+     */
+    CT_ERR_COMPLAINT_PERSONALITY = 115,
+    /**
+     * `ct_complaint.motive` is not an index of `CT_VOCAB_MOTIVE`.
+     */
+    CT_ERR_COMPLAINT_MOTIVE = 116,
+    /**
+     * `ct_complaint.expectation` is not an index of `CT_VOCAB_EXPECTATION`.
+     */
+    CT_ERR_COMPLAINT_EXPECTATION = 117,
+    /**
+     * `ct_complaint.emotion` is above `CT_MAX_EMOTION`.
+     */
+    CT_ERR_COMPLAINT_EMOTION = 118,
+    /**
+     * `ct_complaint.prior_contacts` is above `CT_MAX_PRIOR_CONTACTS`.
+     */
+    CT_ERR_COMPLAINT_PRIOR_CONTACTS = 119,
+    /**
+     * `ct_complaint.hours_open` is above `CT_MAX_HOURS_OPEN`.
+     */
+    CT_ERR_COMPLAINT_HOURS_OPEN = 120,
+    /**
+     * `ct_complaint.affected_customers` is 0 or above `CT_MAX_AFFECTED_CUSTOMERS`.
+     */
+    CT_ERR_COMPLAINT_AFFECTED_CUSTOMERS = 121,
+    /**
+     * `ct_complaint.direct_loss` is above `CT_MAX_AMOUNT`.
+     */
+    CT_ERR_COMPLAINT_DIRECT_LOSS = 122,
+    /**
+     * `ct_complaint.claimed_amount` is above `CT_MAX_AMOUNT`.
+     */
+    CT_ERR_COMPLAINT_CLAIMED_AMOUNT = 123,
+    /**
+     * `ct_complaint.indirect_loss_claimed` is neither 0 nor 1.
+     */
+    CT_ERR_COMPLAINT_INDIRECT_LOSS_CLAIMED = 124,
+    /**
+     * `ct_complaint.liability` is not an index of `CT_VOCAB_LIABILITY`.
+     */
+    CT_ERR_COMPLAINT_LIABILITY = 125,
+    /**
+     * `ct_complaint.evidence` is not an index of `CT_VOCAB_EVIDENCE`.
+     */
+    CT_ERR_COMPLAINT_EVIDENCE = 126,
+    /**
+     * `ct_complaint.departments` is 0 or above `CT_MAX_DEPARTMENTS`.
+     */
+    CT_ERR_COMPLAINT_DEPARTMENTS = 127,
+    /**
+     * `ct_complaint.beyond_authority` is neither 0 nor 1.
+     */
+    CT_ERR_COMPLAINT_BEYOND_AUTHORITY = 128,
+    /**
+     * `ct_complaint.previously_compensated` is neither 0 nor 1.
+     */
+    CT_ERR_COMPLAINT_PREVIOUSLY_COMPENSATED = 129,
+    /**
+     * `ct_complaint.safety_incident` is neither 0 nor 1.
+     */
+    CT_ERR_COMPLAINT_SAFETY_INCIDENT = 130,
+    /**
+     * `ct_complaint.sensitive_period` is neither 0 nor 1.
+     */
+    CT_ERR_COMPLAINT_SENSITIVE_PERIOD = 131,
+    /**
+     * `ct_complaint.rights` has a bit set past `CT_VOCAB_RIGHT`.
+     */
+    CT_ERR_COMPLAINT_RIGHTS = 132,
+    /**
+     * `ct_complaint.threats` has a bit set past `CT_VOCAB_THREAT`.
+     */
+    CT_ERR_COMPLAINT_THREATS = 133,
+    /**
+     * `ct_complaint.profile` has a bit set past `CT_VOCAB_PROFILE`.
+     */
+    CT_ERR_COMPLAINT_PROFILE = 134,
+    /**
+     * `ct_complaint.malice_signals` has a bit set past `CT_VOCAB_MALICE_SIGNAL`.
+     */
+    CT_ERR_COMPLAINT_MALICE_SIGNALS = 135,
+    /**
+     * `ct_complaint.handling_failures` has a bit set past `CT_VOCAB_HANDLING_FAILURE`.
+     */
+    CT_ERR_COMPLAINT_HANDLING_FAILURES = 136,
+    /**
+     * `ct_complaint.jurisdiction` is not an index of `CT_VOCAB_JURISDICTION`.
+     */
+    CT_ERR_COMPLAINT_JURISDICTION = 137,
+    /**
+     * `ct_complaint.text_cues.threats` has a bit set past `CT_VOCAB_THREAT`.
+     */
+    CT_ERR_COMPLAINT_TEXT_THREATS = 138,
+    /**
+     * `ct_complaint.text_cues.forbidden_phrases` has a bit set past `CT_VOCAB_FORBIDDEN_PHRASE`.
+     */
+    CT_ERR_COMPLAINT_TEXT_FORBIDDEN_PHRASES = 139,
+    /**
+     * `ct_complaint.text_cues.emotion_markers` has a bit set past `CT_VOCAB_EMOTION_MARKER`.
+     */
+    CT_ERR_COMPLAINT_TEXT_EMOTION_MARKERS = 140,
+    /**
+     * `ct_assessment.id_len` is above `CT_ID_CAPACITY` or `id` is not UTF-8.
+     */
+    CT_ERR_ASSESSMENT_ID = 150,
+    /**
+     * A score of `ct_assessment.scores` is above 100.
+     */
+    CT_ERR_ASSESSMENT_SCORES = 151,
+    /**
+     * `ct_assessment.grade` is not an index of `CT_VOCAB_GRADE`.
+     */
+    CT_ERR_ASSESSMENT_GRADE = 152,
+    /**
+     * `ct_assessment.tier` is not an index of `CT_VOCAB_TIER`.
+     */
+    CT_ERR_ASSESSMENT_TIER = 153,
+    /**
+     * `ct_assessment.tier_basis` is not an index of `CT_VOCAB_TIER_BASIS`.
+     */
+    CT_ERR_ASSESSMENT_TIER_BASIS = 154,
+    /**
+     * `ct_assessment.severity_level` is not an index of `CT_VOCAB_LEVEL`.
+     */
+    CT_ERR_ASSESSMENT_SEVERITY_LEVEL = 155,
+    /**
+     * `ct_assessment.impact_level` is not an index of `CT_VOCAB_LEVEL`.
+     */
+    CT_ERR_ASSESSMENT_IMPACT_LEVEL = 156,
+    /**
+     * `ct_assessment.urgency_level` is not an index of `CT_VOCAB_LEVEL`.
+     */
+    CT_ERR_ASSESSMENT_URGENCY_LEVEL = 157,
+    /**
+     * `ct_assessment.priority` is outside 1-5.
+     */
+    CT_ERR_ASSESSMENT_PRIORITY = 158,
+    /**
+     * `ct_assessment.resolution_capped` is neither 0 nor 1.
+     */
+    CT_ERR_ASSESSMENT_RESOLUTION_CAPPED = 159,
+    /**
+     * `ct_assessment.has_claim_ratio` is neither 0 nor 1.
+     */
+    CT_ERR_ASSESSMENT_HAS_CLAIM_RATIO = 160,
+    /**
+     * `ct_assessment.claim_unreasonable` is neither 0 nor 1.
+     */
+    CT_ERR_ASSESSMENT_CLAIM_UNREASONABLE = 161,
+    /**
+     * `ct_assessment.playbook.talk` is not an index of `CT_VOCAB_TALK`.
+     */
+    CT_ERR_ASSESSMENT_PLAYBOOK_TALK = 162,
+    /**
+     * `ct_assessment.playbook.motive` is not an index of `CT_VOCAB_MOTIVE_APPROACH`.
+     */
+    CT_ERR_ASSESSMENT_PLAYBOOK_MOTIVE = 163,
+    /**
+     * `ct_assessment.playbook.expectation` is not an index of `CT_VOCAB_EXPECTATION_APPROACH`.
+     */
+    CT_ERR_ASSESSMENT_PLAYBOOK_EXPECTATION = 164,
+    /**
+     * `ct_assessment.playbook.remedy` is not an index of `CT_VOCAB_REMEDY`.
+     */
+    CT_ERR_ASSESSMENT_PLAYBOOK_REMEDY = 165,
+    /**
+     * `ct_assessment.playbook.strategy` is not an index of `CT_VOCAB_STRATEGY`.
+     */
+    CT_ERR_ASSESSMENT_PLAYBOOK_STRATEGY = 166,
+    /**
+     * `ct_assessment.text_cues.threats` has a bit set past `CT_VOCAB_THREAT`.
+     */
+    CT_ERR_ASSESSMENT_TEXT_THREATS = 167,
+    /**
+     * `ct_assessment.text_cues.forbidden_phrases` has a bit set past `CT_VOCAB_FORBIDDEN_PHRASE`.
+     */
+    CT_ERR_ASSESSMENT_TEXT_FORBIDDEN_PHRASES = 168,
+    /**
+     * `ct_assessment.text_cues.emotion_markers` has a bit set past `CT_VOCAB_EMOTION_MARKER`.
+     */
+    CT_ERR_ASSESSMENT_TEXT_EMOTION_MARKERS = 169,
+    /**
+     * `ct_assessment.row_count` is above `CT_MAX_REASON_ROWS`.
+     */
+    CT_ERR_ASSESSMENT_ROW_COUNT = 170,
+    /**
+     * A `ct_assessment.rows[i].factor` is not an index of `CT_VOCAB_FACTOR`.
+     */
+    CT_ERR_ASSESSMENT_ROW_FACTOR = 171,
+    /**
+     * A `ct_assessment.rows[i].source` is not an index of `CT_VOCAB_SOURCE`.
+     */
+    CT_ERR_ASSESSMENT_ROW_SOURCE = 172,
+    /**
+     * `ct_outcome.resolved_first_contact` is neither 0 nor 1.
+     */
+    CT_ERR_OUTCOME_RESOLVED_FIRST_CONTACT = 180,
+    /**
+     * `ct_outcome.hours_to_resolve` is above `CT_MAX_HOURS_TO_RESOLVE`.
+     */
+    CT_ERR_OUTCOME_HOURS_TO_RESOLVE = 181,
+    /**
+     * `ct_outcome.satisfaction` is above 5 (0 means not surveyed).
+     */
+    CT_ERR_OUTCOME_SATISFACTION = 182,
+    /**
+     * `ct_outcome.reopened` is neither 0 nor 1.
+     */
+    CT_ERR_OUTCOME_REOPENED = 183,
+    /**
+     * `ct_outcome.repeat_within_30_days` is neither 0 nor 1.
+     */
+    CT_ERR_OUTCOME_REPEAT_WITHIN_30_DAYS = 184,
+    /**
+     * `ct_outcome.root_cause_fixed` is neither 0 nor 1.
+     */
+    CT_ERR_OUTCOME_ROOT_CAUSE_FIXED = 185,
+    /**
+     * `ct_effect.score` is above 100.
+     */
+    CT_ERR_EFFECT_SCORE = 190,
+    /**
+     * `ct_effect.on_time` is neither 0 nor 1.
+     */
+    CT_ERR_EFFECT_ON_TIME = 191,
+    /**
+     * `ct_effect.reason_count` is above `CT_MAX_EFFECT_REASONS`.
+     */
+    CT_ERR_EFFECT_REASON_COUNT = 192,
+    /**
+     * A `ct_effect.reasons[i].factor` is not an index of `CT_VOCAB_EFFECT_FACTOR`.
+     */
+    CT_ERR_EFFECT_REASON_FACTOR = 193,
+    /**
+     * JSON: not valid JSON (syntax, encoding, empty input).
+     */
+    CT_ERR_JSON_INVALID_JSON = 200,
+    /**
+     * JSON: the input is larger than its limit.
+     */
+    CT_ERR_JSON_TOO_LARGE = 201,
+    /**
+     * JSON: nested deeper than the contract allows.
+     */
+    CT_ERR_JSON_TOO_DEEP = 202,
+    /**
+     * JSON: the document is not an object.
+     */
+    CT_ERR_JSON_NOT_AN_OBJECT = 203,
+    /**
+     * JSON: a field the contract does not know.
+     */
+    CT_ERR_JSON_UNKNOWN_FIELD = 204,
+    /**
+     * JSON: a field given twice.
+     */
+    CT_ERR_JSON_DUPLICATE_FIELD = 205,
+    /**
+     * JSON: a string that is not one of the field's codes.
+     */
+    CT_ERR_JSON_UNKNOWN_VALUE = 206,
+    /**
+     * JSON: a value of the wrong type.
+     */
+    CT_ERR_JSON_WRONG_TYPE = 207,
+    /**
+     * JSON: a number outside the field's range.
+     */
+    CT_ERR_JSON_OUT_OF_RANGE = 208,
+    /**
+     * JSON: a string longer than the field allows.
+     */
+    CT_ERR_JSON_STRING_TOO_LONG = 209,
+    /**
+     * JSON: the policy document is well formed but incoherent.
+     */
+    CT_ERR_JSON_INVALID_POLICY = 210,
+    /**
+     * The `ct_policy` was not filled by `ct_policy_default` or
+     * `ct_policy_from_json` of this build of the library.
+     */
+    CT_ERR_POLICY_UNINITIALIZED = 300,
+    /**
+     * The `ct_policy` was overwritten: one of its grade, tier or priority entries is invalid.
+     */
+    CT_ERR_POLICY_CORRUPT = 301,
+    /**
+     * The `ct_policy` fails the policy's coherence rules (`ct_policy_validate`).
+     */
+    CT_ERR_POLICY_INCOHERENT = 302,
+    /**
+     * The triage queue is full; nothing was overwritten.
+     */
+    CT_ERR_QUEUE_FULL = 400,
+    /**
+     * The triage queue is empty.
+     */
+    CT_ERR_QUEUE_EMPTY = 401,
+    /**
+     * The `ct_queue` or its storage was overwritten: no storage, more entries
+     * than capacity, fewer pushes than entries, or a waiting entry that no push
+     * wrote (a priority outside 1-5, a deadline that is not its arrival plus its
+     * first-response time, nonzero reserved bytes, a push order not yet given).
+     * Nothing was written to the output and the queue is left as it was.
+     */
+    CT_ERR_QUEUE_CORRUPT = 402,
+    /**
+     * A panic was caught at the library boundary (a bug in the library).
+     */
+    CT_ERR_PANIC = 900,
+};
+#ifndef __cplusplus
+#if __STDC_VERSION__ >= 202311L
+typedef enum ct_result ct_result;
+#else
 typedef uint32_t ct_result;
+#endif // __STDC_VERSION__ >= 202311L
+#endif // __cplusplus
 
 /**
  * What the free text of a complaint revealed: three bit sets.
@@ -909,474 +1299,6 @@ typedef struct ct_routing {
  */
 #define CT_LANG_ZH 1
 
-/**
- * Success.
- */
-#define CT_OK 0
-
-/**
- * A required pointer argument is NULL.
- */
-#define CT_ERR_NULL_POINTER 100
-
-/**
- * The output buffer is too small; nothing was written.
- */
-#define CT_ERR_BUFFER_TOO_SMALL 101
-
-/**
- * A text argument is not valid UTF-8.
- */
-#define CT_ERR_INVALID_UTF8 102
-
-/**
- * An argument is out of its range (an unknown vocabulary or language, a
- * zero capacity, a length above `PTRDIFF_MAX`, a queue priority outside 1-5).
- */
-#define CT_ERR_INVALID_ARGUMENT 103
-
-/**
- * A vocabulary index is past the end of its vocabulary.
- */
-#define CT_ERR_INDEX_OUT_OF_RANGE 104
-
-/**
- * No value of the vocabulary has this code.
- */
-#define CT_ERR_UNKNOWN_CODE 105
-
-/**
- * An id is longer than `CT_ID_CAPACITY` bytes.
- */
-#define CT_ERR_ID_TOO_LONG 106
-
-/**
- * A pointer argument is not aligned for its type.
- */
-#define CT_ERR_MISALIGNED_POINTER 107
-
-/**
- * An input argument shares bytes with the output argument (`ct_assess`
- * reads its inputs while it writes its output, so it refuses them rather
- * than grade bytes it has already overwritten); nothing was written.
- */
-#define CT_ERR_OVERLAP 108
-
-/**
- * `ct_complaint.id_len` is above `CT_ID_CAPACITY` or `id` is not UTF-8.
- */
-#define CT_ERR_COMPLAINT_ID 110
-
-/**
- * `ct_complaint.category` is not an index of `CT_VOCAB_CATEGORY`.
- */
-#define CT_ERR_COMPLAINT_CATEGORY 111
-
-/**
- * `ct_complaint.channel` is not an index of `CT_VOCAB_CHANNEL`.
- */
-#define CT_ERR_COMPLAINT_CHANNEL 112
-
-/**
- * `ct_complaint.customer_tier` is not an index of `CT_VOCAB_CUSTOMER_TIER`.
- */
-#define CT_ERR_COMPLAINT_CUSTOMER_TIER 113
-
-/**
- * `ct_complaint.tenure_months` is above `CT_MAX_TENURE_MONTHS`.
- */
-#define CT_ERR_COMPLAINT_TENURE_MONTHS 114
-
-/**
- * `ct_complaint.personality` is not an index of `CT_VOCAB_PERSONALITY`.
- */
-#define CT_ERR_COMPLAINT_PERSONALITY 115
-
-/**
- * `ct_complaint.motive` is not an index of `CT_VOCAB_MOTIVE`.
- */
-#define CT_ERR_COMPLAINT_MOTIVE 116
-
-/**
- * `ct_complaint.expectation` is not an index of `CT_VOCAB_EXPECTATION`.
- */
-#define CT_ERR_COMPLAINT_EXPECTATION 117
-
-/**
- * `ct_complaint.emotion` is above `CT_MAX_EMOTION`.
- */
-#define CT_ERR_COMPLAINT_EMOTION 118
-
-/**
- * `ct_complaint.prior_contacts` is above `CT_MAX_PRIOR_CONTACTS`.
- */
-#define CT_ERR_COMPLAINT_PRIOR_CONTACTS 119
-
-/**
- * `ct_complaint.hours_open` is above `CT_MAX_HOURS_OPEN`.
- */
-#define CT_ERR_COMPLAINT_HOURS_OPEN 120
-
-/**
- * `ct_complaint.affected_customers` is 0 or above `CT_MAX_AFFECTED_CUSTOMERS`.
- */
-#define CT_ERR_COMPLAINT_AFFECTED_CUSTOMERS 121
-
-/**
- * `ct_complaint.direct_loss` is above `CT_MAX_AMOUNT`.
- */
-#define CT_ERR_COMPLAINT_DIRECT_LOSS 122
-
-/**
- * `ct_complaint.claimed_amount` is above `CT_MAX_AMOUNT`.
- */
-#define CT_ERR_COMPLAINT_CLAIMED_AMOUNT 123
-
-/**
- * `ct_complaint.indirect_loss_claimed` is neither 0 nor 1.
- */
-#define CT_ERR_COMPLAINT_INDIRECT_LOSS_CLAIMED 124
-
-/**
- * `ct_complaint.liability` is not an index of `CT_VOCAB_LIABILITY`.
- */
-#define CT_ERR_COMPLAINT_LIABILITY 125
-
-/**
- * `ct_complaint.evidence` is not an index of `CT_VOCAB_EVIDENCE`.
- */
-#define CT_ERR_COMPLAINT_EVIDENCE 126
-
-/**
- * `ct_complaint.departments` is 0 or above `CT_MAX_DEPARTMENTS`.
- */
-#define CT_ERR_COMPLAINT_DEPARTMENTS 127
-
-/**
- * `ct_complaint.beyond_authority` is neither 0 nor 1.
- */
-#define CT_ERR_COMPLAINT_BEYOND_AUTHORITY 128
-
-/**
- * `ct_complaint.previously_compensated` is neither 0 nor 1.
- */
-#define CT_ERR_COMPLAINT_PREVIOUSLY_COMPENSATED 129
-
-/**
- * `ct_complaint.safety_incident` is neither 0 nor 1.
- */
-#define CT_ERR_COMPLAINT_SAFETY_INCIDENT 130
-
-/**
- * `ct_complaint.sensitive_period` is neither 0 nor 1.
- */
-#define CT_ERR_COMPLAINT_SENSITIVE_PERIOD 131
-
-/**
- * `ct_complaint.rights` has a bit set past `CT_VOCAB_RIGHT`.
- */
-#define CT_ERR_COMPLAINT_RIGHTS 132
-
-/**
- * `ct_complaint.threats` has a bit set past `CT_VOCAB_THREAT`.
- */
-#define CT_ERR_COMPLAINT_THREATS 133
-
-/**
- * `ct_complaint.profile` has a bit set past `CT_VOCAB_PROFILE`.
- */
-#define CT_ERR_COMPLAINT_PROFILE 134
-
-/**
- * `ct_complaint.malice_signals` has a bit set past `CT_VOCAB_MALICE_SIGNAL`.
- */
-#define CT_ERR_COMPLAINT_MALICE_SIGNALS 135
-
-/**
- * `ct_complaint.handling_failures` has a bit set past `CT_VOCAB_HANDLING_FAILURE`.
- */
-#define CT_ERR_COMPLAINT_HANDLING_FAILURES 136
-
-/**
- * `ct_complaint.jurisdiction` is not an index of `CT_VOCAB_JURISDICTION`.
- */
-#define CT_ERR_COMPLAINT_JURISDICTION 137
-
-/**
- * `ct_complaint.text_cues.threats` has a bit set past `CT_VOCAB_THREAT`.
- */
-#define CT_ERR_COMPLAINT_TEXT_THREATS 138
-
-/**
- * `ct_complaint.text_cues.forbidden_phrases` has a bit set past `CT_VOCAB_FORBIDDEN_PHRASE`.
- */
-#define CT_ERR_COMPLAINT_TEXT_FORBIDDEN_PHRASES 139
-
-/**
- * `ct_complaint.text_cues.emotion_markers` has a bit set past `CT_VOCAB_EMOTION_MARKER`.
- */
-#define CT_ERR_COMPLAINT_TEXT_EMOTION_MARKERS 140
-
-/**
- * `ct_assessment.id_len` is above `CT_ID_CAPACITY` or `id` is not UTF-8.
- */
-#define CT_ERR_ASSESSMENT_ID 150
-
-/**
- * A score of `ct_assessment.scores` is above 100.
- */
-#define CT_ERR_ASSESSMENT_SCORES 151
-
-/**
- * `ct_assessment.grade` is not an index of `CT_VOCAB_GRADE`.
- */
-#define CT_ERR_ASSESSMENT_GRADE 152
-
-/**
- * `ct_assessment.tier` is not an index of `CT_VOCAB_TIER`.
- */
-#define CT_ERR_ASSESSMENT_TIER 153
-
-/**
- * `ct_assessment.tier_basis` is not an index of `CT_VOCAB_TIER_BASIS`.
- */
-#define CT_ERR_ASSESSMENT_TIER_BASIS 154
-
-/**
- * `ct_assessment.severity_level` is not an index of `CT_VOCAB_LEVEL`.
- */
-#define CT_ERR_ASSESSMENT_SEVERITY_LEVEL 155
-
-/**
- * `ct_assessment.impact_level` is not an index of `CT_VOCAB_LEVEL`.
- */
-#define CT_ERR_ASSESSMENT_IMPACT_LEVEL 156
-
-/**
- * `ct_assessment.urgency_level` is not an index of `CT_VOCAB_LEVEL`.
- */
-#define CT_ERR_ASSESSMENT_URGENCY_LEVEL 157
-
-/**
- * `ct_assessment.priority` is outside 1-5.
- */
-#define CT_ERR_ASSESSMENT_PRIORITY 158
-
-/**
- * `ct_assessment.resolution_capped` is neither 0 nor 1.
- */
-#define CT_ERR_ASSESSMENT_RESOLUTION_CAPPED 159
-
-/**
- * `ct_assessment.has_claim_ratio` is neither 0 nor 1.
- */
-#define CT_ERR_ASSESSMENT_HAS_CLAIM_RATIO 160
-
-/**
- * `ct_assessment.claim_unreasonable` is neither 0 nor 1.
- */
-#define CT_ERR_ASSESSMENT_CLAIM_UNREASONABLE 161
-
-/**
- * `ct_assessment.playbook.talk` is not an index of `CT_VOCAB_TALK`.
- */
-#define CT_ERR_ASSESSMENT_PLAYBOOK_TALK 162
-
-/**
- * `ct_assessment.playbook.motive` is not an index of `CT_VOCAB_MOTIVE_APPROACH`.
- */
-#define CT_ERR_ASSESSMENT_PLAYBOOK_MOTIVE 163
-
-/**
- * `ct_assessment.playbook.expectation` is not an index of `CT_VOCAB_EXPECTATION_APPROACH`.
- */
-#define CT_ERR_ASSESSMENT_PLAYBOOK_EXPECTATION 164
-
-/**
- * `ct_assessment.playbook.remedy` is not an index of `CT_VOCAB_REMEDY`.
- */
-#define CT_ERR_ASSESSMENT_PLAYBOOK_REMEDY 165
-
-/**
- * `ct_assessment.playbook.strategy` is not an index of `CT_VOCAB_STRATEGY`.
- */
-#define CT_ERR_ASSESSMENT_PLAYBOOK_STRATEGY 166
-
-/**
- * `ct_assessment.text_cues.threats` has a bit set past `CT_VOCAB_THREAT`.
- */
-#define CT_ERR_ASSESSMENT_TEXT_THREATS 167
-
-/**
- * `ct_assessment.text_cues.forbidden_phrases` has a bit set past `CT_VOCAB_FORBIDDEN_PHRASE`.
- */
-#define CT_ERR_ASSESSMENT_TEXT_FORBIDDEN_PHRASES 168
-
-/**
- * `ct_assessment.text_cues.emotion_markers` has a bit set past `CT_VOCAB_EMOTION_MARKER`.
- */
-#define CT_ERR_ASSESSMENT_TEXT_EMOTION_MARKERS 169
-
-/**
- * `ct_assessment.row_count` is above `CT_MAX_REASON_ROWS`.
- */
-#define CT_ERR_ASSESSMENT_ROW_COUNT 170
-
-/**
- * A `ct_assessment.rows[i].factor` is not an index of `CT_VOCAB_FACTOR`.
- */
-#define CT_ERR_ASSESSMENT_ROW_FACTOR 171
-
-/**
- * A `ct_assessment.rows[i].source` is not an index of `CT_VOCAB_SOURCE`.
- */
-#define CT_ERR_ASSESSMENT_ROW_SOURCE 172
-
-/**
- * `ct_outcome.resolved_first_contact` is neither 0 nor 1.
- */
-#define CT_ERR_OUTCOME_RESOLVED_FIRST_CONTACT 180
-
-/**
- * `ct_outcome.hours_to_resolve` is above `CT_MAX_HOURS_TO_RESOLVE`.
- */
-#define CT_ERR_OUTCOME_HOURS_TO_RESOLVE 181
-
-/**
- * `ct_outcome.satisfaction` is above 5 (0 means not surveyed).
- */
-#define CT_ERR_OUTCOME_SATISFACTION 182
-
-/**
- * `ct_outcome.reopened` is neither 0 nor 1.
- */
-#define CT_ERR_OUTCOME_REOPENED 183
-
-/**
- * `ct_outcome.repeat_within_30_days` is neither 0 nor 1.
- */
-#define CT_ERR_OUTCOME_REPEAT_WITHIN_30_DAYS 184
-
-/**
- * `ct_outcome.root_cause_fixed` is neither 0 nor 1.
- */
-#define CT_ERR_OUTCOME_ROOT_CAUSE_FIXED 185
-
-/**
- * `ct_effect.score` is above 100.
- */
-#define CT_ERR_EFFECT_SCORE 190
-
-/**
- * `ct_effect.on_time` is neither 0 nor 1.
- */
-#define CT_ERR_EFFECT_ON_TIME 191
-
-/**
- * `ct_effect.reason_count` is above `CT_MAX_EFFECT_REASONS`.
- */
-#define CT_ERR_EFFECT_REASON_COUNT 192
-
-/**
- * A `ct_effect.reasons[i].factor` is not an index of `CT_VOCAB_EFFECT_FACTOR`.
- */
-#define CT_ERR_EFFECT_REASON_FACTOR 193
-
-/**
- * JSON: not valid JSON (syntax, encoding, empty input).
- */
-#define CT_ERR_JSON_INVALID_JSON 200
-
-/**
- * JSON: the input is larger than its limit.
- */
-#define CT_ERR_JSON_TOO_LARGE 201
-
-/**
- * JSON: nested deeper than the contract allows.
- */
-#define CT_ERR_JSON_TOO_DEEP 202
-
-/**
- * JSON: the document is not an object.
- */
-#define CT_ERR_JSON_NOT_AN_OBJECT 203
-
-/**
- * JSON: a field the contract does not know.
- */
-#define CT_ERR_JSON_UNKNOWN_FIELD 204
-
-/**
- * JSON: a field given twice.
- */
-#define CT_ERR_JSON_DUPLICATE_FIELD 205
-
-/**
- * JSON: a string that is not one of the field's codes.
- */
-#define CT_ERR_JSON_UNKNOWN_VALUE 206
-
-/**
- * JSON: a value of the wrong type.
- */
-#define CT_ERR_JSON_WRONG_TYPE 207
-
-/**
- * JSON: a number outside the field's range.
- */
-#define CT_ERR_JSON_OUT_OF_RANGE 208
-
-/**
- * JSON: a string longer than the field allows.
- */
-#define CT_ERR_JSON_STRING_TOO_LONG 209
-
-/**
- * JSON: the policy document is well formed but incoherent.
- */
-#define CT_ERR_JSON_INVALID_POLICY 210
-
-/**
- * The `ct_policy` was not filled by `ct_policy_default` or
- * `ct_policy_from_json` of this build of the library.
- */
-#define CT_ERR_POLICY_UNINITIALIZED 300
-
-/**
- * The `ct_policy` was overwritten: one of its grade, tier or priority entries is invalid.
- */
-#define CT_ERR_POLICY_CORRUPT 301
-
-/**
- * The `ct_policy` fails the policy's coherence rules (`ct_policy_validate`).
- */
-#define CT_ERR_POLICY_INCOHERENT 302
-
-/**
- * The triage queue is full; nothing was overwritten.
- */
-#define CT_ERR_QUEUE_FULL 400
-
-/**
- * The triage queue is empty.
- */
-#define CT_ERR_QUEUE_EMPTY 401
-
-/**
- * The `ct_queue` or its storage was overwritten: no storage, more entries
- * than capacity, fewer pushes than entries, or a waiting entry that no push
- * wrote (a priority outside 1-5, a deadline that is not its arrival plus its
- * first-response time, nonzero reserved bytes, a push order not yet given).
- * Nothing was written to the output and the queue is left as it was.
- */
-#define CT_ERR_QUEUE_CORRUPT 402
-
-/**
- * A panic was caught at the library boundary (a bug in the library).
- */
-#define CT_ERR_PANIC 900
-
 #ifdef __cplusplus
 extern "C" {
 #endif // __cplusplus
@@ -1786,24 +1708,27 @@ ct_result ct_queue_len(const struct ct_queue *queue, size_t *out);
 ct_result ct_queue_entry_time_left(const struct ct_queue_entry *entry, uint64_t now, int64_t *out);
 
 /**
- * The English message of a result code: a static NUL-terminated string,
- * never NULL (`"unknown result code"` for a number that is not a code).
+ * The English message of a result code (a `ct_result` value; any other
+ * number is accepted): a static NUL-terminated string, never NULL
+ * (`"unknown result code"` for a number that is not a code).
  */
-const char *ct_result_message(ct_result result);
+const char *ct_result_message(uint32_t result);
 
 /**
- * The macro name of a result code (`"CT_ERR_NULL_POINTER"`): a static
- * NUL-terminated string, never NULL (`"CT_UNKNOWN"` for a number that is
- * not a code).
+ * The macro name of a result code (`"CT_ERR_NULL_POINTER"`; a `ct_result`
+ * value, any other number is accepted): a static NUL-terminated string,
+ * never NULL (`"CT_UNKNOWN"` for a number that is not a code).
  */
-const char *ct_result_name(ct_result result);
+const char *ct_result_name(uint32_t result);
 
 /**
  * The field an invalid-field code names (`"category"` for
- * `CT_ERR_COMPLAINT_CATEGORY`, `"text_cues.threats"`...): a static
- * NUL-terminated string, never NULL; `""` for codes that name no field.
+ * `CT_ERR_COMPLAINT_CATEGORY`, `"text_cues.threats"`...; a `ct_result`
+ * value, any other number is accepted): a static NUL-terminated string,
+ * never NULL; `""` for codes that name no field and numbers that are not
+ * codes.
  */
-const char *ct_result_field(ct_result result);
+const char *ct_result_field(uint32_t result);
 
 /**
  * Maps `*assessment` to every ACD's priority convention, into `*out`

@@ -45,18 +45,34 @@ pub struct ct_error {
     pub reserved: [u8; 4],
 }
 
+/// Writes `code` to `err->result` and returns `*err` as a reference, if
+/// `err` is neither NULL nor misaligned.
+///
+/// The caller's bytes may hold any number where `result` is, and a number
+/// that is not a code is not a valid `ct_result`: so `result` is written
+/// through the raw pointer first, and only then is the struct referenced.
+///
+/// # Safety
+/// `err` must be NULL or valid for writes of a `ct_error`.
+unsafe fn claim<'a>(err: *mut ct_error, code: ct_result) -> Option<&'a mut ct_error> {
+    crate::util::check_mut(err).ok()?;
+    // SAFETY: checked non-NULL and aligned; the caller guarantees it is
+    // writable. The write goes through the raw pointer: nothing is read.
+    unsafe { core::ptr::addr_of_mut!((*err).result).write(code) };
+    // SAFETY: as above; now `result` is a valid `ct_result`, and every
+    // other field is an integer or a char array, for which any previous
+    // content is a valid value to overwrite.
+    Some(unsafe { &mut *err })
+}
+
 /// Fills `*err` (if not NULL) for a core JSON error and returns its code.
 ///
 /// # Safety
 /// `err` must be NULL or valid for writes of a `ct_error`.
 pub(crate) unsafe fn report_parse(err: *mut ct_error, e: &ParseError) -> ct_result {
     let code = json_result(e.kind);
-    if crate::util::check_mut(err).is_ok() {
-        // SAFETY: checked non-NULL and aligned; the caller guarantees it is
-        // writable. Every field is an integer or a char array, so any
-        // previous content is a valid value to overwrite.
-        let err = unsafe { &mut *err };
-        err.result = code;
+    // SAFETY: forwarded from the caller.
+    if let Some(err) = unsafe { claim(err, code) } {
         err.reserved = [0; 4];
         err.kind = u32::from(e.kind.index());
         err.offset = e.offset as u64;
@@ -77,22 +93,15 @@ pub(crate) unsafe fn report(err: *mut ct_error, code: ct_result) -> ct_result {
     if code == CT_OK {
         return code;
     }
-    if crate::util::check_mut(err).is_ok() {
-        // SAFETY: as in `report_parse`.
-        let err = unsafe { &mut *err };
-        err.result = code;
+    // SAFETY: forwarded from the caller.
+    if let Some(err) = unsafe { claim(err, code) } {
         err.reserved = [0; 4];
         err.kind = CT_ERROR_KIND_NONE;
         err.offset = 0;
         err.index = CT_ERROR_NO_INDEX;
-        let (field, message) = crate::result::info(code).map_or(("", "unknown result code"), |i| {
-            (
-                i.field.to_str().unwrap_or(""),
-                i.message.to_str().unwrap_or(""),
-            )
-        });
-        copy_c_string(field, &mut err.field);
-        copy_c_string(message, &mut err.message);
+        let info = code.describe();
+        copy_c_string(info.field.to_str().unwrap_or(""), &mut err.field);
+        copy_c_string(info.message.to_str().unwrap_or(""), &mut err.message);
     }
     code
 }
@@ -149,7 +158,8 @@ unsafe fn report_policy(err: *mut ct_error, e: &triage::PolicyError) -> ct_resul
     // SAFETY: forwarded from the caller.
     let code = unsafe { report(err, CT_ERR_POLICY_INCOHERENT) };
     if crate::util::check_mut(err).is_ok() {
-        // SAFETY: as in `report_parse`.
+        // SAFETY: checked non-NULL and aligned, writable by the caller's
+        // guarantee; `report` has just written a valid `result` (see `claim`).
         let err = unsafe { &mut *err };
         let mut w = FixedWriter::new(&mut err.field);
         let _ = w.write_str(e.key);

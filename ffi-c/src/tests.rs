@@ -47,7 +47,7 @@ pub(crate) fn complaint_from_json(json: &[u8]) -> Result<ct_complaint, (ct_resul
 
 fn blank_error() -> Box<ct_error> {
     Box::new(ct_error {
-        result: 0,
+        result: CT_OK,
         kind: 0,
         offset: 0,
         index: 0,
@@ -296,7 +296,7 @@ fn every_invalid_complaint_field_is_named_and_nothing_is_written() {
         // SAFETY: valid pointer.
         assert_eq!(unsafe { ct_complaint_validate(c) }, *code);
         // SAFETY: the function returns a static string.
-        let named = unsafe { CStr::from_ptr(ct_result_field(r)) }
+        let named = unsafe { CStr::from_ptr(ct_result_field(r as u32)) }
             .to_str()
             .unwrap();
         assert_eq!(named, *field);
@@ -547,7 +547,10 @@ fn json_errors_fill_ct_error_like_the_core() {
     for input in inputs {
         let e = parse_complaint(input).unwrap_err();
         let (r, err) = complaint_from_json(input).unwrap_err();
-        assert_eq!(r, CT_ERR_JSON_INVALID_JSON + u32::from(e.kind.index()));
+        assert_eq!(
+            r as u32,
+            CT_ERR_JSON_INVALID_JSON as u32 + u32::from(e.kind.index())
+        );
         assert_eq!(err.result, r);
         assert_eq!(err.kind, u32::from(e.kind.index()));
         assert_eq!(err.offset, e.offset as u64);
@@ -611,8 +614,8 @@ fn null_pointers_and_bad_lengths_are_errors() {
         );
         let kind = parse_complaint(b"{").unwrap_err().kind;
         assert_eq!(
-            ct_complaint_from_json(c"{".as_ptr(), 1, &mut out, null_mut()),
-            CT_ERR_JSON_INVALID_JSON + u32::from(kind.index())
+            ct_complaint_from_json(c"{".as_ptr(), 1, &mut out, null_mut()) as u32,
+            CT_ERR_JSON_INVALID_JSON as u32 + u32::from(kind.index())
         );
         assert_eq!(
             ct_complaint_from_json(c"{}".as_ptr(), usize::MAX, &mut out, &mut *err),
@@ -817,7 +820,10 @@ fn policies_are_checked_before_use() {
             if r == CT_ERR_POLICY_CORRUPT {
                 corrupted += 1;
             } else {
-                assert!(r == CT_OK || r == CT_ERR_POLICY_INCOHERENT, "byte {i}: {r}");
+                assert!(
+                    r == CT_OK || r == CT_ERR_POLICY_INCOHERENT,
+                    "byte {i}: {r:?}"
+                );
             }
         }
         assert_eq!(
@@ -862,7 +868,10 @@ fn policy_json_overrides_and_errors() {
         ] {
             let e = parse_policy(bad).unwrap_err();
             let r = ct_policy_from_json(bad.as_ptr().cast(), bad.len(), &mut *p, &mut *err);
-            assert_eq!(r, CT_ERR_JSON_INVALID_JSON + u32::from(e.kind.index()));
+            assert_eq!(
+                r as u32,
+                CT_ERR_JSON_INVALID_JSON as u32 + u32::from(e.kind.index())
+            );
             assert_eq!(err.offset, e.offset as u64);
             assert_eq!(cstr(&err.field), e.field);
             assert_eq!(cstr(&err.message), e.to_string());
@@ -1245,4 +1254,46 @@ fn threads_assess_concurrently_with_the_same_results() {
             });
         }
     });
+}
+
+/// A caller's `ct_error` may hold any bytes, among them a number that is no
+/// code where `result` is: the library overwrites it without reading it,
+/// for a JSON error and for any other failure alike.
+#[test]
+fn an_error_struct_holding_garbage_is_filled() {
+    let json = br#"{"emotoin":7}"#;
+    let cases: [(*const c_char, ct_result, &str); 2] = [
+        (
+            json.as_ptr().cast(),
+            CT_ERR_JSON_UNKNOWN_FIELD,
+            "byte 1: unknown field",
+        ),
+        (
+            null(),
+            CT_ERR_NULL_POINTER,
+            "a required pointer argument is NULL",
+        ),
+    ];
+    for (input, expected, message) in cases {
+        let mut err = Box::new(core::mem::MaybeUninit::<ct_error>::uninit());
+        // SAFETY: writes bytes into the box's own storage; 0xABABABAB is no code.
+        unsafe {
+            err.as_mut_ptr()
+                .cast::<u8>()
+                .write_bytes(0xAB, core::mem::size_of::<ct_error>());
+        }
+        let mut c = ct_complaint::default();
+        // SAFETY: `input` is NULL or points to `json.len()` bytes; `err` is writable.
+        let r = unsafe { ct_complaint_from_json(input, json.len(), &mut c, err.as_mut_ptr()) };
+        assert_eq!(r, expected);
+        // SAFETY: on failure the library writes every field, `result` first.
+        let err = unsafe { err.assume_init() };
+        assert_eq!(err.result, expected);
+        assert_eq!(err.reserved, [0; 4]);
+        assert!(
+            cstr(&err.message).starts_with(message),
+            "{}",
+            cstr(&err.message)
+        );
+    }
 }

@@ -276,7 +276,8 @@ fn from_core(e: &triage::QueueEntry) -> c::ct_queue_entry {
 }
 
 fn zeroed_error() -> c::ct_error {
-    // SAFETY: ct_error is repr(C) integers and char arrays.
+    // SAFETY: ct_error is repr(C) integers, char arrays and a `ct_result`
+    // (a repr(u32) enum whose zero is `CT_OK`): all zero bytes are valid.
     unsafe { MaybeUninit::<c::ct_error>::zeroed().assume_init() }
 }
 

@@ -81,7 +81,7 @@ fn run_path(
             let mut out = c_calls::zero_assessment();
             for cc in &c.complaints {
                 // SAFETY: the pointers are valid for the call.
-                sum += u64::from(unsafe { assess(cc, &**policy, &mut *out) });
+                sum += u64::from(unsafe { assess(cc, &**policy, &mut *out) } as u32);
                 black_box(&*out);
             }
         }
