@@ -445,6 +445,23 @@ static void test_names_and_results(void) {
         CHECK(strcmp(ct_result_field(CT_ERR_COMPLAINT_EMOTION), "emotion") == 0);
         CHECK(strcmp(ct_result_field(CT_ERR_QUEUE_FULL), "") == 0);
     }
+    /* The codes are the constants of `enum ct_result`, with their stable
+     * numbers; a ct_result is stored in 32 bits (the ABI). */
+    {
+        enum ct_result named = CT_ERR_QUEUE_FULL;
+        ct_result r = named;
+        CHECK(sizeof(ct_result) == 4);
+        CHECK(CT_OK == 0 && CT_ERR_NULL_POINTER == 100 && CT_ERR_COMPLAINT_ID == 110);
+        CHECK(CT_ERR_JSON_INVALID_JSON == 200 && CT_ERR_JSON_INVALID_POLICY == 210);
+        CHECK(CT_ERR_POLICY_UNINITIALIZED == 300 && CT_ERR_PANIC == 900);
+        CHECK(r == 400u && strcmp(ct_result_name(r), "CT_ERR_QUEUE_FULL") == 0);
+        switch (r) {
+        case CT_ERR_QUEUE_FULL:
+            break;
+        default:
+            CHECK(!"switch over enum ct_result");
+        }
+    }
 }
 
 static void test_text(void) {
