@@ -47,8 +47,9 @@ pub enum Input {
 /// Why grading stopped before the last row.
 #[derive(Clone, Debug)]
 pub enum Stop {
-    /// A bad row, with errors raised.
-    Row(RowError),
+    /// A bad row, with errors raised (boxed: a row error is large, and
+    /// most results are no error).
+    Row(Box<RowError>),
     /// The caller asked to stop (Ctrl-C).
     Interrupted,
 }
@@ -1466,14 +1467,14 @@ pub fn run(
             Ok(mut e) => errors.append(&mut e),
             Err(Stop::Row(e)) => {
                 if first.as_ref().is_none_or(|f| e.row < f.row) {
-                    first = Some(e);
+                    first = Some(*e);
                 }
             }
             Err(Stop::Interrupted) => return Err(Stop::Interrupted),
         }
     }
     match first {
-        Some(e) => Err(Stop::Row(e)),
+        Some(e) => Err(Stop::Row(Box::new(e))),
         None => {
             errors.sort_by_key(|e| e.row);
             Ok(errors)
@@ -1535,7 +1536,7 @@ fn run_rows(
                                 input: Input::Record,
                             };
                             if !collect {
-                                return Err(Stop::Row(e));
+                                return Err(Stop::Row(Box::new(e)));
                             }
                             clear(out, row);
                             errors.push(e);
@@ -1556,7 +1557,7 @@ fn run_rows(
                                 input: Input::Outcome,
                             };
                             if !collect {
-                                return Err(Stop::Row(e));
+                                return Err(Stop::Row(Box::new(e)));
                             }
                             clear(out, row);
                             errors.push(e);

@@ -13,8 +13,8 @@ use std::borrow::Cow;
 
 use complaint_triage::{
     assess, parse_complaint, parse_outcome, parse_policy_into, write_assessment_json,
-    write_effect_json, write_policy_json, Assessment, Complaint, Dimension, Effect, Policy,
-    FACTORS, MAX_ASSESSMENT_JSON,
+    write_effect_json, write_policy_json, Assessment, Complaint, Dimension, Effect, ErrorKind,
+    Policy, FACTORS, MAX_ASSESSMENT_JSON,
 };
 use pyo3::exceptions::{PyException, PyTypeError, PyValueError};
 use pyo3::prelude::*;
