@@ -47,8 +47,8 @@ pub enum Input {
 /// Why grading stopped before the last row.
 #[derive(Clone, Debug)]
 pub enum Stop {
-    /// A bad row, with errors raised (boxed: a row's error is large and
-    /// the usual result is no error at all).
+    /// A bad row, with errors raised (boxed: a row error is large, and
+    /// most results are no error).
     Row(Box<RowError>),
     /// The caller asked to stop (Ctrl-C).
     Interrupted,

@@ -28,6 +28,7 @@ mod explanation;
 mod fields;
 mod frame;
 mod json;
+mod mapping;
 mod record;
 mod signals;
 
@@ -465,9 +466,14 @@ fn assess_record(
     record: &Bound<'_, PyAny>,
     policy: Option<Bound<'_, PyPolicy>>,
 ) -> PyResult<PyAssessment> {
-    let mut buf = Vec::new();
-    let text = record_bytes(record, &mut buf)?;
-    let c = parse_record(py, &buf, text.as_deref(), None)?;
+    let c = match mapping::read(record) {
+        Some(c) => c,
+        None => {
+            let mut buf = Vec::new();
+            let text = record_bytes(record, &mut buf)?;
+            parse_record(py, &buf, text.as_deref(), None)?
+        }
+    };
     Ok(PyAssessment {
         inner: assess(&c, policy_of(&policy)),
     })
@@ -589,114 +595,179 @@ fn assess_many(
             convert::type_name(records)
         )));
     }
-    /// An item ready for the core: a mapping's record JSON and text, or
-    /// JSON text as given.
+    /// An item ready for the core: a dict read into its complaint, a
+    /// mapping's record JSON and text, or JSON text as given.
     enum Item {
+        Read(Complaint),
         Mapping(Vec<u8>, Option<String>),
         Json(JsonText<'static>),
-    }
-    // Each item, or why it has none.
-    let mut items: Vec<(usize, PyResult<Item>)> = Vec::new();
-    let iter = records.try_iter().map_err(|_| {
-        PyTypeError::new_err(format!(
-            "records must be an iterable of mappings or JSON texts, not {}",
-            convert::type_name(records)
-        ))
-    })?;
-    for (row, item) in iter.enumerate() {
-        if row % signals::EVERY == signals::EVERY - 1 {
-            py.check_signals()?;
-        }
-        let item = item?;
-        let read = if item.cast::<PyString>().is_ok() || item.cast::<PyBytes>().is_ok() {
-            match JsonText::of(&item) {
-                Ok(text) if text.bytes.iter().all(u8::is_ascii_whitespace) => continue,
-                Ok(JsonText { bytes, surrogates }) => Ok(Item::Json(JsonText {
-                    bytes: Cow::Owned(bytes.into_owned()),
-                    surrogates,
-                })),
-                Err(e) => Err(e),
-            }
-        } else {
-            let mut buf = Vec::new();
-            match record_bytes(&item, &mut buf) {
-                Ok(text) => Ok(Item::Mapping(buf, text)),
-                Err(e) if e.is_instance_of::<PyTypeError>(py) => {
-                    Err(PyTypeError::new_err(format!("row {row}: {}", e.value(py))))
-                }
-                Err(e) => Err(e),
-            }
-        };
-        let read = match read {
-            // KeyboardInterrupt or SystemExit is no record's error.
-            Err(e) if !e.is_instance_of::<PyException>(py) => return Err(e),
-            read => read,
-        };
-        // A failure is kept in its place, so that `errors="raise"` raises
-        // the first bad item's error whatever made it bad; raising, no
-        // later item can come first, so the iterable is read no further.
-        let failed = read.is_err();
-        items.push((row, read));
-        if failed && !return_errors {
-            break;
-        }
     }
     /// Why an item has no assessment.
     enum Failure {
         Record(complaint_triage::ParseError),
         Python(PyErr),
     }
+    let iter = records.try_iter().map_err(|_| {
+        PyTypeError::new_err(format!(
+            "records must be an iterable of mappings or JSON texts, not {}",
+            convert::type_name(records)
+        ))
+    })?;
+    let mut rows = iter.enumerate();
     let policy = policy_of(&policy);
     let poll = signals::Poll::new(py)?;
-    let graded = py.detach(|| {
-        let mut graded: Vec<(usize, Result<Assessment, Failure>)> = Vec::with_capacity(items.len());
-        for (n, (row, item)) in items.into_iter().enumerate() {
-            if n % signals::EVERY == signals::EVERY - 1 && poll.interrupted() {
-                return Err(());
+    let mut out = Vec::with_capacity(records.cast::<PyList>().map_or(0, |l| l.len()));
+    // The items are read, graded and made Python objects a chunk at a
+    // time, so that what is held between the steps (an assessment is
+    // nearly a kilobyte) stays in the cache instead of growing with the
+    // batch. Each item, or why it has none; then each grading.
+    let mut items: Vec<(usize, PyResult<Item>)> = Vec::with_capacity(CHUNK);
+    let mut graded: Vec<(usize, Result<Assessment, Failure>)> = Vec::with_capacity(CHUNK);
+    let mut count = 0usize;
+    let mut last = false;
+    while !last {
+        while items.len() < CHUNK {
+            let Some((row, item)) = rows.next() else {
+                last = true;
+                break;
+            };
+            if row % signals::EVERY == signals::EVERY - 1 {
+                py.check_signals()?;
             }
-            let result = match item {
-                Ok(Item::Mapping(json, text)) => record::parse(&json, text.as_deref()),
-                Ok(Item::Json(json)) => parse_json_text(&json),
-                Err(e) => {
-                    graded.push((row, Err(Failure::Python(e))));
-                    if !return_errors {
-                        break;
+            let item = item?;
+            let read = if item.cast::<PyString>().is_ok() || item.cast::<PyBytes>().is_ok() {
+                match JsonText::of(&item) {
+                    Ok(text) if text.bytes.iter().all(u8::is_ascii_whitespace) => continue,
+                    Ok(JsonText { bytes, surrogates }) => Ok(Item::Json(JsonText {
+                        bytes: Cow::Owned(bytes.into_owned()),
+                        surrogates,
+                    })),
+                    Err(e) => Err(e),
+                }
+            } else if let Some(c) = mapping::read(&item) {
+                Ok(Item::Read(c))
+            } else {
+                let mut buf = Vec::new();
+                match record_bytes(&item, &mut buf) {
+                    Ok(text) => Ok(Item::Mapping(buf, text)),
+                    Err(e) if e.is_instance_of::<PyTypeError>(py) => {
+                        Err(PyTypeError::new_err(format!("row {row}: {}", e.value(py))))
                     }
-                    continue;
+                    Err(e) => Err(e),
                 }
             };
-            let result = result.map(|c| assess(&c, policy)).map_err(Failure::Record);
-            let failed = result.is_err();
-            graded.push((row, result));
-            // Raising, the first failure is the answer: grade no further.
+            let read = match read {
+                // KeyboardInterrupt or SystemExit is no record's error.
+                Err(e) if !e.is_instance_of::<PyException>(py) => return Err(e),
+                read => read,
+            };
+            // A failure is kept in its place, so that `errors="raise"` raises
+            // the first bad item's error whatever made it bad; raising, no
+            // later item can come first, so the iterable is read no further.
+            let failed = read.is_err();
+            items.push((row, read));
             if failed && !return_errors {
+                last = true;
                 break;
             }
         }
-        Ok(graded)
-    });
-    let Ok(graded) = graded else {
-        return Err(poll.error());
-    };
-    let mut out = Vec::with_capacity(graded.len());
-    for (row, graded) in graded {
-        let error = match graded {
-            Ok(inner) => {
-                out.push(Py::new(py, PyAssessment { inner })?.into_any());
-                continue;
+        let interrupted = py.detach(|| {
+            for (row, item) in items.drain(..) {
+                if count % signals::EVERY == signals::EVERY - 1 && poll.interrupted() {
+                    return true;
+                }
+                count += 1;
+                let result = match item {
+                    Ok(Item::Read(c)) => Ok(c),
+                    Ok(Item::Mapping(json, text)) => record::parse(&json, text.as_deref()),
+                    Ok(Item::Json(json)) => parse_json_text(&json),
+                    Err(e) => {
+                        graded.push((row, Err(Failure::Python(e))));
+                        if !return_errors {
+                            break;
+                        }
+                        continue;
+                    }
+                };
+                let result = result.map(|c| assess(&c, policy)).map_err(Failure::Record);
+                let failed = result.is_err();
+                graded.push((row, result));
+                // Raising, the first failure is the answer: grade no further.
+                if failed && !return_errors {
+                    break;
+                }
             }
-            Err(Failure::Record(e)) => input_error(py, &e, Input::Record, Some(row)),
-            Err(Failure::Python(e)) => e,
-        };
-        // Making the error may have run a signal handler: its
-        // KeyboardInterrupt is no record's error.
-        if !return_errors || !error.is_instance_of::<PyException>(py) {
-            return Err(error);
+            false
+        });
+        if interrupted {
+            return Err(poll.error());
         }
-        out.push(error.into_value(py).into_any());
+        // No collection while the chunk's assessments are made: none of them
+        // can be garbage, and a collection would run Python code (its
+        // callbacks, finalizers) where a Ctrl-C is lost, as an exception
+        // no caller sees.
+        let paused = CollectorPaused::new(py);
+        let emitted = (|| -> PyResult<()> {
+            for (row, graded) in graded.drain(..) {
+                let error = match graded {
+                    Ok(inner) => {
+                        out.push(untracked(Py::new(py, PyAssessment { inner })?).into_any());
+                        continue;
+                    }
+                    Err(Failure::Record(e)) => input_error(py, &e, Input::Record, Some(row)),
+                    Err(Failure::Python(e)) => e,
+                };
+                // Making the error may have run a signal handler: its
+                // KeyboardInterrupt is no record's error.
+                if !return_errors || !error.is_instance_of::<PyException>(py) {
+                    return Err(error);
+                }
+                out.push(error.into_value(py).into_any());
+            }
+            Ok(())
+        })();
+        drop(paused);
+        emitted?;
     }
     Ok(out)
 }
+
+/// An assessment taken out of the cycle collector's care: it holds no
+/// Python object, so it can be in no reference cycle, yet every pyclass
+/// instance is tracked, and a batch's hundreds of thousands of them made
+/// the collector's full passes (over them and the caller's records) the
+/// larger part of `assess_many`'s time.
+fn untracked(a: Py<PyAssessment>) -> Py<PyAssessment> {
+    // SAFETY: `a` is a live object of a pyclass (allocated with GC
+    // support); untracking one that holds no references is what CPython
+    // does for its own atomic containers, and pyo3's deallocation untracks
+    // it again, which CPython allows for an untracked object.
+    unsafe { pyo3::ffi::PyObject_GC_UnTrack(a.as_ptr().cast()) };
+    a
+}
+
+/// The cycle collector, paused while this lives (if it was running).
+struct CollectorPaused(bool);
+
+impl CollectorPaused {
+    fn new(_py: Python<'_>) -> Self {
+        // SAFETY: called with the GIL held (`_py`); it only sets the
+        // collector's flag and returns the previous one.
+        CollectorPaused(unsafe { pyo3::ffi::PyGC_Disable() } != 0)
+    }
+}
+
+impl Drop for CollectorPaused {
+    fn drop(&mut self) {
+        if self.0 {
+            // SAFETY: dropped where it was made, with the GIL still held.
+            unsafe { pyo3::ffi::PyGC_Enable() };
+        }
+    }
+}
+
+/// Items `assess_many` reads, grades and returns at a time.
+const CHUNK: usize = 1024;
 
 fn assessment_of(
     py: Python<'_>,

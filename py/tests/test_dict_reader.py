@@ -1,0 +1,114 @@
+"""A dict is read straight into the core's complaint, without its record
+JSON; whatever it holds, the result (or the error, with its kind, field,
+offset, row and message) is what the record JSON path gives. A dict
+subclass still takes that path, so it is the reference here."""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+import numpy as np
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import complaint_triage as ct
+from records import CODE_FIELDS, INT_FIELDS, LIST_FIELDS, bad_values, codes, valid_records
+
+
+class ViaJson(dict[str, Any]):
+    """A dict subclass: read through its record JSON and the core's parser."""
+
+
+def graded(record: Any) -> Any:
+    """The assessment's JSON, or the error as everything it tells."""
+    try:
+        return ct.assess(record).to_json()
+    except Exception as e:  # noqa: BLE001 - every error is compared
+        return type(e), str(e), getattr(e, "kind", None), getattr(e, "field", None), getattr(
+            e, "offset", None), getattr(e, "index", None), getattr(e, "row", None)
+
+
+def many(records: list[Any]) -> list[Any]:
+    """Each record's assessment JSON, or its error with its message and offset."""
+    out: list[Any] = []
+    for a in ct.assess_many(records, errors="return"):
+        if isinstance(a, ct.Assessment):
+            out.append(a.to_json())
+        else:
+            out.append((type(a), str(a), getattr(a, "offset", None)))
+    return out
+
+
+def same_as_json(record: dict[str, Any]) -> None:
+    assert graded(record) == graded(ViaJson(record))
+    assert many([record, {}]) == many([ViaJson(record), ViaJson()])
+
+
+LIST = LIST_FIELDS[0]
+CODE = CODE_FIELDS[0]
+INT = "emotion"
+LO, HI = INT_FIELDS[INT]
+AMOUNT = "direct_loss"
+LONGEST = max(codes(LIST), key=len)
+
+EDGES: list[dict[Any, Any]] = [
+    {},
+    {INT: HI}, {INT: HI + 1}, {INT: LO - 1}, {INT: float(HI)}, {INT: -0.0}, {INT: 2.5},
+    {INT: math.inf}, {INT: -math.inf}, {INT: math.nan}, {INT: None}, {INT: True}, {INT: "3"},
+    {INT: 2**64}, {INT: -(2**63)}, {INT: np.int64(3)}, {INT: np.float64(3.0)},
+    {AMOUNT: 10**15}, {AMOUNT: 10**15 + 1}, {AMOUNT: 1e15}, {AMOUNT: 1e19}, {AMOUNT: 9.3e18},
+    {"affected_customers": 0}, {"affected_customers": 0.0},
+    {CODE: codes(CODE)[1]}, {CODE: codes(CODE)[1] + " "}, {CODE: ""}, {CODE: 1}, {CODE: None},
+    {CODE: np.str_(codes(CODE)[1])}, {CODE: [codes(CODE)[1]]},
+    {"beyond_authority": True}, {"beyond_authority": 1}, {"beyond_authority": np.bool_(True)},
+    {LIST: []}, {LIST: ()}, {LIST: ""}, {LIST: " , "}, {LIST: codes(LIST)},
+    {LIST: tuple(codes(LIST))}, {LIST: ",".join(codes(LIST)) + ","},
+    {LIST: [codes(LIST)[0], codes(LIST)[0]]}, {LIST: [codes(LIST)[0], None]},
+    {LIST: [codes(LIST)[0], "nope"]}, {LIST: "nope"}, {LIST: [1]}, {LIST: [[codes(LIST)[0]]]},
+    {LIST: [LONGEST] * 64}, {LIST: [LONGEST] * 65}, {LIST: [LONGEST] * 5000},
+    {LIST: ",".join([LONGEST] * 5000)}, {LIST: np.array(codes(LIST)[:2])},
+    {"id": "A-1"}, {"id": "x" * 64}, {"id": "x" * 65}, {"id": "é" * 32}, {"id": "é" * 33},
+    {"id": "\u0001" * 64}, {"id": "\"\\"}, {"id": 7}, {"id": "x\ud800"},
+    {"text": "I will sue you 气死我了"}, {"text": "a" * 32768}, {"text": "a" * 32769},
+    {"text": "\t" * 32768}, {"text": 3}, {"text": ["x"]}, {"text": "x\udfff"},
+    {"emotoin": 3}, {"emotoin": None}, {3: 1}, {"\ud800": 1}, {"Emotion": 1},
+    {INT: 3, "text": "再不解决我就找记者曝光!", LIST: codes(LIST)[:1], "emotoin": 1},
+    {"emotion": 3, "threats": ["media"], "text": "I will sue you"},
+    {"emotion": object()},
+]
+
+
+@pytest.mark.parametrize("record", EDGES, ids=range(len(EDGES)))
+def test_every_kind_of_value_grades_as_its_record_json(record: dict[Any, Any]) -> None:
+    same_as_json(record)
+
+
+SETTINGS = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+@SETTINGS
+@given(valid_records())
+def test_a_valid_record_grades_as_its_record_json(record: dict[str, Any]) -> None:
+    same_as_json(record)
+
+
+@SETTINGS
+@given(valid_records(), bad_values(), st.booleans())
+def test_a_bad_value_is_reported_as_for_its_record_json(
+        record: dict[str, Any], bad: tuple[str, Any], first: bool) -> None:
+    field, value = bad
+    record.pop(field, None)
+    record = {field: value, **record} if first else {**record, field: value}
+    same_as_json(record)
+
+
+def test_a_bad_dict_among_good_ones_keeps_its_place_and_row() -> None:
+    out = ct.assess_many([{"emotion": 3}, {"emotion": 11}, {"emotion": 4}], errors="return")
+    assert out[0] == ct.assess({"emotion": 3}) and out[2] == ct.assess({"emotion": 4})
+    e = out[1]
+    assert isinstance(e, ct.RecordError)
+    assert (e.row, e.field, e.kind) == (1, "emotion", "out_of_range")
+    # The offset is the value's in the record JSON the package shows.
+    assert ct.to_record_json({"emotion": 11})[e.offset:] == "11}"
