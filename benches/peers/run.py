@@ -143,7 +143,7 @@ def make_pure(r: Rubric) -> Callable[[dict], tuple]:
             if rec.get(field):
                 add(pts[field])
         loss, claim = rec.get("direct_loss") or 0, rec.get("claimed_amount") or 0
-        if claim * 1000 > loss * r.claim_limit:
+        if loss > 0 and claim * 1000 > loss * r.claim_limit:
             add(pts["claim_unreasonable"])
         if rec.get("cue_emotion"):
             add(pts["text.strong_emotion"])
@@ -250,7 +250,7 @@ def make_numpy(r: Rubric) -> Callable[[pa.Table], tuple]:
             raw += flags[f][:, None] * p
         loss, claim = ints(col(t, "direct_loss"), 0, n), ints(col(t, "claimed_amount"), 0, n)
         # Exact in int64: amounts are at most 1e15, so both products stay below 9.2e18.
-        raw += (claim * 1000 > loss * r.claim_limit)[:, None] * claim_pts
+        raw += ((loss > 0) & (claim * 1000 > loss * r.claim_limit))[:, None] * claim_pts
         raw += bools(col(t, "cue_emotion"), n)[:, None] * emotion_pts
         for f, (vocab, table) in list_tables.items():
             bits = bitmask(col(t, f), vocab, n)
@@ -331,7 +331,7 @@ def zen_graph(r: Rubric) -> dict:
         table(f"t-{f}", "collect", [{"id": "in", "name": f}], [{"id": "out", "name": "points", "field": "v"}],
               rules, output_path=f"l.{f}")
     flag_terms = [(f"{f} == true", r.pts(f)) for f in FLAG_FIELDS]
-    flag_terms.append((f"(claimed_amount ?? 0) * 1000 > (direct_loss ?? 0) * {r.claim_limit}",
+    flag_terms.append((f"(direct_loss ?? 0) > 0 and (claimed_amount ?? 0) * 1000 > (direct_loss ?? 0) * {r.claim_limit}",
                        r.pts("claim_unreasonable")))
     flag_terms.append(("cue_emotion == true", r.pts("text.strong_emotion")))
     sums = []
