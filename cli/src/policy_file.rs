@@ -4,10 +4,10 @@ use std::fs::File;
 use std::io::{self, Read};
 use std::path::Path;
 
-use complaint_triage::{parse_policy, Policy};
+use complaint_triage::{parse_policy, Policy, POLICY_LIMITS};
 
-/// The largest policy document the core accepts (its policy limits).
-pub const MAX_POLICY_BYTES: usize = 64 * 1024;
+/// The largest policy document the core accepts.
+pub const MAX_POLICY_BYTES: usize = POLICY_LIMITS.max_bytes;
 
 /// The default policy, or the one in `path`. At most [`MAX_POLICY_BYTES`]
 /// and one byte more are read, so `/dev/zero` or a huge file fails at once

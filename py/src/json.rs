@@ -83,65 +83,6 @@ pub fn write_split_list(out: &mut Vec<u8>, s: &str) {
     out.push(b']');
 }
 
-/// The key of the top-level member of a JSON object in which byte `offset`
-/// lies, from the end of its key to the comma that ends it; `None` for a
-/// byte in a key, before the first member or outside the object. Strings
-/// are skipped with their escapes, so only the object's own structure
-/// counts; the text need not be valid JSON otherwise.
-pub fn member_key_at(json: &[u8], offset: usize) -> Option<&[u8]> {
-    let mut depth = 0usize;
-    let mut in_string = false;
-    let mut escaped = false;
-    // A key is read right after the object's `{` or one of its commas.
-    let mut key_next = false;
-    let mut key_start: Option<usize> = None;
-    let mut key: Option<&[u8]> = None;
-    for (i, &b) in json.iter().enumerate() {
-        if i == offset {
-            return if key_start.is_some() { None } else { key };
-        }
-        if in_string {
-            if escaped {
-                escaped = false;
-            } else if b == b'\\' {
-                escaped = true;
-            } else if b == b'"' {
-                in_string = false;
-                if let Some(s) = key_start.take() {
-                    key = json.get(s..i);
-                }
-            }
-            continue;
-        }
-        match b {
-            b'"' => {
-                in_string = true;
-                if depth == 1 && key_next {
-                    key_next = false;
-                    key = None;
-                    key_start = Some(i + 1);
-                }
-            }
-            b'{' | b'[' => {
-                depth += 1;
-                key_next = depth == 1;
-            }
-            b'}' | b']' => {
-                depth = depth.saturating_sub(1);
-                if depth == 0 {
-                    key = None;
-                }
-            }
-            b',' if depth == 1 => {
-                key_next = true;
-                key = None;
-            }
-            _ => {}
-        }
-    }
-    None
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -168,22 +109,6 @@ mod tests {
         assert_eq!(f(7.0, false), "7.0");
         assert_eq!(f(2.5, true), "2.5");
         assert_eq!(f(f64::INFINITY, true), "1e999");
-    }
-
-    #[test]
-    fn member_keys() {
-        let j = br#"{"id":"a\"b","threats":["x","\ud800"],"text":"t"}"#;
-        let at = |needle: &[u8]| {
-            let i = j.windows(needle.len()).position(|w| w == needle).unwrap();
-            member_key_at(j, i).map(|k| String::from_utf8(k.to_vec()).unwrap())
-        };
-        assert_eq!(at(b"\\ud800").as_deref(), Some("threats"));
-        assert_eq!(at(b"a\\").as_deref(), Some("id"));
-        assert_eq!(at(b"\"t\"").as_deref(), Some("text"));
-        assert_eq!(at(b"\"id"), None);
-        assert_eq!(at(b",\"text").as_deref(), Some("threats"));
-        assert_eq!(member_key_at(j, 0), None);
-        assert_eq!(member_key_at(j, j.len()), None);
     }
 
     #[test]

@@ -98,8 +98,8 @@ fn json_source<'a>(source: &'a Bound<'_, PyAny>) -> PyResult<Cow<'a, [u8]>> {
     )))
 }
 
-/// The core's limit on a policy document, in bytes (its `POLICY_LIMITS`).
-const POLICY_MAX_BYTES: usize = 64 * 1024;
+/// The core's limit on a policy document, in bytes.
+const POLICY_MAX_BYTES: usize = complaint_triage::POLICY_LIMITS.max_bytes;
 
 /// Reads a policy file, at most one byte past the core's limit: a larger
 /// file (or an endless one such as `/dev/zero`) is a `too_large`
@@ -525,9 +525,9 @@ impl<'a> JsonText<'a> {
         })
     }
 
-    /// The core's error, saying so when the invalid UTF-8 it found is a
-    /// lone surrogate of the `str`, and naming the record field it is in.
-    fn explain(&self, e: complaint_triage::ParseError) -> complaint_triage::ParseError {
+    /// The core's error (which names the field), saying so when the invalid
+    /// UTF-8 it found is a lone surrogate of the `str`.
+    fn explain(&self, mut e: complaint_triage::ParseError) -> complaint_triage::ParseError {
         if !self.surrogates || e.kind != ErrorKind::InvalidJson {
             return e;
         }
@@ -536,7 +536,6 @@ impl<'a> JsonText<'a> {
         if at(e.offset) != Some(0xED) || !matches!(at(e.offset + 1), Some(0xA0..=0xBF)) {
             return e;
         }
-        let mut e = record::name_member(&self.bytes, e);
         e.expected = "lone surrogate in a str: not a character, UTF-8 cannot hold it";
         e
     }

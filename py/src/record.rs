@@ -9,16 +9,11 @@
 //! the limit as given, then scanned with the core's `Complaint::add_text`,
 //! which is what the core's parser does with a record's text (the frame
 //! reader's fast path does the same).
-//!
-//! Where the core cannot name the field of an error in JSON this crate
-//! wrote (a lone surrogate, which the core reports as invalid JSON), the
-//! member of the record holding the offending byte is named here.
 
 use std::fmt::Write;
 
 use complaint_triage::{parse_complaint, Complaint, ErrorKind, ParseError, RECORD_LIMITS};
 
-use crate::fields;
 use crate::json;
 
 /// Longest accepted text, in bytes of UTF-8: the core's limit on any
@@ -32,8 +27,8 @@ const TEXT_EXPECTED: &str = "a string of at most 32768 bytes of UTF-8";
 const TEXT: &str = "text";
 
 /// Parses a record's JSON, written without its text (see the module
-/// documentation), and scans `text`. Errors are the core's, with the field
-/// named where the core could not name it; a text past the limit is a
+/// documentation), and scans `text`. Errors are the core's (which name the
+/// field a byte falls in); a text past the limit is a
 /// `string_too_long` error of field `text` at the offset its value has in
 /// [`with_text`]'s JSON.
 pub fn parse(json: &[u8], text: Option<&str>) -> Result<Complaint, ParseError> {
@@ -42,7 +37,7 @@ pub fn parse(json: &[u8], text: Option<&str>) -> Result<Complaint, ParseError> {
             return Err(text_too_long(json, t.len()));
         }
     }
-    let mut c = parse_complaint(json).map_err(|e| name_member(json, e))?;
+    let mut c = parse_complaint(json)?;
     if let Some(t) = text {
         c.add_text(t);
     }
@@ -76,23 +71,6 @@ fn text_too_long(json: &[u8], len: usize) -> ParseError {
     e.field = TEXT;
     e.expected = TEXT_EXPECTED;
     let _ = write!(e.found, "{len} bytes");
-    e
-}
-
-/// Names the record field whose member holds the offending byte of an
-/// error the core reports without a field (invalid JSON inside a value,
-/// such as a lone surrogate). A key that is no record field is not named.
-pub fn name_member(json: &[u8], mut e: ParseError) -> ParseError {
-    if e.field.is_empty() && e.kind == ErrorKind::InvalidJson {
-        if let Some(key) = json::member_key_at(json, e.offset) {
-            if let Some(f) = fields::record_fields()
-                .iter()
-                .find(|f| f.name.as_bytes() == key)
-            {
-                e.field = f.name;
-            }
-        }
-    }
     e
 }
 

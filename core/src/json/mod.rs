@@ -88,7 +88,7 @@ mod write;
 
 pub use error::{ErrorKind, ParseError, FOUND_CAPACITY};
 pub use outcome::{parse_outcome, OUTCOME_FIELDS};
-pub use policy::{parse_policy, parse_policy_into, write_policy_json};
+pub use policy::{parse_policy, parse_policy_into, write_policy_json, POLICY_LIMITS};
 pub use record::{
     parse_complaint, IntRange, MAX_AMOUNT, RECORD_FIELDS, RECORD_INT_RANGES, RECORD_LIMITS,
 };

@@ -10,8 +10,9 @@ use crate::factor::{Band, Factor, FACTORS};
 use crate::guard::Limits;
 use crate::policy::{EffectPolicy, Policy, MAX_POINTS};
 
-/// Limits on an untrusted policy document.
-const POLICY_LIMITS: Limits = Limits {
+/// Limits on an untrusted policy document: 64 KiB in all, nesting depth 3
+/// (the document, its tables and their rows), 256 bytes for any string.
+pub const POLICY_LIMITS: Limits = Limits {
     max_bytes: 64 * 1024,
     max_depth: 3,
     max_string_bytes: 256,
