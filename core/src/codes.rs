@@ -262,10 +262,16 @@ code_enum! {
 
 code_enum! {
     /// What evidence backs the complaint (seed `000_d3bb18e70da591cc.txt`, 不出具法定证据; 巧妙运用证据).
+    /// `not_given` (appended, so that the indices of the C ABI stay) is the
+    /// default: a record that says nothing is not a record without evidence.
     pub enum Evidence: "evidence" {
         None = "none", "None", "无证据";
         CustomerProvided = "customer_provided", "Provided by the customer", "客户提供";
         Verified = "verified", "Verified", "已核实";
+        /// The default: the record says nothing about evidence. Kept apart
+        /// from `none` (the customer has none to show) and from the malice
+        /// signal `no_evidence` (the customer will not produce it).
+        NotGiven = "not_given", "Not given", "未提供信息";
     }
 }
 
@@ -292,6 +298,8 @@ code_enum! {
         Supervision = "supervision", "Participation and supervision", "参与和监督权";
         Education = "education", "Consumer education", "接受消费教育权";
         Association = "association", "Association", "建立消费者组织权";
+        /// Seed `003_8f6867fe054256d6.txt` (客戶心理需求: 7.隱私需求).
+        Privacy = "privacy", "Privacy and personal information", "隐私权";
     }
 }
 
@@ -321,6 +329,9 @@ code_enum! {
         Stubborn = "stubborn", "Stubborn", "固执己见者";
         WellPrepared = "well_prepared", "Well prepared", "有备而来者";
         Influential = "influential", "Influential", "有社会背景、宣传能力者";
+        /// Lost money or data to a fraud or scam (a fact complaint standards
+        /// treat as aggravating; seed `000_d3bb18e70da591cc.txt`, 安全权).
+        FraudVictim = "fraud_victim", "Fraud or scam victim", "诈骗受害者";
     }
 }
 
@@ -332,7 +343,7 @@ code_enum! {
         EscalatingClaim = "escalating_claim", "Claim raised step by step", "索赔额度逐步升级";
         EscalatingPressure = "escalating_pressure", "Pressure raised step by step", "手段升级,不断施加压力";
         PrivateSettlement = "private_settlement", "Wants a private deal", "不愿公了愿私了";
-        NoEvidence = "no_evidence", "No legal evidence", "不出具法定证据";
+        NoEvidence = "no_evidence", "Will not produce legal evidence", "不出具法定证据";
         Hype = "hype", "Malicious hype", "恶意炒作";
         ChosenTiming = "chosen_timing", "Chosen time and occasion", "选择重要时间段和重要场合";
         SpecialBackground = "special_background", "Special person or background", "特殊人物或特殊背景";
@@ -343,7 +354,15 @@ code_enum! {
 
 code_enum! {
     /// How the company made it worse (seed `000_d3bb18e70da591cc.txt`, 第五节
-    /// 预防十种错误防止投诉升级; seed `003_8f6867fe054256d6.txt`, 處理投訴的10句禁語).
+    /// 预防十种错误防止投诉升级; seed `003_8f6867fe054256d6.txt`, 處理投訴的10句禁語
+    /// and 投訴處理的禁止法則; seed `004_88a401f5dd7eea89.txt`, 客服人员服务禁忌).
+    ///
+    /// The vocabulary is full (16 values, the width of a list's bit set), so
+    /// a rule of the later seeds that names a failure already here is that
+    /// value: 003's 一味道歉 (apologising and nothing else) is
+    /// `apology_without_action`, 003's 吹毛求疵,責難客戶 and 004's 忌批评
+    /// (criticising, reproaching) are `blamed_customer`, 004's 忌质问 is
+    /// `interrogated`.
     pub enum HandlingFailure: "handling_failures" {
         ApologyWithoutAction = "apology_without_action", "Apology without action", "只有道歉没有进一步行动";
         BlamedCustomer = "blamed_customer", "Blamed the customer", "把错误归咎到顾客身上";
@@ -356,6 +375,16 @@ code_enum! {
         LanguageLandmine = "language_landmine", "Language landmine", "语言地雷";
         IgnoredEmotion = "ignored_emotion", "Ignored emotional needs", "忽视客户的情感需求";
         ForbiddenPhrase = "forbidden_phrase", "Forbidden phrase", "处理投诉禁语";
+        /// Seed `003_8f6867fe054256d6.txt`, 投訴處理的禁止法則 a.
+        Lectured = "lectured", "Lectured the customer like an expert", "像专家一样讲事实摆道理";
+        /// Seed `003_8f6867fe054256d6.txt`, 投訴處理的禁止法則 b.
+        JumpedToConclusions = "jumped_to_conclusions", "Jumped to conclusions", "急于得出结论";
+        /// Seed `004_88a401f5dd7eea89.txt`, 客服人员服务禁忌 1.
+        Argued = "argued", "Argued with the customer", "与客户争辩";
+        /// Seed `004_88a401f5dd7eea89.txt`, 客服人员服务禁忌 3.
+        Ordered = "ordered", "Ordered the customer about", "命令口吻";
+        /// Seed `004_88a401f5dd7eea89.txt`, 客服人员服务禁忌 4.
+        ShowedOff = "showed_off", "Showed off", "炫耀自己";
     }
 }
 
@@ -414,7 +443,7 @@ default_to! {
     Motive => Unknown,
     Expectation => Unknown,
     Liability => Unknown,
-    Evidence => None,
+    Evidence => NotGiven,
     Jurisdiction => None,
 }
 
@@ -439,7 +468,7 @@ mod tests {
     fn defaults_match_the_contract() {
         assert_eq!(Category::default(), Category::Other);
         assert_eq!(Channel::default(), Channel::Hotline);
-        assert_eq!(Evidence::default(), Evidence::None);
+        assert_eq!(Evidence::default(), Evidence::NotGiven);
         assert_eq!(Jurisdiction::default(), Jurisdiction::None);
     }
 }

@@ -329,7 +329,7 @@ record_contract! {
         /// Who is responsible.
         liability: code Liability = Liability::Unknown;
         /// What evidence backs the complaint.
-        evidence: code Evidence = Evidence::None;
+        evidence: code Evidence = Evidence::NotGiven;
         /// How many departments must act (at least 1).
         departments: int u8 = 1, in (1, 100);
         /// Whether the remedy is beyond the front line's authority.

@@ -71,7 +71,7 @@ impl Band {
         Band::Departments,
     ];
     /// Largest number of bands of any field.
-    pub const MAX_LEVELS: usize = 4;
+    pub const MAX_LEVELS: usize = 7;
 
     /// The record field this band reads.
     pub const fn field(self) -> &'static str {
@@ -89,7 +89,10 @@ impl Band {
     /// How many bands the field has.
     pub const fn levels(self) -> usize {
         match self {
-            Band::AffectedCustomers | Band::DirectLoss => 4,
+            // From several customers to a million: each tenfold step up is
+            // a wider incident (seed 000, 由点及面).
+            Band::AffectedCustomers => 7,
+            Band::DirectLoss => 4,
             _ => 3,
         }
     }
@@ -265,10 +268,10 @@ const fn f(
 
 //                         severity impact difficulty escalation malice
 /// The rubric: every factor with its default points and its source.
-pub static FACTORS: [FactorInfo; 123] = TABLE;
+pub static FACTORS: [FactorInfo; 134] = TABLE;
 
 /// The same table as a constant, so that `Policy::DEFAULT` can be built from it at compile time.
-pub(crate) const TABLE: [FactorInfo; 123] = [
+pub(crate) const TABLE: [FactorInfo; 134] = [
     // Category: how serious the problem is by nature, and how hard to remedy.
     f(
         "category.basic_service",
@@ -315,8 +318,8 @@ pub(crate) const TABLE: [FactorInfo; 123] = [
         "System support",
         "系统支撑类",
         S000,
-        "第四节: 系统支撑类 — 提供短期内无法解决的补救方案",
-        [15, 0, 20, 0, 0],
+        "第四节: 系统支撑类 — 提供短期内无法解决的补救方案 (cannot be fixed soon: hard to resolve)",
+        [15, 0, 30, 0, 0],
     ),
     f(
         "category.product_quality",
@@ -511,8 +514,8 @@ pub(crate) const TABLE: [FactorInfo; 123] = [
         "Wants a remedy",
         "补救心理",
         S004,
-        "出于补救: 希望得到补偿的心理越急切……投诉升级的可能性就越大",
-        [0, 0, 5, 0, 0],
+        "出于补救: 希望得到补偿的心理越急切……投诉升级的可能性就越大 (the ordinary motive: adds nothing by itself)",
+        [0, 0, 0, 0, 0],
     ),
     f(
         "motive.recognition",
@@ -535,8 +538,8 @@ pub(crate) const TABLE: [FactorInfo; 123] = [
         "Wants to vent",
         "发泄心理",
         S004,
-        "出于发泄: 耐心倾听是帮助客户发泄的最好方式",
-        [0, 0, 5, 5, 0],
+        "出于发泄: 耐心倾听是帮助客户发泄的最好方式 (listening settles it at the front line: a risk, not a difficulty)",
+        [0, 0, 0, 5, 0],
     ),
     f(
         "motive.revenge",
@@ -609,8 +612,8 @@ pub(crate) const TABLE: [FactorInfo; 123] = [
         "The company is responsible",
         "我方责任",
         S003,
-        "要點四: 屬于我們做得不到位的,應坦誠道歉,并及時作好補救工作",
-        [10, 0, 0, 0, 0],
+        "要點四: 屬于我們做得不到位的,應坦誠道歉,并及時作好補救工作 (our own fault is the simplest case to settle: apologise and remedy, not a more severe one)",
+        [0, 0, -10, 0, 0],
     ),
     f(
         "liability.shared",
@@ -641,17 +644,17 @@ pub(crate) const TABLE: [FactorInfo; 123] = [
         "Responsibility not yet established",
         "责任未明",
         S001,
-        "调查核实: 找出问题产生的原因和责任归属",
-        [0, 0, 5, 0, 0],
+        "调查核实: 找出问题产生的原因和责任归属 (the default: a record that says nothing adds nothing)",
+        [0, 0, 0, 0, 0],
     ),
     // Evidence.
     f(
         "evidence.none",
-        "No evidence",
+        "The customer has no evidence",
         "无证据",
-        S000,
-        "非正常投诉: 不出具法定证据",
-        [0, 0, 5, 0, 5],
+        S001,
+        "调查核实: 找出问题产生的原因 (nothing to verify the complaint by makes it harder to settle; a refusal to produce evidence is the malice signal `no_evidence`)",
+        [0, 0, 5, 0, 0],
     ),
     f(
         "evidence.customer_provided",
@@ -666,8 +669,16 @@ pub(crate) const TABLE: [FactorInfo; 123] = [
         "Verified evidence",
         "证据已核实",
         S002,
-        "產品投訴處理要注重事實核查",
-        [5, 0, 0, 0, 0],
+        "產品投訴處理要注重事實核查 (the facts are checked: easier to settle, not more severe)",
+        [0, 0, -10, 0, 0],
+    ),
+    f(
+        "evidence.not_given",
+        "Evidence not given",
+        "证据情况未提供",
+        S000,
+        "非正常投诉: 不出具法定证据 (a record that says nothing about evidence is not a customer who withholds it: adds nothing)",
+        [0, 0, 0, 0, 0],
     ),
     // Consumer rights at stake.
     f(
@@ -734,6 +745,14 @@ pub(crate) const TABLE: [FactorInfo; 123] = [
         "第二模块: 建立消费者组织权",
         [0, 5, 0, 0, 0],
     ),
+    f(
+        "right.privacy",
+        "Right to privacy and personal information",
+        "隐私权",
+        S003,
+        "二、中國文化對客戶心理需求的影響: 7.隱私需求",
+        [10, 0, 0, 5, 0],
+    ),
     // Threats made.
     f(
         "threat.media",
@@ -797,8 +816,8 @@ pub(crate) const TABLE: [FactorInfo; 123] = [
         "Industry expert",
         "行业专家",
         S000,
-        "专题二 第二节: 准备充分,了解你的材料",
-        [0, 0, 15, 0, 0],
+        "专题二 第二节: 准备充分,了解你的材料 (needs a handler who knows the material)",
+        [0, 0, 20, 0, 0],
     ),
     f(
         "profile.chameleon",
@@ -855,6 +874,14 @@ pub(crate) const TABLE: [FactorInfo; 123] = [
         S003,
         "四、5 有社會背景、宣傳能力者: 電視臺、報社記者、律師,不滿足要求會實施曝光",
         [0, 20, 5, 10, 0],
+    ),
+    f(
+        "profile.fraud_victim",
+        "Fraud or scam victim",
+        "诈骗受害者",
+        S000,
+        "第二模块: 安全权 (the customer's property was taken by fraud; recovering it needs other parties, and complaint standards treat the victim as aggravating)",
+        [15, 0, 10, 10, 0],
     ),
     // Malice signals.
     f(
@@ -943,7 +970,7 @@ pub(crate) const TABLE: [FactorInfo; 123] = [
         "Apology without action",
         "只有道歉没有行动",
         S000,
-        "第五节 预防十种错误: 只有道歉没有进一步行动",
+        "第五节 预防十种错误: 只有道歉没有进一步行动; seed 003 禁止法則 c: 一味的在客戶面前道歉,是沒有意義的",
         [0, 0, 0, 10, 0],
     ),
     f(
@@ -951,7 +978,7 @@ pub(crate) const TABLE: [FactorInfo; 123] = [
         "Blamed the customer",
         "归咎顾客",
         S000,
-        "第五节: 把错误归咎到顾客身上",
+        "第五节: 把错误归咎到顾客身上; seed 003 禁止法則 f: 吹毛求疵,責難客戶; seed 004 忌批评: 当面批评和教育,大声指责",
         [0, 0, 0, 15, 0],
     ),
     f(
@@ -999,7 +1026,7 @@ pub(crate) const TABLE: [FactorInfo; 123] = [
         "Interrogated the customer",
         "质问顾客",
         S000,
-        "第五节: 质问顾客",
+        "第五节: 质问顾客; seed 004 忌质问",
         [0, 0, 0, 10, 0],
     ),
     f(
@@ -1026,38 +1053,78 @@ pub(crate) const TABLE: [FactorInfo; 123] = [
         "要點五: 處理投訴的10句禁語",
         [0, 0, 0, 15, 0],
     ),
+    f(
+        "failure.lectured",
+        "Lectured the customer like an expert",
+        "像专家一样讲事实摆道理",
+        S003,
+        "要點五 投訴處理的禁止法則 a: 客戶是不愿意你像專家一樣來講事實、擺道理",
+        [0, 0, 0, 10, 0],
+    ),
+    f(
+        "failure.jumped_to_conclusions",
+        "Jumped to conclusions",
+        "急于得出结论",
+        S003,
+        "要點五 投訴處理的禁止法則 b: 在沒有調查清楚來龍去脈的情況下……不能急于得出結論",
+        [0, 0, 0, 10, 0],
+    ),
+    f(
+        "failure.argued",
+        "Argued with the customer",
+        "与客户争辩",
+        S004,
+        "客服人员服务禁忌 1 忌争辩: 与客户争辩不但解决不了任何问题,而且会引起客户的反感",
+        [0, 0, 0, 15, 0],
+    ),
+    f(
+        "failure.ordered",
+        "Ordered the customer about",
+        "命令口吻",
+        S004,
+        "客服人员服务禁忌 3 忌命令: 切不可采取命令和批示的口吻",
+        [0, 0, 0, 10, 0],
+    ),
+    f(
+        "failure.showed_off",
+        "Showed off",
+        "炫耀自己",
+        S004,
+        "客服人员服务禁忌 4 忌炫耀: 不可炫耀自己的出身、学识、财富、地位",
+        [0, 0, 0, 5, 0],
+    ),
     // Bands of numeric fields (thresholds in the policy).
     f(
         "tenure_months.band1",
         "Long-standing customer",
         "老客户",
         S002,
-        "六、對於老客戶,可以提供優先處理",
-        [0, 2, 0, 0, 0],
+        "六、對於老客戶,可以提供優先處理 (priority, not reach: counts as urgency)",
+        [0, 0, 0, 0, 0],
     ),
     f(
         "tenure_months.band2",
         "Long-standing customer (more)",
         "老客户(较长)",
         S002,
-        "六、對於老客戶,可以提供優先處理",
-        [0, 4, 0, 0, 0],
+        "六、對於老客戶,可以提供優先處理 (priority, not reach: counts as urgency)",
+        [0, 0, 0, 2, 0],
     ),
     f(
         "tenure_months.band3",
         "Long-standing customer (most)",
         "老客户(很长)",
         S002,
-        "六、對於老客戶,可以提供優先處理",
-        [0, 6, 0, 2, 0],
+        "六、對於老客戶,可以提供優先處理 (priority, not reach: counts as urgency)",
+        [0, 0, 0, 4, 0],
     ),
     f(
         "emotion.band1",
         "Elevated emotion",
         "情绪激动",
         S003,
-        "四、1 感情用事者: 保持鎮定,適當讓客戶發泄",
-        [0, 0, 5, 5, 0],
+        "四、1 感情用事者: 保持鎮定,適當讓客戶發泄 (a raised voice is a risk to calm, not yet a hard case)",
+        [0, 0, 0, 5, 0],
     ),
     f(
         "emotion.band2",
@@ -1112,8 +1179,8 @@ pub(crate) const TABLE: [FactorInfo; 123] = [
         "Open for days",
         "多日未结",
         S003,
-        "要點四: 限時結案,及時上報,避免升級",
-        [0, 0, 5, 15, 0],
+        "要點四: 限時結案,及時上報,避免升級 (days open raise the risk; a week open also marks a hard case)",
+        [0, 0, 0, 15, 0],
     ),
     f(
         "hours_open.band3",
@@ -1149,11 +1216,35 @@ pub(crate) const TABLE: [FactorInfo; 123] = [
     ),
     f(
         "affected_customers.band4",
-        "Mass incident",
-        "大规模事件",
+        "Thousands of customers affected",
+        "数千客户受影响",
         S002,
         "五、找出系統性缺陷",
         [20, 50, 15, 10, 0],
+    ),
+    f(
+        "affected_customers.band5",
+        "Tens of thousands of customers affected",
+        "数万客户受影响",
+        S002,
+        "二、分級是科學處理投訴的技巧: 根據投訴嚴重程度和影響範圍; 五、找出系統性缺陷",
+        [30, 60, 15, 10, 0],
+    ),
+    f(
+        "affected_customers.band6",
+        "Hundreds of thousands of customers affected",
+        "数十万客户受影响",
+        S002,
+        "二、分級是科學處理投訴的技巧: 根據投訴嚴重程度和影響範圍; 五、找出系統性缺陷",
+        [35, 70, 20, 15, 0],
+    ),
+    f(
+        "affected_customers.band7",
+        "A million customers or more affected",
+        "百万级客户受影响",
+        S002,
+        "二、分級是科學處理投訴的技巧: 根據投訴嚴重程度和影響範圍; 五、找出系統性缺陷",
+        [40, 80, 20, 15, 0],
     ),
     f(
         "direct_loss.band1",
@@ -1168,24 +1259,24 @@ pub(crate) const TABLE: [FactorInfo; 123] = [
         "Substantial direct loss",
         "较大直接损失",
         S000,
-        "高额补偿投诉处理",
-        [10, 0, 0, 0, 0],
+        "高额补偿投诉处理 (1 000 in the major unit)",
+        [15, 0, 0, 0, 0],
     ),
     f(
         "direct_loss.band3",
         "Large direct loss",
         "重大直接损失",
         S000,
-        "高额补偿投诉处理",
-        [20, 5, 5, 0, 0],
+        "高额补偿投诉处理 (10 000 in the major unit)",
+        [25, 5, 5, 0, 0],
     ),
     f(
         "direct_loss.band4",
         "Very large direct loss",
         "特别重大直接损失",
         S000,
-        "高额补偿投诉处理",
-        [30, 10, 10, 0, 0],
+        "高额补偿投诉处理 (100 000 in the major unit)",
+        [40, 10, 10, 0, 0],
     ),
     f(
         "departments.band1",

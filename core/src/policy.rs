@@ -106,19 +106,19 @@ impl Policy {
         points: PointsTable::new(default_points()),
         bands: [
             // tenure_months: 2, 5 and 10 years.
-            [24, 60, 120, NO_BAND],
+            [24, 60, 120, NO_BAND, NO_BAND, NO_BAND, NO_BAND],
             // emotion (0-10).
-            [4, 7, 9, NO_BAND],
+            [4, 7, 9, NO_BAND, NO_BAND, NO_BAND, NO_BAND],
             // prior_contacts.
-            [1, 2, 4, NO_BAND],
+            [1, 2, 4, NO_BAND, NO_BAND, NO_BAND, NO_BAND],
             // hours_open: a day, three days, a week.
-            [24, 72, 168, NO_BAND],
-            // affected_customers.
-            [2, 10, 100, 1000],
+            [24, 72, 168, NO_BAND, NO_BAND, NO_BAND, NO_BAND],
+            // affected_customers: several, then each tenfold step to a million.
+            [2, 10, 100, 1_000, 10_000, 100_000, 1_000_000],
             // direct_loss, minor units: 100, 1 000, 10 000, 100 000.
-            [10_000, 100_000, 1_000_000, 10_000_000],
+            [10_000, 100_000, 1_000_000, 10_000_000, NO_BAND, NO_BAND, NO_BAND],
             // departments.
-            [2, 3, 5, NO_BAND],
+            [2, 3, 5, NO_BAND, NO_BAND, NO_BAND, NO_BAND],
         ],
         severity_levels: [35, 65],
         impact_levels: [35, 65],
@@ -136,7 +136,12 @@ impl Policy {
             Tier::Management,
             Tier::Management,
         ],
-        difficulty_tiers: [40, 70],
+        // Difficulty adds many small facts; a front-line agent settles the
+        // ordinary sum of them, so the tiers start where the hard facts
+        // (a system fault, an expert, many departments, an unreasonable
+        // demand) have added up. Calibrated on the benchmarks' realistic
+        // day: `benches/tests/calibration.rs`.
+        difficulty_tiers: [55, 80],
         malice_tiers: [30, 60],
         beyond_authority_tier: Tier::Specialist,
         safety_min_grade: Grade::Major,
@@ -344,7 +349,7 @@ mod tests {
     #[test]
     fn validation_names_the_key() {
         let mut p = Policy::DEFAULT;
-        p.bands[Band::Emotion as usize] = [7, 4, 9, 0];
+        p.bands[Band::Emotion as usize] = [7, 4, 9, 0, 0, 0, 0];
         assert_eq!(p.validate().unwrap_err().entry, "emotion");
         let mut p = Policy::DEFAULT;
         p.impact_levels = [70, 40];

@@ -55,7 +55,15 @@ pub fn write_markdown<W: Write>(policy: &Policy, w: &mut W) -> fmt::Result {
     }
 
     w.write_str("\n## Bands of numeric fields\n\nA numeric field counts in its highest band reached (value ≥ threshold); below the first band it adds nothing.\n\n")?;
-    w.write_str("| field | band 1 | band 2 | band 3 | band 4 |\n|---|---:|---:|---:|---:|\n")?;
+    w.write_str("| field |")?;
+    for i in 1..=Band::MAX_LEVELS {
+        write!(w, " band {i} |")?;
+    }
+    w.write_str("\n|---|")?;
+    for _ in 0..Band::MAX_LEVELS {
+        w.write_str("---:|")?;
+    }
+    w.write_str("\n")?;
     for band in Band::ALL {
         write!(w, "| `{}` |", band.field())?;
         let t = policy.band_thresholds(band);

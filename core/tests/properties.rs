@@ -291,7 +291,7 @@ prop_compose! {
     /// give the same answer both ways.
     fn any_policy()(
         points in proptest::collection::vec((0..FACTOR_COUNT, any::<[i8; 5]>()), 0..12),
-        bands in any::<[[u16; 4]; 7]>(),
+        bands in any::<[[u16; 7]; 7]>(),
         levels in any::<[[u8; 2]; 5]>(),
         grades in any::<[[u8; 3]; 3]>(),
         priorities in any::<[[u8; 3]; 3]>(),

@@ -38,7 +38,7 @@
 /**
  * Most reason rows an assessment holds (one per factor that can apply at once).
  */
-#define CT_MAX_REASON_ROWS 66
+#define CT_MAX_REASON_ROWS 73
 
 /**
  * Bytes that always hold an assessment's JSON and its terminating NUL,
@@ -136,7 +136,7 @@
 /**
  * Size of a `ct_policy`, in 64-bit words.
  */
-#define CT_POLICY_WORDS 512
+#define CT_POLICY_WORDS 1024
 
 /**
  * The first-response time from which the head start is counted: 240
@@ -707,7 +707,7 @@ typedef struct ct_complaint {
 } ct_complaint;
 
 /**
- * A grading policy: opaque, 4 KiB, 8-byte aligned (an array of
+ * A grading policy: opaque, 8 KiB, 8-byte aligned (an array of
  * `uint64_t`), caller-allocated.
  *
  * Fill it with `ct_policy_default` or `ct_policy_from_json` before use;

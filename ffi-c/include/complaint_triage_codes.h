@@ -141,6 +141,8 @@ enum ct_evidence_code {
     CT_EVIDENCE_CUSTOMER_PROVIDED = 1,
     /** `verified`: Verified (已核实). */
     CT_EVIDENCE_VERIFIED = 2,
+    /** `not_given`: Not given (未提供信息). */
+    CT_EVIDENCE_NOT_GIVEN = 3,
 };
 
 /** `jurisdiction` (CT_VOCAB_JURISDICTION): indices. */
@@ -177,6 +179,8 @@ enum ct_right_bits {
     CT_RIGHT_EDUCATION = 1u << 6,
     /** `association`: Association (建立消费者组织权). */
     CT_RIGHT_ASSOCIATION = 1u << 7,
+    /** `privacy`: Privacy and personal information (隐私权). */
+    CT_RIGHT_PRIVACY = 1u << 8,
 };
 
 /** `threats` (CT_VOCAB_THREAT): bits of a list field. */
@@ -215,6 +219,8 @@ enum ct_profile_bits {
     CT_PROFILE_WELL_PREPARED = 1u << 7,
     /** `influential`: Influential (有社会背景、宣传能力者). */
     CT_PROFILE_INFLUENTIAL = 1u << 8,
+    /** `fraud_victim`: Fraud or scam victim (诈骗受害者). */
+    CT_PROFILE_FRAUD_VICTIM = 1u << 9,
 };
 
 /** `malice_signals` (CT_VOCAB_MALICE_SIGNAL): bits of a list field. */
@@ -227,7 +233,7 @@ enum ct_malice_signal_bits {
     CT_MALICE_SIGNAL_ESCALATING_PRESSURE = 1u << 2,
     /** `private_settlement`: Wants a private deal (不愿公了愿私了). */
     CT_MALICE_SIGNAL_PRIVATE_SETTLEMENT = 1u << 3,
-    /** `no_evidence`: No legal evidence (不出具法定证据). */
+    /** `no_evidence`: Will not produce legal evidence (不出具法定证据). */
     CT_MALICE_SIGNAL_NO_EVIDENCE = 1u << 4,
     /** `hype`: Malicious hype (恶意炒作). */
     CT_MALICE_SIGNAL_HYPE = 1u << 5,
@@ -265,6 +271,16 @@ enum ct_handling_failure_bits {
     CT_HANDLING_FAILURE_IGNORED_EMOTION = 1u << 9,
     /** `forbidden_phrase`: Forbidden phrase (处理投诉禁语). */
     CT_HANDLING_FAILURE_FORBIDDEN_PHRASE = 1u << 10,
+    /** `lectured`: Lectured the customer like an expert (像专家一样讲事实摆道理). */
+    CT_HANDLING_FAILURE_LECTURED = 1u << 11,
+    /** `jumped_to_conclusions`: Jumped to conclusions (急于得出结论). */
+    CT_HANDLING_FAILURE_JUMPED_TO_CONCLUSIONS = 1u << 12,
+    /** `argued`: Argued with the customer (与客户争辩). */
+    CT_HANDLING_FAILURE_ARGUED = 1u << 13,
+    /** `ordered`: Ordered the customer about (命令口吻). */
+    CT_HANDLING_FAILURE_ORDERED = 1u << 14,
+    /** `showed_off`: Showed off (炫耀自己). */
+    CT_HANDLING_FAILURE_SHOWED_OFF = 1u << 15,
 };
 
 /** `grade` (CT_VOCAB_GRADE): indices. */
@@ -575,160 +591,182 @@ enum ct_factor_code {
     CT_FACTOR_LIABILITY_THIRD_PARTY = 44,
     /** `liability.unknown`: Responsibility not yet established (责任未明). */
     CT_FACTOR_LIABILITY_UNKNOWN = 45,
-    /** `evidence.none`: No evidence (无证据). */
+    /** `evidence.none`: The customer has no evidence (无证据). */
     CT_FACTOR_EVIDENCE_NONE = 46,
     /** `evidence.customer_provided`: Evidence from the customer (客户提供证据). */
     CT_FACTOR_EVIDENCE_CUSTOMER_PROVIDED = 47,
     /** `evidence.verified`: Verified evidence (证据已核实). */
     CT_FACTOR_EVIDENCE_VERIFIED = 48,
+    /** `evidence.not_given`: Evidence not given (证据情况未提供). */
+    CT_FACTOR_EVIDENCE_NOT_GIVEN = 49,
     /** `right.know`: Right to know (知情权). */
-    CT_FACTOR_RIGHT_KNOW = 49,
+    CT_FACTOR_RIGHT_KNOW = 50,
     /** `right.choice`: Right of free choice (自由选择权). */
-    CT_FACTOR_RIGHT_CHOICE = 50,
+    CT_FACTOR_RIGHT_CHOICE = 51,
     /** `right.safety`: Right to safety (安全权). */
-    CT_FACTOR_RIGHT_SAFETY = 51,
+    CT_FACTOR_RIGHT_SAFETY = 52,
     /** `right.fair_trade`: Right to fair trade (公平交易权). */
-    CT_FACTOR_RIGHT_FAIR_TRADE = 52,
+    CT_FACTOR_RIGHT_FAIR_TRADE = 53,
     /** `right.compensation`: Right to compensation (求偿权). */
-    CT_FACTOR_RIGHT_COMPENSATION = 53,
+    CT_FACTOR_RIGHT_COMPENSATION = 54,
     /** `right.supervision`: Right of participation and supervision (参与和监督权). */
-    CT_FACTOR_RIGHT_SUPERVISION = 54,
+    CT_FACTOR_RIGHT_SUPERVISION = 55,
     /** `right.education`: Right to consumer education (接受消费教育权). */
-    CT_FACTOR_RIGHT_EDUCATION = 55,
+    CT_FACTOR_RIGHT_EDUCATION = 56,
     /** `right.association`: Right of association (建立消费者组织权). */
-    CT_FACTOR_RIGHT_ASSOCIATION = 56,
+    CT_FACTOR_RIGHT_ASSOCIATION = 57,
+    /** `right.privacy`: Right to privacy and personal information (隐私权). */
+    CT_FACTOR_RIGHT_PRIVACY = 58,
     /** `threat.media`: Threatens media exposure (威胁媒体曝光). */
-    CT_FACTOR_THREAT_MEDIA = 57,
+    CT_FACTOR_THREAT_MEDIA = 59,
     /** `threat.social_media`: Threatens to post on social media (威胁发到社交媒体). */
-    CT_FACTOR_THREAT_SOCIAL_MEDIA = 58,
+    CT_FACTOR_THREAT_SOCIAL_MEDIA = 60,
     /** `threat.regulator`: Threatens to go to a regulator (威胁向监管投诉). */
-    CT_FACTOR_THREAT_REGULATOR = 59,
+    CT_FACTOR_THREAT_REGULATOR = 61,
     /** `threat.lawsuit`: Threatens a lawsuit (威胁起诉). */
-    CT_FACTOR_THREAT_LAWSUIT = 60,
+    CT_FACTOR_THREAT_LAWSUIT = 62,
     /** `threat.churn`: Threatens to leave (威胁离网). */
-    CT_FACTOR_THREAT_CHURN = 61,
+    CT_FACTOR_THREAT_CHURN = 63,
     /** `threat.third_party_platform`: Threatens a third-party platform (威胁第三方平台投诉). */
-    CT_FACTOR_THREAT_THIRD_PARTY_PLATFORM = 62,
+    CT_FACTOR_THREAT_THIRD_PARTY_PLATFORM = 64,
     /** `profile.professional_complainer`: Professional complainer (投诉专业户). */
-    CT_FACTOR_PROFILE_PROFESSIONAL_COMPLAINER = 63,
+    CT_FACTOR_PROFILE_PROFESSIONAL_COMPLAINER = 65,
     /** `profile.industry_expert`: Industry expert (行业专家). */
-    CT_FACTOR_PROFILE_INDUSTRY_EXPERT = 64,
+    CT_FACTOR_PROFILE_INDUSTRY_EXPERT = 66,
     /** `profile.chameleon`: Chameleon (变色龙). */
-    CT_FACTOR_PROFILE_CHAMELEON = 65,
+    CT_FACTOR_PROFILE_CHAMELEON = 67,
     /** `profile.repeatedly_unreasonable`: Repeatedly unreasonable (反复无理). */
-    CT_FACTOR_PROFILE_REPEATEDLY_UNREASONABLE = 66,
+    CT_FACTOR_PROFILE_REPEATEDLY_UNREASONABLE = 68,
     /** `profile.emotional`: Emotional (感情用事者). */
-    CT_FACTOR_PROFILE_EMOTIONAL = 67,
+    CT_FACTOR_PROFILE_EMOTIONAL = 69,
     /** `profile.justice_driven`: Justice-driven (以正义感表达者). */
-    CT_FACTOR_PROFILE_JUSTICE_DRIVEN = 68,
+    CT_FACTOR_PROFILE_JUSTICE_DRIVEN = 70,
     /** `profile.stubborn`: Stubborn (固执己见者). */
-    CT_FACTOR_PROFILE_STUBBORN = 69,
+    CT_FACTOR_PROFILE_STUBBORN = 71,
     /** `profile.well_prepared`: Well prepared (有备而来者). */
-    CT_FACTOR_PROFILE_WELL_PREPARED = 70,
+    CT_FACTOR_PROFILE_WELL_PREPARED = 72,
     /** `profile.influential`: Influential (有社会背景、宣传能力者). */
-    CT_FACTOR_PROFILE_INFLUENTIAL = 71,
+    CT_FACTOR_PROFILE_INFLUENTIAL = 73,
+    /** `profile.fraud_victim`: Fraud or scam victim (诈骗受害者). */
+    CT_FACTOR_PROFILE_FRAUD_VICTIM = 74,
     /** `malice.unreasonable_claim`: Unreasonable claim (无理索赔). */
-    CT_FACTOR_MALICE_UNREASONABLE_CLAIM = 72,
+    CT_FACTOR_MALICE_UNREASONABLE_CLAIM = 75,
     /** `malice.escalating_claim`: Claim raised step by step (索赔额度逐步升级). */
-    CT_FACTOR_MALICE_ESCALATING_CLAIM = 73,
+    CT_FACTOR_MALICE_ESCALATING_CLAIM = 76,
     /** `malice.escalating_pressure`: Pressure raised step by step (手段升级). */
-    CT_FACTOR_MALICE_ESCALATING_PRESSURE = 74,
+    CT_FACTOR_MALICE_ESCALATING_PRESSURE = 77,
     /** `malice.private_settlement`: Wants a private deal (不愿公了愿私了). */
-    CT_FACTOR_MALICE_PRIVATE_SETTLEMENT = 75,
+    CT_FACTOR_MALICE_PRIVATE_SETTLEMENT = 78,
     /** `malice.no_evidence`: Produces no legal evidence (不出具法定证据). */
-    CT_FACTOR_MALICE_NO_EVIDENCE = 76,
+    CT_FACTOR_MALICE_NO_EVIDENCE = 79,
     /** `malice.hype`: Malicious hype (恶意炒作). */
-    CT_FACTOR_MALICE_HYPE = 77,
+    CT_FACTOR_MALICE_HYPE = 80,
     /** `malice.chosen_timing`: Chosen time and occasion (选择重要时间和场合). */
-    CT_FACTOR_MALICE_CHOSEN_TIMING = 78,
+    CT_FACTOR_MALICE_CHOSEN_TIMING = 81,
     /** `malice.special_background`: Special person or background (特殊人物或背景). */
-    CT_FACTOR_MALICE_SPECIAL_BACKGROUND = 79,
+    CT_FACTOR_MALICE_SPECIAL_BACKGROUND = 82,
     /** `malice.local_protectionism`: Local protectionism (地方保护主义色彩). */
-    CT_FACTOR_MALICE_LOCAL_PROTECTIONISM = 80,
+    CT_FACTOR_MALICE_LOCAL_PROTECTIONISM = 83,
     /** `malice.extortion`: Threats and extortion (恶意要挟). */
-    CT_FACTOR_MALICE_EXTORTION = 81,
+    CT_FACTOR_MALICE_EXTORTION = 84,
     /** `failure.apology_without_action`: Apology without action (只有道歉没有行动). */
-    CT_FACTOR_FAILURE_APOLOGY_WITHOUT_ACTION = 82,
+    CT_FACTOR_FAILURE_APOLOGY_WITHOUT_ACTION = 85,
     /** `failure.blamed_customer`: Blamed the customer (归咎顾客). */
-    CT_FACTOR_FAILURE_BLAMED_CUSTOMER = 83,
+    CT_FACTOR_FAILURE_BLAMED_CUSTOMER = 86,
     /** `failure.broken_promise`: Broken promise (承诺未兑现). */
-    CT_FACTOR_FAILURE_BROKEN_PROMISE = 84,
+    CT_FACTOR_FAILURE_BROKEN_PROMISE = 87,
     /** `failure.no_response`: No response (完全没反应). */
-    CT_FACTOR_FAILURE_NO_RESPONSE = 85,
+    CT_FACTOR_FAILURE_NO_RESPONSE = 88,
     /** `failure.rude`: Rude (粗鲁无礼). */
-    CT_FACTOR_FAILURE_RUDE = 86,
+    CT_FACTOR_FAILURE_RUDE = 89,
     /** `failure.evaded_responsibility`: Evaded responsibility (逃避个人责任). */
-    CT_FACTOR_FAILURE_EVADED_RESPONSIBILITY = 87,
+    CT_FACTOR_FAILURE_EVADED_RESPONSIBILITY = 90,
     /** `failure.nonverbal_rejection`: Non-verbal rejection (非语言排斥). */
-    CT_FACTOR_FAILURE_NONVERBAL_REJECTION = 88,
+    CT_FACTOR_FAILURE_NONVERBAL_REJECTION = 91,
     /** `failure.interrogated`: Interrogated the customer (质问顾客). */
-    CT_FACTOR_FAILURE_INTERROGATED = 89,
+    CT_FACTOR_FAILURE_INTERROGATED = 92,
     /** `failure.language_landmine`: Language landmine (语言地雷). */
-    CT_FACTOR_FAILURE_LANGUAGE_LANDMINE = 90,
+    CT_FACTOR_FAILURE_LANGUAGE_LANDMINE = 93,
     /** `failure.ignored_emotion`: Ignored emotional needs (忽视情感需求). */
-    CT_FACTOR_FAILURE_IGNORED_EMOTION = 91,
+    CT_FACTOR_FAILURE_IGNORED_EMOTION = 94,
     /** `failure.forbidden_phrase`: Agent used a forbidden phrase (使用禁语). */
-    CT_FACTOR_FAILURE_FORBIDDEN_PHRASE = 92,
+    CT_FACTOR_FAILURE_FORBIDDEN_PHRASE = 95,
+    /** `failure.lectured`: Lectured the customer like an expert (像专家一样讲事实摆道理). */
+    CT_FACTOR_FAILURE_LECTURED = 96,
+    /** `failure.jumped_to_conclusions`: Jumped to conclusions (急于得出结论). */
+    CT_FACTOR_FAILURE_JUMPED_TO_CONCLUSIONS = 97,
+    /** `failure.argued`: Argued with the customer (与客户争辩). */
+    CT_FACTOR_FAILURE_ARGUED = 98,
+    /** `failure.ordered`: Ordered the customer about (命令口吻). */
+    CT_FACTOR_FAILURE_ORDERED = 99,
+    /** `failure.showed_off`: Showed off (炫耀自己). */
+    CT_FACTOR_FAILURE_SHOWED_OFF = 100,
     /** `tenure_months.band1`: Long-standing customer (老客户). */
-    CT_FACTOR_TENURE_MONTHS_BAND1 = 93,
+    CT_FACTOR_TENURE_MONTHS_BAND1 = 101,
     /** `tenure_months.band2`: Long-standing customer (more) (老客户(较长)). */
-    CT_FACTOR_TENURE_MONTHS_BAND2 = 94,
+    CT_FACTOR_TENURE_MONTHS_BAND2 = 102,
     /** `tenure_months.band3`: Long-standing customer (most) (老客户(很长)). */
-    CT_FACTOR_TENURE_MONTHS_BAND3 = 95,
+    CT_FACTOR_TENURE_MONTHS_BAND3 = 103,
     /** `emotion.band1`: Elevated emotion (情绪激动). */
-    CT_FACTOR_EMOTION_BAND1 = 96,
+    CT_FACTOR_EMOTION_BAND1 = 104,
     /** `emotion.band2`: High emotion (情绪强烈). */
-    CT_FACTOR_EMOTION_BAND2 = 97,
+    CT_FACTOR_EMOTION_BAND2 = 105,
     /** `emotion.band3`: Extreme emotion (情绪失控). */
-    CT_FACTOR_EMOTION_BAND3 = 98,
+    CT_FACTOR_EMOTION_BAND3 = 106,
     /** `prior_contacts.band1`: Contacted before (曾来电). */
-    CT_FACTOR_PRIOR_CONTACTS_BAND1 = 99,
+    CT_FACTOR_PRIOR_CONTACTS_BAND1 = 107,
     /** `prior_contacts.band2`: Repeated contacts (多次投诉). */
-    CT_FACTOR_PRIOR_CONTACTS_BAND2 = 100,
+    CT_FACTOR_PRIOR_CONTACTS_BAND2 = 108,
     /** `prior_contacts.band3`: Persistent repeated contacts (反复投诉). */
-    CT_FACTOR_PRIOR_CONTACTS_BAND3 = 101,
+    CT_FACTOR_PRIOR_CONTACTS_BAND3 = 109,
     /** `hours_open.band1`: Open past a day (超过一天未结). */
-    CT_FACTOR_HOURS_OPEN_BAND1 = 102,
+    CT_FACTOR_HOURS_OPEN_BAND1 = 110,
     /** `hours_open.band2`: Open for days (多日未结). */
-    CT_FACTOR_HOURS_OPEN_BAND2 = 103,
+    CT_FACTOR_HOURS_OPEN_BAND2 = 111,
     /** `hours_open.band3`: Open for a week or more (一周以上未结). */
-    CT_FACTOR_HOURS_OPEN_BAND3 = 104,
+    CT_FACTOR_HOURS_OPEN_BAND3 = 112,
     /** `affected_customers.band1`: Several customers affected (多名客户受影响). */
-    CT_FACTOR_AFFECTED_CUSTOMERS_BAND1 = 105,
+    CT_FACTOR_AFFECTED_CUSTOMERS_BAND1 = 113,
     /** `affected_customers.band2`: A group of customers affected (群体受影响). */
-    CT_FACTOR_AFFECTED_CUSTOMERS_BAND2 = 106,
+    CT_FACTOR_AFFECTED_CUSTOMERS_BAND2 = 114,
     /** `affected_customers.band3`: Many customers affected (大量客户受影响). */
-    CT_FACTOR_AFFECTED_CUSTOMERS_BAND3 = 107,
-    /** `affected_customers.band4`: Mass incident (大规模事件). */
-    CT_FACTOR_AFFECTED_CUSTOMERS_BAND4 = 108,
+    CT_FACTOR_AFFECTED_CUSTOMERS_BAND3 = 115,
+    /** `affected_customers.band4`: Thousands of customers affected (数千客户受影响). */
+    CT_FACTOR_AFFECTED_CUSTOMERS_BAND4 = 116,
+    /** `affected_customers.band5`: Tens of thousands of customers affected (数万客户受影响). */
+    CT_FACTOR_AFFECTED_CUSTOMERS_BAND5 = 117,
+    /** `affected_customers.band6`: Hundreds of thousands of customers affected (数十万客户受影响). */
+    CT_FACTOR_AFFECTED_CUSTOMERS_BAND6 = 118,
+    /** `affected_customers.band7`: A million customers or more affected (百万级客户受影响). */
+    CT_FACTOR_AFFECTED_CUSTOMERS_BAND7 = 119,
     /** `direct_loss.band1`: Direct loss (直接损失). */
-    CT_FACTOR_DIRECT_LOSS_BAND1 = 109,
+    CT_FACTOR_DIRECT_LOSS_BAND1 = 120,
     /** `direct_loss.band2`: Substantial direct loss (较大直接损失). */
-    CT_FACTOR_DIRECT_LOSS_BAND2 = 110,
+    CT_FACTOR_DIRECT_LOSS_BAND2 = 121,
     /** `direct_loss.band3`: Large direct loss (重大直接损失). */
-    CT_FACTOR_DIRECT_LOSS_BAND3 = 111,
+    CT_FACTOR_DIRECT_LOSS_BAND3 = 122,
     /** `direct_loss.band4`: Very large direct loss (特别重大直接损失). */
-    CT_FACTOR_DIRECT_LOSS_BAND4 = 112,
+    CT_FACTOR_DIRECT_LOSS_BAND4 = 123,
     /** `departments.band1`: Two departments must act (需两个部门协调). */
-    CT_FACTOR_DEPARTMENTS_BAND1 = 113,
+    CT_FACTOR_DEPARTMENTS_BAND1 = 124,
     /** `departments.band2`: Several departments must act (需多部门协调). */
-    CT_FACTOR_DEPARTMENTS_BAND2 = 114,
+    CT_FACTOR_DEPARTMENTS_BAND2 = 125,
     /** `departments.band3`: Many departments must act (需大量部门协调). */
-    CT_FACTOR_DEPARTMENTS_BAND3 = 115,
+    CT_FACTOR_DEPARTMENTS_BAND3 = 126,
     /** `indirect_loss_claimed`: Indirect loss claimed (索赔间接损失). */
-    CT_FACTOR_INDIRECT_LOSS_CLAIMED = 116,
+    CT_FACTOR_INDIRECT_LOSS_CLAIMED = 127,
     /** `beyond_authority`: Remedy beyond front-line authority (超出一线权限). */
-    CT_FACTOR_BEYOND_AUTHORITY = 117,
+    CT_FACTOR_BEYOND_AUTHORITY = 128,
     /** `previously_compensated`: Compensated before (曾获补偿). */
-    CT_FACTOR_PREVIOUSLY_COMPENSATED = 118,
+    CT_FACTOR_PREVIOUSLY_COMPENSATED = 129,
     /** `safety_incident`: Harm to a person or property (人身财产安全事件). */
-    CT_FACTOR_SAFETY_INCIDENT = 119,
+    CT_FACTOR_SAFETY_INCIDENT = 130,
     /** `sensitive_period`: Sensitive period (敏感时期). */
-    CT_FACTOR_SENSITIVE_PERIOD = 120,
+    CT_FACTOR_SENSITIVE_PERIOD = 131,
     /** `claim_unreasonable`: Claim above the limit of the direct loss (索赔额超过直接损失两倍). */
-    CT_FACTOR_CLAIM_UNREASONABLE = 121,
+    CT_FACTOR_CLAIM_UNREASONABLE = 132,
     /** `text.strong_emotion`: Strong emotion in the text (文本中的强烈情绪). */
-    CT_FACTOR_TEXT_STRONG_EMOTION = 122,
+    CT_FACTOR_TEXT_STRONG_EMOTION = 133,
 };
 
 #endif /* COMPLAINT_TRIAGE_CODES_H */

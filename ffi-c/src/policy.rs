@@ -14,7 +14,7 @@
 //! programs configure a policy the way every other binding does, with the JSON policy document (`ct_policy_from_json`), and may
 //! copy a filled `ct_policy` freely (it holds no pointer).
 //!
-//! The blob is `CT_POLICY_WORDS` 64-bit words (4 KiB, 8-byte aligned);
+//! The blob is `CT_POLICY_WORDS` 64-bit words (8 KiB, 8-byte aligned);
 //! compile-time assertions check that the tagged `Policy` fits in its size
 //! and alignment, with room for the rubric to grow.
 
@@ -29,9 +29,9 @@ use crate::result::*;
 use crate::util::{boundary, bytes, check, check_mut};
 
 /// Size of a `ct_policy`, in 64-bit words.
-pub const CT_POLICY_WORDS: usize = 512;
+pub const CT_POLICY_WORDS: usize = 1024;
 
-/// A grading policy: opaque, 4 KiB, 8-byte aligned (an array of
+/// A grading policy: opaque, 8 KiB, 8-byte aligned (an array of
 /// `uint64_t`), caller-allocated.
 ///
 /// Fill it with `ct_policy_default` or `ct_policy_from_json` before use;

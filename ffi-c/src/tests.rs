@@ -247,10 +247,10 @@ fn every_invalid_complaint_field() -> Vec<(&'static str, ct_complaint, ct_result
         malice_signals = 1 << triage::MaliceSignal::COUNT,
         CT_ERR_COMPLAINT_MALICE_SIGNALS
     );
-    bad!(
-        handling_failures = 1 << triage::HandlingFailure::COUNT,
-        CT_ERR_COMPLAINT_HANDLING_FAILURES
-    );
+    // A full vocabulary (16 values) leaves no bit of the u16 out of range.
+    if let Some(bit) = 1u16.checked_shl(triage::HandlingFailure::COUNT as u32) {
+        bad!(handling_failures = bit, CT_ERR_COMPLAINT_HANDLING_FAILURES);
+    }
     bad!(
         jurisdiction = triage::Jurisdiction::COUNT as u8,
         CT_ERR_COMPLAINT_JURISDICTION

@@ -246,7 +246,8 @@ impl PolicyReader {
 
 /// `"points": {"<factor code>": {"<dimension>": points, ...}, ...}`.
 fn points(w: &mut Walk<'_>, table: &mut crate::points::PointsTable) -> Result<(), ParseError> {
-    let mut seen = [0u8; 16];
+    // One bit per factor, however many there are.
+    let mut seen = [0u8; crate::factor::FACTOR_COUNT.div_ceil(8)];
     let mut first = true;
     let mut buf = KeyBuf::new();
     w.open_object()?;

@@ -63,13 +63,18 @@ pub(super) struct Walk<'i> {
     pub key_offset: usize,
 }
 
-/// "an array of exactly N values", for N up to 5.
+// The longest array of a policy is a field's bands.
+const _: () = assert!(crate::factor::Band::MAX_LEVELS <= 7);
+
+/// "an array of exactly N values", for N up to 7 (the most bands a field has).
 pub(super) const fn exactly(n: usize) -> &'static str {
     match n {
         2 => "an array of exactly 2 values",
         3 => "an array of exactly 3 values",
         4 => "an array of exactly 4 values",
-        _ => "an array of exactly 5 values",
+        5 => "an array of exactly 5 values",
+        6 => "an array of exactly 6 values",
+        _ => "an array of exactly 7 values",
     }
 }
 

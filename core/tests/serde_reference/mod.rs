@@ -9,7 +9,7 @@ use complaint_triage::guard::{self, GuardErrorKind, Limits, TopLevel};
 use complaint_triage::Outcome;
 use complaint_triage::{
     Band, Code, Dimension, EffectPolicy, ErrorKind, Factor, Grade, Jurisdiction, ParseError,
-    Points, PointsTable, Policy, Tier, FACTORS, MAX_AMOUNT, MAX_POINTS,
+    Points, PointsTable, Policy, Tier, FACTORS, FACTOR_COUNT, MAX_AMOUNT, MAX_POINTS,
 };
 use core::fmt;
 use core::marker::PhantomData;
@@ -799,7 +799,7 @@ impl<'i> Members<'i> for PolicyReader {
                 ctx,
                 members: &mut PointsReader {
                     points: &mut p.points,
-                    seen: [0; 16],
+                    seen: [0; FACTOR_COUNT.div_ceil(8)],
                 },
                 field,
             })?,
@@ -904,7 +904,7 @@ fn narrow<T: TryFrom<u64> + Default + Copy, const N: usize>(values: [u64; N]) ->
 /// `"points": {"<factor code>": {"<dimension>": points, ...}, ...}`.
 struct PointsReader<'p> {
     points: &'p mut PointsTable,
-    seen: [u8; 16],
+    seen: [u8; FACTOR_COUNT.div_ceil(8)],
 }
 
 impl<'i> Members<'i> for PointsReader<'_> {
@@ -998,12 +998,17 @@ impl<'i> Members<'i> for BandsReader<'_> {
         let Some(slot) = self.bands.get_mut(band as usize) else {
             return Ok(());
         };
-        if band.levels() == 4 {
-            *slot = map.next_value_seed(ArraySeed::<u64, 4>::new(ctx, spec))?;
-        } else {
-            let [a, b, c] = map.next_value_seed(ArraySeed::<u64, 3>::new(ctx, spec))?;
-            *slot = [a, b, c, u64::MAX];
-        }
+        *slot = match band.levels() {
+            7 => map.next_value_seed(ArraySeed::<u64, 7>::new(ctx, spec))?,
+            4 => {
+                let [a, b, c, d] = map.next_value_seed(ArraySeed::<u64, 4>::new(ctx, spec))?;
+                [a, b, c, d, u64::MAX, u64::MAX, u64::MAX]
+            }
+            _ => {
+                let [a, b, c] = map.next_value_seed(ArraySeed::<u64, 3>::new(ctx, spec))?;
+                [a, b, c, u64::MAX, u64::MAX, u64::MAX, u64::MAX]
+            }
+        };
         Ok(())
     }
 }
@@ -1218,13 +1223,15 @@ impl<'c, 'i, E: Elem<'i>, const N: usize> ArraySeed<'c, 'i, E, N> {
     }
 }
 
-/// "an array of exactly N values", for N up to 5.
+/// "an array of exactly N values", for N up to 7 (the most bands a field has).
 const fn exactly(n: usize) -> &'static str {
     match n {
         2 => "an array of exactly 2 values",
         3 => "an array of exactly 3 values",
         4 => "an array of exactly 4 values",
-        _ => "an array of exactly 5 values",
+        5 => "an array of exactly 5 values",
+        6 => "an array of exactly 6 values",
+        _ => "an array of exactly 7 values",
     }
 }
 

@@ -91,6 +91,7 @@ EvidenceCode = Literal[
     "none",
     "customer_provided",
     "verified",
+    "not_given",
 ]
 RightCode = Literal[
     "know",
@@ -101,6 +102,7 @@ RightCode = Literal[
     "supervision",
     "education",
     "association",
+    "privacy",
 ]
 ThreatCode = Literal[
     "media",
@@ -120,6 +122,7 @@ ProfileCode = Literal[
     "stubborn",
     "well_prepared",
     "influential",
+    "fraud_victim",
 ]
 MaliceSignalCode = Literal[
     "unreasonable_claim",
@@ -145,6 +148,11 @@ HandlingFailureCode = Literal[
     "language_landmine",
     "ignored_emotion",
     "forbidden_phrase",
+    "lectured",
+    "jumped_to_conclusions",
+    "argued",
+    "ordered",
+    "showed_off",
 ]
 JurisdictionCode = Literal[
     "none",
@@ -175,17 +183,17 @@ RECORD_CONTRACT: Final[tuple[tuple[str, str, int, int, int], ...]] = (
     ("claimed_amount", "int", 0, 1000000000000000, 0),
     ("indirect_loss_claimed", "bool", 0, 1, 0),
     ("liability", "code", 0, 4, 4),
-    ("evidence", "code", 0, 2, 0),
+    ("evidence", "code", 0, 3, 3),
     ("departments", "int", 1, 100, 1),
     ("beyond_authority", "bool", 0, 1, 0),
     ("previously_compensated", "bool", 0, 1, 0),
     ("safety_incident", "bool", 0, 1, 0),
     ("sensitive_period", "bool", 0, 1, 0),
-    ("rights", "list", 0, 255, 0),
+    ("rights", "list", 0, 511, 0),
     ("threats", "list", 0, 63, 0),
-    ("profile", "list", 0, 511, 0),
+    ("profile", "list", 0, 1023, 0),
     ("malice_signals", "list", 0, 1023, 0),
-    ("handling_failures", "list", 0, 2047, 0),
+    ("handling_failures", "list", 0, 65535, 0),
     ("jurisdiction", "code", 0, 5, 0),
     ("text", "text", 0, 32768, 0),
 )
