@@ -288,6 +288,24 @@ code_enum! {
 }
 
 code_enum! {
+    /// The ISO 4217 currency of a record's amounts (`direct_loss` and
+    /// `claimed_amount`, in the currency's minor unit: fen, cent, penny; the
+    /// yen has none). The money bands are the policy's for that currency;
+    /// `unspecified`, the default, takes the policy's default bands
+    /// (`bands.direct_loss`).
+    pub enum Currency: "currency" {
+        Unspecified = "unspecified", "Unspecified (the policy's default)", "未指定(按默认币种)";
+        Cny = "CNY", "Chinese yuan", "人民币";
+        Usd = "USD", "US dollar", "美元";
+        Eur = "EUR", "Euro", "欧元";
+        Gbp = "GBP", "Pound sterling", "英镑";
+        Hkd = "HKD", "Hong Kong dollar", "港元";
+        Twd = "TWD", "New Taiwan dollar", "新台币";
+        Jpy = "JPY", "Japanese yen", "日元";
+    }
+}
+
+code_enum! {
     /// Consumer rights at stake (seed `000_d3bb18e70da591cc.txt`, 第二模块 消费者权益).
     pub enum Right: "rights" {
         Know = "know", "Right to know", "知情权";
@@ -445,6 +463,7 @@ default_to! {
     Liability => Unknown,
     Evidence => NotGiven,
     Jurisdiction => None,
+    Currency => Unspecified,
 }
 
 #[cfg(test)]

@@ -72,7 +72,7 @@ pub use assessment::{
     Assessment, Reason, ReasonRow, ReasonRows, Scores, Source, TierBasis, MAX_REASON_ROWS,
 };
 pub use codes::{
-    Category, Channel, Code, CustomerTier, Dimension, Evidence, Expectation, Grade,
+    Category, Channel, Code, Currency, CustomerTier, Dimension, Evidence, Expectation, Grade,
     HandlingFailure, Jurisdiction, Level, Liability, MaliceSignal, Motive, Personality, Profile,
     Right, Threat, Tier, Vocabulary,
 };
@@ -93,7 +93,9 @@ pub use playbook::{
     ExpectationApproach, MotiveApproach, Playbook, Remedy, Strategy, Talk, STRATEGY_RULES,
 };
 pub use points::PointsTable;
-pub use policy::{BandThresholds, EffectPolicy, Policy, PolicyError, MAX_POINTS};
+pub use policy::{
+    BandThresholds, EffectPolicy, Policy, PolicyError, ISO_CURRENCIES, MAX_POINTS, MONEY_LEVELS,
+};
 pub use queue::{QueueEntry, QueueFull, SliceQueue, TriageQueue};
 pub use routing::{route, Routing, ROUTING_HORIZON_MINUTES};
 pub use scan::{scan_text, Scanner, TextCues};

@@ -5,13 +5,24 @@
 //! (see `core/RUBRIC.md`, generated from it). A JSON policy overrides any
 //! subset of the default (see [`crate::parse_policy`]).
 
-use crate::codes::{Dimension, Grade, Jurisdiction, Level, Tier};
+use crate::codes::{Currency, Dimension, Grade, Jurisdiction, Level, Tier};
 use crate::factor::{Band, Points, FACTOR_COUNT, TABLE};
 use crate::points::PointsTable;
 
 /// Thresholds of one banded field: band `i` applies from `thresholds[i]` up.
 /// Only the first [`Band::levels`] entries are used.
 pub type BandThresholds = [u64; Band::MAX_LEVELS];
+
+/// How many money bands `direct_loss` has, in every currency.
+pub const MONEY_LEVELS: usize = Band::DirectLoss.levels();
+
+/// The currencies that have money bands of their own: every ISO 4217 code
+/// of [`Currency`] (all but `unspecified`), in vocabulary order.
+pub const ISO_CURRENCIES: usize = Currency::COUNT - 1;
+
+// `money_thresholds` reads row `index - 1`: the first value is the one
+// without a row.
+const _: () = assert!(matches!(Currency::ALL[0], Currency::Unspecified));
 
 /// Points of the improvement-effect evaluation of a closed complaint
 /// (seed `001_bf48436fc09b92e7.txt`, 投诉处理的效果评估与改进; seed
@@ -47,6 +58,11 @@ pub struct Policy {
     pub points: PointsTable,
     /// Band thresholds of each numeric field (indexed by [`Band`]).
     pub bands: [BandThresholds; 7],
+    /// Thresholds of `direct_loss` for a record that names its currency,
+    /// in that currency's minor units, one row per ISO currency of
+    /// [`Currency`] (`CNY` first). A record without a currency uses
+    /// `bands[DirectLoss]`, the policy's default currency.
+    pub money_bands: [[u64; MONEY_LEVELS]; ISO_CURRENCIES],
     /// Severity from which the severity level is medium, then high.
     pub severity_levels: [u8; 2],
     /// Impact from which the impact level is medium, then high.
@@ -116,9 +132,32 @@ impl Policy {
             // affected_customers: several, then each tenfold step to a million.
             [2, 10, 100, 1_000, 10_000, 100_000, 1_000_000],
             // direct_loss, minor units: 100, 1 000, 10 000, 100 000.
-            [10_000, 100_000, 1_000_000, 10_000_000, NO_BAND, NO_BAND, NO_BAND],
+            [
+                10_000, 100_000, 1_000_000, 10_000_000, NO_BAND, NO_BAND, NO_BAND,
+            ],
             // departments.
             [2, 3, 5, NO_BAND, NO_BAND, NO_BAND, NO_BAND],
+        ],
+        // The same four steps (100, 1 000, 10 000 and 100 000 yuan) in
+        // rough purchasing-power equivalents, rounded (one international
+        // dollar is about 4 yuan, 0.7 euro or pound, 5.5 Hong Kong dollars,
+        // 13 New Taiwan dollars, 100 yen), in each currency's minor unit
+        // (the yen has none). A policy tunes them per market.
+        money_bands: [
+            // CNY: 100, 1 000, 10 000, 100 000 yuan.
+            [10_000, 100_000, 1_000_000, 10_000_000],
+            // USD: 25, 250, 2 500, 25 000 dollars.
+            [2_500, 25_000, 250_000, 2_500_000],
+            // EUR: 20, 200, 2 000, 20 000 euros.
+            [2_000, 20_000, 200_000, 2_000_000],
+            // GBP: 20, 200, 2 000, 20 000 pounds.
+            [2_000, 20_000, 200_000, 2_000_000],
+            // HKD: 150, 1 500, 15 000, 150 000 dollars.
+            [15_000, 150_000, 1_500_000, 15_000_000],
+            // TWD: 300, 3 000, 30 000, 300 000 dollars.
+            [30_000, 300_000, 3_000_000, 30_000_000],
+            // JPY: 2 500, 25 000, 250 000, 2 500 000 yen (no minor unit).
+            [2_500, 25_000, 250_000, 2_500_000],
         ],
         severity_levels: [35, 65],
         impact_levels: [35, 65],
@@ -171,6 +210,18 @@ impl Policy {
         all.get(..band.levels()).unwrap_or(all)
     }
 
+    /// Thresholds of `direct_loss` in `currency`: its own money bands, or
+    /// the default bands (`bands.direct_loss`) when it is unspecified.
+    pub fn money_thresholds(&self, currency: Currency) -> &[u64] {
+        match (currency as usize)
+            .checked_sub(1)
+            .and_then(|i| self.money_bands.get(i))
+        {
+            Some(row) => row,
+            None => self.band_thresholds(Band::DirectLoss),
+        }
+    }
+
     /// Checks that the policy is coherent; the error names the offending key.
     pub fn validate(&self) -> Result<(), PolicyError> {
         for band in Band::ALL {
@@ -179,6 +230,15 @@ impl Policy {
                 return Err(PolicyError::new(
                     "bands",
                     band.field(),
+                    "thresholds must be positive and strictly increasing",
+                ));
+            }
+        }
+        for (currency, t) in Currency::ALL.iter().skip(1).zip(&self.money_bands) {
+            if t.windows(2).any(|w| w[0] >= w[1]) || t.first() == Some(&0) {
+                return Err(PolicyError::new(
+                    "money_bands",
+                    currency.code(),
                     "thresholds must be positive and strictly increasing",
                 ));
             }
@@ -344,6 +404,29 @@ mod tests {
             [2, 3, 4]
         );
         assert_eq!([p(Low, High), p(Low, Medium), p(Low, Low)], [3, 4, 5]);
+    }
+
+    #[test]
+    fn money_thresholds_follow_the_currency() {
+        let p = Policy::DEFAULT;
+        assert_eq!(
+            p.money_thresholds(Currency::Unspecified),
+            p.band_thresholds(Band::DirectLoss)
+        );
+        assert_eq!(p.money_thresholds(Currency::Cny), p.money_bands[0]);
+        assert_eq!(p.money_thresholds(Currency::Jpy), p.money_bands[6]);
+        // TWD 8 000 is not USD 8 000.
+        let band = |c| {
+            p.money_thresholds(c)
+                .iter()
+                .filter(|t| 800_000 >= **t)
+                .count()
+        };
+        assert_eq!((band(Currency::Twd), band(Currency::Usd)), (2, 3));
+        let mut bad = Policy::DEFAULT;
+        bad.money_bands[5] = [5, 5, 6, 7];
+        let e = bad.validate().unwrap_err();
+        assert_eq!((e.key, e.entry), ("money_bands", "TWD"));
     }
 
     #[test]

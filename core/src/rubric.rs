@@ -6,7 +6,7 @@
 
 use core::fmt::{self, Write};
 
-use crate::codes::{Category, Dimension, Grade, Jurisdiction, Level, Tier};
+use crate::codes::{Category, Currency, Dimension, Grade, Jurisdiction, Level, Tier};
 use crate::factor::{Band, FACTORS};
 use crate::outcome::EffectFactor;
 use crate::playbook::{Remedy, STRATEGY_RULES};
@@ -72,6 +72,19 @@ pub fn write_markdown<W: Write>(policy: &Policy, w: &mut W) -> fmt::Result {
                 Some(v) => write!(w, " {v} |")?,
                 None => w.write_str(" — |")?,
             }
+        }
+        w.write_str("\n")?;
+    }
+
+    w.write_str("\n### Money bands by currency\n\nAmounts are in the minor unit of the record's `currency` (ISO 4217; the yen has none). A record without a currency is banded by `bands.direct_loss` above, the policy's default currency (yuan by default). The defaults are the yuan's four steps (100, 1 000, 10 000 and 100 000 yuan) in rough purchasing-power equivalents, rounded (one international dollar is about 4 yuan, 0.7 euro or pound, 5.5 Hong Kong dollars, 13 New Taiwan dollars, 100 yen), so that a loss weighs what it means to the customer and TWD 8 000 is not USD 8 000; a policy tunes them per market (`money_bands`).\n\n")?;
+    w.write_str("| currency | band 1 | band 2 | band 3 | band 4 |\n|---|---:|---:|---:|---:|\n")?;
+    for c in Currency::ALL {
+        if *c == Currency::Unspecified {
+            continue;
+        }
+        write!(w, "| `{}` {} ({}) |", c.code(), c.name_en(), c.name_zh())?;
+        for t in policy.money_thresholds(*c) {
+            write!(w, " {t} |")?;
         }
         w.write_str("\n")?;
     }

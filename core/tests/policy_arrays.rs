@@ -118,10 +118,11 @@ fn check_element_error(
 #[test]
 fn a_bad_element_is_reported_at_itself() {
     let keys = array_keys();
-    // Every array of the policy is here (bands' seven, effect.satisfaction).
+    // Every array of the policy is here (bands' seven, effect.satisfaction,
+    // money_bands' one per ISO currency).
     assert_eq!(
         keys.len(),
-        11 + 7 + 1,
+        11 + 7 + 1 + complaint_triage::ISO_CURRENCIES,
         "{:?}",
         keys.iter().map(|k| &k.key).collect::<Vec<_>>()
     );

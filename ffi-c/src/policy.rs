@@ -73,6 +73,7 @@ fn every_policy_field_is_reviewed(p: &Policy) {
     let Policy {
         points: _,
         bands: _,
+        money_bands: _,
         severity_levels: _,
         impact_levels: _,
         urgency_levels: _,

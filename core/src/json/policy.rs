@@ -5,10 +5,10 @@ use super::out::{Out, Res};
 use super::walk::{Elem, KeyBuf, Walk};
 use super::write::BufferTooSmall;
 use super::{ErrorKind, ParseError, MAX_AMOUNT};
-use crate::codes::{Code, Dimension, Grade, Jurisdiction, Tier};
+use crate::codes::{Code, Currency, Dimension, Grade, Jurisdiction, Tier};
 use crate::factor::{Band, Factor, FACTORS};
 use crate::guard::Limits;
-use crate::policy::{EffectPolicy, Policy, MAX_POINTS};
+use crate::policy::{EffectPolicy, Policy, ISO_CURRENCIES, MAX_POINTS, MONEY_LEVELS};
 
 /// Limits on an untrusted policy document: 64 KiB in all, nesting depth 3
 /// (the document, its tables and their rows), 256 bytes for any string.
@@ -91,6 +91,7 @@ names! {
         "jurisdiction_cap_hours",
         "claim_limit_permille",
         "effect",
+        "money_bands",
     ]
 }
 
@@ -238,7 +239,8 @@ impl PolicyReader {
                 )?)
                 .unwrap_or_default()
             }
-            _ => effect(w, &mut p.effect)?,
+            18 => effect(w, &mut p.effect)?,
+            _ => money_bands(w, &mut p.money_bands)?,
         }
         Ok(())
     }
@@ -385,6 +387,47 @@ fn caps(w: &mut Walk<'_>, caps: &mut [u16; Jurisdiction::COUNT]) -> Result<(), P
         let v = int(w, HOURS)?;
         if let Some(slot) = caps.get_mut(j as usize) {
             *slot = u16::try_from(v).unwrap_or(u16::MAX);
+        }
+    }
+    Ok(())
+}
+
+/// The currencies that have money bands: every one but `unspecified`, as
+/// `"money_bands"` is keyed.
+const ISO_CURRENCY_CODES: [&str; ISO_CURRENCIES] = {
+    let mut codes = [""; ISO_CURRENCIES];
+    let mut i = 0;
+    while i < codes.len() {
+        codes[i] = Currency::ALL[i + 1].code();
+        i += 1;
+    }
+    codes
+};
+const ISO_CURRENCY_BYTES: [u8; super::joined_len(&ISO_CURRENCY_CODES)] =
+    super::joined(&ISO_CURRENCY_CODES);
+/// [`ISO_CURRENCY_CODES`], comma separated, for error messages.
+const ISO_CURRENCY_LIST: &str = super::joined_str(&ISO_CURRENCY_BYTES);
+
+/// `"money_bands": {"USD": [2500, 25000, 250000, 2500000], ...}`.
+fn money_bands(
+    w: &mut Walk<'_>,
+    bands: &mut [[u64; MONEY_LEVELS]; ISO_CURRENCIES],
+) -> Result<(), ParseError> {
+    let mut seen = 0u16;
+    let mut first = true;
+    let mut buf = KeyBuf::new();
+    w.open_object()?;
+    while let Some(key) = w.next_key(&mut first, "money_bands", &mut buf)? {
+        let Some(i) = ISO_CURRENCY_CODES.iter().position(|c| *c == key) else {
+            return Err(w.unknown_key("money_bands", key, ISO_CURRENCY_LIST, &ISO_CURRENCY_CODES));
+        };
+        if seen & (1 << i) != 0 {
+            return Err(w.duplicate("money_bands", key));
+        }
+        seen |= 1 << i;
+        let row: [u64; MONEY_LEVELS] = ints(w, THRESHOLD)?;
+        if let Some(slot) = bands.get_mut(i) {
+            *slot = row;
         }
     }
     Ok(())
@@ -583,6 +626,13 @@ impl Out<'_> {
         self.u64(u64::from(p.claim_limit_permille))?;
         self.key(false, "effect")?;
         self.effect(&p.effect)?;
+        self.key(false, "money_bands")?;
+        self.put(b"{")?;
+        for (i, (code, row)) in ISO_CURRENCY_CODES.iter().zip(&p.money_bands).enumerate() {
+            self.key(i == 0, code)?;
+            self.uints(row)?;
+        }
+        self.put(b"}")?;
         self.put(b"}")
     }
 

@@ -8,8 +8,9 @@
 use complaint_triage::guard::{self, GuardErrorKind, Limits, TopLevel};
 use complaint_triage::Outcome;
 use complaint_triage::{
-    Band, Code, Dimension, EffectPolicy, ErrorKind, Factor, Grade, Jurisdiction, ParseError,
-    Points, PointsTable, Policy, Tier, FACTORS, FACTOR_COUNT, MAX_AMOUNT, MAX_POINTS,
+    Band, Code, Currency, Dimension, EffectPolicy, ErrorKind, Factor, Grade, Jurisdiction,
+    ParseError, Points, PointsTable, Policy, Tier, FACTORS, FACTOR_COUNT, ISO_CURRENCIES,
+    MAX_AMOUNT, MAX_POINTS, MONEY_LEVELS,
 };
 use core::fmt;
 use core::marker::PhantomData;
@@ -725,7 +726,7 @@ pub fn parse_policy_into(json: &[u8], policy: &mut Policy) -> Result<(), ParseEr
 }
 
 /// The policy's top-level keys (also words for the differential tests).
-pub(crate) const TOP_KEYS: [&str; 19] = [
+pub(crate) const TOP_KEYS: [&str; 20] = [
     "points",
     "bands",
     "severity_levels",
@@ -745,11 +746,12 @@ pub(crate) const TOP_KEYS: [&str; 19] = [
     "jurisdiction_cap_hours",
     "claim_limit_permille",
     "effect",
+    "money_bands",
 ];
 
 const TOP_KEY_LIST: &str = "points, bands, severity_levels, impact_levels, urgency_levels, grade_matrix, priority_matrix, \
 tier_by_grade, difficulty_tiers, malice_tiers, beyond_authority_tier, safety_min_grade, safety_max_priority, \
-first_response_minutes, first_response_cap_minutes, resolution_hours, jurisdiction_cap_hours, claim_limit_permille, effect";
+first_response_minutes, first_response_cap_minutes, resolution_hours, jurisdiction_cap_hours, claim_limit_permille, effect, money_bands";
 
 struct PolicyReader {
     policy: Policy,
@@ -880,10 +882,18 @@ impl<'i> Members<'i> for PolicyReader {
                     expected: "an integer in 1000..=1000000",
                 })? as u32;
             }
-            _ => map.next_value_seed(ObjectSeed {
+            "effect" => map.next_value_seed(ObjectSeed {
                 ctx,
                 members: &mut EffectReader {
                     effect: &mut p.effect,
+                    seen: 0,
+                },
+                field,
+            })?,
+            _ => map.next_value_seed(ObjectSeed {
+                ctx,
+                members: &mut MoneyBandsReader {
+                    bands: &mut p.money_bands,
                     seen: 0,
                 },
                 field,
@@ -1049,6 +1059,43 @@ impl<'i> Members<'i> for CapsReader<'_> {
         })?;
         if let Some(slot) = self.caps.get_mut(j as usize) {
             *slot = u16::try_from(v).unwrap_or(u16::MAX);
+        }
+        Ok(())
+    }
+}
+
+/// `"money_bands": {"USD": [2500, 25000, 250000, 2500000], ...}`.
+struct MoneyBandsReader<'p> {
+    bands: &'p mut [[u64; MONEY_LEVELS]; ISO_CURRENCIES],
+    seen: u16,
+}
+
+impl<'i> Members<'i> for MoneyBandsReader<'_> {
+    fn member<A: MapAccess<'i>>(
+        &mut self,
+        key: &str,
+        ctx: &mut Ctx<'i>,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
+        let i = match Currency::from_code(key) {
+            Some(c) if c != Currency::Unspecified => c as usize - 1,
+            _ => {
+                return Err(unknown_key(
+                    ctx,
+                    "money_bands",
+                    key,
+                    "CNY, USD, EUR, GBP, HKD, TWD, JPY",
+                ))
+            }
+        };
+        if self.seen & (1 << i) != 0 {
+            return Err(duplicate(ctx, "money_bands"));
+        }
+        self.seen |= 1 << i;
+        let spec = (1, MAX_AMOUNT, "a positive integer");
+        let row = map.next_value_seed(ArraySeed::<u64, MONEY_LEVELS>::new(ctx, spec))?;
+        if let Some(slot) = self.bands.get_mut(i) {
+            *slot = row;
         }
         Ok(())
     }
@@ -1285,6 +1332,7 @@ struct PointsJson<'p>(&'p Policy);
 struct RowJson<'p>(&'p Points);
 struct BandsJson<'p>(&'p Policy);
 struct CapsJson<'p>(&'p Policy);
+struct MoneyBandsJson<'p>(&'p Policy);
 struct EffectJson<'p>(&'p EffectPolicy);
 
 impl serde::Serialize for PolicyJson<'_> {
@@ -1310,6 +1358,7 @@ impl serde::Serialize for PolicyJson<'_> {
         st.serialize_field("jurisdiction_cap_hours", &CapsJson(p))?;
         st.serialize_field("claim_limit_permille", &p.claim_limit_permille)?;
         st.serialize_field("effect", &EffectJson(&p.effect))?;
+        st.serialize_field("money_bands", &MoneyBandsJson(p))?;
         st.end()
     }
 }
@@ -1355,6 +1404,16 @@ impl serde::Serialize for CapsJson<'_> {
             if *j != Jurisdiction::None {
                 m.serialize_field(Code::code(*j), hours)?;
             }
+        }
+        m.end()
+    }
+}
+
+impl serde::Serialize for MoneyBandsJson<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut m = s.serialize_struct("", ISO_CURRENCIES)?;
+        for (c, row) in Currency::ALL.iter().skip(1).zip(self.0.money_bands.iter()) {
+            m.serialize_field(Code::code(*c), row)?;
         }
         m.end()
     }
