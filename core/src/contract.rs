@@ -217,7 +217,12 @@ macro_rules! read_value {
 /// own; every other field is `doc; name: kind Type = default` and, for an
 /// integer, its accepted range as `in (min, max)`.
 macro_rules! record_contract {
+    // The public form: passes a `$` on, for the macro it defines.
+    (id $($rest:tt)*) => {
+        record_contract!(@dollar ($) id $($rest)*);
+    };
     (
+        @dollar ($d:tt)
         id {
             $(#[doc = $id_doc:literal])+
             max $id_max:expr;
@@ -291,6 +296,19 @@ macro_rules! record_contract {
             fn text_cues(&self) -> TextCues {
                 self.text_cues
             }
+        }
+
+        /// Calls `callback! { kind name: Type; ... }` with every field of
+        /// the record contract but the id and the text, in contract order
+        /// (`kind` is `code`, `list`, `int` or `bool`; `Type` the
+        /// [`Complaint`] field's): for code in other crates that must follow
+        /// the contract field by field, such as the C bindings' checks and
+        /// conversions of their `ct_complaint`.
+        #[macro_export]
+        macro_rules! for_each_record_field {
+            ($d callback:ident) => {
+                $d callback! { $( $kind $name: $ty; )+ }
+            };
         }
 
         /// A field of the record contract, by its JSON key: variant `i` is
