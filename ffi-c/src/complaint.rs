@@ -120,6 +120,7 @@ pub struct ct_text_cues {
 #[repr(C)]
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct ct_complaint {
+    // BEGIN fields: kept up with the record contract by `cargo run -p contract-gen`
     /// Direct loss, in minor currency units, up to `CT_MAX_AMOUNT`.
     pub direct_loss: u64,
     /// Amount the customer claims, in minor currency units, up to `CT_MAX_AMOUNT`.
@@ -183,6 +184,7 @@ pub struct ct_complaint {
     pub id: [c_char; CT_ID_ARRAY_SIZE],
     /// Reserved, set to 0 by the library and ignored (no implicit padding).
     pub reserved: [u8; 4],
+    // END fields
 }
 
 impl Default for ct_complaint {
