@@ -448,8 +448,6 @@ record_contract! {
         safety_incident: bool bool = false;
         /// Whether it falls in a sensitive period (a holiday, an event, a launch).
         sensitive_period: bool bool = false;
-        /// Whether it came in outside business hours.
-        after_hours: bool bool = false;
         /// Consumer rights at stake.
         rights: list FlagSet<Right> = FlagSet::EMPTY;
         /// Threats the customer made.

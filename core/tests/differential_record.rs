@@ -104,7 +104,6 @@ fn contract(doc: &Value) -> Option<Complaint> {
             "previously_compensated" => c.previously_compensated = v.as_bool()?,
             "safety_incident" => c.safety_incident = v.as_bool()?,
             "sensitive_period" => c.sensitive_period = v.as_bool()?,
-            "after_hours" => c.after_hours = v.as_bool()?,
             "rights" => c.rights = flags_of(v)?,
             "threats" => c.threats = flags_of(v)?,
             "profile" => c.profile = flags_of(v)?,

@@ -334,10 +334,6 @@ enum ct_result
      */
     CT_ERR_COMPLAINT_TEXT_EMOTION_MARKERS = 140,
     /**
-     * `ct_complaint.after_hours` is outside what the record contract accepts.
-     */
-    CT_ERR_COMPLAINT_AFTER_HOURS = 141,
-    /**
      * `ct_assessment.id_len` is above `CT_ID_CAPACITY` or `id` is not UTF-8.
      */
     CT_ERR_ASSESSMENT_ID = 150,
@@ -705,13 +701,9 @@ typedef struct ct_complaint {
      */
     char id[CT_ID_ARRAY_SIZE];
     /**
-     * 1 if: whether it came in outside business hours, else 0.
-     */
-    uint8_t after_hours;
-    /**
      * Reserved, set to 0 by the library and ignored (no implicit padding).
      */
-    uint8_t reserved[3];
+    uint8_t reserved[4];
 } ct_complaint;
 
 /**

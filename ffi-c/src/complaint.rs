@@ -182,10 +182,8 @@ pub struct ct_complaint {
     /// The caller's identifier, UTF-8, echoed in the assessment. The first
     /// `id_len` bytes count; the library keeps it NUL-terminated.
     pub id: [c_char; CT_ID_ARRAY_SIZE],
-    /// 1 if: whether it came in outside business hours, else 0.
-    pub after_hours: u8,
     /// Reserved, set to 0 by the library and ignored (no implicit padding).
-    pub reserved: [u8; 3],
+    pub reserved: [u8; 4],
     // END fields
 }
 

@@ -133,8 +133,6 @@ pub enum ct_result {
     CT_ERR_COMPLAINT_TEXT_FORBIDDEN_PHRASES = 139,
     /// `ct_complaint.text_cues.emotion_markers` has a bit set past `CT_VOCAB_EMOTION_MARKER`.
     CT_ERR_COMPLAINT_TEXT_EMOTION_MARKERS = 140,
-    /// `ct_complaint.after_hours` is outside what the record contract accepts.
-    CT_ERR_COMPLAINT_AFTER_HOURS = 141,
     // END complaint codes
     /// `ct_assessment.id_len` is above `CT_ID_CAPACITY` or `id` is not UTF-8.
     CT_ERR_ASSESSMENT_ID = 150,
@@ -345,7 +343,6 @@ describe_results! {
     CT_ERR_COMPLAINT_TEXT_THREATS => c"text_cues.threats", c"ct_complaint.text_cues.threats: a bit with no threat";
     CT_ERR_COMPLAINT_TEXT_FORBIDDEN_PHRASES => c"text_cues.forbidden_phrases", c"ct_complaint.text_cues.forbidden_phrases: a bit with no phrase";
     CT_ERR_COMPLAINT_TEXT_EMOTION_MARKERS => c"text_cues.emotion_markers", c"ct_complaint.text_cues.emotion_markers: a bit with no marker";
-    CT_ERR_COMPLAINT_AFTER_HOURS => c"after_hours", c"ct_complaint.after_hours: neither 0 nor 1";
     // END complaint rows
     CT_ERR_ASSESSMENT_ID => c"id", c"ct_assessment.id: longer than 64 bytes or not UTF-8";
     CT_ERR_ASSESSMENT_SCORES => c"scores", c"ct_assessment.scores: a score above 100";

@@ -181,7 +181,6 @@ RECORD_CONTRACT: Final[tuple[tuple[str, str, int, int, int], ...]] = (
     ("previously_compensated", "bool", 0, 1, 0),
     ("safety_incident", "bool", 0, 1, 0),
     ("sensitive_period", "bool", 0, 1, 0),
-    ("after_hours", "bool", 0, 1, 0),
     ("rights", "list", 0, 255, 0),
     ("threats", "list", 0, 63, 0),
     ("profile", "list", 0, 511, 0),
@@ -260,9 +259,6 @@ class RecordDict(TypedDict, total=False):
 
     sensitive_period: bool
     """Whether it falls in a sensitive period (a holiday, an event, a launch)."""
-
-    after_hours: bool
-    """Whether it came in outside business hours."""
 
     rights: list[RightCode]
     """Consumer rights at stake."""
