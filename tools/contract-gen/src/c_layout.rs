@@ -68,7 +68,7 @@ fn missing<'a>(fields: &str, contract: &'a [FieldSpec]) -> Vec<&'a FieldSpec> {
 fn c_doc(f: &FieldSpec) -> String {
     let doc = f.doc.trim_end_matches('.');
     match (f.kind, f.vocabulary) {
-        (FieldKind::Bool, _) => format!("1 if: {}, else 0.", lower_first(doc)),
+        (FieldKind::Bool, _) => format!("{doc}: 1 for yes, 0 for no."),
         (_, Some(v)) => format!(
             "{doc}: `CT_VOCAB_{}` (default `{}`).",
             crate::screaming(v.type_name),
@@ -76,13 +76,6 @@ fn c_doc(f: &FieldSpec) -> String {
         ),
         _ => format!("{doc}."),
     }
-}
-
-fn lower_first(s: &str) -> String {
-    let mut c = s.chars();
-    c.next()
-        .map(|first| first.to_lowercase().chain(c).collect())
-        .unwrap_or_default()
 }
 
 /// The struct's fields with those of `contract` it lacks added in
@@ -278,7 +271,7 @@ mod tests {
         assert_eq!(
             got,
             "    /// Emotion.\n    pub emotion: u8,\n    /// Id.\n    pub id: [c_char; 65],\n    \
-             /// 1 if: whether it came after hours, else 0.\n    pub after_hours: u8,\n    \
+             /// Whether it came after hours: 1 for yes, 0 for no.\n    pub after_hours: u8,\n    \
              /// Whether it came after hours: `CT_VOCAB_CATEGORY` (default `basic_service`).\n    pub source: u8,\n    \
              /// Reserved, set to 0.\n    pub reserved: [u8; 2],\n"
         );
