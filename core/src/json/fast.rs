@@ -318,7 +318,7 @@ pub(super) struct GiveUp;
 impl FieldReader for Reader<'_> {
     type Error = GiveUp;
 
-    #[inline(always)]
+    #[inline(never)]
     fn id(&mut self) -> Result<Id, GiveUp> {
         Reader::id(self).ok_or(GiveUp)
     }
@@ -343,7 +343,7 @@ impl FieldReader for Reader<'_> {
         Reader::boolean(self).ok_or(GiveUp)
     }
 
-    #[inline(always)]
+    #[inline(never)]
     fn text(&mut self) -> Result<TextCues, GiveUp> {
         Reader::text(self).ok_or(GiveUp)
     }
