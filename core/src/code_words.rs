@@ -40,7 +40,7 @@ pub(crate) trait CodeWords: Copy {
 
 /// The hash of a string's words.
 #[inline(always)]
-const fn hash(words: Words) -> u32 {
+pub(crate) const fn hash(words: Words) -> u32 {
     let x = words[0] ^ words[1].rotate_left(29);
     let x = x.wrapping_mul(0x9E37_79B9_7F4A_7C15);
     (x >> 32) as u32

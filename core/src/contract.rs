@@ -27,6 +27,9 @@ use crate::playbook::{ExpectationApproach, MotiveApproach, Remedy, Strategy, Tal
 use crate::scan::TextCues;
 use crate::{Source, TierBasis};
 
+pub mod store;
+pub(crate) use store::FieldReader;
+
 /// What kind of value a record field holds.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum FieldKind {
@@ -177,17 +180,49 @@ macro_rules! field_spec {
     };
 }
 
+/// The value of one field, read by a [`FieldReader`] as its kind says.
+macro_rules! read_value {
+    (code $r:ident, $name:ident: $ty:ty) => {
+        $r.code()?
+    };
+    (list $r:ident, $name:ident: $ty:ty) => {
+        $r.list()?
+    };
+    (bool $r:ident, $name:ident: $ty:ty) => {
+        $r.boolean()?
+    };
+    (int $r:ident, $name:ident: $ty:ty, $min:expr, $max:expr) => {{
+        const _: () = assert!(
+            ($max as u128) <= (<$ty>::MAX as u128) && ($min as u128) <= ($max as u128),
+            concat!(
+                "the declared range of `",
+                stringify!($name),
+                "` fits its type"
+            )
+        );
+        // Within the declared range, which fits the type: the cast is exact.
+        $r.int(RecordField::$name, $min, $max)? as $ty
+    }};
+}
+
 /// Declares the record contract: generates [`Complaint`] (one field per
 /// record field but `text`, plus the `text_cues` the text is scanned into),
 /// [`Complaint::DEFAULT`], [`ComplaintFields`] and its implementation for
-/// [`Complaint`], and [`RECORD_CONTRACT`].
+/// [`Complaint`], [`RECORD_CONTRACT`], [`RecordField`] and the one
+/// dispatch from a field to its reading and storing (`read_field`, used by
+/// both JSON readers and by the typed setters of [`store`]).
 ///
 /// The id (a string, empty by default, grading never reads it) and the
 /// text (scanned into `text_cues`, never stored) have sections of their
 /// own; every other field is `doc; name: kind Type = default` and, for an
 /// integer, its accepted range as `in (min, max)`.
 macro_rules! record_contract {
+    // The public form: passes a `$` on, for the macro it defines.
+    (id $($rest:tt)*) => {
+        record_contract!(@dollar ($) id $($rest)*);
+    };
     (
+        @dollar ($d:tt)
         id {
             $(#[doc = $id_doc:literal])+
             max $id_max:expr;
@@ -260,6 +295,79 @@ macro_rules! record_contract {
             #[inline(always)]
             fn text_cues(&self) -> TextCues {
                 self.text_cues
+            }
+        }
+
+        /// Calls `callback! { kind name: Type; ... }` with every field of
+        /// the record contract but the id and the text, in contract order
+        /// (`kind` is `code`, `list`, `int` or `bool`; `Type` the
+        /// [`Complaint`] field's): for code in other crates that must follow
+        /// the contract field by field, such as the C bindings' checks and
+        /// conversions of their `ct_complaint`.
+        #[macro_export]
+        macro_rules! for_each_record_field {
+            ($d callback:ident) => {
+                $d callback! { $( $kind $name: $ty; )+ }
+            };
+        }
+
+        /// A field of the record contract, by its JSON key: variant `i` is
+        /// field `i` of [`RECORD_CONTRACT`] (and of
+        /// [`RECORD_FIELDS`](crate::RECORD_FIELDS)).
+        ///
+        /// The variants are spelled as the keys, so that the contract's one
+        /// declaration names them.
+        #[allow(non_camel_case_types)]
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+        #[repr(u8)]
+        pub enum RecordField {
+            $(#[doc = $id_doc])+
+            id,
+            $( $(#[doc = $doc])+ $name, )+
+            $(#[doc = $text_doc])+
+            text,
+        }
+
+        impl RecordField {
+            /// Every field, in contract order.
+            pub const ALL: &'static [RecordField] = &[
+                RecordField::id,
+                $( RecordField::$name, )+
+                RecordField::text,
+            ];
+
+            /// The field whose JSON key is `key`, if any.
+            #[inline(always)]
+            pub fn from_key(key: &[u8]) -> Option<RecordField> {
+                // Every key is ASCII: a key that is not UTF-8 names no field.
+                Some(match core::str::from_utf8(key).ok()? {
+                    "id" => RecordField::id,
+                    $( stringify!($name) => RecordField::$name, )+
+                    "text" => RecordField::text,
+                    _ => return None,
+                })
+            }
+        }
+
+        impl Complaint {
+            /// Reads the value of `field` with `reader` and stores it: the
+            /// one dispatch from a field to its kind and place, for every
+            /// reader (the JSON walk, the one-pass JSON reader, the typed
+            /// setters).
+            #[inline(always)]
+            pub(crate) fn read_field<R: FieldReader>(
+                &mut self,
+                field: RecordField,
+                reader: &mut R,
+            ) -> Result<(), R::Error> {
+                match field {
+                    RecordField::id => self.id = reader.id()?,
+                    $( RecordField::$name => {
+                        self.$name = read_value!($kind reader, $name: $ty $(, $min, $max)?)
+                    } )+
+                    RecordField::text => self.text_cues = self.text_cues.union(reader.text()?),
+                }
+                Ok(())
             }
         }
 

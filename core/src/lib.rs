@@ -77,7 +77,7 @@ pub use codes::{
     Right, Threat, Tier, Vocabulary,
 };
 pub use complaint::{Complaint, Id, ID_CAPACITY};
-pub use contract::{FieldKind, FieldSpec, RECORD_CONTRACT, VOCABULARIES};
+pub use contract::{FieldKind, FieldSpec, RecordField, RECORD_CONTRACT, VOCABULARIES};
 pub use explain::write_explanation;
 pub use factor::{seeds, Band, Factor, FactorInfo, Points, FACTORS, FACTOR_COUNT};
 pub use fields::ComplaintFields;

@@ -3,18 +3,14 @@
 
 use complaint_triage::*;
 use proptest::prelude::{
-    any, prop_assert, prop_assert_eq, prop_compose, proptest, ProptestConfig, TestCaseError,
+    any, prop_assert, prop_assert_eq, prop_compose, proptest, BoxedStrategy, Just, ProptestConfig,
+    Strategy, TestCaseError,
 };
-use proptest::strategy::Strategy as _;
 
 fn pick<T: Copy + std::fmt::Debug + 'static>(
     all: &'static [T],
 ) -> impl proptest::strategy::Strategy<Value = T> {
     proptest::sample::select(all)
-}
-
-fn flags<T: Flag + std::fmt::Debug>() -> impl proptest::strategy::Strategy<Value = FlagSet<T>> {
-    any::<u16>().prop_map(FlagSet::from_bits_truncate)
 }
 
 /// Counts every row grading hands over and keeps those it is told to.
@@ -33,28 +29,47 @@ impl ReasonSink for CountingSink {
     }
 }
 
-prop_compose! {
-    fn complaint()(
-        category in pick(Category::ALL), channel in pick(Channel::ALL), customer_tier in pick(CustomerTier::ALL),
-        tenure_months in 0u16..=1200, personality in pick(Personality::ALL), motive in pick(Motive::ALL),
-        expectation in pick(Expectation::ALL), emotion in 0u8..=10, prior_contacts in 0u16..=50,
-        hours_open in 0u32..=5000, affected_customers in 1u32..=1_000_000, direct_loss in 0u64..=100_000_000,
-        claimed_amount in 0u64..=1_000_000_000, indirect_loss_claimed in any::<bool>(), liability in pick(Liability::ALL),
-        evidence in pick(Evidence::ALL), departments in 1u8..=10,
-        bools in any::<[bool; 4]>(), rights in flags::<Right>(), threats in flags::<Threat>(),
-        profile in flags::<Profile>(), malice_signals in flags::<MaliceSignal>(),
-        handling_failures in flags::<HandlingFailure>(), jurisdiction in pick(Jurisdiction::ALL),
-        cues in (0u8..64, 0u16..2048, 0u8..16),
-    ) -> Complaint {
-        Complaint {
-            id: Id::new(), category, channel, customer_tier, tenure_months, personality, motive, expectation,
-            emotion, prior_contacts, hours_open, affected_customers, direct_loss, claimed_amount,
-            indirect_loss_claimed, liability, evidence, departments,
-            beyond_authority: bools[0], previously_compensated: bools[1], safety_incident: bools[2],
-            sensitive_period: bools[3], rights, threats, profile, malice_signals, handling_failures, jurisdiction,
-            text_cues: TextCues { threats: cues.0, forbidden_phrases: cues.1, emotion_markers: cues.2 },
-        }
+/// A value of `field` within its declaration: an integer drawn
+/// log-uniformly between its minimum and maximum (so that small counts and
+/// large amounts are both common), a code of its vocabulary, any set of
+/// them, either boolean.
+fn field_value(spec: &FieldSpec) -> BoxedStrategy<u64> {
+    let (min, max) = (spec.min, spec.max);
+    match spec.kind {
+        FieldKind::Int => (0u32..=(max - min).checked_ilog10().unwrap_or(0) + 1)
+            .prop_flat_map(move |digits| min..=max.min(min.saturating_add(10u64.pow(digits) - 1)))
+            .boxed(),
+        FieldKind::Code | FieldKind::List | FieldKind::Bool => (min..=max).boxed(),
+        FieldKind::Id | FieldKind::Text => Just(0).boxed(),
     }
+}
+
+/// A complaint built from the record contract: every declared field gets a
+/// value of its kind through the typed setters, so a field added to the
+/// contract is drawn here without an edit; the text cues are any bits of
+/// the scanner's vocabularies.
+fn complaint() -> impl Strategy<Value = Complaint> {
+    let fields: Vec<BoxedStrategy<u64>> = RECORD_CONTRACT.iter().map(field_value).collect();
+    (fields, (0u8..64, 0u16..2048, 0u8..16)).prop_map(|(values, cues)| {
+        let mut c = Complaint::DEFAULT;
+        for (field, v) in RecordField::ALL.iter().zip(values) {
+            let stored = match field.kind() {
+                FieldKind::Int => c.set_int(*field, v),
+                FieldKind::Bool => c.set_bool(*field, v == 1),
+                FieldKind::Code => c.set_code(*field, v as u8),
+                FieldKind::List => c.set_list(*field, v as u16),
+                FieldKind::Id | FieldKind::Text => Ok(()),
+            };
+            stored
+                .unwrap_or_else(|e| panic!("{}: {v} within the declaration: {e:?}", field.name()));
+        }
+        c.text_cues = TextCues {
+            threats: cues.0,
+            forbidden_phrases: cues.1,
+            emotion_markers: cues.2,
+        };
+        c
+    })
 }
 
 /// Asserts that `after` scores at least `before` in dimension `d`.

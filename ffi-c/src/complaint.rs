@@ -102,6 +102,14 @@ pub struct ct_text_cues {
     pub emotion_markers: u8,
 }
 
+// ABI: the layout of the fields below is fixed once published. A field
+// added to the record contract takes a byte of `reserved` if it is one
+// byte wide (a code or a yes/no; `reserved` shrinks by as much), else it is
+// appended after `reserved`; its `CT_ERR_COMPLAINT_*` in `result.rs` takes
+// the next free number of 141-149. Every field keeps its contract name: the
+// checks, conversions and `ComplaintFields` of `complaint_check.rs` and
+// `from_core` below are made from the contract by that name
+// (`triage::for_each_record_field!`). See core/CONTRACT.md.
 /// One complaint: every factor the rubric reads.
 ///
 /// Fill it with `ct_complaint_init` (the record contract's defaults) then
@@ -112,6 +120,7 @@ pub struct ct_text_cues {
 #[repr(C)]
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct ct_complaint {
+    // BEGIN fields: kept up with the record contract by `cargo run -p contract-gen`
     /// Direct loss, in minor currency units, up to `CT_MAX_AMOUNT`.
     pub direct_loss: u64,
     /// Amount the customer claims, in minor currency units, up to `CT_MAX_AMOUNT`.
@@ -175,6 +184,7 @@ pub struct ct_complaint {
     pub id: [c_char; CT_ID_ARRAY_SIZE],
     /// Reserved, set to 0 by the library and ignored (no implicit padding).
     pub reserved: [u8; 4],
+    // END fields
 }
 
 impl Default for ct_complaint {
@@ -225,48 +235,46 @@ pub(crate) const fn cues_from_checked_c(c: ct_text_cues) -> TextCues {
     }
 }
 
-/// The C form of a core complaint.
-pub(crate) fn from_core(c: &Complaint) -> ct_complaint {
-    let mut id = [0 as c_char; CT_ID_CAPACITY + 1];
-    let bytes = c.id.as_bytes();
-    let n = bytes.len().min(CT_ID_CAPACITY);
-    for (slot, b) in id.iter_mut().zip(&bytes[..n]) {
-        *slot = *b as c_char;
-    }
-    ct_complaint {
-        direct_loss: c.direct_loss,
-        claimed_amount: c.claimed_amount,
-        hours_open: c.hours_open,
-        affected_customers: c.affected_customers,
-        tenure_months: c.tenure_months,
-        prior_contacts: c.prior_contacts,
-        rights: c.rights.bits(),
-        threats: c.threats.bits(),
-        profile: c.profile.bits(),
-        malice_signals: c.malice_signals.bits(),
-        handling_failures: c.handling_failures.bits(),
-        text_cues: cues_to_c(c.text_cues),
-        category: c.category.index(),
-        channel: c.channel.index(),
-        customer_tier: c.customer_tier.index(),
-        personality: c.personality.index(),
-        motive: c.motive.index(),
-        expectation: c.expectation.index(),
-        liability: c.liability.index(),
-        evidence: c.evidence.index(),
-        jurisdiction: c.jurisdiction.index(),
-        emotion: c.emotion,
-        departments: c.departments,
-        indirect_loss_claimed: c.indirect_loss_claimed as u8,
-        beyond_authority: c.beyond_authority as u8,
-        previously_compensated: c.previously_compensated as u8,
-        safety_incident: c.safety_incident as u8,
-        sensitive_period: c.sensitive_period as u8,
-        id_len: n as u8,
-        id,
-        reserved: [0; 4],
-    }
+/// The C form of one field of a core complaint, by its kind.
+macro_rules! to_c {
+    (code $v:expr) => {
+        $v.index()
+    };
+    (list $v:expr) => {
+        $v.bits()
+    };
+    (int $v:expr) => {
+        $v
+    };
+    (bool $v:expr) => {
+        u8::from($v)
+    };
 }
+
+/// [`from_core`], one field of `ct_complaint` per field of the record
+/// contract (each has the contract's name), then the id and the cues.
+macro_rules! from_core_fields {
+    ($($kind:ident $name:ident: $ty:ty;)+) => {
+        /// The C form of a core complaint.
+        pub(crate) fn from_core(c: &Complaint) -> ct_complaint {
+            let mut id = [0 as c_char; CT_ID_CAPACITY + 1];
+            let bytes = c.id.as_bytes();
+            let n = bytes.len().min(CT_ID_CAPACITY);
+            for (slot, b) in id.iter_mut().zip(&bytes[..n]) {
+                *slot = *b as c_char;
+            }
+            ct_complaint {
+                $( $name: to_c!($kind c.$name), )+
+                text_cues: cues_to_c(c.text_cues),
+                id_len: n as u8,
+                id,
+                reserved: Default::default(),
+            }
+        }
+    };
+}
+
+triage::for_each_record_field!(from_core_fields);
 
 /// A 0/1 flag of a C struct.
 pub(crate) fn flag(v: u8, code: ct_result) -> Result<bool, ct_result> {

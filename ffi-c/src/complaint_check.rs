@@ -77,103 +77,61 @@ macro_rules! cue_rule {
     }};
 }
 
+/// The `CT_ERR_COMPLAINT_*` code that names the record contract's field
+/// `name` (compile time only): the one of 110-149 whose
+/// `ct_result_field` is `name`. Codes are ABI, so each is written once in
+/// `result.rs` (a new field's appended) and found here by its field.
+const fn complaint_code(name: &str) -> ct_result {
+    let mut i = 0;
+    while i < ct_result::ALL.len() {
+        let code = ct_result::ALL[i];
+        let n = code as u32;
+        if n >= 110 && n < 150 && same_bytes(name.as_bytes(), code.describe().field.to_bytes()) {
+            return code;
+        }
+        i += 1;
+    }
+    panic!("a field of the record contract has no CT_ERR_COMPLAINT_* code in ffi-c/src/result.rs")
+}
+
 /// Every field of a complaint, in the order it is checked (the record
 /// contract's, then the text cues): the first that fails names the error.
-/// Ranges come from the contract; the assertions below keep the order and
-/// the coverage the contract's.
-pub(crate) const RULES: [FieldRule; 31] = [
-    contract_rule!("id", id_len, CT_ERR_COMPLAINT_ID),
-    contract_rule!("category", category, CT_ERR_COMPLAINT_CATEGORY),
-    contract_rule!("channel", channel, CT_ERR_COMPLAINT_CHANNEL),
-    contract_rule!(
-        "customer_tier",
-        customer_tier,
-        CT_ERR_COMPLAINT_CUSTOMER_TIER
-    ),
-    contract_rule!(
-        "tenure_months",
-        tenure_months,
-        CT_ERR_COMPLAINT_TENURE_MONTHS
-    ),
-    contract_rule!("personality", personality, CT_ERR_COMPLAINT_PERSONALITY),
-    contract_rule!("motive", motive, CT_ERR_COMPLAINT_MOTIVE),
-    contract_rule!("expectation", expectation, CT_ERR_COMPLAINT_EXPECTATION),
-    contract_rule!("emotion", emotion, CT_ERR_COMPLAINT_EMOTION),
-    contract_rule!(
-        "prior_contacts",
-        prior_contacts,
-        CT_ERR_COMPLAINT_PRIOR_CONTACTS
-    ),
-    contract_rule!("hours_open", hours_open, CT_ERR_COMPLAINT_HOURS_OPEN),
-    contract_rule!(
-        "affected_customers",
-        affected_customers,
-        CT_ERR_COMPLAINT_AFFECTED_CUSTOMERS
-    ),
-    contract_rule!("direct_loss", direct_loss, CT_ERR_COMPLAINT_DIRECT_LOSS),
-    contract_rule!(
-        "claimed_amount",
-        claimed_amount,
-        CT_ERR_COMPLAINT_CLAIMED_AMOUNT
-    ),
-    contract_rule!(
-        "indirect_loss_claimed",
-        indirect_loss_claimed,
-        CT_ERR_COMPLAINT_INDIRECT_LOSS_CLAIMED
-    ),
-    contract_rule!("liability", liability, CT_ERR_COMPLAINT_LIABILITY),
-    contract_rule!("evidence", evidence, CT_ERR_COMPLAINT_EVIDENCE),
-    contract_rule!("departments", departments, CT_ERR_COMPLAINT_DEPARTMENTS),
-    contract_rule!(
-        "beyond_authority",
-        beyond_authority,
-        CT_ERR_COMPLAINT_BEYOND_AUTHORITY
-    ),
-    contract_rule!(
-        "previously_compensated",
-        previously_compensated,
-        CT_ERR_COMPLAINT_PREVIOUSLY_COMPENSATED
-    ),
-    contract_rule!(
-        "safety_incident",
-        safety_incident,
-        CT_ERR_COMPLAINT_SAFETY_INCIDENT
-    ),
-    contract_rule!(
-        "sensitive_period",
-        sensitive_period,
-        CT_ERR_COMPLAINT_SENSITIVE_PERIOD
-    ),
-    contract_rule!("rights", rights, CT_ERR_COMPLAINT_RIGHTS),
-    contract_rule!("threats", threats, CT_ERR_COMPLAINT_THREATS),
-    contract_rule!("profile", profile, CT_ERR_COMPLAINT_PROFILE),
-    contract_rule!(
-        "malice_signals",
-        malice_signals,
-        CT_ERR_COMPLAINT_MALICE_SIGNALS
-    ),
-    contract_rule!(
-        "handling_failures",
-        handling_failures,
-        CT_ERR_COMPLAINT_HANDLING_FAILURES
-    ),
-    contract_rule!("jurisdiction", jurisdiction, CT_ERR_COMPLAINT_JURISDICTION),
-    cue_rule!(threats, Threat::COUNT, CT_ERR_COMPLAINT_TEXT_THREATS),
-    cue_rule!(
-        forbidden_phrases,
-        FORBIDDEN_PHRASES.len(),
-        CT_ERR_COMPLAINT_TEXT_FORBIDDEN_PHRASES
-    ),
-    cue_rule!(
-        emotion_markers,
-        EMOTION_MARKERS.len(),
-        CT_ERR_COMPLAINT_TEXT_EMOTION_MARKERS
-    ),
-];
+/// The rules are made from the contract ([`triage::for_each_record_field`]):
+/// each field of `ct_complaint` has the contract's name, range and the
+/// result code whose `ct_result_field` is that name.
+macro_rules! contract_rules {
+    ($($kind:ident $name:ident: $ty:ty;)+) => {
+        pub(crate) const RULES: [FieldRule; RECORD_CONTRACT.len() + 2] = [
+            contract_rule!("id", id_len, CT_ERR_COMPLAINT_ID),
+            $( contract_rule!(
+                stringify!($name),
+                $name,
+                complaint_code(stringify!($name))
+            ), )+
+            cue_rule!(threats, Threat::COUNT, CT_ERR_COMPLAINT_TEXT_THREATS),
+            cue_rule!(
+                forbidden_phrases,
+                FORBIDDEN_PHRASES.len(),
+                CT_ERR_COMPLAINT_TEXT_FORBIDDEN_PHRASES
+            ),
+            cue_rule!(
+                emotion_markers,
+                EMOTION_MARKERS.len(),
+                CT_ERR_COMPLAINT_TEXT_EMOTION_MARKERS
+            ),
+        ];
+    };
+}
+
+triage::for_each_record_field!(contract_rules);
 
 /// Whether two strings are equal (compile time only).
 const fn same(a: &str, b: &str) -> bool {
-    let (a, b) = (a.as_bytes(), b.as_bytes());
+    same_bytes(a.as_bytes(), b.as_bytes())
+}
+
+/// Whether two byte strings are equal (compile time only).
+const fn same_bytes(a: &[u8], b: &[u8]) -> bool {
     if a.len() != b.len() {
         return false;
     }
@@ -252,6 +210,16 @@ pub(crate) unsafe fn first_invalid(p: *const ct_complaint) -> Option<ct_result> 
     unsafe { first_invalid_after_id(p) }
 }
 
+/// Rule `i`, if there is one (compile time: past the last rule, the
+/// written-out checks below have nothing to check).
+const fn rule_at(i: usize) -> Option<FieldRule> {
+    if i < RULES.len() {
+        Some(RULES[i])
+    } else {
+        None
+    }
+}
+
 /// [`first_invalid`] of the rules after the id's.
 ///
 /// # Safety
@@ -262,21 +230,26 @@ unsafe fn first_invalid_after_id(p: *const ct_complaint) -> Option<ct_result> {
     // constants, so each read has its width and bounds built in).
     macro_rules! each_rule {
         ($($i:literal)+) => {$({
-            const RULE: FieldRule = RULES[$i];
-            // SAFETY: forwarded from the caller.
-            let v = unsafe { value(p, &RULE) };
-            if !(RULE.min..=RULE.max).contains(&v) {
-                return Some(RULE.code);
+            const RULE: Option<FieldRule> = rule_at($i);
+            if let Some(rule) = RULE {
+                // SAFETY: forwarded from the caller.
+                let v = unsafe { value(p, &rule) };
+                if !(rule.min..=rule.max).contains(&v) {
+                    return Some(rule.code);
+                }
             }
         })+};
     }
-    each_rule!(1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20 21 22 23 24 25 26 27 28 29 30);
+    each_rule!(
+        1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20 21 22 23 24 25 26 27 28 29 30
+        31 32 33 34 35 36 37 38 39 40 41 42 43 44 45 46 47 48 49 50
+    );
     None
 }
 
 const _: () = assert!(
-    RULES.len() == 31,
-    "each_rule! lists every rule but the id's"
+    RULES.len() <= 51,
+    "each_rule! lists every rule but the id's: extend its list"
 );
 
 /// Checks the complaint at `p` field by field, as [`first_invalid`], and
@@ -353,42 +326,43 @@ macro_rules! code_at {
     }};
 }
 
-/// Implements [`ComplaintFields`] for [`Checked`], one method per field by
-/// its kind (a vocabulary index read as its value, a number as it is, a
-/// yes/no byte as a `bool`, a list's bits as a set), and the copy of a
-/// checked complaint into a core `Complaint`.
+/// One method of [`ComplaintFields`] for [`Checked`], by the field's kind:
+/// a vocabulary index read as its value, a number as it is, a yes/no byte
+/// as a `bool`, a list's bits as a set.
+macro_rules! checked_method {
+    (code $name:ident: $ty:ty) => {
+        #[inline(always)]
+        fn $name(&self) -> $ty {
+            code_at!($ty, self.0.$name)
+        }
+    };
+    (int $name:ident: $ty:ty) => {
+        #[inline(always)]
+        fn $name(&self) -> $ty {
+            self.0.$name
+        }
+    };
+    (bool $name:ident: $ty:ty) => {
+        #[inline(always)]
+        fn $name(&self) -> $ty {
+            self.0.$name != 0
+        }
+    };
+    (list $name:ident: $ty:ty) => {
+        #[inline(always)]
+        fn $name(&self) -> $ty {
+            <$ty>::from_bits_truncate(self.0.$name)
+        }
+    };
+}
+
+/// Implements [`ComplaintFields`] for [`Checked`], one method per field of
+/// the record contract, and the copy of a checked complaint into a core
+/// `Complaint`.
 macro_rules! checked_fields {
-    (
-        codes { $($code:ident: $code_t:ty),* $(,)? }
-        numbers { $($number:ident: $number_t:ty),* $(,)? }
-        yes_no { $($yes_no:ident),* $(,)? }
-        lists { $($list:ident: $list_t:ty),* $(,)? }
-    ) => {
+    ($($kind:ident $name:ident: $ty:ty;)+) => {
         impl ComplaintFields for Checked<'_> {
-            $(
-                #[inline(always)]
-                fn $code(&self) -> $code_t {
-                    code_at!($code_t, self.0.$code)
-                }
-            )*
-            $(
-                #[inline(always)]
-                fn $number(&self) -> $number_t {
-                    self.0.$number
-                }
-            )*
-            $(
-                #[inline(always)]
-                fn $yes_no(&self) -> bool {
-                    self.0.$yes_no != 0
-                }
-            )*
-            $(
-                #[inline(always)]
-                fn $list(&self) -> FlagSet<$list_t> {
-                    FlagSet::from_bits_truncate(self.0.$list)
-                }
-            )*
+            $( checked_method!($kind $name: $ty); )+
             #[inline(always)]
             fn text_cues(&self) -> TextCues {
                 cues_from_checked_c(self.0.text_cues)
@@ -400,10 +374,7 @@ macro_rules! checked_fields {
             pub(crate) fn to_complaint(&self, id: Id) -> Complaint {
                 Complaint {
                     id,
-                    $( $code: self.$code(), )*
-                    $( $number: self.$number(), )*
-                    $( $yes_no: self.$yes_no(), )*
-                    $( $list: self.$list(), )*
+                    $( $name: self.$name(), )+
                     text_cues: self.text_cues(),
                 }
             }
@@ -411,40 +382,4 @@ macro_rules! checked_fields {
     };
 }
 
-checked_fields! {
-    codes {
-        category: Category,
-        channel: Channel,
-        customer_tier: CustomerTier,
-        personality: Personality,
-        motive: Motive,
-        expectation: Expectation,
-        liability: Liability,
-        evidence: Evidence,
-        jurisdiction: Jurisdiction,
-    }
-    numbers {
-        tenure_months: u16,
-        emotion: u8,
-        prior_contacts: u16,
-        hours_open: u32,
-        affected_customers: u32,
-        direct_loss: u64,
-        claimed_amount: u64,
-        departments: u8,
-    }
-    yes_no {
-        indirect_loss_claimed,
-        beyond_authority,
-        previously_compensated,
-        safety_incident,
-        sensitive_period,
-    }
-    lists {
-        rights: Right,
-        threats: Threat,
-        profile: Profile,
-        malice_signals: MaliceSignal,
-        handling_failures: HandlingFailure,
-    }
-}
+triage::for_each_record_field!(checked_fields);

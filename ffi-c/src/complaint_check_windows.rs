@@ -4,7 +4,7 @@
 //! Field by field, each rule is a load, a compare and a branch. Here the
 //! one- and two-byte fields are checked 16 bytes at a time by the range
 //! windows of [`crate::ranges`], made at compile time from [`RULES`], and
-//! the four wider ones by compares that do not branch: one branch for the
+//! the wider ones (and any outside the windows) by compares that do not branch: one branch for the
 //! whole record. Which field failed is worked out afterwards, by the plain
 //! check, only when something did.
 
@@ -18,14 +18,62 @@ use crate::ranges::{
 };
 use crate::result::{ct_result, CT_ERR_COMPLAINT_ID, CT_ERR_INVALID_ARGUMENT};
 
-/// The rules of the fields `width` bytes wide, by offset (compile time
-/// only); there must be exactly `N`.
+/// The offset just past the run of `width`-byte fields that starts with
+/// the first of them: fields one after the other, with no gap (compile time
+/// only). The windows cover that run; a field of the width outside it (one
+/// added later in `ct_complaint`'s reserved bytes, say) is checked alone.
+const fn run_end(width: usize) -> usize {
+    let mut first = usize::MAX;
+    let mut i = 0;
+    while i < RULES.len() {
+        if RULES[i].width == width && RULES[i].at < first {
+            first = RULES[i].at;
+        }
+        i += 1;
+    }
+    let mut end = first.saturating_add(width);
+    let mut grown = true;
+    while grown {
+        grown = false;
+        let mut i = 0;
+        while i < RULES.len() {
+            if RULES[i].width == width && RULES[i].at == end {
+                end += width;
+                grown = true;
+            }
+            i += 1;
+        }
+    }
+    end
+}
+
+/// Whether rule `i` is checked by the windows of its width (compile time).
+const fn windowed(i: usize) -> bool {
+    let r = RULES[i];
+    (r.width == 1 || r.width == 2) && r.at < run_end(r.width)
+}
+
+/// How many rules of `width` the windows check (compile time only).
+const fn windowed_count(width: usize) -> usize {
+    let mut n = 0;
+    let mut i = 0;
+    while i < RULES.len() {
+        if RULES[i].width == width && windowed(i) {
+            n += 1;
+        }
+        i += 1;
+    }
+    n
+}
+
+/// The windowed rules of the fields `width` bytes wide, by offset (compile
+/// time only); there must be exactly `N`.
 const fn rules_of_width<const N: usize>(width: usize) -> [FieldRule; N] {
     let mut out = [RULES[0]; N];
     let mut n = 0;
     let mut i = 0;
     while i < RULES.len() {
-        if RULES[i].width == width {
+        if RULES[i].width == width && windowed(i) {
             assert!(n < N, "more fields of this width");
             // Insertion by offset: the windows want them sorted.
             let mut j = n;
@@ -42,10 +90,13 @@ const fn rules_of_width<const N: usize>(width: usize) -> [FieldRule; N] {
     out
 }
 
+const BYTE_COUNT: usize = windowed_count(1);
+const WORD_COUNT: usize = windowed_count(2);
+
 /// The window lanes of the one-byte fields.
-const BYTE_FIELDS: [Field<u8>; 19] = {
-    let rules = rules_of_width::<19>(1);
-    let mut out = [(0, 0, 0); 19];
+const BYTE_FIELDS: [Field<u8>; BYTE_COUNT] = {
+    let rules = rules_of_width::<BYTE_COUNT>(1);
+    let mut out = [(0, 0, 0); BYTE_COUNT];
     let mut i = 0;
     while i < out.len() {
         out[i] = (rules[i].at, rules[i].min as u8, rules[i].max as u8);
@@ -55,9 +106,9 @@ const BYTE_FIELDS: [Field<u8>; 19] = {
 };
 
 /// The window lanes of the two-byte fields.
-const WORD_FIELDS: [Field<u16>; 8] = {
-    let rules = rules_of_width::<8>(2);
-    let mut out = [(0, 0, 0); 8];
+const WORD_FIELDS: [Field<u16>; WORD_COUNT] = {
+    let rules = rules_of_width::<WORD_COUNT>(2);
+    let mut out = [(0, 0, 0); WORD_COUNT];
     let mut i = 0;
     while i < out.len() {
         out[i] = (rules[i].at, rules[i].min as u16, rules[i].max as u16);
@@ -66,19 +117,31 @@ const WORD_FIELDS: [Field<u16>; 8] = {
     out
 };
 
-/// The four- and eight-byte fields, checked one by one.
-const WIDE_FIELDS: [FieldRule; 4] = {
-    let (four, eight) = (rules_of_width::<2>(4), rules_of_width::<2>(8));
-    [four[0], four[1], eight[0], eight[1]]
+/// The fields no window checks (the four- and eight-byte ones, and any
+/// outside the windows' runs), checked one by one.
+const LOOSE_FIELDS: [FieldRule; RULES.len() - BYTE_COUNT - WORD_COUNT] = {
+    let mut out = [RULES[0]; RULES.len() - BYTE_COUNT - WORD_COUNT];
+    let mut n = 0;
+    let mut i = 0;
+    while i < RULES.len() {
+        if !windowed(i) {
+            out[n] = RULES[i];
+            n += 1;
+        }
+        i += 1;
+    }
+    out
 };
 
 /// The windows that check the one-byte fields.
-const BYTE_WINDOWS: ByteWindows<2> = byte_windows(&BYTE_FIELDS, size_of::<ct_complaint>());
+const BYTE_WINDOWS: ByteWindows<{ BYTE_COUNT.div_ceil(16) }> =
+    byte_windows(&BYTE_FIELDS, size_of::<ct_complaint>());
 /// The window that checks the two-byte fields.
-const WORD_WINDOWS: WordWindows<1> = word_windows(&WORD_FIELDS, size_of::<ct_complaint>());
+const WORD_WINDOWS: WordWindows<{ (2 * WORD_COUNT).div_ceil(16) }> =
+    word_windows(&WORD_FIELDS, size_of::<ct_complaint>());
 
 // Every rule is in exactly one of the groups above.
-const _: () = assert!(BYTE_FIELDS.len() + WORD_FIELDS.len() + WIDE_FIELDS.len() == RULES.len());
+const _: () = assert!(BYTE_FIELDS.len() + WORD_FIELDS.len() + LOOSE_FIELDS.len() == RULES.len());
 
 /// [`crate::complaint_check::check`], with the window check: the same
 /// result for every complaint (a test compares them on arbitrary bytes).
@@ -96,7 +159,7 @@ pub(crate) unsafe fn check<'a>(
     let mut bad = unsafe {
         bytes_out_of_range(p.cast(), &BYTE_WINDOWS) | words_out_of_range(p.cast(), &WORD_WINDOWS)
     };
-    for rule in &WIDE_FIELDS {
+    for rule in &LOOSE_FIELDS {
         // SAFETY: as above. Non-short-circuit `|`: no branch per field.
         bad |= unsafe { value(p, rule) }.wrapping_sub(rule.min) > rule.max - rule.min;
     }

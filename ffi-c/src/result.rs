@@ -70,6 +70,7 @@ pub enum ct_result {
     /// than grade bytes it has already overwritten); nothing was written.
     CT_ERR_OVERLAP = 108,
 
+    // BEGIN complaint codes: kept up with the record contract by `cargo run -p contract-gen`
     /// `ct_complaint.id_len` is above `CT_ID_CAPACITY` or `id` is not UTF-8.
     CT_ERR_COMPLAINT_ID = 110,
     /// `ct_complaint.category` is not an index of `CT_VOCAB_CATEGORY`.
@@ -132,7 +133,7 @@ pub enum ct_result {
     CT_ERR_COMPLAINT_TEXT_FORBIDDEN_PHRASES = 139,
     /// `ct_complaint.text_cues.emotion_markers` has a bit set past `CT_VOCAB_EMOTION_MARKER`.
     CT_ERR_COMPLAINT_TEXT_EMOTION_MARKERS = 140,
-
+    // END complaint codes
     /// `ct_assessment.id_len` is above `CT_ID_CAPACITY` or `id` is not UTF-8.
     CT_ERR_ASSESSMENT_ID = 150,
     /// A score of `ct_assessment.scores` is above 100.
@@ -310,6 +311,7 @@ describe_results! {
     CT_ERR_ID_TOO_LONG => c"id", c"the id is longer than 64 bytes";
     CT_ERR_MISALIGNED_POINTER => c"", c"a pointer argument is not aligned for its type";
     CT_ERR_OVERLAP => c"", c"an input argument overlaps the output argument";
+    // BEGIN complaint rows: kept up with the record contract by `cargo run -p contract-gen`
     CT_ERR_COMPLAINT_ID => c"id", c"ct_complaint.id: longer than 64 bytes or not UTF-8";
     CT_ERR_COMPLAINT_CATEGORY => c"category", c"ct_complaint.category: not a category index";
     CT_ERR_COMPLAINT_CHANNEL => c"channel", c"ct_complaint.channel: not a channel index";
@@ -341,6 +343,7 @@ describe_results! {
     CT_ERR_COMPLAINT_TEXT_THREATS => c"text_cues.threats", c"ct_complaint.text_cues.threats: a bit with no threat";
     CT_ERR_COMPLAINT_TEXT_FORBIDDEN_PHRASES => c"text_cues.forbidden_phrases", c"ct_complaint.text_cues.forbidden_phrases: a bit with no phrase";
     CT_ERR_COMPLAINT_TEXT_EMOTION_MARKERS => c"text_cues.emotion_markers", c"ct_complaint.text_cues.emotion_markers: a bit with no marker";
+    // END complaint rows
     CT_ERR_ASSESSMENT_ID => c"id", c"ct_assessment.id: longer than 64 bytes or not UTF-8";
     CT_ERR_ASSESSMENT_SCORES => c"scores", c"ct_assessment.scores: a score above 100";
     CT_ERR_ASSESSMENT_GRADE => c"grade", c"ct_assessment.grade: not a grade index";

@@ -1,20 +1,18 @@
 //! The record's fields as the frame reader fills them.
 //!
-//! The field names and the accepted numeric ranges are not restated here:
-//! they are the core's declared contract (`RECORD_CONTRACT`). This table
-//! only says how to store an already validated
-//! value into a [`Complaint`]; a field the core knows and this table does
-//! not is still accepted: its rows go through the core's parser.
+//! Nothing of the contract is restated here: every field, its kind, range
+//! and vocabulary come from the core's declaration (`RECORD_CONTRACT`),
+//! and a value is stored through the core's typed setters
+//! (`Complaint::set_int`...). A field added to the contract is read
+//! without an edit here; [`Key`] only names the fields the frame reader
+//! stores with inlined code for speed (any other goes through
+//! [`Setter`]'s function pointers).
 
 use std::sync::OnceLock;
 
 use crate::arrow::{StrKey, Strings};
 
-use complaint_triage::{
-    Category, Channel, Complaint, CustomerTier, Evidence, Expectation, FieldKind, FlagSet,
-    HandlingFailure, Jurisdiction, Liability, MaliceSignal, Motive, Personality, Profile, Right,
-    Threat,
-};
+use complaint_triage::{Complaint, FieldKind, FieldSpec, RecordField};
 
 /// How a field is stored.
 #[derive(Clone, Copy)]
@@ -243,111 +241,147 @@ impl Key {
     }
 }
 
-macro_rules! code {
-    ($t:ty, $f:ident) => {
-        Setter::Code {
-            parse: |s| <$t>::from_code(s).map(|v| v.index()),
-            set: |c, i| {
-                if let Some(v) = <$t>::from_index(i) {
-                    c.$f = v;
-                }
-            },
-            codes: || <$t>::ALL.iter().map(|v| v.code()).collect(),
-            default: Complaint::DEFAULT.$f.index(),
+/// The most fields the record contract may have here: the length of the
+/// tables of per-field functions below.
+const MAX_FIELDS: usize = 48;
+const _: () = assert!(
+    complaint_triage::RECORD_CONTRACT.len() <= MAX_FIELDS,
+    "raise MAX_FIELDS and extend `per_field!`'s list in py/src/fields.rs"
+);
+
+/// Field `I` of the record contract.
+const fn field<const I: usize>() -> Option<RecordField> {
+    if I < RecordField::ALL.len() {
+        Some(RecordField::ALL[I])
+    } else {
+        None
+    }
+}
+
+// The stores below go through the core's typed setters, which check the
+// value against the declaration once more; the readers have already
+// checked it (a range, a code found in the vocabulary), so they never fail.
+
+fn set_int<const I: usize>(c: &mut Complaint, v: u64) {
+    if let Some(f) = field::<I>() {
+        let _ = c.set_int(f, v);
+    }
+}
+
+fn set_bool<const I: usize>(c: &mut Complaint, v: bool) {
+    if let Some(f) = field::<I>() {
+        let _ = c.set_bool(f, v);
+    }
+}
+
+fn set_code<const I: usize>(c: &mut Complaint, index: u8) {
+    if let Some(f) = field::<I>() {
+        let _ = c.set_code(f, index);
+    }
+}
+
+fn set_list<const I: usize>(c: &mut Complaint, bits: u16) {
+    if let Some(f) = field::<I>() {
+        let _ = c.set_list(f, bits);
+    }
+}
+
+/// The codes of field `I`'s vocabulary.
+fn codes_of<const I: usize>() -> &'static [&'static str] {
+    field::<I>()
+        .and_then(|f| f.spec().vocabulary)
+        .map_or(&[], |v| v.codes)
+}
+
+/// The stable index of the code `s` of field `I`'s vocabulary.
+fn parse_code<const I: usize>(s: &str) -> Option<u8> {
+    let i = codes_of::<I>().iter().position(|c| *c == s)?;
+    u8::try_from(i).ok()
+}
+
+fn codes_vec<const I: usize>() -> Vec<&'static str> {
+    codes_of::<I>().to_vec()
+}
+
+/// The functions of every field index, as plain `fn` pointers for
+/// [`Setter`] (one instance per index of the generic functions above).
+struct PerField {
+    int: [fn(&mut Complaint, u64); MAX_FIELDS],
+    boolean: [fn(&mut Complaint, bool); MAX_FIELDS],
+    code: [fn(&mut Complaint, u8); MAX_FIELDS],
+    list: [fn(&mut Complaint, u16); MAX_FIELDS],
+    parse: [fn(&str) -> Option<u8>; MAX_FIELDS],
+    codes: [fn() -> Vec<&'static str>; MAX_FIELDS],
+}
+
+macro_rules! per_field {
+    ($($i:literal)*) => {
+        PerField {
+            int: [$(set_int::<$i>,)*],
+            boolean: [$(set_bool::<$i>,)*],
+            code: [$(set_code::<$i>,)*],
+            list: [$(set_list::<$i>,)*],
+            parse: [$(parse_code::<$i>,)*],
+            codes: [$(codes_vec::<$i>,)*],
         }
     };
 }
 
-macro_rules! flags {
-    ($t:ty, $f:ident) => {
-        Setter::Flags {
-            parse: |s| <$t>::from_code(s).map(|v| v.index()),
-            set: |c, bits| c.$f = FlagSet::<$t>::from_bits_truncate(bits),
-            codes: || <$t>::ALL.iter().map(|v| v.code()).collect(),
-        }
-    };
-}
+const PER_FIELD: PerField = per_field!(
+    0 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20 21 22 23
+    24 25 26 27 28 29 30 31 32 33 34 35 36 37 38 39 40 41 42 43 44 45 46 47
+);
 
-macro_rules! uint {
-    ($f:ident, $t:ty) => {
-        match published_range(stringify!($f), <$t>::MAX as u64) {
-            Some((min, max)) => Setter::UInt {
-                // The value was checked against the published range, itself
-                // capped at the field type's maximum: the cast is exact.
-                set: |c, v| c.$f = v as $t,
-                min,
-                max,
-            },
-            None => Setter::CoreOnly,
-        }
+/// How field `i` of the record contract is stored, by its declared kind.
+fn setter(i: usize, spec: &FieldSpec) -> Setter {
+    fn at<T: Copy>(table: &[T], i: usize) -> Option<T> {
+        table.get(i).copied()
+    }
+    let s = match spec.kind {
+        FieldKind::Id => Some(Setter::Id),
+        FieldKind::Text => Some(Setter::Text),
+        FieldKind::Int => at(&PER_FIELD.int, i).map(|set| Setter::UInt {
+            set,
+            min: spec.min,
+            max: spec.max,
+        }),
+        FieldKind::Bool => at(&PER_FIELD.boolean, i).map(Setter::Bool),
+        FieldKind::Code => match (
+            at(&PER_FIELD.code, i),
+            at(&PER_FIELD.parse, i),
+            at(&PER_FIELD.codes, i),
+        ) {
+            (Some(set), Some(parse), Some(codes)) => Some(Setter::Code {
+                parse,
+                set,
+                codes,
+                default: u8::try_from(spec.default).unwrap_or(0),
+            }),
+            _ => None,
+        },
+        FieldKind::List => match (
+            at(&PER_FIELD.list, i),
+            at(&PER_FIELD.parse, i),
+            at(&PER_FIELD.codes, i),
+        ) {
+            (Some(set), Some(parse), Some(codes)) => Some(Setter::Flags { parse, set, codes }),
+            _ => None,
+        },
     };
-}
-
-macro_rules! boolean {
-    ($f:ident) => {
-        Setter::Bool(|c, v| c.$f = v)
-    };
-}
-
-/// What this crate knows how to store, by field name.
-fn known(name: &str) -> Option<Setter> {
-    let s = match name {
-        "id" => Setter::Id,
-        "text" => Setter::Text,
-        "category" => code!(Category, category),
-        "channel" => code!(Channel, channel),
-        "customer_tier" => code!(CustomerTier, customer_tier),
-        "personality" => code!(Personality, personality),
-        "motive" => code!(Motive, motive),
-        "expectation" => code!(Expectation, expectation),
-        "liability" => code!(Liability, liability),
-        "evidence" => code!(Evidence, evidence),
-        "jurisdiction" => code!(Jurisdiction, jurisdiction),
-        "tenure_months" => uint!(tenure_months, u16),
-        "emotion" => uint!(emotion, u8),
-        "prior_contacts" => uint!(prior_contacts, u16),
-        "hours_open" => uint!(hours_open, u32),
-        "affected_customers" => uint!(affected_customers, u32),
-        "direct_loss" => uint!(direct_loss, u64),
-        "claimed_amount" => uint!(claimed_amount, u64),
-        "departments" => uint!(departments, u8),
-        "indirect_loss_claimed" => boolean!(indirect_loss_claimed),
-        "beyond_authority" => boolean!(beyond_authority),
-        "previously_compensated" => boolean!(previously_compensated),
-        "safety_incident" => boolean!(safety_incident),
-        "sensitive_period" => boolean!(sensitive_period),
-        "rights" => flags!(Right, rights),
-        "threats" => flags!(Threat, threats),
-        "profile" => flags!(Profile, profile),
-        "malice_signals" => flags!(MaliceSignal, malice_signals),
-        "handling_failures" => flags!(HandlingFailure, handling_failures),
-        _ => return None,
-    };
-    Some(s)
-}
-
-/// The range the core declares for the integer field `name`, capped at
-/// `type_max` (the field type's largest value).
-fn published_range(name: &str, type_max: u64) -> Option<(u64, u64)> {
-    complaint_triage::contract::field_spec(name)
-        .filter(|f| f.kind == FieldKind::Int)
-        .map(|f| (f.min, f.max.min(type_max)))
+    s.unwrap_or(Setter::CoreOnly)
 }
 
 /// The record contract's fields, in the core's order.
 pub fn record_fields() -> &'static [Field] {
     static FIELDS: OnceLock<Vec<Field>> = OnceLock::new();
     FIELDS.get_or_init(|| {
-        let names = complaint_triage::RECORD_FIELDS.to_vec();
-        names
-            .into_iter()
-            .map(|name| {
-                let setter = known(name).unwrap_or(Setter::CoreOnly);
-                Field {
-                    name,
-                    setter,
-                    key: Key::of(name),
-                }
+        complaint_triage::RECORD_CONTRACT
+            .iter()
+            .enumerate()
+            .map(|(i, spec)| Field {
+                name: spec.name,
+                setter: setter(i, spec),
+                key: Key::of(spec.name),
             })
             .collect()
     })
@@ -367,6 +401,59 @@ pub fn is_list_field(name: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use complaint_triage::{parse_complaint, Category};
+
+    #[test]
+    fn every_setter_stores_what_the_core_reads() {
+        for (f, spec) in record_fields()
+            .iter()
+            .zip(complaint_triage::RECORD_CONTRACT)
+        {
+            let codes = spec.vocabulary.map_or(&[][..], |v| v.codes);
+            let (mut c, json) = (Complaint::DEFAULT, |v: String| {
+                parse_complaint(format!("{{\"{}\":{v}}}", spec.name).as_bytes()).unwrap()
+            });
+            match f.setter {
+                Setter::UInt { set, min, max } => {
+                    assert_eq!((min, max), (spec.min, spec.max));
+                    set(&mut c, max);
+                    assert_eq!(c, json(max.to_string()), "{}", f.name);
+                }
+                Setter::Bool(set) => {
+                    set(&mut c, true);
+                    assert_eq!(c, json("true".into()), "{}", f.name);
+                }
+                Setter::Code {
+                    parse,
+                    set,
+                    codes: all,
+                    default,
+                } => {
+                    assert_eq!(all(), codes);
+                    assert_eq!(u64::from(default), spec.default);
+                    let last = codes.last().unwrap();
+                    set(&mut c, parse(last).unwrap());
+                    assert_eq!(c, json(format!("\"{last}\"")), "{}", f.name);
+                    assert_eq!(parse("nope"), None);
+                }
+                Setter::Flags {
+                    parse,
+                    set,
+                    codes: all,
+                } => {
+                    assert_eq!(all(), codes);
+                    let bits = codes
+                        .iter()
+                        .fold(0, |b, code| b | 1 << parse(code).unwrap());
+                    set(&mut c, bits);
+                    let list: Vec<String> = codes.iter().map(|c| format!("\"{c}\"")).collect();
+                    assert_eq!(c, json(format!("[{}]", list.join(","))), "{}", f.name);
+                }
+                Setter::Id | Setter::Text => {}
+                Setter::CoreOnly => panic!("{} has no setter", f.name),
+            }
+        }
+    }
 
     #[test]
     fn lookup_agrees_with_from_code() {
@@ -413,7 +500,7 @@ mod tests {
         for field in f {
             assert!(
                 !matches!(field.setter, Setter::CoreOnly),
-                "`{}` is declared in the core's contract but has no setter in `known` (py/src/fields.rs)",
+                "`{}` is declared in the core's contract but its kind has no setter (py/src/fields.rs `setter`)",
                 field.name
             );
             assert_eq!(

@@ -153,3 +153,109 @@ fn list_fields_span_their_vocabulary_and_codes_their_indices() {
     }
     assert_eq!(field_spec("emotoin"), None);
 }
+
+#[test]
+fn record_field_is_the_contract_in_order() {
+    assert_eq!(RecordField::ALL.len(), RECORD_CONTRACT.len());
+    for (i, (f, spec)) in RecordField::ALL.iter().zip(RECORD_CONTRACT).enumerate() {
+        assert_eq!((f.index(), f.name(), f.kind()), (i, spec.name, spec.kind));
+        assert_eq!(f.spec(), spec);
+        assert_eq!(RecordField::from_key(spec.name.as_bytes()), Some(*f));
+        assert_eq!(RecordField::from_name(spec.name), Some(*f));
+    }
+    for key in ["", "emotoin", "Emotion", "text_cues", "id "] {
+        assert_eq!(RecordField::from_name(key), None, "{key}");
+    }
+    assert_eq!(RecordField::from_key(b"\xffid"), None);
+}
+
+/// Each value a typed setter accepts for `f`, with the JSON that gives it.
+fn accepted_values(f: &FieldSpec) -> Vec<(u64, String)> {
+    match f.kind {
+        FieldKind::Int => [f.min, f.default, f.max]
+            .iter()
+            .map(|v| (*v, format!("{v}")))
+            .collect(),
+        FieldKind::Bool => std::vec![(0, "false".into()), (1, "true".into())],
+        FieldKind::Code => {
+            let codes = f.vocabulary.unwrap().codes;
+            (0..codes.len())
+                .map(|i| (i as u64, format!("\"{}\"", codes[i])))
+                .collect()
+        }
+        FieldKind::List => {
+            let codes = f.vocabulary.unwrap().codes;
+            (0..codes.len())
+                .map(|i| (1u64 << i, format!("[\"{}\"]", codes[i])))
+                .chain([(f.max, other_value(f)), (0, "[]".into())])
+                .collect()
+        }
+        FieldKind::Id | FieldKind::Text => Vec::new(),
+    }
+}
+
+/// Stores `v` in `field` with the setter of the field's kind.
+fn set(c: &mut Complaint, field: RecordField, v: u64) -> Result<(), ErrorKind> {
+    match field.kind() {
+        FieldKind::Int => c.set_int(field, v),
+        FieldKind::Bool => c.set_bool(field, v == 1),
+        FieldKind::Code => c.set_code(field, v as u8),
+        FieldKind::List => c.set_list(field, v as u16),
+        FieldKind::Id | FieldKind::Text => Err(ErrorKind::WrongType),
+    }
+}
+
+#[test]
+fn the_typed_setters_store_what_the_json_readers_read() {
+    for &field in RecordField::ALL {
+        let f = field.spec();
+        for (v, json) in accepted_values(f) {
+            let mut c = Complaint::DEFAULT;
+            set(&mut c, field, v).unwrap_or_else(|e| panic!("{} = {v}: {e:?}", f.name));
+            let json = record(f.name, &json);
+            assert_eq!(Ok(c), parse_complaint(json.as_bytes()), "{json}");
+        }
+    }
+}
+
+#[test]
+fn the_typed_setters_refuse_what_the_contract_refuses() {
+    for &field in RecordField::ALL {
+        let f = field.spec();
+        let mut c = Complaint::DEFAULT;
+        // Past the declared range, the vocabulary or its bits.
+        let past = match f.kind {
+            FieldKind::Int => Some((f.max + 1, ErrorKind::OutOfRange)),
+            FieldKind::Code => Some((f.max + 1, ErrorKind::UnknownValue)),
+            FieldKind::List if f.max < u64::from(u16::MAX) => {
+                Some((f.max + 1, ErrorKind::UnknownValue))
+            }
+            _ => None,
+        };
+        if let Some((v, kind)) = past {
+            assert_eq!(set(&mut c, field, v), Err(kind), "{}", f.name);
+        }
+        if f.kind == FieldKind::Int && f.min > 0 {
+            assert_eq!(c.set_int(field, f.min - 1), Err(ErrorKind::OutOfRange));
+        }
+        // Every setter of another kind.
+        if f.kind != FieldKind::Int {
+            assert_eq!(c.set_int(field, 0), Err(ErrorKind::WrongType), "{}", f.name);
+        }
+        if f.kind != FieldKind::Bool {
+            assert_eq!(c.set_bool(field, true), Err(ErrorKind::WrongType));
+        }
+        if f.kind != FieldKind::Code {
+            assert_eq!(c.set_code(field, 0), Err(ErrorKind::WrongType));
+        }
+        if f.kind != FieldKind::List {
+            assert_eq!(c.set_list(field, 0), Err(ErrorKind::WrongType));
+        }
+        assert_eq!(
+            c,
+            Complaint::DEFAULT,
+            "a refused value changed `{}`",
+            f.name
+        );
+    }
+}

@@ -15,18 +15,15 @@
 //! guard's own string scanner (escapes, control bytes, UTF-8, length), the
 //! text then handed to the scanner as the bytes already checked.
 
-use super::record::{field_index, record_body, IntRange, RECORD_LIMITS};
-use super::record::{
-    AFFECTED_CUSTOMERS, CLAIMED_AMOUNT, DEPARTMENTS, DIRECT_LOSS, EMOTION, HOURS_OPEN,
-    PRIOR_CONTACTS, TENURE_MONTHS,
-};
+use super::record::{record_body, RECORD_FIELDS, RECORD_LIMITS};
 use super::value::{for_each_byte_piece, unescape, BytePiece};
-use crate::code_words::{self, CodeTable, CodeWords};
+use crate::code_words::{self, CodeTable, CodeWords, Words};
 use crate::codes::Code;
 use crate::complaint::{Complaint, Id, ID_CAPACITY};
+use crate::contract::{FieldReader, RecordField};
 use crate::flags::{Flag, FlagSet};
 use crate::guard::{scan_string_escaped, skip_plain};
-use crate::scan::{scan_bytes, Scanner};
+use crate::scan::{scan_bytes, Scanner, TextCues};
 
 /// The record, if it certainly fits the contract; `None` to take the long way.
 #[inline]
@@ -47,7 +44,7 @@ pub(super) fn read(json: &[u8]) -> Option<Complaint> {
     } else {
         loop {
             let i = r.key()?;
-            let bit = 1u32 << i;
+            let bit = 1u32 << i.index();
             if seen & bit != 0 {
                 return None;
             }
@@ -55,38 +52,7 @@ pub(super) fn read(json: &[u8]) -> Option<Complaint> {
             r.ws();
             r.eat(b':')?;
             r.ws();
-            // The ranges below fit the target types, so the casts are exact.
-            match i {
-                0 => c.id = r.id()?,
-                1 => c.category = r.code()?,
-                2 => c.channel = r.code()?,
-                3 => c.customer_tier = r.code()?,
-                4 => c.tenure_months = r.uint(TENURE_MONTHS)? as u16,
-                5 => c.personality = r.code()?,
-                6 => c.motive = r.code()?,
-                7 => c.expectation = r.code()?,
-                8 => c.emotion = r.uint(EMOTION)? as u8,
-                9 => c.prior_contacts = r.uint(PRIOR_CONTACTS)? as u16,
-                10 => c.hours_open = r.uint(HOURS_OPEN)? as u32,
-                11 => c.affected_customers = r.uint(AFFECTED_CUSTOMERS)? as u32,
-                12 => c.direct_loss = r.uint(DIRECT_LOSS)?,
-                13 => c.claimed_amount = r.uint(CLAIMED_AMOUNT)?,
-                14 => c.indirect_loss_claimed = r.boolean()?,
-                15 => c.liability = r.code()?,
-                16 => c.evidence = r.code()?,
-                17 => c.departments = r.uint(DEPARTMENTS)? as u8,
-                18 => c.beyond_authority = r.boolean()?,
-                19 => c.previously_compensated = r.boolean()?,
-                20 => c.safety_incident = r.boolean()?,
-                21 => c.sensitive_period = r.boolean()?,
-                22 => c.rights = r.flags()?,
-                23 => c.threats = r.flags()?,
-                24 => c.profile = r.flags()?,
-                25 => c.malice_signals = r.flags()?,
-                26 => c.handling_failures = r.flags()?,
-                27 => c.jurisdiction = r.code()?,
-                _ => c.text_cues = c.text_cues.union(r.text()?),
-            }
+            c.read_field(i, &mut r).ok()?;
             r.ws();
             match r.next()? {
                 b',' => r.ws(),
@@ -97,6 +63,71 @@ pub(super) fn read(json: &[u8]) -> Option<Complaint> {
     }
     r.ws();
     (r.pos == json.len()).then_some(c)
+}
+
+/// Slots of [`KEY_TABLE`]: a power of two, at least twice the fields, so
+/// that a probe rarely goes past its first slot.
+const KEY_SLOTS: usize = 64;
+const _: () = assert!(RECORD_FIELDS.len() * 2 <= KEY_SLOTS && RECORD_FIELDS.len() < 255);
+
+/// The record's field names as words (see [`code_words`]), by their hash,
+/// built at compile time from the declared contract. (Matching a key
+/// against every name in turn, as [`RecordField::from_key`] does, costs the
+/// one-pass reader a tenth of its time.)
+struct KeyTable {
+    /// The name's words in each slot.
+    words: [Words; KEY_SLOTS],
+    /// The field's index plus one in each slot, 0 for none.
+    fields: [u8; KEY_SLOTS],
+}
+
+const KEY_TABLE: KeyTable = key_table();
+
+/// The first slot of a key's words.
+#[inline(always)]
+const fn key_slot(words: Words) -> usize {
+    (code_words::hash(words) >> 26) as usize % KEY_SLOTS
+}
+
+const fn key_table() -> KeyTable {
+    let mut table = KeyTable {
+        words: [[0; 2]; KEY_SLOTS],
+        fields: [0; KEY_SLOTS],
+    };
+    let mut i = 0;
+    while i < RECORD_FIELDS.len() {
+        let words = code_words::words_of(RECORD_FIELDS[i].as_bytes());
+        let mut h = key_slot(words);
+        while table.fields[h] != 0 {
+            h = (h + 1) % KEY_SLOTS;
+        }
+        table.words[h] = words;
+        table.fields[h] = i as u8 + 1;
+        i += 1;
+    }
+    table
+}
+
+/// The field named by `input[start..end]`, as [`RecordField::from_key`]
+/// finds it.
+#[inline(always)]
+fn field_at(input: &[u8], start: usize, end: usize) -> Option<RecordField> {
+    let key = code_words::words_at(input, start, end);
+    let mut h = key_slot(key);
+    for _ in 0..KEY_SLOTS {
+        let i = usize::from(*KEY_TABLE.fields.get(h)?).checked_sub(1)?;
+        if KEY_TABLE.words.get(h) == Some(&key) {
+            // Words and length are the whole name up to sixteen bytes.
+            let name = RECORD_FIELDS.get(i)?.as_bytes();
+            let len = end.checked_sub(start)?;
+            if name.len() == len && (len <= 16 || input.get(start..end) == Some(name)) {
+                return RecordField::ALL.get(i).copied();
+            }
+            return None;
+        }
+        h = (h + 1) % KEY_SLOTS;
+    }
+    None
 }
 
 struct Reader<'i> {
@@ -130,15 +161,9 @@ impl<'i> Reader<'i> {
         }
     }
 
-    /// An unescaped string without control bytes, as its raw bytes (not
-    /// yet known to be UTF-8: only compared with ASCII names).
-    #[inline(always)]
-    fn plain_string(&mut self) -> Option<&'i [u8]> {
-        let (start, end) = self.plain_string_span()?;
-        self.json.get(start..end)
-    }
-
-    /// [`Reader::plain_string`] as where its body starts and ends.
+    /// An unescaped string without control bytes, as where its body
+    /// starts and ends (not yet known to be UTF-8: only compared with ASCII
+    /// names).
     #[inline(always)]
     fn plain_string_span(&mut self) -> Option<(usize, usize)> {
         self.eat(b'"')?;
@@ -151,10 +176,11 @@ impl<'i> Reader<'i> {
         Some((start, end))
     }
 
-    /// A key naming a field: its index in [`super::RECORD_FIELDS`].
+    /// A key naming a field.
     #[inline(always)]
-    fn key(&mut self) -> Option<usize> {
-        field_index(self.plain_string()?)
+    fn key(&mut self) -> Option<RecordField> {
+        let (start, end) = self.plain_string_span()?;
+        field_at(self.json, start, end)
     }
 
     /// One code of a vocabulary.
@@ -205,8 +231,7 @@ impl<'i> Reader<'i> {
     /// the caller (a digit after `0`, a fraction or an exponent is none of
     /// `,`, `}` or white space).
     #[inline(always)]
-    fn uint(&mut self, range: IntRange) -> Option<u64> {
-        let IntRange { min, max, .. } = range;
+    fn uint(&mut self, min: u64, max: u64) -> Option<u64> {
         let mut v: u64 = 0;
         match self.peek()? {
             b'0' => self.pos += 1,
@@ -272,7 +297,7 @@ impl<'i> Reader<'i> {
 
     /// The text's cues.
     #[inline]
-    fn text(&mut self) -> Option<crate::scan::TextCues> {
+    fn text(&mut self) -> Option<TextCues> {
         let (raw, escaped) = self.checked_string()?;
         if !escaped {
             return Some(scan_bytes(raw));
@@ -283,6 +308,44 @@ impl<'i> Reader<'i> {
             BytePiece::Char(c) => scanner.push_char(c),
         });
         Some(scanner.finish())
+    }
+}
+
+/// The one-pass reader gives up on a value: the record takes the long way.
+pub(super) struct GiveUp;
+
+/// The kinds of value, as the one-pass reader reads them.
+impl FieldReader for Reader<'_> {
+    type Error = GiveUp;
+
+    #[inline(never)]
+    fn id(&mut self) -> Result<Id, GiveUp> {
+        Reader::id(self).ok_or(GiveUp)
+    }
+
+    #[inline(always)]
+    fn code<T: Code + CodeWords>(&mut self) -> Result<T, GiveUp> {
+        Reader::code(self).ok_or(GiveUp)
+    }
+
+    #[inline(always)]
+    fn list<T: Code + Flag + CodeWords>(&mut self) -> Result<FlagSet<T>, GiveUp> {
+        self.flags().ok_or(GiveUp)
+    }
+
+    #[inline(always)]
+    fn int(&mut self, _: RecordField, min: u64, max: u64) -> Result<u64, GiveUp> {
+        self.uint(min, max).ok_or(GiveUp)
+    }
+
+    #[inline(always)]
+    fn boolean(&mut self) -> Result<bool, GiveUp> {
+        Reader::boolean(self).ok_or(GiveUp)
+    }
+
+    #[inline(never)]
+    fn text(&mut self) -> Result<TextCues, GiveUp> {
+        Reader::text(self).ok_or(GiveUp)
     }
 }
 
@@ -370,6 +433,32 @@ mod tests {
         " \u{feff}{}",
         "{}\u{feff}",
     ];
+
+    #[test]
+    fn the_key_table_finds_every_field_and_nothing_else() {
+        for f in crate::RecordField::ALL {
+            let key = std::format!("\"{}\"", f.name());
+            assert_eq!(super::field_at(key.as_bytes(), 1, key.len() - 1), Some(*f));
+            assert_eq!(
+                super::field_at(f.name().as_bytes(), 0, f.name().len()),
+                Some(*f)
+            );
+        }
+        for key in [
+            "",
+            "x",
+            "ids",
+            "Category",
+            "text ",
+            "emotoin",
+            "handling_failure",
+            "previously_compensatee",
+            "handling_failures_",
+        ] {
+            assert_eq!(super::field_at(key.as_bytes(), 0, key.len()), None, "{key}");
+            assert_eq!(crate::RecordField::from_key(key.as_bytes()), None, "{key}");
+        }
+    }
 
     #[test]
     fn takes_the_one_pass_for_plain_records() {

@@ -4,11 +4,13 @@ use super::error::LimitTexts;
 use super::lex::{Lex, RawString};
 use super::value::{for_each_byte_piece, unescape, BytePiece};
 use super::{not_an_object, ErrorKind, ParseError};
+use crate::code_words::CodeWords;
 use crate::codes::Code;
 use crate::complaint::{Complaint, Id};
+use crate::contract::{FieldReader, RecordField};
 use crate::flags::{Flag, FlagSet};
 use crate::guard::{self, Limits, TopLevel};
-use crate::scan::Scanner;
+use crate::scan::{Scanner, TextCues};
 
 /// Limits on an untrusted record: 64 KiB in all, nesting depth 2 (the
 /// record object and its lists), 32 KiB for any one string (the text).
@@ -95,20 +97,21 @@ fn parse_body(json: &[u8]) -> Result<Complaint, ParseError> {
     let mut reader = RecordReader {
         complaint: Complaint::DEFAULT,
         seen: 0,
-        scanner: Scanner::new(),
     };
     reader.object(&mut Lex::new(json))?;
-    let mut complaint = reader.complaint;
-    complaint.text_cues = complaint.text_cues.union(reader.scanner.finish());
-    Ok(complaint)
+    Ok(reader.complaint)
 }
 
 struct RecordReader {
     complaint: Complaint,
     /// Bit `i` set once field `i` of [`RECORD_FIELDS`] was read.
     seen: u32,
-    scanner: Scanner,
 }
+
+const _: () = assert!(
+    RECORD_FIELDS.len() <= 32,
+    "a record's fields fit the readers' 32-bit set of fields seen"
+);
 
 /// The record's fields, in contract order: every key a record may hold
 /// (the names of [`RECORD_CONTRACT`](crate::RECORD_CONTRACT)).
@@ -119,43 +122,6 @@ const FIELD_LIST_BYTES: [u8; super::joined_len(&RECORD_FIELDS)] = super::joined(
 
 /// Largest accepted amount, in minor units (10^15: ten trillion in major units).
 pub const MAX_AMOUNT: u64 = 1_000_000_000_000_000;
-
-/// The index in [`RECORD_FIELDS`] of a key.
-#[inline(always)]
-pub(super) fn field_index(key: &[u8]) -> Option<usize> {
-    Some(match key {
-        b"id" => 0,
-        b"category" => 1,
-        b"channel" => 2,
-        b"customer_tier" => 3,
-        b"tenure_months" => 4,
-        b"personality" => 5,
-        b"motive" => 6,
-        b"expectation" => 7,
-        b"emotion" => 8,
-        b"prior_contacts" => 9,
-        b"hours_open" => 10,
-        b"affected_customers" => 11,
-        b"direct_loss" => 12,
-        b"claimed_amount" => 13,
-        b"indirect_loss_claimed" => 14,
-        b"liability" => 15,
-        b"evidence" => 16,
-        b"departments" => 17,
-        b"beyond_authority" => 18,
-        b"previously_compensated" => 19,
-        b"safety_incident" => 20,
-        b"sensitive_period" => 21,
-        b"rights" => 22,
-        b"threats" => 23,
-        b"profile" => 24,
-        b"malice_signals" => 25,
-        b"handling_failures" => 26,
-        b"jurisdiction" => 27,
-        b"text" => 28,
-        _ => return None,
-    })
-}
 
 /// Longest key compared against the field names; a longer one is unknown.
 const KEY_CAPACITY: usize = 40;
@@ -265,7 +231,7 @@ impl RecordReader {
         } else {
             key.raw
         };
-        let Some(i) = field_index(name) else {
+        let Some(i) = RecordField::from_key(name) else {
             let found = core::str::from_utf8(name).unwrap_or("");
             return Err(
                 ParseError::new(ErrorKind::UnknownField, key_offset, "", FIELD_LIST)
@@ -273,8 +239,9 @@ impl RecordReader {
                     .suggesting(&RECORD_FIELDS),
             );
         };
-        let field = RECORD_FIELDS.get(i).copied().unwrap_or("");
-        if self.seen & (1 << i) != 0 {
+        let field = i.name();
+        let bit = 1u32 << i.index();
+        if self.seen & bit != 0 {
             return Err(ParseError::new(
                 ErrorKind::DuplicateField,
                 key_offset,
@@ -282,46 +249,58 @@ impl RecordReader {
                 "each field at most once",
             ));
         }
-        self.seen |= 1 << i;
+        self.seen |= bit;
         let at = At {
             field,
             offset: lex.pos,
         };
-        let c = &mut self.complaint;
-        // The ranges below fit the target types, so the casts are exact.
-        match i {
-            0 => c.id = id(lex, at)?,
-            1 => c.category = code(lex, at)?,
-            2 => c.channel = code(lex, at)?,
-            3 => c.customer_tier = code(lex, at)?,
-            4 => c.tenure_months = uint(lex, at, TENURE_MONTHS)? as u16,
-            5 => c.personality = code(lex, at)?,
-            6 => c.motive = code(lex, at)?,
-            7 => c.expectation = code(lex, at)?,
-            8 => c.emotion = uint(lex, at, EMOTION)? as u8,
-            9 => c.prior_contacts = uint(lex, at, PRIOR_CONTACTS)? as u16,
-            10 => c.hours_open = uint(lex, at, HOURS_OPEN)? as u32,
-            11 => c.affected_customers = uint(lex, at, AFFECTED_CUSTOMERS)? as u32,
-            12 => c.direct_loss = uint(lex, at, DIRECT_LOSS)?,
-            13 => c.claimed_amount = uint(lex, at, CLAIMED_AMOUNT)?,
-            14 => c.indirect_loss_claimed = boolean(lex, at)?,
-            15 => c.liability = code(lex, at)?,
-            16 => c.evidence = code(lex, at)?,
-            17 => c.departments = uint(lex, at, DEPARTMENTS)? as u8,
-            18 => c.beyond_authority = boolean(lex, at)?,
-            19 => c.previously_compensated = boolean(lex, at)?,
-            20 => c.safety_incident = boolean(lex, at)?,
-            21 => c.sensitive_period = boolean(lex, at)?,
-            22 => c.rights = flags(lex, at)?,
-            23 => c.threats = flags(lex, at)?,
-            24 => c.profile = flags(lex, at)?,
-            25 => c.malice_signals = flags(lex, at)?,
-            26 => c.handling_failures = flags(lex, at)?,
-            27 => c.jurisdiction = code(lex, at)?,
-            _ => text(lex, at, &mut self.scanner)?,
-        }
-        Ok(())
+        let mut value = Value { lex, at };
+        self.complaint.read_field(i, &mut value)
     }
+}
+
+/// The value of one member, read by the kind its field declares.
+struct Value<'l, 'i> {
+    lex: &'l mut Lex<'i>,
+    at: At,
+}
+
+impl FieldReader for Value<'_, '_> {
+    type Error = ParseError;
+
+    fn id(&mut self) -> Result<Id, ParseError> {
+        id(self.lex, self.at)
+    }
+
+    fn code<T: Code + CodeWords>(&mut self) -> Result<T, ParseError> {
+        code(self.lex, self.at)
+    }
+
+    fn list<T: Code + Flag + CodeWords>(&mut self) -> Result<FlagSet<T>, ParseError> {
+        flags(self.lex, self.at)
+    }
+
+    fn int(&mut self, field: RecordField, min: u64, max: u64) -> Result<u64, ParseError> {
+        uint(self.lex, self.at, min, max, int_expected(field))
+    }
+
+    fn boolean(&mut self) -> Result<bool, ParseError> {
+        boolean(self.lex, self.at)
+    }
+
+    fn text(&mut self) -> Result<TextCues, ParseError> {
+        let mut scanner = Scanner::new();
+        text(self.lex, self.at, &mut scanner)?;
+        Ok(scanner.finish())
+    }
+}
+
+/// How an error states the accepted values of the integer `field`.
+fn int_expected(field: RecordField) -> &'static str {
+    RECORD_INT_RANGES
+        .iter()
+        .find(|r| r.field == field.name())
+        .map_or("an unsigned integer", |r| r.expected)
 }
 
 /// The id: a string of at most [`crate::ID_CAPACITY`] bytes once unescaped.
@@ -438,10 +417,13 @@ fn flag_bits(
 
 /// An unsigned integer within `min..=max`.
 #[inline]
-fn uint(lex: &mut Lex<'_>, at: At, range: IntRange) -> Result<u64, ParseError> {
-    let IntRange {
-        min, max, expected, ..
-    } = range;
+fn uint(
+    lex: &mut Lex<'_>,
+    at: At,
+    min: u64,
+    max: u64,
+    expected: &'static str,
+) -> Result<u64, ParseError> {
     let token = lex.token();
     let found = || core::str::from_utf8(token).unwrap_or("");
     match token.first() {

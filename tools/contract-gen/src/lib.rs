@@ -7,6 +7,8 @@
 //! writes them, and this crate's test fails when a checked-in one differs
 //! from a fresh generation.
 
+pub mod c_layout;
+
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
@@ -52,6 +54,10 @@ pub fn outputs(root: &Path) -> Result<Vec<Output>, String> {
     let readme_path = root.join(README);
     let readme = std::fs::read_to_string(&readme_path)
         .map_err(|e| format!("{}: {e}", readme_path.display()))?;
+    let read =
+        |path: &str| std::fs::read_to_string(root.join(path)).map_err(|e| format!("{path}: {e}"));
+    let (complaint_rs, result_rs) =
+        c_layout::c_files(&read(c_layout::COMPLAINT_RS)?, &read(c_layout::RESULT_RS)?)?;
     Ok(vec![
         Output {
             path: C_CODES_HEADER,
@@ -68,6 +74,14 @@ pub fn outputs(root: &Path) -> Result<Vec<Output>, String> {
         Output {
             path: PYTHON_RECORD,
             contents: python_record(),
+        },
+        Output {
+            path: c_layout::COMPLAINT_RS,
+            contents: complaint_rs,
+        },
+        Output {
+            path: c_layout::RESULT_RS,
+            contents: result_rs,
         },
         Output {
             path: README,
