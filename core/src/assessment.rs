@@ -1,7 +1,8 @@
 //! The result of grading one complaint.
 
 use crate::codes::{
-    code_enum, Dimension, Grade, HandlingFailure, Level, MaliceSignal, Profile, Right, Threat, Tier,
+    code_enum, Dimension, Grade, HandlingFailure, Level, MaliceSignal, Profile, Right, Threat,
+    Tier, Vulnerability,
 };
 use crate::complaint::Id;
 use crate::factor::{Band, Factor, Points};
@@ -93,14 +94,15 @@ pub struct Reason {
 
 /// Most reason rows an assessment can hold: one per factor that can apply
 /// at once (each single-valued field, each band, each flag, each list value).
-pub const MAX_REASON_ROWS: usize = 8
+pub const MAX_REASON_ROWS: usize = 9
     + Band::ALL.len()
-    + 7
+    + 8
     + Right::COUNT
     + Threat::COUNT
     + Profile::COUNT
     + MaliceSignal::COUNT
-    + HandlingFailure::COUNT;
+    + HandlingFailure::COUNT
+    + Vulnerability::COUNT;
 
 /// The reason rows of an assessment, in the order the factors were applied.
 pub type ReasonRows = heapless::Vec<ReasonRow, MAX_REASON_ROWS>;

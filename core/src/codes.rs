@@ -306,6 +306,29 @@ code_enum! {
 }
 
 code_enum! {
+    /// Whether the claimed loss follows from what went wrong (seed
+    /// `000_d3bb18e70da591cc.txt`, 高额补偿投诉处理: 逻辑关系是否成立).
+    pub enum CausalLink: "causal_link" {
+        NotGiven = "not_given", "Not given", "未判断";
+        Established = "established", "Established", "因果关系成立";
+        Doubtful = "doubtful", "Doubtful", "因果关系存疑";
+        Absent = "absent", "Absent", "因果关系不成立";
+    }
+}
+
+code_enum! {
+    /// Circumstances that make a customer vulnerable: an older customer, a
+    /// medical need, a disability. Not named by the seeds as such (seed
+    /// `002_53957cc42773bf88.txt` asks to know the customer's background,
+    /// 了解客戶背景); complaint standards treat them as aggravating.
+    pub enum Vulnerability: "vulnerability" {
+        Elderly = "elderly", "Elderly", "老年客户";
+        MedicalNeed = "medical_need", "Medical need", "医疗需求";
+        Disability = "disability", "Disability", "残障";
+    }
+}
+
+code_enum! {
     /// Consumer rights at stake (seed `000_d3bb18e70da591cc.txt`, 第二模块 消费者权益).
     pub enum Right: "rights" {
         Know = "know", "Right to know", "知情权";
@@ -464,6 +487,7 @@ default_to! {
     Evidence => NotGiven,
     Jurisdiction => None,
     Currency => Unspecified,
+    CausalLink => NotGiven,
 }
 
 #[cfg(test)]

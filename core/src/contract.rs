@@ -15,9 +15,9 @@
 //! and every vocabulary of the crate is listed in [`VOCABULARIES`].
 
 use crate::codes::{
-    Category, Channel, CustomerTier, Dimension, Evidence, Expectation, Grade, HandlingFailure,
-    Jurisdiction, Level, Liability, MaliceSignal, Motive, Personality, Profile, Right, Threat,
-    Tier, Vocabulary,
+    Category, CausalLink, Channel, Currency, CustomerTier, Dimension, Evidence, Expectation, Grade,
+    HandlingFailure, Jurisdiction, Level, Liability, MaliceSignal, Motive, Personality, Profile,
+    Right, Threat, Tier, Vocabulary, Vulnerability,
 };
 use crate::complaint::{Id, ID_CAPACITY};
 use crate::flags::FlagSet;
@@ -460,6 +460,14 @@ record_contract! {
         handling_failures: list FlagSet<HandlingFailure> = FlagSet::EMPTY;
         /// Whose outer deadline applies.
         jurisdiction: code Jurisdiction = Jurisdiction::None;
+        /// ISO 4217 currency of `direct_loss` and `claimed_amount`; `unspecified` takes the policy's default money bands.
+        currency: code Currency = Currency::Unspecified;
+        /// Whether the claimed loss follows from what went wrong.
+        causal_link: code CausalLink = CausalLink::NotGiven;
+        /// What makes the customer vulnerable.
+        vulnerability: list FlagSet<Vulnerability> = FlagSet::EMPTY;
+        /// Whether the customer's personal data was exposed.
+        data_breach: bool bool = false;
     }
     text {
         /// Free text (a transcript or narrative), scanned for threats,
@@ -481,11 +489,14 @@ pub const VOCABULARIES: &[Vocabulary] = &[
     Liability::VOCABULARY,
     Evidence::VOCABULARY,
     Jurisdiction::VOCABULARY,
+    Currency::VOCABULARY,
+    CausalLink::VOCABULARY,
     Right::VOCABULARY,
     Threat::VOCABULARY,
     Profile::VOCABULARY,
     MaliceSignal::VOCABULARY,
     HandlingFailure::VOCABULARY,
+    Vulnerability::VOCABULARY,
     Grade::VOCABULARY,
     Tier::VOCABULARY,
     Level::VOCABULARY,

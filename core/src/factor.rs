@@ -9,8 +9,8 @@
 //! (`core/RUBRIC.md` is generated from it and checked by a test).
 
 use crate::codes::{
-    Category, Channel, CustomerTier, Dimension, Evidence, Expectation, HandlingFailure, Liability,
-    MaliceSignal, Motive, Personality, Profile, Right, Threat,
+    Category, CausalLink, Channel, CustomerTier, Dimension, Evidence, Expectation, HandlingFailure,
+    Liability, MaliceSignal, Motive, Personality, Profile, Right, Threat, Vulnerability,
 };
 
 /// Points a factor adds to each dimension, indexed by [`Dimension`]:
@@ -119,12 +119,14 @@ pub(crate) const MOTIVE: u8 = PERSONALITY + Personality::COUNT as u8;
 pub(crate) const EXPECTATION: u8 = MOTIVE + Motive::COUNT as u8;
 pub(crate) const LIABILITY: u8 = EXPECTATION + Expectation::COUNT as u8;
 pub(crate) const EVIDENCE: u8 = LIABILITY + Liability::COUNT as u8;
-pub(crate) const RIGHT: u8 = EVIDENCE + Evidence::COUNT as u8;
+pub(crate) const CAUSAL_LINK: u8 = EVIDENCE + Evidence::COUNT as u8;
+pub(crate) const RIGHT: u8 = CAUSAL_LINK + CausalLink::COUNT as u8;
 pub(crate) const THREAT: u8 = RIGHT + Right::COUNT as u8;
 pub(crate) const PROFILE: u8 = THREAT + Threat::COUNT as u8;
 pub(crate) const MALICE: u8 = PROFILE + Profile::COUNT as u8;
 pub(crate) const FAILURE: u8 = MALICE + MaliceSignal::COUNT as u8;
-pub(crate) const TENURE: u8 = FAILURE + HandlingFailure::COUNT as u8;
+pub(crate) const VULNERABILITY: u8 = FAILURE + HandlingFailure::COUNT as u8;
+pub(crate) const TENURE: u8 = VULNERABILITY + Vulnerability::COUNT as u8;
 pub(crate) const EMOTION: u8 = TENURE + Band::Tenure.levels() as u8;
 pub(crate) const PRIOR_CONTACTS: u8 = EMOTION + Band::Emotion.levels() as u8;
 pub(crate) const HOURS_OPEN: u8 = PRIOR_CONTACTS + Band::PriorContacts.levels() as u8;
@@ -155,11 +157,13 @@ impl Factor {
         expectation(Expectation) => EXPECTATION,
         liability(Liability) => LIABILITY,
         evidence(Evidence) => EVIDENCE,
+        causal_link(CausalLink) => CAUSAL_LINK,
         right(Right) => RIGHT,
         threat(Threat) => THREAT,
         profile(Profile) => PROFILE,
         malice_signal(MaliceSignal) => MALICE,
         handling_failure(HandlingFailure) => FAILURE,
+        vulnerability(Vulnerability) => VULNERABILITY,
     }
 
     /// Indirect loss claimed besides the direct loss.
@@ -176,6 +180,8 @@ impl Factor {
     pub const CLAIM_UNREASONABLE: Factor = Factor(FLAGS + 5);
     /// Strong emotion found in the free text.
     pub const TEXT_STRONG_EMOTION: Factor = Factor(FLAGS + 6);
+    /// The customer's personal data was exposed.
+    pub const DATA_BREACH: Factor = Factor(FLAGS + 7);
 
     /// The factor for band `level` (0-based) of a numeric field; `None` past its last band.
     pub const fn band(band: Band, level: usize) -> Option<Factor> {
@@ -268,10 +274,10 @@ const fn f(
 
 //                         severity impact difficulty escalation malice
 /// The rubric: every factor with its default points and its source.
-pub static FACTORS: [FactorInfo; 134] = TABLE;
+pub static FACTORS: [FactorInfo; 142] = TABLE;
 
 /// The same table as a constant, so that `Policy::DEFAULT` can be built from it at compile time.
-pub(crate) const TABLE: [FactorInfo; 134] = [
+pub(crate) const TABLE: [FactorInfo; 142] = [
     // Category: how serious the problem is by nature, and how hard to remedy.
     f(
         "category.basic_service",
@@ -679,6 +685,39 @@ pub(crate) const TABLE: [FactorInfo; 134] = [
         S000,
         "非正常投诉: 不出具法定证据 (a record that says nothing about evidence is not a customer who withholds it: adds nothing)",
         [0, 0, 0, 0, 0],
+    ),
+    // Causal link of the claimed loss.
+    f(
+        "causal_link.not_given",
+        "Causal link not judged",
+        "因果关系未判断",
+        S000,
+        "高额补偿投诉处理: 逻辑关系是否成立 (not judged yet: adds nothing)",
+        [0, 0, 0, 0, 0],
+    ),
+    f(
+        "causal_link.established",
+        "The loss follows from the failure",
+        "因果关系成立",
+        S000,
+        "高额补偿投诉处理: 逻辑关系是否成立 (it holds: the claim is simple to settle)",
+        [0, 0, -5, 0, 0],
+    ),
+    f(
+        "causal_link.doubtful",
+        "Doubtful causal link",
+        "因果关系存疑",
+        S000,
+        "高额补偿投诉处理: 逻辑关系是否成立 (in doubt: to be investigated)",
+        [0, 0, 10, 0, 5],
+    ),
+    f(
+        "causal_link.absent",
+        "No causal link",
+        "因果关系不成立",
+        S000,
+        "高额补偿投诉处理: 逻辑关系是否成立 (it does not hold: a claim for a loss we did not cause)",
+        [0, 0, 10, 5, 15],
     ),
     // Consumer rights at stake.
     f(
@@ -1093,6 +1132,31 @@ pub(crate) const TABLE: [FactorInfo; 134] = [
         "客服人员服务禁忌 4 忌炫耀: 不可炫耀自己的出身、学识、财富、地位",
         [0, 0, 0, 5, 0],
     ),
+    // Vulnerable customers.
+    f(
+        "vulnerability.elderly",
+        "Elderly customer",
+        "老年客户",
+        S002,
+        "六、個性化服務: 了解客戶背景,提供定制化服務 (complaint standards treat a vulnerable customer as aggravating)",
+        [10, 0, 5, 10, 0],
+    ),
+    f(
+        "vulnerability.medical_need",
+        "Customer with a medical need",
+        "有医疗需求的客户",
+        S002,
+        "六、個性化服務: 了解客戶背景,提供定制化服務 (complaint standards treat a vulnerable customer as aggravating)",
+        [15, 0, 5, 10, 0],
+    ),
+    f(
+        "vulnerability.disability",
+        "Customer with a disability",
+        "残障客户",
+        S002,
+        "六、個性化服務: 了解客戶背景,提供定制化服務 (complaint standards treat a vulnerable customer as aggravating)",
+        [10, 0, 5, 10, 0],
+    ),
     // Bands of numeric fields (thresholds in the policy).
     f(
         "tenure_months.band1",
@@ -1359,10 +1423,18 @@ pub(crate) const TABLE: [FactorInfo; 134] = [
         "四、1 感情用事者: 情緒激動,或哭或鬧",
         [0, 0, 5, 10, 0],
     ),
+    f(
+        "data_breach",
+        "Personal data exposed",
+        "个人信息泄露",
+        S003,
+        "二、客戶心理需求: 6.安全需求; 7.隱私需求 (a breach reaches every customer whose data leaked and is reported to regulators)",
+        [20, 15, 10, 10, 0],
+    ),
 ];
 
 /// Checks, at compile time, that the ranges fill the table exactly.
-const _: () = assert!(FLAGS as usize + 7 == FACTORS.len());
+const _: () = assert!(FLAGS as usize + 8 == FACTORS.len());
 
 #[cfg(test)]
 mod tests {
@@ -1420,6 +1492,18 @@ mod tests {
             HandlingFailure::code,
             Factor::handling_failure,
         );
+        check(
+            "causal_link",
+            CausalLink::ALL,
+            CausalLink::code,
+            Factor::causal_link,
+        );
+        check(
+            "vulnerability",
+            Vulnerability::ALL,
+            Vulnerability::code,
+            Factor::vulnerability,
+        );
         for band in Band::ALL {
             for level in 0..band.levels() {
                 let code = Factor::band(band, level).unwrap().code();
@@ -1432,6 +1516,7 @@ mod tests {
             "indirect_loss_claimed"
         );
         assert_eq!(Factor::TEXT_STRONG_EMOTION.code(), "text.strong_emotion");
+        assert_eq!(Factor::DATA_BREACH.code(), "data_breach");
     }
 
     #[test]

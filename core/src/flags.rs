@@ -3,7 +3,7 @@
 use core::fmt;
 use core::marker::PhantomData;
 
-use crate::codes::{HandlingFailure, MaliceSignal, Profile, Right, Threat};
+use crate::codes::{HandlingFailure, MaliceSignal, Profile, Right, Threat, Vulnerability};
 
 /// A vocabulary that fits in a 16-bit set.
 pub trait Flag: Copy + 'static {
@@ -26,7 +26,14 @@ macro_rules! impl_flag {
     )+};
 }
 
-impl_flag!(Right, Threat, Profile, MaliceSignal, HandlingFailure);
+impl_flag!(
+    Right,
+    Threat,
+    Profile,
+    MaliceSignal,
+    HandlingFailure,
+    Vulnerability
+);
 
 /// A set of vocabulary values, stored as a bit mask (bit `i` = the value with index `i`).
 ///

@@ -72,9 +72,9 @@ pub use assessment::{
     Assessment, Reason, ReasonRow, ReasonRows, Scores, Source, TierBasis, MAX_REASON_ROWS,
 };
 pub use codes::{
-    Category, Channel, Code, Currency, CustomerTier, Dimension, Evidence, Expectation, Grade,
-    HandlingFailure, Jurisdiction, Level, Liability, MaliceSignal, Motive, Personality, Profile,
-    Right, Threat, Tier, Vocabulary,
+    Category, CausalLink, Channel, Code, Currency, CustomerTier, Dimension, Evidence, Expectation,
+    Grade, HandlingFailure, Jurisdiction, Level, Liability, MaliceSignal, Motive, Personality,
+    Profile, Right, Threat, Tier, Vocabulary, Vulnerability,
 };
 pub use complaint::{Complaint, Id, ID_CAPACITY};
 pub use contract::{FieldKind, FieldSpec, RecordField, RECORD_CONTRACT, VOCABULARIES};

@@ -20,6 +20,7 @@ use crate::assess::check_claim;
 use crate::assessment::{Assessment, ReasonRow, Scores, Source, TierBasis};
 use crate::codes::{
     Dimension, HandlingFailure, Jurisdiction, Level, MaliceSignal, Profile, Right, Threat, Tier,
+    Vulnerability,
 };
 use crate::complaint::Complaint;
 use crate::factor::{Band, Factor};
@@ -47,6 +48,7 @@ pub fn assess(complaint: &Complaint, policy: &Policy) -> Assessment {
     sums.add(Factor::expectation(c.expectation), Source::Field);
     sums.add(Factor::liability(c.liability), Source::Field);
     sums.add(Factor::evidence(c.evidence), Source::Field);
+    sums.add(Factor::causal_link(c.causal_link), Source::Field);
 
     // Each numeric field adds the highest band it reaches.
     sums.add_band(Band::Tenure, u64::from(c.tenure_months));
@@ -54,7 +56,12 @@ pub fn assess(complaint: &Complaint, policy: &Policy) -> Assessment {
     sums.add_band(Band::PriorContacts, u64::from(c.prior_contacts));
     sums.add_band(Band::HoursOpen, u64::from(c.hours_open));
     sums.add_band(Band::AffectedCustomers, u64::from(c.affected_customers));
-    sums.add_band(Band::DirectLoss, c.direct_loss);
+    // The money bands are those of the record's currency.
+    sums.add_band_of(
+        Band::DirectLoss,
+        policy.money_thresholds(c.currency),
+        c.direct_loss,
+    );
     sums.add_band(Band::Departments, u64::from(c.departments));
 
     // Each flag that is set.
@@ -78,6 +85,9 @@ pub fn assess(complaint: &Complaint, policy: &Policy) -> Assessment {
     }
     if c.text_cues.emotion_markers != 0 {
         sums.add(Factor::TEXT_STRONG_EMOTION, Source::Text);
+    }
+    if c.data_breach {
+        sums.add(Factor::DATA_BREACH, Source::Field);
     }
 
     // Each value of each list, from the field or, where the field does not
@@ -112,6 +122,11 @@ pub fn assess(complaint: &Complaint, policy: &Policy) -> Assessment {
             sums.add(Factor::handling_failure(*failure), Source::Field);
         } else if in_text {
             sums.add(Factor::handling_failure(*failure), Source::Text);
+        }
+    }
+    for vulnerability in Vulnerability::ALL {
+        if c.vulnerability.contains(*vulnerability) {
+            sums.add(Factor::vulnerability(*vulnerability), Source::Field);
         }
     }
 
@@ -246,9 +261,12 @@ impl<'p> Sums<'p> {
 
     /// Adds the highest band of `band` that `value` reaches, if any.
     fn add_band(&mut self, band: Band, value: u64) {
-        let reached = self
-            .policy
-            .band_thresholds(band)
+        self.add_band_of(band, self.policy.band_thresholds(band), value);
+    }
+
+    /// Adds the highest band of `band` that `value` reaches by `thresholds`.
+    fn add_band_of(&mut self, band: Band, thresholds: &[u64], value: u64) {
+        let reached = thresholds
             .iter()
             .filter(|threshold| value >= **threshold)
             .count();

@@ -109,6 +109,10 @@ fn contract(doc: &Value) -> Option<Complaint> {
             "profile" => c.profile = flags_of(v)?,
             "malice_signals" => c.malice_signals = flags_of(v)?,
             "handling_failures" => c.handling_failures = flags_of(v)?,
+            "currency" => c.currency = code_of(v)?,
+            "causal_link" => c.causal_link = code_of(v)?,
+            "vulnerability" => c.vulnerability = flags_of(v)?,
+            "data_breach" => c.data_breach = v.as_bool()?,
             "text" => {
                 let s = v.as_str()?;
                 c.add_text(s);

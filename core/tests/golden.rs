@@ -41,7 +41,7 @@ fn inputs() -> Vec<(String, String)> {
         ));
     }
     cases.push(record("defaults", json!({})));
-    let enums: [(&str, Vec<&str>); 9] = [
+    let enums: [(&str, Vec<&str>); 11] = [
         ("category", vocab(Category::ALL)),
         ("channel", vocab(Channel::ALL)),
         ("customer_tier", vocab(CustomerTier::ALL)),
@@ -51,18 +51,21 @@ fn inputs() -> Vec<(String, String)> {
         ("liability", vocab(Liability::ALL)),
         ("evidence", vocab(Evidence::ALL)),
         ("jurisdiction", vocab(Jurisdiction::ALL)),
+        ("currency", vocab(Currency::ALL)),
+        ("causal_link", vocab(CausalLink::ALL)),
     ];
     for (field, values) in &enums {
         for v in values {
             cases.push(record(&format!("{field}={v}"), json!({ *field: v })));
         }
     }
-    let lists: [(&str, Vec<&str>); 5] = [
+    let lists: [(&str, Vec<&str>); 6] = [
         ("rights", vocab(Right::ALL)),
         ("threats", vocab(Threat::ALL)),
         ("profile", vocab(Profile::ALL)),
         ("malice_signals", vocab(MaliceSignal::ALL)),
         ("handling_failures", vocab(HandlingFailure::ALL)),
+        ("vulnerability", vocab(Vulnerability::ALL)),
     ];
     for (field, values) in &lists {
         for v in values {
@@ -83,12 +86,24 @@ fn inputs() -> Vec<(String, String)> {
             }
         }
     }
+    // Each currency's money bands, at and just below each threshold.
+    for currency in Currency::ALL {
+        for t in Policy::DEFAULT.money_thresholds(*currency) {
+            for v in [t - 1, *t] {
+                cases.push(record(
+                    &format!("direct_loss={v} {}", currency.code()),
+                    json!({ "currency": currency.code(), "direct_loss": v }),
+                ));
+            }
+        }
+    }
     for flag in [
         "indirect_loss_claimed",
         "beyond_authority",
         "previously_compensated",
         "safety_incident",
         "sensitive_period",
+        "data_breach",
     ] {
         cases.push(record(&format!("{flag}=true"), json!({ flag: true })));
     }

@@ -307,6 +307,7 @@ prop_compose! {
     fn any_policy()(
         points in proptest::collection::vec((0..FACTOR_COUNT, any::<[i8; 5]>()), 0..12),
         bands in any::<[[u16; 7]; 7]>(),
+        money_bands in any::<[[u16; MONEY_LEVELS]; ISO_CURRENCIES]>(),
         levels in any::<[[u8; 2]; 5]>(),
         grades in any::<[[u8; 3]; 3]>(),
         priorities in any::<[[u8; 3]; 3]>(),
@@ -321,6 +322,9 @@ prop_compose! {
             p.points.set(factor, row.map(i16::from));
         }
         for (band, drawn) in p.bands.iter_mut().zip(bands) {
+            *band = drawn.map(u64::from);
+        }
+        for (band, drawn) in p.money_bands.iter_mut().zip(money_bands) {
             *band = drawn.map(u64::from);
         }
         [p.severity_levels, p.impact_levels, p.urgency_levels, p.difficulty_tiers, p.malice_tiers] = levels;

@@ -38,7 +38,7 @@
 /**
  * Most reason rows an assessment holds (one per factor that can apply at once).
  */
-#define CT_MAX_REASON_ROWS 73
+#define CT_MAX_REASON_ROWS 78
 
 /**
  * Bytes that always hold an assessment's JSON and its terminating NUL,
@@ -333,6 +333,22 @@ enum ct_result
      * `ct_complaint.text_cues.emotion_markers` has a bit set past `CT_VOCAB_EMOTION_MARKER`.
      */
     CT_ERR_COMPLAINT_TEXT_EMOTION_MARKERS = 140,
+    /**
+     * `ct_complaint.vulnerability` has a bit set past `CT_VOCAB_VULNERABILITY`.
+     */
+    CT_ERR_COMPLAINT_VULNERABILITY = 141,
+    /**
+     * `ct_complaint.currency` is outside what the record contract accepts.
+     */
+    CT_ERR_COMPLAINT_CURRENCY = 142,
+    /**
+     * `ct_complaint.causal_link` is outside what the record contract accepts.
+     */
+    CT_ERR_COMPLAINT_CAUSAL_LINK = 143,
+    /**
+     * `ct_complaint.data_breach` is outside what the record contract accepts.
+     */
+    CT_ERR_COMPLAINT_DATA_BREACH = 144,
     /**
      * `ct_assessment.id_len` is above `CT_ID_CAPACITY` or `id` is not UTF-8.
      */
@@ -701,9 +717,30 @@ typedef struct ct_complaint {
      */
     char id[CT_ID_ARRAY_SIZE];
     /**
+     * ISO 4217 currency of `direct_loss` and `claimed_amount`; `unspecified` takes the policy's default money bands: `CT_VOCAB_CURRENCY` (default `unspecified`).
+     */
+    uint8_t currency;
+    /**
+     * Whether the claimed loss follows from what went wrong: `CT_VOCAB_CAUSAL_LINK` (default `not_given`).
+     */
+    uint8_t causal_link;
+    /**
+     * Whether the customer's personal data was exposed: 1 for yes, 0 for no.
+     */
+    uint8_t data_breach;
+    /**
      * Reserved, set to 0 by the library and ignored (no implicit padding).
      */
-    uint8_t reserved[4];
+    uint8_t reserved[1];
+    /**
+     * What makes the customer vulnerable: bits of `CT_VOCAB_VULNERABILITY`.
+     */
+    uint16_t vulnerability;
+    /**
+     * Padding to the struct's 8-byte alignment, set to 0 by the library
+     * and ignored (no implicit padding).
+     */
+    uint8_t padding[6];
 } ct_complaint;
 
 /**
@@ -1180,114 +1217,129 @@ typedef struct ct_routing {
 #define CT_VOCAB_JURISDICTION 8
 
 /**
+ * `currency` of a complaint.
+ */
+#define CT_VOCAB_CURRENCY 9
+
+/**
+ * `causal_link` of a complaint.
+ */
+#define CT_VOCAB_CAUSAL_LINK 10
+
+/**
  * The bits of `rights` of a complaint.
  */
-#define CT_VOCAB_RIGHT 9
+#define CT_VOCAB_RIGHT 11
 
 /**
  * The bits of `threats` (complaint and text cues).
  */
-#define CT_VOCAB_THREAT 10
+#define CT_VOCAB_THREAT 12
 
 /**
  * The bits of `profile` of a complaint.
  */
-#define CT_VOCAB_PROFILE 11
+#define CT_VOCAB_PROFILE 13
 
 /**
  * The bits of `malice_signals` of a complaint.
  */
-#define CT_VOCAB_MALICE_SIGNAL 12
+#define CT_VOCAB_MALICE_SIGNAL 14
 
 /**
  * The bits of `handling_failures` of a complaint.
  */
-#define CT_VOCAB_HANDLING_FAILURE 13
+#define CT_VOCAB_HANDLING_FAILURE 15
+
+/**
+ * The bits of `vulnerability` of a complaint.
+ */
+#define CT_VOCAB_VULNERABILITY 16
 
 /**
  * `grade` of an assessment.
  */
-#define CT_VOCAB_GRADE 14
+#define CT_VOCAB_GRADE 17
 
 /**
  * `tier` of an assessment.
  */
-#define CT_VOCAB_TIER 15
+#define CT_VOCAB_TIER 18
 
 /**
  * `severity_level`, `impact_level`, `urgency_level` of an assessment.
  */
-#define CT_VOCAB_LEVEL 16
+#define CT_VOCAB_LEVEL 19
 
 /**
  * The dimensions: the index of `raw_scores` and of a reason row's `points`.
  */
-#define CT_VOCAB_DIMENSION 17
+#define CT_VOCAB_DIMENSION 20
 
 /**
  * `source` of a reason row.
  */
-#define CT_VOCAB_SOURCE 18
+#define CT_VOCAB_SOURCE 21
 
 /**
  * `tier_basis` of an assessment.
  */
-#define CT_VOCAB_TIER_BASIS 19
+#define CT_VOCAB_TIER_BASIS 22
 
 /**
  * `playbook.talk` of an assessment.
  */
-#define CT_VOCAB_TALK 20
+#define CT_VOCAB_TALK 23
 
 /**
  * `playbook.motive` of an assessment.
  */
-#define CT_VOCAB_MOTIVE_APPROACH 21
+#define CT_VOCAB_MOTIVE_APPROACH 24
 
 /**
  * `playbook.expectation` of an assessment.
  */
-#define CT_VOCAB_EXPECTATION_APPROACH 22
+#define CT_VOCAB_EXPECTATION_APPROACH 25
 
 /**
  * `playbook.remedy` of an assessment.
  */
-#define CT_VOCAB_REMEDY 23
+#define CT_VOCAB_REMEDY 26
 
 /**
  * `playbook.strategy` of an assessment.
  */
-#define CT_VOCAB_STRATEGY 24
+#define CT_VOCAB_STRATEGY 27
 
 /**
  * `factor` of an improvement-effect reason.
  */
-#define CT_VOCAB_EFFECT_FACTOR 25
+#define CT_VOCAB_EFFECT_FACTOR 28
 
 /**
  * `kind` of a JSON error (`ct_error.kind`).
  */
-#define CT_VOCAB_ERROR_KIND 26
+#define CT_VOCAB_ERROR_KIND 29
 
 /**
  * `factor` of a reason row: every factor of the rubric (`"threat.media"`...).
  */
-#define CT_VOCAB_FACTOR 27
+#define CT_VOCAB_FACTOR 30
 
 /**
  * The bits of `text_cues.forbidden_phrases`.
  */
-#define CT_VOCAB_FORBIDDEN_PHRASE 28
+#define CT_VOCAB_FORBIDDEN_PHRASE 31
 
 /**
  * The bits of `text_cues.emotion_markers`.
  */
-#define CT_VOCAB_EMOTION_MARKER 29
+#define CT_VOCAB_EMOTION_MARKER 32
 
 /**
  * Number of vocabularies (one past the last `CT_VOCAB_*`).
  */
-#define CT_VOCAB_COUNT 30
+#define CT_VOCAB_COUNT 33
 
 /**
  * English names.

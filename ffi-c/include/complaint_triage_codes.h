@@ -161,6 +161,38 @@ enum ct_jurisdiction_code {
     CT_JURISDICTION_CN_CONSUMER = 5,
 };
 
+/** `currency` (CT_VOCAB_CURRENCY): indices. */
+enum ct_currency_code {
+    /** `unspecified`: Unspecified (the policy's default) (未指定(按默认币种)). */
+    CT_CURRENCY_UNSPECIFIED = 0,
+    /** `CNY`: Chinese yuan (人民币). */
+    CT_CURRENCY_CNY = 1,
+    /** `USD`: US dollar (美元). */
+    CT_CURRENCY_USD = 2,
+    /** `EUR`: Euro (欧元). */
+    CT_CURRENCY_EUR = 3,
+    /** `GBP`: Pound sterling (英镑). */
+    CT_CURRENCY_GBP = 4,
+    /** `HKD`: Hong Kong dollar (港元). */
+    CT_CURRENCY_HKD = 5,
+    /** `TWD`: New Taiwan dollar (新台币). */
+    CT_CURRENCY_TWD = 6,
+    /** `JPY`: Japanese yen (日元). */
+    CT_CURRENCY_JPY = 7,
+};
+
+/** `causal_link` (CT_VOCAB_CAUSAL_LINK): indices. */
+enum ct_causal_link_code {
+    /** `not_given`: Not given (未判断). */
+    CT_CAUSAL_LINK_NOT_GIVEN = 0,
+    /** `established`: Established (因果关系成立). */
+    CT_CAUSAL_LINK_ESTABLISHED = 1,
+    /** `doubtful`: Doubtful (因果关系存疑). */
+    CT_CAUSAL_LINK_DOUBTFUL = 2,
+    /** `absent`: Absent (因果关系不成立). */
+    CT_CAUSAL_LINK_ABSENT = 3,
+};
+
 /** `rights` (CT_VOCAB_RIGHT): bits of a list field. */
 enum ct_right_bits {
     /** `know`: Right to know (知情权). */
@@ -281,6 +313,16 @@ enum ct_handling_failure_bits {
     CT_HANDLING_FAILURE_ORDERED = 1u << 14,
     /** `showed_off`: Showed off (炫耀自己). */
     CT_HANDLING_FAILURE_SHOWED_OFF = 1u << 15,
+};
+
+/** `vulnerability` (CT_VOCAB_VULNERABILITY): bits of a list field. */
+enum ct_vulnerability_bits {
+    /** `elderly`: Elderly (老年客户). */
+    CT_VULNERABILITY_ELDERLY = 1u << 0,
+    /** `medical_need`: Medical need (医疗需求). */
+    CT_VULNERABILITY_MEDICAL_NEED = 1u << 1,
+    /** `disability`: Disability (残障). */
+    CT_VULNERABILITY_DISABILITY = 1u << 2,
 };
 
 /** `grade` (CT_VOCAB_GRADE): indices. */
@@ -599,174 +641,190 @@ enum ct_factor_code {
     CT_FACTOR_EVIDENCE_VERIFIED = 48,
     /** `evidence.not_given`: Evidence not given (证据情况未提供). */
     CT_FACTOR_EVIDENCE_NOT_GIVEN = 49,
+    /** `causal_link.not_given`: Causal link not judged (因果关系未判断). */
+    CT_FACTOR_CAUSAL_LINK_NOT_GIVEN = 50,
+    /** `causal_link.established`: The loss follows from the failure (因果关系成立). */
+    CT_FACTOR_CAUSAL_LINK_ESTABLISHED = 51,
+    /** `causal_link.doubtful`: Doubtful causal link (因果关系存疑). */
+    CT_FACTOR_CAUSAL_LINK_DOUBTFUL = 52,
+    /** `causal_link.absent`: No causal link (因果关系不成立). */
+    CT_FACTOR_CAUSAL_LINK_ABSENT = 53,
     /** `right.know`: Right to know (知情权). */
-    CT_FACTOR_RIGHT_KNOW = 50,
+    CT_FACTOR_RIGHT_KNOW = 54,
     /** `right.choice`: Right of free choice (自由选择权). */
-    CT_FACTOR_RIGHT_CHOICE = 51,
+    CT_FACTOR_RIGHT_CHOICE = 55,
     /** `right.safety`: Right to safety (安全权). */
-    CT_FACTOR_RIGHT_SAFETY = 52,
+    CT_FACTOR_RIGHT_SAFETY = 56,
     /** `right.fair_trade`: Right to fair trade (公平交易权). */
-    CT_FACTOR_RIGHT_FAIR_TRADE = 53,
+    CT_FACTOR_RIGHT_FAIR_TRADE = 57,
     /** `right.compensation`: Right to compensation (求偿权). */
-    CT_FACTOR_RIGHT_COMPENSATION = 54,
+    CT_FACTOR_RIGHT_COMPENSATION = 58,
     /** `right.supervision`: Right of participation and supervision (参与和监督权). */
-    CT_FACTOR_RIGHT_SUPERVISION = 55,
+    CT_FACTOR_RIGHT_SUPERVISION = 59,
     /** `right.education`: Right to consumer education (接受消费教育权). */
-    CT_FACTOR_RIGHT_EDUCATION = 56,
+    CT_FACTOR_RIGHT_EDUCATION = 60,
     /** `right.association`: Right of association (建立消费者组织权). */
-    CT_FACTOR_RIGHT_ASSOCIATION = 57,
+    CT_FACTOR_RIGHT_ASSOCIATION = 61,
     /** `right.privacy`: Right to privacy and personal information (隐私权). */
-    CT_FACTOR_RIGHT_PRIVACY = 58,
+    CT_FACTOR_RIGHT_PRIVACY = 62,
     /** `threat.media`: Threatens media exposure (威胁媒体曝光). */
-    CT_FACTOR_THREAT_MEDIA = 59,
+    CT_FACTOR_THREAT_MEDIA = 63,
     /** `threat.social_media`: Threatens to post on social media (威胁发到社交媒体). */
-    CT_FACTOR_THREAT_SOCIAL_MEDIA = 60,
+    CT_FACTOR_THREAT_SOCIAL_MEDIA = 64,
     /** `threat.regulator`: Threatens to go to a regulator (威胁向监管投诉). */
-    CT_FACTOR_THREAT_REGULATOR = 61,
+    CT_FACTOR_THREAT_REGULATOR = 65,
     /** `threat.lawsuit`: Threatens a lawsuit (威胁起诉). */
-    CT_FACTOR_THREAT_LAWSUIT = 62,
+    CT_FACTOR_THREAT_LAWSUIT = 66,
     /** `threat.churn`: Threatens to leave (威胁离网). */
-    CT_FACTOR_THREAT_CHURN = 63,
+    CT_FACTOR_THREAT_CHURN = 67,
     /** `threat.third_party_platform`: Threatens a third-party platform (威胁第三方平台投诉). */
-    CT_FACTOR_THREAT_THIRD_PARTY_PLATFORM = 64,
+    CT_FACTOR_THREAT_THIRD_PARTY_PLATFORM = 68,
     /** `profile.professional_complainer`: Professional complainer (投诉专业户). */
-    CT_FACTOR_PROFILE_PROFESSIONAL_COMPLAINER = 65,
+    CT_FACTOR_PROFILE_PROFESSIONAL_COMPLAINER = 69,
     /** `profile.industry_expert`: Industry expert (行业专家). */
-    CT_FACTOR_PROFILE_INDUSTRY_EXPERT = 66,
+    CT_FACTOR_PROFILE_INDUSTRY_EXPERT = 70,
     /** `profile.chameleon`: Chameleon (变色龙). */
-    CT_FACTOR_PROFILE_CHAMELEON = 67,
+    CT_FACTOR_PROFILE_CHAMELEON = 71,
     /** `profile.repeatedly_unreasonable`: Repeatedly unreasonable (反复无理). */
-    CT_FACTOR_PROFILE_REPEATEDLY_UNREASONABLE = 68,
+    CT_FACTOR_PROFILE_REPEATEDLY_UNREASONABLE = 72,
     /** `profile.emotional`: Emotional (感情用事者). */
-    CT_FACTOR_PROFILE_EMOTIONAL = 69,
+    CT_FACTOR_PROFILE_EMOTIONAL = 73,
     /** `profile.justice_driven`: Justice-driven (以正义感表达者). */
-    CT_FACTOR_PROFILE_JUSTICE_DRIVEN = 70,
+    CT_FACTOR_PROFILE_JUSTICE_DRIVEN = 74,
     /** `profile.stubborn`: Stubborn (固执己见者). */
-    CT_FACTOR_PROFILE_STUBBORN = 71,
+    CT_FACTOR_PROFILE_STUBBORN = 75,
     /** `profile.well_prepared`: Well prepared (有备而来者). */
-    CT_FACTOR_PROFILE_WELL_PREPARED = 72,
+    CT_FACTOR_PROFILE_WELL_PREPARED = 76,
     /** `profile.influential`: Influential (有社会背景、宣传能力者). */
-    CT_FACTOR_PROFILE_INFLUENTIAL = 73,
+    CT_FACTOR_PROFILE_INFLUENTIAL = 77,
     /** `profile.fraud_victim`: Fraud or scam victim (诈骗受害者). */
-    CT_FACTOR_PROFILE_FRAUD_VICTIM = 74,
+    CT_FACTOR_PROFILE_FRAUD_VICTIM = 78,
     /** `malice.unreasonable_claim`: Unreasonable claim (无理索赔). */
-    CT_FACTOR_MALICE_UNREASONABLE_CLAIM = 75,
+    CT_FACTOR_MALICE_UNREASONABLE_CLAIM = 79,
     /** `malice.escalating_claim`: Claim raised step by step (索赔额度逐步升级). */
-    CT_FACTOR_MALICE_ESCALATING_CLAIM = 76,
+    CT_FACTOR_MALICE_ESCALATING_CLAIM = 80,
     /** `malice.escalating_pressure`: Pressure raised step by step (手段升级). */
-    CT_FACTOR_MALICE_ESCALATING_PRESSURE = 77,
+    CT_FACTOR_MALICE_ESCALATING_PRESSURE = 81,
     /** `malice.private_settlement`: Wants a private deal (不愿公了愿私了). */
-    CT_FACTOR_MALICE_PRIVATE_SETTLEMENT = 78,
+    CT_FACTOR_MALICE_PRIVATE_SETTLEMENT = 82,
     /** `malice.no_evidence`: Produces no legal evidence (不出具法定证据). */
-    CT_FACTOR_MALICE_NO_EVIDENCE = 79,
+    CT_FACTOR_MALICE_NO_EVIDENCE = 83,
     /** `malice.hype`: Malicious hype (恶意炒作). */
-    CT_FACTOR_MALICE_HYPE = 80,
+    CT_FACTOR_MALICE_HYPE = 84,
     /** `malice.chosen_timing`: Chosen time and occasion (选择重要时间和场合). */
-    CT_FACTOR_MALICE_CHOSEN_TIMING = 81,
+    CT_FACTOR_MALICE_CHOSEN_TIMING = 85,
     /** `malice.special_background`: Special person or background (特殊人物或背景). */
-    CT_FACTOR_MALICE_SPECIAL_BACKGROUND = 82,
+    CT_FACTOR_MALICE_SPECIAL_BACKGROUND = 86,
     /** `malice.local_protectionism`: Local protectionism (地方保护主义色彩). */
-    CT_FACTOR_MALICE_LOCAL_PROTECTIONISM = 83,
+    CT_FACTOR_MALICE_LOCAL_PROTECTIONISM = 87,
     /** `malice.extortion`: Threats and extortion (恶意要挟). */
-    CT_FACTOR_MALICE_EXTORTION = 84,
+    CT_FACTOR_MALICE_EXTORTION = 88,
     /** `failure.apology_without_action`: Apology without action (只有道歉没有行动). */
-    CT_FACTOR_FAILURE_APOLOGY_WITHOUT_ACTION = 85,
+    CT_FACTOR_FAILURE_APOLOGY_WITHOUT_ACTION = 89,
     /** `failure.blamed_customer`: Blamed the customer (归咎顾客). */
-    CT_FACTOR_FAILURE_BLAMED_CUSTOMER = 86,
+    CT_FACTOR_FAILURE_BLAMED_CUSTOMER = 90,
     /** `failure.broken_promise`: Broken promise (承诺未兑现). */
-    CT_FACTOR_FAILURE_BROKEN_PROMISE = 87,
+    CT_FACTOR_FAILURE_BROKEN_PROMISE = 91,
     /** `failure.no_response`: No response (完全没反应). */
-    CT_FACTOR_FAILURE_NO_RESPONSE = 88,
+    CT_FACTOR_FAILURE_NO_RESPONSE = 92,
     /** `failure.rude`: Rude (粗鲁无礼). */
-    CT_FACTOR_FAILURE_RUDE = 89,
+    CT_FACTOR_FAILURE_RUDE = 93,
     /** `failure.evaded_responsibility`: Evaded responsibility (逃避个人责任). */
-    CT_FACTOR_FAILURE_EVADED_RESPONSIBILITY = 90,
+    CT_FACTOR_FAILURE_EVADED_RESPONSIBILITY = 94,
     /** `failure.nonverbal_rejection`: Non-verbal rejection (非语言排斥). */
-    CT_FACTOR_FAILURE_NONVERBAL_REJECTION = 91,
+    CT_FACTOR_FAILURE_NONVERBAL_REJECTION = 95,
     /** `failure.interrogated`: Interrogated the customer (质问顾客). */
-    CT_FACTOR_FAILURE_INTERROGATED = 92,
+    CT_FACTOR_FAILURE_INTERROGATED = 96,
     /** `failure.language_landmine`: Language landmine (语言地雷). */
-    CT_FACTOR_FAILURE_LANGUAGE_LANDMINE = 93,
+    CT_FACTOR_FAILURE_LANGUAGE_LANDMINE = 97,
     /** `failure.ignored_emotion`: Ignored emotional needs (忽视情感需求). */
-    CT_FACTOR_FAILURE_IGNORED_EMOTION = 94,
+    CT_FACTOR_FAILURE_IGNORED_EMOTION = 98,
     /** `failure.forbidden_phrase`: Agent used a forbidden phrase (使用禁语). */
-    CT_FACTOR_FAILURE_FORBIDDEN_PHRASE = 95,
+    CT_FACTOR_FAILURE_FORBIDDEN_PHRASE = 99,
     /** `failure.lectured`: Lectured the customer like an expert (像专家一样讲事实摆道理). */
-    CT_FACTOR_FAILURE_LECTURED = 96,
+    CT_FACTOR_FAILURE_LECTURED = 100,
     /** `failure.jumped_to_conclusions`: Jumped to conclusions (急于得出结论). */
-    CT_FACTOR_FAILURE_JUMPED_TO_CONCLUSIONS = 97,
+    CT_FACTOR_FAILURE_JUMPED_TO_CONCLUSIONS = 101,
     /** `failure.argued`: Argued with the customer (与客户争辩). */
-    CT_FACTOR_FAILURE_ARGUED = 98,
+    CT_FACTOR_FAILURE_ARGUED = 102,
     /** `failure.ordered`: Ordered the customer about (命令口吻). */
-    CT_FACTOR_FAILURE_ORDERED = 99,
+    CT_FACTOR_FAILURE_ORDERED = 103,
     /** `failure.showed_off`: Showed off (炫耀自己). */
-    CT_FACTOR_FAILURE_SHOWED_OFF = 100,
+    CT_FACTOR_FAILURE_SHOWED_OFF = 104,
+    /** `vulnerability.elderly`: Elderly customer (老年客户). */
+    CT_FACTOR_VULNERABILITY_ELDERLY = 105,
+    /** `vulnerability.medical_need`: Customer with a medical need (有医疗需求的客户). */
+    CT_FACTOR_VULNERABILITY_MEDICAL_NEED = 106,
+    /** `vulnerability.disability`: Customer with a disability (残障客户). */
+    CT_FACTOR_VULNERABILITY_DISABILITY = 107,
     /** `tenure_months.band1`: Long-standing customer (老客户). */
-    CT_FACTOR_TENURE_MONTHS_BAND1 = 101,
+    CT_FACTOR_TENURE_MONTHS_BAND1 = 108,
     /** `tenure_months.band2`: Long-standing customer (more) (老客户(较长)). */
-    CT_FACTOR_TENURE_MONTHS_BAND2 = 102,
+    CT_FACTOR_TENURE_MONTHS_BAND2 = 109,
     /** `tenure_months.band3`: Long-standing customer (most) (老客户(很长)). */
-    CT_FACTOR_TENURE_MONTHS_BAND3 = 103,
+    CT_FACTOR_TENURE_MONTHS_BAND3 = 110,
     /** `emotion.band1`: Elevated emotion (情绪激动). */
-    CT_FACTOR_EMOTION_BAND1 = 104,
+    CT_FACTOR_EMOTION_BAND1 = 111,
     /** `emotion.band2`: High emotion (情绪强烈). */
-    CT_FACTOR_EMOTION_BAND2 = 105,
+    CT_FACTOR_EMOTION_BAND2 = 112,
     /** `emotion.band3`: Extreme emotion (情绪失控). */
-    CT_FACTOR_EMOTION_BAND3 = 106,
+    CT_FACTOR_EMOTION_BAND3 = 113,
     /** `prior_contacts.band1`: Contacted before (曾来电). */
-    CT_FACTOR_PRIOR_CONTACTS_BAND1 = 107,
+    CT_FACTOR_PRIOR_CONTACTS_BAND1 = 114,
     /** `prior_contacts.band2`: Repeated contacts (多次投诉). */
-    CT_FACTOR_PRIOR_CONTACTS_BAND2 = 108,
+    CT_FACTOR_PRIOR_CONTACTS_BAND2 = 115,
     /** `prior_contacts.band3`: Persistent repeated contacts (反复投诉). */
-    CT_FACTOR_PRIOR_CONTACTS_BAND3 = 109,
+    CT_FACTOR_PRIOR_CONTACTS_BAND3 = 116,
     /** `hours_open.band1`: Open past a day (超过一天未结). */
-    CT_FACTOR_HOURS_OPEN_BAND1 = 110,
+    CT_FACTOR_HOURS_OPEN_BAND1 = 117,
     /** `hours_open.band2`: Open for days (多日未结). */
-    CT_FACTOR_HOURS_OPEN_BAND2 = 111,
+    CT_FACTOR_HOURS_OPEN_BAND2 = 118,
     /** `hours_open.band3`: Open for a week or more (一周以上未结). */
-    CT_FACTOR_HOURS_OPEN_BAND3 = 112,
+    CT_FACTOR_HOURS_OPEN_BAND3 = 119,
     /** `affected_customers.band1`: Several customers affected (多名客户受影响). */
-    CT_FACTOR_AFFECTED_CUSTOMERS_BAND1 = 113,
+    CT_FACTOR_AFFECTED_CUSTOMERS_BAND1 = 120,
     /** `affected_customers.band2`: A group of customers affected (群体受影响). */
-    CT_FACTOR_AFFECTED_CUSTOMERS_BAND2 = 114,
+    CT_FACTOR_AFFECTED_CUSTOMERS_BAND2 = 121,
     /** `affected_customers.band3`: Many customers affected (大量客户受影响). */
-    CT_FACTOR_AFFECTED_CUSTOMERS_BAND3 = 115,
+    CT_FACTOR_AFFECTED_CUSTOMERS_BAND3 = 122,
     /** `affected_customers.band4`: Thousands of customers affected (数千客户受影响). */
-    CT_FACTOR_AFFECTED_CUSTOMERS_BAND4 = 116,
+    CT_FACTOR_AFFECTED_CUSTOMERS_BAND4 = 123,
     /** `affected_customers.band5`: Tens of thousands of customers affected (数万客户受影响). */
-    CT_FACTOR_AFFECTED_CUSTOMERS_BAND5 = 117,
+    CT_FACTOR_AFFECTED_CUSTOMERS_BAND5 = 124,
     /** `affected_customers.band6`: Hundreds of thousands of customers affected (数十万客户受影响). */
-    CT_FACTOR_AFFECTED_CUSTOMERS_BAND6 = 118,
+    CT_FACTOR_AFFECTED_CUSTOMERS_BAND6 = 125,
     /** `affected_customers.band7`: A million customers or more affected (百万级客户受影响). */
-    CT_FACTOR_AFFECTED_CUSTOMERS_BAND7 = 119,
+    CT_FACTOR_AFFECTED_CUSTOMERS_BAND7 = 126,
     /** `direct_loss.band1`: Direct loss (直接损失). */
-    CT_FACTOR_DIRECT_LOSS_BAND1 = 120,
+    CT_FACTOR_DIRECT_LOSS_BAND1 = 127,
     /** `direct_loss.band2`: Substantial direct loss (较大直接损失). */
-    CT_FACTOR_DIRECT_LOSS_BAND2 = 121,
+    CT_FACTOR_DIRECT_LOSS_BAND2 = 128,
     /** `direct_loss.band3`: Large direct loss (重大直接损失). */
-    CT_FACTOR_DIRECT_LOSS_BAND3 = 122,
+    CT_FACTOR_DIRECT_LOSS_BAND3 = 129,
     /** `direct_loss.band4`: Very large direct loss (特别重大直接损失). */
-    CT_FACTOR_DIRECT_LOSS_BAND4 = 123,
+    CT_FACTOR_DIRECT_LOSS_BAND4 = 130,
     /** `departments.band1`: Two departments must act (需两个部门协调). */
-    CT_FACTOR_DEPARTMENTS_BAND1 = 124,
+    CT_FACTOR_DEPARTMENTS_BAND1 = 131,
     /** `departments.band2`: Several departments must act (需多部门协调). */
-    CT_FACTOR_DEPARTMENTS_BAND2 = 125,
+    CT_FACTOR_DEPARTMENTS_BAND2 = 132,
     /** `departments.band3`: Many departments must act (需大量部门协调). */
-    CT_FACTOR_DEPARTMENTS_BAND3 = 126,
+    CT_FACTOR_DEPARTMENTS_BAND3 = 133,
     /** `indirect_loss_claimed`: Indirect loss claimed (索赔间接损失). */
-    CT_FACTOR_INDIRECT_LOSS_CLAIMED = 127,
+    CT_FACTOR_INDIRECT_LOSS_CLAIMED = 134,
     /** `beyond_authority`: Remedy beyond front-line authority (超出一线权限). */
-    CT_FACTOR_BEYOND_AUTHORITY = 128,
+    CT_FACTOR_BEYOND_AUTHORITY = 135,
     /** `previously_compensated`: Compensated before (曾获补偿). */
-    CT_FACTOR_PREVIOUSLY_COMPENSATED = 129,
+    CT_FACTOR_PREVIOUSLY_COMPENSATED = 136,
     /** `safety_incident`: Harm to a person or property (人身财产安全事件). */
-    CT_FACTOR_SAFETY_INCIDENT = 130,
+    CT_FACTOR_SAFETY_INCIDENT = 137,
     /** `sensitive_period`: Sensitive period (敏感时期). */
-    CT_FACTOR_SENSITIVE_PERIOD = 131,
+    CT_FACTOR_SENSITIVE_PERIOD = 138,
     /** `claim_unreasonable`: Claim above the limit of the direct loss (索赔额超过直接损失两倍). */
-    CT_FACTOR_CLAIM_UNREASONABLE = 132,
+    CT_FACTOR_CLAIM_UNREASONABLE = 139,
     /** `text.strong_emotion`: Strong emotion in the text (文本中的强烈情绪). */
-    CT_FACTOR_TEXT_STRONG_EMOTION = 133,
+    CT_FACTOR_TEXT_STRONG_EMOTION = 140,
+    /** `data_breach`: Personal data exposed (个人信息泄露). */
+    CT_FACTOR_DATA_BREACH = 141,
 };
 
 #endif /* COMPLAINT_TRIAGE_CODES_H */

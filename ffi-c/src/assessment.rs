@@ -17,7 +17,7 @@ use crate::result::*;
 use crate::util::{boundary, check, check_mut, get, overlap, put, read_id, write_json};
 
 /// Most reason rows an assessment holds (one per factor that can apply at once).
-pub const CT_MAX_REASON_ROWS: usize = 73;
+pub const CT_MAX_REASON_ROWS: usize = 78;
 /// Bytes that always hold an assessment's JSON and its terminating NUL,
 /// whatever the policy.
 pub const CT_MAX_ASSESSMENT_JSON: usize = 40961;

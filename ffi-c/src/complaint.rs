@@ -182,8 +182,19 @@ pub struct ct_complaint {
     /// The caller's identifier, UTF-8, echoed in the assessment. The first
     /// `id_len` bytes count; the library keeps it NUL-terminated.
     pub id: [c_char; CT_ID_ARRAY_SIZE],
+    /// ISO 4217 currency of `direct_loss` and `claimed_amount`; `unspecified` takes the policy's default money bands: `CT_VOCAB_CURRENCY` (default `unspecified`).
+    pub currency: u8,
+    /// Whether the claimed loss follows from what went wrong: `CT_VOCAB_CAUSAL_LINK` (default `not_given`).
+    pub causal_link: u8,
+    /// Whether the customer's personal data was exposed: 1 for yes, 0 for no.
+    pub data_breach: u8,
     /// Reserved, set to 0 by the library and ignored (no implicit padding).
-    pub reserved: [u8; 4],
+    pub reserved: [u8; 1],
+    /// What makes the customer vulnerable: bits of `CT_VOCAB_VULNERABILITY`.
+    pub vulnerability: u16,
+    /// Padding to the struct's 8-byte alignment, set to 0 by the library
+    /// and ignored (no implicit padding).
+    pub padding: [u8; 6],
     // END fields
 }
 
@@ -269,6 +280,7 @@ macro_rules! from_core_fields {
                 id_len: n as u8,
                 id,
                 reserved: Default::default(),
+                padding: Default::default(),
             }
         }
     };

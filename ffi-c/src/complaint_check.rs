@@ -9,9 +9,9 @@ use core::mem::{offset_of, size_of};
 
 use triage::scan::{EMOTION_MARKERS, FORBIDDEN_PHRASES};
 use triage::{
-    Category, Channel, Complaint, ComplaintFields, CustomerTier, Evidence, Expectation, FlagSet,
-    HandlingFailure, Id, Jurisdiction, Liability, MaliceSignal, Motive, Personality, Profile,
-    Right, TextCues, Threat, RECORD_CONTRACT,
+    Category, CausalLink, Channel, Complaint, ComplaintFields, Currency, CustomerTier, Evidence,
+    Expectation, FlagSet, HandlingFailure, Id, Jurisdiction, Liability, MaliceSignal, Motive,
+    Personality, Profile, Right, TextCues, Threat, Vulnerability, RECORD_CONTRACT,
 };
 
 use crate::complaint::{

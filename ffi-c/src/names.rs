@@ -12,10 +12,10 @@ use core::ffi::c_char;
 
 use triage::scan::{EMOTION_MARKERS, FORBIDDEN_PHRASES};
 use triage::{
-    Category, Channel, CustomerTier, Dimension, EffectFactor, ErrorKind, Evidence, Expectation,
-    ExpectationApproach, Grade, HandlingFailure, Jurisdiction, Level, Liability, MaliceSignal,
-    Motive, MotiveApproach, Personality, Profile, Remedy, Right, Source, Strategy, Talk, Threat,
-    Tier, TierBasis, FACTORS,
+    Category, CausalLink, Channel, Currency, CustomerTier, Dimension, EffectFactor, ErrorKind,
+    Evidence, Expectation, ExpectationApproach, Grade, HandlingFailure, Jurisdiction, Level,
+    Liability, MaliceSignal, Motive, MotiveApproach, Personality, Profile, Remedy, Right, Source,
+    Strategy, Talk, Threat, Tier, TierBasis, Vulnerability, FACTORS,
 };
 
 use crate::result::*;
@@ -42,50 +42,56 @@ pub const CT_VOCAB_LIABILITY: ct_vocabulary = 6;
 pub const CT_VOCAB_EVIDENCE: ct_vocabulary = 7;
 /// `jurisdiction` of a complaint.
 pub const CT_VOCAB_JURISDICTION: ct_vocabulary = 8;
+/// `currency` of a complaint.
+pub const CT_VOCAB_CURRENCY: ct_vocabulary = 9;
+/// `causal_link` of a complaint.
+pub const CT_VOCAB_CAUSAL_LINK: ct_vocabulary = 10;
 /// The bits of `rights` of a complaint.
-pub const CT_VOCAB_RIGHT: ct_vocabulary = 9;
+pub const CT_VOCAB_RIGHT: ct_vocabulary = 11;
 /// The bits of `threats` (complaint and text cues).
-pub const CT_VOCAB_THREAT: ct_vocabulary = 10;
+pub const CT_VOCAB_THREAT: ct_vocabulary = 12;
 /// The bits of `profile` of a complaint.
-pub const CT_VOCAB_PROFILE: ct_vocabulary = 11;
+pub const CT_VOCAB_PROFILE: ct_vocabulary = 13;
 /// The bits of `malice_signals` of a complaint.
-pub const CT_VOCAB_MALICE_SIGNAL: ct_vocabulary = 12;
+pub const CT_VOCAB_MALICE_SIGNAL: ct_vocabulary = 14;
 /// The bits of `handling_failures` of a complaint.
-pub const CT_VOCAB_HANDLING_FAILURE: ct_vocabulary = 13;
+pub const CT_VOCAB_HANDLING_FAILURE: ct_vocabulary = 15;
+/// The bits of `vulnerability` of a complaint.
+pub const CT_VOCAB_VULNERABILITY: ct_vocabulary = 16;
 /// `grade` of an assessment.
-pub const CT_VOCAB_GRADE: ct_vocabulary = 14;
+pub const CT_VOCAB_GRADE: ct_vocabulary = 17;
 /// `tier` of an assessment.
-pub const CT_VOCAB_TIER: ct_vocabulary = 15;
+pub const CT_VOCAB_TIER: ct_vocabulary = 18;
 /// `severity_level`, `impact_level`, `urgency_level` of an assessment.
-pub const CT_VOCAB_LEVEL: ct_vocabulary = 16;
+pub const CT_VOCAB_LEVEL: ct_vocabulary = 19;
 /// The dimensions: the index of `raw_scores` and of a reason row's `points`.
-pub const CT_VOCAB_DIMENSION: ct_vocabulary = 17;
+pub const CT_VOCAB_DIMENSION: ct_vocabulary = 20;
 /// `source` of a reason row.
-pub const CT_VOCAB_SOURCE: ct_vocabulary = 18;
+pub const CT_VOCAB_SOURCE: ct_vocabulary = 21;
 /// `tier_basis` of an assessment.
-pub const CT_VOCAB_TIER_BASIS: ct_vocabulary = 19;
+pub const CT_VOCAB_TIER_BASIS: ct_vocabulary = 22;
 /// `playbook.talk` of an assessment.
-pub const CT_VOCAB_TALK: ct_vocabulary = 20;
+pub const CT_VOCAB_TALK: ct_vocabulary = 23;
 /// `playbook.motive` of an assessment.
-pub const CT_VOCAB_MOTIVE_APPROACH: ct_vocabulary = 21;
+pub const CT_VOCAB_MOTIVE_APPROACH: ct_vocabulary = 24;
 /// `playbook.expectation` of an assessment.
-pub const CT_VOCAB_EXPECTATION_APPROACH: ct_vocabulary = 22;
+pub const CT_VOCAB_EXPECTATION_APPROACH: ct_vocabulary = 25;
 /// `playbook.remedy` of an assessment.
-pub const CT_VOCAB_REMEDY: ct_vocabulary = 23;
+pub const CT_VOCAB_REMEDY: ct_vocabulary = 26;
 /// `playbook.strategy` of an assessment.
-pub const CT_VOCAB_STRATEGY: ct_vocabulary = 24;
+pub const CT_VOCAB_STRATEGY: ct_vocabulary = 27;
 /// `factor` of an improvement-effect reason.
-pub const CT_VOCAB_EFFECT_FACTOR: ct_vocabulary = 25;
+pub const CT_VOCAB_EFFECT_FACTOR: ct_vocabulary = 28;
 /// `kind` of a JSON error (`ct_error.kind`).
-pub const CT_VOCAB_ERROR_KIND: ct_vocabulary = 26;
+pub const CT_VOCAB_ERROR_KIND: ct_vocabulary = 29;
 /// `factor` of a reason row: every factor of the rubric (`"threat.media"`...).
-pub const CT_VOCAB_FACTOR: ct_vocabulary = 27;
+pub const CT_VOCAB_FACTOR: ct_vocabulary = 30;
 /// The bits of `text_cues.forbidden_phrases`.
-pub const CT_VOCAB_FORBIDDEN_PHRASE: ct_vocabulary = 28;
+pub const CT_VOCAB_FORBIDDEN_PHRASE: ct_vocabulary = 31;
 /// The bits of `text_cues.emotion_markers`.
-pub const CT_VOCAB_EMOTION_MARKER: ct_vocabulary = 29;
+pub const CT_VOCAB_EMOTION_MARKER: ct_vocabulary = 32;
 /// Number of vocabularies (one past the last `CT_VOCAB_*`).
-pub const CT_VOCAB_COUNT: ct_vocabulary = 30;
+pub const CT_VOCAB_COUNT: ct_vocabulary = 33;
 
 /// A language for names: `CT_LANG_EN` or `CT_LANG_ZH`.
 pub type ct_lang = u32;
@@ -222,11 +228,14 @@ pub(crate) static TABLES: [Table; CT_VOCAB_COUNT as usize] = [
     enum_table!(Liability),
     enum_table!(Evidence),
     enum_table!(Jurisdiction),
+    enum_table!(Currency),
+    enum_table!(CausalLink),
     enum_table!(Right),
     enum_table!(Threat),
     enum_table!(Profile),
     enum_table!(MaliceSignal),
     enum_table!(HandlingFailure),
+    enum_table!(Vulnerability),
     enum_table!(Grade),
     enum_table!(Tier),
     enum_table!(Level),
@@ -595,7 +604,7 @@ mod tests {
                 CT_VOCAB_HANDLING_FAILURE,
                 CT_VOCAB_ERROR_KIND
             ),
-            (0, 13, declared.len() as ct_vocabulary - 1)
+            (0, 15, declared.len() as ct_vocabulary - 1)
         );
         // The tables past the declared vocabularies are the rubric's own lists.
         assert_eq!(CT_VOCAB_FACTOR as usize, declared.len());

@@ -133,6 +133,14 @@ pub enum ct_result {
     CT_ERR_COMPLAINT_TEXT_FORBIDDEN_PHRASES = 139,
     /// `ct_complaint.text_cues.emotion_markers` has a bit set past `CT_VOCAB_EMOTION_MARKER`.
     CT_ERR_COMPLAINT_TEXT_EMOTION_MARKERS = 140,
+    /// `ct_complaint.vulnerability` has a bit set past `CT_VOCAB_VULNERABILITY`.
+    CT_ERR_COMPLAINT_VULNERABILITY = 141,
+    /// `ct_complaint.currency` is outside what the record contract accepts.
+    CT_ERR_COMPLAINT_CURRENCY = 142,
+    /// `ct_complaint.causal_link` is outside what the record contract accepts.
+    CT_ERR_COMPLAINT_CAUSAL_LINK = 143,
+    /// `ct_complaint.data_breach` is outside what the record contract accepts.
+    CT_ERR_COMPLAINT_DATA_BREACH = 144,
     // END complaint codes
     /// `ct_assessment.id_len` is above `CT_ID_CAPACITY` or `id` is not UTF-8.
     CT_ERR_ASSESSMENT_ID = 150,
@@ -343,6 +351,10 @@ describe_results! {
     CT_ERR_COMPLAINT_TEXT_THREATS => c"text_cues.threats", c"ct_complaint.text_cues.threats: a bit with no threat";
     CT_ERR_COMPLAINT_TEXT_FORBIDDEN_PHRASES => c"text_cues.forbidden_phrases", c"ct_complaint.text_cues.forbidden_phrases: a bit with no phrase";
     CT_ERR_COMPLAINT_TEXT_EMOTION_MARKERS => c"text_cues.emotion_markers", c"ct_complaint.text_cues.emotion_markers: a bit with no marker";
+    CT_ERR_COMPLAINT_VULNERABILITY => c"vulnerability", c"ct_complaint.vulnerability: a bit with no vulnerability";
+    CT_ERR_COMPLAINT_CURRENCY => c"currency", c"ct_complaint.currency: not a currency index";
+    CT_ERR_COMPLAINT_CAUSAL_LINK => c"causal_link", c"ct_complaint.causal_link: not a causal link index";
+    CT_ERR_COMPLAINT_DATA_BREACH => c"data_breach", c"ct_complaint.data_breach: neither 0 nor 1";
     // END complaint rows
     CT_ERR_ASSESSMENT_ID => c"id", c"ct_assessment.id: longer than 64 bytes or not UTF-8";
     CT_ERR_ASSESSMENT_SCORES => c"scores", c"ct_assessment.scores: a score above 100";

@@ -255,6 +255,19 @@ fn every_invalid_complaint_field() -> Vec<(&'static str, ct_complaint, ct_result
         jurisdiction = triage::Jurisdiction::COUNT as u8,
         CT_ERR_COMPLAINT_JURISDICTION
     );
+    bad!(
+        currency = triage::Currency::COUNT as u8,
+        CT_ERR_COMPLAINT_CURRENCY
+    );
+    bad!(
+        causal_link = triage::CausalLink::COUNT as u8,
+        CT_ERR_COMPLAINT_CAUSAL_LINK
+    );
+    bad!(
+        vulnerability = 1 << triage::Vulnerability::COUNT,
+        CT_ERR_COMPLAINT_VULNERABILITY
+    );
+    bad!(data_breach = 2, CT_ERR_COMPLAINT_DATA_BREACH);
     let mut c = ok;
     c.id_len = 65;
     cases.push(("id", c, CT_ERR_COMPLAINT_ID));
@@ -387,7 +400,7 @@ fn ct_assess_and_ct_complaint_validate_agree_on_every_complaint() {
             .unwrap();
         // Overwrite 1 to 3 fields with values near the limits.
         for _ in 0..1 + round % 3 {
-            let pick = interesting(&mut rng, 8) % 32;
+            let pick = interesting(&mut rng, 8) % 36;
             let v = interesting(&mut rng, 8);
             match pick {
                 0 => c.direct_loss = v,
@@ -421,6 +434,10 @@ fn ct_assess_and_ct_complaint_validate_agree_on_every_complaint() {
                 28 => c.safety_incident = v as u8,
                 29 => c.sensitive_period = v as u8,
                 30 => c.id_len = v as u8,
+                31 => c.currency = v as u8,
+                32 => c.causal_link = v as u8,
+                33 => c.vulnerability = v as u16,
+                34 => c.data_breach = v as u8,
                 _ => {
                     // Bytes of the id, ASCII or not, valid UTF-8 or not,
                     // and garbage past its length.

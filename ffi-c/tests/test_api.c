@@ -152,6 +152,8 @@ static void test_every_invalid_complaint_field(void) {
     BAD_ENUM(liability, CT_VOCAB_LIABILITY, CT_ERR_COMPLAINT_LIABILITY);
     BAD_ENUM(evidence, CT_VOCAB_EVIDENCE, CT_ERR_COMPLAINT_EVIDENCE);
     BAD_ENUM(jurisdiction, CT_VOCAB_JURISDICTION, CT_ERR_COMPLAINT_JURISDICTION);
+    BAD_ENUM(currency, CT_VOCAB_CURRENCY, CT_ERR_COMPLAINT_CURRENCY);
+    BAD_ENUM(causal_link, CT_VOCAB_CAUSAL_LINK, CT_ERR_COMPLAINT_CAUSAL_LINK);
 
     BAD_COMPLAINT(tenure_months, CT_MAX_TENURE_MONTHS + 1, CT_ERR_COMPLAINT_TENURE_MONTHS,
                   "tenure_months");
@@ -181,6 +183,7 @@ static void test_every_invalid_complaint_field(void) {
                   "previously_compensated");
     BAD_COMPLAINT(safety_incident, 3, CT_ERR_COMPLAINT_SAFETY_INCIDENT, "safety_incident");
     BAD_COMPLAINT(sensitive_period, 9, CT_ERR_COMPLAINT_SENSITIVE_PERIOD, "sensitive_period");
+    BAD_COMPLAINT(data_breach, 2, CT_ERR_COMPLAINT_DATA_BREACH, "data_breach");
     BAD_BITS(rights, CT_VOCAB_RIGHT, CT_ERR_COMPLAINT_RIGHTS, "rights");
     BAD_BITS(threats, CT_VOCAB_THREAT, CT_ERR_COMPLAINT_THREATS, "threats");
     BAD_BITS(profile, CT_VOCAB_PROFILE, CT_ERR_COMPLAINT_PROFILE, "profile");
@@ -188,6 +191,8 @@ static void test_every_invalid_complaint_field(void) {
              "malice_signals");
     BAD_BITS(handling_failures, CT_VOCAB_HANDLING_FAILURE, CT_ERR_COMPLAINT_HANDLING_FAILURES,
              "handling_failures");
+    BAD_BITS(vulnerability, CT_VOCAB_VULNERABILITY, CT_ERR_COMPLAINT_VULNERABILITY,
+             "vulnerability");
     BAD_BITS(text_cues.threats, CT_VOCAB_THREAT, CT_ERR_COMPLAINT_TEXT_THREATS,
              "text_cues.threats");
     BAD_BITS(text_cues.forbidden_phrases, CT_VOCAB_FORBIDDEN_PHRASE,

@@ -13,6 +13,7 @@ use super::{check_claim, ClaimCheck, Decision, ReasonSink};
 use crate::assessment::{ReasonRow, Scores, Source, TierBasis, MAX_REASON_ROWS};
 use crate::codes::{
     Dimension, HandlingFailure, Jurisdiction, Level, MaliceSignal, Profile, Right, Threat, Tier,
+    Vulnerability,
 };
 use crate::factor::{self, Band, Factor};
 use crate::fields::ComplaintFields;
@@ -101,8 +102,13 @@ impl<R: ReasonSink> Summer<'_, R> {
     /// band numbered by how many thresholds `value` reaches.
     #[inline(always)]
     fn add_band(&mut self, policy: &Policy, band: Band, value: u64) {
-        let reached = policy
-            .band_thresholds(band)
+        self.add_band_of(band, policy.band_thresholds(band), value);
+    }
+
+    /// [`Summer::add_band`] by the given thresholds (a currency's money bands).
+    #[inline(always)]
+    fn add_band_of(&mut self, band: Band, thresholds: &[u64], value: u64) {
+        let reached = thresholds
             .iter()
             .fold(0usize, |n, t| n + usize::from(value >= *t));
         let factor = Factor::band(band, reached.saturating_sub(1));
@@ -140,6 +146,7 @@ fn sum_factors<C: ComplaintFields + ?Sized, R: ReasonSink>(
     s.add(Factor::expectation(c.expectation()), f);
     s.add(Factor::liability(c.liability()), f);
     s.add(Factor::evidence(c.evidence()), f);
+    s.add(Factor::causal_link(c.causal_link()), f);
 
     s.add_band(p, Band::Tenure, u64::from(c.tenure_months()));
     s.add_band(p, Band::Emotion, u64::from(c.emotion()));
@@ -150,7 +157,11 @@ fn sum_factors<C: ComplaintFields + ?Sized, R: ReasonSink>(
         Band::AffectedCustomers,
         u64::from(c.affected_customers()),
     );
-    s.add_band(p, Band::DirectLoss, c.direct_loss());
+    s.add_band_of(
+        Band::DirectLoss,
+        p.money_thresholds(c.currency()),
+        c.direct_loss(),
+    );
     s.add_band(p, Band::Departments, u64::from(c.departments()));
 
     s.add_if(c.indirect_loss_claimed(), Factor::INDIRECT_LOSS_CLAIMED, f);
@@ -172,6 +183,7 @@ fn sum_factors<C: ComplaintFields + ?Sized, R: ReasonSink>(
         Factor::TEXT_STRONG_EMOTION,
         Source::Text,
     );
+    s.add_if(c.data_breach(), Factor::DATA_BREACH, f);
 
     let field_failures = c.handling_failures().bits();
     let text_failures = if c.text_cues().forbidden_phrases != 0 {
@@ -184,13 +196,15 @@ fn sum_factors<C: ComplaintFields + ?Sized, R: ReasonSink>(
         .then(c.threats().bits(), Threat::COUNT)
         .then(c.profile().bits(), Profile::COUNT)
         .then(c.malice_signals().bits(), MaliceSignal::COUNT)
-        .then(field_failures, HandlingFailure::COUNT);
+        .then(field_failures, HandlingFailure::COUNT)
+        .then(c.vulnerability().bits(), Vulnerability::COUNT);
     let text_lists = ListBits::new()
         .then(0, Right::COUNT)
         .then(u16::from(c.text_cues().threats), Threat::COUNT)
         .then(0, Profile::COUNT)
         .then(0, MaliceSignal::COUNT)
-        .then(text_failures, HandlingFailure::COUNT);
+        .then(text_failures, HandlingFailure::COUNT)
+        .then(0, Vulnerability::COUNT);
     s.add_bits(
         factor::RIGHT,
         field_lists.bits | text_lists.bits,
@@ -214,6 +228,7 @@ const _: () = assert!(
             + Profile::COUNT
             + MaliceSignal::COUNT
             + HandlingFailure::COUNT
+            + Vulnerability::COUNT
 );
 const _: () = assert!((factor::TENURE - factor::RIGHT) as usize <= 64);
 

@@ -35,7 +35,7 @@ pub(super) fn read(json: &[u8]) -> Option<Complaint> {
     }
     let mut r = Reader { json, pos: 0 };
     let mut c = Complaint::DEFAULT;
-    let mut seen = 0u32;
+    let mut seen = 0u64;
     r.ws();
     r.eat(b'{')?;
     r.ws();
@@ -44,7 +44,7 @@ pub(super) fn read(json: &[u8]) -> Option<Complaint> {
     } else {
         loop {
             let i = r.key()?;
-            let bit = 1u32 << i.index();
+            let bit = 1u64 << i.index();
             if seen & bit != 0 {
                 return None;
             }
@@ -67,7 +67,7 @@ pub(super) fn read(json: &[u8]) -> Option<Complaint> {
 
 /// Slots of [`KEY_TABLE`]: a power of two, at least twice the fields, so
 /// that a probe rarely goes past its first slot.
-const KEY_SLOTS: usize = 64;
+const KEY_SLOTS: usize = 128;
 const _: () = assert!(RECORD_FIELDS.len() * 2 <= KEY_SLOTS && RECORD_FIELDS.len() < 255);
 
 /// The record's field names as words (see [`code_words`]), by their hash,

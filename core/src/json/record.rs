@@ -105,12 +105,12 @@ fn parse_body(json: &[u8]) -> Result<Complaint, ParseError> {
 struct RecordReader {
     complaint: Complaint,
     /// Bit `i` set once field `i` of [`RECORD_FIELDS`] was read.
-    seen: u32,
+    seen: u64,
 }
 
 const _: () = assert!(
-    RECORD_FIELDS.len() <= 32,
-    "a record's fields fit the readers' 32-bit set of fields seen"
+    RECORD_FIELDS.len() <= 64,
+    "a record's fields fit the readers' 64-bit set of fields seen"
 );
 
 /// The record's fields, in contract order: every key a record may hold
@@ -240,7 +240,7 @@ impl RecordReader {
             );
         };
         let field = i.name();
-        let bit = 1u32 << i.index();
+        let bit = 1u64 << i.index();
         if self.seen & bit != 0 {
             return Err(ParseError::new(
                 ErrorKind::DuplicateField,

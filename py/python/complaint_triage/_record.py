@@ -10,7 +10,9 @@ from typing import Final, Literal, TypedDict
 
 __all__ = [
     "CategoryCode",
+    "CausalLinkCode",
     "ChannelCode",
+    "CurrencyCode",
     "CustomerTierCode",
     "EvidenceCode",
     "ExpectationCode",
@@ -25,6 +27,7 @@ __all__ = [
     "RecordDict",
     "RightCode",
     "ThreatCode",
+    "VulnerabilityCode",
 ]
 
 CategoryCode = Literal[
@@ -162,6 +165,27 @@ JurisdictionCode = Literal[
     "cn_telecom",
     "cn_consumer",
 ]
+CurrencyCode = Literal[
+    "unspecified",
+    "CNY",
+    "USD",
+    "EUR",
+    "GBP",
+    "HKD",
+    "TWD",
+    "JPY",
+]
+CausalLinkCode = Literal[
+    "not_given",
+    "established",
+    "doubtful",
+    "absent",
+]
+VulnerabilityCode = Literal[
+    "elderly",
+    "medical_need",
+    "disability",
+]
 
 #: Every field of the record contract, in order: (name, kind, min, max,
 #: default), with kind one of id, code, list, int, bool, text and the numbers
@@ -195,6 +219,10 @@ RECORD_CONTRACT: Final[tuple[tuple[str, str, int, int, int], ...]] = (
     ("malice_signals", "list", 0, 1023, 0),
     ("handling_failures", "list", 0, 65535, 0),
     ("jurisdiction", "code", 0, 5, 0),
+    ("currency", "code", 0, 7, 0),
+    ("causal_link", "code", 0, 3, 0),
+    ("vulnerability", "list", 0, 7, 0),
+    ("data_breach", "bool", 0, 1, 0),
     ("text", "text", 0, 32768, 0),
 )
 
@@ -285,6 +313,18 @@ class RecordDict(TypedDict, total=False):
 
     jurisdiction: JurisdictionCode
     """Whose outer deadline applies."""
+
+    currency: CurrencyCode
+    """ISO 4217 currency of `direct_loss` and `claimed_amount`; `unspecified` takes the policy's default money bands."""
+
+    causal_link: CausalLinkCode
+    """Whether the claimed loss follows from what went wrong."""
+
+    vulnerability: list[VulnerabilityCode]
+    """What makes the customer vulnerable."""
+
+    data_breach: bool
+    """Whether the customer's personal data was exposed."""
 
     text: str
     """Free text (a transcript or narrative), scanned for threats, forbidden phrases and emotion markers; only the cues are kept."""
