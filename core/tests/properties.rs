@@ -267,6 +267,8 @@ fn the_worst_case_assessment_fits_the_json_bound() {
         rights: FlagSet::from_bits_truncate(u16::MAX), threats: FlagSet::from_bits_truncate(u16::MAX),
         profile: FlagSet::from_bits_truncate(u16::MAX), malice_signals: FlagSet::from_bits_truncate(u16::MAX),
         handling_failures: FlagSet::from_bits_truncate(u16::MAX),
+        vulnerability: FlagSet::from_bits_truncate(u16::MAX), data_breach: true,
+        causal_link: CausalLink::Absent,
         text_cues: TextCues { threats: 0x3f, forbidden_phrases: 0x7ff, emotion_markers: 0xf },
         ..Complaint::DEFAULT
     };
