@@ -94,6 +94,9 @@ class Rubric:
         self.raw = p
         self.points = {f: [pts[d] for d in DIMS] for f, pts in p["points"].items()}
         self.bands = p["bands"]
+        # direct_loss is banded by the record's currency: its own money
+        # bands, or bands.direct_loss (the policy's default currency).
+        self.money_bands = p["money_bands"]
         self.sev_levels, self.imp_levels, self.urg_levels = (
             p["severity_levels"], p["impact_levels"], p["urgency_levels"])
         self.grade_matrix = [[GRADES.index(g) for g in row] for row in p["grade_matrix"]]
@@ -107,6 +110,12 @@ class Rubric:
 
     def pts(self, factor: str) -> list[int]:
         return self.points.get(factor, [0, 0, 0, 0, 0])
+
+    def thresholds(self, field: str, currency: str | None) -> list[int]:
+        """A banded field's thresholds; direct_loss's by the currency."""
+        if field == "direct_loss" and currency in self.money_bands:
+            return self.money_bands[currency]
+        return self.bands[field]
 
 
 def level(score: int, t: list[int]) -> int:
@@ -133,9 +142,10 @@ def make_pure(r: Rubric) -> Callable[[dict], tuple]:
 
         for field, default, prefix in code_defaults:
             add(pts.get(prefix + (rec.get(field) or default), zero))
-        for field, default, thresholds in bands:
+        for field, default, _ in bands:
             value = rec.get(field)
             value = default if value is None else value
+            thresholds = r.thresholds(field, rec.get("currency"))
             reached = sum(1 for t in thresholds if value >= t)
             if reached:
                 add(pts[f"{field}.band{reached}"])
@@ -242,9 +252,18 @@ def make_numpy(r: Rubric) -> Callable[[pa.Table], tuple]:
         raw = np.zeros((n, 5), dtype=np.int32)
         for f, (vocab, default, table) in code_tables.items():
             raw += table[code_index(col(t, f), vocab, default, n)]
+        currencies = codes("currency")
+        currency = code_index(col(t, "currency"), currencies, 0, n)
         for f, (thresholds, table) in band_tables.items():
             v = ints(col(t, f), BAND_DEFAULTS[f], n)
-            raw += table[np.searchsorted(thresholds, v, side="right")]
+            reached = np.searchsorted(thresholds, v, side="right")
+            if f == "direct_loss":
+                for ci, code in enumerate(currencies):
+                    rows = currency == ci
+                    if code in r.money_bands and rows.any():
+                        reached[rows] = np.searchsorted(np.array(r.money_bands[code], dtype=np.int64),
+                                                        v[rows], side="right")
+            raw += table[reached]
         flags = {f: bools(col(t, f), n) for f in FLAG_FIELDS}
         for f, p in flag_pts.items():
             raw += flags[f][:, None] * p
@@ -314,10 +333,18 @@ def zen_graph(r: Rubric) -> dict:
         table(f"t-{f}", "first", [{"id": "in", "name": f, "field": f}],
               [{"id": "out", "name": "points", "field": f"p.{f}"}], rules)
     for f, thresholds in r.bands.items():
-        rules = [{"_id": f"{f}-{i}", "in": f">= {t}", "out": lit(r.pts(f"{f}.band{i + 1}"))}
-                 for i, t in reversed(list(enumerate(thresholds)))]
-        rules.append({"_id": f"{f}-none", "in": "", "out": lit([0] * 5)})
-        table(f"t-{f}", "first", [{"id": "in", "name": f, "field": f}],
+        # direct_loss: first the bands of the record's currency, if it has
+        # its own, then the default bands (any currency, or none).
+        per_currency = r.money_bands if f == "direct_loss" else {}
+        rules = []
+        for cur, ths in list(per_currency.items()) + [("", thresholds)]:
+            when = json.dumps(cur) if cur else ""
+            rules += [{"_id": f"{f}-{cur}-{i}", "cur": when, "in": f">= {t}",
+                       "out": lit(r.pts(f"{f}.band{i + 1}"))}
+                      for i, t in reversed(list(enumerate(ths)))]
+            rules.append({"_id": f"{f}-{cur}-none", "cur": when, "in": "", "out": lit([0] * 5)})
+        table(f"t-{f}", "first", [{"id": "cur", "name": "currency", "field": "currency"},
+                                  {"id": "in", "name": f, "field": f}],
               [{"id": "out", "name": "points", "field": f"p.{f}"}], rules)
     for f, (vocab, pre) in LIST_FIELDS.items():
         rules = []

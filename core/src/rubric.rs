@@ -193,7 +193,7 @@ pub fn write_markdown<W: Write>(policy: &Policy, w: &mut W) -> fmt::Result {
 
     writeln!(
         w,
-        "\n## Claims\n\nA claim is unreasonable when it exceeds {}‰ of the direct loss (seed `000_d3bb18e70da591cc.txt`, 高额补偿投诉处理: 客户的索赔额有没有超直接损失的2倍,如超过两倍即为不合理). Exactly at the limit is not unreasonable. With no direct loss recorded the rule does not apply: there is no loss to weigh the claim against, and a field left out says nothing about the customer.",
+        "\n## Claims\n\nA claim is unreasonable when it exceeds {}‰ of the direct loss (seed `000_d3bb18e70da591cc.txt`, 高额补偿投诉处理: 客户的索赔额有没有超直接损失的2倍,如超过两倍即为不合理). Exactly at the limit is not unreasonable. With no direct loss recorded the rule does not apply: there is no loss to weigh the claim against, and a field left out says nothing about the customer. Whether the loss follows from what went wrong at all (逻辑关系是否成立) is the record's `causal_link`, graded by its factors above; `not_given` adds nothing.",
         policy.claim_limit_permille
     )?;
 

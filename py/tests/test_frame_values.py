@@ -137,6 +137,14 @@ def test_a_float_column_of_0_1_and_nan_in_a_boolean_field_is_booleans() -> None:
     assert frame_verdicts(ints) == [verdict({"departments": 1}), verdict({})]
 
 
+@pytest.mark.parametrize("field", BOOL_FIELDS)
+def test_every_boolean_field_reads_pandas_nullable_booleans(field: str) -> None:
+    # Each boolean field of the contract, not only those known when the
+    # frame reader was written (data_breach was refused as a float).
+    df = pd.DataFrame({field: [1.0, 0.0, math.nan]})
+    assert frame_verdicts(df) == [verdict({field: True}), verdict({field: False}), verdict({})]
+
+
 def test_the_examples_as_pandas_reads_them_are_graded_as_their_lines() -> None:
     lines = [line for line in EXAMPLES.read_text(encoding="utf-8").splitlines() if line.strip()]
     df = pd.read_json(EXAMPLES, lines=True)

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 from . import _native
 from ._native import Policy
+from ._record import RECORD_CONTRACT
 
 if TYPE_CHECKING:
     import pyarrow as pa
@@ -116,13 +117,9 @@ _ARROW_REFUSALS: tuple[type[BaseException], ...] = (
     UnicodeError,  # a str with a lone surrogate
 )
 
-_BOOL_FIELDS = (
-    "indirect_loss_claimed",
-    "beyond_authority",
-    "previously_compensated",
-    "safety_incident",
-    "sensitive_period",
-)
+#: The record's boolean fields, from the declared contract (a list kept
+#: here missed a field added later, whose float column was then refused).
+_BOOL_FIELDS = tuple(f[0] for f in RECORD_CONTRACT if f[1] == "bool")
 
 
 def _pandas_column(field: str, series: Any) -> tuple[Any, bool]:
