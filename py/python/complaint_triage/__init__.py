@@ -23,6 +23,16 @@ and batches, the row.
 
 from __future__ import annotations
 
+from ._compare import (
+    DeadlineShare,
+    MovedRow,
+    PointChange,
+    PolicyChange,
+    PolicyComparison,
+    Transitions,
+    compare_policies,
+    policy_changes,
+)
 from ._errors import (
     InputError,
     OutcomeError,
@@ -69,6 +79,12 @@ __version__ = "0.1.0"
 __all__ = [
     "Assessment",
     "CodeInfo",
+    "DeadlineShare",
+    "MovedRow",
+    "PointChange",
+    "PolicyChange",
+    "PolicyComparison",
+    "Transitions",
     "EffectReasonDict",
     "PlaybookDict",
     "RawScoresDict",
@@ -89,6 +105,7 @@ __all__ = [
     "assess_frame",
     "assess_json",
     "assess_many",
+    "compare_policies",
     "evaluate_frame",
     "evaluate_outcome",
     "explain",
@@ -97,6 +114,7 @@ __all__ = [
     "plot_impact_difficulty",
     "plot_improvement_trend",
     "plot_severity_distribution",
+    "policy_changes",
     "record_fields",
     "scan_text",
     "to_record_json",
