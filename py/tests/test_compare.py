@@ -4,7 +4,9 @@ the core's own grading of each record under each policy."""
 from __future__ import annotations
 
 import json
+import subprocess
 from collections import Counter
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -12,6 +14,7 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 import complaint_triage as ct
+from conftest import REPO
 from frames import KINDS, to_frame
 from records import valid_records
 
@@ -158,3 +161,31 @@ def test_the_docstring_examples_run() -> None:
 
     failed, attempted = doctest.testmod(_compare)
     assert attempted > 0 and failed == 0
+
+
+def _cli() -> Path | None:
+    """The command-line binary, if built (`cargo build -p complaint-triage-cli`)."""
+    for profile in ("debug", "release"):
+        path = REPO / "target" / profile / "complaint-triage"
+        if path.is_file():
+            return path
+    return None
+
+
+def test_the_summary_is_the_one_the_command_line_prints(
+    examples: list[dict[str, Any]], tmp_path: Path
+) -> None:
+    cli = _cli()
+    if cli is None:
+        pytest.skip("the command line is not built")
+    factor = ct.assess(examples[0]).reasons[0]["factor"]
+    new_json = json.dumps({"points": {factor: {"severity": 100}}, "urgency_levels": [50, 80]})
+    (tmp_path / "new.json").write_text(new_json, encoding="utf-8")
+    lines = (REPO / "examples" / "complaints.jsonl").read_text(encoding="utf-8")
+    printed = subprocess.run(
+        [str(cli), "diff", "--new", str(tmp_path / "new.json"), "-"],
+        input=lines.encode(), capture_output=True, check=True,
+    ).stdout.decode()
+    frame = to_frame(examples, "pandas")
+    c = ct.compare_policies(frame, DEFAULT, DEFAULT.with_overrides(new_json))
+    assert c.summary() == printed

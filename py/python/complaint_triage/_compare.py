@@ -194,7 +194,9 @@ class PolicyComparison:
 
 def policy_changes(old: Policy, new: Policy) -> tuple[PolicyChange, ...]:
     """Every value that differs between two policies, found by walking their
-    JSON (so any key, present or future, is compared)."""
+    JSON (so any key, present or future, is compared), in the order of
+    their paths (keys in code-point order, list positions in numeric
+    order)."""
     out: list[PolicyChange] = []
     _walk(old.to_dict(), new.to_dict(), (), out)
     return tuple(out)
@@ -202,7 +204,7 @@ def policy_changes(old: Policy, new: Policy) -> tuple[PolicyChange, ...]:
 
 def _walk(old: Any, new: Any, path: tuple[str | int, ...], out: list[PolicyChange]) -> None:
     if isinstance(old, dict) and isinstance(new, dict):
-        for key in list(old) + [k for k in new if k not in old]:
+        for key in sorted(set(old) | set(new)):
             _walk(old.get(key), new.get(key), (*path, key), out)
     elif isinstance(old, list) and isinstance(new, list) and len(old) == len(new):
         for i, (a, b) in enumerate(zip(old, new)):
@@ -265,7 +267,7 @@ def compare_policies(
     moved_mask = np.zeros(n, dtype=bool)
     coded: dict[str, tuple[list[str], Any, Any]] = {}
     for name in TRANSITION_COLUMNS:
-        labels, full_b, full_a = coded[name] = _coded(name, before[name], after[name])
+        labels, full_b, full_a = coded[name] = _coded(name, before[name], after[name], good)
         b, a = full_b[good], full_a[good]
         k = len(labels)
         counts = np.bincount(b * k + a, minlength=k * k).reshape(k, k)
@@ -337,9 +339,10 @@ def _ints(column: Any) -> Any:
     return np.asarray(column.fill_null(0).to_numpy(zero_copy_only=False), dtype=np.int64)
 
 
-def _coded(name: str, before: Any, after: Any) -> tuple[list[str], Any, Any]:
-    """The labels of an output (its vocabulary, or its values in numeric
-    order) and both columns as indices into them."""
+def _coded(name: str, before: Any, after: Any, good: Any) -> tuple[list[str], Any, Any]:
+    """The labels of an output (its vocabulary, or the values of the
+    ``good`` rows in numeric order) and both columns as indices into them
+    (rows in error: 0)."""
     import numpy as np
 
     pa = _native_pyarrow()
@@ -353,8 +356,9 @@ def _coded(name: str, before: Any, after: Any) -> tuple[list[str], Any, Any]:
 
         return labels, codes(before), codes(after)
     b, a = _ints(before), _ints(after)
-    values = sorted(set(np.unique(b).tolist()) | set(np.unique(a).tolist()))
+    values = sorted(set(np.unique(b[good]).tolist()) | set(np.unique(a[good]).tolist()))
     lookup = np.searchsorted(np.array(values, dtype=np.int64), np.concatenate([b, a]))
+    lookup = np.minimum(lookup, max(len(values) - 1, 0))
     return [str(v) for v in values], lookup[: len(b)], lookup[len(b) :]
 
 
@@ -440,11 +444,20 @@ def _point_changes(old: Sequence[Mapping[str, Any]], new: Sequence[Mapping[str, 
 def _json(value: Any) -> str:
     import json
 
-    return json.dumps(value, ensure_ascii=False)
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+
+
+def _percent(part: int, whole: int) -> str:
+    """``part / whole`` as a percentage with one decimal, rounded half up in
+    integers (so that every implementation prints the same digits)."""
+    tenths = (part * 2000 + whole) // (2 * whole) if whole else 0
+    return f"{tenths // 10}.{tenths % 10}%"
 
 
 def _summary_lines(c: PolicyComparison) -> list[str]:
     lines = [f"{c.rows} rows compared, {len(c.moved)} moved, {len(c.errors)} in error"]
+    for row, message in c.errors:
+        lines.append(f"  row {row}: {message}")
     lines.append(f"policy: {len(c.policy_changes)} values differ")
     for p in c.policy_changes:
         lines.append(f"  {p.key}: {_json(p.old)} -> {_json(p.new)}")
@@ -452,14 +465,14 @@ def _summary_lines(c: PolicyComparison) -> list[str]:
         lines.append(f"{t.name} (rows: before, columns: after), {t.moved()} moved")
         width = max([len(t.name), *map(len, t.labels), *(len(str(x)) for r in t.counts for x in r)])
         lines.append("  " + " ".join(s.rjust(width) for s in ("", *t.labels)))
-        for label, row in zip(t.labels, t.counts):
-            lines.append("  " + " ".join(s.rjust(width) for s in (label, *map(str, row))))
+        for label, counts in zip(t.labels, t.counts):
+            lines.append("  " + " ".join(s.rjust(width) for s in (label, *map(str, counts))))
     before, after = c.tier.before(), c.tier.after()
     lines.append("rows per tier: " + ", ".join(f"{t} {before[t]} -> {after[t]}" for t in c.tier.labels))
     for d in c.deadlines:
         lines.append(
-            f"past {d.deadline}: {d.past_before} ({100 * d.share_before:.1f}%) -> "
-            f"{d.past_after} ({100 * d.share_after:.1f}%)"
+            f"past {d.deadline}: {d.past_before} ({_percent(d.past_before, d.rows)}) -> "
+            f"{d.past_after} ({_percent(d.past_after, d.rows)})"
         )
     if c.factors:
         lines.append("factors whose points changed for moved rows:")
