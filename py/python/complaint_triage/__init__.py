@@ -48,6 +48,7 @@ from ._native import (
     assess,
     assess_json,
     assess_many,
+    counterfactuals,
     evaluate_outcome,
     explain,
     outcome_fields,
@@ -61,6 +62,7 @@ from ._record import RecordDict
 from ._report import improvement_report
 from ._types import (
     CodeInfo,
+    CounterfactualDict,
     EffectReasonDict,
     PlaybookDict,
     RawScoresDict,
@@ -79,6 +81,7 @@ __version__ = "0.1.0"
 __all__ = [
     "Assessment",
     "CodeInfo",
+    "CounterfactualDict",
     "DeadlineShare",
     "MovedRow",
     "PointChange",
@@ -106,6 +109,7 @@ __all__ = [
     "assess_json",
     "assess_many",
     "compare_policies",
+    "counterfactuals",
     "evaluate_frame",
     "evaluate_outcome",
     "explain",

@@ -8,6 +8,7 @@ from ._errors import InputError
 
 from ._types import (
     CodeInfo,
+    CounterfactualDict,
     EffectReasonDict,
     PlaybookDict,
     RawScoresDict,
@@ -24,6 +25,7 @@ __all__ = [
     "assess_json",
     "assess_many",
     "explain",
+    "counterfactuals",
     "evaluate_outcome",
     "scan_text",
     "to_record_json",
@@ -144,6 +146,9 @@ def assess_many(
     errors: Literal["return"],
 ) -> list[Assessment | InputError | TypeError]: ...
 def explain(record: Mapping[str, Any] | Assessment, *, policy: Policy | None = None) -> str: ...
+def counterfactuals(
+    record: Mapping[str, Any], *, policy: Policy | None = None
+) -> list[CounterfactualDict]: ...
 def evaluate_outcome(
     record: Mapping[str, Any] | Assessment,
     outcome: Mapping[str, Any] | str | bytes,
