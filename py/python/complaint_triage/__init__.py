@@ -40,6 +40,7 @@ from ._errors import (
     RecordError,
     RecordTypeError,
 )
+from ._fit import Agreement, PolicyFit, fit_policy
 from ._frame import EFFECT_COLUMNS, OUTPUT_COLUMNS, assess_frame, evaluate_frame
 from ._native import (
     Assessment,
@@ -79,6 +80,9 @@ from .plots import (
 __version__ = "0.1.0"
 
 __all__ = [
+    "Agreement",
+    "PolicyFit",
+    "fit_policy",
     "Assessment",
     "CodeInfo",
     "CounterfactualDict",
