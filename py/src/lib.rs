@@ -22,6 +22,7 @@ use pyo3::sync::PyOnceLock;
 use pyo3::types::{PyByteArray, PyBytes, PyCapsule, PyDict, PyList, PyString, PyTuple};
 
 mod arrow;
+mod compare;
 mod convert;
 mod counterfactual;
 mod errors;
@@ -1147,6 +1148,35 @@ fn error_column(n: usize, errs: &[frame::RowError]) -> (Vec<u8>, Vec<u8>, Vec<u8
     (offsets, data, valid)
 }
 
+/// For each record JSON text, its id and the (factor, dimension, old
+/// points, new points) where its assessments under `old` and `new`
+/// differ, read from the core's reason rows. Used by `compare_policies`
+/// for the rows that moved.
+#[pyfunction]
+fn _reason_changes(
+    py: Python<'_>,
+    records: Vec<String>,
+    old: Bound<'_, PyPolicy>,
+    new: Bound<'_, PyPolicy>,
+) -> PyResult<ReasonChanges> {
+    let (old, new) = (&old.get().inner, &new.get().inner);
+    let mut out = Vec::with_capacity(records.len());
+    let (mut a, mut b) = (Assessment::EMPTY, Assessment::EMPTY);
+    for (row, json) in records.iter().enumerate() {
+        if row % signals::EVERY == signals::EVERY - 1 {
+            py.check_signals()?;
+        }
+        let c = parse_record(py, json.as_bytes(), Some(json), Some(row))?;
+        complaint_triage::assess_into(&c, old, &mut a);
+        complaint_triage::assess_into(&c, new, &mut b);
+        out.push((c.id.as_str().to_string(), compare::point_changes(&a, &b)));
+    }
+    Ok(out)
+}
+
+/// What `_reason_changes` returns.
+type ReasonChanges = Vec<(String, Vec<(&'static str, &'static str, i32, i32)>)>;
+
 /// The record JSON of each row of an Arrow record batch, as the frame
 /// reader gives it to the core when a row needs the core's parser.
 #[pyfunction]
@@ -1216,6 +1246,7 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(vocabularies, m)?)?;
     m.add_function(wrap_pyfunction!(_assess_arrow, m)?)?;
     m.add_function(wrap_pyfunction!(_arrow_record_json, m)?)?;
+    m.add_function(wrap_pyfunction!(_reason_changes, m)?)?;
     m.add_function(wrap_pyfunction!(_record_value_json, m)?)?;
     Ok(())
 }

@@ -101,7 +101,8 @@ class MovedRow:
     before: Mapping[str, str | int]
     #: The same under the new policy.
     after: Mapping[str, str | int]
-    #: The factors whose points changed for this row.
+    #: The factors whose points changed for this row, in the order of the
+    #: points table, dimensions in their order.
     changes: tuple[PointChange, ...]
 
 
@@ -401,17 +402,24 @@ def _explain_moves(
     else:
         for batch in table.take(rows).to_batches():
             records.extend(_native._arrow_record_json(batch))
-    graded_old = _native.assess_many(records, policy=old)
-    graded_new = _native.assess_many(records, policy=new)
+    import numpy as np
+
+    at = np.array(rows, dtype=np.int64)
+    # Each output's value before and after, for the moved rows only.
+    values = {}
+    for k, (labels, b, a) in coded.items():
+        typed = [_typed(label) for label in labels]
+        values[k] = [[typed[i] for i in side[at].tolist()] for side in (b, a)]
     out = []
-    for row, a, b in zip(rows, graded_old, graded_new):
+    changes = _native._reason_changes(records, old, new)
+    for n, (row, (record_id, changed)) in enumerate(zip(rows, changes)):
         out.append(
             MovedRow(
                 row=row,
-                id=a.id,
-                before={k: _typed(v[0][int(v[1][row])]) for k, v in coded.items()},
-                after={k: _typed(v[0][int(v[2][row])]) for k, v in coded.items()},
-                changes=_point_changes(a.reasons, b.reasons),
+                id=record_id,
+                before={k: v[0][n] for k, v in values.items()},
+                after={k: v[1][n] for k, v in values.items()},
+                changes=tuple(PointChange(*c) for c in changed),
             )
         )
     return out
@@ -419,26 +427,6 @@ def _explain_moves(
 
 def _typed(label: str) -> str | int:
     return int(label) if label.isdigit() else label
-
-
-def _point_changes(old: Sequence[Mapping[str, Any]], new: Sequence[Mapping[str, Any]]) -> tuple[PointChange, ...]:
-    """Per factor and dimension, the points each assessment gave, where they
-    differ (in the order the reasons come, old first)."""
-
-    def totals(reasons: Sequence[Mapping[str, Any]]) -> dict[tuple[str, str], int]:
-        out: dict[tuple[str, str], int] = {}
-        for r in reasons:
-            key = (str(r["factor"]), str(r["dimension"]))
-            out[key] = out.get(key, 0) + int(r["points"])
-        return out
-
-    a, b = totals(old), totals(new)
-    keys = list(a) + [k for k in b if k not in a]
-    return tuple(
-        PointChange(f, d, a.get((f, d), 0), b.get((f, d), 0))
-        for f, d in keys
-        if a.get((f, d), 0) != b.get((f, d), 0)
-    )
 
 
 def _json(value: Any) -> str:

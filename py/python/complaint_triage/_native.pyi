@@ -35,6 +35,7 @@ __all__ = [
     "vocabularies",
     "_assess_arrow",
     "_arrow_record_json",
+    "_reason_changes",
     "_record_value_json",
 ]
 
@@ -169,4 +170,7 @@ def _assess_arrow(
     threads: int = 1,
 ) -> tuple[dict[str, bytearray], int]: ...
 def _arrow_record_json(batch: Any) -> list[str]: ...
+def _reason_changes(
+    records: list[str], old: Policy, new: Policy
+) -> list[tuple[str, list[tuple[str, str, int, int]]]]: ...
 def _record_value_json(field: str, value: Any) -> str | None: ...
