@@ -388,7 +388,13 @@ def _one_round(
     gains.sort(key=lambda g: (-g[0], g[1].key))
     chosen = gains[:max_changes]
 
-    import optuna
+    import warnings
+
+    with warnings.catch_warnings():
+        # Optuna imports tqdm.auto, which warns inside a notebook without
+        # ipywidgets; the search shows no progress bar.
+        warnings.filterwarnings("ignore", message="IProgress not found")
+        import optuna
 
     optuna.logging.set_verbosity(optuna.logging.WARNING)
     sampler = optuna.samplers.TPESampler(seed=seed)
