@@ -3,7 +3,8 @@
 use std::io::{self, BufRead, Write};
 
 use complaint_triage::{
-    assess, parse_complaint, write_explanation, Complaint, ParseError, Policy, RECORD_LIMITS,
+    assess, parse_complaint, write_counterfactuals, write_explanation, Complaint, ParseError,
+    Policy, RECORD_LIMITS,
 };
 
 use crate::lines::{is_blank, Line, LineReader};
@@ -98,6 +99,7 @@ pub fn explain(
             let a = assess(&c, policy);
             let mut text = String::new();
             write_explanation(&a, &mut text).map_err(io::Error::other)?;
+            write_counterfactuals(&c, policy, &mut text).map_err(io::Error::other)?;
             // The first line is the id, the one piece of record text shown.
             let id = if a.id.is_empty() {
                 "(no id)"

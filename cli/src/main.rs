@@ -6,6 +6,7 @@
 //! output closed or a write that failed). A reader that stops early (`| head`)
 //! ends the run quietly with the status of the lines written so far.
 
+mod diff;
 mod evaluate;
 mod explain;
 mod lines;
@@ -75,6 +76,21 @@ enum Command {
         /// Policy JSON overriding the default rubric.
         #[arg(long)]
         policy: Option<PathBuf>,
+    },
+    /// Grade JSON Lines under two policies and summarise what changes: grade,
+    /// tier and priority transitions, rows per tier, rows past each deadline,
+    /// the factors whose points changed for the rows that moved. Streams in
+    /// constant memory.
+    Diff {
+        /// Input file, or `-` for standard input.
+        #[arg(default_value = "-")]
+        input: PathBuf,
+        /// The policy in force (default: the default rubric).
+        #[arg(long)]
+        old: Option<PathBuf>,
+        /// The policy to compare it with (default: the default rubric).
+        #[arg(long)]
+        new: Option<PathBuf>,
     },
     /// Print the rubric (Markdown) of the default or a given policy.
     Rubric {
@@ -164,6 +180,11 @@ fn run(cli: Cli, failed: &mut usize) -> io::Result<()> {
         Command::Evaluate { input, policy } => {
             let policy = policy_file::load(policy.as_deref())?;
             evaluate::evaluate(open(&input)?, &policy, failed, &mut out)?
+        }
+        Command::Diff { input, old, new } => {
+            let old = policy_file::load(old.as_deref())?;
+            let new = policy_file::load(new.as_deref())?;
+            diff::diff(open(&input)?, &old, &new, failed, &mut out)?
         }
         Command::Rubric { policy } => {
             let policy = policy_file::load(policy.as_deref())?;

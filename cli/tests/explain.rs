@@ -103,3 +103,30 @@ fn control_characters_of_a_record_are_escaped_in_the_explanation() {
         "{text}"
     );
 }
+
+#[test]
+fn explain_ends_with_what_one_change_would_move_it_to() {
+    // Every line under the heading names a contract field and where the
+    // change takes the complaint; the first such change, applied, does.
+    let out = bin()
+        .args(["explain", "--line", "1"])
+        .arg(examples())
+        .assert()
+        .success();
+    let text = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+    let (_, changes) = text
+        .split_once("  what one change of a field would move it to:\n")
+        .expect("the heading");
+    let first = changes.lines().next().expect("a change");
+    let field = first.split_whitespace().next().unwrap();
+    assert!(
+        complaint_triage::RECORD_CONTRACT
+            .iter()
+            .any(|f| f.name == field),
+        "{first}"
+    );
+    assert!(
+        first.contains(": grade ") && first.contains(", tier "),
+        "{first}"
+    );
+}

@@ -78,6 +78,10 @@ fn the_command_line_examples_run_as_written() {
         if line.contains("--format table") {
             assert!(out.contains("lines shown ("), "{line}: {out}");
         }
+        if line.contains(" diff ") {
+            assert!(out.contains("30 rows compared, "), "{line}: {out}");
+            assert!(out.contains("  urgency_levels.0: "), "{line}: {out}");
+        }
         if line.contains(" evaluate ") {
             assert!(
                 out.starts_with("{\"line\":1,\"id\":\"c1\",\"score\":"),

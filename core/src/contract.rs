@@ -205,6 +205,49 @@ macro_rules! read_value {
     }};
 }
 
+/// A record field's value as the contract counts it (see [`FieldSpec`]).
+macro_rules! field_number {
+    (code $value:expr) => {
+        $value.index() as u64
+    };
+    (list $value:expr) => {
+        $value.bits() as u64
+    };
+    (int $value:expr) => {
+        $value as u64
+    };
+    (bool $value:expr) => {
+        $value as u64
+    };
+}
+
+/// A record field's value from the number the contract counts it as, if
+/// the number stands for one (integer ranges are checked by the caller).
+macro_rules! field_from_number {
+    (code $ty:ty, $n:expr) => {
+        match u8::try_from($n) {
+            Ok(i) => <$ty>::from_index(i),
+            Err(_) => None,
+        }
+    };
+    (list $ty:ty, $n:expr) => {
+        match u16::try_from($n) {
+            Ok(bits) => <$ty>::from_bits(bits),
+            Err(_) => None,
+        }
+    };
+    (int $ty:ty, $n:expr) => {
+        <$ty>::try_from($n).ok()
+    };
+    (bool $ty:ty, $n:expr) => {
+        match $n {
+            0 => Some(false),
+            1 => Some(true),
+            _ => None,
+        }
+    };
+}
+
 /// Declares the record contract: generates [`Complaint`] (one field per
 /// record field but `text`, plus the `text_cues` the text is scanned into),
 /// [`Complaint::DEFAULT`], [`ComplaintFields`] and its implementation for
@@ -264,6 +307,39 @@ macro_rules! record_contract {
                 $( $name: $default, )+
                 text_cues: TextCues::NONE,
             };
+
+            /// The value of the record field `name` as its [`FieldSpec`]
+            /// counts it: the integer, the code's index, the list's bits,
+            /// 0 or 1. `None` for the id, the text and an unknown name.
+            pub fn field_number(&self, name: &str) -> Option<u64> {
+                match name {
+                    $( stringify!($name) => Some(field_number!($kind self.$name)), )+
+                    _ => None,
+                }
+            }
+
+            /// Sets the record field `name` from a number as its
+            /// [`FieldSpec`] counts it (see [`Complaint::field_number`]).
+            /// Returns `false`, and changes nothing, for a name that is not
+            /// such a field or a number outside the field's accepted values.
+            pub fn set_field_number(&mut self, name: &str, number: u64) -> bool {
+                let Some(spec) = field_spec(name) else {
+                    return false;
+                };
+                if number < spec.min || number > spec.max {
+                    return false;
+                }
+                match name {
+                    $( stringify!($name) => match field_from_number!($kind $ty, number) {
+                        Some(value) => {
+                            self.$name = value;
+                            true
+                        }
+                        None => false,
+                    }, )+
+                    _ => false,
+                }
+            }
         }
 
         /// The fields of a complaint that grading reads, each by a method

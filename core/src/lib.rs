@@ -49,6 +49,7 @@ mod code_words;
 mod codes;
 mod complaint;
 pub mod contract;
+mod counterfactual;
 mod explain;
 mod factor;
 mod fields;
@@ -78,6 +79,9 @@ pub use codes::{
 };
 pub use complaint::{Complaint, Id, ID_CAPACITY};
 pub use contract::{FieldKind, FieldSpec, RecordField, RECORD_CONTRACT, VOCABULARIES};
+pub use counterfactual::{
+    counterfactuals, write_counterfactuals, write_field_value, Counterfactual, MAX_COUNTERFACTUALS,
+};
 pub use explain::write_explanation;
 pub use factor::{seeds, Band, Factor, FactorInfo, Points, FACTORS, FACTOR_COUNT};
 pub use fields::ComplaintFields;

@@ -86,6 +86,15 @@ fn core_paths_allocate_nothing() {
     );
     assert_eq!(
         allocations(|| {
+            let mut text = heapless::String::<4096>::new();
+            write_counterfactuals(&complaint, &Policy::DEFAULT, &mut text).unwrap();
+            std::hint::black_box(text);
+        }),
+        0,
+        "write_counterfactuals"
+    );
+    assert_eq!(
+        allocations(|| {
             std::hint::black_box(write_assessment_json(&assessment, &mut buf).unwrap());
         }),
         0,

@@ -98,6 +98,17 @@
 #define CT_MAX_DEPARTMENTS 100
 
 /**
+ * Capacity of `ct_counterfactual.field`, NUL included.
+ */
+#define CT_FIELD_NAME_CAPACITY 32
+
+/**
+ * Most counterfactuals one complaint has: an array of this many
+ * `ct_counterfactual` always suffices for `ct_counterfactuals`.
+ */
+#define CT_MAX_COUNTERFACTUALS 64
+
+/**
  * Capacity of `ct_error.field`, NUL included.
  */
 #define CT_ERROR_FIELD_CAPACITY 64
@@ -971,6 +982,33 @@ typedef struct ct_error {
 } ct_error;
 
 /**
+ * One change of one field that moves a complaint to another grade or tier.
+ */
+typedef struct ct_counterfactual {
+    /**
+     * The field changed: its JSON key, NUL-terminated (`"emotion"`).
+     */
+    char field[CT_FIELD_NAME_CAPACITY];
+    /**
+     * Its value now, as `ct_complaint` holds it: the integer, the
+     * vocabulary index, the list's bit set, or 0/1.
+     */
+    uint64_t from;
+    /**
+     * The value that moves the complaint, held the same way.
+     */
+    uint64_t to;
+    /**
+     * The grade with that value (`CT_GRADE_*`).
+     */
+    uint8_t grade;
+    /**
+     * The tier with that value (`CT_TIER_*`).
+     */
+    uint8_t tier;
+} ct_counterfactual;
+
+/**
  * A vocabulary: one of the `CT_VOCAB_*` constants.
  */
 typedef uint32_t ct_vocabulary;
@@ -1499,6 +1537,32 @@ ct_result ct_scan_text(const char *text, size_t len, struct ct_text_cues *out);
  * `complaint` must be NULL or point to a readable `ct_complaint`.
  */
 ct_result ct_complaint_validate(const struct ct_complaint *complaint);
+
+/**
+ * Finds, for `*complaint` graded by `*policy`, each single change of a
+ * field that would move it to another grade or tier, and writes them to
+ * `out[0..*count]`, in the order of the record contract: for an integer
+ * field the nearest value below and above, for a vocabulary field the
+ * first other code, for a yes/no field the other value, for a list the
+ * first code removed and the first added that move it.
+ *
+ * The complaint is validated as `ct_assess` validates it (an invalid
+ * field gives its `11x`-`14x` code). When more than `cap` changes are
+ * found the result is `CT_ERR_BUFFER_TOO_SMALL`; `CT_MAX_COUNTERFACTUALS`
+ * always suffices. Outputs are written only on success. `out` must not
+ * overlap the complaint or the policy (`CT_ERR_OVERLAP`). No allocation.
+ *
+ * # Safety
+ * `complaint` and `policy` must be NULL or point to readable, initialised
+ * structs; `out` must be NULL or point to `cap` writable
+ * `ct_counterfactual`s; `count` must be NULL or point to a writable
+ * `size_t`.
+ */
+ct_result ct_counterfactuals(const struct ct_complaint *complaint,
+                             const struct ct_policy *policy,
+                             struct ct_counterfactual *out,
+                             size_t cap,
+                             size_t *count);
 
 /**
  * Number of values of a vocabulary; valid indices are `0 .. *out - 1`.

@@ -30,6 +30,8 @@
 //! - [`complaint`]: `ct_complaint`, JSON records, text cues;
 //! - [`policy`]: `ct_policy`, the grading policy as a fixed-size opaque blob;
 //! - [`assessment`]: `ct_assess`, `ct_assessment`, its JSON;
+//! - [`counterfactual`]: `ct_counterfactuals`, the one change of a field
+//!   that would move a complaint to another grade or tier;
 //! - [`outcome`]: the improvement effect of a closed complaint;
 //! - [`routing`]: an assessment mapped to Asterisk, FreeSWITCH, Genesys
 //!   Cloud and Amazon Connect priorities;
@@ -46,6 +48,7 @@ pub mod assessment;
 pub mod complaint;
 mod complaint_check;
 mod complaint_check_windows;
+pub mod counterfactual;
 pub mod error;
 pub mod names;
 pub mod outcome;
@@ -63,6 +66,7 @@ mod tests_misuse;
 
 pub use assessment::*;
 pub use complaint::*;
+pub use counterfactual::*;
 pub use error::*;
 pub use names::*;
 pub use outcome::*;

@@ -608,6 +608,68 @@ static void test_routing_and_queue(void) {
     CHECK_RC(ct_queue_pop(&q, &e), CT_ERR_QUEUE_CORRUPT);
 }
 
+/* Counterfactuals: each change reported, applied to the complaint, gives
+ * the grade and tier it says (checked for the integer fields a
+ * ct_complaint names as the record does), away from the complaint's own;
+ * a short array, NULLs, overlap and an invalid field leave the outputs
+ * untouched. */
+static void test_counterfactuals(void) {
+    ct_complaint c;
+    ct_assessment base, moved;
+    ct_counterfactual out[CT_MAX_COUNTERFACTUALS];
+    size_t n = 0, i, applied = 0;
+    CHECK_RC(ct_complaint_from_json(RECORD, strlen(RECORD), &c, NULL), CT_OK);
+    c.emotion = 3;
+    CHECK_RC(ct_assess(&c, &policy, &base), CT_OK);
+    CHECK_RC(ct_counterfactuals(&c, &policy, out, CT_MAX_COUNTERFACTUALS, &n), CT_OK);
+    CHECK(n > 0 && n <= CT_MAX_COUNTERFACTUALS);
+    for (i = 0; i < n; i++) {
+        ct_complaint v = c;
+        CHECK(out[i].field[0] != '\0' && memchr(out[i].field, '\0', CT_FIELD_NAME_CAPACITY) != NULL);
+        CHECK(out[i].from != out[i].to);
+        CHECK(out[i].grade != base.grade || out[i].tier != base.tier);
+        if (strcmp(out[i].field, "emotion") == 0) {
+            CHECK(out[i].from == 3);
+            v.emotion = (uint8_t)out[i].to;
+        } else if (strcmp(out[i].field, "affected_customers") == 0) {
+            CHECK(out[i].from == 2500);
+            v.affected_customers = (uint32_t)out[i].to;
+        } else if (strcmp(out[i].field, "direct_loss") == 0) {
+            v.direct_loss = out[i].to;
+        } else {
+            continue;
+        }
+        CHECK_RC(ct_assess(&v, &policy, &moved), CT_OK);
+        CHECK(moved.grade == out[i].grade && moved.tier == out[i].tier);
+        applied++;
+    }
+    CHECK(applied > 0);
+
+    /* Outputs are written only on success. */
+    {
+        ct_counterfactual few[1];
+        size_t untouched = 12345;
+        memset(few, 0xAB, sizeof few);
+        if (n > 1) {
+            CHECK_RC(ct_counterfactuals(&c, &policy, few, 1, &untouched), CT_ERR_BUFFER_TOO_SMALL);
+            CHECK(untouched == 12345 && (unsigned char)few[0].field[0] == 0xAB);
+        }
+        CHECK_RC(ct_counterfactuals(NULL, &policy, out, CT_MAX_COUNTERFACTUALS, &untouched),
+                 CT_ERR_NULL_POINTER);
+        CHECK_RC(ct_counterfactuals(&c, NULL, out, CT_MAX_COUNTERFACTUALS, &untouched),
+                 CT_ERR_NULL_POINTER);
+        CHECK_RC(ct_counterfactuals(&c, &policy, NULL, CT_MAX_COUNTERFACTUALS, &untouched),
+                 CT_ERR_NULL_POINTER);
+        CHECK_RC(ct_counterfactuals(&c, &policy, out, CT_MAX_COUNTERFACTUALS, NULL),
+                 CT_ERR_NULL_POINTER);
+        CHECK_RC(ct_counterfactuals(&c, &policy, (ct_counterfactual *)(void *)&policy, 1, &untouched),
+                 CT_ERR_OVERLAP);
+        c.emotion = 11;
+        CHECK_RC(ct_counterfactuals(&c, &policy, few, 1, &untouched), CT_ERR_COMPLAINT_EMOTION);
+        CHECK(untouched == 12345 && (unsigned char)few[0].field[0] == 0xAB);
+    }
+}
+
 int main(void) {
     CHECK_RC(ct_policy_default(&policy), CT_OK);
     test_version();
@@ -622,5 +684,6 @@ int main(void) {
     test_policy();
     test_outcome();
     test_routing_and_queue();
+    test_counterfactuals();
     return t_finish("test_api");
 }

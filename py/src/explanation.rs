@@ -1,7 +1,9 @@
 //! A readable breakdown of an assessment: the core's own text, the same
 //! as the command-line `explain`.
 
-use complaint_triage::{write_explanation, Assessment};
+use complaint_triage::{
+    assess, write_counterfactuals, write_explanation, Assessment, Complaint, Policy,
+};
 
 /// The breakdown: grade, tier, priority and deadlines, the levels, the
 /// claim check, every reason by dimension, and the playbook.
@@ -9,5 +11,14 @@ pub fn explanation(a: &Assessment) -> String {
     let mut out = String::new();
     // Writing to a String cannot fail.
     let _ = write_explanation(a, &mut out);
+    out
+}
+
+/// The breakdown of `complaint` graded with `policy`, then what one change
+/// of a single field would move it to: the command line's `explain` text.
+pub fn with_counterfactuals(complaint: &Complaint, policy: &Policy) -> String {
+    let mut out = explanation(&assess(complaint, policy));
+    // Writing to a String cannot fail.
+    let _ = write_counterfactuals(complaint, policy, &mut out);
     out
 }

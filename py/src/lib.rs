@@ -22,7 +22,9 @@ use pyo3::sync::PyOnceLock;
 use pyo3::types::{PyByteArray, PyBytes, PyCapsule, PyDict, PyList, PyString, PyTuple};
 
 mod arrow;
+mod compare;
 mod convert;
+mod counterfactual;
 mod errors;
 mod explanation;
 mod fields;
@@ -466,17 +468,40 @@ fn assess_record(
     record: &Bound<'_, PyAny>,
     policy: Option<Bound<'_, PyPolicy>>,
 ) -> PyResult<PyAssessment> {
-    let c = match mapping::read(record) {
+    let c = complaint_of(py, record)?;
+    Ok(PyAssessment {
+        inner: assess(&c, policy_of(&policy)),
+    })
+}
+
+/// The complaint of a record (a mapping), read as `assess` reads it.
+fn complaint_of(py: Python<'_>, record: &Bound<'_, PyAny>) -> PyResult<Complaint> {
+    Ok(match mapping::read(record) {
         Some(c) => c,
         None => {
             let mut buf = Vec::new();
             let text = record_bytes(record, &mut buf)?;
             parse_record(py, &buf, text.as_deref(), None)?
         }
-    };
-    Ok(PyAssessment {
-        inner: assess(&c, policy_of(&policy)),
     })
+}
+
+/// What one change of a single record field would move the record to
+/// another grade or tier: a list of dicts with `field`, `from` and `to`
+/// (spelled as the record spells the field: an int, a bool, a code, a list
+/// of codes) and the `grade` and `tier` the change gives, in contract
+/// order. For an integer field, the nearest value below and above; for a
+/// code, the first other code; for a list, the first code removed and the
+/// first added that move it. Found by the core grading variations.
+#[pyfunction]
+#[pyo3(signature = (record, *, policy = None))]
+fn counterfactuals<'py>(
+    py: Python<'py>,
+    record: &Bound<'py, PyAny>,
+    policy: Option<Bound<'py, PyPolicy>>,
+) -> PyResult<Bound<'py, PyList>> {
+    let c = complaint_of(py, record)?;
+    counterfactual::as_dicts(py, &c, policy_of(&policy))
 }
 
 /// Grades one record given as JSON text (`str` or `bytes`), exactly as the
@@ -780,7 +805,9 @@ fn assessment_of(
 }
 
 /// A readable breakdown of a grading, reason by reason, in English and
-/// Chinese. Takes a record (graded with `policy`) or an `Assessment`.
+/// Chinese. Takes a record (graded with `policy`) or an `Assessment`. For
+/// a record it ends, as the command line's `explain` does, with what one
+/// change of a single field would move it to (see `counterfactuals`).
 #[pyfunction]
 #[pyo3(signature = (record, *, policy = None))]
 fn explain(
@@ -788,9 +815,13 @@ fn explain(
     record: &Bound<'_, PyAny>,
     policy: Option<Bound<'_, PyPolicy>>,
 ) -> PyResult<String> {
-    Ok(explanation::explanation(&assessment_of(
-        py, record, &policy,
-    )?))
+    if record.cast::<PyAssessment>().is_ok() {
+        return Ok(explanation::explanation(&assessment_of(
+            py, record, &policy,
+        )?));
+    }
+    let c = complaint_of(py, record)?;
+    Ok(explanation::with_counterfactuals(&c, policy_of(&policy)))
 }
 
 /// Scores how well a closed complaint was handled, against its
@@ -1117,6 +1148,35 @@ fn error_column(n: usize, errs: &[frame::RowError]) -> (Vec<u8>, Vec<u8>, Vec<u8
     (offsets, data, valid)
 }
 
+/// For each record JSON text, its id and the (factor, dimension, old
+/// points, new points) where its assessments under `old` and `new`
+/// differ, read from the core's reason rows. Used by `compare_policies`
+/// for the rows that moved.
+#[pyfunction]
+fn _reason_changes(
+    py: Python<'_>,
+    records: Vec<String>,
+    old: Bound<'_, PyPolicy>,
+    new: Bound<'_, PyPolicy>,
+) -> PyResult<ReasonChanges> {
+    let (old, new) = (&old.get().inner, &new.get().inner);
+    let mut out = Vec::with_capacity(records.len());
+    let (mut a, mut b) = (Assessment::EMPTY, Assessment::EMPTY);
+    for (row, json) in records.iter().enumerate() {
+        if row % signals::EVERY == signals::EVERY - 1 {
+            py.check_signals()?;
+        }
+        let c = parse_record(py, json.as_bytes(), Some(json), Some(row))?;
+        complaint_triage::assess_into(&c, old, &mut a);
+        complaint_triage::assess_into(&c, new, &mut b);
+        out.push((c.id.as_str().to_string(), compare::point_changes(&a, &b)));
+    }
+    Ok(out)
+}
+
+/// What `_reason_changes` returns.
+type ReasonChanges = Vec<(String, Vec<(&'static str, &'static str, i32, i32)>)>;
+
 /// The record JSON of each row of an Arrow record batch, as the frame
 /// reader gives it to the core when a row needs the core's parser.
 #[pyfunction]
@@ -1176,6 +1236,7 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(assess_json, m)?)?;
     m.add_function(wrap_pyfunction!(assess_many, m)?)?;
     m.add_function(wrap_pyfunction!(explain, m)?)?;
+    m.add_function(wrap_pyfunction!(counterfactuals, m)?)?;
     m.add_function(wrap_pyfunction!(evaluate_outcome, m)?)?;
     m.add_function(wrap_pyfunction!(scan_text, m)?)?;
     m.add_function(wrap_pyfunction!(to_record_json, m)?)?;
@@ -1185,6 +1246,7 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(vocabularies, m)?)?;
     m.add_function(wrap_pyfunction!(_assess_arrow, m)?)?;
     m.add_function(wrap_pyfunction!(_arrow_record_json, m)?)?;
+    m.add_function(wrap_pyfunction!(_reason_changes, m)?)?;
     m.add_function(wrap_pyfunction!(_record_value_json, m)?)?;
     Ok(())
 }

@@ -23,6 +23,16 @@ and batches, the row.
 
 from __future__ import annotations
 
+from ._compare import (
+    DeadlineShare,
+    MovedRow,
+    PointChange,
+    PolicyChange,
+    PolicyComparison,
+    Transitions,
+    compare_policies,
+    policy_changes,
+)
 from ._errors import (
     InputError,
     OutcomeError,
@@ -30,6 +40,7 @@ from ._errors import (
     RecordError,
     RecordTypeError,
 )
+from ._fit import Agreement, PolicyFit, fit_policy
 from ._frame import EFFECT_COLUMNS, OUTPUT_COLUMNS, assess_frame, evaluate_frame
 from ._native import (
     Assessment,
@@ -38,6 +49,7 @@ from ._native import (
     assess,
     assess_json,
     assess_many,
+    counterfactuals,
     evaluate_outcome,
     explain,
     outcome_fields,
@@ -51,6 +63,7 @@ from ._record import RecordDict
 from ._report import improvement_report
 from ._types import (
     CodeInfo,
+    CounterfactualDict,
     EffectReasonDict,
     PlaybookDict,
     RawScoresDict,
@@ -67,8 +80,18 @@ from .plots import (
 __version__ = "0.1.0"
 
 __all__ = [
+    "Agreement",
+    "PolicyFit",
+    "fit_policy",
     "Assessment",
     "CodeInfo",
+    "CounterfactualDict",
+    "DeadlineShare",
+    "MovedRow",
+    "PointChange",
+    "PolicyChange",
+    "PolicyComparison",
+    "Transitions",
     "EffectReasonDict",
     "PlaybookDict",
     "RawScoresDict",
@@ -89,6 +112,8 @@ __all__ = [
     "assess_frame",
     "assess_json",
     "assess_many",
+    "compare_policies",
+    "counterfactuals",
     "evaluate_frame",
     "evaluate_outcome",
     "explain",
@@ -97,6 +122,7 @@ __all__ = [
     "plot_impact_difficulty",
     "plot_improvement_trend",
     "plot_severity_distribution",
+    "policy_changes",
     "record_fields",
     "scan_text",
     "to_record_json",

@@ -8,6 +8,7 @@ from ._errors import InputError
 
 from ._types import (
     CodeInfo,
+    CounterfactualDict,
     EffectReasonDict,
     PlaybookDict,
     RawScoresDict,
@@ -24,6 +25,7 @@ __all__ = [
     "assess_json",
     "assess_many",
     "explain",
+    "counterfactuals",
     "evaluate_outcome",
     "scan_text",
     "to_record_json",
@@ -33,6 +35,7 @@ __all__ = [
     "vocabularies",
     "_assess_arrow",
     "_arrow_record_json",
+    "_reason_changes",
     "_record_value_json",
 ]
 
@@ -144,6 +147,9 @@ def assess_many(
     errors: Literal["return"],
 ) -> list[Assessment | InputError | TypeError]: ...
 def explain(record: Mapping[str, Any] | Assessment, *, policy: Policy | None = None) -> str: ...
+def counterfactuals(
+    record: Mapping[str, Any], *, policy: Policy | None = None
+) -> list[CounterfactualDict]: ...
 def evaluate_outcome(
     record: Mapping[str, Any] | Assessment,
     outcome: Mapping[str, Any] | str | bytes,
@@ -164,4 +170,7 @@ def _assess_arrow(
     threads: int = 1,
 ) -> tuple[dict[str, bytearray], int]: ...
 def _arrow_record_json(batch: Any) -> list[str]: ...
+def _reason_changes(
+    records: list[str], old: Policy, new: Policy
+) -> list[tuple[str, list[tuple[str, str, int, int]]]]: ...
 def _record_value_json(field: str, value: Any) -> str | None: ...

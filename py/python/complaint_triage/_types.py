@@ -6,6 +6,7 @@ from typing import TypedDict
 
 __all__ = [
     "CodeInfo",
+    "CounterfactualDict",
     "EffectReasonDict",
     "PlaybookDict",
     "RawScoresDict",
@@ -75,3 +76,18 @@ class CodeInfo(TypedDict):
     code: str
     en: str
     zh: str
+
+
+#: One change of one record field that moves a record to another grade or
+#: tier (see ``counterfactuals``): ``from`` and ``to`` are spelled as the
+#: record spells the field (an int, a bool, a code, a list of codes).
+CounterfactualDict = TypedDict(
+    "CounterfactualDict",
+    {
+        "field": str,
+        "from": int | bool | str | list[str],
+        "to": int | bool | str | list[str],
+        "grade": str,
+        "tier": str,
+    },
+)
