@@ -106,7 +106,7 @@
  * Most counterfactuals one complaint has: an array of this many
  * `ct_counterfactual` always suffices for `ct_counterfactuals`.
  */
-#define CT_MAX_COUNTERFACTUALS 64
+#define CT_MAX_COUNTERFACTUALS 96
 
 /**
  * Capacity of `ct_error.field`, NUL included.

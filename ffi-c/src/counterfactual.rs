@@ -15,7 +15,7 @@ pub const CT_FIELD_NAME_CAPACITY: usize = 32;
 
 /// Most counterfactuals one complaint has: an array of this many
 /// `ct_counterfactual` always suffices for `ct_counterfactuals`.
-pub const CT_MAX_COUNTERFACTUALS: usize = 64;
+pub const CT_MAX_COUNTERFACTUALS: usize = 96;
 
 const _: () = assert!(CT_MAX_COUNTERFACTUALS >= MAX_COUNTERFACTUALS);
 const _: () = {
