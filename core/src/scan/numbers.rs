@@ -303,7 +303,8 @@ pub(super) fn elapsed_hours(hay: &[u8], p: usize, len: usize, bit: u8) -> Option
     let (value, start) = value_before(hay, p, len)?;
     let end = p.saturating_add(len);
     if let Some((c, _)) = char_at(hay, end, end.saturating_add(4)) {
-        if matches!(c, '内' | '內' | '后' | '後' | '前') {
+        // A deadline (`三天内`), a time ago (`半个月前`) or an age (`两个月的鞋子`).
+        if matches!(c, '内' | '內' | '后' | '後' | '前' | '的') {
             return None;
         }
     }
@@ -332,7 +333,11 @@ pub(super) fn repetition(hay: &[u8], p: usize, len: usize, bit: u8) -> Option<u8
     let floor = p.saturating_sub(LOOKBACK);
     match char_before(hay, start, floor) {
         Some(('第', _)) => Some(n),
-        Some(('了' | '过' | '過' | '咗', _)) => n.checked_add(1),
+        // `打了三次`, `来过两次`: that many contacts before this one.
+        Some(('了' | '过' | '過' | '咗', at)) => match char_before(hay, at, floor) {
+            Some(('打' | '来' | '來' | '找' | '问' | '問' | '跑' | '去', _)) => n.checked_add(1),
+            _ => None,
+        },
         _ => None,
     }
     .filter(|&n| n >= 2)
