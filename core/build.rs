@@ -35,6 +35,7 @@ const FAMILIES: &[(&str, &str)] = &[
     ("condition", "Condition"),
     ("resume", "Resume"),
     ("label", "Label"),
+    ("region", "Region"),
 ];
 
 const LANGS: &[&str] = &["zh-Hans", "zh-Hant", "yue", "en", "any"];

@@ -217,6 +217,14 @@ const REPETITION_CODES: [&str; 15] = [
 ];
 /// Codes of negation phrases: one clause (up to a comma) or a whole sentence.
 const NEGATION_CODES: [&str; 2] = ["clause", "sentence"];
+/// Regions a text can show, by bit of a region phrase: `元` is read as their currency.
+const REGION_CODES: [&str; 2] = ["hk", "tw"];
+/// The currency bit of a money phrase whose currency is the text's region's (`元`, `块`):
+/// Chinese yuan unless the text shows Hong Kong or Taiwan.
+const LOCAL_CURRENCY: u8 = 7;
+/// The malice bit of a phrase that tells of an earlier, smaller claim (`一开始`, "at first"):
+/// with a later, larger amount it is an escalating claim.
+const MALICE_CLAIM_BEFORE: u8 = 7;
 /// Codes of speaker labels.
 const LABEL_CODES: [&str; 3] = ["agent", "customer", "reported"];
 
@@ -369,8 +377,12 @@ pub enum CueKind {
     Condition = 12,
     /// A turn back to the speaker's own intent (`but`, `我就`): ends a negation.
     Resume = 13,
-    /// A transcript speaker label at the start of a line (`客服：`, `Customer:`).
+    /// A transcript speaker label at the start of a line (`客服：`, `Customer:`), or reported
+    /// speech (`told me`).
     Label = 14,
+    /// A place or word that shows where the text was written (`台北`, `你哋`): `元` is then
+    /// New Taiwan or Hong Kong dollars.
+    Region = 15,
 }
 
 impl CueKind {
@@ -390,6 +402,7 @@ impl CueKind {
             12 => Some(CueKind::Condition),
             13 => Some(CueKind::Resume),
             14 => Some(CueKind::Label),
+            15 => Some(CueKind::Region),
             _ => None,
         }
     }
@@ -404,7 +417,13 @@ const fn code_bit(kind: CueKind, code: &str) -> u8 {
         CueKind::ForbiddenPhrase => info_index(&FORBIDDEN_PHRASES, c),
         CueKind::EmotionMarker => info_index(&EMOTION_MARKERS, c),
         CueKind::Safety => info_index(&SAFETY_LEVELS, c),
-        CueKind::Malice => info_index(&MALICE, c),
+        CueKind::Malice => {
+            if bytes_equal(c, b"claim_before") {
+                MALICE_CLAIM_BEFORE
+            } else {
+                info_index(&MALICE, c)
+            }
+        }
         CueKind::Vulnerable => info_index(&VULNERABLE, c),
         CueKind::Scope => info_index(&SCOPES, c),
         CueKind::Repetition => str_index(&REPETITION_CODES, c),
@@ -416,7 +435,11 @@ const fn code_bit(kind: CueKind, code: &str) -> u8 {
                 [b'b', b'e', b'f', b'o', b'r', b'e', b':', rest @ ..] => (0, rest),
                 _ => panic!("money code without direction"),
             };
-            str_index(&CURRENCIES, rest) | after
+            if bytes_equal(rest, b"local") {
+                LOCAL_CURRENCY | after
+            } else {
+                str_index(&CURRENCIES, rest) | after
+            }
         }
         CueKind::Negation => str_index(&NEGATION_CODES, c),
         CueKind::Condition | CueKind::Resume => {
@@ -427,6 +450,7 @@ const fn code_bit(kind: CueKind, code: &str) -> u8 {
             0
         }
         CueKind::Label => str_index(&LABEL_CODES, c),
+        CueKind::Region => str_index(&REGION_CODES, c),
     }
 }
 
@@ -606,7 +630,7 @@ pub fn scan_text(text: &str) -> TextCues {
 pub fn scan_bytes(text: &[u8]) -> TextCues {
     let mut r = Reader::new();
     scan_range(text, 0, text.len(), 0, &mut r);
-    r.cues
+    r.finish()
 }
 
 /// Every pattern, for documentation generation: `(kind, bit, pattern text)`, in the order of
@@ -684,7 +708,7 @@ impl Scanner {
         let mut reader = self.reader;
         let carry = self.carry.get(..self.carry_len).unwrap_or(&[]);
         scan_range(carry, self.ctx_len, carry.len(), self.origin, &mut reader);
-        reader.cues
+        reader.finish()
     }
 
     /// Feeds the next piece of text as bytes. A piece may end inside a UTF-8 character, the
@@ -815,6 +839,10 @@ struct Reader {
     line_start: usize,
     /// Offset in the whole text where the last number read ends (a number is read once).
     number_end: usize,
+    /// The text's region: 0 none, 1 + index in [`REGION_CODES`] (the first one shown).
+    region: u8,
+    /// An earlier claim was mentioned (see [`MALICE_CLAIM_BEFORE`]).
+    claim_before: bool,
 }
 
 impl Reader {
@@ -828,7 +856,37 @@ impl Reader {
             quoted: false,
             line_start: 0,
             number_end: 0,
+            region: 0,
+            claim_before: false,
         }
+    }
+
+    /// The cues, once the whole text was read: amounts in the local currency get the
+    /// region's, and a larger claim after an earlier one is an escalating claim.
+    fn finish(mut self) -> TextCues {
+        let local = match self.region {
+            1 => 1, // HKD
+            2 => 2, // TWD
+            _ => 0, // CNY
+        };
+        let found = self.cues.money;
+        self.cues.money = TextCues::NONE.money;
+        for mut m in found {
+            if m.currency == LOCAL_CURRENCY {
+                m.currency = local;
+            }
+            self.cues.add_money(m);
+        }
+        let escalating = {
+            let mut amounts = self.cues.money().map(|m| m.amount_minor);
+            amounts
+                .next()
+                .is_some_and(|first| amounts.any(|later| later > first))
+        };
+        if self.claim_before && escalating {
+            self.cues.malice |= 1 << 2;
+        }
+        self.cues
     }
 
     fn negated(&self) -> bool {
@@ -883,6 +941,9 @@ impl Reader {
                 if customer_side && !self.negated() {
                     self.cues.safety = self.cues.safety.max(bit.saturating_add(1));
                 }
+            }
+            Some(CueKind::Malice) if bit == MALICE_CLAIM_BEFORE => {
+                self.claim_before |= customer_side;
             }
             Some(CueKind::Malice) => {
                 if customer_side && !self.negated() {
@@ -951,6 +1012,11 @@ impl Reader {
                     self.sentence_negated = false;
                     self.condition = false;
                     self.quoted = false;
+                }
+            }
+            Some(CueKind::Region) => {
+                if self.region == 0 {
+                    self.region = bit.saturating_add(1);
                 }
             }
             None => {}

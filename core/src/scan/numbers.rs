@@ -335,7 +335,9 @@ pub(super) fn repetition(hay: &[u8], p: usize, len: usize, bit: u8) -> Option<u8
         Some(('第', _)) => Some(n),
         // `打了三次`, `来过两次`: that many contacts before this one.
         Some(('了' | '过' | '過' | '咗', at)) => match char_before(hay, at, floor) {
-            Some(('打' | '来' | '來' | '找' | '问' | '問' | '跑' | '去', _)) => n.checked_add(1),
+            Some(('打' | '来' | '來' | '找' | '问' | '問' | '跑' | '去', _)) => {
+                n.checked_add(1)
+            }
             _ => None,
         },
         _ => None,
@@ -352,18 +354,24 @@ pub(super) fn money(hay: &[u8], p: usize, len: usize, bit: u8) -> Option<(u64, u
         let (value, _) = value_before(hay, p, len)?;
         return Some((value, end)).filter(|(v, _)| *v > 0);
     }
-    // The number after the sign: `$4`, `£ 18,500`, `HK$1,200`, `RMB 500`.
+    // The number after the sign: `$4`, `£ 18,500`, `HK$1,200`, `RMB 500`, `赔我五万`.
     let limit = p.saturating_add(LOOKAHEAD).min(hay.len());
     let mut start = end;
     while hay.get(start) == Some(&b' ') && start < limit {
         start = start.saturating_add(1);
     }
+    let chinese = char_at(hay, start, limit).is_some_and(|(c, _)| !c.is_ascii() && numeric(c));
     let mut stop = start;
     while let Some((c, next)) = char_at(hay, stop, limit) {
-        let ok = digit(c).is_some_and(|_| c.is_ascii_digit() || ('０'..='９').contains(&c))
-            || ((c == ',' || c == '.')
-                && hay.get(next).is_some_and(u8::is_ascii_digit)
-                && stop > start);
+        let ok = if chinese {
+            numeric(c) && !matches!(c, ',' | '.' | '，')
+        } else {
+            c.is_ascii_digit()
+                || ('０'..='９').contains(&c)
+                || ((c == ',' || c == '.')
+                    && hay.get(next).is_some_and(u8::is_ascii_digit)
+                    && stop > start)
+        };
         if !ok {
             break;
         }
@@ -371,6 +379,32 @@ pub(super) fn money(hay: &[u8], p: usize, len: usize, bit: u8) -> Option<(u64, u
     }
     if stop == start {
         return None;
+    }
+    // `给我三天` is time, `给我两个` a count: not money.
+    if let Some((c, _)) = char_at(hay, stop, limit) {
+        if matches!(
+            c,
+            '天' | '日'
+                | '周'
+                | '週'
+                | '月'
+                | '年'
+                | '次'
+                | '个'
+                | '個'
+                | '小'
+                | '分'
+                | '秒'
+                | '位'
+                | '件'
+                | '台'
+                | '部'
+                | '星'
+                | '礼'
+                | '禮'
+        ) {
+            return None;
+        }
     }
     let mut value = evaluate(hay, start, stop)?;
     // `$2k`, `£1.2m`, `¥3万`
