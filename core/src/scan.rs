@@ -1,6 +1,7 @@
-//! Text cues: threats, forbidden agent phrases and strong-emotion markers found in a
-//! complaint's free text (call transcript or narrative) in Simplified Chinese, Traditional
-//! Chinese and English, without allocating.
+//! Text cues: threats, forbidden agent phrases, strong emotion, safety, malice, vulnerable
+//! people, scope, repetition, elapsed time and money found in a complaint's free text (call
+//! transcript or narrative) in Simplified Chinese, Traditional Chinese, Cantonese and
+//! English, without allocating.
 //!
 //! [`scan_text`] scans a whole string; [`Scanner`] scans text that arrives in pieces (for
 //! example a JSON string unescaped fragment by fragment) and gives exactly the same
@@ -8,7 +9,11 @@
 //!
 //! # What is looked for
 //!
-//! Three bitsets, one bit per cue (see [`TextCues`]):
+//! Three bitsets, one bit per cue (see [`TextCues`]), and the kinds read since text
+//! understanding v2: the most serious safety level ([`SAFETY_LEVELS`]), malice signs
+//! ([`MALICE`]), vulnerable people ([`VULNERABLE`]), the widest scope ([`SCOPES`]), the
+//! ordinal of this contact, the longest stated duration in hours and up to
+//! [`MONEY_SLOTS`] amounts with their currency ([`CURRENCIES`]). The bitsets:
 //!
 //! - threats the customer makes, [`THREAT_COUNT`] kinds: bit 0 media, 1 social media,
 //!   2 regulator, 3 lawsuit, 4 churn, 5 third-party complaint platform ([`THREATS`]);
@@ -19,7 +24,31 @@
 //!   2 crying or despair, 3 a run of three or more exclamation marks, ASCII `!` or fullwidth
 //!   `！` in any mix ([`EMOTION_MARKERS`]).
 //!
-//! Every pattern is listed by [`patterns`] (and in the `SOURCE` table of this file).
+//! Every phrase is a line of `core/phrases.tsv` (family, code, language, phrase, source),
+//! which `build.rs` compiles into the static `SOURCE` table; [`patterns`] lists them all.
+//!
+//! # Context: speakers, clauses, negation
+//!
+//! Matches are read in text order by a small state machine (`Reader`):
+//!
+//! - A speaker label at the start of a line (`客服：`, `坐席：`, `Agent:`, `客戶：`,
+//!   `Customer:`...) sets the speaker until the next label. Threats, emotion, safety,
+//!   malice, people and scope count on the customer's turns and in untagged text (the
+//!   customer's narrative); forbidden phrases count on the agent's turns, and in untagged
+//!   text only inside a quotation (`「」`, `“”`, `'...'`) or after reported speech (`跟我说`,
+//!   `客服说`, "told me").
+//! - A negation (`不会`, `没打算`, `唔會`, `冇諗過`, "not", "never", "won't", "no intention")
+//!   holds to the end of its clause (`,` `，` `;`); a hypothetical or a third party's advice
+//!   (`如果是别人`, `我老公说`, "others would", "hypothetically") to the end of its sentence.
+//!   A negated threat, safety cue, malice sign or scope does not count. A condition (`如果`,
+//!   "if you") makes the negations of its clause not count (`如果你们不处理` is no negation);
+//!   a turn back to the speaker's intent (`我就`, `否则`, "but", "I will") ends a negation.
+//! - Numbers are read next to their unit: `N天`, `两个星期`, "two weeks" (elapsed hours;
+//!   not a deadline such as `三天内` or "within 7 days"), `第N次`, "third time" (repetition),
+//!   `N元`, `$N`, `£N`, `HK$N`, `赔我五万` (money, in minor units). `元` and `块` take the
+//!   currency of the region the text shows (Taiwan or Hong Kong places and words), else CNY.
+//!   At most [`LOOKBACK`] bytes before and `LOOKAHEAD` bytes after a match are read, which a
+//!   [`Scanner`] keeps between pieces, so splits never change the result.
 //!
 //! # Matching rules
 //!
@@ -40,21 +69,20 @@
 //!
 //! # Known limitations
 //!
-//! - No negation handling: "I will *not* sue you" and "我不会起诉" still report a lawsuit
-//!   threat.
-//! - No speaker attribution: a forbidden agent phrase said by the customer ("I don't know
-//!   why my bill doubled") is reported like one said by the agent; a caller decides what a
-//!   cue means for the side of the transcript it came from.
-//! - No word segmentation for Chinese: a pattern can fire across a word boundary
-//!   (`垃圾` also fires in `垃圾短信`, "spam text messages").
+//! - Negation is read within a clause, not parsed: "I'm not happy and I will sue" is read
+//!   as a threat only because `I will` ends the negation; an unusual construction can
+//!   still be misread. Look-alike words are avoided by the phrases chosen (`媒体` only in
+//!   `找媒体`, `媒体曝光`...), not by word segmentation.
+//! - The scope, time and money readers see only the number next to their unit; who claims
+//!   what (an excessive claim against a stated loss) is not read.
 //! - No Unicode case folding or normalisation beyond ASCII (fullwidth Latin letters,
 //!   compatibility characters and the like are not folded), and only single ASCII spaces
 //!   between English words.
 //!
 //! # Choices in the pattern list
 //!
-//! The list is the `SOURCE` table of this file; [`patterns`] returns it for generated
-//! documentation. Some entries are deliberately narrower or shorter than the obvious word:
+//! The list is `core/phrases.tsv`; [`patterns`] returns it for generated documentation.
+//! Some entries are deliberately narrower or shorter than the obvious word:
 //!
 //! - `哭` (crying) only in two-character forms (`哭了`, `想哭`, `哭泣`...), so that `哭笑不得`
 //!   does not fire and every Chinese pattern is at least two characters long; `崩溃` only as
@@ -72,28 +100,25 @@
 //!
 //! The text is processed in 64-byte blocks. For each block, eight 64-bit words give, with
 //! branch-free SWAR arithmetic, a mask of the positions where a pattern can start: the lead
-//! byte of every multi-byte UTF-8 character, and every printable ASCII byte (not space) that
-//! does not follow an ASCII letter. (A run of exclamation marks right after a letter, as in
-//! "wow!!!", is found at its second mark by four internal two-mark patterns that only count
-//! after a `!`.) Each such position is probed with a multiplicative hash of its first few
+//! byte of every multi-byte UTF-8 character, every printable ASCII byte (not space) that
+//! is not a letter or does not follow one, and every line feed; the mask is transposed so
+//! that positions come in text order. Boundary bytes (`,` `.` `\n` `，` `。` quotes) go to
+//! the state machine. Each candidate position is probed with a multiplicative hash of its first few
 //! bytes (ASCII folded to lower case; how many bytes depends on the first byte: the length
 //! of the shortest pattern starting with it, at most 8) against a one-bit-per-key filter of
 //! 2 KiB (1 KiB on 32-bit targets). Only a filter hit (true prefixes, and about 2% of the
 //! other positions) looks up its bucket of the pattern table and compares bytes.
 //!
 //! All tables are built at compile time by `const fn`s from `SOURCE`, which also check the
-//! list (lower case, no duplicates, lengths, starting bytes the scanner can see). Static
-//! data: about 5 KiB of pattern text, 1.6 KiB of packed pattern entries, the filter, and
-//! 0.6 KiB of small lookup tables; about 9 KiB in all on 64-bit targets, 8 KiB on 32-bit.
-//! Nothing allocates, nothing indexes out of bounds (slices are read with `get` and
-//! fixed-size chunks), no arithmetic can overflow (the lints below enforce it outside the
-//! compile-time table builders), and there is no `unsafe` and no floating point.
+//! list (lower case, no duplicates, lengths, starting bytes the scanner can see, known
+//! codes). Static data: about 17 KiB of pattern text (numbers with units are expanded to
+//! every numeral: `N天` is `0天`...`9天`, `一天`...), 16 KiB of packed pattern entries, the
+//! filter, and 0.5 KiB of small lookup tables. Nothing allocates, nothing indexes out of
+//! bounds (slices are read with `get` and fixed-size chunks), no arithmetic can overflow
+//! (the lints below enforce it outside the compile-time table builders), and there is no
+//! `unsafe` and no floating point.
 //!
-//! Measured (the ignored `throughput` test, release build, AMD EPYC Zen 5 at about 4 GHz):
-//! about 1.6 GB/s on generated mixed zh-Hans/zh-Hant/English transcripts, 1.5 to 1.8 GB/s
-//! on each language alone, i.e. about 2.5 cycles per byte; [`Scanner`] fed 4 KiB pieces
-//! within 5% of that. The worst case is text made of one pattern prefix repeated, where
-//! every position reaches the pattern table: still linear, 70 to 250 MB/s.
+//! Measured: see `BENCHMARKS.md` and the ignored `throughput` test (release build).
 
 #![deny(
     clippy::indexing_slicing,
