@@ -1074,18 +1074,19 @@ const fn key_hash(w: u64, shift: u8) -> u64 {
     key.wrapping_mul(HASH_MUL)
 }
 
-/// log2 of the number of 64-bit words of the filter. 8 gives 2 KiB (16384 bits); 7 (1 KiB)
+/// log2 of the number of 64-bit words of the filter. 10 gives 8 KiB (65536 bits, for about
+/// 2000 keys: a few percent of the positions that start no pattern pass); 7 (1 KiB)
 /// is the better trade on 32-bit microcontrollers, where flash is scarce and speed matters
 /// less. Only speed depends on it, never the result.
 const FILTER_WORD_BITS: u32 = if cfg!(target_pointer_width = "64") {
-    8
+    10
 } else {
     7
 };
 /// Number of 64-bit words of the filter.
 const FILTER_WORDS: usize = 1 << FILTER_WORD_BITS;
-/// Number of buckets of the pattern table.
-const BUCKET_COUNT: usize = 128;
+/// Number of buckets of the pattern table (about four patterns per bucket).
+const BUCKET_COUNT: usize = 512;
 
 /// The filter bit of a hash product `m`: the top [`FILTER_WORD_BITS`] bits select the word,
 /// the next 6 the bit. A single bit per key: checking one bit costs far fewer instructions
@@ -1099,11 +1100,11 @@ const fn filter_word_and_bit(m: u64) -> (usize, u64) {
     )
 }
 
-/// The bucket of a hash product in the pattern table: its top 7 bits.
+/// The bucket of a hash product in the pattern table: its top 9 bits.
 #[inline(always)]
-#[allow(clippy::cast_possible_truncation)] // m >> 57 < 128
+#[allow(clippy::cast_possible_truncation)] // m >> 55 < 512
 const fn bucket_of(m: u64) -> usize {
-    (m >> 57) as usize
+    (m >> 55) as usize
 }
 
 /// The hash stored in the pattern table (see [`tables::Entry`]): 8 bits independent of the
@@ -1591,15 +1592,15 @@ mod tables {
     pub(super) static FILTER: [u64; FILTER_WORDS] = build_filter();
 
     /// Entries with their sort keys (`bucket << 8 | entry hash`), sorted by them.
-    const fn build_entries() -> ([Entry; N], [u16; N]) {
+    const fn build_entries() -> ([Entry; N], [u32; N]) {
         let mut e = BUILT.1;
-        let mut keys = [0u16; N];
+        let mut keys = [0u32; N];
         let mut i = 0;
         while i < N {
             let m = pattern_mix(pattern(&e[i]));
             let h = entry_hash(m);
             e[i] = e[i].with_hash(h);
-            keys[i] = ((bucket_of(m) as u16) << 8) | h as u16;
+            keys[i] = ((bucket_of(m) as u32) << 8) | h as u32;
             i += 1;
         }
         // Insertion sort by key.
@@ -1619,7 +1620,7 @@ mod tables {
         (e, keys)
     }
 
-    const SORTED: ([Entry; N], [u16; N]) = build_entries();
+    const SORTED: ([Entry; N], [u32; N]) = build_entries();
     const ENTRIES_CONST: [Entry; N] = SORTED.0;
     /// All patterns, sorted by bucket, then hash.
     pub(super) static ENTRIES: [Entry; N] = ENTRIES_CONST;
@@ -1630,7 +1631,7 @@ mod tables {
         let mut bucket = 0;
         let mut i = 0;
         while bucket <= BUCKET_COUNT {
-            while i < N && (SORTED.1[i] >> 8) < bucket as u16 {
+            while i < N && (SORTED.1[i] >> 8) < bucket as u32 {
                 i += 1;
             }
             b[bucket] = i as u16;

@@ -130,8 +130,9 @@ fn static_data_is_small() {
          buckets {buckets} B, total {total} B; longest {MAX_PATTERN_LEN} B",
         tables::N
     );
-    // 2 KiB of filter on 64-bit targets, 1 KiB on 32-bit ones.
-    let budget = 34 * 1024 + filter;
+    // 8 KiB of filter on 64-bit targets, 1 KiB on 32-bit ones; the rest is the phrase
+    // table (numbers with units expanded to every numeral are most of it).
+    let budget = 36 * 1024 + filter;
     assert!(
         total <= budget,
         "static tables grew past {budget} B: {total}"
