@@ -1001,11 +1001,11 @@ impl Reader {
                 if at < self.number_end {
                     return;
                 }
-                if let Some((amount_minor, end)) = numbers::money(hay, p, len, bit) {
+                if let Some((amount_minor, currency, end)) = numbers::money(hay, p, len, bit) {
                     self.number_end = origin.wrapping_add(end);
                     self.cues.add_money(Money {
                         amount_minor,
-                        currency: bit & 7,
+                        currency,
                     });
                 }
             }
@@ -1272,7 +1272,7 @@ fn verify(hay: &[u8], p: usize, origin: usize, m: u64, r: &mut Reader) {
         .get(lo..hi)
         .unwrap_or(&[])
         .iter()
-        .filter(|e| e.hash() == h)
+        .filter(|e| e.hash() == h & 0x0F)
     {
         let off = e.off();
         let Some(pat) = text.get(off..off.saturating_add(e.len())) else {
@@ -1350,45 +1350,47 @@ mod tables {
         BUCKET_COUNT, FILTER_WORDS, SOURCE,
     };
 
-    /// One pattern, packed in 64 bits: bits 0-15 its byte offset in [`TEXT`], bits 16-23
-    /// its length, bits 24-31 `kind << 4 | bit`, bits 32-39 [`super::entry_hash`] of its
-    /// key. The table is sorted by bucket (see [`BUCKETS`]), then by hash.
+    /// One pattern, packed in 32 bits: bits 0-14 its byte offset in [`TEXT`], bits 15-19
+    /// its length, bits 20-27 `kind << 4 | bit`, bits 28-31 the low 4 bits of
+    /// [`super::entry_hash`] of its key. The table is sorted by bucket (see [`BUCKETS`]),
+    /// then by hash. (32 bits keep the table small on microcontrollers; the bucket already
+    /// narrows a lookup to a handful of entries.)
     #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
-    pub(super) struct Entry(u64);
+    pub(super) struct Entry(u32);
 
     impl Entry {
         const fn new(off: usize, len: usize, kind_bit: u8, hash: u8) -> Entry {
             assert!(
-                off < (1 << 16),
+                off < (1 << 15),
                 "pattern text too long for the packed table"
             );
-            assert!(len < (1 << 8), "pattern too long for the packed table");
+            assert!(len < (1 << 5), "pattern too long for the packed table");
             Entry(
-                (off as u64)
-                    | ((len as u64) << 16)
-                    | ((kind_bit as u64) << 24)
-                    | ((hash as u64) << 32),
+                (off as u32)
+                    | ((len as u32) << 15)
+                    | ((kind_bit as u32) << 20)
+                    | (((hash & 0x0F) as u32) << 28),
             )
         }
         /// Byte offset in [`TEXT`].
         #[inline]
         pub(super) const fn off(self) -> usize {
-            (self.0 & 0xFFFF) as usize
+            (self.0 & 0x7FFF) as usize
         }
         /// Length in bytes.
         #[inline]
         pub(super) const fn len(self) -> usize {
-            ((self.0 >> 16) & 0xFF) as usize
+            ((self.0 >> 15) & 0x1F) as usize
         }
         /// `kind << 4 | bit`.
         #[inline]
         pub(super) const fn kind_bit(self) -> u8 {
-            ((self.0 >> 24) & 0xFF) as u8
+            ((self.0 >> 20) & 0xFF) as u8
         }
-        /// Hash of the key.
+        /// The low 4 bits of the hash of the key.
         #[inline]
         pub(super) const fn hash(self) -> u8 {
-            ((self.0 >> 32) & 0xFF) as u8
+            (self.0 >> 28) as u8
         }
         const fn with_hash(self, hash: u8) -> Entry {
             Entry::new(self.off(), self.len(), self.kind_bit(), hash)
@@ -1600,7 +1602,7 @@ mod tables {
             let m = pattern_mix(pattern(&e[i]));
             let h = entry_hash(m);
             e[i] = e[i].with_hash(h);
-            keys[i] = ((bucket_of(m) as u32) << 8) | h as u32;
+            keys[i] = ((bucket_of(m) as u32) << 8) | (h & 0x0F) as u32;
             i += 1;
         }
         // Insertion sort by key.

@@ -345,14 +345,39 @@ pub(super) fn repetition(hay: &[u8], p: usize, len: usize, bit: u8) -> Option<u8
     .filter(|&n| n >= 2)
 }
 
+/// The currency a `$` stands for, from the two letters before it: `HK$`, `NT$`, `US$`
+/// (index in [`super::CURRENCIES`]), else `default`.
+fn dollar_currency(hay: &[u8], p: usize, default: u8) -> u8 {
+    let before = p.checked_sub(2).and_then(|s| hay.get(s..p));
+    let letters = match before {
+        Some(&[a, b]) => Some([a.to_ascii_lowercase(), b.to_ascii_lowercase()]),
+        _ => None,
+    };
+    let third = p.checked_sub(3).and_then(|i| hay.get(i));
+    if third.is_some_and(u8::is_ascii_alphabetic) {
+        return default;
+    }
+    match letters {
+        Some([b'h', b'k']) => 1,
+        Some([b'n', b't']) => 2,
+        Some([b'u', b's']) => 3,
+        _ => default,
+    }
+}
+
 /// The amount of money of the currency pattern at `p` (code `bit`: currency in bits 0-2,
-/// bit 3 when the number follows the pattern), in minor units, and the end of what was
-/// read (relative to `hay`).
-pub(super) fn money(hay: &[u8], p: usize, len: usize, bit: u8) -> Option<(u64, usize)> {
+/// bit 3 when the number follows the pattern), in minor units, its currency (index in
+/// [`super::CURRENCIES`], or the local currency marker) and the end of what was read
+/// (relative to `hay`).
+pub(super) fn money(hay: &[u8], p: usize, len: usize, bit: u8) -> Option<(u64, u8, usize)> {
     let end = p.saturating_add(len);
+    let mut currency = bit & 7;
     if bit & 8 == 0 {
         let (value, _) = value_before(hay, p, len)?;
-        return Some((value, end)).filter(|(v, _)| *v > 0);
+        return Some((value, currency, end)).filter(|(v, _, _)| *v > 0);
+    }
+    if hay.get(p) == Some(&b'$') {
+        currency = dollar_currency(hay, p, currency);
     }
     // The number after the sign: `$4`, `£ 18,500`, `HK$1,200`, `RMB 500`, `赔我五万`.
     let limit = p.saturating_add(LOOKAHEAD).min(hay.len());
@@ -423,5 +448,5 @@ pub(super) fn money(hay: &[u8], p: usize, len: usize, bit: u8) -> Option<(u64, u
         }
         _ => {}
     }
-    Some((value, stop)).filter(|(v, _)| *v > 0)
+    Some((value, currency, stop)).filter(|(v, _, _)| *v > 0)
 }
