@@ -435,6 +435,14 @@ impl CueKind {
 
 /// The bit of `code` in the code list of `kind`; a code no list knows is a build error
 /// (`phrases.tsv` is checked at compile time).
+// Only ever evaluated at compile time (building the tables), where an out-of-bounds index
+// or a failed lookup is a build error, as in `mod tables`.
+#[allow(
+    clippy::indexing_slicing,
+    clippy::arithmetic_side_effects,
+    clippy::panic,
+    clippy::cast_possible_truncation
+)]
 const fn code_bit(kind: CueKind, code: &str) -> u8 {
     let c = code.as_bytes();
     match kind {
@@ -479,6 +487,14 @@ const fn code_bit(kind: CueKind, code: &str) -> u8 {
     }
 }
 
+// Only ever evaluated at compile time (building the tables), where an out-of-bounds index
+// or a failed lookup is a build error, as in `mod tables`.
+#[allow(
+    clippy::indexing_slicing,
+    clippy::arithmetic_side_effects,
+    clippy::panic,
+    clippy::cast_possible_truncation
+)]
 const fn bytes_equal(a: &[u8], b: &[u8]) -> bool {
     if a.len() != b.len() {
         return false;
@@ -493,6 +509,14 @@ const fn bytes_equal(a: &[u8], b: &[u8]) -> bool {
     true
 }
 
+// Only ever evaluated at compile time (building the tables), where an out-of-bounds index
+// or a failed lookup is a build error, as in `mod tables`.
+#[allow(
+    clippy::indexing_slicing,
+    clippy::arithmetic_side_effects,
+    clippy::panic,
+    clippy::cast_possible_truncation
+)]
 const fn info_index(list: &[PhraseInfo], code: &[u8]) -> u8 {
     let mut i = 0;
     while i < list.len() {
@@ -504,6 +528,14 @@ const fn info_index(list: &[PhraseInfo], code: &[u8]) -> u8 {
     panic!("phrases.tsv: unknown code")
 }
 
+// Only ever evaluated at compile time (building the tables), where an out-of-bounds index
+// or a failed lookup is a build error, as in `mod tables`.
+#[allow(
+    clippy::indexing_slicing,
+    clippy::arithmetic_side_effects,
+    clippy::panic,
+    clippy::cast_possible_truncation
+)]
 const fn str_index(list: &[&str], code: &[u8]) -> u8 {
     let mut i = 0;
     while i < list.len() {
@@ -821,6 +853,7 @@ const QUOTE: u8 = 5;
 const WIDE: u8 = 4;
 
 /// `BYTE_CLASS[b]` for the first byte of a candidate position.
+#[allow(clippy::indexing_slicing)] // constant indices, evaluated at compile time
 static BYTE_CLASS: [u8; 256] = {
     let mut t = [0u8; 256];
     t[b'\n' as usize] = LINE;
@@ -941,6 +974,8 @@ impl Reader {
 
     /// A pattern of kind `kind_bit >> 4` matched at `p` of `hay` (offset `origin + p` of
     /// the whole text) with length `len`.
+    // One arm per kind, each saying when its cue counts, reads better than match guards.
+    #[allow(clippy::collapsible_match)]
     fn hit(&mut self, hay: &[u8], p: usize, origin: usize, kind_bit: u8, len: usize) {
         let bit = kind_bit & 0x0F;
         let at = origin.wrapping_add(p);
@@ -1342,7 +1377,8 @@ const fn is_word_pattern(pat: &[u8]) -> bool {
     clippy::indexing_slicing,
     clippy::arithmetic_side_effects,
     clippy::panic,
-    clippy::cast_possible_truncation
+    clippy::cast_possible_truncation,
+    clippy::large_const_arrays
 )]
 mod tables {
     use super::{

@@ -214,13 +214,9 @@ fn word_value(word: &[u8]) -> Option<u64> {
 /// `of`): its value in hundredths and the start of the word before it, if any.
 fn english_number_before(hay: &[u8], end: usize, floor: usize) -> Option<(u64, usize)> {
     let mut at = end;
-    let skip_spaces = |mut at: usize| {
-        while at > floor && hay.get(at.wrapping_sub(1)) == Some(&b' ') {
-            at = at.wrapping_sub(1);
-        }
-        at
-    };
-    at = skip_spaces(at);
+    while at > floor && hay.get(at.wrapping_sub(1)) == Some(&b' ') {
+        at = at.wrapping_sub(1);
+    }
     if at == end {
         return None;
     }
