@@ -1027,11 +1027,13 @@ impl Reader {
                     }
                 }
             }
-            Some(CueKind::Elapsed) => {
+            Some(CueKind::Elapsed) if customer_side => {
                 if let Some(h) = numbers::elapsed_hours(hay, p, len, bit) {
                     self.cues.elapsed_hours = self.cues.elapsed_hours.max(h);
                 }
             }
+            // An agent naming a time ("within 48 hours") states no wait.
+            Some(CueKind::Elapsed) => {}
             Some(CueKind::Money) => {
                 if at < self.number_end {
                     return;

@@ -298,9 +298,15 @@ pub(super) fn elapsed_hours(hay: &[u8], p: usize, len: usize, bit: u8) -> Option
     };
     let (value, start) = value_before(hay, p, len)?;
     let end = p.saturating_add(len);
-    if let Some((c, _)) = char_at(hay, end, end.saturating_add(4)) {
-        // A deadline (`三天内`), a time ago (`半个月前`) or an age (`两个月的鞋子`).
-        if matches!(c, '内' | '內' | '后' | '後' | '前' | '的') {
+    if let Some((c, next)) = char_at(hay, end, end.saturating_add(4)) {
+        // A deadline (`三天内`), a time ago (`半个月前`) or an age (`两个月的鞋子`, `用了一周就
+        // 坏`).
+        if matches!(c, '内' | '內' | '后' | '後' | '前' | '的' | '就') {
+            return None;
+        }
+        // A returns policy (`七天无理由退货`).
+        let policy = matches!(char_at(hay, next, next.saturating_add(4)), Some(('理', _)));
+        if matches!(c, '无' | '無') && policy {
             return None;
         }
     }
