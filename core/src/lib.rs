@@ -64,7 +64,6 @@ pub mod reference;
 pub mod routing;
 pub mod rubric;
 pub mod scan;
-mod text_fields;
 
 pub use assess::{
     assess, assess_into, assess_with, check_claim, decide_only, ClaimCheck, Decision, ReasonSink,

@@ -25,7 +25,6 @@ use crate::complaint::Complaint;
 use crate::factor::{Band, Factor};
 use crate::playbook::{self, Playbook, StrategyInput};
 use crate::policy::Policy;
-use crate::text_fields;
 
 /// Grades one complaint: the factors that apply add their points, then the
 /// scores give levels, grade, priority, tier, deadlines and playbook.
@@ -50,19 +49,13 @@ pub fn assess(complaint: &Complaint, policy: &Policy) -> Assessment {
     sums.add(Factor::evidence(c.evidence), Source::Field);
 
     // Each numeric field adds the highest band it reaches.
-    sums.add_band_from(Band::Tenure, u64::from(c.tenure_months), Source::Field);
-    sums.add_band_from(Band::Emotion, u64::from(c.emotion), Source::Field);
-    // Where the record left them at their defaults, the text may raise them
-    // (`core/src/text_fields.rs`).
-    let (prior, prior_src) = text_fields::prior_contacts(c.prior_contacts, &c.text_cues);
-    sums.add_band_from(Band::PriorContacts, prior, prior_src);
-    let (hours, hours_src) = text_fields::hours_open(c.hours_open, &c.text_cues);
-    sums.add_band_from(Band::HoursOpen, hours, hours_src);
-    let (affected, affected_src) =
-        text_fields::affected_customers(c.affected_customers, &c.text_cues);
-    sums.add_band_from(Band::AffectedCustomers, affected, affected_src);
-    sums.add_band_from(Band::DirectLoss, c.direct_loss, Source::Field);
-    sums.add_band_from(Band::Departments, u64::from(c.departments), Source::Field);
+    sums.add_band(Band::Tenure, u64::from(c.tenure_months));
+    sums.add_band(Band::Emotion, u64::from(c.emotion));
+    sums.add_band(Band::PriorContacts, u64::from(c.prior_contacts));
+    sums.add_band(Band::HoursOpen, u64::from(c.hours_open));
+    sums.add_band(Band::AffectedCustomers, u64::from(c.affected_customers));
+    sums.add_band(Band::DirectLoss, c.direct_loss);
+    sums.add_band(Band::Departments, u64::from(c.departments));
 
     // Each flag that is set.
     if c.indirect_loss_claimed {
@@ -74,10 +67,8 @@ pub fn assess(complaint: &Complaint, policy: &Policy) -> Assessment {
     if c.previously_compensated {
         sums.add(Factor::PREVIOUSLY_COMPENSATED, Source::Field);
     }
-    let (safety_incident, safety_src) =
-        text_fields::safety_incident(c.safety_incident, &c.text_cues);
-    if safety_incident {
-        sums.add(Factor::SAFETY_INCIDENT, safety_src);
+    if c.safety_incident {
+        sums.add(Factor::SAFETY_INCIDENT, Source::Field);
     }
     if c.sensitive_period {
         sums.add(Factor::SENSITIVE_PERIOD, Source::Field);
@@ -109,12 +100,9 @@ pub fn assess(complaint: &Complaint, policy: &Policy) -> Assessment {
             sums.add(Factor::profile(*profile), Source::Field);
         }
     }
-    let text_malice = text_fields::malice_signals(&c.text_cues);
     for signal in MaliceSignal::ALL {
         if c.malice_signals.contains(*signal) {
             sums.add(Factor::malice_signal(*signal), Source::Field);
-        } else if text_malice & (1 << signal.index()) != 0 {
-            sums.add(Factor::malice_signal(*signal), Source::Text);
         }
     }
     for failure in HandlingFailure::ALL {
@@ -142,7 +130,7 @@ pub fn assess(complaint: &Complaint, policy: &Policy) -> Assessment {
     // safety incident is at least the policy's safety grade and priority.
     let mut grade = policy.grade_for(severity_level, impact_level);
     let mut priority = policy.priority_for(impact_level, urgency_level);
-    if safety_incident {
+    if c.safety_incident {
         grade = grade.max(policy.safety_min_grade);
         priority = priority.min(policy.safety_max_priority);
     }
@@ -190,7 +178,7 @@ pub fn assess(complaint: &Complaint, policy: &Policy) -> Assessment {
     let strategy = playbook::strategy_for(&StrategyInput {
         malice: scores.malice,
         malice_tiers: policy.malice_tiers,
-        safety_incident,
+        safety_incident: c.safety_incident,
         grade,
         tier,
         profile: c.profile,
@@ -257,7 +245,7 @@ impl<'p> Sums<'p> {
     }
 
     /// Adds the highest band of `band` that `value` reaches, if any.
-    fn add_band_from(&mut self, band: Band, value: u64, source: Source) {
+    fn add_band(&mut self, band: Band, value: u64) {
         let reached = self
             .policy
             .band_thresholds(band)
@@ -266,7 +254,7 @@ impl<'p> Sums<'p> {
             .count();
         if reached > 0 {
             if let Some(factor) = Factor::band(band, reached - 1) {
-                self.add(factor, source);
+                self.add(factor, Source::Field);
             }
         }
     }

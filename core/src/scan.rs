@@ -331,6 +331,20 @@ impl TextCues {
         out
     }
 
+    /// The three bit families alone (threats, forbidden phrases, emotion): what a
+    /// [`crate::Complaint`] keeps of its text and grading reads. The other kinds are reported
+    /// by [`scan_text`] but not carried by records yet, since the C and Python records have
+    /// no place for them.
+    #[must_use]
+    pub const fn families(self) -> TextCues {
+        TextCues {
+            threats: self.threats,
+            forbidden_phrases: self.forbidden_phrases,
+            emotion_markers: self.emotion_markers,
+            ..TextCues::NONE
+        }
+    }
+
     /// The money amounts found, in order.
     pub fn money(&self) -> impl Iterator<Item = Money> + '_ {
         self.money.iter().copied().filter(|m| m.amount_minor != 0)

@@ -1,9 +1,8 @@
 //! Text understanding v2 (issue 17): what the scanner reads from a narrative or a transcript,
-//! on the issue's own examples, and how grading uses it (the text raises only fields the
-//! record left at their defaults, with reasons whose source is the text).
+//! on the issue's own examples.
 
 use complaint_triage::scan::{CURRENCIES, SAFETY_LEVELS, SCOPES};
-use complaint_triage::{assess, reference, scan_text, Complaint, Policy, Source, TextCues};
+use complaint_triage::{scan_text, TextCues};
 
 fn threats(t: &str) -> u8 {
     scan_text(t).threats
@@ -114,57 +113,5 @@ fn safety_malice_people_scope_repetition_time_and_money_are_read() {
     assert_eq!(
         money(&scan_text("在台北買的，花了八百元")),
         [(80000, "TWD")]
-    );
-}
-
-fn graded(c: &Complaint) -> complaint_triage::Assessment {
-    let a = assess(c, &Policy::DEFAULT);
-    assert_eq!(a, reference::assess(c, &Policy::DEFAULT));
-    a
-}
-
-#[test]
-fn text_raises_default_fields_only_and_says_so() {
-    let mut c = Complaint::default();
-    c.add_text("这已经是我第五次来电，宽带断了两个星期，整栋楼都没网。充电器冒烟了。");
-    let a = graded(&c);
-    for code in [
-        "prior_contacts.band3",
-        "hours_open.band3",
-        "affected_customers.band2",
-        "safety_incident",
-    ] {
-        let row = a
-            .rows
-            .iter()
-            .find(|r| r.factor.code() == code)
-            .unwrap_or_else(|| panic!("no {code} row"));
-        assert_eq!(row.source, Source::Text, "{code}");
-    }
-    let plain = graded(&Complaint::default());
-    assert!(a.scores.severity > plain.scores.severity);
-
-    // An explicit field is never lowered (nor replaced) by the text.
-    let mut explicit = c.clone();
-    explicit.prior_contacts = 1;
-    explicit.hours_open = 500;
-    let a = graded(&explicit);
-    let prior = a
-        .rows
-        .iter()
-        .find(|r| r.factor.code().starts_with("prior_contacts"))
-        .unwrap();
-    assert_eq!(
-        (prior.factor.code(), prior.source),
-        ("prior_contacts.band1", Source::Field)
-    );
-    let hours = a
-        .rows
-        .iter()
-        .find(|r| r.factor.code().starts_with("hours_open"))
-        .unwrap();
-    assert_eq!(
-        (hours.factor.code(), hours.source),
-        ("hours_open.band3", Source::Field)
     );
 }

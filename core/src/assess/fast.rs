@@ -19,7 +19,6 @@ use crate::fields::ComplaintFields;
 use crate::playbook::{self, Playbook, StrategyInput};
 use crate::points::{self, PointsTable};
 use crate::policy::Policy;
-use crate::text_fields;
 
 /// [`assess_with`], always inlined: [`decide_only`] must be, so that its
 /// 36-byte result is built where the caller keeps it rather than returned
@@ -102,19 +101,13 @@ impl<R: ReasonSink> Summer<'_, R> {
     /// band numbered by how many thresholds `value` reaches.
     #[inline(always)]
     fn add_band(&mut self, policy: &Policy, band: Band, value: u64) {
-        self.add_band_from(policy, band, value, Source::Field);
-    }
-
-    /// [`Self::add_band`] with the source of the value.
-    #[inline(always)]
-    fn add_band_from(&mut self, policy: &Policy, band: Band, value: u64, source: Source) {
         let reached = policy
             .band_thresholds(band)
             .iter()
             .fold(0usize, |n, t| n + usize::from(value >= *t));
         let factor = Factor::band(band, reached.saturating_sub(1));
         let factor = factor.unwrap_or(Factor(0));
-        self.add_if(reached > 0, factor, source);
+        self.add_if(reached > 0, factor, Source::Field);
     }
 }
 
@@ -150,13 +143,13 @@ fn sum_factors<C: ComplaintFields + ?Sized, R: ReasonSink>(
 
     s.add_band(p, Band::Tenure, u64::from(c.tenure_months()));
     s.add_band(p, Band::Emotion, u64::from(c.emotion()));
-    let cues = c.text_cues();
-    let (prior, prior_src) = text_fields::prior_contacts(c.prior_contacts(), &cues);
-    s.add_band_from(p, Band::PriorContacts, prior, prior_src);
-    let (hours, hours_src) = text_fields::hours_open(c.hours_open(), &cues);
-    s.add_band_from(p, Band::HoursOpen, hours, hours_src);
-    let (affected, affected_src) = text_fields::affected_customers(c.affected_customers(), &cues);
-    s.add_band_from(p, Band::AffectedCustomers, affected, affected_src);
+    s.add_band(p, Band::PriorContacts, u64::from(c.prior_contacts()));
+    s.add_band(p, Band::HoursOpen, u64::from(c.hours_open()));
+    s.add_band(
+        p,
+        Band::AffectedCustomers,
+        u64::from(c.affected_customers()),
+    );
     s.add_band(p, Band::DirectLoss, c.direct_loss());
     s.add_band(p, Band::Departments, u64::from(c.departments()));
 
@@ -167,8 +160,7 @@ fn sum_factors<C: ComplaintFields + ?Sized, R: ReasonSink>(
         Factor::PREVIOUSLY_COMPENSATED,
         f,
     );
-    let (safety, safety_src) = text_fields::safety_incident(c.safety_incident(), &cues);
-    s.add_if(safety, Factor::SAFETY_INCIDENT, safety_src);
+    s.add_if(c.safety_incident(), Factor::SAFETY_INCIDENT, f);
     s.add_if(c.sensitive_period(), Factor::SENSITIVE_PERIOD, f);
     s.add_if(
         claim.unreasonable,
@@ -197,7 +189,7 @@ fn sum_factors<C: ComplaintFields + ?Sized, R: ReasonSink>(
         .then(0, Right::COUNT)
         .then(u16::from(c.text_cues().threats), Threat::COUNT)
         .then(0, Profile::COUNT)
-        .then(text_fields::malice_signals(&cues), MaliceSignal::COUNT)
+        .then(0, MaliceSignal::COUNT)
         .then(text_failures, HandlingFailure::COUNT);
     s.add_bits(
         factor::RIGHT,
@@ -280,9 +272,8 @@ fn decide<C: ComplaintFields + ?Sized>(
 
     let matrix_grade = p.grade_for(severity_level, impact_level);
     let matrix_priority = p.priority_for(impact_level, urgency_level);
-    let (safety_incident, _) = text_fields::safety_incident(c.safety_incident(), &c.text_cues());
     let (grade, priority) = core::hint::select_unpredictable(
-        safety_incident,
+        c.safety_incident(),
         (
             matrix_grade.max(p.safety_min_grade),
             matrix_priority.min(p.safety_max_priority),
@@ -328,7 +319,7 @@ fn decide<C: ComplaintFields + ?Sized>(
     let strategy = playbook::strategy_for(&StrategyInput {
         malice: scores.malice,
         malice_tiers: p.malice_tiers,
-        safety_incident,
+        safety_incident: c.safety_incident(),
         grade,
         tier,
         profile: c.profile(),

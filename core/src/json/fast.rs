@@ -85,7 +85,7 @@ pub(super) fn read(json: &[u8]) -> Option<Complaint> {
                 25 => c.malice_signals = r.flags()?,
                 26 => c.handling_failures = r.flags()?,
                 27 => c.jurisdiction = r.code()?,
-                _ => c.text_cues = c.text_cues.union(r.text()?),
+                _ => c.text_cues = c.text_cues.union(r.text()?.families()),
             }
             r.ws();
             match r.next()? {

@@ -99,7 +99,9 @@ fn parse_body(json: &[u8]) -> Result<Complaint, ParseError> {
     };
     reader.object(&mut Lex::new(json))?;
     let mut complaint = reader.complaint;
-    complaint.text_cues = complaint.text_cues.union(reader.scanner.finish());
+    complaint.text_cues = complaint
+        .text_cues
+        .union(reader.scanner.finish().families());
     Ok(complaint)
 }
 
