@@ -23,7 +23,7 @@ impl Complaint {
     ///
     /// Can be called several times; cues accumulate.
     pub fn add_text(&mut self, text: &str) {
-        self.text_cues = self.text_cues.union(scan_text(text));
+        self.text_cues = self.text_cues.union(scan_text(text).families());
     }
 
     /// Sets the id, or returns `Err(())` if it is longer than [`ID_CAPACITY`] bytes.

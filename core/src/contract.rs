@@ -441,7 +441,11 @@ macro_rules! record_contract {
                     $( RecordField::$name => {
                         self.$name = read_value!($kind reader, $name: $ty $(, $min, $max)?)
                     } )+
-                    RecordField::text => self.text_cues = self.text_cues.union(reader.text()?),
+                    // A record keeps the three cue families grading reads (see
+                    // `TextCues::families`).
+                    RecordField::text => {
+                        self.text_cues = self.text_cues.union(reader.text()?.families())
+                    }
                 }
                 Ok(())
             }

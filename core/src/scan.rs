@@ -1,6 +1,7 @@
-//! Text cues: threats, forbidden agent phrases and strong-emotion markers found in a
-//! complaint's free text (call transcript or narrative) in Simplified Chinese, Traditional
-//! Chinese and English, without allocating.
+//! Text cues: threats, forbidden agent phrases, strong emotion, safety, malice, vulnerable
+//! people, scope, repetition, elapsed time and money found in a complaint's free text (call
+//! transcript or narrative) in Simplified Chinese, Traditional Chinese, Cantonese and
+//! English, without allocating.
 //!
 //! [`scan_text`] scans a whole string; [`Scanner`] scans text that arrives in pieces (for
 //! example a JSON string unescaped fragment by fragment) and gives exactly the same
@@ -8,7 +9,11 @@
 //!
 //! # What is looked for
 //!
-//! Three bitsets, one bit per cue (see [`TextCues`]):
+//! Three bitsets, one bit per cue (see [`TextCues`]), and the kinds read since text
+//! understanding v2: the most serious safety level ([`SAFETY_LEVELS`]), malice signs
+//! ([`MALICE`]), vulnerable people ([`VULNERABLE`]), the widest scope ([`SCOPES`]), the
+//! ordinal of this contact, the longest stated duration in hours and up to
+//! [`MONEY_SLOTS`] amounts with their currency ([`CURRENCIES`]). The bitsets:
 //!
 //! - threats the customer makes, [`THREAT_COUNT`] kinds: bit 0 media, 1 social media,
 //!   2 regulator, 3 lawsuit, 4 churn, 5 third-party complaint platform ([`THREATS`]);
@@ -19,7 +24,31 @@
 //!   2 crying or despair, 3 a run of three or more exclamation marks, ASCII `!` or fullwidth
 //!   `！` in any mix ([`EMOTION_MARKERS`]).
 //!
-//! Every pattern is listed by [`patterns`] (and in the `SOURCE` table of this file).
+//! Every phrase is a line of `core/phrases.tsv` (family, code, language, phrase, source),
+//! which `build.rs` compiles into the static `SOURCE` table; [`patterns`] lists them all.
+//!
+//! # Context: speakers, clauses, negation
+//!
+//! Matches are read in text order by a small state machine (`Reader`):
+//!
+//! - A speaker label at the start of a line (`客服：`, `坐席：`, `Agent:`, `客戶：`,
+//!   `Customer:`...) sets the speaker until the next label. Threats, emotion, safety,
+//!   malice, people and scope count on the customer's turns and in untagged text (the
+//!   customer's narrative); forbidden phrases count on the agent's turns, and in untagged
+//!   text only inside a quotation (`「」`, `“”`, `'...'`) or after reported speech (`跟我说`,
+//!   `客服说`, "told me").
+//! - A negation (`不会`, `没打算`, `唔會`, `冇諗過`, "not", "never", "won't", "no intention")
+//!   holds to the end of its clause (`,` `，` `;`); a hypothetical or a third party's advice
+//!   (`如果是别人`, `我老公说`, "others would", "hypothetically") to the end of its sentence.
+//!   A negated threat, safety cue, malice sign or scope does not count. A condition (`如果`,
+//!   "if you") makes the negations of its clause not count (`如果你们不处理` is no negation);
+//!   a turn back to the speaker's intent (`我就`, `否则`, "but", "I will") ends a negation.
+//! - Numbers are read next to their unit: `N天`, `两个星期`, "two weeks" (elapsed hours;
+//!   not a deadline such as `三天内` or "within 7 days"), `第N次`, "third time" (repetition),
+//!   `N元`, `$N`, `£N`, `HK$N`, `赔我五万` (money, in minor units). `元` and `块` take the
+//!   currency of the region the text shows (Taiwan or Hong Kong places and words), else CNY.
+//!   At most [`LOOKBACK`] bytes before and `LOOKAHEAD` bytes after a match are read, which a
+//!   [`Scanner`] keeps between pieces, so splits never change the result.
 //!
 //! # Matching rules
 //!
@@ -40,21 +69,20 @@
 //!
 //! # Known limitations
 //!
-//! - No negation handling: "I will *not* sue you" and "我不会起诉" still report a lawsuit
-//!   threat.
-//! - No speaker attribution: a forbidden agent phrase said by the customer ("I don't know
-//!   why my bill doubled") is reported like one said by the agent; a caller decides what a
-//!   cue means for the side of the transcript it came from.
-//! - No word segmentation for Chinese: a pattern can fire across a word boundary
-//!   (`垃圾` also fires in `垃圾短信`, "spam text messages").
+//! - Negation is read within a clause, not parsed: "I'm not happy and I will sue" is read
+//!   as a threat only because `I will` ends the negation; an unusual construction can
+//!   still be misread. Look-alike words are avoided by the phrases chosen (`媒体` only in
+//!   `找媒体`, `媒体曝光`...), not by word segmentation.
+//! - The scope, time and money readers see only the number next to their unit; who claims
+//!   what (an excessive claim against a stated loss) is not read.
 //! - No Unicode case folding or normalisation beyond ASCII (fullwidth Latin letters,
 //!   compatibility characters and the like are not folded), and only single ASCII spaces
 //!   between English words.
 //!
 //! # Choices in the pattern list
 //!
-//! The list is the `SOURCE` table of this file; [`patterns`] returns it for generated
-//! documentation. Some entries are deliberately narrower or shorter than the obvious word:
+//! The list is `core/phrases.tsv`; [`patterns`] returns it for generated documentation.
+//! Some entries are deliberately narrower or shorter than the obvious word:
 //!
 //! - `哭` (crying) only in two-character forms (`哭了`, `想哭`, `哭泣`...), so that `哭笑不得`
 //!   does not fire and every Chinese pattern is at least two characters long; `崩溃` only as
@@ -72,28 +100,25 @@
 //!
 //! The text is processed in 64-byte blocks. For each block, eight 64-bit words give, with
 //! branch-free SWAR arithmetic, a mask of the positions where a pattern can start: the lead
-//! byte of every multi-byte UTF-8 character, and every printable ASCII byte (not space) that
-//! does not follow an ASCII letter. (A run of exclamation marks right after a letter, as in
-//! "wow!!!", is found at its second mark by four internal two-mark patterns that only count
-//! after a `!`.) Each such position is probed with a multiplicative hash of its first few
+//! byte of every multi-byte UTF-8 character, every printable ASCII byte (not space) that
+//! is not a letter or does not follow one, and every line feed; the mask is transposed so
+//! that positions come in text order. Boundary bytes (`,` `.` `\n` `，` `。` quotes) go to
+//! the state machine. Each candidate position is probed with a multiplicative hash of its first few
 //! bytes (ASCII folded to lower case; how many bytes depends on the first byte: the length
 //! of the shortest pattern starting with it, at most 8) against a one-bit-per-key filter of
 //! 2 KiB (1 KiB on 32-bit targets). Only a filter hit (true prefixes, and about 2% of the
 //! other positions) looks up its bucket of the pattern table and compares bytes.
 //!
 //! All tables are built at compile time by `const fn`s from `SOURCE`, which also check the
-//! list (lower case, no duplicates, lengths, starting bytes the scanner can see). Static
-//! data: about 5 KiB of pattern text, 1.6 KiB of packed pattern entries, the filter, and
-//! 0.6 KiB of small lookup tables; about 9 KiB in all on 64-bit targets, 8 KiB on 32-bit.
-//! Nothing allocates, nothing indexes out of bounds (slices are read with `get` and
-//! fixed-size chunks), no arithmetic can overflow (the lints below enforce it outside the
-//! compile-time table builders), and there is no `unsafe` and no floating point.
+//! list (lower case, no duplicates, lengths, starting bytes the scanner can see, known
+//! codes). Static data: about 17 KiB of pattern text (numbers with units are expanded to
+//! every numeral: `N天` is `0天`...`9天`, `一天`...), 16 KiB of packed pattern entries, the
+//! filter, and 0.5 KiB of small lookup tables. Nothing allocates, nothing indexes out of
+//! bounds (slices are read with `get` and fixed-size chunks), no arithmetic can overflow
+//! (the lints below enforce it outside the compile-time table builders), and there is no
+//! `unsafe` and no floating point.
 //!
-//! Measured (the ignored `throughput` test, release build, AMD EPYC Zen 5 at about 4 GHz):
-//! about 1.6 GB/s on generated mixed zh-Hans/zh-Hant/English transcripts, 1.5 to 1.8 GB/s
-//! on each language alone, i.e. about 2.5 cycles per byte; [`Scanner`] fed 4 KiB pieces
-//! within 5% of that. The worst case is text made of one pattern prefix repeated, where
-//! every position reaches the pattern table: still linear, 70 to 250 MB/s.
+//! Measured: see `BENCHMARKS.md` and the ignored `throughput` test (release build).
 
 #![deny(
     clippy::indexing_slicing,
@@ -114,15 +139,125 @@ pub const THREAT_COUNT: usize = 6;
 pub const FORBIDDEN_PHRASE_COUNT: usize = 11;
 /// Number of strong-emotion markers (bits used in [`TextCues::emotion_markers`]).
 pub const EMOTION_MARKER_COUNT: usize = 4;
+/// Most money amounts a [`TextCues`] keeps (the first ones found, each once).
+pub const MONEY_SLOTS: usize = 4;
 
-/// Length in bytes of the longest pattern. A [`Scanner`] carries `MAX_PATTERN_LEN + 1` bytes
-/// between pieces (the pending bytes plus one byte of context for the word-boundary rule).
+/// Length in bytes of the longest pattern. A [`Scanner`] carries this many undecided bytes
+/// between pieces, plus [`LOOKBACK`] bytes of decided context.
 pub const MAX_PATTERN_LEN: usize = tables::MAX_LEN;
+
+/// Bytes of text before a position that the scanner may read to decide a match there (the
+/// number before a unit, `第` before an ordinal); a [`Scanner`] keeps them between pieces.
+pub const LOOKBACK: usize = 32;
+
+/// Bytes after a position that the scanner may read (a pattern, then the number after a
+/// currency sign): at least [`MAX_PATTERN_LEN`].
+const LOOKAHEAD: usize = if tables::MAX_LEN > 24 {
+    tables::MAX_LEN
+} else {
+    24
+};
+
+/// An amount of money stated in the text.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub struct Money {
+    /// The amount in minor units (fen, cents, pence); 0 for an empty slot.
+    pub amount_minor: u64,
+    /// Index into [`CURRENCIES`].
+    pub currency: u8,
+}
+
+/// The safety levels a text can show, in [`TextCues::safety`] order (0 = none).
+pub const SAFETY_LEVELS: [PhraseInfo; 3] = [
+    info(
+        "hazard",
+        "Danger to body or property, nobody hurt",
+        "安全隐患",
+    ),
+    info("injury", "A person was hurt", "人身伤害"),
+    info(
+        "serious_injury_or_death",
+        "Hospitalisation, fracture, surgery, poisoning or death",
+        "重伤或死亡",
+    ),
+];
+
+/// Malicious-complaint signs of seed `000_d3bb18e70da591cc.txt` (恶意投诉), by bit of
+/// [`TextCues::malice`].
+pub const MALICE: [PhraseInfo; 4] = [
+    info(
+        "extortion",
+        "Money asked as the price of silence",
+        "以曝光相要挟索要钱财",
+    ),
+    info(
+        "private_settlement",
+        "Asks to settle privately instead of through the process",
+        "不愿公了愿私了",
+    ),
+    info(
+        "escalating_claim",
+        "The claim rises step by step",
+        "要求逐步升级",
+    ),
+    info(
+        "excessive_claim",
+        "The claim is more than twice the stated loss",
+        "索赔远超损失",
+    ),
+];
+
+/// Vulnerable people involved, by bit of [`TextCues::vulnerable`].
+pub const VULNERABLE: [PhraseInfo; 6] = [
+    info("elderly", "Elderly person", "老人"),
+    info("pregnant", "Pregnant woman", "孕妇"),
+    info("disabled", "Disabled person", "残障人士"),
+    info("sick", "Sick person", "病人"),
+    info("child", "Child or baby", "儿童"),
+    info(
+        "medical_need",
+        "Depends on powered or scheduled care",
+        "医疗依赖",
+    ),
+];
+
+/// How widely customers are affected, in [`TextCues::scope`] order (0 = one customer).
+pub const SCOPES: [PhraseInfo; 4] = [
+    info("building", "A building, block or estate", "整栋楼或小区"),
+    info("district", "A neighbourhood, town or district", "片区"),
+    info("city", "A whole city", "全市"),
+    info("everyone", "All users or nationwide", "所有用户"),
+];
+
+/// Currencies of [`Money::currency`] (ISO 4217 codes).
+pub const CURRENCIES: [&str; 6] = ["CNY", "HKD", "TWD", "USD", "GBP", "EUR"];
+
+/// Hours per time unit, by the bit of an elapsed-time pattern (the code of its
+/// `phrases.tsv` line).
+const UNIT_HOURS: [&str; 5] = ["1", "24", "168", "720", "8760"];
+/// Codes of repetition phrases: `n` reads the number before the phrase (`第N次`), a number
+/// is the ordinal itself (`third time` = 3).
+const REPETITION_CODES: [&str; 15] = [
+    "n", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13", "14", "15",
+];
+/// Codes of negation phrases: one clause (up to a comma) or a whole sentence.
+const NEGATION_CODES: [&str; 2] = ["clause", "sentence"];
+/// Regions a text can show, by bit of a region phrase: `元` is read as their currency.
+const REGION_CODES: [&str; 2] = ["hk", "tw"];
+/// The currency bit of a money phrase whose currency is the text's region's (`元`, `块`):
+/// Chinese yuan unless the text shows Hong Kong or Taiwan.
+const LOCAL_CURRENCY: u8 = 7;
+/// The malice bit of a phrase that tells of an earlier, smaller claim (`一开始`, "at first"):
+/// with a later, larger amount it is an escalating claim.
+const MALICE_CLAIM_BEFORE: u8 = 7;
+/// Codes of speaker labels.
+const LABEL_CODES: [&str; 3] = ["agent", "customer", "reported"];
 
 /// What the scanner found.
 ///
-/// Each field is a bitset; bit `i` is set when at least one pattern of cue `i` occurred.
-/// Bit meanings: [`THREATS`], [`FORBIDDEN_PHRASES`], [`EMOTION_MARKERS`].
+/// The first three fields are bitsets, bit `i` set when cue `i` occurred where it counts
+/// (see the module documentation: speakers, negation); the others are levels, bitsets and
+/// numbers read from the text. All fixed-size.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub struct TextCues {
     /// Threats made by the customer: bit 0 media, 1 social media, 2 regulator, 3 lawsuit,
@@ -133,6 +268,20 @@ pub struct TextCues {
     /// Strong-emotion markers: bit 0 anger, 1 insult, 2 crying or despair, 3 a run of three
     /// or more exclamation marks. See [`EMOTION_MARKERS`].
     pub emotion_markers: u8,
+    /// The most serious safety level stated: 0 none, then 1 + index in [`SAFETY_LEVELS`].
+    pub safety: u8,
+    /// Malicious-complaint signs, bits in the order of [`MALICE`].
+    pub malice: u8,
+    /// Vulnerable people involved, bits in the order of [`VULNERABLE`].
+    pub vulnerable: u8,
+    /// The widest stated scope: 0 one customer, then 1 + index in [`SCOPES`].
+    pub scope: u8,
+    /// This contact is the Nth about the issue (0 = not stated).
+    pub repetition: u8,
+    /// The longest stated duration of the problem or the wait, in hours (0 = not stated).
+    pub elapsed_hours: u32,
+    /// Money amounts stated, the first [`MONEY_SLOTS`] distinct ones, empty slots last.
+    pub money: [Money; MONEY_SLOTS],
 }
 
 impl TextCues {
@@ -141,57 +290,138 @@ impl TextCues {
         threats: 0,
         forbidden_phrases: 0,
         emotion_markers: 0,
+        safety: 0,
+        malice: 0,
+        vulnerable: 0,
+        scope: 0,
+        repetition: 0,
+        elapsed_hours: 0,
+        money: [Money {
+            amount_minor: 0,
+            currency: 0,
+        }; MONEY_SLOTS],
     };
 
     /// `true` when no cue was found.
     #[inline]
     pub fn is_empty(&self) -> bool {
-        self.threats == 0 && self.forbidden_phrases == 0 && self.emotion_markers == 0
+        *self == TextCues::NONE
     }
 
-    /// Every cue found in `self` or in `other`.
+    /// Every cue found in `self` or in `other`: bitsets joined, the higher level or number,
+    /// the money amounts of `self` then the new ones of `other` (as many as fit).
     #[inline]
     #[must_use]
     pub fn union(self, other: TextCues) -> TextCues {
-        TextCues {
+        let mut out = TextCues {
             threats: self.threats | other.threats,
             forbidden_phrases: self.forbidden_phrases | other.forbidden_phrases,
             emotion_markers: self.emotion_markers | other.emotion_markers,
+            safety: self.safety.max(other.safety),
+            malice: self.malice | other.malice,
+            vulnerable: self.vulnerable | other.vulnerable,
+            scope: self.scope.max(other.scope),
+            repetition: self.repetition.max(other.repetition),
+            elapsed_hours: self.elapsed_hours.max(other.elapsed_hours),
+            money: self.money,
+        };
+        for m in other.money {
+            out.add_money(m);
+        }
+        out
+    }
+
+    /// The three bit families alone (threats, forbidden phrases, emotion): what a
+    /// [`crate::Complaint`] keeps of its text and grading reads. The other kinds are reported
+    /// by [`scan_text`] but not carried by records yet, since the C and Python records have
+    /// no place for them.
+    #[must_use]
+    pub const fn families(self) -> TextCues {
+        TextCues {
+            threats: self.threats,
+            forbidden_phrases: self.forbidden_phrases,
+            emotion_markers: self.emotion_markers,
+            ..TextCues::NONE
         }
     }
 
-    /// Whether the bit described by a packed `kind << 4 | bit` byte is set.
+    /// The money amounts found, in order.
+    pub fn money(&self) -> impl Iterator<Item = Money> + '_ {
+        self.money.iter().copied().filter(|m| m.amount_minor != 0)
+    }
+
+    /// Adds an amount unless it is empty, already there or there is no free slot.
+    fn add_money(&mut self, m: Money) {
+        if m.amount_minor == 0 || self.money.contains(&m) {
+            return;
+        }
+        if let Some(slot) = self.money.iter_mut().find(|s| s.amount_minor == 0) {
+            *slot = m;
+        }
+    }
+
+    /// Whether the bit described by a packed `kind << 4 | bit` byte is set (the three bit
+    /// families only; other kinds are never skipped).
     #[inline]
     fn has(&self, kind_bit: u8) -> bool {
         let bit = u32::from(kind_bit & 0x0F);
         match kind_bit >> 4 {
             0 => self.threats.checked_shr(bit).unwrap_or(0) & 1 != 0,
             1 => self.forbidden_phrases.checked_shr(bit).unwrap_or(0) & 1 != 0,
-            _ => self.emotion_markers.checked_shr(bit).unwrap_or(0) & 1 != 0,
+            2 => self.emotion_markers.checked_shr(bit).unwrap_or(0) & 1 != 0,
+            _ => false,
         }
     }
 
-    /// Sets the bit described by a packed `kind << 4 | bit` byte.
+    /// Sets the bit described by a packed `kind << 4 | bit` byte (the three bit families).
     #[inline]
     fn set(&mut self, kind_bit: u8) {
         let bit = u32::from(kind_bit & 0x0F);
         match kind_bit >> 4 {
             0 => self.threats |= 1u8.checked_shl(bit).unwrap_or(0),
             1 => self.forbidden_phrases |= 1u16.checked_shl(bit).unwrap_or(0),
-            _ => self.emotion_markers |= 1u8.checked_shl(bit).unwrap_or(0),
+            2 => self.emotion_markers |= 1u8.checked_shl(bit).unwrap_or(0),
+            _ => {}
         }
     }
 }
 
-/// Which bitset of [`TextCues`] a pattern reports to.
+/// What a pattern of `phrases.tsv` reports or changes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum CueKind {
     /// A threat made by the customer ([`TextCues::threats`], [`THREATS`]).
-    Threat,
+    Threat = 0,
     /// A forbidden agent phrase ([`TextCues::forbidden_phrases`], [`FORBIDDEN_PHRASES`]).
-    ForbiddenPhrase,
+    ForbiddenPhrase = 1,
     /// A strong-emotion marker ([`TextCues::emotion_markers`], [`EMOTION_MARKERS`]).
-    EmotionMarker,
+    EmotionMarker = 2,
+    /// A safety level ([`TextCues::safety`], [`SAFETY_LEVELS`]).
+    Safety = 4,
+    /// A malicious-complaint sign ([`TextCues::malice`], [`MALICE`]).
+    Malice = 5,
+    /// A vulnerable person ([`TextCues::vulnerable`], [`VULNERABLE`]).
+    Vulnerable = 6,
+    /// How many customers are affected ([`TextCues::scope`], [`SCOPES`]).
+    Scope = 7,
+    /// An ordinal of this contact ([`TextCues::repetition`]).
+    Repetition = 8,
+    /// A time unit after a number ([`TextCues::elapsed_hours`]).
+    Elapsed = 9,
+    /// A currency before or after a number ([`TextCues::money`]).
+    Money = 10,
+    /// A negation: threats, safety and malice after it in its clause (or sentence) do
+    /// not count.
+    Negation = 11,
+    /// A condition (`if`, `如果`): negations in the rest of its clause do not count.
+    Condition = 12,
+    /// A turn back to the speaker's own intent (`but`, `我就`): ends a negation.
+    Resume = 13,
+    /// A transcript speaker label at the start of a line (`客服：`, `Customer:`), or reported
+    /// speech (`told me`).
+    Label = 14,
+    /// A place or word that shows where the text was written (`台北`, `你哋`): `元` is then
+    /// New Taiwan or Hong Kong dollars.
+    Region = 15,
 }
 
 impl CueKind {
@@ -200,9 +430,135 @@ impl CueKind {
             0 => Some(CueKind::Threat),
             1 => Some(CueKind::ForbiddenPhrase),
             2 => Some(CueKind::EmotionMarker),
+            4 => Some(CueKind::Safety),
+            5 => Some(CueKind::Malice),
+            6 => Some(CueKind::Vulnerable),
+            7 => Some(CueKind::Scope),
+            8 => Some(CueKind::Repetition),
+            9 => Some(CueKind::Elapsed),
+            10 => Some(CueKind::Money),
+            11 => Some(CueKind::Negation),
+            12 => Some(CueKind::Condition),
+            13 => Some(CueKind::Resume),
+            14 => Some(CueKind::Label),
+            15 => Some(CueKind::Region),
             _ => None,
         }
     }
+}
+
+/// The bit of `code` in the code list of `kind`; a code no list knows is a build error
+/// (`phrases.tsv` is checked at compile time).
+// Only ever evaluated at compile time (building the tables), where an out-of-bounds index
+// or a failed lookup is a build error, as in `mod tables`.
+#[allow(
+    clippy::indexing_slicing,
+    clippy::arithmetic_side_effects,
+    clippy::panic,
+    clippy::cast_possible_truncation
+)]
+const fn code_bit(kind: CueKind, code: &str) -> u8 {
+    let c = code.as_bytes();
+    match kind {
+        CueKind::Threat => info_index(&THREATS, c),
+        CueKind::ForbiddenPhrase => info_index(&FORBIDDEN_PHRASES, c),
+        CueKind::EmotionMarker => info_index(&EMOTION_MARKERS, c),
+        CueKind::Safety => info_index(&SAFETY_LEVELS, c),
+        CueKind::Malice => {
+            if bytes_equal(c, b"claim_before") {
+                MALICE_CLAIM_BEFORE
+            } else {
+                info_index(&MALICE, c)
+            }
+        }
+        CueKind::Vulnerable => info_index(&VULNERABLE, c),
+        CueKind::Scope => info_index(&SCOPES, c),
+        CueKind::Repetition => str_index(&REPETITION_CODES, c),
+        CueKind::Elapsed => str_index(&UNIT_HOURS, c),
+        CueKind::Money => {
+            // `before:CNY` or `after:USD` (written so by build.rs).
+            let (after, rest) = match c {
+                [b'a', b'f', b't', b'e', b'r', b':', rest @ ..] => (8, rest),
+                [b'b', b'e', b'f', b'o', b'r', b'e', b':', rest @ ..] => (0, rest),
+                _ => panic!("money code without direction"),
+            };
+            if bytes_equal(rest, b"local") {
+                LOCAL_CURRENCY | after
+            } else {
+                str_index(&CURRENCIES, rest) | after
+            }
+        }
+        CueKind::Negation => str_index(&NEGATION_CODES, c),
+        CueKind::Condition | CueKind::Resume => {
+            assert!(
+                bytes_equal(c, b"-"),
+                "condition and resume lines have code -"
+            );
+            0
+        }
+        CueKind::Label => str_index(&LABEL_CODES, c),
+        CueKind::Region => str_index(&REGION_CODES, c),
+    }
+}
+
+// Only ever evaluated at compile time (building the tables), where an out-of-bounds index
+// or a failed lookup is a build error, as in `mod tables`.
+#[allow(
+    clippy::indexing_slicing,
+    clippy::arithmetic_side_effects,
+    clippy::panic,
+    clippy::cast_possible_truncation
+)]
+const fn bytes_equal(a: &[u8], b: &[u8]) -> bool {
+    if a.len() != b.len() {
+        return false;
+    }
+    let mut i = 0;
+    while i < a.len() {
+        if a[i] != b[i] {
+            return false;
+        }
+        i += 1;
+    }
+    true
+}
+
+// Only ever evaluated at compile time (building the tables), where an out-of-bounds index
+// or a failed lookup is a build error, as in `mod tables`.
+#[allow(
+    clippy::indexing_slicing,
+    clippy::arithmetic_side_effects,
+    clippy::panic,
+    clippy::cast_possible_truncation
+)]
+const fn info_index(list: &[PhraseInfo], code: &[u8]) -> u8 {
+    let mut i = 0;
+    while i < list.len() {
+        if bytes_equal(list[i].code.as_bytes(), code) {
+            return i as u8;
+        }
+        i += 1;
+    }
+    panic!("phrases.tsv: unknown code")
+}
+
+// Only ever evaluated at compile time (building the tables), where an out-of-bounds index
+// or a failed lookup is a build error, as in `mod tables`.
+#[allow(
+    clippy::indexing_slicing,
+    clippy::arithmetic_side_effects,
+    clippy::panic,
+    clippy::cast_possible_truncation
+)]
+const fn str_index(list: &[&str], code: &[u8]) -> u8 {
+    let mut i = 0;
+    while i < list.len() {
+        if bytes_equal(list[i].as_bytes(), code) {
+            return i as u8;
+        }
+        i += 1;
+    }
+    panic!("phrases.tsv: unknown code")
 }
 
 /// Stable code, English and Chinese (simplified) name of one cue.
@@ -323,162 +679,9 @@ pub const EMOTION_MARKERS: [PhraseInfo; EMOTION_MARKER_COUNT] = [
 // The patterns
 // ---------------------------------------------------------------------------------------------
 
-const T: CueKind = CueKind::Threat;
-const F: CueKind = CueKind::ForbiddenPhrase;
-const E: CueKind = CueKind::EmotionMarker;
-
-/// Every pattern, grouped by cue. English-style patterns (first byte an ASCII letter or
-/// digit) are written in lower case. See the module documentation for the matching rules.
-#[rustfmt::skip]
-const SOURCE: &[(CueKind, u8, &[&str])] = &[
-    // ---- threats ----------------------------------------------------------------------------
-    // 0 media
-    (T, 0, &[
-        "曝光", "媒体", "媒體", "记者", "記者", "报社", "報社", "电视台", "電視台", "電視臺",
-        "上新闻", "上新聞", "央视", "央視", "315晚会", "315晚會",
-        "the press", "journalist", "journalists", "newspaper", "newspapers", "reporter",
-        "reporters", "expose", "the media", "tv station",
-    ]),
-    // 1 social media
-    (T, 1, &[
-        "微博", "朋友圈", "抖音", "小红书", "小紅書", "发到网上", "發到網上", "发网上", "發網上",
-        "贴到网上", "貼到網上", "知乎", "脸书", "臉書", "b站",
-        "twitter", "facebook", "tiktok", "instagram", "youtube", "reddit", "social media",
-        "go viral", "going viral", "post it online", "post online", "put it online",
-    ]),
-    // 2 regulator
-    (T, 2, &[
-        "12315", "12378", "工信部", "银保监", "銀保監", "银监会", "銀監會", "金融监管", "金融監管",
-        "监管部门", "監管部門", "监管局", "監管局", "消协", "消協", "消费者协会", "消費者協會",
-        "市场监管", "市場監管", "人民银行", "人民銀行", "通管局", "通信管理局", "金管会", "金管會",
-        "消基会", "消基會", "消保官",
-        "regulator", "regulators", "cfpb", "ombudsman", "fca", "ftc", "better business bureau",
-        "bbb", "consumer protection",
-    ]),
-    // 3 lawsuit
-    (T, 3, &[
-        "起诉", "起訴", "律师", "律師", "法院", "法庭", "打官司", "诉讼", "訴訟", "法律途径",
-        "法律途徑", "告你们", "告你們", "仲裁",
-        "lawyer", "lawyers", "attorney", "attorneys", "sue", "sued", "suing", "lawsuit",
-        "lawsuits", "court", "courts", "legal action", "solicitor", "small claims",
-        "class action",
-    ]),
-    // 4 churn
-    (T, 4, &[
-        "销户", "銷戶", "携号转网", "攜號轉網", "转网", "轉網", "退网", "退網", "不再用你们",
-        "不再用你們", "再也不用你们", "再也不用你們", "换一家", "換一家", "注销账户", "註銷帳戶",
-        "解约", "解約",
-        "cancel my account", "close my account", "closing my account", "cancel my subscription",
-        "cancel my service", "switch provider", "switch providers", "switch to another",
-        "take my business elsewhere", "port my number",
-    ]),
-    // 5 third-party complaint platform
-    (T, 5, &[
-        "黑猫投诉", "黑貓投訴", "聚投诉", "聚投訴", "消费保", "消費保", "电诉宝", "電訴寶",
-        "大众点评", "大眾點評", "诉平台", "訴平台",
-        "trustpilot", "consumer forum", "review site", "google review",
-        "google reviews",
-    ]),
-    // ---- forbidden agent phrases (seed 003) -------------------------------------------------
-    // 0 這種問題連小孩子都會
-    (F, 0, &[
-        "小孩子都会", "小孩子都會", "小孩都会", "小孩都會", "三岁小孩都", "三歲小孩都",
-        "小学生都会", "小學生都會",
-        "even a child could", "even a child can", "even a kid could", "a child could do",
-        "a five year old could",
-    ]),
-    // 1 你要知道,一分錢,一分貨
-    (F, 1, &[
-        "一分货", "一分貨", "便宜没好货", "便宜沒好貨",
-        "you get what you pay for", "you got what you paid for", "you get what you paid for",
-    ]),
-    // 2 *不可能發生這種事
-    (F, 2, &[
-        "不可能发生", "不可能發生", "不可能有这种事", "不可能有這種事", "绝不可能", "絕不可能",
-        "根本不可能", "这是不可能的", "這是不可能的",
-        "that's impossible", "that is impossible", "that can't happen", "that cannot happen",
-        "that could never happen", "that's not possible",
-    ]),
-    // 3 你要去問別人,這不是我們的事
-    (F, 3, &[
-        "不是我们的事", "不是我們的事", "不关我们的事", "不關我們的事", "去问别人", "去問別人",
-        "问别人去", "問別人去", "不归我们管", "不歸我們管",
-        "not our problem", "not our business", "not our responsibility", "not my problem",
-        "not my department", "not my job", "ask someone else",
-    ]),
-    // 4 我不知道,不清楚
-    (F, 4, &[
-        "我不知道", "我也不知道", "我哪知道", "不清楚", "不晓得", "不曉得",
-        "i don't know", "i dont know", "i do not know", "have no idea", "no clue",
-    ]),
-    // 5 公司的規定就是這樣的
-    (F, 5, &[
-        "规定就是这样", "規定就是這樣", "规定是这样的", "規定是這樣的", "规定就是规定",
-        "規定就是規定", "政策就是这样", "政策就是這樣",
-        "that's company policy", "that is company policy", "it's company policy",
-        "just company policy", "just the company policy", "that's our policy",
-        "that's the policy", "rules are rules", "policy is policy",
-    ]),
-    // 6 你看不懂中文(英文)嗎
-    (F, 6, &[
-        "你看不懂中文", "你看不懂英文", "看不懂中文吗", "看不懂中文嗎", "看不懂英文吗",
-        "看不懂英文嗎", "你不识字", "你不識字", "听不懂人话", "聽不懂人話",
-        "can't you read", "learn to read", "don't you understand english",
-        "don't you speak english",
-    ]),
-    // 7 改天再和你聯絡(通知你)
-    (F, 7, &[
-        "改天再和你", "改天再跟你", "改天再联络", "改天再聯絡", "改天再联系", "改天再聯繫",
-        "改天再通知", "改天通知你", "改天联系你", "改天聯繫你",
-        "you back another day", "you another day", "get back to you some other day",
-    ]),
-    // 8 這種問題我們見得多
-    (F, 8, &[
-        "们见得多", "們見得多", "见得多了", "見得多了", "这种问题很多", "這種問題很多",
-        "这种事很多", "這種事很多",
-        "we see this all the time", "we see this a lot", "we see it all the time",
-        "we get this all the time", "we get this a lot", "we hear this all the time",
-    ]),
-    // 9 我*沒有說過這種話
-    (F, 9, &[
-        "我没有说过", "我沒有說過", "我没说过", "我沒說過", "我从来没说过", "我從來沒說過",
-        "我从没说过", "我從沒說過", "我根本没说", "我根本沒說", "我什么时候说过",
-        "我什麼時候說過",
-        "i never said", "i never told you", "i didn't say that", "i did not say that",
-        "i never promised",
-    ]),
-    // 10 這是常有的事
-    (F, 10, &[
-        "常有的事", "很正常的事", "这很正常", "這很正常", "这种事很常见", "這種事很常見",
-        "this happens all the time", "that happens all the time", "it happens all the time",
-        "this is very common", "this is normal", "that's normal", "it's normal",
-        "happens to everyone",
-    ]),
-    // ---- strong-emotion markers -------------------------------------------------------------
-    // 0 anger
-    (E, 0, &[
-        "气死", "氣死", "愤怒", "憤怒", "太过分", "太過分", "忍无可忍", "忍無可忍", "受够了",
-        "受夠了", "火大", "气炸", "氣炸", "太离谱", "太離譜",
-        "furious", "outraged", "outrageous", "fed up", "unacceptable", "ridiculous",
-        "pissed off", "sick and tired",
-    ]),
-    // 1 insult
-    (E, 1, &[
-        "骗子", "騙子", "垃圾", "混蛋", "王八蛋", "黑心", "坑人", "无耻", "無恥", "废物", "廢物",
-        "流氓",
-        "scam", "scammer", "scammers", "liar", "liars", "disgusting", "crooks", "thieves",
-        "rip off", "ripoff", "idiot", "incompetent", "useless",
-    ]),
-    // 2 crying or despair
-    (E, 2, &[
-        "哭了", "哭着", "哭著", "想哭", "要哭", "哭泣", "我崩溃", "我崩潰", "快崩溃", "快崩潰",
-        "精神崩溃", "精神崩潰", "绝望", "絕望", "走投无路", "走投無路", "活不下去",
-        "desperate", "in tears", "crying", "breaking down", "at my wit's end", "devastated",
-        "hopeless",
-    ]),
-    // 3 three or more exclamation marks, ASCII or fullwidth, in any mix
-    (E, 3, &["!!!", "!!！", "!！!", "!！！", "！!!", "！!！", "！！!", "！！！"]),
-];
+// The phrase lists live in `core/phrases.tsv`, one line per phrase (family, code, language,
+// phrase, source); `build.rs` turns them into `SOURCE`: `(kind, code, patterns)` groups.
+include!(concat!(env!("OUT_DIR"), "/phrases.rs"));
 
 // ---------------------------------------------------------------------------------------------
 // Public functions
@@ -487,10 +690,7 @@ const SOURCE: &[(CueKind, u8, &[&str])] = &[
 /// Scans a whole text and returns every cue found in it. Never allocates, never panics.
 #[inline]
 pub fn scan_text(text: &str) -> TextCues {
-    let mut cues = TextCues::NONE;
-    let bytes = text.as_bytes();
-    scan_range(bytes, 0, bytes.len(), &mut cues);
-    cues
+    scan_bytes(text.as_bytes())
 }
 
 /// Scans a whole text given as bytes, e.g. a JSON string body whose UTF-8 was checked
@@ -499,9 +699,9 @@ pub fn scan_text(text: &str) -> TextCues {
 /// its exact bytes); never allocates, never panics.
 #[inline]
 pub fn scan_bytes(text: &[u8]) -> TextCues {
-    let mut cues = TextCues::NONE;
-    scan_range(text, 0, text.len(), &mut cues);
-    cues
+    let mut r = Reader::new();
+    scan_range(text, 0, text.len(), 0, &mut r);
+    r.finish()
 }
 
 /// Every pattern, for documentation generation: `(kind, bit, pattern text)`, in the order of
@@ -528,23 +728,22 @@ pub fn patterns() -> impl Iterator<Item = (CueKind, u8, &'static str)> {
 ///
 /// Feeding any split of a string through [`Scanner::push_str`] and [`Scanner::push_char`]
 /// (in any mix) and then calling [`Scanner::finish`] gives exactly the [`TextCues`] that
-/// [`scan_text`] gives on the whole string. The scanner keeps the last
-/// [`MAX_PATTERN_LEN`]` + 1` bytes in a fixed buffer (`MAX_PATTERN_LEN` bytes whose matches
-/// are not decided yet plus one byte of context for the word-boundary rule); long pieces
-/// are scanned in place on the fast path.
+/// [`scan_text`] gives on the whole string. The scanner keeps the last bytes in a fixed
+/// buffer: up to [`LOOKBACK`] decided bytes of context and the bytes whose matches are not
+/// decided yet; long pieces are scanned in place on the fast path.
 #[derive(Clone, Debug)]
 pub struct Scanner {
-    /// Optional context byte (`has_ctx`), then the pending bytes.
+    /// `ctx_len` decided bytes of context, then the pending bytes.
     carry: [u8; CARRY_CAP],
     carry_len: usize,
-    /// Whether `carry[0]` is a context byte whose own matches were already decided (as
-    /// opposed to the start of the text).
-    has_ctx: bool,
-    cues: TextCues,
+    ctx_len: usize,
+    /// Offset in the whole text of `carry[0]`.
+    origin: usize,
+    reader: Reader,
 }
 
-const CARRY_CAP: usize = MAX_PATTERN_LEN + 1;
-const SEAM_CAP: usize = CARRY_CAP + MAX_PATTERN_LEN + 1;
+const CARRY_CAP: usize = LOOKBACK + LOOKAHEAD;
+const SEAM_CAP: usize = 2 * CARRY_CAP;
 
 impl Default for Scanner {
     fn default() -> Self {
@@ -558,8 +757,9 @@ impl Scanner {
         Scanner {
             carry: [0; CARRY_CAP],
             carry_len: 0,
-            has_ctx: false,
-            cues: TextCues::NONE,
+            ctx_len: 0,
+            origin: 0,
+            reader: Reader::new(),
         }
     }
 
@@ -576,10 +776,10 @@ impl Scanner {
 
     /// Ends the text and returns every cue found in it.
     pub fn finish(self) -> TextCues {
-        let mut cues = self.cues;
+        let mut reader = self.reader;
         let carry = self.carry.get(..self.carry_len).unwrap_or(&[]);
-        scan_range(carry, usize::from(self.has_ctx), carry.len(), &mut cues);
-        cues
+        scan_range(carry, self.ctx_len, carry.len(), self.origin, &mut reader);
+        reader.finish()
     }
 
     /// Feeds the next piece of text as bytes. A piece may end inside a UTF-8 character, the
@@ -587,15 +787,14 @@ impl Scanner {
     /// those of [`scan_text`] for UTF-8. Bytes that are not UTF-8 are matched as they are;
     /// never panics.
     //
-    // Positions are decided once the `MAX_PATTERN_LEN` bytes after them are known (enough
-    // for the longest pattern and the byte after it); the rest stays in `carry`.
+    // A position is decided once the `LOOKAHEAD` bytes after it are known, with the
+    // `LOOKBACK` bytes before it (or the start of the text) in the same slice.
     pub fn push_bytes(&mut self, s: &[u8]) {
-        const M: usize = MAX_PATTERN_LEN;
-        let first = usize::from(self.has_ctx);
+        const M: usize = LOOKAHEAD;
+        const L: usize = LOOKBACK;
         let carry = self.carry.get(..self.carry_len).unwrap_or(&[]);
         let mut seam_buf = [0u8; SEAM_CAP];
-        // The seam: carry followed by the first M + 1 bytes (at most) of `s`.
-        let head = s.get(..M.saturating_add(1)).unwrap_or(s);
+        let head = s.get(..L.saturating_add(M)).unwrap_or(s);
         for (d, b) in seam_buf.iter_mut().zip(carry.iter().chain(head)) {
             *d = *b;
         }
@@ -603,20 +802,36 @@ impl Scanner {
         let seam = seam_buf.get(..seam_len).unwrap_or(&[]);
         if head.len() == s.len() {
             // Short piece: everything goes through the seam.
-            let decided_end = seam_len.saturating_sub(M).max(first);
-            scan_range(seam, first, decided_end, &mut self.cues);
-            let keep_from = decided_end.saturating_sub(1);
-            self.has_ctx = decided_end > 0;
+            let decided_end = seam_len.saturating_sub(M).max(self.ctx_len);
+            scan_range(
+                seam,
+                self.ctx_len,
+                decided_end,
+                self.origin,
+                &mut self.reader,
+            );
+            let keep_from = decided_end.saturating_sub(L);
+            self.ctx_len = decided_end.saturating_sub(keep_from);
+            self.origin = self.origin.wrapping_add(keep_from);
             self.set_carry(seam.get(keep_from..).unwrap_or(&[]));
         } else {
-            // Long piece: the seam decides the carried positions and `s[0]`, then `s` is
-            // scanned in place up to the last M bytes, which become the new carry.
-            let decided_end = carry.len().saturating_add(1);
-            scan_range(seam, first, decided_end, &mut self.cues);
+            // Long piece: the seam decides the carried positions and the first L bytes of
+            // `s`, then `s` is scanned in place up to its last M bytes.
+            let decided_end = carry.len().saturating_add(L);
+            scan_range(
+                seam,
+                self.ctx_len,
+                decided_end,
+                self.origin,
+                &mut self.reader,
+            );
+            let s_origin = self.origin.wrapping_add(carry.len());
             let stop = s.len().saturating_sub(M);
-            scan_range(s, 1, stop, &mut self.cues);
-            self.has_ctx = true;
-            self.set_carry(s.get(stop.saturating_sub(1)..).unwrap_or(&[]));
+            scan_range(s, L, stop, s_origin, &mut self.reader);
+            let keep_from = stop.saturating_sub(L);
+            self.ctx_len = stop.saturating_sub(keep_from);
+            self.origin = s_origin.wrapping_add(keep_from);
+            self.set_carry(s.get(keep_from..).unwrap_or(&[]));
         }
     }
 
@@ -630,11 +845,268 @@ impl Scanner {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Reading the matches in order: speakers, clauses, negation, numbers
+// ---------------------------------------------------------------------------------------------
+
+/// Who is speaking: untagged text is the customer's narrative.
+const UNTAGGED: u8 = 0;
+const AGENT: u8 = 1;
+const CUSTOMER: u8 = 2;
+
+/// A speaker label counts when it starts at most this many bytes after the start of its
+/// line (room for a time stamp or a number: `[10:02] Agent:`).
+const LABEL_REACH: usize = 12;
+
+/// What separates two pieces of text for negation: a clause (`,`), a sentence (`.`), a
+/// line; or an opening quote.
+const CLAUSE: u8 = 1;
+const SENTENCE: u8 = 2;
+const LINE: u8 = 3;
+const QUOTE: u8 = 5;
+/// A lead byte that may start a boundary character (`，`, `。`, `「`, `“`).
+const WIDE: u8 = 4;
+
+/// `BYTE_CLASS[b]` for the first byte of a candidate position.
+#[allow(clippy::indexing_slicing)] // constant indices, evaluated at compile time
+static BYTE_CLASS: [u8; 256] = {
+    let mut t = [0u8; 256];
+    t[b'\n' as usize] = LINE;
+    t[b',' as usize] = CLAUSE;
+    t[b';' as usize] = CLAUSE;
+    t[b'.' as usize] = SENTENCE;
+    t[b'?' as usize] = SENTENCE;
+    t[b'!' as usize] = SENTENCE;
+    t[b'"' as usize] = QUOTE;
+    t[b'\'' as usize] = QUOTE;
+    t[0xE2] = WIDE;
+    t[0xE3] = WIDE;
+    t[0xEF] = WIDE;
+    t
+};
+
+/// The boundary class of a three-byte character (its bytes little-endian in `w`).
+#[inline]
+fn wide_class(w: u64) -> u8 {
+    match w & 0x00FF_FFFF {
+        0x8C_BC_EF | 0x9B_BC_EF | 0x9A_BC_EF => CLAUSE, // ， ； ：
+        0x82_80_E3 | 0x81_BC_EF | 0x9F_BC_EF => SENTENCE, // 。 ！ ？
+        0x8C_80_E3 | 0x8E_80_E3 | 0x9C_80_E2 | 0x98_80_E2 => QUOTE, // 「 『 “ ‘
+        _ => 0,
+    }
+}
+
+/// The scanner's state between matches: the cues so far and the context of the next one.
+#[derive(Clone, Copy, Debug)]
+struct Reader {
+    cues: TextCues,
+    speaker: u8,
+    /// A negation holds for the rest of the clause, or of the sentence.
+    clause_negated: bool,
+    sentence_negated: bool,
+    /// In the condition of a conditional (`if you don't ... I'll`): negations do not count.
+    condition: bool,
+    /// Inside a quotation or reported speech (for agent phrases in a narrative).
+    quoted: bool,
+    /// Offset in the whole text where the current line starts.
+    line_start: usize,
+    /// Offset in the whole text where the last number read ends (a number is read once).
+    number_end: usize,
+    /// The text's region: 0 none, 1 + index in [`REGION_CODES`] (the first one shown).
+    region: u8,
+    /// An earlier claim was mentioned (see [`MALICE_CLAIM_BEFORE`]).
+    claim_before: bool,
+}
+
+impl Reader {
+    const fn new() -> Reader {
+        Reader {
+            cues: TextCues::NONE,
+            speaker: UNTAGGED,
+            clause_negated: false,
+            sentence_negated: false,
+            condition: false,
+            quoted: false,
+            line_start: 0,
+            number_end: 0,
+            region: 0,
+            claim_before: false,
+        }
+    }
+
+    /// The cues, once the whole text was read: amounts in the local currency get the
+    /// region's, and a larger claim after an earlier one is an escalating claim.
+    fn finish(mut self) -> TextCues {
+        let local = match self.region {
+            1 => 1, // HKD
+            2 => 2, // TWD
+            _ => 0, // CNY
+        };
+        let found = self.cues.money;
+        self.cues.money = TextCues::NONE.money;
+        for mut m in found {
+            if m.currency == LOCAL_CURRENCY {
+                m.currency = local;
+            }
+            self.cues.add_money(m);
+        }
+        let escalating = {
+            let mut amounts = self.cues.money().map(|m| m.amount_minor);
+            amounts
+                .next()
+                .is_some_and(|first| amounts.any(|later| later > first))
+        };
+        if self.claim_before && escalating {
+            self.cues.malice |= 1 << 2;
+        }
+        self.cues
+    }
+
+    fn negated(&self) -> bool {
+        self.clause_negated || self.sentence_negated
+    }
+
+    /// A boundary character at offset `at` of the whole text.
+    fn boundary(&mut self, class: u8, at: usize, opens_quote: bool) {
+        match class {
+            CLAUSE => {
+                self.clause_negated = false;
+                self.condition = false;
+            }
+            SENTENCE | LINE => {
+                self.clause_negated = false;
+                self.sentence_negated = false;
+                self.condition = false;
+                self.quoted = false;
+                if class == LINE {
+                    self.line_start = at.wrapping_add(1);
+                }
+            }
+            QUOTE if opens_quote => self.quoted = true,
+            _ => {}
+        }
+    }
+
+    /// A pattern of kind `kind_bit >> 4` matched at `p` of `hay` (offset `origin + p` of
+    /// the whole text) with length `len`.
+    // One arm per kind, each saying when its cue counts, reads better than match guards.
+    #[allow(clippy::collapsible_match)]
+    fn hit(&mut self, hay: &[u8], p: usize, origin: usize, kind_bit: u8, len: usize) {
+        let bit = kind_bit & 0x0F;
+        let at = origin.wrapping_add(p);
+        let customer_side = self.speaker != AGENT;
+        match CueKind::from_index(kind_bit >> 4) {
+            Some(CueKind::Threat) => {
+                if customer_side && !self.negated() {
+                    self.cues.set(kind_bit);
+                }
+            }
+            Some(CueKind::ForbiddenPhrase) => {
+                let agent_said = self.speaker == AGENT || (self.speaker == UNTAGGED && self.quoted);
+                if agent_said {
+                    self.cues.set(kind_bit);
+                }
+            }
+            Some(CueKind::EmotionMarker) => {
+                if customer_side {
+                    self.cues.set(kind_bit);
+                }
+            }
+            Some(CueKind::Safety) => {
+                if customer_side && !self.negated() {
+                    self.cues.safety = self.cues.safety.max(bit.saturating_add(1));
+                }
+            }
+            Some(CueKind::Malice) if bit == MALICE_CLAIM_BEFORE => {
+                self.claim_before |= customer_side;
+            }
+            Some(CueKind::Malice) => {
+                if customer_side && !self.negated() {
+                    self.cues.malice |= 1u8.checked_shl(u32::from(bit)).unwrap_or(0);
+                }
+            }
+            Some(CueKind::Vulnerable) => {
+                if customer_side {
+                    self.cues.vulnerable |= 1u8.checked_shl(u32::from(bit)).unwrap_or(0);
+                }
+            }
+            Some(CueKind::Scope) => {
+                if customer_side && !self.negated() {
+                    self.cues.scope = self.cues.scope.max(bit.saturating_add(1));
+                }
+            }
+            Some(CueKind::Repetition) => {
+                if customer_side {
+                    if let Some(n) = numbers::repetition(hay, p, len, bit) {
+                        self.cues.repetition = self.cues.repetition.max(n);
+                    }
+                }
+            }
+            Some(CueKind::Elapsed) if customer_side => {
+                if let Some(h) = numbers::elapsed_hours(hay, p, len, bit) {
+                    self.cues.elapsed_hours = self.cues.elapsed_hours.max(h);
+                }
+            }
+            // An agent naming a time ("within 48 hours") states no wait.
+            Some(CueKind::Elapsed) => {}
+            Some(CueKind::Money) => {
+                if at < self.number_end {
+                    return;
+                }
+                if let Some((amount_minor, currency, end)) = numbers::money(hay, p, len, bit) {
+                    self.number_end = origin.wrapping_add(end);
+                    self.cues.add_money(Money {
+                        amount_minor,
+                        currency,
+                    });
+                }
+            }
+            Some(CueKind::Negation) => {
+                if !self.condition {
+                    if bit == 0 {
+                        self.clause_negated = true;
+                    } else {
+                        self.sentence_negated = true;
+                    }
+                }
+            }
+            Some(CueKind::Condition) => {
+                self.condition = true;
+                self.clause_negated = false;
+            }
+            Some(CueKind::Resume) => {
+                self.clause_negated = false;
+                self.sentence_negated = false;
+                self.condition = false;
+            }
+            Some(CueKind::Label) => {
+                if bit == 2 {
+                    // Reported speech: what follows in the sentence is someone else's words.
+                    self.quoted = true;
+                } else if at.wrapping_sub(self.line_start) <= LABEL_REACH {
+                    self.speaker = if bit == 0 { AGENT } else { CUSTOMER };
+                    self.clause_negated = false;
+                    self.sentence_negated = false;
+                    self.condition = false;
+                    self.quoted = false;
+                }
+            }
+            Some(CueKind::Region) => {
+                if self.region == 0 {
+                    self.region = bit.saturating_add(1);
+                }
+            }
+            None => {}
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
 // The scanning core
 // ---------------------------------------------------------------------------------------------
 
 const HI: u64 = 0x8080_8080_8080_8080;
 const LO7: u64 = 0x7F7F_7F7F_7F7F_7F7F;
+const ONES: u64 = 0x0101_0101_0101_0101;
 
 /// Every byte gets bit 5 set: ASCII upper-case letters become lower case. Other bytes may
 /// collide (e.g. `@` with `` ` ``, or UTF-8 continuation bytes 0x80 and 0xA0), which only
@@ -653,20 +1125,19 @@ const fn key_hash(w: u64, shift: u8) -> u64 {
     key.wrapping_mul(HASH_MUL)
 }
 
-/// log2 of the number of 64-bit words of the filter. 8 gives 2 KiB (16384 bits): with about
-/// 300 distinct keys, about 2% of the positions that start no pattern pass the filter. 7
-/// (1 KiB) doubles that and costs about 20% of the throughput on mixed text, which is the
-/// better trade on 32-bit microcontrollers, where flash is scarce and speed matters less.
-/// Only speed depends on it, never the result.
+/// log2 of the number of 64-bit words of the filter. 10 gives 8 KiB (65536 bits, for about
+/// 2000 keys: a few percent of the positions that start no pattern pass); 7 (1 KiB)
+/// is the better trade on 32-bit microcontrollers, where flash is scarce and speed matters
+/// less. Only speed depends on it, never the result.
 const FILTER_WORD_BITS: u32 = if cfg!(target_pointer_width = "64") {
-    8
+    10
 } else {
     7
 };
 /// Number of 64-bit words of the filter.
 const FILTER_WORDS: usize = 1 << FILTER_WORD_BITS;
-/// Number of buckets of the pattern table.
-const BUCKET_COUNT: usize = 128;
+/// Number of buckets of the pattern table (about four patterns per bucket).
+const BUCKET_COUNT: usize = 512;
 
 /// The filter bit of a hash product `m`: the top [`FILTER_WORD_BITS`] bits select the word,
 /// the next 6 the bit. A single bit per key: checking one bit costs far fewer instructions
@@ -680,11 +1151,11 @@ const fn filter_word_and_bit(m: u64) -> (usize, u64) {
     )
 }
 
-/// The bucket of a hash product in the pattern table: its top 7 bits.
+/// The bucket of a hash product in the pattern table: its top 9 bits.
 #[inline(always)]
-#[allow(clippy::cast_possible_truncation)] // m >> 57 < 128
+#[allow(clippy::cast_possible_truncation)] // m >> 55 < 512
 const fn bucket_of(m: u64) -> usize {
-    (m >> 57) as usize
+    (m >> 55) as usize
 }
 
 /// The hash stored in the pattern table (see [`tables::Entry`]): 8 bits independent of the
@@ -695,11 +1166,23 @@ const fn entry_hash(m: u64) -> u8 {
     ((m >> (64 - FILTER_WORD_BITS - 6 - 8)) & 0xFF) as u8
 }
 
-/// Candidate start positions of one 64-byte block, one bit per byte, *transposed*: bit
-/// `8 * i + k` stands for byte `i` of the block's word `k`, i.e. block offset `8 * k + i`
-/// (see [`transposed_offset`]); this gathers the per-byte flags with one shift and one OR
-/// per word. `prev_nl` is 0x80 when the byte before the block is not an ASCII letter (or
-/// there is none), else 0; it is updated for the next block.
+/// Transposes an 8x8 bit matrix held in a `u64` (bit `8 * r + c` is row `r`, column `c`).
+#[inline(always)]
+const fn transpose8(mut x: u64) -> u64 {
+    let t = (x ^ (x >> 7)) & 0x00AA_00AA_00AA_00AA;
+    x ^= t ^ (t << 7);
+    let t = (x ^ (x >> 14)) & 0x0000_CCCC_0000_CCCC;
+    x ^= t ^ (t << 14);
+    let t = (x ^ (x >> 28)) & 0x0000_0000_F0F0_F0F0;
+    x ^= t ^ (t << 28);
+    x
+}
+
+/// Candidate start positions of one 64-byte block, bit `i` for block offset `i`: the lead
+/// byte of every multi-byte character, every printable ASCII byte (not space) that is not a
+/// letter or does not follow one, and every line feed. `prev_nl` is 0x80 when the byte
+/// before the block is not an ASCII letter (or there is none), else 0; it is updated for the
+/// next block.
 #[inline(always)]
 fn block_candidates(block: &[u8; 64], prev_nl: &mut u64) -> u64 {
     let (words, _) = block.as_chunks::<8>();
@@ -721,35 +1204,28 @@ fn block_candidates(block: &[u8; 64], prev_nl: &mut u64) -> u64 {
         carry = (not_letter >> 56) & 0x80;
         // Lead bytes of multi-byte characters: bits 7 and 6 set.
         let lead = w & (w << 1) & HI;
-        let cand = (prev_not_letter & printable) | lead;
+        // Line feeds: the byte XOR 0x0A is zero.
+        let x = w ^ (ONES * 0x0A);
+        let newline = !(((x & LO7).wrapping_add(LO7)) | x) & HI;
+        let cand = (printable & (prev_not_letter | not_letter)) | lead | newline;
         // Bit 7 of byte i moves to bit 8 * i + k for word k.
         mask |= cand.checked_shr(lane_shift).unwrap_or(0);
         lane_shift = lane_shift.wrapping_sub(1);
     }
     *prev_nl = carry;
-    mask
+    transpose8(mask)
 }
 
-/// Block offset of bit `j` of a [`block_candidates`] mask.
-#[inline(always)]
-fn transposed_offset(j: u32) -> usize {
-    usize::from(
-        tables::TRANSPOSED
-            .get((j & 63) as usize)
-            .copied()
-            .unwrap_or(0)
-            & 63,
-    )
-}
-
-/// Reports every match starting at a position in `start..stop` of `hay`. `hay[start - 1]`
-/// (when `start > 0`) is the context for the word-boundary rule; `start == 0` is the start of
-/// the text and `hay.len()` its end. Matches may extend past `stop`, not past `hay.len()`.
+/// Reports every match starting at a position in `start..stop` of `hay`, in order of
+/// position, to `r`. `hay[..start]` is context (at least [`LOOKBACK`] bytes of it, or the
+/// start of the text, which is then `hay[0]` at offset `origin == 0`); `hay.len()` is the
+/// end of the text or at least [`LOOKAHEAD`] bytes past `stop`. `origin` is the offset of
+/// `hay[0]` in the whole text.
 ///
 /// Not inlined, so that the hot loop addresses the tables directly rather than through the
 /// global offset table of whichever crate calls it.
 #[inline(never)]
-fn scan_range(hay: &[u8], start: usize, stop: usize, cues: &mut TextCues) {
+fn scan_range(hay: &[u8], start: usize, stop: usize, origin: usize, r: &mut Reader) {
     let stop = stop.min(hay.len());
     let mut prev_nl = match start.checked_sub(1).and_then(|i| hay.get(i)) {
         Some(b) if b.is_ascii_alphabetic() => 0,
@@ -787,22 +1263,40 @@ fn scan_range(hay: &[u8], start: usize, stop: usize, cues: &mut TextCues) {
         };
         let mut m = block_candidates(block, &mut prev_nl);
         while m != 0 {
-            let j = transposed_offset(m.trailing_zeros());
+            let j = (m.trailing_zeros() & 63) as usize;
             m &= m.wrapping_sub(1);
             let w = window
                 .get(j..)
                 .and_then(|s| s.first_chunk::<8>())
                 .map_or(0, |a| u64::from_le_bytes(*a));
-            probe(hay, base.wrapping_add(j), w, cues);
+            let p = base.wrapping_add(j);
+            let class = BYTE_CLASS.get((w & 0xFF) as usize).copied().unwrap_or(0);
+            if class != 0 {
+                boundary(hay, p, origin, w, class, r);
+            }
+            probe(hay, p, origin, w, r);
         }
         base = base.wrapping_add(64);
     }
 }
 
+/// A candidate position whose first byte may be a boundary.
+#[cold]
+#[inline(never)]
+fn boundary(hay: &[u8], p: usize, origin: usize, w: u64, class: u8, r: &mut Reader) {
+    let class = if class == WIDE { wide_class(w) } else { class };
+    // An ASCII quote opens a quotation after a non-letter ("told me 'you get...'"); after a
+    // letter it is an apostrophe or a closing quote.
+    let before = p.checked_sub(1).and_then(|i| hay.get(i)).copied();
+    let opens =
+        class == QUOTE && (w & 0x80 != 0 || before.is_none_or(|b| !b.is_ascii_alphanumeric()));
+    r.boundary(class, origin.wrapping_add(p), opens);
+}
+
 /// Probes candidate position `p`, whose next 8 bytes (zero-padded past the end of `hay`) are
 /// `w`, against the filter; verifies on a hit.
 #[inline(always)]
-fn probe(hay: &[u8], p: usize, w: u64, cues: &mut TextCues) {
+fn probe(hay: &[u8], p: usize, origin: usize, w: u64, r: &mut Reader) {
     let shift = tables::KEY_SHIFT
         .get((w & 0xFF) as usize)
         .copied()
@@ -810,15 +1304,15 @@ fn probe(hay: &[u8], p: usize, w: u64, cues: &mut TextCues) {
     let m = key_hash(w, shift);
     let (word, bit) = filter_word_and_bit(m);
     if tables::FILTER.get(word).copied().unwrap_or(0) & bit != 0 {
-        verify(hay, p, m, cues);
+        verify(hay, p, origin, m, r);
     }
 }
 
 /// Compares every pattern whose key has the hash product `m` (as far as the table can
-/// tell: same bucket, same entry hash) against `hay` at `p`.
+/// tell: same bucket, same entry hash) against `hay` at `p`, and reports the matches.
 #[cold]
 #[inline(never)]
-fn verify(hay: &[u8], p: usize, m: u64, cues: &mut TextCues) {
+fn verify(hay: &[u8], p: usize, origin: usize, m: u64, r: &mut Reader) {
     let bucket = |i: usize| tables::BUCKETS.get(i).map_or(0, |&b| usize::from(b));
     let b = bucket_of(m);
     let lo = bucket(b);
@@ -829,32 +1323,33 @@ fn verify(hay: &[u8], p: usize, m: u64, cues: &mut TextCues) {
         .get(lo..hi)
         .unwrap_or(&[])
         .iter()
-        .filter(|e| e.hash() == h)
+        .filter(|e| e.hash() == h & 0x0F)
     {
         let off = e.off();
         let Some(pat) = text.get(off..off.saturating_add(e.len())) else {
             continue;
         };
-        let kind_bit = e.kind_bit();
+        let mut kind_bit = e.kind_bit();
         // Nothing to learn from a cue already found (keeps repetitive text fast).
-        if cues.has(kind_bit) {
+        if r.cues.has(kind_bit) {
             continue;
         }
         // An exclamation tail only counts right after an ASCII '!'.
-        if kind_bit >> 4 == tables::TAIL_KIND
-            && p.checked_sub(1).and_then(|i| hay.get(i)) != Some(&b'!')
-        {
-            continue;
+        if kind_bit >> 4 == tables::TAIL_KIND {
+            if p.checked_sub(1).and_then(|i| hay.get(i)) != Some(&b'!') {
+                continue;
+            }
+            kind_bit = (CueKind::EmotionMarker as u8) << 4 | 3;
         }
-        if matches_at(hay, p, pat) {
-            cues.set(kind_bit);
+        if matches_at(hay, p, pat, kind_bit >> 4) {
+            r.hit(hay, p, origin, kind_bit, pat.len());
         }
     }
 }
 
-/// Whether `pat` occurs in `hay` at `p`, with the rules of its pattern class.
+/// Whether `pat` of kind `kind` occurs in `hay` at `p`, with the rules of its pattern class.
 #[inline]
-fn matches_at(hay: &[u8], p: usize, pat: &[u8]) -> bool {
+fn matches_at(hay: &[u8], p: usize, pat: &[u8], kind: u8) -> bool {
     let Some(end) = p.checked_add(pat.len()) else {
         return false;
     };
@@ -862,7 +1357,13 @@ fn matches_at(hay: &[u8], p: usize, pat: &[u8]) -> bool {
         return false;
     };
     if is_word_pattern(pat) {
-        let boundary = |b: Option<&u8>| b.is_none_or(|b| !b.is_ascii_alphanumeric());
+        // Number units and currency codes may touch digits (`15天`, `RMB500`).
+        let numeric = kind == CueKind::Money as u8
+            || kind == CueKind::Elapsed as u8
+            || kind == CueKind::Repetition as u8;
+        let boundary = |b: Option<&u8>| {
+            b.is_none_or(|b| !b.is_ascii_alphanumeric() || (numeric && b.is_ascii_digit()))
+        };
         window.eq_ignore_ascii_case(pat)
             && boundary(p.checked_sub(1).and_then(|i| hay.get(i)))
             && boundary(hay.get(end))
@@ -892,68 +1393,56 @@ const fn is_word_pattern(pat: &[u8]) -> bool {
     clippy::indexing_slicing,
     clippy::arithmetic_side_effects,
     clippy::panic,
-    clippy::cast_possible_truncation
+    clippy::cast_possible_truncation,
+    clippy::large_const_arrays
 )]
 mod tables {
     use super::{
-        bucket_of, entry_hash, filter_word_and_bit, is_word_pattern, key_hash, BUCKET_COUNT,
-        FILTER_WORDS, SOURCE,
+        bucket_of, entry_hash, filter_word_and_bit, is_word_pattern, key_hash, CueKind,
+        BUCKET_COUNT, FILTER_WORDS, SOURCE,
     };
 
-    /// One pattern, packed in 32 bits: bits 0-12 its byte offset in [`TEXT`], bits 13-17
-    /// its length, bits 18-23 `kind << 4 | bit`, bits 24-31 [`super::entry_hash`] of its
-    /// key. The table is sorted by bucket (see [`BUCKETS`]), then by hash.
+    /// One pattern, packed in 32 bits: bits 0-14 its byte offset in [`TEXT`], bits 15-19
+    /// its length, bits 20-27 `kind << 4 | bit`, bits 28-31 the low 4 bits of
+    /// [`super::entry_hash`] of its key. The table is sorted by bucket (see [`BUCKETS`]),
+    /// then by hash. (32 bits keep the table small on microcontrollers; the bucket already
+    /// narrows a lookup to a handful of entries.)
     #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
     pub(super) struct Entry(u32);
-
-    const OFF_BITS: u32 = 13;
-    const LEN_BITS: u32 = 5;
-    const LEN_SHIFT: u32 = OFF_BITS;
-    const KB_SHIFT: u32 = OFF_BITS + LEN_BITS;
-    const HASH_SHIFT: u32 = 24;
-    /// Longest pattern the packing allows.
-    const MAX_PACKED_LEN: usize = (1 << LEN_BITS) - 1;
 
     impl Entry {
         const fn new(off: usize, len: usize, kind_bit: u8, hash: u8) -> Entry {
             assert!(
-                off < (1 << OFF_BITS),
+                off < (1 << 15),
                 "pattern text too long for the packed table"
             );
-            assert!(
-                len <= MAX_PACKED_LEN,
-                "pattern too long for the packed table"
-            );
-            assert!(
-                kind_bit < (1 << (HASH_SHIFT - KB_SHIFT)),
-                "kind/bit out of range"
-            );
+            assert!(len < (1 << 5), "pattern too long for the packed table");
             Entry(
                 (off as u32)
-                    | ((len as u32) << LEN_SHIFT)
-                    | ((kind_bit as u32) << KB_SHIFT)
-                    | ((hash as u32) << HASH_SHIFT),
+                    | ((len as u32) << 15)
+                    | ((kind_bit as u32) << 20)
+                    | (((hash & 0x0F) as u32) << 28),
             )
         }
         /// Byte offset in [`TEXT`].
         #[inline]
         pub(super) const fn off(self) -> usize {
-            (self.0 & ((1 << OFF_BITS) - 1)) as usize
+            (self.0 & 0x7FFF) as usize
         }
         /// Length in bytes.
         #[inline]
         pub(super) const fn len(self) -> usize {
-            ((self.0 >> LEN_SHIFT) & ((1 << LEN_BITS) - 1)) as usize
+            ((self.0 >> 15) & 0x1F) as usize
         }
         /// `kind << 4 | bit`.
         #[inline]
         pub(super) const fn kind_bit(self) -> u8 {
-            ((self.0 >> KB_SHIFT) & ((1 << (HASH_SHIFT - KB_SHIFT)) - 1)) as u8
+            ((self.0 >> 20) & 0xFF) as u8
         }
-        /// Hash of the key.
+        /// The low 4 bits of the hash of the key.
         #[inline]
         pub(super) const fn hash(self) -> u8 {
-            (self.0 >> HASH_SHIFT) as u8
+            (self.0 >> 28) as u8
         }
         const fn with_hash(self, hash: u8) -> Entry {
             Entry::new(self.off(), self.len(), self.kind_bit(), hash)
@@ -982,7 +1471,7 @@ mod tables {
         n
     }
 
-    /// Internal kind of the exclamation tails.
+    /// Internal kind of the exclamation tails (3: no [`super::CueKind`] has it).
     pub(super) const TAIL_KIND: u8 = 3;
 
     /// Exclamation tails: two exclamation marks that complete a run of three when the byte
@@ -997,7 +1486,8 @@ mod tables {
     /// `(kind index, bit, patterns)` of group `g`.
     const fn group(g: usize) -> (u8, u8, &'static [&'static str]) {
         if g < SOURCE.len() {
-            (SOURCE[g].0 as u8, SOURCE[g].1, SOURCE[g].2)
+            let (kind, code, list) = SOURCE[g];
+            (kind as u8, super::code_bit(kind, code), list)
         } else {
             (TAIL_KIND, 3, TAILS)
         }
@@ -1156,15 +1646,15 @@ mod tables {
     pub(super) static FILTER: [u64; FILTER_WORDS] = build_filter();
 
     /// Entries with their sort keys (`bucket << 8 | entry hash`), sorted by them.
-    const fn build_entries() -> ([Entry; N], [u16; N]) {
+    const fn build_entries() -> ([Entry; N], [u32; N]) {
         let mut e = BUILT.1;
-        let mut keys = [0u16; N];
+        let mut keys = [0u32; N];
         let mut i = 0;
         while i < N {
             let m = pattern_mix(pattern(&e[i]));
             let h = entry_hash(m);
             e[i] = e[i].with_hash(h);
-            keys[i] = ((bucket_of(m) as u16) << 8) | h as u16;
+            keys[i] = ((bucket_of(m) as u32) << 8) | (h & 0x0F) as u32;
             i += 1;
         }
         // Insertion sort by key.
@@ -1184,7 +1674,7 @@ mod tables {
         (e, keys)
     }
 
-    const SORTED: ([Entry; N], [u16; N]) = build_entries();
+    const SORTED: ([Entry; N], [u32; N]) = build_entries();
     const ENTRIES_CONST: [Entry; N] = SORTED.0;
     /// All patterns, sorted by bucket, then hash.
     pub(super) static ENTRIES: [Entry; N] = ENTRIES_CONST;
@@ -1195,7 +1685,7 @@ mod tables {
         let mut bucket = 0;
         let mut i = 0;
         while bucket <= BUCKET_COUNT {
-            while i < N && (SORTED.1[i] >> 8) < bucket as u16 {
+            while i < N && (SORTED.1[i] >> 8) < bucket as u32 {
                 i += 1;
             }
             b[bucket] = i as u16;
@@ -1207,20 +1697,6 @@ mod tables {
     /// `ENTRIES[BUCKETS[b]..BUCKETS[b + 1]]` are the patterns whose key is in bucket `b`
     /// (see [`super::bucket_of`]).
     pub(super) static BUCKETS: [u16; BUCKET_COUNT + 1] = build_buckets();
-
-    const fn build_transposed() -> [u8; 64] {
-        let mut t = [0u8; 64];
-        let mut j = 0;
-        while j < 64 {
-            t[j] = (((j & 7) << 3) | (j >> 3)) as u8;
-            j += 1;
-        }
-        t
-    }
-
-    /// `TRANSPOSED[j]` = `8 * (j % 8) + j / 8`: the block offset of bit `j` of a
-    /// [`super::block_candidates`] mask.
-    pub(super) static TRANSPOSED: [u8; 64] = build_transposed();
 
     const fn bytes_eq(a: &[u8], b: &[u8]) -> bool {
         if a.len() != b.len() {
@@ -1238,23 +1714,25 @@ mod tables {
 
     /// Compile-time checks of the pattern table; a failure is a build error.
     const fn validate() {
-        let counts = [
-            super::THREAT_COUNT,
-            super::FORBIDDEN_PHRASE_COUNT,
-            super::EMOTION_MARKER_COUNT,
-        ];
         let mut g = 0;
         while g < SOURCE.len() {
-            let (kind, bit, list) = SOURCE[g];
-            assert!((bit as usize) < counts[kind as usize], "bit out of range");
-            assert!(!list.is_empty(), "cue without patterns");
+            assert!(!SOURCE[g].2.is_empty(), "cue without patterns");
             g += 1;
         }
         let mut i = 0;
         while i < N {
             let p = pattern(&BUILT.1[i]);
-            let tail = BUILT.1[i].kind_bit() >> 4 == TAIL_KIND;
-            assert!(p.len() >= 3 || (tail && p.len() >= 2), "pattern too short");
+            let kind = BUILT.1[i].kind_bit() >> 4;
+            let tail = kind == TAIL_KIND;
+            // Number units and currency signs may be short (`5天`, `$`); they only act where
+            // a number is next to them.
+            let short_ok = kind == CueKind::Money as u8
+                || kind == CueKind::Elapsed as u8
+                || kind == CueKind::Repetition as u8;
+            assert!(
+                p.len() >= 3 || ((tail || short_ok) && !p.is_empty()),
+                "pattern too short"
+            );
             assert!(
                 p[0] != b' ' && p[p.len() - 1] != b' ',
                 "pattern with outer space"
@@ -1278,25 +1756,26 @@ mod tables {
                 }
             } else {
                 // The candidate mask proposes every lead byte and every printable ASCII
-                // byte not preceded by an ASCII letter (English-style patterns start with
-                // a letter or digit). A pattern of this class must start with a lead byte
-                // or `!`; a run of exclamation marks right after a letter is found by the
-                // tails, at its second mark.
+                // byte that is not a letter or does not follow one; a pattern of this class
+                // must start with a lead byte or printable ASCII punctuation.
                 assert!(
-                    p[0] >= 0xC0 || p[0] == b'!',
+                    p[0] >= 0xC0 || (p[0] > b' ' && p[0] < 0x7F),
                     "pattern start cannot be proposed"
                 );
-                // Chinese patterns are at least two characters (6 bytes).
+                // Chinese patterns are at least two characters (6 bytes), but for number
+                // units and currency signs.
                 assert!(
-                    p[0] == b'!' || p[0] == 0xEF || p.len() >= 6,
+                    p[0] < 0x80 || p[0] == 0xEF || p[0] == 0xC2 || short_ok || p.len() >= 6,
                     "one-char pattern"
                 );
             }
             // Equal patterns have equal hashes: compare within each run of the sorted table.
             let mut k = i + 1;
             while k < N && SORTED.1[k] == SORTED.1[i] {
+                // One phrase may report two cues (`住院`: serious injury and a sick person).
                 assert!(
-                    !bytes_eq(pattern(&ENTRIES_CONST[i]), pattern(&ENTRIES_CONST[k])),
+                    ENTRIES_CONST[i].kind_bit() != ENTRIES_CONST[k].kind_bit()
+                        || !bytes_eq(pattern(&ENTRIES_CONST[i]), pattern(&ENTRIES_CONST[k])),
                     "duplicate pattern"
                 );
                 k += 1;
@@ -1321,6 +1800,8 @@ mod tables {
 // ---------------------------------------------------------------------------------------------
 // Tests
 // ---------------------------------------------------------------------------------------------
+
+mod numbers;
 
 #[cfg(test)]
 #[allow(

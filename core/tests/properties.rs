@@ -269,7 +269,7 @@ fn the_worst_case_assessment_fits_the_json_bound() {
         handling_failures: FlagSet::from_bits_truncate(u16::MAX),
         vulnerability: FlagSet::from_bits_truncate(u16::MAX), data_breach: true,
         causal_link: CausalLink::Absent,
-        text_cues: TextCues { threats: 0x3f, forbidden_phrases: 0x7ff, emotion_markers: 0xf },
+        text_cues: TextCues { threats: 0x3f, forbidden_phrases: 0x7ff, emotion_markers: 0xf, ..TextCues::NONE },
         ..Complaint::DEFAULT
     };
     let a = assess(&c, &policy);

@@ -2,7 +2,7 @@
 //! give the cues of `scan_text`, however the bytes are split (also inside a
 //! UTF-8 character), and never panic on bytes that are not UTF-8.
 
-use complaint_triage::scan::{patterns, scan_bytes, scan_text, Scanner, TextCues};
+use complaint_triage::scan::{patterns, scan_bytes, scan_text, CueKind, Scanner, TextCues};
 use proptest::prelude::*;
 
 fn push_split(bytes: &[u8], cuts: &[prop::sample::Index]) -> TextCues {
@@ -36,10 +36,14 @@ fn text() -> impl Strategy<Value = String> {
 
 #[test]
 fn every_pattern_alone_and_split_everywhere() {
-    for (_, _, pat) in patterns() {
+    for (kind, _, pat) in patterns() {
         let t = format!("x {pat} y");
         let want = scan_text(&t);
-        assert!(!want.is_empty(), "{pat:?}");
+        // Threats and emotion count on their own; other phrases may need a context (an
+        // agent's turn, a number next to them) or only change how others are read.
+        if matches!(kind, CueKind::Threat | CueKind::EmotionMarker) {
+            assert!(!want.is_empty(), "{pat:?}");
+        }
         assert_eq!(scan_bytes(t.as_bytes()), want, "{pat:?}");
         let b = t.as_bytes();
         for cut in 0..=b.len() {

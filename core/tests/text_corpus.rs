@@ -9,8 +9,9 @@
 //! `tests/text/baseline.json`. The goal is precision >= 950 and recall >= 900 per-mille for
 //! every kind; raise the baseline as the scanner improves with
 //! `UPDATE_TEXT_BASELINE=1 cargo test -p complaint-triage --test text_corpus` and review the
-//! diff. Kinds the scanner cannot report yet (safety, malice, vulnerable people, scope,
-//! repetition, elapsed time, money) are listed as "not read yet" with their positive counts.
+//! diff. Every kind is scored: the bit families per code, safety, scope, repetition and
+//! elapsed hours by value, money per amount; heldout misses are listed only with
+//! `SHOW_HELDOUT_MISSES=1`, so that tuning never looks at them.
 //!
 //! Run with `-- --nocapture` to see the table and every miss and false hit.
 
@@ -18,7 +19,10 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
 use std::path::PathBuf;
 
-use complaint_triage::scan::{EMOTION_MARKERS, FORBIDDEN_PHRASES, THREATS};
+use complaint_triage::scan::{
+    CURRENCIES as SCAN_CURRENCIES, EMOTION_MARKERS, FORBIDDEN_PHRASES, MALICE as SCAN_MALICE,
+    SAFETY_LEVELS, SCOPES, THREATS, VULNERABLE as SCAN_VULNERABLE,
+};
 use complaint_triage::{scan_text, TextCues};
 use serde_json::{Map, Value};
 
@@ -69,8 +73,8 @@ fn repo() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..")
 }
 
-/// The three bit families the scanner reports, with their stable codes.
-fn families() -> [(&'static str, Vec<&'static str>); 3] {
+/// The bit families the scanner reports, with their stable codes.
+fn families() -> [(&'static str, Vec<&'static str>); 5] {
     [
         ("threats", THREATS.iter().map(|p| p.code).collect()),
         (
@@ -78,18 +82,60 @@ fn families() -> [(&'static str, Vec<&'static str>); 3] {
             FORBIDDEN_PHRASES.iter().map(|p| p.code).collect(),
         ),
         ("emotion", EMOTION_MARKERS.iter().map(|p| p.code).collect()),
+        ("malice", SCAN_MALICE.iter().map(|p| p.code).collect()),
+        (
+            "vulnerable",
+            SCAN_VULNERABLE.iter().map(|p| p.code).collect(),
+        ),
     ]
 }
 
+/// The one-value kinds the scanner reports (`None` = not stated), as the corpus writes them.
+fn values(cues: &TextCues) -> BTreeMap<&'static str, Option<String>> {
+    let level = |v: u8, names: &[complaint_triage::scan::PhraseInfo]| {
+        usize::from(v)
+            .checked_sub(1)
+            .and_then(|i| names.get(i))
+            .map(|p| p.code.to_string())
+    };
+    BTreeMap::from([
+        ("safety", level(cues.safety, &SAFETY_LEVELS)),
+        ("scope", level(cues.scope, &SCOPES)),
+        (
+            "repetition",
+            (cues.repetition != 0).then(|| cues.repetition.to_string()),
+        ),
+        (
+            "elapsed_hours",
+            (cues.elapsed_hours != 0).then(|| cues.elapsed_hours.to_string()),
+        ),
+    ])
+}
+
+/// The money amounts the scanner found, as `amount currency` strings.
+fn money_found(cues: &TextCues) -> BTreeSet<String> {
+    cues.money()
+        .map(|m| {
+            format!(
+                "{} {}",
+                m.amount_minor,
+                SCAN_CURRENCIES[usize::from(m.currency)]
+            )
+        })
+        .collect()
+}
+
 /// The codes the scanner found, per family, in the order of [`families`].
-fn found(cues: TextCues) -> [BTreeSet<&'static str>; 3] {
+fn found(cues: TextCues) -> [BTreeSet<&'static str>; 5] {
     let bits = [
         u32::from(cues.threats),
         u32::from(cues.forbidden_phrases),
         u32::from(cues.emotion_markers),
+        u32::from(cues.malice),
+        u32::from(cues.vulnerable),
     ];
     let fams = families();
-    let mut out: [BTreeSet<&'static str>; 3] = Default::default();
+    let mut out: [BTreeSet<&'static str>; 5] = Default::default();
     for (f, (_, codes)) in fams.iter().enumerate() {
         for (bit, code) in codes.iter().enumerate() {
             if bits[f] >> bit & 1 == 1 {
@@ -107,8 +153,12 @@ struct Item {
     split: String,
     text: String,
     /// Labelled codes per family, in the order of [`families`].
-    labels: [BTreeSet<String>; 3],
-    /// Kinds the scanner does not read yet that this item is positive for.
+    labels: [BTreeSet<String>; 5],
+    /// Labelled one-value kinds (see [`values`]).
+    values: BTreeMap<&'static str, Option<String>>,
+    /// Labelled money amounts, as `amount currency`.
+    money: BTreeSet<String>,
+    /// Positive kinds, for the coverage check.
     unread: Vec<String>,
 }
 
@@ -222,16 +272,18 @@ fn parse_item(line: &str, at: &str) -> Result<Item, String> {
         }
     }
     let fams = families();
-    let mut labels: [BTreeSet<String>; 3] = Default::default();
+    let mut labels: [BTreeSet<String>; 5] = Default::default();
     for (f, (name, codes)) in fams.iter().enumerate() {
         labels[f] = code_list(cues, name, codes, at)?;
     }
+    let mut values = BTreeMap::new();
     let mut unread = Vec::new();
     let safety = str_in(cues, "safety", SAFETY, at)?;
     if safety != "none" {
         unread.push("safety".to_string());
         unread.push(format!("safety.{safety}"));
     }
+    values.insert("safety", (safety != "none").then(|| safety.to_string()));
     for (name, allowed) in [("malice", MALICE), ("vulnerable", VULNERABLE)] {
         let set = code_list(cues, name, allowed, at)?;
         if !set.is_empty() {
@@ -240,18 +292,23 @@ fn parse_item(line: &str, at: &str) -> Result<Item, String> {
         unread.extend(set.iter().map(|c| format!("{name}.{c}")));
     }
     match field(cues, "scope", at)? {
-        Value::Null => {}
+        Value::Null => {
+            values.insert("scope", None);
+        }
         _ => {
-            str_in(cues, "scope", SCOPE, at)?;
+            let scope = str_in(cues, "scope", SCOPE, at)?;
             unread.push("scope".to_string());
+            values.insert("scope", Some(scope.to_string()));
         }
     }
-    if opt_count(cues, "repetition", 2, at)? {
-        unread.push("repetition".to_string());
+    for (name, min) in [("repetition", 2), ("elapsed_hours", 1)] {
+        let stated = opt_count(cues, name, min, at)?;
+        if stated {
+            unread.push(name.to_string());
+        }
+        values.insert(name, stated.then(|| cues[name].to_string()));
     }
-    if opt_count(cues, "elapsed_hours", 1, at)? {
-        unread.push("elapsed_hours".to_string());
-    }
+    let mut money_set = BTreeSet::new();
     let money = field(cues, "money", at)?
         .as_array()
         .ok_or_else(|| format!("{at}: `cues.money` must be an array"))?;
@@ -263,11 +320,12 @@ fn parse_item(line: &str, at: &str) -> Result<Item, String> {
         if m.len() != 2 {
             return Err(format!("{mat} must have exactly amount_minor and currency"));
         }
-        match field(m, "amount_minor", &mat)?.as_u64() {
-            Some(n) if n > 0 => {}
+        let amount = match field(m, "amount_minor", &mat)?.as_u64() {
+            Some(n) if n > 0 => n,
             _ => return Err(format!("{mat}.amount_minor must be a positive integer")),
-        }
-        str_in(m, "currency", CURRENCIES, &mat)?;
+        };
+        let currency = str_in(m, "currency", CURRENCIES, &mat)?;
+        money_set.insert(format!("{amount} {currency}"));
     }
     if !money.is_empty() {
         unread.push("money".to_string());
@@ -278,6 +336,8 @@ fn parse_item(line: &str, at: &str) -> Result<Item, String> {
         split: split.to_string(),
         text: text.to_string(),
         labels,
+        values,
+        money: money_set,
         unread,
     })
 }
@@ -335,33 +395,64 @@ fn score(items: &[Item]) -> (BTreeMap<String, BTreeMap<String, Counts>>, Vec<Str
     let mut scores: BTreeMap<String, BTreeMap<String, Counts>> = BTreeMap::new();
     let mut errors = Vec::new();
     for item in items {
-        let got = found(scan_text(&item.text));
+        let cues = scan_text(&item.text);
+        let got = found(cues);
         let per_split = scores.entry(item.split.clone()).or_default();
+        let excerpt: String = item.text.chars().take(60).collect();
+        let excerpt = excerpt.replace('\n', " / ");
+        let mut tally = |keys: &[String], want: bool, have: bool, what: String| {
+            for key in keys {
+                let c = per_split.entry(key.clone()).or_default();
+                match (want, have) {
+                    (true, true) => c.tp += 1,
+                    (false, true) => c.fp += 1,
+                    (true, false) => c.fn_ += 1,
+                    (false, false) => {}
+                }
+            }
+            if want != have {
+                let tag = if want { "MISS" } else { "FALSE" };
+                errors.push(format!(
+                    "{tag} {what} {} [{} {}] {excerpt}",
+                    item.id, item.split, item.lang
+                ));
+            }
+        };
         for (f, (fam, codes)) in fams.iter().enumerate() {
             for code in codes {
                 let want = item.labels[f].contains(*code);
                 let have = got[f].contains(code);
-                for key in [format!("{fam}.{code}"), format!("{fam}.*")] {
-                    let c = per_split.entry(key).or_default();
-                    match (want, have) {
-                        (true, true) => c.tp += 1,
-                        (false, true) => c.fp += 1,
-                        (true, false) => c.fn_ += 1,
-                        (false, false) => {}
+                let keys = [format!("{fam}.{code}"), format!("{fam}.*")];
+                tally(&keys, want, have, format!("{fam}.{code}"));
+            }
+        }
+        // One-value kinds: right when the value is right; a wrong value is a false hit
+        // and a miss.
+        for (kind, have) in values(&cues) {
+            let want = item.values.get(kind).cloned().flatten();
+            let keys = [kind.to_string()];
+            match (&want, &have) {
+                (Some(w), Some(h)) if w == h => tally(&keys, true, true, kind.to_string()),
+                _ => {
+                    if let Some(h) = &have {
+                        tally(&keys, false, true, format!("{kind}={h}"));
+                    }
+                    if let Some(w) = &want {
+                        tally(&keys, true, false, format!("{kind}={w}"));
                     }
                 }
-                if want != have {
-                    let what = if want { "MISS" } else { "FALSE" };
-                    let excerpt: String = item.text.chars().take(60).collect();
-                    errors.push(format!(
-                        "{what} {fam}.{code} {} [{} {}] {}",
-                        item.id,
-                        item.split,
-                        item.lang,
-                        excerpt.replace('\n', " / ")
-                    ));
-                }
             }
+        }
+        // Money: each amount is a cue of its own.
+        let have = money_found(&cues);
+        for m in item.money.union(&have) {
+            let keys = ["money".to_string()];
+            tally(
+                &keys,
+                item.money.contains(m),
+                have.contains(m),
+                format!("money {m}"),
+            );
         }
     }
     (scores, errors)
@@ -466,13 +557,30 @@ fn scanner_meets_the_recorded_baseline() {
                 *unread.entry(k.as_str()).or_default() += 1;
             }
         }
-        let _ = writeln!(table, "-- not read yet (positives):");
+        let _ = writeln!(table, "-- positives per kind and code:");
         for (kind, n) in unread {
             let _ = writeln!(table, "{kind:<42} {n}");
         }
     }
     println!("{table}");
-    println!("misses and false hits:\n{}", errors.join("\n"));
+    // Heldout items are for the final estimate only: their misses are listed only on request,
+    // so that nobody tunes the phrase lists on them by accident.
+    let show_heldout = std::env::var_os("SHOW_HELDOUT_MISSES").is_some();
+    let shown: Vec<&String> = errors
+        .iter()
+        .filter(|e| show_heldout || !e.contains("[heldout "))
+        .collect();
+    println!(
+        "misses and false hits{}:",
+        if show_heldout {
+            ""
+        } else {
+            " (tune split; SHOW_HELDOUT_MISSES=1 for heldout)"
+        }
+    );
+    for e in shown {
+        println!("{e}");
+    }
 
     let measured: BTreeMap<String, Value> = scores
         .iter()

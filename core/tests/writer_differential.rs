@@ -340,7 +340,7 @@ prop_compose! {
         a.claim_ratio_permille = claim_ratio_permille;
         a.claim_unreasonable = bools[1];
         a.playbook = playbook;
-        a.text_cues = TextCues { threats: cues.0, forbidden_phrases: cues.1, emotion_markers: cues.2 };
+        a.text_cues = TextCues { threats: cues.0, forbidden_phrases: cues.1, emotion_markers: cues.2, ..TextCues::NONE };
         for r in rows {
             a.rows.push(r).unwrap();
         }

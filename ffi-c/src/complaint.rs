@@ -243,6 +243,7 @@ pub(crate) const fn cues_from_checked_c(c: ct_text_cues) -> TextCues {
         threats: c.threats,
         forbidden_phrases: c.forbidden_phrases,
         emotion_markers: c.emotion_markers,
+        ..TextCues::NONE
     }
 }
 

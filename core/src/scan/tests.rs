@@ -49,6 +49,18 @@ fn all_patterns() -> Vec<(CueKind, u8, &'static str)> {
     patterns().collect()
 }
 
+/// The patterns of the three bit families, each with the line prefix under which it counts
+/// on its own: forbidden phrases are the agent's.
+fn cue_patterns() -> Vec<(CueKind, u8, &'static str, &'static str)> {
+    patterns()
+        .filter_map(|(k, b, p)| match k {
+            CueKind::Threat | CueKind::EmotionMarker => Some((k, b, p, "")),
+            CueKind::ForbiddenPhrase => Some((k, b, p, "Agent: ")),
+            _ => None,
+        })
+        .collect()
+}
+
 // ---- tables ---------------------------------------------------------------------------------
 
 #[test]
@@ -60,11 +72,17 @@ fn patterns_lists_every_entry_once_in_source_order() {
         all.iter().map(|p| p.2.len()).sum::<usize>() + 16,
         tables::TEXT.len()
     );
-    // Grouped by kind then bit, as in SOURCE.
-    let keys: Vec<(CueKind, u8)> = all.iter().map(|p| (p.0, p.1)).collect();
-    let mut sorted = keys.clone();
-    sorted.sort();
-    assert_eq!(keys, sorted);
+    // Grouped by kind then bit, as in SOURCE: each (kind, bit) in one run.
+    let mut keys: Vec<(CueKind, u8)> = all.iter().map(|p| (p.0, p.1)).collect();
+    keys.dedup();
+    let mut unique = keys.clone();
+    unique.sort();
+    unique.dedup();
+    assert_eq!(
+        keys.len(),
+        unique.len(),
+        "a cue's patterns are not contiguous"
+    );
     // Every cue has patterns; every bit is in range.
     for (kind, count) in [
         (CueKind::Threat, THREAT_COUNT),
@@ -83,7 +101,7 @@ fn patterns_lists_every_entry_once_in_source_order() {
             .all(|p| usize::from(p.1) < count));
     }
     // No duplicates, every variant of a pattern with ' has its ’ twin.
-    let mut texts: Vec<&str> = all.iter().map(|p| p.2).collect();
+    let mut texts: Vec<(CueKind, u8, &str)> = all.clone();
     texts.sort();
     texts.dedup();
     assert_eq!(texts.len(), all.len());
@@ -106,15 +124,15 @@ fn static_data_is_small() {
     let filter = core::mem::size_of_val(&tables::FILTER);
     let shift = core::mem::size_of_val(&tables::KEY_SHIFT);
     let buckets = core::mem::size_of_val(&tables::BUCKETS);
-    let transposed = core::mem::size_of_val(&tables::TRANSPOSED);
-    let total = text + entries + filter + shift + buckets + transposed;
+    let total = text + entries + filter + shift + buckets;
     println!(
         "{} patterns; text {text} B, entries {entries} B, filter {filter} B, key shift {shift} B, \
-         buckets {buckets} B, transposed {transposed} B, total {total} B; longest {MAX_PATTERN_LEN} B",
+         buckets {buckets} B, total {total} B; longest {MAX_PATTERN_LEN} B",
         tables::N
     );
-    // 2 KiB of filter on 64-bit targets, 1 KiB on 32-bit ones.
-    let budget = 8 * 1024 + filter;
+    // 8 KiB of filter on 64-bit targets, 1 KiB on 32-bit ones; the rest is the phrase
+    // table (numbers with units expanded to every numeral are most of it).
+    let budget = 28 * 1024 + filter;
     assert!(
         total <= budget,
         "static tables grew past {budget} B: {total}"
@@ -155,7 +173,7 @@ fn info_tables_have_unique_snake_case_codes() {
 
 #[test]
 fn no_pattern_contains_a_pattern_of_another_cue() {
-    let all = all_patterns();
+    let all = cue_patterns();
     for a in &all {
         for b in &all {
             if (a.0, a.1) != (b.0, b.1) {
@@ -178,7 +196,8 @@ fn text_cues_helpers() {
         TextCues {
             threats: 0b10_0001,
             forbidden_phrases: 1 << 10,
-            emotion_markers: 0b1000
+            emotion_markers: 0b1000,
+            ..TextCues::NONE
         }
     );
     assert!(!u.is_empty());
@@ -189,7 +208,7 @@ fn text_cues_helpers() {
 
 #[test]
 fn every_pattern_fires_its_own_bit_only() {
-    for (kind, bit, pat) in patterns() {
+    for (kind, bit, pat, agent) in cue_patterns() {
         let want = only(kind, bit);
         let mut texts = vec![
             pat.to_string(),
@@ -207,15 +226,16 @@ fn every_pattern_fires_its_own_bit_only() {
         } else {
             // Boundary rule: glued to letters or digits it never fires.
             for glued in [
-                format!("x{pat}"),
-                format!("{pat}x"),
-                format!("9{pat}"),
-                format!("{pat}0"),
+                format!("{agent}x{pat}"),
+                format!("{agent}{pat}x"),
+                format!("{agent}9{pat}"),
+                format!("{agent}{pat}0"),
             ] {
                 assert_eq!(scan_text(&glued), TextCues::NONE, "{glued:?}");
             }
         }
         for t in &texts {
+            let t = &format!("{agent}{t}");
             assert_eq!(scan_text(t), want, "{kind:?} {bit} {pat:?} in {t:?}");
             assert_eq!(
                 scan_by_chars(t),
@@ -228,7 +248,7 @@ fn every_pattern_fires_its_own_bit_only() {
         let mut prefix_chars = pat.chars();
         prefix_chars.next_back();
         let prefix = prefix_chars.as_str();
-        let got = scan_text(prefix);
+        let got = scan_text(&format!("{agent}{prefix}"));
         assert!(
             got == TextCues::NONE || got == want,
             "{pat:?} prefix {prefix:?} gave {got:?}"
@@ -239,12 +259,12 @@ fn every_pattern_fires_its_own_bit_only() {
 #[test]
 fn patterns_fire_at_the_very_start_and_end_and_in_long_text() {
     let filler = "客户说明了情况 and the agent listened carefully. ".repeat(7);
-    for (kind, bit, pat) in patterns() {
+    for (kind, bit, pat, agent) in cue_patterns() {
         let want = only(kind, bit);
         for t in [
-            format!("{pat}{filler}"),
-            format!("{filler}{pat}"),
-            format!("{filler}{pat}{filler}"),
+            format!("{agent}{pat}{filler}"),
+            format!("{agent}{filler}{pat}"),
+            format!("{agent}{filler}{pat}{filler}"),
         ] {
             assert_eq!(scan_text(&t), want, "{pat:?}");
             let mid = t.len() / 2;
@@ -258,16 +278,16 @@ fn patterns_fire_at_the_very_start_and_end_and_in_long_text() {
 fn patterns_fire_across_block_and_window_edges() {
     // Blocks are 64 bytes and keys read up to 8 bytes past a block: put every pattern at
     // every offset around those edges, after ASCII and after CJK filler.
-    for (kind, bit, pat) in patterns() {
+    for (kind, bit, pat, agent) in cue_patterns() {
         let want = only(kind, bit);
         for offset in 52..76 {
-            let t = format!("{}{pat}{}", " ".repeat(offset), " ".repeat(80));
+            let t = format!("{agent}{}{pat}{}", " ".repeat(offset), " ".repeat(80));
             assert_eq!(scan_text(&t), want, "{pat:?} at {offset}");
-            let t = format!("{}{pat}", " ".repeat(offset));
+            let t = format!("{agent}{}{pat}", " ".repeat(offset));
             assert_eq!(scan_text(&t), want, "{pat:?} at {offset}, at the end");
         }
         for chars in 16..26 {
-            let t = format!("{} {pat} {}", "的".repeat(chars), "的".repeat(30));
+            let t = format!("{agent}{} {pat} {}", "的".repeat(chars), "的".repeat(30));
             assert_eq!(scan_text(&t), want, "{pat:?} after {chars} CJK chars");
         }
     }
@@ -356,9 +376,9 @@ fn english_word_boundaries() {
     assert_eq!(scan_text("I am fed\nup"), TextCues::NONE);
     // Apostrophes: ASCII and typographic.
     let dont_know = only(CueKind::ForbiddenPhrase, 4);
-    assert_eq!(scan_text("Well, I don't know."), dont_know);
-    assert_eq!(scan_text("Well, I don’t know."), dont_know);
-    assert_eq!(scan_text("Well, I DONT KNOW."), dont_know);
+    assert_eq!(scan_text("Agent: Well, I don't know."), dont_know);
+    assert_eq!(scan_text("Agent: Well, I don’t know."), dont_know);
+    assert_eq!(scan_text("Agent: Well, I DONT KNOW."), dont_know);
 }
 
 #[test]
@@ -444,9 +464,36 @@ pursued the refund myself. Agent: Press 1 to rate this call. Have a great day!";
 #[test]
 fn realistic_transcripts() {
     let cases = [
-        (ZH_HANS, cues(&[0, 1, 2], &[4, 5, 7, 8], &[0, 1, 3])),
-        (ZH_HANT, cues(&[1, 2, 3, 4], &[0, 6, 10], &[1, 2])),
-        (EN, cues(&[0, 1, 2, 3, 4], &[4, 5, 8], &[0, 1, 3])),
+        (
+            ZH_HANS,
+            TextCues {
+                repetition: 3,
+                money: [
+                    Money {
+                        amount_minor: 5000,
+                        currency: 0,
+                    },
+                    Money::default(),
+                    Money::default(),
+                    Money::default(),
+                ],
+                ..cues(&[0, 1, 2], &[4, 5, 7, 8], &[0, 1, 3])
+            },
+        ),
+        (
+            ZH_HANT,
+            TextCues {
+                repetition: 6,
+                ..cues(&[1, 2, 3, 4], &[0, 6, 10], &[1, 2])
+            },
+        ),
+        (
+            EN,
+            TextCues {
+                repetition: 3,
+                ..cues(&[0, 1, 2, 3, 4], &[4, 5, 8], &[0, 1, 3])
+            },
+        ),
         (EN_AGENT, cues(&[], &[0, 1, 2, 3, 6, 7, 9, 10], &[])),
         (ZH_HANS_NEUTRAL, TextCues::NONE),
         (ZH_HANT_NEUTRAL, TextCues::NONE),
@@ -460,14 +507,17 @@ fn realistic_transcripts() {
             assert_eq!(scan_split(text, &[cut]), want, "cut at {cut}: {text}");
         }
     }
-    // Mixed languages in one text: the union.
+    // Mixed languages in one text: the union, but for the currency of `元` and `块`, which
+    // is the region's the whole text shows (the zh-Hant transcript names Taiwan's 消基會).
     let all = format!("{ZH_HANS}\n{EN_NEUTRAL}\n{ZH_HANT}\n{EN}");
-    assert_eq!(
-        scan_text(&all),
-        scan_text(ZH_HANS)
-            .union(scan_text(ZH_HANT))
-            .union(scan_text(EN))
-    );
+    let mut got = scan_text(&all);
+    assert_eq!(got.money().map(|m| m.currency).collect::<Vec<_>>(), [2]);
+    got.money = TextCues::NONE.money;
+    let mut want = scan_text(ZH_HANS)
+        .union(scan_text(ZH_HANT))
+        .union(scan_text(EN));
+    want.money = TextCues::NONE.money;
+    assert_eq!(got, want);
 }
 
 #[test]
@@ -600,38 +650,32 @@ proptest! {
         prop_assert_eq!(scan_text(&t), naive(&t));
     }
 
-    #[test]
-    fn cues_are_monotone_under_concatenation(a in text(), b in text()) {
-        let ab = scan_text(&format!("{a}\n{b}"));
-        prop_assert_eq!(ab, ab.union(scan_text(&a)).union(scan_text(&b)));
-    }
 }
 
-/// Reference implementation: try every pattern at every byte offset.
+/// Reference implementation: try every boundary and every pattern at every byte offset, in
+/// order, and read them with the scanner's own rules (speakers, negation, numbers).
 fn naive(t: &str) -> TextCues {
     let hay = t.as_bytes();
-    let mut c = TextCues::NONE;
-    for (kind, bit, pat) in patterns() {
-        let p = pat.as_bytes();
-        for i in 0..hay.len() {
-            let Some(w) = hay.get(i..i + p.len()) else {
-                break;
-            };
-            let hit = if is_word_pattern(p) {
-                w.eq_ignore_ascii_case(p)
-                    && (i == 0 || !hay[i - 1].is_ascii_alphanumeric())
-                    && hay
-                        .get(i + p.len())
-                        .is_none_or(|b| !b.is_ascii_alphanumeric())
-            } else {
-                w == p
-            };
-            if hit {
-                c = c.union(only(kind, bit));
+    let mut r = Reader::new();
+    let pats = all_patterns();
+    for i in 0..hay.len() {
+        let mut w = [0u8; 8];
+        for (d, b) in w.iter_mut().zip(&hay[i..]) {
+            *d = *b;
+        }
+        let w = u64::from_le_bytes(w);
+        let class = BYTE_CLASS[hay[i] as usize];
+        if class != 0 {
+            boundary(hay, i, 0, w, class, &mut r);
+        }
+        for &(kind, bit, pat) in &pats {
+            let kind_bit = ((kind as u8) << 4) | bit;
+            if matches_at(hay, i, pat.as_bytes(), kind as u8) && !r.cues.has(kind_bit) {
+                r.hit(hay, i, 0, kind_bit, pat.len());
             }
         }
     }
-    c
+    r.finish()
 }
 
 #[test]

@@ -1,0 +1,454 @@
+//! Numbers next to a cue: the amount before `元` or after `$`, the count before `天` or
+//! `days`, the ordinal in `第五次`. Reads at most [`LOOKBACK`] bytes before a match and
+//! [`LOOKAHEAD`] bytes from its start, the window a [`super::Scanner`] keeps, so that the
+//! result never depends on how the text was split.
+//!
+//! Values are kept in hundredths (so `49.9元` is 4990, i.e. minor units of money), with
+//! saturating arithmetic: an absurd number saturates instead of overflowing.
+
+use super::{LOOKAHEAD, LOOKBACK, UNIT_HOURS};
+
+/// The character ending just before `end`, not starting before `floor`, and its start.
+fn char_before(hay: &[u8], end: usize, floor: usize) -> Option<(char, usize)> {
+    for len in 1..=4usize {
+        let start = end.checked_sub(len)?;
+        if start < floor {
+            return None;
+        }
+        let bytes = hay.get(start..end)?;
+        if let Ok(s) = core::str::from_utf8(bytes) {
+            return s.chars().next().map(|c| (c, start));
+        }
+    }
+    None
+}
+
+/// The character starting at `at` (ending before `limit`) and its end.
+fn char_at(hay: &[u8], at: usize, limit: usize) -> Option<(char, usize)> {
+    for len in 1..=4usize {
+        let end = at.checked_add(len)?;
+        if end > limit {
+            return None;
+        }
+        let bytes = hay.get(at..end)?;
+        if let Ok(s) = core::str::from_utf8(bytes) {
+            return s.chars().next().map(|c| (c, end));
+        }
+    }
+    None
+}
+
+/// The value of a digit, ASCII or full-width, or of a Chinese numeral digit.
+fn digit(c: char) -> Option<u64> {
+    let d = match c {
+        '0'..='9' => u64::from(c).wrapping_sub(u64::from('0')),
+        '０'..='９' => u64::from(c).wrapping_sub(u64::from('０')),
+        '零' | '〇' => 0,
+        '一' => 1,
+        '二' | '两' | '兩' => 2,
+        '三' => 3,
+        '四' => 4,
+        '五' => 5,
+        '六' => 6,
+        '七' => 7,
+        '八' => 8,
+        '九' => 9,
+        _ => return None,
+    };
+    Some(d)
+}
+
+/// Whether `c` can be part of a number as written in a complaint.
+fn numeric(c: char) -> bool {
+    digit(c).is_some()
+        || matches!(
+            c,
+            '十' | '百' | '千' | '万' | '萬' | '半' | '多' | '几' | '幾' | '廿' | ',' | '.' | '，'
+        )
+}
+
+/// Evaluates the number in `hay[start..end]`, in hundredths.
+fn evaluate(hay: &[u8], start: usize, end: usize) -> Option<u64> {
+    let mut total: u64 = 0; // complete ten-thousands
+    let mut section: u64 = 0; // below ten thousand
+    let mut cur: u64 = 0; // the digits read since the last multiplier
+    let mut cur_is_digit = false; // `cur` is one Chinese digit (for `一万五` = 15000)
+    let mut last_mult: u64 = 1;
+    let mut any = false;
+    let mut at = start;
+    let mut decimals: Option<u32> = None;
+    while at < end {
+        let (c, next) = char_at(hay, at, end)?;
+        match c {
+            '0'..='9' | '０'..='９' => {
+                let d = digit(c)?;
+                match decimals {
+                    None => cur = cur.saturating_mul(10).saturating_add(d.saturating_mul(100)),
+                    Some(0) => {
+                        cur = cur.saturating_add(d.saturating_mul(10));
+                        decimals = Some(1);
+                    }
+                    Some(1) => {
+                        cur = cur.saturating_add(d);
+                        decimals = Some(2);
+                    }
+                    Some(_) => {}
+                }
+                // Arabic digits are a whole number, not one digit of `一万五`.
+                cur_is_digit = false;
+                any = true;
+            }
+            '.' => {
+                if decimals.is_some() || !any {
+                    break;
+                }
+                decimals = Some(0);
+            }
+            ',' | '，' => {}
+            '十' => {
+                let n = if cur == 0 { 100 } else { cur };
+                section = section.saturating_add(n.saturating_mul(10));
+                (cur, cur_is_digit, last_mult, any) = (0, false, 10, true);
+            }
+            '廿' => {
+                section = section.saturating_add(2000);
+                (cur, cur_is_digit, last_mult, any) = (0, false, 10, true);
+            }
+            '百' | '千' => {
+                let m = if c == '百' { 100 } else { 1000 };
+                section = section.saturating_add(cur.saturating_mul(m));
+                (cur, cur_is_digit, last_mult, any) = (0, false, m, true);
+                decimals = None;
+            }
+            '万' | '萬' => {
+                total = total.saturating_add(section.saturating_add(cur).saturating_mul(10_000));
+                (section, cur, cur_is_digit, last_mult, any) = (0, 0, false, 10_000, true);
+                decimals = None;
+            }
+            '半' => {
+                cur = cur.saturating_add(50);
+                any = true;
+            }
+            '多' | '几' | '幾' => {}
+            _ => {
+                let d = digit(c)?;
+                if d == 0 {
+                    last_mult = 1;
+                }
+                cur = d.saturating_mul(100);
+                cur_is_digit = true;
+                any = true;
+            }
+        }
+        at = next;
+    }
+    if !any {
+        return None;
+    }
+    // `一万五` is 15000 and `三百五` 350: a lone digit after a multiplier is one order below.
+    if cur_is_digit && last_mult >= 100 {
+        cur = cur.saturating_mul(last_mult / 10);
+    }
+    Some(total.saturating_add(section).saturating_add(cur))
+}
+
+/// The number ending at `end` (read back to `floor` at most): its value in hundredths and
+/// its start.
+fn number_before(hay: &[u8], end: usize, floor: usize) -> Option<(u64, usize)> {
+    let mut start = end;
+    while let Some((c, s)) = char_before(hay, start, floor) {
+        if !numeric(c) {
+            break;
+        }
+        start = s;
+    }
+    // Separators belong inside a number, never at its edges.
+    while let Some((c, next)) = char_at(hay, start, end) {
+        if matches!(c, ',' | '.' | '，' | '多' | '几' | '幾') {
+            start = next;
+        } else {
+            break;
+        }
+    }
+    if start >= end {
+        return None;
+    }
+    Some((evaluate(hay, start, end)?, start))
+}
+
+/// An English number word (`a`, `two`, `twelve`, `forty`...) in hundredths.
+fn word_value(word: &[u8]) -> Option<u64> {
+    const WORDS: [(&str, u64); 24] = [
+        ("a", 1),
+        ("an", 1),
+        ("one", 1),
+        ("two", 2),
+        ("three", 3),
+        ("four", 4),
+        ("five", 5),
+        ("six", 6),
+        ("seven", 7),
+        ("eight", 8),
+        ("nine", 9),
+        ("ten", 10),
+        ("eleven", 11),
+        ("twelve", 12),
+        ("fifteen", 15),
+        ("eighteen", 18),
+        ("twenty", 20),
+        ("thirty", 30),
+        ("forty", 40),
+        ("fifty", 50),
+        ("sixty", 60),
+        ("couple", 2),
+        ("several", 3),
+        ("half", 0),
+    ];
+    WORDS
+        .iter()
+        .find(|(w, _)| w.as_bytes().eq_ignore_ascii_case(word))
+        .map(|(_, v)| v.saturating_mul(100))
+}
+
+/// The English word or figure before `end` (after one or more spaces and an optional
+/// `of`): its value in hundredths and the start of the word before it, if any.
+fn english_number_before(hay: &[u8], end: usize, floor: usize) -> Option<(u64, usize)> {
+    let mut at = end;
+    while at > floor && hay.get(at.wrapping_sub(1)) == Some(&b' ') {
+        at = at.wrapping_sub(1);
+    }
+    if at == end {
+        return None;
+    }
+    let mut word_start = at;
+    while word_start > floor
+        && hay
+            .get(word_start.wrapping_sub(1))
+            .is_some_and(|b| b.is_ascii_alphanumeric() || matches!(b, b',' | b'.' | b'-'))
+    {
+        word_start = word_start.wrapping_sub(1);
+    }
+    let word = hay.get(word_start..at)?;
+    if word.eq_ignore_ascii_case(b"of") {
+        // `a couple of days`
+        return english_number_before(hay, word_start, floor);
+    }
+    if word.first().is_some_and(u8::is_ascii_digit) {
+        return Some((number_before(hay, at, word_start)?.0, word_start));
+    }
+    // `forty-eight hours`
+    if let Some(dash) = word.iter().position(|&b| b == b'-') {
+        let tens = word_value(word.get(..dash)?)?;
+        let ones = word_value(word.get(dash.saturating_add(1)..)?)?;
+        return Some((tens.saturating_add(ones), word_start));
+    }
+    Some((word_value(word)?, word_start))
+}
+
+/// Whether the word before `at` (after spaces) is one of `words` (lower case).
+fn word_before_is(hay: &[u8], at: usize, floor: usize, words: &[&str]) -> bool {
+    let mut end = at;
+    while end > floor && hay.get(end.wrapping_sub(1)) == Some(&b' ') {
+        end = end.wrapping_sub(1);
+    }
+    let mut start = end;
+    while start > floor
+        && hay
+            .get(start.wrapping_sub(1))
+            .is_some_and(u8::is_ascii_alphabetic)
+    {
+        start = start.wrapping_sub(1);
+    }
+    let Some(word) = hay.get(start..end) else {
+        return false;
+    };
+    !word.is_empty()
+        && words
+            .iter()
+            .any(|w| w.as_bytes().eq_ignore_ascii_case(word))
+}
+
+/// The end of the number a Chinese unit pattern starts with (`三天`: the end of `三`), or
+/// the pattern's own start when it does not start with a numeral (`个月`).
+fn numeral_end(hay: &[u8], p: usize, limit: usize) -> usize {
+    match char_at(hay, p, limit) {
+        Some((c, end)) if numeric(c) => end,
+        _ => p,
+    }
+}
+
+/// The number before the pattern at `p`: its value in hundredths and its start.
+fn value_before(hay: &[u8], p: usize, len: usize) -> Option<(u64, usize)> {
+    let floor = p.saturating_sub(LOOKBACK);
+    let first = hay.get(p).copied()?;
+    if first.is_ascii_alphabetic() {
+        english_number_before(hay, p, floor)
+    } else {
+        let end = numeral_end(hay, p, p.saturating_add(len));
+        number_before(hay, end, floor)
+    }
+}
+
+/// Hours stated by the time-unit pattern at `p` (code `bit` of [`UNIT_HOURS`]), or `None`
+/// when no number precedes it or it is a deadline (`三天内`, "within 7 days").
+pub(super) fn elapsed_hours(hay: &[u8], p: usize, len: usize, bit: u8) -> Option<u32> {
+    let unit: u64 = match UNIT_HOURS.get(usize::from(bit)) {
+        Some(code) => code.parse().ok()?,
+        None => return None,
+    };
+    let (value, start) = value_before(hay, p, len)?;
+    let end = p.saturating_add(len);
+    if let Some((c, next)) = char_at(hay, end, end.saturating_add(4)) {
+        // A deadline (`三天内`), a time ago (`半个月前`) or an age (`两个月的鞋子`, `用了一周就
+        // 坏`).
+        if matches!(c, '内' | '內' | '后' | '後' | '前' | '的' | '就') {
+            return None;
+        }
+        // A returns policy (`七天无理由退货`).
+        let policy = matches!(char_at(hay, next, next.saturating_add(4)), Some(('理', _)));
+        if matches!(c, '无' | '無') && policy {
+            return None;
+        }
+    }
+    let floor = p.saturating_sub(LOOKBACK);
+    if word_before_is(
+        hay,
+        start,
+        floor,
+        &["within", "in", "next", "after", "every", "per"],
+    ) {
+        return None;
+    }
+    let hours = value.saturating_mul(unit) / 100;
+    u32::try_from(hours).ok().filter(|&h| h > 0)
+}
+
+/// The ordinal of this contact stated by the repetition pattern at `p`: a fixed ordinal
+/// (`third time`: code 3 at bit 2), or the number before `次` after `第` (`第五次` = 5) or
+/// after `了`/`过` (`打了三次` = this is the fourth).
+pub(super) fn repetition(hay: &[u8], p: usize, len: usize, bit: u8) -> Option<u8> {
+    if bit > 0 {
+        return bit.checked_add(1);
+    }
+    let (value, start) = value_before(hay, p, len)?;
+    let n = u8::try_from(value / 100).ok()?;
+    let floor = p.saturating_sub(LOOKBACK);
+    match char_before(hay, start, floor) {
+        Some(('第', _)) => Some(n),
+        // `打了三次`, `来过两次`: that many contacts before this one.
+        Some(('了' | '过' | '過' | '咗', at)) => match char_before(hay, at, floor) {
+            Some(('打' | '来' | '來' | '找' | '问' | '問' | '跑' | '去', _)) => {
+                n.checked_add(1)
+            }
+            _ => None,
+        },
+        _ => None,
+    }
+    .filter(|&n| n >= 2)
+}
+
+/// The currency a `$` stands for, from the two letters before it: `HK$`, `NT$`, `US$`
+/// (index in [`super::CURRENCIES`]), else `default`.
+fn dollar_currency(hay: &[u8], p: usize, default: u8) -> u8 {
+    let before = p.checked_sub(2).and_then(|s| hay.get(s..p));
+    let letters = match before {
+        Some(&[a, b]) => Some([a.to_ascii_lowercase(), b.to_ascii_lowercase()]),
+        _ => None,
+    };
+    let third = p.checked_sub(3).and_then(|i| hay.get(i));
+    if third.is_some_and(u8::is_ascii_alphabetic) {
+        return default;
+    }
+    match letters {
+        Some([b'h', b'k']) => 1,
+        Some([b'n', b't']) => 2,
+        Some([b'u', b's']) => 3,
+        _ => default,
+    }
+}
+
+/// The amount of money of the currency pattern at `p` (code `bit`: currency in bits 0-2,
+/// bit 3 when the number follows the pattern), in minor units, its currency (index in
+/// [`super::CURRENCIES`], or the local currency marker) and the end of what was read
+/// (relative to `hay`).
+pub(super) fn money(hay: &[u8], p: usize, len: usize, bit: u8) -> Option<(u64, u8, usize)> {
+    let end = p.saturating_add(len);
+    let mut currency = bit & 7;
+    if bit & 8 == 0 {
+        let (value, _) = value_before(hay, p, len)?;
+        return Some((value, currency, end)).filter(|(v, _, _)| *v > 0);
+    }
+    if hay.get(p) == Some(&b'$') {
+        currency = dollar_currency(hay, p, currency);
+    }
+    // The number after the sign: `$4`, `£ 18,500`, `HK$1,200`, `RMB 500`, `赔我五万`.
+    let limit = p.saturating_add(LOOKAHEAD).min(hay.len());
+    let mut start = end;
+    while hay.get(start) == Some(&b' ') && start < limit {
+        start = start.saturating_add(1);
+    }
+    let chinese = char_at(hay, start, limit).is_some_and(|(c, _)| !c.is_ascii() && numeric(c));
+    let mut stop = start;
+    while let Some((c, next)) = char_at(hay, stop, limit) {
+        let ok = if chinese {
+            numeric(c) && !matches!(c, ',' | '.' | '，')
+        } else {
+            c.is_ascii_digit()
+                || ('０'..='９').contains(&c)
+                || ((c == ',' || c == '.')
+                    && hay.get(next).is_some_and(u8::is_ascii_digit)
+                    && stop > start)
+        };
+        if !ok {
+            break;
+        }
+        stop = next;
+    }
+    if stop == start {
+        return None;
+    }
+    // `给我三天` is time, `给我两个` a count: not money.
+    if let Some((c, _)) = char_at(hay, stop, limit) {
+        if matches!(
+            c,
+            '天' | '日'
+                | '周'
+                | '週'
+                | '月'
+                | '年'
+                | '次'
+                | '个'
+                | '個'
+                | '小'
+                | '分'
+                | '秒'
+                | '位'
+                | '件'
+                | '台'
+                | '部'
+                | '星'
+                | '礼'
+                | '禮'
+        ) {
+            return None;
+        }
+    }
+    let mut value = evaluate(hay, start, stop)?;
+    // `$2k`, `£1.2m`, `¥3万`
+    match char_at(hay, stop, limit) {
+        Some(('k' | 'K', next)) if !hay.get(next).is_some_and(u8::is_ascii_alphabetic) => {
+            value = value.saturating_mul(1000);
+            stop = next;
+        }
+        Some(('m' | 'M', next)) if !hay.get(next).is_some_and(u8::is_ascii_alphabetic) => {
+            value = value.saturating_mul(1_000_000);
+            stop = next;
+        }
+        Some(('万' | '萬', next)) => {
+            value = value.saturating_mul(10_000);
+            stop = next;
+        }
+        _ => {}
+    }
+    Some((value, currency, stop)).filter(|(v, _, _)| *v > 0)
+}

@@ -1,0 +1,117 @@
+//! Text understanding v2 (issue 17): what the scanner reads from a narrative or a transcript,
+//! on the issue's own examples.
+
+use complaint_triage::scan::{CURRENCIES, SAFETY_LEVELS, SCOPES};
+use complaint_triage::{scan_text, TextCues};
+
+fn threats(t: &str) -> u8 {
+    scan_text(t).threats
+}
+
+fn money(c: &TextCues) -> Vec<(u64, &'static str)> {
+    c.money()
+        .map(|m| (m.amount_minor, CURRENCIES[usize::from(m.currency)]))
+        .collect()
+}
+
+#[test]
+fn negated_and_hypothetical_threats_do_not_count() {
+    let c = scan_text(
+        "I'm not going to sue or go to the press, I just want to understand this $4 fee.",
+    );
+    assert_eq!(c.threats, 0);
+    assert_eq!(money(&c), [(400, "USD")]);
+    for t in [
+        "我并不想去银保监会投诉",
+        "We're not planning to take this to the ombudsman",
+        "唔係要告你哋",
+        "我不会去法院，也不想找媒体曝光",
+        "I have no intention of suing anyone",
+        "Hypothetically, if I did go to the ombudsman, what would happen?",
+        "我老公说应该找记者曝光，我觉得没必要",
+    ] {
+        assert_eq!(threats(t), 0, "{t}");
+    }
+    // A later positive clause is read on its own; a condition does not negate.
+    assert_eq!(threats("I won't shout, but I will sue"), 1 << 3);
+    assert_eq!(
+        threats("If this isn't fixed by Friday I'll go to the ombudsman"),
+        1 << 2
+    );
+    assert_eq!(threats("如果你们不处理，我就去法院起诉"), 1 << 3);
+}
+
+#[test]
+fn speakers_decide_whose_cue_it_is() {
+    // The customer's own "I don't know" is no forbidden phrase; the agent's is.
+    let t = "客服：您好。\n客户：我也不知道怎么回事，昨天还好好的。";
+    assert_eq!(scan_text(t).forbidden_phrases, 0);
+    let t = "客户：为什么扣了我两次钱？\n客服：这个我不知道。";
+    assert_eq!(scan_text(t).forbidden_phrases, 1 << 4);
+    // An agent naming a channel or repeating a threat is no threat.
+    let t = "Customer: My bill is wrong.\nAgent: You can also contact the ombudsman or a lawyer if you like.";
+    assert_eq!(scan_text(t).threats, 0);
+    // Untagged text is the customer's; a quoted agent phrase counts.
+    assert_eq!(threats("I'll report you to Ofcom."), 1 << 2);
+    assert_eq!(
+        scan_text("門市人員跟我說「規定就是這樣」").forbidden_phrases,
+        1 << 5
+    );
+}
+
+#[test]
+fn look_alikes_are_not_cues() {
+    for t in [
+        "The voltage regulator in the charger failed after a week.",
+        "我收不到多媒体短信，只能收文字短信。",
+        "相机曝光时间设置不了。",
+        "每天都收到很多垃圾短信。",
+        "I got a scam call pretending to be you.",
+        "流媒体会员被自动续费了。",
+    ] {
+        let c = scan_text(t);
+        assert_eq!((c.threats, c.emotion_markers), (0, 0), "{t}");
+    }
+}
+
+#[test]
+fn safety_malice_people_scope_repetition_time_and_money_are_read() {
+    let c = scan_text("你们卖的充电宝昨晚充电时爆炸了，把我孩子的手烧伤了，现在还在医院住院。");
+    assert_eq!(
+        SAFETY_LEVELS[usize::from(c.safety) - 1].code,
+        "serious_injury_or_death"
+    );
+    assert_ne!(c.vulnerable & (1 << 4), 0, "child");
+    let c =
+        scan_text("The extension lead started sparking and melted the socket. Nobody was hurt.");
+    assert_eq!(SAFETY_LEVELS[usize::from(c.safety) - 1].code, "hazard");
+    assert_eq!(scan_text("幸好没有人受伤").safety, 0);
+
+    assert_ne!(scan_text("这事我们私了吧").malice & (1 << 1), 0);
+    assert_eq!(
+        SCOPES[usize::from(scan_text("整个小区都没信号").scope) - 1].code,
+        "building"
+    );
+    assert_eq!(scan_text("这已经是我第五次来电").repetition, 5);
+    assert_eq!(
+        scan_text("This is the third time I have called.").repetition,
+        3
+    );
+    assert_eq!(
+        scan_text("No hot water for two weeks now.").elapsed_hours,
+        336
+    );
+    assert_eq!(scan_text("宽带断了三天了").elapsed_hours, 72);
+    assert_eq!(scan_text("三天内给我答复").elapsed_hours, 0, "a deadline");
+    assert_eq!(money(&scan_text("赔我5000元")), [(500000, "CNY")]);
+    assert_eq!(
+        money(&scan_text("The repair quote was £18,500.")),
+        [(1850000, "GBP")]
+    );
+    assert_eq!(money(&scan_text("退款１２００元")), [(120000, "CNY")]);
+    assert_eq!(money(&scan_text("要收我六百八蚊上門費")), [(68000, "HKD")]);
+    assert_eq!(
+        money(&scan_text("在台北買的，花了八百元")),
+        [(80000, "TWD")]
+    );
+}
