@@ -67,6 +67,7 @@ fn complaint() -> impl Strategy<Value = Complaint> {
             threats: cues.0,
             forbidden_phrases: cues.1,
             emotion_markers: cues.2,
+            ..TextCues::NONE
         };
         c
     })
