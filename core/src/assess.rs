@@ -58,6 +58,10 @@ pub fn assess_into(complaint: &Complaint, policy: &Policy, out: &mut Assessment)
     out.first_response_minutes = decision.first_response_minutes;
     out.resolution_hours = decision.resolution_hours;
     out.resolution_capped = decision.resolution_capped;
+    out.regulatory_deadline_hours = decision.regulatory_deadline_hours;
+    out.past_regulatory_deadline = decision.past_regulatory_deadline;
+    out.follow_up_hours = decision.follow_up_hours;
+    out.gates = decision.gates;
     out.claim_ratio_permille = decision.claim.ratio_permille;
     out.claim_unreasonable = decision.claim.unreasonable;
     out.playbook = decision.playbook;
@@ -122,6 +126,14 @@ pub struct Decision {
     pub resolution_hours: u16,
     /// Whether the jurisdiction shortened the resolution deadline.
     pub resolution_capped: bool,
+    /// Hours left before the nearest regulatory deadline; `None` without one.
+    pub regulatory_deadline_hours: Option<u16>,
+    /// Whether a regulatory deadline has passed.
+    pub past_regulatory_deadline: bool,
+    /// Hours after resolution to call the customer back.
+    pub follow_up_hours: u16,
+    /// The gates whose condition holds.
+    pub gates: crate::FlagSet<crate::Gate>,
     /// The claim check.
     pub claim: ClaimCheck,
     /// The playbook.
@@ -132,6 +144,52 @@ pub struct Decision {
 #[inline]
 pub fn decide_only(complaint: &Complaint, policy: &Policy) -> Decision {
     fast::grade(complaint, policy, &mut NoRows).0
+}
+
+/// Where a complaint stands against its regulators' deadlines.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct RegulatoryClock {
+    /// Hours left before the nearest deadline (0 once past); `None` when
+    /// none applies.
+    pub hours_left: Option<u16>,
+    /// Whether a deadline has passed (reached counts as passed).
+    pub past: bool,
+}
+
+/// The regulatory deadlines of a complaint: the jurisdiction's outer limit
+/// counted from when it was first raised (`hours_open`), and the deadline
+/// its regulator sets, counted from when it reached the regulator
+/// (`hours_since_regulator`) while its channel is a regulator or an
+/// ombudsman. Shared, as plain code, by both gradings.
+pub fn regulatory_clock<C: ComplaintFields + ?Sized>(c: &C, policy: &Policy) -> RegulatoryClock {
+    let j = c.jurisdiction() as usize;
+    let at_regulator = matches!(
+        c.channel(),
+        crate::Channel::Regulator | crate::Channel::Ombudsman
+    );
+    let cap = policy.jurisdiction_cap_hours.get(j).copied();
+    let clock = policy.regulator_clock_hours.get(j).copied();
+    let deadlines = [
+        (cap, c.hours_open()),
+        (clock.filter(|_| at_regulator), c.hours_since_regulator()),
+    ];
+    let mut out = RegulatoryClock {
+        hours_left: None,
+        past: false,
+    };
+    if c.jurisdiction() == crate::Jurisdiction::None {
+        return out;
+    }
+    for (limit, elapsed) in deadlines {
+        let Some(limit) = limit.filter(|l| *l != crate::policy::NO_LIMIT) else {
+            continue;
+        };
+        let left = u32::from(limit).saturating_sub(elapsed);
+        out.past |= left == 0;
+        let left = u16::try_from(left).unwrap_or(limit);
+        out.hours_left = Some(out.hours_left.map_or(left, |h| h.min(left)));
+    }
+    out
 }
 
 /// The claim-ratio rule of seed `000_d3bb18e70da591cc.txt` (高额补偿投诉处理).

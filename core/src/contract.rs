@@ -16,14 +16,15 @@
 
 use crate::codes::{
     Category, Channel, CustomerTier, Dimension, Evidence, Expectation, Grade, HandlingFailure,
-    Jurisdiction, Level, Liability, MaliceSignal, Motive, Personality, Profile, Right, Threat,
-    Tier, Vocabulary,
+    Jurisdiction, Level, Liability, MaliceSignal, Motive, Personality, Profile, Right, SafetyLevel,
+    Threat, Tier, Vocabulary,
 };
 use crate::complaint::{Id, ID_CAPACITY};
 use crate::flags::FlagSet;
+use crate::gates::Gate;
 use crate::json::{ErrorKind, MAX_AMOUNT, RECORD_LIMITS};
 use crate::outcome::EffectFactor;
-use crate::playbook::{ExpectationApproach, MotiveApproach, Remedy, Strategy, Talk};
+use crate::playbook::{ExpectationApproach, MotiveApproach, Remedy, Step, Strategy, Talk};
 use crate::scan::TextCues;
 use crate::{Source, TierBasis};
 
@@ -336,7 +337,8 @@ record_contract! {
         beyond_authority: bool bool = false;
         /// Whether the customer was compensated before for the same issue.
         previously_compensated: bool bool = false;
-        /// Whether a person or property was harmed.
+        /// Whether a person or property was harmed: the same as `safety`
+        /// `injury` at least (kept for records written before `safety`).
         safety_incident: bool bool = false;
         /// Whether it falls in a sensitive period (a holiday, an event, a launch).
         sensitive_period: bool bool = false;
@@ -352,6 +354,11 @@ record_contract! {
         handling_failures: list FlagSet<HandlingFailure> = FlagSet::EMPTY;
         /// Whose outer deadline applies.
         jurisdiction: code Jurisdiction = Jurisdiction::None;
+        /// How badly a person or property was harmed, from a hazard to a death.
+        safety: code SafetyLevel = SafetyLevel::None;
+        /// Hours since the complaint reached the regulator or ombudsman (its
+        /// channel): the regulator's own clock, which may have started later.
+        hours_since_regulator: int u32 = 0, in (0, 1_000_000);
     }
     text {
         /// Free text (a transcript or narrative), scanned for threats,
@@ -373,6 +380,7 @@ pub const VOCABULARIES: &[Vocabulary] = &[
     Liability::VOCABULARY,
     Evidence::VOCABULARY,
     Jurisdiction::VOCABULARY,
+    SafetyLevel::VOCABULARY,
     Right::VOCABULARY,
     Threat::VOCABULARY,
     Profile::VOCABULARY,
@@ -389,6 +397,8 @@ pub const VOCABULARIES: &[Vocabulary] = &[
     ExpectationApproach::VOCABULARY,
     Remedy::VOCABULARY,
     Strategy::VOCABULARY,
+    Step::VOCABULARY,
+    Gate::VOCABULARY,
     EffectFactor::VOCABULARY,
     ErrorKind::VOCABULARY,
 ];

@@ -4,6 +4,8 @@ use core::fmt;
 use core::marker::PhantomData;
 
 use crate::codes::{HandlingFailure, MaliceSignal, Profile, Right, Threat};
+use crate::gates::Gate;
+use crate::playbook::Step;
 
 /// A vocabulary that fits in a 16-bit set.
 pub trait Flag: Copy + 'static {
@@ -26,7 +28,15 @@ macro_rules! impl_flag {
     )+};
 }
 
-impl_flag!(Right, Threat, Profile, MaliceSignal, HandlingFailure);
+impl_flag!(
+    Right,
+    Threat,
+    Profile,
+    MaliceSignal,
+    HandlingFailure,
+    Gate,
+    Step
+);
 
 /// A set of vocabulary values, stored as a bit mask (bit `i` = the value with index `i`).
 ///

@@ -18,7 +18,7 @@
 use super::record::{field_index, record_body, IntRange, RECORD_LIMITS};
 use super::record::{
     AFFECTED_CUSTOMERS, CLAIMED_AMOUNT, DEPARTMENTS, DIRECT_LOSS, EMOTION, HOURS_OPEN,
-    PRIOR_CONTACTS, TENURE_MONTHS,
+    HOURS_SINCE_REGULATOR, PRIOR_CONTACTS, TENURE_MONTHS,
 };
 use super::value::{for_each_byte_piece, unescape, BytePiece};
 use crate::code_words::{self, CodeTable, CodeWords};
@@ -85,6 +85,8 @@ pub(super) fn read(json: &[u8]) -> Option<Complaint> {
                 25 => c.malice_signals = r.flags()?,
                 26 => c.handling_failures = r.flags()?,
                 27 => c.jurisdiction = r.code()?,
+                28 => c.safety = r.code()?,
+                29 => c.hours_since_regulator = r.uint(HOURS_SINCE_REGULATOR)? as u32,
                 _ => c.text_cues = c.text_cues.union(r.text()?),
             }
             r.ws();

@@ -152,7 +152,9 @@ pub(super) fn field_index(key: &[u8]) -> Option<usize> {
         b"malice_signals" => 25,
         b"handling_failures" => 26,
         b"jurisdiction" => 27,
-        b"text" => 28,
+        b"safety" => 28,
+        b"hours_since_regulator" => 29,
+        b"text" => 30,
         _ => return None,
     })
 }
@@ -212,11 +214,17 @@ const AMOUNT: &str = "an integer in 0..=1000000000000000 (minor units)";
 pub(super) const DIRECT_LOSS: IntRange = range("direct_loss", 0, MAX_AMOUNT, AMOUNT);
 pub(super) const CLAIMED_AMOUNT: IntRange = range("claimed_amount", 0, MAX_AMOUNT, AMOUNT);
 pub(super) const DEPARTMENTS: IntRange = range("departments", 1, 100, "an integer in 1..=100");
+pub(super) const HOURS_SINCE_REGULATOR: IntRange = range(
+    "hours_since_regulator",
+    0,
+    1_000_000,
+    "an integer in 0..=1000000",
+);
 
 /// Every integer field of the record contract with its accepted values, in
 /// contract order: the one place the ranges are written, read by both
 /// record readers and by the bindings.
-pub const RECORD_INT_RANGES: [IntRange; 8] = [
+pub const RECORD_INT_RANGES: [IntRange; 9] = [
     TENURE_MONTHS,
     EMOTION,
     PRIOR_CONTACTS,
@@ -225,6 +233,7 @@ pub const RECORD_INT_RANGES: [IntRange; 8] = [
     DIRECT_LOSS,
     CLAIMED_AMOUNT,
     DEPARTMENTS,
+    HOURS_SINCE_REGULATOR,
 ];
 
 impl RecordReader {
@@ -318,6 +327,8 @@ impl RecordReader {
             25 => c.malice_signals = flags(lex, at)?,
             26 => c.handling_failures = flags(lex, at)?,
             27 => c.jurisdiction = code(lex, at)?,
+            28 => c.safety = code(lex, at)?,
+            29 => c.hours_since_regulator = uint(lex, at, HOURS_SINCE_REGULATOR)? as u32,
             _ => text(lex, at, &mut self.scanner)?,
         }
         Ok(())

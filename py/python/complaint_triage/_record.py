@@ -24,6 +24,7 @@ __all__ = [
     "RECORD_CONTRACT",
     "RecordDict",
     "RightCode",
+    "SafetyLevelCode",
     "ThreatCode",
 ]
 
@@ -50,6 +51,7 @@ ChannelCode = Literal[
     "regulator",
     "media",
     "court",
+    "ombudsman",
 ]
 CustomerTierCode = Literal[
     "standard",
@@ -153,6 +155,16 @@ JurisdictionCode = Literal[
     "cn_banking",
     "cn_telecom",
     "cn_consumer",
+    "uk_fca_payments",
+    "tw_consumer",
+    "hk_hkma",
+]
+SafetyLevelCode = Literal[
+    "none",
+    "hazard",
+    "injury",
+    "serious_injury",
+    "death",
 ]
 
 #: Every field of the record contract, in order: (name, kind, min, max,
@@ -161,7 +173,7 @@ JurisdictionCode = Literal[
 RECORD_CONTRACT: Final[tuple[tuple[str, str, int, int, int], ...]] = (
     ("id", "id", 0, 64, 0),
     ("category", "code", 0, 10, 10),
-    ("channel", "code", 0, 8, 1),
+    ("channel", "code", 0, 9, 1),
     ("customer_tier", "code", 0, 3, 0),
     ("tenure_months", "int", 0, 1200, 0),
     ("personality", "code", 0, 4, 4),
@@ -186,7 +198,9 @@ RECORD_CONTRACT: Final[tuple[tuple[str, str, int, int, int], ...]] = (
     ("profile", "list", 0, 511, 0),
     ("malice_signals", "list", 0, 1023, 0),
     ("handling_failures", "list", 0, 2047, 0),
-    ("jurisdiction", "code", 0, 5, 0),
+    ("jurisdiction", "code", 0, 8, 0),
+    ("safety", "code", 0, 4, 0),
+    ("hours_since_regulator", "int", 0, 1000000, 0),
     ("text", "text", 0, 32768, 0),
 )
 
@@ -255,7 +269,7 @@ class RecordDict(TypedDict, total=False):
     """Whether the customer was compensated before for the same issue."""
 
     safety_incident: bool
-    """Whether a person or property was harmed."""
+    """Whether a person or property was harmed: the same as `safety` `injury` at least (kept for records written before `safety`)."""
 
     sensitive_period: bool
     """Whether it falls in a sensitive period (a holiday, an event, a launch)."""
@@ -277,6 +291,12 @@ class RecordDict(TypedDict, total=False):
 
     jurisdiction: JurisdictionCode
     """Whose outer deadline applies."""
+
+    safety: SafetyLevelCode
+    """How badly a person or property was harmed, from a hazard to a death."""
+
+    hours_since_regulator: int
+    """Hours since the complaint reached the regulator or ombudsman (its channel): the regulator's own clock, which may have started later."""
 
     text: str
     """Free text (a transcript or narrative), scanned for threats, forbidden phrases and emotion markers; only the cues are kept."""
