@@ -368,7 +368,8 @@ record_contract! {
 }
 
 /// Every closed vocabulary of the crate: the record's (in contract order),
-/// then the assessment's, the improvement effect's and the error kinds.
+/// then the assessment's, the improvement effect's and the error kinds,
+/// then those added since (appended: a vocabulary's place is its C number).
 /// The C constants and the bindings' `vocabulary()` are generated from it.
 pub const VOCABULARIES: &[Vocabulary] = &[
     Category::VOCABULARY,
@@ -380,7 +381,6 @@ pub const VOCABULARIES: &[Vocabulary] = &[
     Liability::VOCABULARY,
     Evidence::VOCABULARY,
     Jurisdiction::VOCABULARY,
-    SafetyLevel::VOCABULARY,
     Right::VOCABULARY,
     Threat::VOCABULARY,
     Profile::VOCABULARY,
@@ -397,10 +397,13 @@ pub const VOCABULARIES: &[Vocabulary] = &[
     ExpectationApproach::VOCABULARY,
     Remedy::VOCABULARY,
     Strategy::VOCABULARY,
-    Step::VOCABULARY,
-    Gate::VOCABULARY,
     EffectFactor::VOCABULARY,
     ErrorKind::VOCABULARY,
+    // Added later, appended so that the C library's vocabulary numbers of
+    // the ones above stay as they were.
+    SafetyLevel::VOCABULARY,
+    Step::VOCABULARY,
+    Gate::VOCABULARY,
 ];
 
 /// The contract's field named `name`, if any.

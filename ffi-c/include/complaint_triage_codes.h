@@ -167,20 +167,6 @@ enum ct_jurisdiction_code {
     CT_JURISDICTION_HK_HKMA = 8,
 };
 
-/** `safety` (CT_VOCAB_SAFETY_LEVEL): indices. */
-enum ct_safety_level_code {
-    /** `none`: No safety issue (无安全问题). */
-    CT_SAFETY_LEVEL_NONE = 0,
-    /** `hazard`: A hazard, nobody harmed (安全隐患,未造成伤害). */
-    CT_SAFETY_LEVEL_HAZARD = 1,
-    /** `injury`: Injury or damage to property (人身伤害或财产损害). */
-    CT_SAFETY_LEVEL_INJURY = 2,
-    /** `serious_injury`: Serious injury (严重伤害). */
-    CT_SAFETY_LEVEL_SERIOUS_INJURY = 3,
-    /** `death`: Death (死亡). */
-    CT_SAFETY_LEVEL_DEATH = 4,
-};
-
 /** `rights` (CT_VOCAB_RIGHT): bits of a list field. */
 enum ct_right_bits {
     /** `know`: Right to know (知情权). */
@@ -457,50 +443,6 @@ enum ct_strategy_code {
     CT_STRATEGY_LEGAL_PROTECTION = 10,
 };
 
-/** `steps` (CT_VOCAB_STEP): indices. */
-enum ct_step_code {
-    /** `legal_review`: Involve legal and compliance (法务合规介入). */
-    CT_STEP_LEGAL_REVIEW = 0,
-    /** `dedicated_manager`: A dedicated manager for the customer (专属客服经理). */
-    CT_STEP_DEDICATED_MANAGER = 1,
-    /** `supervisor_review`: A supervisor investigates the agent's conduct (主管介入调查处理). */
-    CT_STEP_SUPERVISOR_REVIEW = 2,
-    /** `inform_management`: Report to management (及时上报管理层). */
-    CT_STEP_INFORM_MANAGEMENT = 3,
-    /** `keep_evidence`: Collect and keep evidence (收集和保留证据). */
-    CT_STEP_KEEP_EVIDENCE = 4,
-};
-
-/** `gates` (CT_VOCAB_GATE): indices. */
-enum ct_gate_code {
-    /** `safety_hazard`: A hazard to safety, nobody harmed (安全隐患). */
-    CT_GATE_SAFETY_HAZARD = 0,
-    /** `safety_injury`: A person or property harmed (人身或财产受到伤害). */
-    CT_GATE_SAFETY_INJURY = 1,
-    /** `safety_serious_injury`: A person seriously injured (严重人身伤害). */
-    CT_GATE_SAFETY_SERIOUS_INJURY = 2,
-    /** `safety_death`: A death (死亡事故). */
-    CT_GATE_SAFETY_DEATH = 3,
-    /** `formal_channel`: Raised with a regulator, an ombudsman or a court (已进入监管、申诉专员或司法渠道). */
-    CT_GATE_FORMAL_CHANNEL = 4,
-    /** `press`: Raised with the press (已被新闻媒体受理). */
-    CT_GATE_PRESS = 5,
-    /** `public_exposure`: An influential customer, or a threat of media or social-media exposure (有社会背景、宣传能力或扬言曝光). */
-    CT_GATE_PUBLIC_EXPOSURE = 6,
-    /** `several_affected`: Several customers hit by the same fault (多名客户受同一问题影响). */
-    CT_GATE_SEVERAL_AFFECTED = 7,
-    /** `mass_incident`: Many customers hit by the same fault (群体性问题). */
-    CT_GATE_MASS_INCIDENT = 8,
-    /** `wide_outage`: A fault across a city or a whole service (大面积故障). */
-    CT_GATE_WIDE_OUTAGE = 9,
-    /** `attitude`: An agent's bad attitude (服务态度恶劣). */
-    CT_GATE_ATTITUDE = 10,
-    /** `malice_track`: Extortion, malicious hype, or demands raised step by step (恶意要挟、恶意炒作或逐步升级). */
-    CT_GATE_MALICE_TRACK = 11,
-    /** `past_regulatory_deadline`: Past the regulator's deadline (已超过监管时限). */
-    CT_GATE_PAST_REGULATORY_DEADLINE = 12,
-};
-
 /** `effect factor` (CT_VOCAB_EFFECT_FACTOR): indices. */
 enum ct_effect_factor_code {
     /** `base`: Starting score (基础分). */
@@ -547,6 +489,64 @@ enum ct_error_kind_code {
     CT_ERROR_KIND_STRING_TOO_LONG = 9,
     /** `invalid_policy`: Incoherent policy (策略不一致). */
     CT_ERROR_KIND_INVALID_POLICY = 10,
+};
+
+/** `safety` (CT_VOCAB_SAFETY_LEVEL): indices. */
+enum ct_safety_level_code {
+    /** `none`: No safety issue (无安全问题). */
+    CT_SAFETY_LEVEL_NONE = 0,
+    /** `hazard`: A hazard, nobody harmed (安全隐患,未造成伤害). */
+    CT_SAFETY_LEVEL_HAZARD = 1,
+    /** `injury`: Injury or damage to property (人身伤害或财产损害). */
+    CT_SAFETY_LEVEL_INJURY = 2,
+    /** `serious_injury`: Serious injury (严重伤害). */
+    CT_SAFETY_LEVEL_SERIOUS_INJURY = 3,
+    /** `death`: Death (死亡). */
+    CT_SAFETY_LEVEL_DEATH = 4,
+};
+
+/** `steps` (CT_VOCAB_STEP): indices. */
+enum ct_step_code {
+    /** `legal_review`: Involve legal and compliance (法务合规介入). */
+    CT_STEP_LEGAL_REVIEW = 0,
+    /** `dedicated_manager`: A dedicated manager for the customer (专属客服经理). */
+    CT_STEP_DEDICATED_MANAGER = 1,
+    /** `supervisor_review`: A supervisor investigates the agent's conduct (主管介入调查处理). */
+    CT_STEP_SUPERVISOR_REVIEW = 2,
+    /** `inform_management`: Report to management (及时上报管理层). */
+    CT_STEP_INFORM_MANAGEMENT = 3,
+    /** `keep_evidence`: Collect and keep evidence (收集和保留证据). */
+    CT_STEP_KEEP_EVIDENCE = 4,
+};
+
+/** `gates` (CT_VOCAB_GATE): indices. */
+enum ct_gate_code {
+    /** `safety_hazard`: A hazard to safety, nobody harmed (安全隐患). */
+    CT_GATE_SAFETY_HAZARD = 0,
+    /** `safety_injury`: A person or property harmed (人身或财产受到伤害). */
+    CT_GATE_SAFETY_INJURY = 1,
+    /** `safety_serious_injury`: A person seriously injured (严重人身伤害). */
+    CT_GATE_SAFETY_SERIOUS_INJURY = 2,
+    /** `safety_death`: A death (死亡事故). */
+    CT_GATE_SAFETY_DEATH = 3,
+    /** `formal_channel`: Raised with a regulator, an ombudsman or a court (已进入监管、申诉专员或司法渠道). */
+    CT_GATE_FORMAL_CHANNEL = 4,
+    /** `press`: Raised with the press (已被新闻媒体受理). */
+    CT_GATE_PRESS = 5,
+    /** `public_exposure`: An influential customer, or a threat of media or social-media exposure (有社会背景、宣传能力或扬言曝光). */
+    CT_GATE_PUBLIC_EXPOSURE = 6,
+    /** `several_affected`: Several customers hit by the same fault (多名客户受同一问题影响). */
+    CT_GATE_SEVERAL_AFFECTED = 7,
+    /** `mass_incident`: Many customers hit by the same fault (群体性问题). */
+    CT_GATE_MASS_INCIDENT = 8,
+    /** `wide_outage`: A fault across a city or a whole service (大面积故障). */
+    CT_GATE_WIDE_OUTAGE = 9,
+    /** `attitude`: An agent's bad attitude (服务态度恶劣). */
+    CT_GATE_ATTITUDE = 10,
+    /** `malice_track`: Extortion, malicious hype, or demands raised step by step (恶意要挟、恶意炒作或逐步升级). */
+    CT_GATE_MALICE_TRACK = 11,
+    /** `past_regulatory_deadline`: Past the regulator's deadline (已超过监管时限). */
+    CT_GATE_PAST_REGULATORY_DEADLINE = 12,
 };
 
 /** `factor` (CT_VOCAB_FACTOR): indices. */

@@ -69,6 +69,10 @@ const _: () = {
         ),
         (declared_range("hours_open"), (0, CT_MAX_HOURS_OPEN as u64)),
         (
+            declared_range("hours_since_regulator"),
+            (0, CT_MAX_HOURS_OPEN as u64),
+        ),
+        (
             declared_range("affected_customers"),
             (1, CT_MAX_AFFECTED_CUSTOMERS as u64),
         ),
@@ -120,6 +124,9 @@ pub struct ct_complaint {
     pub hours_open: u32,
     /// How many customers the problem affects, 1 to `CT_MAX_AFFECTED_CUSTOMERS`.
     pub affected_customers: u32,
+    /// Hours since the complaint reached the regulator or ombudsman, up to
+    /// `CT_MAX_HOURS_OPEN` (the regulator's own clock).
+    pub hours_since_regulator: u32,
     /// Months as a customer, up to `CT_MAX_TENURE_MONTHS`.
     pub tenure_months: u16,
     /// Earlier contacts about the same issue, up to `CT_MAX_PRIOR_CONTACTS`.
@@ -168,13 +175,15 @@ pub struct ct_complaint {
     pub safety_incident: u8,
     /// 1 if it falls in a sensitive period (holiday, event, launch), else 0.
     pub sensitive_period: u8,
+    /// How badly a person or property was harmed: `CT_VOCAB_SAFETY` (default `none`).
+    pub safety: u8,
     /// Length of `id` in bytes, 0 to `CT_ID_CAPACITY`.
     pub id_len: u8,
     /// The caller's identifier, UTF-8, echoed in the assessment. The first
     /// `id_len` bytes count; the library keeps it NUL-terminated.
     pub id: [c_char; CT_ID_ARRAY_SIZE],
     /// Reserved, set to 0 by the library and ignored (no implicit padding).
-    pub reserved: [u8; 4],
+    pub reserved: [u8; 7],
 }
 
 impl Default for ct_complaint {
@@ -238,6 +247,7 @@ pub(crate) fn from_core(c: &Complaint) -> ct_complaint {
         claimed_amount: c.claimed_amount,
         hours_open: c.hours_open,
         affected_customers: c.affected_customers,
+        hours_since_regulator: c.hours_since_regulator,
         tenure_months: c.tenure_months,
         prior_contacts: c.prior_contacts,
         rights: c.rights.bits(),
@@ -262,9 +272,10 @@ pub(crate) fn from_core(c: &Complaint) -> ct_complaint {
         previously_compensated: c.previously_compensated as u8,
         safety_incident: c.safety_incident as u8,
         sensitive_period: c.sensitive_period as u8,
+        safety: c.safety.index(),
         id_len: n as u8,
         id,
-        reserved: [0; 4],
+        reserved: [0; 7],
     }
 }
 

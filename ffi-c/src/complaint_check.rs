@@ -11,7 +11,7 @@ use triage::scan::{EMOTION_MARKERS, FORBIDDEN_PHRASES};
 use triage::{
     Category, Channel, Complaint, ComplaintFields, CustomerTier, Evidence, Expectation, FlagSet,
     HandlingFailure, Id, Jurisdiction, Liability, MaliceSignal, Motive, Personality, Profile,
-    Right, TextCues, Threat, RECORD_CONTRACT,
+    Right, SafetyLevel, TextCues, Threat, RECORD_CONTRACT,
 };
 
 use crate::complaint::{
@@ -81,7 +81,7 @@ macro_rules! cue_rule {
 /// contract's, then the text cues): the first that fails names the error.
 /// Ranges come from the contract; the assertions below keep the order and
 /// the coverage the contract's.
-pub(crate) const RULES: [FieldRule; 31] = [
+pub(crate) const RULES: [FieldRule; 33] = [
     contract_rule!("id", id_len, CT_ERR_COMPLAINT_ID),
     contract_rule!("category", category, CT_ERR_COMPLAINT_CATEGORY),
     contract_rule!("channel", channel, CT_ERR_COMPLAINT_CHANNEL),
@@ -158,6 +158,12 @@ pub(crate) const RULES: [FieldRule; 31] = [
         CT_ERR_COMPLAINT_HANDLING_FAILURES
     ),
     contract_rule!("jurisdiction", jurisdiction, CT_ERR_COMPLAINT_JURISDICTION),
+    contract_rule!("safety", safety, CT_ERR_COMPLAINT_SAFETY),
+    contract_rule!(
+        "hours_since_regulator",
+        hours_since_regulator,
+        CT_ERR_COMPLAINT_HOURS_SINCE_REGULATOR
+    ),
     cue_rule!(threats, Threat::COUNT, CT_ERR_COMPLAINT_TEXT_THREATS),
     cue_rule!(
         forbidden_phrases,
@@ -270,12 +276,12 @@ unsafe fn first_invalid_after_id(p: *const ct_complaint) -> Option<ct_result> {
             }
         })+};
     }
-    each_rule!(1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20 21 22 23 24 25 26 27 28 29 30);
+    each_rule!(1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20 21 22 23 24 25 26 27 28 29 30 31 32);
     None
 }
 
 const _: () = assert!(
-    RULES.len() == 31,
+    RULES.len() == 33,
     "each_rule! lists every rule but the id's"
 );
 
@@ -422,6 +428,7 @@ checked_fields! {
         liability: Liability,
         evidence: Evidence,
         jurisdiction: Jurisdiction,
+        safety: SafetyLevel,
     }
     numbers {
         tenure_months: u16,
@@ -432,6 +439,7 @@ checked_fields! {
         direct_loss: u64,
         claimed_amount: u64,
         departments: u8,
+        hours_since_regulator: u32,
     }
     yes_no {
         indirect_loss_claimed,

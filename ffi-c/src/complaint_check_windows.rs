@@ -4,7 +4,7 @@
 //! Field by field, each rule is a load, a compare and a branch. Here the
 //! one- and two-byte fields are checked 16 bytes at a time by the range
 //! windows of [`crate::ranges`], made at compile time from [`RULES`], and
-//! the four wider ones by compares that do not branch: one branch for the
+//! the five wider ones by compares that do not branch: one branch for the
 //! whole record. Which field failed is worked out afterwards, by the plain
 //! check, only when something did.
 
@@ -43,9 +43,9 @@ const fn rules_of_width<const N: usize>(width: usize) -> [FieldRule; N] {
 }
 
 /// The window lanes of the one-byte fields.
-const BYTE_FIELDS: [Field<u8>; 19] = {
-    let rules = rules_of_width::<19>(1);
-    let mut out = [(0, 0, 0); 19];
+const BYTE_FIELDS: [Field<u8>; 20] = {
+    let rules = rules_of_width::<20>(1);
+    let mut out = [(0, 0, 0); 20];
     let mut i = 0;
     while i < out.len() {
         out[i] = (rules[i].at, rules[i].min as u8, rules[i].max as u8);
@@ -67,9 +67,9 @@ const WORD_FIELDS: [Field<u16>; 8] = {
 };
 
 /// The four- and eight-byte fields, checked one by one.
-const WIDE_FIELDS: [FieldRule; 4] = {
-    let (four, eight) = (rules_of_width::<2>(4), rules_of_width::<2>(8));
-    [four[0], four[1], eight[0], eight[1]]
+const WIDE_FIELDS: [FieldRule; 5] = {
+    let (four, eight) = (rules_of_width::<3>(4), rules_of_width::<2>(8));
+    [four[0], four[1], four[2], eight[0], eight[1]]
 };
 
 /// The windows that check the one-byte fields.
