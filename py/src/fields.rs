@@ -13,7 +13,7 @@ use crate::arrow::{StrKey, Strings};
 use complaint_triage::{
     Category, Channel, Complaint, CustomerTier, Evidence, Expectation, FieldKind, FlagSet,
     HandlingFailure, Jurisdiction, Liability, MaliceSignal, Motive, Personality, Profile, Right,
-    Threat,
+    SafetyLevel, Threat,
 };
 
 /// How a field is stored.
@@ -182,6 +182,7 @@ pub enum Key {
     Emotion,
     PriorContacts,
     HoursOpen,
+    HoursSinceRegulator,
     AffectedCustomers,
     DirectLoss,
     ClaimedAmount,
@@ -195,6 +196,7 @@ pub enum Key {
     Liability,
     Evidence,
     Jurisdiction,
+    Safety,
     IndirectLossClaimed,
     BeyondAuthority,
     PreviouslyCompensated,
@@ -215,6 +217,7 @@ impl Key {
             "emotion" => Key::Emotion,
             "prior_contacts" => Key::PriorContacts,
             "hours_open" => Key::HoursOpen,
+            "hours_since_regulator" => Key::HoursSinceRegulator,
             "affected_customers" => Key::AffectedCustomers,
             "direct_loss" => Key::DirectLoss,
             "claimed_amount" => Key::ClaimedAmount,
@@ -228,6 +231,7 @@ impl Key {
             "liability" => Key::Liability,
             "evidence" => Key::Evidence,
             "jurisdiction" => Key::Jurisdiction,
+            "safety" => Key::Safety,
             "indirect_loss_claimed" => Key::IndirectLossClaimed,
             "beyond_authority" => Key::BeyondAuthority,
             "previously_compensated" => Key::PreviouslyCompensated,
@@ -303,6 +307,8 @@ fn known(name: &str) -> Option<Setter> {
         "liability" => code!(Liability, liability),
         "evidence" => code!(Evidence, evidence),
         "jurisdiction" => code!(Jurisdiction, jurisdiction),
+        "safety" => code!(SafetyLevel, safety),
+        "hours_since_regulator" => uint!(hours_since_regulator, u32),
         "tenure_months" => uint!(tenure_months, u16),
         "emotion" => uint!(emotion, u8),
         "prior_contacts" => uint!(prior_contacts, u16),
