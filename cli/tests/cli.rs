@@ -122,7 +122,7 @@ fn examples_score_and_rank_as_a_table() {
         .filter_map(|rest| rest.chars().next()?.to_digit(10))
         .map(|d| d as u8)
         .collect();
-    assert_eq!(priorities.len(), 30, "one row per example");
+    assert_eq!(priorities.len(), 32, "one row per example");
     assert!(
         priorities.windows(2).all(|w| w[0] <= w[1]),
         "{priorities:?}"

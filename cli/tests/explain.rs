@@ -62,7 +62,7 @@ fn a_pick_that_selects_nothing_says_why() {
         .assert()
         .code(2)
         .stderr(predicate::str::contains(
-            "no line 40: the input has 30 lines",
+            "no line 40: the input has 32 lines",
         ));
     bin()
         .args(["explain", "--line", "2"])
