@@ -161,35 +161,39 @@ pub struct RegulatoryClock {
 /// its regulator sets, counted from when it reached the regulator
 /// (`hours_since_regulator`) while its channel is a regulator or an
 /// ombudsman. Shared, as plain code, by both gradings.
+#[inline]
 pub fn regulatory_clock<C: ComplaintFields + ?Sized>(c: &C, policy: &Policy) -> RegulatoryClock {
-    let j = c.jurisdiction() as usize;
+    let j = c.jurisdiction();
     let at_regulator = matches!(
         c.channel(),
         crate::Channel::Regulator | crate::Channel::Ombudsman
     );
-    let cap = policy.jurisdiction_cap_hours.get(j).copied();
-    let clock = policy.regulator_clock_hours.get(j).copied();
-    let deadlines = [
-        (cap, c.hours_open()),
-        (clock.filter(|_| at_regulator), c.hours_since_regulator()),
-    ];
-    let mut out = RegulatoryClock {
-        hours_left: None,
-        past: false,
+    let limit = |hours: &[u16; crate::Jurisdiction::COUNT]| {
+        hours
+            .get(j as usize)
+            .copied()
+            .unwrap_or(crate::policy::NO_LIMIT)
     };
-    if c.jurisdiction() == crate::Jurisdiction::None {
-        return out;
+    let (cap, clock) = (
+        limit(&policy.jurisdiction_cap_hours),
+        limit(&policy.regulator_clock_hours),
+    );
+    // Both deadlines are worked out whether they apply or not, and combined
+    // without branches (`&`, `|`): graded on every record.
+    let has_jurisdiction = j != crate::Jurisdiction::None;
+    let has_cap = has_jurisdiction & (cap != crate::policy::NO_LIMIT);
+    let has_clock = has_jurisdiction & at_regulator & (clock != crate::policy::NO_LIMIT);
+    let cap_left = u32::from(cap).saturating_sub(c.hours_open());
+    let clock_left = u32::from(clock).saturating_sub(c.hours_since_regulator());
+    let past = (has_cap & (cap_left == 0)) | (has_clock & (clock_left == 0));
+    let left = core::hint::select_unpredictable(has_cap, cap_left, u32::MAX).min(
+        core::hint::select_unpredictable(has_clock, clock_left, u32::MAX),
+    );
+    RegulatoryClock {
+        // Left of a u16 limit, so it fits.
+        hours_left: (has_cap | has_clock).then_some(u16::try_from(left).unwrap_or(u16::MAX)),
+        past,
     }
-    for (limit, elapsed) in deadlines {
-        let Some(limit) = limit.filter(|l| *l != crate::policy::NO_LIMIT) else {
-            continue;
-        };
-        let left = u32::from(limit).saturating_sub(elapsed);
-        out.past |= left == 0;
-        let left = u16::try_from(left).unwrap_or(limit);
-        out.hours_left = Some(out.hours_left.map_or(left, |h| h.min(left)));
-    }
-    out
 }
 
 /// The claim-ratio rule of seed `000_d3bb18e70da591cc.txt` (高额补偿投诉处理).

@@ -64,6 +64,7 @@ impl GateFloor {
 
     /// The higher of two floors, field by field.
     #[must_use]
+    #[inline]
     pub fn max(self, other: GateFloor) -> GateFloor {
         GateFloor {
             grade: self.grade.max(other.grade),
@@ -112,28 +113,59 @@ pub const EXPOSURE_THREATS: [Threat; 2] = [Threat::Media, Threat::SocialMedia];
 /// property was harmed").
 #[inline]
 pub fn safety_level<C: ComplaintFields + ?Sized>(c: &C) -> SafetyLevel {
-    if c.safety_incident() {
-        c.safety().max(SafetyLevel::Injury)
+    let at_least = if c.safety_incident() {
+        SafetyLevel::Injury
     } else {
-        c.safety()
+        SafetyLevel::None
+    };
+    c.safety().max(at_least)
+}
+
+/// The bits of a list of values, for testing a set against the list in one
+/// step (compile time).
+const fn threat_bits(values: &[Threat]) -> u16 {
+    let mut bits = 0;
+    let mut i = 0;
+    while i < values.len() {
+        bits |= 1 << values[i] as u16;
+        i += 1;
     }
+    bits
+}
+const fn failure_bits(values: &[HandlingFailure]) -> u16 {
+    let mut bits = 0;
+    let mut i = 0;
+    while i < values.len() {
+        bits |= 1 << values[i] as u16;
+        i += 1;
+    }
+    bits
+}
+const fn signal_bits(values: &[MaliceSignal]) -> u16 {
+    let mut bits = 0;
+    let mut i = 0;
+    while i < values.len() {
+        bits |= 1 << values[i] as u16;
+        i += 1;
+    }
+    bits
 }
 
 /// The gates whose condition holds for a complaint under `policy` (its
 /// customer counts of the scope gates, its first emotion band);
 /// `past_deadline` whether a regulator's deadline has passed.
+#[inline]
 pub fn gates_that_apply<C: ComplaintFields + ?Sized>(
     c: &C,
     policy: &Policy,
     past_deadline: bool,
 ) -> FlagSet<Gate> {
     let affected_thresholds = policy.affected_gate_customers;
-    let mut g = FlagSet::EMPTY;
-    let mut put = |applies: bool, gate: Gate| {
-        if applies {
-            g.insert(gate);
-        }
-    };
+    // Every condition is evaluated and sets its bit (`&` and `|`, not
+    // `&&` and `||`): both gradings call this on every record, whose facts
+    // vary at random, and a branch per gate would mispredict.
+    let mut bits = 0u16;
+    let mut put = |applies: bool, gate: Gate| bits |= u16::from(applies) << gate.index();
     let safety = safety_level(c);
     put(safety == SafetyLevel::Hazard, Gate::SafetyHazard);
     put(safety == SafetyLevel::Injury, Gate::SafetyInjury);
@@ -154,42 +186,38 @@ pub fn gates_that_apply<C: ComplaintFields + ?Sized>(
     // The record's threats only: a floor no sum can overrule rests on what
     // was recorded, not on words found in a text that may deny them ("I
     // will not go to the press"); text threats still add their points.
-    let threats = c.threats();
-    let exposure_threat = EXPOSURE_THREATS.iter().any(|t| threats.contains(*t));
+    let exposure_threat = c.threats().bits() & threat_bits(&EXPOSURE_THREATS) != 0;
     // An influential customer who asks calmly, the first time, about an
     // ordinary matter is served well and fast, not escalated: seed 003 has
     // them reported upward when a demand cannot be met (要求無(wu)法滿足時,及時上報).
-    let calm = policy
-        .band_thresholds(Band::Emotion)
-        .first()
-        .is_some_and(|t| u64::from(c.emotion()) < *t);
-    let upset_or_repeated = !calm || c.prior_contacts() > 0;
+    let calm = u64::from(c.emotion()) < policy.bands[Band::Emotion as usize][0];
+    let upset_or_repeated = !calm | (c.prior_contacts() > 0);
     put(
-        exposure_threat || (c.profile().contains(Profile::Influential) && upset_or_repeated),
+        exposure_threat | (c.profile().contains(Profile::Influential) & upset_or_repeated),
         Gate::PublicExposure,
     );
     let affected = c.affected_customers();
     put(affected >= affected_thresholds[0], Gate::SeveralAffected);
     put(affected >= affected_thresholds[1], Gate::MassIncident);
     put(affected >= affected_thresholds[2], Gate::WideOutage);
-    let failures = c.handling_failures();
-    let attitude_complaint = c.category() == Category::ServiceAttitude
-        && ATTITUDE_FAILURES.iter().any(|f| failures.contains(*f));
+    let failures = c.handling_failures().bits();
+    let attitude_complaint = (c.category() == Category::ServiceAttitude)
+        & (failures & failure_bits(&ATTITUDE_FAILURES) != 0);
     put(
-        attitude_complaint || RUDE_FAILURES.iter().any(|f| failures.contains(*f)),
+        attitude_complaint | (failures & failure_bits(&RUDE_FAILURES) != 0),
         Gate::Attitude,
     );
-    let signals = c.malice_signals();
     put(
-        MALICE_TRACK_SIGNALS.iter().any(|s| signals.contains(*s)),
+        c.malice_signals().bits() & signal_bits(&MALICE_TRACK_SIGNALS) != 0,
         Gate::MaliceTrack,
     );
     put(past_deadline, Gate::PastRegulatoryDeadline);
-    g
+    FlagSet::from_bits_truncate(bits)
 }
 
 /// The combined floor of the gates in `fired`, from the policy's floors
-/// (indexed by [`Gate`]).
+/// (indexed by [`Gate`]): the highest grade and tier, the most urgent
+/// priority.
 pub fn floor_of(fired: FlagSet<Gate>, floors: &[GateFloor; Gate::COUNT]) -> GateFloor {
     fired
         .iter()

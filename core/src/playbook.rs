@@ -278,6 +278,7 @@ pub const STRATEGY_RULES: [(Strategy, &str); 11] = [
 
 /// Who else must be involved, from the complaint's facts and the gates that
 /// apply (the rules are listed in [`STEP_RULES`]).
+#[inline]
 pub(crate) fn steps_for(
     channel: Channel,
     threats: crate::FlagSet<Threat>,
@@ -285,28 +286,26 @@ pub(crate) fn steps_for(
     tier: Tier,
     gates: crate::FlagSet<Gate>,
 ) -> crate::FlagSet<Step> {
-    let mut steps = crate::FlagSet::EMPTY;
+    // Every rule sets its bit (`|`, not `||`: no branch per rule).
+    let mut bits = 0u16;
+    let mut take = |applies: bool, step: Step| bits |= u16::from(applies) << step.index();
     let formal = matches!(
         channel,
         Channel::Court | Channel::Regulator | Channel::Ombudsman
     );
     let legal_threat = threats.contains(Threat::Lawsuit) | threats.contains(Threat::Regulator);
-    if formal | legal_threat | gates.contains(Gate::MaliceTrack) {
-        steps.insert(Step::LegalReview);
-    }
-    if customer_tier == CustomerTier::Vip {
-        steps.insert(Step::DedicatedManager);
-    }
-    if gates.contains(Gate::Attitude) {
-        steps.insert(Step::SupervisorReview);
-    }
-    if (tier == Tier::Management) | gates.contains(Gate::PublicExposure) {
-        steps.insert(Step::InformManagement);
-    }
-    if gates.contains(Gate::MaliceTrack) {
-        steps.insert(Step::KeepEvidence);
-    }
-    steps
+    take(
+        formal | legal_threat | gates.contains(Gate::MaliceTrack),
+        Step::LegalReview,
+    );
+    take(customer_tier == CustomerTier::Vip, Step::DedicatedManager);
+    take(gates.contains(Gate::Attitude), Step::SupervisorReview);
+    take(
+        (tier == Tier::Management) | gates.contains(Gate::PublicExposure),
+        Step::InformManagement,
+    );
+    take(gates.contains(Gate::MaliceTrack), Step::KeepEvidence);
+    crate::FlagSet::from_bits_truncate(bits)
 }
 
 /// The step rules, for the rubric documentation: each step, when it is

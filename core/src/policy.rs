@@ -354,6 +354,7 @@ impl Policy {
     }
 
     /// The floor of the gates in `fired`.
+    #[inline]
     pub fn floor_of(&self, fired: crate::FlagSet<Gate>) -> GateFloor {
         crate::gates::floor_of(fired, &self.gates)
     }

@@ -242,3 +242,16 @@ fn gate_floors_are_policy_and_can_be_lifted() {
     // The gate still applies (and is shown), it just raises nothing.
     assert!(lifted.gates.contains(Gate::SafetyInjury));
 }
+
+#[test]
+fn the_explanation_shows_each_gate_and_step() {
+    let a = grade(
+        r#"{"channel":"court","customer_tier":"vip","jurisdiction":"uk_fca","hours_open":1400}"#,
+    );
+    let mut text = String::new();
+    complaint_triage::write_explanation(&a, &mut text).unwrap();
+    assert!(text.contains("gate formal_channel"), "{text}");
+    assert!(text.contains("gate past_regulatory_deadline"), "{text}");
+    assert!(text.contains("PAST the regulatory deadline"), "{text}");
+    assert!(text.contains("step:        A dedicated manager"), "{text}");
+}

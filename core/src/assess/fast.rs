@@ -16,7 +16,8 @@ use crate::codes::{
 };
 use crate::factor::{self, Band, Factor};
 use crate::fields::ComplaintFields;
-use crate::gates::{gates_that_apply, safety_level, Gate};
+use crate::flags::FlagSet;
+use crate::gates::{gates_that_apply, safety_level, Gate, GateFloor};
 use crate::playbook::{self, Playbook, StrategyInput};
 use crate::points::{self, PointsTable};
 use crate::policy::Policy;
@@ -254,6 +255,20 @@ fn tier_from(score: u8, thresholds: [u8; 2]) -> Tier {
 
 const TIER_BY_LEVEL: [Tier; 3] = [Tier::Frontline, Tier::Specialist, Tier::Management];
 
+/// The combined floor of the gates in `fired` ([`crate::gates::floor_of`]),
+/// visiting only the gates that apply (one or two, when any).
+#[inline(always)]
+fn floor_of(fired: FlagSet<Gate>, floors: &[GateFloor; Gate::COUNT]) -> GateFloor {
+    let mut out = GateFloor::NONE;
+    let mut bits = fired.bits();
+    while bits != 0 {
+        let i = bits.trailing_zeros() as usize;
+        bits &= bits - 1;
+        out = out.max(floors.get(i).copied().unwrap_or(GateFloor::NONE));
+    }
+    out
+}
+
 /// Raises `tier` to `to` when `to` is higher, recording why. Branch-free.
 #[inline(always)]
 fn raise(tier: &mut (Tier, TierBasis), to: Tier, basis: TierBasis) {
@@ -280,7 +295,7 @@ fn decide<C: ComplaintFields + ?Sized>(
     // predicted).
     let clock = regulatory_clock(c, p);
     let gates = gates_that_apply(c, p, clock.past);
-    let floor = p.floor_of(gates);
+    let floor = floor_of(gates, &p.gates);
     let grade = p.grade_for(severity_level, impact_level).max(floor.grade);
     let priority = p
         .priority_for(impact_level, urgency_level)
