@@ -776,6 +776,16 @@ fn every_invalid_assessment_field_is_named() {
         playbook.strategy = triage::Strategy::COUNT as u8,
         CT_ERR_ASSESSMENT_PLAYBOOK_STRATEGY
     );
+    bad!(playbook.steps = 0x80, CT_ERR_ASSESSMENT_PLAYBOOK_STEPS);
+    bad!(
+        has_regulatory_deadline = 2,
+        CT_ERR_ASSESSMENT_HAS_REGULATORY_DEADLINE
+    );
+    bad!(
+        past_regulatory_deadline = 3,
+        CT_ERR_ASSESSMENT_PAST_REGULATORY_DEADLINE
+    );
+    bad!(gates = 0x8000, CT_ERR_ASSESSMENT_GATES);
     bad!(text_cues.threats = 0x80, CT_ERR_ASSESSMENT_TEXT_THREATS);
     bad!(
         text_cues.forbidden_phrases = 0x8000,
@@ -845,7 +855,7 @@ fn policies_are_checked_before_use() {
         }
         assert_eq!(
             corrupted,
-            9 + 4 + 1 + 1 + 9 + 1,
+            9 + 4 + 1 + 9 + 3 * triage::Gate::COUNT,
             "every grade, tier and priority byte is checked"
         );
     }
@@ -853,7 +863,7 @@ fn policies_are_checked_before_use() {
 
 #[test]
 fn policy_json_overrides_and_errors() {
-    let json = br#"{"resolution_hours":[8,48,120],"points":{"threat.media":{"impact":40}}}"#;
+    let json = br#"{"resolution_hours":[8,24,48,96,120],"points":{"threat.media":{"impact":40}}}"#;
     let mut p = default_policy();
     let mut err = blank_error();
     // SAFETY: valid pointers.

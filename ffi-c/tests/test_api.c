@@ -250,7 +250,10 @@ static void test_every_invalid_assessment_field(void) {
     BAD_ASSESSMENT(scores.severity, 101, CT_ERR_ASSESSMENT_SCORES);
     BAD_ASSESSMENT(grade, 4, CT_ERR_ASSESSMENT_GRADE);
     BAD_ASSESSMENT(tier, 3, CT_ERR_ASSESSMENT_TIER);
-    BAD_ASSESSMENT(tier_basis, 4, CT_ERR_ASSESSMENT_TIER_BASIS);
+    BAD_ASSESSMENT(tier_basis, 5, CT_ERR_ASSESSMENT_TIER_BASIS);
+    BAD_ASSESSMENT(gates, 0x8000, CT_ERR_ASSESSMENT_GATES);
+    BAD_ASSESSMENT(past_regulatory_deadline, 2, CT_ERR_ASSESSMENT_PAST_REGULATORY_DEADLINE);
+    BAD_ASSESSMENT(playbook.steps, 0x80, CT_ERR_ASSESSMENT_PLAYBOOK_STEPS);
     BAD_ASSESSMENT(severity_level, 3, CT_ERR_ASSESSMENT_SEVERITY_LEVEL);
     BAD_ASSESSMENT(impact_level, 200, CT_ERR_ASSESSMENT_IMPACT_LEVEL);
     BAD_ASSESSMENT(urgency_level, 255, CT_ERR_ASSESSMENT_URGENCY_LEVEL);
@@ -502,7 +505,7 @@ static void test_policy(void) {
     ct_error err;
     ct_complaint c;
     ct_assessment a;
-    static const char good[] = "{\"resolution_hours\":[8,48,120]}";
+    static const char good[] = "{\"resolution_hours\":[8,8,8,8,8]}";
     static const char incoherent[] = "{\"severity_levels\":[70,40]}";
     static const char unknown[] = "{\"resolution_hourz\":[8,48,120]}";
     CHECK_RC(ct_complaint_init(&c), CT_OK);

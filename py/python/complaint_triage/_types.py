@@ -52,6 +52,7 @@ class PlaybookDict(TypedDict):
     expectation: str
     remedy: str
     strategy: str
+    steps: list[str]
 
 
 class TextCuesDict(TypedDict):
