@@ -696,7 +696,7 @@ typedef struct ct_complaint {
      */
     uint8_t liability;
     /**
-     * What evidence backs the complaint: `CT_VOCAB_EVIDENCE` (default `none`).
+     * What evidence backs the complaint: `CT_VOCAB_EVIDENCE` (default `not_given`).
      */
     uint8_t evidence;
     /**

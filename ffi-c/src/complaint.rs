@@ -163,7 +163,7 @@ pub struct ct_complaint {
     pub expectation: u8,
     /// Who is responsible: `CT_VOCAB_LIABILITY` (default `unknown`).
     pub liability: u8,
-    /// What evidence backs the complaint: `CT_VOCAB_EVIDENCE` (default `none`).
+    /// What evidence backs the complaint: `CT_VOCAB_EVIDENCE` (default `not_given`).
     pub evidence: u8,
     /// Whose outer deadline applies: `CT_VOCAB_JURISDICTION` (default `none`).
     pub jurisdiction: u8,
