@@ -3,8 +3,8 @@
 //! the "Rubric v2" issue and the seeds' own rules).
 
 use complaint_triage::{
-    assess, parse_complaint, parse_policy, Assessment, Gate, Grade, Policy, Step, Strategy, Tier,
-    TierBasis,
+    assess, parse_complaint, parse_policy, safety_level, Assessment, Complaint, Currency, Gate,
+    Grade, Policy, RecordField, SafetyLevel, Step, Strategy, Tier, TierBasis,
 };
 
 fn grade(json: &str) -> Assessment {
@@ -47,6 +47,31 @@ fn harm_to_a_person_is_critical_management_p1_at_every_level_from_injury() {
     // The older flag still reads as at least an injury, whatever the level says.
     let both = grade(r#"{"safety":"hazard","safety_incident":true}"#);
     assert_eq!(gates(&both), [Gate::SafetyInjury]);
+}
+
+#[test]
+fn the_gates_fields_are_read_and_set_through_the_contract_like_the_factors_fields() {
+    // The typed setters the C and Python bindings use store the gates'
+    // fields as the JSON readers do, beside the factors' fields, and the
+    // older flag still grades as at least an injury.
+    let mut set = Complaint::DEFAULT;
+    set.set_bool(RecordField::safety_incident, true).unwrap();
+    set.set_code(RecordField::safety, SafetyLevel::Hazard.index())
+        .unwrap();
+    set.set_int(RecordField::hours_since_regulator, 400)
+        .unwrap();
+    set.set_code(RecordField::currency, Currency::Gbp.index())
+        .unwrap();
+    let read = parse_complaint(
+        br#"{"currency":"GBP","safety":"hazard","safety_incident":true,"hours_since_regulator":400}"#,
+    )
+    .unwrap();
+    assert_eq!(read, set);
+    assert_eq!(safety_level(&set), SafetyLevel::Injury);
+    assert_eq!(gates(&assess(&set, &Policy::DEFAULT)), [Gate::SafetyInjury]);
+    assert!(set
+        .set_int(RecordField::hours_since_regulator, 1_000_001)
+        .is_err());
 }
 
 #[test]

@@ -154,6 +154,7 @@ static void test_every_invalid_complaint_field(void) {
     BAD_ENUM(jurisdiction, CT_VOCAB_JURISDICTION, CT_ERR_COMPLAINT_JURISDICTION);
     BAD_ENUM(currency, CT_VOCAB_CURRENCY, CT_ERR_COMPLAINT_CURRENCY);
     BAD_ENUM(causal_link, CT_VOCAB_CAUSAL_LINK, CT_ERR_COMPLAINT_CAUSAL_LINK);
+    BAD_ENUM(safety, CT_VOCAB_SAFETY_LEVEL, CT_ERR_COMPLAINT_SAFETY);
 
     BAD_COMPLAINT(tenure_months, CT_MAX_TENURE_MONTHS + 1, CT_ERR_COMPLAINT_TENURE_MONTHS,
                   "tenure_months");
@@ -164,6 +165,8 @@ static void test_every_invalid_complaint_field(void) {
                   "prior_contacts");
     BAD_COMPLAINT(hours_open, CT_MAX_HOURS_OPEN + 1, CT_ERR_COMPLAINT_HOURS_OPEN, "hours_open");
     BAD_COMPLAINT(hours_open, UINT32_MAX, CT_ERR_COMPLAINT_HOURS_OPEN, "hours_open");
+    BAD_COMPLAINT(hours_since_regulator, CT_MAX_HOURS_OPEN + 1,
+                  CT_ERR_COMPLAINT_HOURS_SINCE_REGULATOR, "hours_since_regulator");
     BAD_COMPLAINT(affected_customers, 0, CT_ERR_COMPLAINT_AFFECTED_CUSTOMERS,
                   "affected_customers");
     BAD_COMPLAINT(affected_customers, CT_MAX_AFFECTED_CUSTOMERS + 1,
