@@ -41,6 +41,7 @@ INTS = {
     "direct_loss": (0, 10**12),
     "claimed_amount": (0, 10**12),
     "departments": (1, 6),
+    "hours_since_regulator": (0, 2000),
 }
 BOOLS = [f["name"] for f in fields_of("bool")]
 STRINGS = {f["name"]: f["max"] if f["kind"] == "id" else None

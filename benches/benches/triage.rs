@@ -226,7 +226,7 @@ fn bench_policy(c: &mut Criterion) {
     let mut full = vec![0u8; 64 * 1024];
     let len = write_policy_json(P, &mut full).expect("64 KiB holds the policy");
     full.truncate(len);
-    let overrides: &[u8] = br#"{"points":{"threat.media":{"impact":40},"channel.regulator":{"impact":45}},"resolution_hours":[12,48,120],"claim_limit_permille":3000}"#;
+    let overrides: &[u8] = br#"{"points":{"threat.media":{"impact":40},"channel.regulator":{"impact":45}},"resolution_hours":[12,24,48,96,120],"claim_limit_permille":3000}"#;
     assert_eq!(
         parse_policy(&full).expect("the default policy parses"),
         Policy::DEFAULT

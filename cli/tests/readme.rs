@@ -94,9 +94,15 @@ fn the_command_line_examples_run_as_written() {
             );
         }
     }
-    // The counts the README quotes are the default table's.
-    let quoted = "`32 of 32 lines shown (32 graded, 0 failed, 0 blank)`";
-    assert!(text.contains(quoted));
+    // The counts the README quotes are the default table's, one line per
+    // example record.
+    let examples = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../examples/complaints.jsonl"),
+    )
+    .unwrap();
+    let n = examples.lines().count();
+    let quoted = format!("`{n} of {n} lines shown ({n} graded, 0 failed, 0 blank)`");
+    assert!(text.contains(&quoted), "README.md should quote {quoted}");
     let table = lines
         .iter()
         .position(|l| l.contains("--format table examples/"))

@@ -58,6 +58,10 @@ pub fn assess_into(complaint: &Complaint, policy: &Policy, out: &mut Assessment)
     out.first_response_minutes = decision.first_response_minutes;
     out.resolution_hours = decision.resolution_hours;
     out.resolution_capped = decision.resolution_capped;
+    out.regulatory_deadline_hours = decision.regulatory_deadline_hours;
+    out.past_regulatory_deadline = decision.past_regulatory_deadline;
+    out.follow_up_hours = decision.follow_up_hours;
+    out.gates = decision.gates;
     out.claim_ratio_permille = decision.claim.ratio_permille;
     out.claim_unreasonable = decision.claim.unreasonable;
     out.playbook = decision.playbook;
@@ -122,6 +126,14 @@ pub struct Decision {
     pub resolution_hours: u16,
     /// Whether the jurisdiction shortened the resolution deadline.
     pub resolution_capped: bool,
+    /// Hours left before the nearest regulatory deadline; `None` without one.
+    pub regulatory_deadline_hours: Option<u16>,
+    /// Whether a regulatory deadline has passed.
+    pub past_regulatory_deadline: bool,
+    /// Hours after resolution to call the customer back.
+    pub follow_up_hours: u16,
+    /// The gates whose condition holds.
+    pub gates: crate::FlagSet<crate::Gate>,
     /// The claim check.
     pub claim: ClaimCheck,
     /// The playbook.
@@ -132,6 +144,56 @@ pub struct Decision {
 #[inline]
 pub fn decide_only(complaint: &Complaint, policy: &Policy) -> Decision {
     fast::grade(complaint, policy, &mut NoRows).0
+}
+
+/// Where a complaint stands against its regulators' deadlines.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct RegulatoryClock {
+    /// Hours left before the nearest deadline (0 once past); `None` when
+    /// none applies.
+    pub hours_left: Option<u16>,
+    /// Whether a deadline has passed (reached counts as passed).
+    pub past: bool,
+}
+
+/// The regulatory deadlines of a complaint: the jurisdiction's outer limit
+/// counted from when it was first raised (`hours_open`), and the deadline
+/// its regulator sets, counted from when it reached the regulator
+/// (`hours_since_regulator`) while its channel is a regulator or an
+/// ombudsman. Shared, as plain code, by both gradings.
+#[inline]
+pub fn regulatory_clock<C: ComplaintFields + ?Sized>(c: &C, policy: &Policy) -> RegulatoryClock {
+    let j = c.jurisdiction();
+    let at_regulator = matches!(
+        c.channel(),
+        crate::Channel::Regulator | crate::Channel::Ombudsman
+    );
+    let limit = |hours: &[u16; crate::Jurisdiction::COUNT]| {
+        hours
+            .get(j as usize)
+            .copied()
+            .unwrap_or(crate::policy::NO_LIMIT)
+    };
+    let (cap, clock) = (
+        limit(&policy.jurisdiction_cap_hours),
+        limit(&policy.regulator_clock_hours),
+    );
+    // Both deadlines are worked out whether they apply or not, and combined
+    // without branches (`&`, `|`): graded on every record.
+    let has_jurisdiction = j != crate::Jurisdiction::None;
+    let has_cap = has_jurisdiction & (cap != crate::policy::NO_LIMIT);
+    let has_clock = has_jurisdiction & at_regulator & (clock != crate::policy::NO_LIMIT);
+    let cap_left = u32::from(cap).saturating_sub(c.hours_open());
+    let clock_left = u32::from(clock).saturating_sub(c.hours_since_regulator());
+    let past = (has_cap & (cap_left == 0)) | (has_clock & (clock_left == 0));
+    let left = core::hint::select_unpredictable(has_cap, cap_left, u32::MAX).min(
+        core::hint::select_unpredictable(has_clock, clock_left, u32::MAX),
+    );
+    RegulatoryClock {
+        // Left of a u16 limit, so it fits.
+        hours_left: (has_cap | has_clock).then_some(u16::try_from(left).unwrap_or(u16::MAX)),
+        past,
+    }
 }
 
 /// The claim-ratio rule of seed `000_d3bb18e70da591cc.txt` (高额补偿投诉处理).

@@ -25,6 +25,7 @@ code_enum! {
         Difficulty = "difficulty", "The resolution difficulty", "按解决难度";
         Malice = "malice", "The malice indicator", "按恶意迹象";
         Authority = "authority", "The remedy is beyond front-line authority", "超出一线权限";
+        Gate = "gate", "A gate's floor", "硬性升级条件";
     }
 }
 
@@ -137,6 +138,16 @@ pub struct Assessment {
     pub resolution_hours: u16,
     /// Whether the jurisdiction's outer limit shortened the resolution deadline.
     pub resolution_capped: bool,
+    /// Hours left before the nearest regulatory deadline (0 once past it);
+    /// `None` when no regulator's deadline applies.
+    pub regulatory_deadline_hours: Option<u16>,
+    /// Whether a regulatory deadline has passed.
+    pub past_regulatory_deadline: bool,
+    /// Hours after resolution within which to call the customer back (回访).
+    pub follow_up_hours: u16,
+    /// The gates whose condition holds; each sets a floor on grade, tier and
+    /// priority (see [`Gate`](crate::Gate)).
+    pub gates: crate::FlagSet<crate::Gate>,
     /// Claim / direct loss in thousandths; `None` when there is no direct loss.
     pub claim_ratio_permille: Option<u32>,
     /// Whether the claim is above the policy's limit (by default twice the direct loss).
@@ -178,6 +189,10 @@ impl Assessment {
             first_response_minutes: 0,
             resolution_hours: 0,
             resolution_capped: false,
+            regulatory_deadline_hours: None,
+            past_regulatory_deadline: false,
+            follow_up_hours: 0,
+            gates: crate::FlagSet::EMPTY,
             claim_ratio_permille: None,
             claim_unreasonable: false,
             playbook: Playbook::UNKNOWN,

@@ -201,6 +201,7 @@ code_enum! {
         Regulator = "regulator", "Regulator or consumer body", "监管机构/消协";
         Media = "media", "Press and broadcast media", "新闻媒体";
         Court = "court", "Court", "法院";
+        Ombudsman = "ombudsman", "Ombudsman or dispute-resolution scheme (UK FOS, HK FDRC, TW FOI)", "金融申诉专员/争议解决机构";
     }
 }
 
@@ -284,6 +285,22 @@ code_enum! {
         CnBanking = "cn_banking", "China banking and insurance", "中国银行保险消费投诉";
         CnTelecom = "cn_telecom", "China telecom", "中国电信用户申诉";
         CnConsumer = "cn_consumer", "China market regulation (12315)", "中国市场监管12315";
+        UkFcaPayments = "uk_fca_payments", "UK FCA (DISP), payment services and e-money", "英国金融行为监管局(支付与电子货币)";
+        TwConsumer = "tw_consumer", "Taiwan Consumer Protection Act", "台湾消费者保护法";
+        HkHkma = "hk_hkma", "Hong Kong HKMA (authorized institutions)", "香港金融管理局";
+    }
+}
+
+code_enum! {
+    /// How badly a person or property was harmed (seed
+    /// `000_d3bb18e70da591cc.txt`, 第二模块 安全权): a level, so that a
+    /// hazard nobody was hurt by and a death are not the same fact.
+    pub enum SafetyLevel: "safety" {
+        None = "none", "No safety issue", "无安全问题";
+        Hazard = "hazard", "A hazard, nobody harmed", "安全隐患,未造成伤害";
+        Injury = "injury", "Injury or damage to property", "人身伤害或财产损害";
+        SeriousInjury = "serious_injury", "Serious injury", "严重伤害";
+        Death = "death", "Death", "死亡";
     }
 }
 
@@ -488,6 +505,7 @@ default_to! {
     Jurisdiction => None,
     Currency => Unspecified,
     CausalLink => NotGiven,
+    SafetyLevel => None,
 }
 
 #[cfg(test)]

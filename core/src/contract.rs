@@ -17,13 +17,14 @@
 use crate::codes::{
     Category, CausalLink, Channel, Currency, CustomerTier, Dimension, Evidence, Expectation, Grade,
     HandlingFailure, Jurisdiction, Level, Liability, MaliceSignal, Motive, Personality, Profile,
-    Right, Threat, Tier, Vocabulary, Vulnerability,
+    Right, SafetyLevel, Threat, Tier, Vocabulary, Vulnerability,
 };
 use crate::complaint::{Id, ID_CAPACITY};
 use crate::flags::FlagSet;
+use crate::gates::Gate;
 use crate::json::{ErrorKind, MAX_AMOUNT, RECORD_LIMITS};
 use crate::outcome::EffectFactor;
-use crate::playbook::{ExpectationApproach, MotiveApproach, Remedy, Strategy, Talk};
+use crate::playbook::{ExpectationApproach, MotiveApproach, Remedy, Step, Strategy, Talk};
 use crate::scan::TextCues;
 use crate::{Source, TierBasis};
 
@@ -524,7 +525,8 @@ record_contract! {
         beyond_authority: bool bool = false;
         /// Whether the customer was compensated before for the same issue.
         previously_compensated: bool bool = false;
-        /// Whether a person or property was harmed.
+        /// Whether a person or property was harmed: the same as `safety`
+        /// `injury` at least (kept for records written before `safety`).
         safety_incident: bool bool = false;
         /// Whether it falls in a sensitive period (a holiday, an event, a launch).
         sensitive_period: bool bool = false;
@@ -548,6 +550,11 @@ record_contract! {
         vulnerability: list FlagSet<Vulnerability> = FlagSet::EMPTY;
         /// Whether the customer's personal data was exposed.
         data_breach: bool bool = false;
+        /// How badly a person or property was harmed, from a hazard to a death.
+        safety: code SafetyLevel = SafetyLevel::None;
+        /// Hours since the complaint reached the regulator or ombudsman (its
+        /// channel): the regulator's own clock, which may have started later.
+        hours_since_regulator: int u32 = 0, in (0, 1_000_000);
     }
     text {
         /// Free text (a transcript or narrative), scanned for threats,
@@ -557,7 +564,8 @@ record_contract! {
 }
 
 /// Every closed vocabulary of the crate: the record's (in contract order),
-/// then the assessment's, the improvement effect's and the error kinds.
+/// then the assessment's, the improvement effect's and the error kinds,
+/// then those added since (appended: a vocabulary's place is its C number).
 /// The C constants and the bindings' `vocabulary()` are generated from it.
 pub const VOCABULARIES: &[Vocabulary] = &[
     Category::VOCABULARY,
@@ -590,6 +598,11 @@ pub const VOCABULARIES: &[Vocabulary] = &[
     Strategy::VOCABULARY,
     EffectFactor::VOCABULARY,
     ErrorKind::VOCABULARY,
+    // Added later, appended so that the C library's vocabulary numbers of
+    // the ones above stay as they were.
+    SafetyLevel::VOCABULARY,
+    Step::VOCABULARY,
+    Gate::VOCABULARY,
 ];
 
 /// The contract's field named `name`, if any.

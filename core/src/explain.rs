@@ -49,6 +49,29 @@ pub fn write_explanation(a: &Assessment, out: &mut impl Write) -> fmt::Result {
             ""
         }
     )?;
+    write!(
+        out,
+        "  follow-up call within {} h of resolution",
+        a.follow_up_hours
+    )?;
+    match a.regulatory_deadline_hours {
+        Some(h) if a.past_regulatory_deadline => {
+            write!(out, " · PAST the regulatory deadline ({h} h left)")?
+        }
+        Some(h) => write!(out, " · regulatory deadline in {h} h")?,
+        None => {}
+    }
+    writeln!(out)?;
+    // Each gate is a reason of its own: a floor no sum of points overrules.
+    for g in a.gates.iter() {
+        writeln!(
+            out,
+            "  gate {} — {} ({})",
+            g.code(),
+            g.name_en(),
+            g.name_zh()
+        )?;
+    }
     writeln!(
         out,
         "  levels: severity {}, impact {}, urgency {}",
@@ -123,5 +146,13 @@ pub fn write_explanation(a: &Assessment, out: &mut impl Write) -> fmt::Result {
         p.strategy.name_en(),
         p.strategy.name_zh()
     )?;
+    for step in p.steps.iter() {
+        writeln!(
+            out,
+            "    step:        {} ({})",
+            step.name_en(),
+            step.name_zh()
+        )?;
+    }
     Ok(())
 }

@@ -274,10 +274,10 @@ const fn f(
 
 //                         severity impact difficulty escalation malice
 /// The rubric: every factor with its default points and its source.
-pub static FACTORS: [FactorInfo; 142] = TABLE;
+pub static FACTORS: [FactorInfo; 143] = TABLE;
 
 /// The same table as a constant, so that `Policy::DEFAULT` can be built from it at compile time.
-pub(crate) const TABLE: [FactorInfo; 142] = [
+pub(crate) const TABLE: [FactorInfo; 143] = [
     // Category: how serious the problem is by nature, and how hard to remedy.
     f(
         "category.basic_service",
@@ -439,6 +439,17 @@ pub(crate) const TABLE: [FactorInfo; 142] = [
         S000,
         "危机处理: 勇敢走上法庭; 巧妙运用证据",
         [10, 35, 20, 10, 0],
+    ),
+    // An ombudsman or dispute-resolution scheme (UK FOS, HK FDRC, Taiwan's
+    // 金融消費評議中心) decides the dispute: as public as a regulator, and
+    // the business must answer it in form.
+    f(
+        "channel.ombudsman",
+        "Raised with an ombudsman or dispute-resolution scheme",
+        "向金融申诉专员或争议解决机构申请",
+        S000,
+        "第二节: 向第三方投诉机构投诉——由点及面的负面辐射",
+        [5, 35, 10, 10, 0],
     ),
     // Customer tier: value customers get a dedicated manager.
     f(

@@ -4,6 +4,8 @@ use core::fmt;
 use core::marker::PhantomData;
 
 use crate::codes::{HandlingFailure, MaliceSignal, Profile, Right, Threat, Vulnerability};
+use crate::gates::Gate;
+use crate::playbook::Step;
 
 /// A vocabulary that fits in a 16-bit set.
 pub trait Flag: Copy + 'static {
@@ -32,7 +34,9 @@ impl_flag!(
     Profile,
     MaliceSignal,
     HandlingFailure,
-    Vulnerability
+    Vulnerability,
+    Gate,
+    Step
 );
 
 /// A set of vocabulary values, stored as a bit mask (bit `i` = the value with index `i`).

@@ -54,6 +54,7 @@ mod explain;
 mod factor;
 mod fields;
 mod flags;
+mod gates;
 pub mod guard;
 mod json;
 mod outcome;
@@ -75,7 +76,7 @@ pub use assessment::{
 pub use codes::{
     Category, CausalLink, Channel, Code, Currency, CustomerTier, Dimension, Evidence, Expectation,
     Grade, HandlingFailure, Jurisdiction, Level, Liability, MaliceSignal, Motive, Personality,
-    Profile, Right, Threat, Tier, Vocabulary, Vulnerability,
+    Profile, Right, SafetyLevel, Threat, Tier, Vocabulary, Vulnerability,
 };
 pub use complaint::{Complaint, Id, ID_CAPACITY};
 pub use contract::{FieldKind, FieldSpec, RecordField, RECORD_CONTRACT, VOCABULARIES};
@@ -86,6 +87,10 @@ pub use explain::write_explanation;
 pub use factor::{seeds, Band, Factor, FactorInfo, Points, FACTORS, FACTOR_COUNT};
 pub use fields::ComplaintFields;
 pub use flags::{Flag, FlagSet};
+pub use gates::{
+    gates_that_apply, safety_level, Gate, GateFloor, ATTITUDE_FAILURES, EXPOSURE_THREATS,
+    MALICE_TRACK_SIGNALS, RUDE_FAILURES,
+};
 pub use json::{
     parse_complaint, parse_outcome, parse_policy, parse_policy_into, write_assessment_json,
     write_effect_json, write_error_json, write_policy_json, BufferTooSmall, ErrorKind, IntRange,
@@ -94,11 +99,13 @@ pub use json::{
 };
 pub use outcome::{evaluate_outcome, Effect, EffectFactor, EffectReason, Outcome};
 pub use playbook::{
-    ExpectationApproach, MotiveApproach, Playbook, Remedy, Strategy, Talk, STRATEGY_RULES,
+    ExpectationApproach, MotiveApproach, Playbook, Remedy, Step, Strategy, Talk, STEP_RULES,
+    STRATEGY_RULES,
 };
 pub use points::PointsTable;
 pub use policy::{
     BandThresholds, EffectPolicy, Policy, PolicyError, ISO_CURRENCIES, MAX_POINTS, MONEY_LEVELS,
+    NO_LIMIT,
 };
 pub use queue::{QueueEntry, QueueFull, SliceQueue, TriageQueue};
 pub use routing::{route, Routing, ROUTING_HORIZON_MINUTES};

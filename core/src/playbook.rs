@@ -2,7 +2,11 @@
 //! handling strategy to follow. Stable codes, each with an English and a
 //! Chinese name, chosen from the complaint and its scores.
 
-use crate::codes::{code_enum, Category, Expectation, Grade, Motive, Personality, Profile, Tier};
+use crate::codes::{
+    code_enum, Category, Channel, CustomerTier, Expectation, Grade, Motive, Personality, Profile,
+    Threat, Tier,
+};
+use crate::gates::Gate;
 
 code_enum! {
     /// How to talk, by personality (seed `000_d3bb18e70da591cc.txt`, 专题一).
@@ -75,6 +79,18 @@ code_enum! {
     }
 }
 
+code_enum! {
+    /// Steps to take besides the strategy, each from a seed: who else
+    /// must be involved.
+    pub enum Step: "steps" {
+        LegalReview = "legal_review", "Involve legal and compliance", "法务合规介入";
+        DedicatedManager = "dedicated_manager", "A dedicated manager for the customer", "专属客服经理";
+        SupervisorReview = "supervisor_review", "A supervisor investigates the agent's conduct", "主管介入调查处理";
+        InformManagement = "inform_management", "Report to management", "及时上报管理层";
+        KeepEvidence = "keep_evidence", "Collect and keep evidence", "收集和保留证据";
+    }
+}
+
 /// The playbook of one complaint.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct Playbook {
@@ -88,6 +104,8 @@ pub struct Playbook {
     pub remedy: Remedy,
     /// Which strategy to follow.
     pub strategy: Strategy,
+    /// Who else must be involved.
+    pub steps: crate::FlagSet<Step>,
 }
 
 impl Playbook {
@@ -98,18 +116,20 @@ impl Playbook {
         expectation: ExpectationApproach::ClarifyExpectation,
         remedy: Remedy::Investigate,
         strategy: Strategy::Pacify,
+        steps: crate::FlagSet::EMPTY,
     };
 }
 
 impl serde::Serialize for Playbook {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeStruct;
-        let mut st = s.serialize_struct("Playbook", 5)?;
+        let mut st = s.serialize_struct("Playbook", 6)?;
         st.serialize_field("talk", &self.talk)?;
         st.serialize_field("motive", &self.motive)?;
         st.serialize_field("expectation", &self.expectation)?;
         st.serialize_field("remedy", &self.remedy)?;
         st.serialize_field("strategy", &self.strategy)?;
+        st.serialize_field("steps", &self.steps)?;
         st.end()
     }
 }
@@ -167,6 +187,8 @@ pub(crate) struct StrategyInput {
     pub malice: u8,
     pub malice_tiers: [u8; 2],
     pub safety_incident: bool,
+    /// Whether a gate put the complaint on the legal track.
+    pub legal_track: bool,
     pub grade: Grade,
     pub tier: Tier,
     pub profile: crate::FlagSet<Profile>,
@@ -186,7 +208,7 @@ pub(crate) struct StrategyInput {
 pub(crate) fn strategy_for(i: &StrategyInput) -> Strategy {
     let has = |p: Profile| i.profile.contains(p);
     let rules = [
-        i.malice >= i.malice_tiers[1],
+        (i.malice >= i.malice_tiers[1]) | i.legal_track,
         i.safety_incident | (i.grade == Grade::Critical),
         i.malice >= i.malice_tiers[0],
         has(Profile::ProfessionalComplainer) | has(Profile::RepeatedlyUnreasonable),
@@ -219,11 +241,11 @@ pub(crate) fn strategy_for(i: &StrategyInput) -> Strategy {
 pub const STRATEGY_RULES: [(Strategy, &str); 11] = [
     (
         Strategy::LegalProtection,
-        "malice at or above the management threshold (`malice_tiers[1]`)",
+        "malice at or above the management threshold (`malice_tiers[1]`), or the `malice_track` gate",
     ),
     (
         Strategy::SacrificeSmall,
-        "a safety incident, or grade critical",
+        "safety level `injury` or worse, or grade critical",
     ),
     (
         Strategy::CarrotAndStick,
@@ -252,4 +274,61 @@ pub const STRATEGY_RULES: [(Strategy, &str); 11] = [
         "profile industry_expert or well_prepared, or personality analytical",
     ),
     (Strategy::Pacify, "otherwise"),
+];
+
+/// Who else must be involved, from the complaint's facts and the gates that
+/// apply (the rules are listed in [`STEP_RULES`]).
+#[inline]
+pub(crate) fn steps_for(
+    channel: Channel,
+    threats: crate::FlagSet<Threat>,
+    customer_tier: CustomerTier,
+    tier: Tier,
+    gates: crate::FlagSet<Gate>,
+) -> crate::FlagSet<Step> {
+    // Every rule sets its bit (`|`, not `||`: no branch per rule).
+    let mut bits = 0u16;
+    let mut take = |applies: bool, step: Step| bits |= u16::from(applies) << step.index();
+    let formal = matches!(
+        channel,
+        Channel::Court | Channel::Regulator | Channel::Ombudsman
+    );
+    let legal_threat = threats.contains(Threat::Lawsuit) | threats.contains(Threat::Regulator);
+    take(
+        formal | legal_threat | gates.contains(Gate::MaliceTrack),
+        Step::LegalReview,
+    );
+    take(customer_tier == CustomerTier::Vip, Step::DedicatedManager);
+    take(gates.contains(Gate::Attitude), Step::SupervisorReview);
+    take(
+        (tier == Tier::Management) | gates.contains(Gate::PublicExposure),
+        Step::InformManagement,
+    );
+    take(gates.contains(Gate::MaliceTrack), Step::KeepEvidence);
+    crate::FlagSet::from_bits_truncate(bits)
+}
+
+/// The step rules, for the rubric documentation: each step, when it is
+/// taken, and the seed passage it rests on.
+pub const STEP_RULES: [(Step, &str); 5] = [
+    (
+        Step::LegalReview,
+        "channel `court`, `regulator` or `ombudsman`, a `lawsuit` or `regulator` threat in the record, or the `malice_track` gate (seed `002_53957cc42773bf88.txt`, 風險管理: 識別投訴中的潛在風險,如法律風險 … 法務部門協(xié)作)",
+    ),
+    (
+        Step::DedicatedManager,
+        "customer tier `vip` (seed `002_53957cc42773bf88.txt`, 個性化服務: 對于VIP客戶,可以提供專屬客服經(jīng)理)",
+    ),
+    (
+        Step::SupervisorReview,
+        "the `attitude` gate (seed `002_53957cc42773bf88.txt`: 服務態(tài)度惡劣投訴,則需要由主管介入調查處理)",
+    ),
+    (
+        Step::InformManagement,
+        "tier `management`, or the `public_exposure` gate (seed `003_8f6867fe054256d6.txt`: 限時結案,及時上報)",
+    ),
+    (
+        Step::KeepEvidence,
+        "the `malice_track` gate (seed `000_d3bb18e70da591cc.txt`, 非正常/恶意投诉的危机处理: 巧妙运用证据)",
+    ),
 ];

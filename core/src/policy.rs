@@ -7,6 +7,7 @@
 
 use crate::codes::{Currency, Dimension, Grade, Jurisdiction, Level, Tier};
 use crate::factor::{Band, Points, FACTOR_COUNT, TABLE};
+use crate::gates::{Gate, GateFloor};
 use crate::points::PointsTable;
 
 /// Thresholds of one banded field: band `i` applies from `thresholds[i]` up.
@@ -84,19 +85,31 @@ pub struct Policy {
     pub malice_tiers: [u8; 2],
     /// Lowest tier when the remedy is beyond the front line's authority.
     pub beyond_authority_tier: Tier,
-    /// Lowest grade of a safety incident.
-    pub safety_min_grade: Grade,
-    /// Most urgent-at-least priority of a safety incident (1 = most urgent).
-    pub safety_max_priority: u8,
+    /// The floor each gate sets when its condition holds (indexed by
+    /// [`Gate`]; see `core/src/gates.rs` for the conditions).
+    pub gates: [GateFloor; Gate::COUNT],
+    /// Customers affected from which the gates `several_affected`,
+    /// `mass_incident` and `wide_outage` apply.
+    pub affected_gate_customers: [u32; 3],
     /// Minutes to the first response, by tier.
     pub first_response_minutes: [u16; 3],
     /// Upper bound of the first-response minutes, by priority 1 to 5.
     pub first_response_cap_minutes: [u16; 5],
-    /// Hours to resolution, by tier.
-    pub resolution_hours: [u16; 3],
-    /// The regulator's outer limit on resolution, in hours, by jurisdiction
-    /// (`none` has no limit and is ignored).
+    /// Hours to resolution, by priority 1 to 5 (P1 the tightest), counted
+    /// from the assessment.
+    pub resolution_hours: [u16; 5],
+    /// The regulator's outer limit on the business's resolution, in hours
+    /// from when the complaint was first raised (`hours_open`), by
+    /// jurisdiction. [`NO_LIMIT`] (and `none`) has none.
     pub jurisdiction_cap_hours: [u16; Jurisdiction::COUNT],
+    /// The deadline a regulator sets the business, in hours from when the
+    /// complaint reached the regulator or ombudsman
+    /// (`hours_since_regulator`), by jurisdiction; it runs only while the
+    /// complaint's channel is `regulator` or `ombudsman`. [`NO_LIMIT`] has none.
+    pub regulator_clock_hours: [u16; Jurisdiction::COUNT],
+    /// Hours after resolution within which to call the customer back (回访),
+    /// by priority 1 to 5.
+    pub follow_up_hours: [u16; 5],
     /// Claim ratio (claim / direct loss) above which a claim is unreasonable,
     /// in thousandths: 2000 means "above twice the direct loss".
     pub claim_limit_permille: u32,
@@ -115,6 +128,18 @@ const fn default_points() -> [Points; FACTOR_COUNT] {
 }
 
 const NO_BAND: u64 = u64::MAX;
+
+/// A deadline of [`Policy::jurisdiction_cap_hours`] or
+/// [`Policy::regulator_clock_hours`] that does not exist.
+pub const NO_LIMIT: u16 = u16::MAX;
+
+const fn floor(grade: Grade, tier: Tier, priority: u8) -> GateFloor {
+    GateFloor {
+        grade,
+        tier,
+        priority,
+    }
+}
 
 impl Policy {
     /// The default rubric, documented in `core/RUBRIC.md`.
@@ -183,12 +208,32 @@ impl Policy {
         difficulty_tiers: [55, 80],
         malice_tiers: [30, 60],
         beyond_authority_tier: Tier::Specialist,
-        safety_min_grade: Grade::Major,
-        safety_max_priority: 2,
+        // In `Gate` order; the reasons are in `core/RUBRIC.md`.
+        gates: [
+            floor(Grade::Moderate, Tier::Specialist, 2),
+            floor(Grade::Critical, Tier::Management, 1),
+            floor(Grade::Critical, Tier::Management, 1),
+            floor(Grade::Critical, Tier::Management, 1),
+            floor(Grade::Moderate, Tier::Management, 2),
+            floor(Grade::Major, Tier::Management, 2),
+            floor(Grade::Major, Tier::Management, 2),
+            floor(Grade::Moderate, Tier::Specialist, 3),
+            floor(Grade::Major, Tier::Management, 2),
+            floor(Grade::Critical, Tier::Management, 1),
+            floor(Grade::Moderate, Tier::Specialist, 3),
+            floor(Grade::Moderate, Tier::Management, 2),
+            floor(Grade::Major, Tier::Management, 1),
+        ],
+        affected_gate_customers: [10, 100, 10_000],
         first_response_minutes: [60, 60, 30],
         first_response_cap_minutes: [15, 30, 60, 120, 240],
-        resolution_hours: [24, 72, 168],
-        jurisdiction_cap_hours: [u16::MAX, 360, 1344, 360, 360, 168],
+        resolution_hours: [24, 48, 72, 120, 168],
+        // In `Jurisdiction` order; the rules are in `core/RUBRIC.md`.
+        jurisdiction_cap_hours: [NO_LIMIT, 360, 1344, 360, 360, NO_LIMIT, 504, 360, 720],
+        regulator_clock_hours: [
+            NO_LIMIT, 360, NO_LIMIT, NO_LIMIT, NO_LIMIT, NO_LIMIT, NO_LIMIT, NO_LIMIT, NO_LIMIT,
+        ],
+        follow_up_hours: [24, 24, 48, 72, 168],
         claim_limit_permille: 2000,
         effect: EffectPolicy {
             base: 50,
@@ -270,11 +315,21 @@ impl Policy {
                 "priorities must be within 1..=5",
             ));
         }
-        if !(1..=5).contains(&self.safety_max_priority) {
+        for (gate, floor) in Gate::ALL.iter().zip(&self.gates) {
+            if !(1..=5).contains(&floor.priority) {
+                return Err(PolicyError::new(
+                    "gates",
+                    gate.code(),
+                    "the priority must be within 1..=5",
+                ));
+            }
+        }
+        let t = self.affected_gate_customers;
+        if !(t[0] >= 2 && t[0] < t[1] && t[1] < t[2]) {
             return Err(PolicyError::new(
-                "safety_max_priority",
+                "affected_gate_customers",
                 "",
-                "must be within 1..=5",
+                "thresholds must be at least 2 and strictly increasing",
             ));
         }
         if self.first_response_minutes.contains(&0) || self.first_response_cap_minutes.contains(&0)
@@ -285,9 +340,32 @@ impl Policy {
                 "deadlines must be positive",
             ));
         }
-        if self.resolution_hours.contains(&0) || self.jurisdiction_cap_hours.contains(&0) {
+        if self.resolution_hours.contains(&0) {
             return Err(PolicyError::new(
                 "resolution_hours",
+                "",
+                "deadlines must be positive",
+            ));
+        }
+        if self.resolution_hours.windows(2).any(|w| w[0] > w[1]) {
+            return Err(PolicyError::new(
+                "resolution_hours",
+                "",
+                "a more urgent priority cannot have a longer deadline (P1 first)",
+            ));
+        }
+        for (key, hours) in [
+            ("jurisdiction_cap_hours", &self.jurisdiction_cap_hours),
+            ("regulator_clock_hours", &self.regulator_clock_hours),
+        ] {
+            if let Some(i) = hours.iter().position(|h| *h == 0) {
+                let code = Jurisdiction::ALL.get(i).map_or("", |j| j.code());
+                return Err(PolicyError::new(key, code, "deadlines must be positive"));
+            }
+        }
+        if self.follow_up_hours.contains(&0) {
+            return Err(PolicyError::new(
+                "follow_up_hours",
                 "",
                 "deadlines must be positive",
             ));
@@ -338,6 +416,12 @@ impl Policy {
     /// Grade for a pair of levels.
     pub fn grade_for(&self, severity: Level, impact: Level) -> Grade {
         self.grade_matrix[severity as usize][impact as usize]
+    }
+
+    /// The floor of the gates in `fired`.
+    #[inline]
+    pub fn floor_of(&self, fired: crate::FlagSet<Gate>) -> GateFloor {
+        crate::gates::floor_of(fired, &self.gates)
     }
 
     /// Priority for a pair of levels.
@@ -443,5 +527,19 @@ mod tests {
         let mut p = Policy::DEFAULT;
         p.claim_limit_permille = 999;
         assert_eq!(p.validate().unwrap_err().key, "claim_limit_permille");
+        let mut p = Policy::DEFAULT;
+        p.gates[Gate::Press as usize].priority = 0;
+        let e = p.validate().unwrap_err();
+        assert_eq!((e.key, e.entry), ("gates", "press"));
+        let mut p = Policy::DEFAULT;
+        p.affected_gate_customers = [10, 10, 100];
+        assert_eq!(p.validate().unwrap_err().key, "affected_gate_customers");
+        let mut p = Policy::DEFAULT;
+        p.resolution_hours = [48, 24, 72, 120, 168];
+        assert_eq!(p.validate().unwrap_err().key, "resolution_hours");
+        let mut p = Policy::DEFAULT;
+        p.regulator_clock_hours[Jurisdiction::HkHkma as usize] = 0;
+        let e = p.validate().unwrap_err();
+        assert_eq!((e.key, e.entry), ("regulator_clock_hours", "hk_hkma"));
     }
 }

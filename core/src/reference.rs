@@ -16,14 +16,15 @@
 //! assert_eq!(reference::assess(&c, &Policy::DEFAULT), assess(&c, &Policy::DEFAULT));
 //! ```
 
-use crate::assess::check_claim;
+use crate::assess::{check_claim, regulatory_clock};
 use crate::assessment::{Assessment, ReasonRow, Scores, Source, TierBasis};
 use crate::codes::{
-    Dimension, HandlingFailure, Jurisdiction, Level, MaliceSignal, Profile, Right, Threat, Tier,
+    Dimension, HandlingFailure, Level, MaliceSignal, Profile, Right, SafetyLevel, Threat, Tier,
     Vulnerability,
 };
 use crate::complaint::Complaint;
 use crate::factor::{Band, Factor};
+use crate::gates::{gates_that_apply, safety_level, Gate};
 use crate::playbook::{self, Playbook, StrategyInput};
 use crate::policy::Policy;
 
@@ -74,7 +75,9 @@ pub fn assess(complaint: &Complaint, policy: &Policy) -> Assessment {
     if c.previously_compensated {
         sums.add(Factor::PREVIOUSLY_COMPENSATED, Source::Field);
     }
-    if c.safety_incident {
+    // A safety level of injury or worse (or the older flag) is the safety
+    // incident factor; a hazard and the worse levels differ by their gates.
+    if safety_level(c) >= SafetyLevel::Injury {
         sums.add(Factor::SAFETY_INCIDENT, Source::Field);
     }
     if c.sensitive_period {
@@ -141,17 +144,21 @@ pub fn assess(complaint: &Complaint, policy: &Policy) -> Assessment {
     let urgency = scores.severity.max(scores.escalation_risk);
     let urgency_level = level(urgency, policy.urgency_levels);
 
-    // 3. Grade from severity x impact, priority from impact x urgency; a
-    // safety incident is at least the policy's safety grade and priority.
+    // 3. Grade from severity x impact, priority from impact x urgency.
     let mut grade = policy.grade_for(severity_level, impact_level);
     let mut priority = policy.priority_for(impact_level, urgency_level);
-    if c.safety_incident {
-        grade = grade.max(policy.safety_min_grade);
-        priority = priority.min(policy.safety_max_priority);
-    }
 
-    // 4. Tier: the grade's tier, raised (never lowered) by difficulty, by
-    // malice and by a remedy beyond the front line's authority.
+    // 4. Gates: facts that set a floor whatever the points (a person hurt,
+    // a court, many customers, a regulator's deadline passed...). They only
+    // raise.
+    let clock = regulatory_clock(c, policy);
+    let gates = gates_that_apply(c, policy, clock.past);
+    let floor = policy.floor_of(gates);
+    grade = grade.max(floor.grade);
+    priority = priority.min(floor.priority);
+
+    // 5. Tier: the grade's tier, raised (never lowered) by difficulty, by
+    // malice, by a remedy beyond the front line's authority and by the gates.
     let mut tier = policy.tier_by_grade[grade as usize];
     let mut tier_basis = TierBasis::Grade;
     let mut raise = |to: Tier, basis: TierBasis| {
@@ -171,21 +178,34 @@ pub fn assess(complaint: &Complaint, policy: &Policy) -> Assessment {
     if c.beyond_authority {
         raise(policy.beyond_authority_tier, TierBasis::Authority);
     }
+    raise(floor.tier, TierBasis::Gate);
 
-    // 5. Deadlines: the tier's, the first response capped by the priority's
-    // cap, the resolution by the jurisdiction's limit when that is shorter.
+    // 6. Deadlines by priority: the first response is the tier's, capped by
+    // the priority's cap; the resolution is the priority's, shortened to
+    // what is left before a regulator's deadline when that is sooner (once
+    // past it, the past_regulatory_deadline gate has made it P1); the
+    // follow-up call (回访) is the priority's.
+    let by_priority = usize::from(priority).wrapping_sub(1);
     let mut first_response = policy.first_response_minutes[tier as usize];
-    if let Some(cap) = policy
-        .first_response_cap_minutes
-        .get(usize::from(priority).wrapping_sub(1))
-    {
+    if let Some(cap) = policy.first_response_cap_minutes.get(by_priority) {
         first_response = first_response.min(*cap);
     }
-    let tier_hours = policy.resolution_hours[tier as usize];
-    let cap_hours = policy.jurisdiction_cap_hours[c.jurisdiction as usize];
-    let capped = c.jurisdiction != Jurisdiction::None && cap_hours < tier_hours;
+    let priority_hours = policy
+        .resolution_hours
+        .get(by_priority)
+        .copied()
+        .unwrap_or(u16::MAX);
+    let (resolution_hours, capped) = match clock.hours_left {
+        Some(left) if !clock.past && left < priority_hours => (left, true),
+        _ => (priority_hours, false),
+    };
+    let follow_up_hours = policy
+        .follow_up_hours
+        .get(by_priority)
+        .copied()
+        .unwrap_or(u16::MAX);
 
-    // 6. The playbook.
+    // 7. The playbook.
     let emotion_high = policy
         .band_thresholds(Band::Emotion)
         .get(1)
@@ -193,7 +213,8 @@ pub fn assess(complaint: &Complaint, policy: &Policy) -> Assessment {
     let strategy = playbook::strategy_for(&StrategyInput {
         malice: scores.malice,
         malice_tiers: policy.malice_tiers,
-        safety_incident: c.safety_incident,
+        safety_incident: safety_level(c) >= SafetyLevel::Injury,
+        legal_track: gates.contains(Gate::MaliceTrack),
         grade,
         tier,
         profile: c.profile,
@@ -202,6 +223,7 @@ pub fn assess(complaint: &Complaint, policy: &Policy) -> Assessment {
         expectation: c.expectation,
         personality: c.personality,
     });
+    let steps = playbook::steps_for(c.channel, c.threats, c.customer_tier, tier, gates);
 
     out.severity_level = severity_level;
     out.impact_level = impact_level;
@@ -211,8 +233,12 @@ pub fn assess(complaint: &Complaint, policy: &Policy) -> Assessment {
     out.tier = tier;
     out.tier_basis = tier_basis;
     out.first_response_minutes = first_response;
-    out.resolution_hours = if capped { cap_hours } else { tier_hours };
+    out.resolution_hours = resolution_hours;
     out.resolution_capped = capped;
+    out.regulatory_deadline_hours = clock.hours_left;
+    out.past_regulatory_deadline = clock.past;
+    out.follow_up_hours = follow_up_hours;
+    out.gates = gates;
     out.claim_ratio_permille = claim.ratio_permille;
     out.claim_unreasonable = claim.unreasonable;
     out.playbook = Playbook {
@@ -221,6 +247,7 @@ pub fn assess(complaint: &Complaint, policy: &Policy) -> Assessment {
         expectation: playbook::expectation_approach_for(c.expectation),
         remedy: playbook::remedy_for(c.category),
         strategy,
+        steps,
     };
     out
 }

@@ -6,18 +6,20 @@
 
 use core::fmt::{self, Write};
 
-use crate::codes::{Category, Currency, Dimension, Grade, Jurisdiction, Level, Tier};
+use crate::codes::{Category, Currency, Dimension, Grade, Jurisdiction, Level};
 use crate::factor::{Band, FACTORS};
+use crate::gates::Gate;
 use crate::outcome::EffectFactor;
-use crate::playbook::{Remedy, STRATEGY_RULES};
+use crate::playbook::{Remedy, STEP_RULES, STRATEGY_RULES};
 use crate::policy::Policy;
 use crate::scan::{patterns, CueKind, EMOTION_MARKERS, FORBIDDEN_PHRASES};
 
-/// The rule behind each jurisdiction's outer resolution limit.
-pub const JURISDICTION_RULES: [(Jurisdiction, &str); 5] = [
+/// The rule behind each jurisdiction's deadlines, as checked against the
+/// rule's own text.
+pub const JURISDICTION_RULES: [(Jurisdiction, &str); 8] = [
     (
         Jurisdiction::UsCfpb,
-        "US Consumer Financial Protection Bureau complaint process: companies respond within 15 days and close all but the most complex complaints within 60 days. Capped at the 15-day response.",
+        "US Consumer Financial Protection Bureau complaint process: companies respond to a complaint the CFPB sends them within 15 days, and close all but the most complex within 60 days. The 15 days run from the CFPB's referral, so they are also the regulator's clock.",
     ),
     (
         Jurisdiction::UkFca,
@@ -33,8 +35,37 @@ pub const JURISDICTION_RULES: [(Jurisdiction, &str); 5] = [
     ),
     (
         Jurisdiction::CnConsumer,
-        "《市场监督管理投诉举报处理暂行办法》(国家市场监督管理总局令第20号), art. 14: the regulator decides within 7 working days whether to accept a 12315 complaint; applied conservatively as 7 calendar days.",
+        "《市场监督管理投诉举报处理暂行办法》(国家市场监督管理总局令第20号): art. 14 gives the market regulator 7 working days to decide whether to accept a 12315 complaint, and art. 21 ends mediation 45 working days after acceptance. Both are the regulator's own windows, not a deadline for the business, so no limit binds the business here (65535 = none); the `formal_channel` gate still makes a complaint at 12315 a management matter.",
     ),
+    (
+        Jurisdiction::UkFcaPayments,
+        "UK FCA Handbook, DISP 1.6.2AR: for payment services and e-money complaints the final response is due by the end of 15 business days after receipt (35 business days in exceptional circumstances, with a holding reply). 15 business days are taken as three calendar weeks (504 h); public holidays are not counted.",
+    ),
+    (
+        Jurisdiction::TwConsumer,
+        "Taiwan 消費者保護法 第43條第2項: 企業經營者對於消費者之申訴,應於申訴之日起十五日內妥適處理之 (the business handles a consumer's complaint properly within 15 days of it); past that the consumer may go to the 消費者保護官 or ask for mediation.",
+    ),
+    (
+        Jurisdiction::HkHkma,
+        "Hong Kong, HKMA Supervisory Policy Manual IC-4 (Complaints Handling and Redress, a statutory guideline since 2023) as the banks apply it: acknowledge a complaint within 7 days and give a final response normally within 30 days; past that the customer may go to the HKMA or, for a monetary dispute, the Financial Dispute Resolution Centre.",
+    ),
+];
+
+/// Why each gate exists and where it is taught, in [`Gate`] order.
+pub const GATE_RULES: [(Gate, &str, &str); Gate::COUNT] = [
+    (Gate::SafetyHazard, "safety level `hazard`", "`000_d3bb18e70da591cc.txt` 第二模块 … 安全权: a hazard nobody was hurt by is still a safety matter"),
+    (Gate::SafetyInjury, "safety level `injury`, or `safety_incident` true", "`000_d3bb18e70da591cc.txt` 安全权; `002_53957cc42773bf88.txt` 投訴嚴重程度和影響范圍 (分級)"),
+    (Gate::SafetySeriousInjury, "safety level `serious_injury`", "`000_d3bb18e70da591cc.txt` 安全权"),
+    (Gate::SafetyDeath, "safety level `death`", "`000_d3bb18e70da591cc.txt` 安全权"),
+    (Gate::FormalChannel, "channel `regulator`, `ombudsman` or `court`", "`000_d3bb18e70da591cc.txt` 向第三方投诉机构投诉——由点及面的负面辐射 … 勇敢走上法庭"),
+    (Gate::Press, "channel `media`", "`000_d3bb18e70da591cc.txt` 向第三方投诉机构投诉——由点及面的负面辐射; `003_8f6867fe054256d6.txt` 不滿足要求會實施曝光"),
+    (Gate::PublicExposure, "a `media` or `social_media` threat in the record (a threat only read from the text adds its points but sets no floor: the text may deny it), or profile `influential` unless the customer is calm (emotion below its first band) and contacts the company for the first time", "`003_8f6867fe054256d6.txt` 有社會背景、宣傳能力者 … 不滿足要求會實施曝光 … 及時上報有關"),
+    (Gate::SeveralAffected, "`affected_customers` ≥ the first `affected_gate_customers`", "`002_53957cc42773bf88.txt` 當多客戶投訴同一問題后"),
+    (Gate::MassIncident, "`affected_customers` ≥ the second `affected_gate_customers`", "`000_d3bb18e70da591cc.txt` 由点及面的负面辐射"),
+    (Gate::WideOutage, "`affected_customers` ≥ the third `affected_gate_customers`", "`000_d3bb18e70da591cc.txt` 由点及面的负面辐射"),
+    (Gate::Attitude, "category `service_attitude` with a failure `rude`, `language_landmine`, `forbidden_phrase`, `interrogated`, `nonverbal_rejection` or `blamed_customer` in the record; or, in any category, `rude` or `language_landmine`", "`002_53957cc42773bf88.txt` 服務態(tài)度惡劣投訴,則需要由主管介入調查處理"),
+    (Gate::MaliceTrack, "malice signal `extortion`, `hype`, `escalating_claim` or `escalating_pressure`", "`000_d3bb18e70da591cc.txt` 恶意要挟 … 恶意炒作 … 非正常/恶意投诉的危机处理 (及时寻求政府保护, 抢先与媒体沟通, 勇敢走上法庭): malice changes the track, never lowers the priority"),
+    (Gate::PastRegulatoryDeadline, "a regulatory deadline has passed (see Deadlines)", "`003_8f6867fe054256d6.txt` 限時結案,及時上報"),
 ];
 
 /// Writes the rubric of `policy` as Markdown.
@@ -126,12 +157,31 @@ pub fn write_markdown<W: Write>(policy: &Policy, w: &mut W) -> fmt::Result {
             row[2]
         )?;
     }
+    w.write_str("\n## Gates\n\nSome facts set a floor whatever the points: the grade is at least the floor's, the tier at least the floor's, the priority at least as urgent. Gates only raise. Every gate whose condition holds is listed in the assessment's `gates`, whether or not the points had already reached its floor; a tier it raised has `tier_basis` `gate`.\n\n")?;
+    w.write_str(
+        "| gate | when | grade ≥ | tier ≥ | priority ≤ | seed |\n|---|---|---|---|---:|---|\n",
+    )?;
+    for ((gate, when, seed), floor) in GATE_RULES.iter().zip(policy.gates.iter()) {
+        writeln!(
+            w,
+            "| `{}` {} ({}) | {} | `{}` | `{}` | {} | {} |",
+            gate.code(),
+            gate.name_en(),
+            gate.name_zh(),
+            when,
+            floor.grade.code(),
+            floor.tier.code(),
+            floor.priority,
+            seed
+        )?;
+    }
+    let t = policy.affected_gate_customers;
     writeln!(
         w,
-        "\nA safety incident is graded at least `{}` and prioritised at least {} (seed `000_d3bb18e70da591cc.txt`, 安全权).",
-        policy.safety_min_grade.code(),
-        policy.safety_max_priority
+        "\n`affected_gate_customers`: {}, {} and {} customers.",
+        t[0], t[1], t[2]
     )?;
+    w.write_str("\nThe safety level is the record's `safety` (`none`, `hazard`, `injury`, `serious_injury`, `death`); `safety_incident: true`, from records written before the level existed, means at least `injury`. From `injury` up the level also adds the `safety_incident` factor's points.\n")?;
 
     w.write_str("\n## Handling tier\n\nSeed `000_d3bb18e70da591cc.txt` (投诉分级处理机制: 受理层面, 处理层面, 管理层面). The tier is the highest of:\n\n")?;
     for (grade, tier) in Grade::ALL.iter().zip(policy.tier_by_grade.iter()) {
@@ -155,41 +205,44 @@ pub fn write_markdown<W: Write>(policy: &Policy, w: &mut W) -> fmt::Result {
     )?;
     writeln!(
         w,
-        "- remedy beyond front-line authority → at least `{}` (seed `002_53957cc42773bf88.txt`, 授權).",
+        "- remedy beyond front-line authority → at least `{}` (seed `002_53957cc42773bf88.txt`, 授權);\n- the gates' floors (above).",
         policy.beyond_authority_tier.code()
     )?;
 
-    w.write_str("\n## Deadlines\n\nSeed `003_8f6867fe054256d6.txt` (找到處理人 1小時; 限時結案) and seed `001_bf48436fc09b92e7.txt` (明确时限).\n\n")?;
-    w.write_str("| tier | first response (minutes) | resolution (hours) |\n|---|---:|---:|\n")?;
-    for (i, tier) in Tier::ALL.iter().enumerate() {
+    w.write_str("\n## Deadlines\n\nSeed `003_8f6867fe054256d6.txt` (找到處理人 1小時; 限時結案) and seed `001_bf48436fc09b92e7.txt` (明确时限). The more urgent, the tighter every deadline: resolution and the follow-up call go by priority, counted from the assessment; the first response is the tier's, capped by the priority's.\n\n")?;
+    w.write_str("| tier | first response (minutes) |\n|---|---:|\n")?;
+    for (i, tier) in crate::codes::Tier::ALL.iter().enumerate() {
         writeln!(
             w,
-            "| `{}` | {} | {} |",
+            "| `{}` | {} |",
             tier.code(),
-            policy.first_response_minutes[i],
-            policy.resolution_hours[i]
+            policy.first_response_minutes[i]
         )?;
     }
-    w.write_str("\nThe first response is also capped by priority:")?;
-    for (i, cap) in policy.first_response_cap_minutes.iter().enumerate() {
-        write!(
+    w.write_str("\n| priority | first response cap (minutes) | resolution (hours) | follow-up call after resolution (hours) |\n|---|---:|---:|---:|\n")?;
+    for i in 0..5 {
+        writeln!(
             w,
-            " P{} ≤ {} min{}",
+            "| P{} | {} | {} | {} |",
             i + 1,
-            cap,
-            if i == 4 { ".\n" } else { "," }
+            policy.first_response_cap_minutes[i],
+            policy.resolution_hours[i],
+            policy.follow_up_hours[i]
         )?;
     }
-    w.write_str("\nA jurisdiction caps the resolution deadline at the regulator's outer limit:\n\n| jurisdiction | cap (hours) | rule |\n|---|---:|---|\n")?;
+    w.write_str("\nThe follow-up call (回访) closes the loop: seed `002_53957cc42773bf88.txt` (處理完成后,客服專員應主動回訪客戶,確認問題是否解決) and seed `001_bf48436fc09b92e7.txt` (定期回访).\n")?;
+    w.write_str("\nA jurisdiction sets the business an outer limit, counted from when the complaint was first raised (`hours_open`); a regulator may also set its own deadline, counted from when the complaint reached it (`hours_since_regulator`), which runs while the channel is `regulator` or `ombudsman`. `regulatory_deadline_hours` is what is left of the nearest of the two (0 once past); the resolution deadline is shortened to it when it is sooner (`resolution_capped`). Once a deadline is reached, `past_regulatory_deadline` is set and the `past_regulatory_deadline` gate applies. 65535 means no limit.\n\n| jurisdiction | outer limit from first raised (hours) | regulator's clock (hours) | rule |\n|---|---:|---:|---|\n")?;
     for (j, rule) in JURISDICTION_RULES {
         writeln!(
             w,
-            "| `{}` | {} | {} |",
+            "| `{}` | {} | {} | {} |",
             j.code(),
             policy.jurisdiction_cap_hours[j as usize],
+            policy.regulator_clock_hours[j as usize],
             rule
         )?;
     }
+    w.write_str("\nThe channel `ombudsman` is a dispute-resolution scheme, apart from the regulators: the UK Financial Ombudsman Service (after the firm's final response or its deadline), Hong Kong's Financial Dispute Resolution Centre (FDRC) and Taiwan's 金融消費評議中心 (Financial Ombudsman Institution).\n")?;
 
     writeln!(
         w,
@@ -218,6 +271,18 @@ pub fn write_markdown<W: Write>(policy: &Policy, w: &mut W) -> fmt::Result {
             s.code(),
             s.name_en(),
             s.name_zh(),
+            rule
+        )?;
+    }
+
+    w.write_str("\nBesides the strategy, these steps are taken:\n\n")?;
+    for (step, rule) in STEP_RULES {
+        writeln!(
+            w,
+            "- `{}` {} ({}): {}",
+            step.code(),
+            step.name_en(),
+            step.name_zh(),
             rule
         )?;
     }

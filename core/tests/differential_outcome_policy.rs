@@ -77,7 +77,7 @@ fn check_policy(doc: &[u8]) {
     // Onto a base that is not the default: the same result, and the base
     // left unchanged on error.
     let mut base = Policy::DEFAULT;
-    base.resolution_hours = [9, 49, 121];
+    base.resolution_hours = [9, 25, 49, 97, 121];
     base.effect.base = 33;
     let (mut a, mut b) = (base.clone(), base.clone());
     same(

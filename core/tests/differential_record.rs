@@ -91,6 +91,8 @@ fn contract(doc: &Value) -> Option<Complaint> {
             "liability" => c.liability = code_of(v)?,
             "evidence" => c.evidence = code_of(v)?,
             "jurisdiction" => c.jurisdiction = code_of(v)?,
+            "safety" => c.safety = code_of(v)?,
+            "hours_since_regulator" => c.hours_since_regulator = uint(v, 0, 1_000_000)? as u32,
             "tenure_months" => c.tenure_months = uint(v, 0, 1200)? as u16,
             "emotion" => c.emotion = uint(v, 0, 10)? as u8,
             "prior_contacts" => c.prior_contacts = uint(v, 0, 10_000)? as u16,

@@ -140,7 +140,7 @@ fn policy_errors_name_the_key() {
         (
             ErrorKind::WrongType,
             "resolution_hours",
-            "an array of exactly 3 values"
+            "an array of exactly 5 values"
         )
     );
     // Too long: about the array (not an element one past its end), with
@@ -179,8 +179,16 @@ fn the_default_policy_round_trips_through_json() {
     let mut row = custom.points.get(factor);
     row[1] = -7;
     custom.points.set(factor, row);
-    custom.resolution_hours = [10, 20, 30];
+    custom.resolution_hours = [10, 20, 30, 40, 50];
     custom.jurisdiction_cap_hours[2] = 99;
+    custom.regulator_clock_hours[8] = 77;
+    custom.follow_up_hours = [1, 2, 3, 4, 5];
+    custom.affected_gate_customers = [5, 50, 500];
+    custom.gates[Gate::Press as usize] = GateFloor {
+        grade: Grade::Critical,
+        tier: Tier::Specialist,
+        priority: 3,
+    };
     let n = write_policy_json(&custom, &mut buf).unwrap();
     assert_eq!(parse_policy(&buf[..n]).unwrap(), custom);
 }
@@ -200,7 +208,46 @@ fn unknown_band_and_jurisdiction_keys_list_what_is_accepted() {
     );
     assert_eq!(
         e.expected,
-        "us_cfpb, uk_fca, cn_banking, cn_telecom, cn_consumer"
+        "us_cfpb, uk_fca, cn_banking, cn_telecom, cn_consumer, uk_fca_payments, tw_consumer, hk_hkma"
+    );
+    let e = parse_policy(br#"{"regulator_clock_hours":{"hk_hkma":0}}"#).unwrap_err();
+    assert_eq!(
+        (e.kind, e.field),
+        (ErrorKind::OutOfRange, "regulator_clock_hours")
+    );
+}
+
+#[test]
+fn gate_floors_are_read_and_their_errors_name_the_gate() {
+    let p = parse_policy(
+        br#"{"gates":{"press":{"priority":1},"attitude":{"tier":"frontline","grade":"minor"}}}"#,
+    )
+    .unwrap();
+    assert_eq!(p.gates[Gate::Press as usize].priority, 1);
+    assert_eq!(
+        p.gates[Gate::Press as usize].grade,
+        Policy::DEFAULT.gates[Gate::Press as usize].grade
+    );
+    assert_eq!(p.gates[Gate::Attitude as usize].tier, Tier::Frontline);
+    let e = parse_policy(br#"{"gates":{"pres":{"priority":1}}}"#).unwrap_err();
+    assert_eq!(
+        (e.kind, e.field, e.found.as_str()),
+        (ErrorKind::UnknownField, "gates", "pres")
+    );
+    assert!(e.expected.contains("past_regulatory_deadline"));
+    let e = parse_policy(br#"{"gates":{"press":{"priority":6}}}"#).unwrap_err();
+    assert_eq!((e.kind, e.field), (ErrorKind::OutOfRange, "gates"));
+    let e = parse_policy(br#"{"gates":{"press":{"level":"high"}}}"#).unwrap_err();
+    assert_eq!(
+        (e.kind, e.field, e.expected),
+        (ErrorKind::UnknownField, "gates", "grade, tier, priority")
+    );
+    let e = parse_policy(br#"{"gates":{"press":{"grade":"huge"}}}"#).unwrap_err();
+    assert_eq!((e.kind, e.field), (ErrorKind::UnknownValue, "gates"));
+    let e = parse_policy(br#"{"affected_gate_customers":[100,10,1000]}"#).unwrap_err();
+    assert_eq!(
+        (e.kind, e.field),
+        (ErrorKind::InvalidPolicy, "affected_gate_customers")
     );
 }
 

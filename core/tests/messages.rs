@@ -92,7 +92,7 @@ fn inputs(kind: ErrorKind) -> Vec<(Doc, Vec<u8>)> {
                 Policy,
                 r#"{"grade_matrix":[["minor","minor","minor"],["minor","huge","minor"],["minor","minor","minor"]]}"#,
             ),
-            s(Policy, r#"{"safety_min_grade":"majr"}"#),
+            s(Policy, r#"{"beyond_authority_tier":"specialis"}"#),
         ],
         ErrorKind::WrongType => vec![
             s(Record, r#"{"emotion":"3"}"#),
@@ -123,7 +123,7 @@ fn inputs(kind: ErrorKind) -> Vec<(Doc, Vec<u8>)> {
             s(Record, &format!(r#"{{"{}":1}}"#, "k".repeat(33_000))),
             s(
                 Policy,
-                &format!(r#"{{"safety_min_grade":"{}"}}"#, "x".repeat(300)),
+                &format!(r#"{{"beyond_authority_tier":"{}"}}"#, "x".repeat(300)),
             ),
         ],
         ErrorKind::InvalidPolicy => vec![
@@ -341,15 +341,16 @@ fn typos_get_the_closest_name() {
 /// The limits the messages state are the readers' limits.
 #[test]
 fn stated_limits_are_the_limits() {
-    let e = parse_policy(format!(r#"{{"safety_min_grade":"{}"}}"#, "x".repeat(257)).as_bytes())
-        .unwrap_err();
+    let e =
+        parse_policy(format!(r#"{{"beyond_authority_tier":"{}"}}"#, "x".repeat(257)).as_bytes())
+            .unwrap_err();
     assert!(
         e.to_string()
-            .ends_with("`safety_min_grade` is 257 bytes; at most 256 bytes are accepted"),
+            .ends_with("`beyond_authority_tier` is 257 bytes; at most 256 bytes are accepted"),
         "{e}"
     );
     assert!(
-        parse_policy(format!(r#"{{"safety_min_grade":"{}"}}"#, "x".repeat(256)).as_bytes())
+        parse_policy(format!(r#"{{"beyond_authority_tier":"{}"}}"#, "x".repeat(256)).as_bytes())
             .unwrap_err()
             .kind
             != ErrorKind::StringTooLong

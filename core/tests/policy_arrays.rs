@@ -122,7 +122,7 @@ fn a_bad_element_is_reported_at_itself() {
     // money_bands' one per ISO currency).
     assert_eq!(
         keys.len(),
-        11 + 7 + 1 + complaint_triage::ISO_CURRENCIES,
+        13 + 7 + 1 + complaint_triage::ISO_CURRENCIES,
         "{:?}",
         keys.iter().map(|k| &k.key).collect::<Vec<_>>()
     );
@@ -248,7 +248,7 @@ fn the_reported_cases() {
     let e = parse_err(r#"{"resolution_hours":[24,72,168,300]}"#);
     assert_eq!(
         e.to_string(),
-        "byte 20: `resolution_hours` has 4 values; an array of exactly 3 values is accepted"
+        "byte 20: `resolution_hours` has 4 values; an array of exactly 5 values is accepted"
     );
     let e = parse_err(r#"{"tier_by_grade":["frontline",1,"management","management"]}"#);
     assert_eq!(

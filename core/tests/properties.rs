@@ -110,8 +110,16 @@ proptest! {
         }
         prop_assert!((1..=5).contains(&a.priority));
         prop_assert!(a.first_response_minutes > 0 && a.resolution_hours > 0);
-        if c.safety_incident {
-            prop_assert!(a.grade >= Grade::Major && a.priority <= 2);
+        if c.safety_incident || c.safety >= SafetyLevel::Injury {
+            prop_assert!(a.grade == Grade::Critical && a.priority == 1 && a.tier == Tier::Management);
+            prop_assert!(!a.gates.is_empty());
+        }
+        if matches!(c.channel, Channel::Court | Channel::Regulator | Channel::Ombudsman) {
+            prop_assert!(a.tier == Tier::Management);
+        }
+        prop_assert_eq!(a.past_regulatory_deadline, a.gates.contains(Gate::PastRegulatoryDeadline));
+        if a.past_regulatory_deadline {
+            prop_assert!(a.priority == 1 && a.regulatory_deadline_hours == Some(0));
         }
         if c.beyond_authority {
             prop_assert!(a.tier >= Tier::Specialist);
@@ -315,8 +323,9 @@ prop_compose! {
         grades in any::<[[u8; 3]; 3]>(),
         priorities in any::<[[u8; 3]; 3]>(),
         tier_by_grade in any::<[u8; 4]>(),
-        safety in (0u8..4, 0u8..7, 0u8..3),
-        deadlines in any::<([u16; 3], [u16; 5], [u16; 3], [u16; Jurisdiction::COUNT])>(),
+        safety in (0u8..3, any::<[(u8, u8, u8); Gate::COUNT]>(), any::<[u32; 3]>()),
+        deadlines in any::<([u16; 3], [u16; 5], [u16; 5], [u16; Jurisdiction::COUNT])>(),
+        clocks in any::<([u16; Jurisdiction::COUNT], [u16; 5])>(),
         claim_limit_permille in 0u32..5000,
     ) -> Policy {
         let mut p = Policy::DEFAULT;
@@ -334,10 +343,15 @@ prop_compose! {
         p.grade_matrix = grades.map(|row| row.map(|g| Grade::ALL[usize::from(g) % Grade::ALL.len()]));
         p.priority_matrix = priorities.map(|row| row.map(|n| n % 7));
         p.tier_by_grade = tier_by_grade.map(|t| Tier::ALL[usize::from(t) % Tier::ALL.len()]);
-        p.safety_min_grade = Grade::ALL[usize::from(safety.0)];
-        p.safety_max_priority = safety.1;
-        p.beyond_authority_tier = Tier::ALL[usize::from(safety.2)];
+        p.beyond_authority_tier = Tier::ALL[usize::from(safety.0)];
+        p.gates = safety.1.map(|(g, t, prio)| GateFloor {
+            grade: Grade::ALL[usize::from(g) % Grade::ALL.len()],
+            tier: Tier::ALL[usize::from(t) % Tier::ALL.len()],
+            priority: prio % 7,
+        });
+        p.affected_gate_customers = safety.2;
         (p.first_response_minutes, p.first_response_cap_minutes, p.resolution_hours, p.jurisdiction_cap_hours) = deadlines;
+        (p.regulator_clock_hours, p.follow_up_hours) = clocks;
         p.claim_limit_permille = claim_limit_permille;
         p
     }
@@ -362,7 +376,25 @@ proptest! {
             (decision.first_response_minutes, decision.resolution_hours, decision.resolution_capped),
             (plain.first_response_minutes, plain.resolution_hours, plain.resolution_capped)
         );
+        prop_assert_eq!(
+            (decision.regulatory_deadline_hours, decision.past_regulatory_deadline, decision.follow_up_hours, decision.gates),
+            (plain.regulatory_deadline_hours, plain.past_regulatory_deadline, plain.follow_up_hours, plain.gates)
+        );
         prop_assert_eq!(decision.playbook, plain.playbook);
+    }
+
+    /// Gates only raise: with every floor lifted (minor, frontline, P5) the
+    /// grade, tier and priority are never higher, whatever the complaint.
+    #[test]
+    fn gates_only_raise(c in complaint()) {
+        let mut open = Policy::DEFAULT;
+        open.gates = [GateFloor::NONE; Gate::COUNT];
+        let (gated, plain) = (assess(&c, &Policy::DEFAULT), assess(&c, &open));
+        prop_assert!(gated.grade >= plain.grade);
+        prop_assert!(gated.tier >= plain.tier);
+        prop_assert!(gated.priority <= plain.priority);
+        prop_assert_eq!(gated.scores, plain.scores);
+        prop_assert_eq!(gated.gates, plain.gates);
     }
 
     /// The same on the default policy, where most records land.

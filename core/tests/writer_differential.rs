@@ -40,7 +40,7 @@ mod reference {
     impl Serialize for AssessmentJson<'_> {
         fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
             let a = self.0;
-            let mut st = s.serialize_struct("Assessment", 23)?;
+            let mut st = s.serialize_struct("Assessment", 27)?;
             st.serialize_field("id", a.id.as_str())?;
             st.serialize_field("severity", &a.scores.severity)?;
             st.serialize_field("impact", &a.scores.impact)?;
@@ -57,6 +57,10 @@ mod reference {
             st.serialize_field("first_response_minutes", &a.first_response_minutes)?;
             st.serialize_field("resolution_hours", &a.resolution_hours)?;
             st.serialize_field("resolution_capped", &a.resolution_capped)?;
+            st.serialize_field("regulatory_deadline_hours", &a.regulatory_deadline_hours)?;
+            st.serialize_field("past_regulatory_deadline", &a.past_regulatory_deadline)?;
+            st.serialize_field("follow_up_hours", &a.follow_up_hours)?;
+            st.serialize_field("gates", &a.gates)?;
             st.serialize_field("claim_ratio_permille", &a.claim_ratio_permille)?;
             st.serialize_field("claim_unreasonable", &a.claim_unreasonable)?;
             st.serialize_field("playbook", &a.playbook)?;
@@ -294,14 +298,18 @@ fn playbook() -> impl Strategy<Value = Playbook> {
         pick(ExpectationApproach::ALL),
         pick(Remedy::ALL),
         pick(Handling::ALL),
+        any::<u16>(),
     )
-        .prop_map(|(talk, motive, expectation, remedy, strategy)| Playbook {
-            talk,
-            motive,
-            expectation,
-            remedy,
-            strategy,
-        })
+        .prop_map(
+            |(talk, motive, expectation, remedy, strategy, steps)| Playbook {
+                talk,
+                motive,
+                expectation,
+                remedy,
+                strategy,
+                steps: FlagSet::from_bits_truncate(steps),
+            },
+        )
 }
 
 prop_compose! {
@@ -314,7 +322,10 @@ prop_compose! {
         priority in any::<u8>(),
         first_response_minutes in any::<u16>(),
         resolution_hours in any::<u16>(),
-        bools in any::<[bool; 2]>(),
+        bools in any::<[bool; 3]>(),
+        regulatory_deadline_hours in proptest::option::of(any::<u16>()),
+        follow_up_hours in any::<u16>(),
+        gates in any::<u16>(),
         claim_ratio_permille in proptest::option::of(prop_oneof![0u32..5000, any::<u32>()]),
         playbook in playbook(),
         cues in prop_oneof![Just((0u8, 0u16, 0u8)), any::<(u8, u16, u8)>()],
@@ -339,6 +350,10 @@ prop_compose! {
         a.resolution_capped = bools[0];
         a.claim_ratio_permille = claim_ratio_permille;
         a.claim_unreasonable = bools[1];
+        a.regulatory_deadline_hours = regulatory_deadline_hours;
+        a.past_regulatory_deadline = bools[2];
+        a.follow_up_hours = follow_up_hours;
+        a.gates = FlagSet::from_bits_truncate(gates);
         a.playbook = playbook;
         a.text_cues = TextCues { threats: cues.0, forbidden_phrases: cues.1, emotion_markers: cues.2, ..TextCues::NONE };
         for r in rows {

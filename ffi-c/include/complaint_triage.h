@@ -361,6 +361,14 @@ enum ct_result
      */
     CT_ERR_COMPLAINT_DATA_BREACH = 144,
     /**
+     * `ct_complaint.safety` is outside what the record contract accepts.
+     */
+    CT_ERR_COMPLAINT_SAFETY = 145,
+    /**
+     * `ct_complaint.hours_since_regulator` is outside what the record contract accepts.
+     */
+    CT_ERR_COMPLAINT_HOURS_SINCE_REGULATOR = 146,
+    /**
      * `ct_assessment.id_len` is above `CT_ID_CAPACITY` or `id` is not UTF-8.
      */
     CT_ERR_ASSESSMENT_ID = 150,
@@ -452,6 +460,22 @@ enum ct_result
      * A `ct_assessment.rows[i].source` is not an index of `CT_VOCAB_SOURCE`.
      */
     CT_ERR_ASSESSMENT_ROW_SOURCE = 172,
+    /**
+     * `ct_assessment.has_regulatory_deadline` is neither 0 nor 1.
+     */
+    CT_ERR_ASSESSMENT_HAS_REGULATORY_DEADLINE = 173,
+    /**
+     * `ct_assessment.past_regulatory_deadline` is neither 0 nor 1.
+     */
+    CT_ERR_ASSESSMENT_PAST_REGULATORY_DEADLINE = 174,
+    /**
+     * `ct_assessment.gates` has a bit set past `CT_VOCAB_GATE`.
+     */
+    CT_ERR_ASSESSMENT_GATES = 175,
+    /**
+     * `ct_assessment.playbook.steps` has a bit set past `CT_VOCAB_STEP`.
+     */
+    CT_ERR_ASSESSMENT_PLAYBOOK_STEPS = 176,
     /**
      * `ct_outcome.resolved_first_contact` is neither 0 nor 1.
      */
@@ -683,7 +707,7 @@ typedef struct ct_complaint {
      */
     uint8_t liability;
     /**
-     * What evidence backs the complaint: `CT_VOCAB_EVIDENCE` (default `none`).
+     * What evidence backs the complaint: `CT_VOCAB_EVIDENCE` (default `not_given`).
      */
     uint8_t evidence;
     /**
@@ -740,18 +764,23 @@ typedef struct ct_complaint {
      */
     uint8_t data_breach;
     /**
-     * Reserved, set to 0 by the library and ignored (no implicit padding).
+     * How badly a person or property was harmed, from a hazard to a death: `CT_VOCAB_SAFETY_LEVEL` (default `none`).
      */
-    uint8_t reserved[1];
+    uint8_t safety;
     /**
      * What makes the customer vulnerable: bits of `CT_VOCAB_VULNERABILITY`.
      */
     uint16_t vulnerability;
     /**
-     * Padding to the struct's 8-byte alignment, set to 0 by the library
-     * and ignored (no implicit padding).
+     * Padding to the alignment of `hours_since_regulator`, set to 0 by the
+     * library and ignored (no implicit padding).
      */
-    uint8_t padding[6];
+    uint8_t padding[2];
+    /**
+     * Hours since the complaint reached the regulator or ombudsman (its
+     * channel), up to `CT_MAX_HOURS_OPEN`: the regulator's own clock.
+     */
+    uint32_t hours_since_regulator;
 } ct_complaint;
 
 /**
@@ -797,7 +826,8 @@ typedef struct ct_scores {
 } ct_scores;
 
 /**
- * How to talk, what to offer, which strategy: five vocabulary indices.
+ * How to talk, what to offer, which strategy: five vocabulary indices;
+ * and who else must be involved, a set of steps.
  */
 typedef struct ct_playbook {
     /**
@@ -820,6 +850,10 @@ typedef struct ct_playbook {
      * `CT_VOCAB_STRATEGY`.
      */
     uint8_t strategy;
+    /**
+     * Who else must be involved: bits of `CT_VOCAB_STEP`.
+     */
+    uint8_t steps;
 } ct_playbook;
 
 /**
@@ -866,6 +900,19 @@ typedef struct ct_assessment {
      * Hours to resolution.
      */
     uint16_t resolution_hours;
+    /**
+     * Hours left before the nearest regulatory deadline (0 once past; valid
+     * when `has_regulatory_deadline`).
+     */
+    uint16_t regulatory_deadline_hours;
+    /**
+     * Hours after resolution within which to call the customer back.
+     */
+    uint16_t follow_up_hours;
+    /**
+     * The gates whose condition holds: bits of `CT_VOCAB_GATE`.
+     */
+    uint16_t gates;
     /**
      * What the free text revealed.
      */
@@ -915,6 +962,14 @@ typedef struct ct_assessment {
      */
     uint8_t claim_unreasonable;
     /**
+     * 1 if a regulator's deadline applies (`regulatory_deadline_hours` is valid).
+     */
+    uint8_t has_regulatory_deadline;
+    /**
+     * 1 if a regulatory deadline has passed.
+     */
+    uint8_t past_regulatory_deadline;
+    /**
      * How to talk, what to offer, which strategy.
      */
     struct ct_playbook playbook;
@@ -933,7 +988,7 @@ typedef struct ct_assessment {
     /**
      * Reserved, set to 0 by the library and ignored (no implicit padding).
      */
-    uint8_t reserved;
+    uint8_t reserved[4];
     /**
      * Every factor that moved a score, in the order the factors were applied.
      */
@@ -1360,24 +1415,39 @@ typedef struct ct_routing {
 #define CT_VOCAB_ERROR_KIND 29
 
 /**
+ * `safety` of a complaint.
+ */
+#define CT_VOCAB_SAFETY_LEVEL 30
+
+/**
+ * The bits of `playbook.steps` of an assessment.
+ */
+#define CT_VOCAB_STEP 31
+
+/**
+ * The bits of `gates` of an assessment.
+ */
+#define CT_VOCAB_GATE 32
+
+/**
  * `factor` of a reason row: every factor of the rubric (`"threat.media"`...).
  */
-#define CT_VOCAB_FACTOR 30
+#define CT_VOCAB_FACTOR 33
 
 /**
  * The bits of `text_cues.forbidden_phrases`.
  */
-#define CT_VOCAB_FORBIDDEN_PHRASE 31
+#define CT_VOCAB_FORBIDDEN_PHRASE 34
 
 /**
  * The bits of `text_cues.emotion_markers`.
  */
-#define CT_VOCAB_EMOTION_MARKER 32
+#define CT_VOCAB_EMOTION_MARKER 35
 
 /**
  * Number of vocabularies (one past the last `CT_VOCAB_*`).
  */
-#define CT_VOCAB_COUNT 33
+#define CT_VOCAB_COUNT 36
 
 /**
  * English names.

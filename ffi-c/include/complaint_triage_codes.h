@@ -59,6 +59,8 @@ enum ct_channel_code {
     CT_CHANNEL_MEDIA = 7,
     /** `court`: Court (法院). */
     CT_CHANNEL_COURT = 8,
+    /** `ombudsman`: Ombudsman or dispute-resolution scheme (UK FOS, HK FDRC, TW FOI) (金融申诉专员/争议解决机构). */
+    CT_CHANNEL_OMBUDSMAN = 9,
 };
 
 /** `customer_tier` (CT_VOCAB_CUSTOMER_TIER): indices. */
@@ -159,6 +161,12 @@ enum ct_jurisdiction_code {
     CT_JURISDICTION_CN_TELECOM = 4,
     /** `cn_consumer`: China market regulation (12315) (中国市场监管12315). */
     CT_JURISDICTION_CN_CONSUMER = 5,
+    /** `uk_fca_payments`: UK FCA (DISP), payment services and e-money (英国金融行为监管局(支付与电子货币)). */
+    CT_JURISDICTION_UK_FCA_PAYMENTS = 6,
+    /** `tw_consumer`: Taiwan Consumer Protection Act (台湾消费者保护法). */
+    CT_JURISDICTION_TW_CONSUMER = 7,
+    /** `hk_hkma`: Hong Kong HKMA (authorized institutions) (香港金融管理局). */
+    CT_JURISDICTION_HK_HKMA = 8,
 };
 
 /** `currency` (CT_VOCAB_CURRENCY): indices. */
@@ -391,6 +399,8 @@ enum ct_tier_basis_code {
     CT_TIER_BASIS_MALICE = 2,
     /** `authority`: The remedy is beyond front-line authority (超出一线权限). */
     CT_TIER_BASIS_AUTHORITY = 3,
+    /** `gate`: A gate's floor (硬性升级条件). */
+    CT_TIER_BASIS_GATE = 4,
 };
 
 /** `talk` (CT_VOCAB_TALK): indices. */
@@ -539,6 +549,64 @@ enum ct_error_kind_code {
     CT_ERROR_KIND_INVALID_POLICY = 10,
 };
 
+/** `safety` (CT_VOCAB_SAFETY_LEVEL): indices. */
+enum ct_safety_level_code {
+    /** `none`: No safety issue (无安全问题). */
+    CT_SAFETY_LEVEL_NONE = 0,
+    /** `hazard`: A hazard, nobody harmed (安全隐患,未造成伤害). */
+    CT_SAFETY_LEVEL_HAZARD = 1,
+    /** `injury`: Injury or damage to property (人身伤害或财产损害). */
+    CT_SAFETY_LEVEL_INJURY = 2,
+    /** `serious_injury`: Serious injury (严重伤害). */
+    CT_SAFETY_LEVEL_SERIOUS_INJURY = 3,
+    /** `death`: Death (死亡). */
+    CT_SAFETY_LEVEL_DEATH = 4,
+};
+
+/** `steps` (CT_VOCAB_STEP): indices. */
+enum ct_step_code {
+    /** `legal_review`: Involve legal and compliance (法务合规介入). */
+    CT_STEP_LEGAL_REVIEW = 0,
+    /** `dedicated_manager`: A dedicated manager for the customer (专属客服经理). */
+    CT_STEP_DEDICATED_MANAGER = 1,
+    /** `supervisor_review`: A supervisor investigates the agent's conduct (主管介入调查处理). */
+    CT_STEP_SUPERVISOR_REVIEW = 2,
+    /** `inform_management`: Report to management (及时上报管理层). */
+    CT_STEP_INFORM_MANAGEMENT = 3,
+    /** `keep_evidence`: Collect and keep evidence (收集和保留证据). */
+    CT_STEP_KEEP_EVIDENCE = 4,
+};
+
+/** `gates` (CT_VOCAB_GATE): indices. */
+enum ct_gate_code {
+    /** `safety_hazard`: A hazard to safety, nobody harmed (安全隐患). */
+    CT_GATE_SAFETY_HAZARD = 0,
+    /** `safety_injury`: A person or property harmed (人身或财产受到伤害). */
+    CT_GATE_SAFETY_INJURY = 1,
+    /** `safety_serious_injury`: A person seriously injured (严重人身伤害). */
+    CT_GATE_SAFETY_SERIOUS_INJURY = 2,
+    /** `safety_death`: A death (死亡事故). */
+    CT_GATE_SAFETY_DEATH = 3,
+    /** `formal_channel`: Raised with a regulator, an ombudsman or a court (已进入监管、申诉专员或司法渠道). */
+    CT_GATE_FORMAL_CHANNEL = 4,
+    /** `press`: Raised with the press (已被新闻媒体受理). */
+    CT_GATE_PRESS = 5,
+    /** `public_exposure`: An influential customer, or a threat of media or social-media exposure (有社会背景、宣传能力或扬言曝光). */
+    CT_GATE_PUBLIC_EXPOSURE = 6,
+    /** `several_affected`: Several customers hit by the same fault (多名客户受同一问题影响). */
+    CT_GATE_SEVERAL_AFFECTED = 7,
+    /** `mass_incident`: Many customers hit by the same fault (群体性问题). */
+    CT_GATE_MASS_INCIDENT = 8,
+    /** `wide_outage`: A fault across a city or a whole service (大面积故障). */
+    CT_GATE_WIDE_OUTAGE = 9,
+    /** `attitude`: An agent's bad attitude (服务态度恶劣). */
+    CT_GATE_ATTITUDE = 10,
+    /** `malice_track`: Extortion, malicious hype, or demands raised step by step (恶意要挟、恶意炒作或逐步升级). */
+    CT_GATE_MALICE_TRACK = 11,
+    /** `past_regulatory_deadline`: Past the regulator's deadline (已超过监管时限). */
+    CT_GATE_PAST_REGULATORY_DEADLINE = 12,
+};
+
 /** `factor` (CT_VOCAB_FACTOR): indices. */
 enum ct_factor_code {
     /** `category.basic_service`: Basic service failure (基础服务类). */
@@ -581,250 +649,252 @@ enum ct_factor_code {
     CT_FACTOR_CHANNEL_MEDIA = 18,
     /** `channel.court`: Taken to court (诉讼). */
     CT_FACTOR_CHANNEL_COURT = 19,
+    /** `channel.ombudsman`: Raised with an ombudsman or dispute-resolution scheme (向金融申诉专员或争议解决机构申请). */
+    CT_FACTOR_CHANNEL_OMBUDSMAN = 20,
     /** `customer_tier.standard`: Standard customer (普通客户). */
-    CT_FACTOR_CUSTOMER_TIER_STANDARD = 20,
+    CT_FACTOR_CUSTOMER_TIER_STANDARD = 21,
     /** `customer_tier.silver`: Silver customer (银卡客户). */
-    CT_FACTOR_CUSTOMER_TIER_SILVER = 21,
+    CT_FACTOR_CUSTOMER_TIER_SILVER = 22,
     /** `customer_tier.gold`: Gold customer (金卡客户). */
-    CT_FACTOR_CUSTOMER_TIER_GOLD = 22,
+    CT_FACTOR_CUSTOMER_TIER_GOLD = 23,
     /** `customer_tier.vip`: VIP customer (VIP客户). */
-    CT_FACTOR_CUSTOMER_TIER_VIP = 23,
+    CT_FACTOR_CUSTOMER_TIER_VIP = 24,
     /** `personality.dominant`: Dominant personality (支配型). */
-    CT_FACTOR_PERSONALITY_DOMINANT = 24,
+    CT_FACTOR_PERSONALITY_DOMINANT = 25,
     /** `personality.expressive`: Expressive personality (表达型). */
-    CT_FACTOR_PERSONALITY_EXPRESSIVE = 25,
+    CT_FACTOR_PERSONALITY_EXPRESSIVE = 26,
     /** `personality.amiable`: Amiable personality (和蔼型). */
-    CT_FACTOR_PERSONALITY_AMIABLE = 26,
+    CT_FACTOR_PERSONALITY_AMIABLE = 27,
     /** `personality.analytical`: Analytical personality (分析型). */
-    CT_FACTOR_PERSONALITY_ANALYTICAL = 27,
+    CT_FACTOR_PERSONALITY_ANALYTICAL = 28,
     /** `personality.unknown`: Personality unknown (性格未知). */
-    CT_FACTOR_PERSONALITY_UNKNOWN = 28,
+    CT_FACTOR_PERSONALITY_UNKNOWN = 29,
     /** `motive.remedy`: Wants a remedy (补救心理). */
-    CT_FACTOR_MOTIVE_REMEDY = 29,
+    CT_FACTOR_MOTIVE_REMEDY = 30,
     /** `motive.recognition`: Wants recognition (认同心理). */
-    CT_FACTOR_MOTIVE_RECOGNITION = 30,
+    CT_FACTOR_MOTIVE_RECOGNITION = 31,
     /** `motive.display`: Self-presentation (表现心理). */
-    CT_FACTOR_MOTIVE_DISPLAY = 31,
+    CT_FACTOR_MOTIVE_DISPLAY = 32,
     /** `motive.venting`: Wants to vent (发泄心理). */
-    CT_FACTOR_MOTIVE_VENTING = 32,
+    CT_FACTOR_MOTIVE_VENTING = 33,
     /** `motive.revenge`: Wants revenge (报复心理). */
-    CT_FACTOR_MOTIVE_REVENGE = 33,
+    CT_FACTOR_MOTIVE_REVENGE = 34,
     /** `motive.unknown`: Motive unknown (心理未知). */
-    CT_FACTOR_MOTIVE_UNKNOWN = 34,
+    CT_FACTOR_MOTIVE_UNKNOWN = 35,
     /** `expectation.satisfiable`: Expectation can be met (可以满足的期望). */
-    CT_FACTOR_EXPECTATION_SATISFIABLE = 35,
+    CT_FACTOR_EXPECTATION_SATISFIABLE = 36,
     /** `expectation.unsatisfiable`: Expectation cannot be met (不能满足的期望). */
-    CT_FACTOR_EXPECTATION_UNSATISFIABLE = 36,
+    CT_FACTOR_EXPECTATION_UNSATISFIABLE = 37,
     /** `expectation.excessive`: Excessive expectation (过高的客户期望). */
-    CT_FACTOR_EXPECTATION_EXCESSIVE = 37,
+    CT_FACTOR_EXPECTATION_EXCESSIVE = 38,
     /** `expectation.unreasonable`: Unreasonable expectation (无理的客户期望). */
-    CT_FACTOR_EXPECTATION_UNREASONABLE = 38,
+    CT_FACTOR_EXPECTATION_UNREASONABLE = 39,
     /** `expectation.mistaken`: Mistaken expectation (错误的客户期望). */
-    CT_FACTOR_EXPECTATION_MISTAKEN = 39,
+    CT_FACTOR_EXPECTATION_MISTAKEN = 40,
     /** `expectation.unknown`: Expectation unknown (期望未知). */
-    CT_FACTOR_EXPECTATION_UNKNOWN = 40,
+    CT_FACTOR_EXPECTATION_UNKNOWN = 41,
     /** `liability.company`: The company is responsible (我方责任). */
-    CT_FACTOR_LIABILITY_COMPANY = 41,
+    CT_FACTOR_LIABILITY_COMPANY = 42,
     /** `liability.shared`: Shared responsibility (双方互有责任). */
-    CT_FACTOR_LIABILITY_SHARED = 42,
+    CT_FACTOR_LIABILITY_SHARED = 43,
     /** `liability.customer`: Customer's misunderstanding (对方理解有误). */
-    CT_FACTOR_LIABILITY_CUSTOMER = 43,
+    CT_FACTOR_LIABILITY_CUSTOMER = 44,
     /** `liability.third_party`: A third party is responsible (第三方责任). */
-    CT_FACTOR_LIABILITY_THIRD_PARTY = 44,
+    CT_FACTOR_LIABILITY_THIRD_PARTY = 45,
     /** `liability.unknown`: Responsibility not yet established (责任未明). */
-    CT_FACTOR_LIABILITY_UNKNOWN = 45,
+    CT_FACTOR_LIABILITY_UNKNOWN = 46,
     /** `evidence.none`: The customer has no evidence (无证据). */
-    CT_FACTOR_EVIDENCE_NONE = 46,
+    CT_FACTOR_EVIDENCE_NONE = 47,
     /** `evidence.customer_provided`: Evidence from the customer (客户提供证据). */
-    CT_FACTOR_EVIDENCE_CUSTOMER_PROVIDED = 47,
+    CT_FACTOR_EVIDENCE_CUSTOMER_PROVIDED = 48,
     /** `evidence.verified`: Verified evidence (证据已核实). */
-    CT_FACTOR_EVIDENCE_VERIFIED = 48,
+    CT_FACTOR_EVIDENCE_VERIFIED = 49,
     /** `evidence.not_given`: Evidence not given (证据情况未提供). */
-    CT_FACTOR_EVIDENCE_NOT_GIVEN = 49,
+    CT_FACTOR_EVIDENCE_NOT_GIVEN = 50,
     /** `causal_link.not_given`: Causal link not judged (因果关系未判断). */
-    CT_FACTOR_CAUSAL_LINK_NOT_GIVEN = 50,
+    CT_FACTOR_CAUSAL_LINK_NOT_GIVEN = 51,
     /** `causal_link.established`: The loss follows from the failure (因果关系成立). */
-    CT_FACTOR_CAUSAL_LINK_ESTABLISHED = 51,
+    CT_FACTOR_CAUSAL_LINK_ESTABLISHED = 52,
     /** `causal_link.doubtful`: Doubtful causal link (因果关系存疑). */
-    CT_FACTOR_CAUSAL_LINK_DOUBTFUL = 52,
+    CT_FACTOR_CAUSAL_LINK_DOUBTFUL = 53,
     /** `causal_link.absent`: No causal link (因果关系不成立). */
-    CT_FACTOR_CAUSAL_LINK_ABSENT = 53,
+    CT_FACTOR_CAUSAL_LINK_ABSENT = 54,
     /** `right.know`: Right to know (知情权). */
-    CT_FACTOR_RIGHT_KNOW = 54,
+    CT_FACTOR_RIGHT_KNOW = 55,
     /** `right.choice`: Right of free choice (自由选择权). */
-    CT_FACTOR_RIGHT_CHOICE = 55,
+    CT_FACTOR_RIGHT_CHOICE = 56,
     /** `right.safety`: Right to safety (安全权). */
-    CT_FACTOR_RIGHT_SAFETY = 56,
+    CT_FACTOR_RIGHT_SAFETY = 57,
     /** `right.fair_trade`: Right to fair trade (公平交易权). */
-    CT_FACTOR_RIGHT_FAIR_TRADE = 57,
+    CT_FACTOR_RIGHT_FAIR_TRADE = 58,
     /** `right.compensation`: Right to compensation (求偿权). */
-    CT_FACTOR_RIGHT_COMPENSATION = 58,
+    CT_FACTOR_RIGHT_COMPENSATION = 59,
     /** `right.supervision`: Right of participation and supervision (参与和监督权). */
-    CT_FACTOR_RIGHT_SUPERVISION = 59,
+    CT_FACTOR_RIGHT_SUPERVISION = 60,
     /** `right.education`: Right to consumer education (接受消费教育权). */
-    CT_FACTOR_RIGHT_EDUCATION = 60,
+    CT_FACTOR_RIGHT_EDUCATION = 61,
     /** `right.association`: Right of association (建立消费者组织权). */
-    CT_FACTOR_RIGHT_ASSOCIATION = 61,
+    CT_FACTOR_RIGHT_ASSOCIATION = 62,
     /** `right.privacy`: Right to privacy and personal information (隐私权). */
-    CT_FACTOR_RIGHT_PRIVACY = 62,
+    CT_FACTOR_RIGHT_PRIVACY = 63,
     /** `threat.media`: Threatens media exposure (威胁媒体曝光). */
-    CT_FACTOR_THREAT_MEDIA = 63,
+    CT_FACTOR_THREAT_MEDIA = 64,
     /** `threat.social_media`: Threatens to post on social media (威胁发到社交媒体). */
-    CT_FACTOR_THREAT_SOCIAL_MEDIA = 64,
+    CT_FACTOR_THREAT_SOCIAL_MEDIA = 65,
     /** `threat.regulator`: Threatens to go to a regulator (威胁向监管投诉). */
-    CT_FACTOR_THREAT_REGULATOR = 65,
+    CT_FACTOR_THREAT_REGULATOR = 66,
     /** `threat.lawsuit`: Threatens a lawsuit (威胁起诉). */
-    CT_FACTOR_THREAT_LAWSUIT = 66,
+    CT_FACTOR_THREAT_LAWSUIT = 67,
     /** `threat.churn`: Threatens to leave (威胁离网). */
-    CT_FACTOR_THREAT_CHURN = 67,
+    CT_FACTOR_THREAT_CHURN = 68,
     /** `threat.third_party_platform`: Threatens a third-party platform (威胁第三方平台投诉). */
-    CT_FACTOR_THREAT_THIRD_PARTY_PLATFORM = 68,
+    CT_FACTOR_THREAT_THIRD_PARTY_PLATFORM = 69,
     /** `profile.professional_complainer`: Professional complainer (投诉专业户). */
-    CT_FACTOR_PROFILE_PROFESSIONAL_COMPLAINER = 69,
+    CT_FACTOR_PROFILE_PROFESSIONAL_COMPLAINER = 70,
     /** `profile.industry_expert`: Industry expert (行业专家). */
-    CT_FACTOR_PROFILE_INDUSTRY_EXPERT = 70,
+    CT_FACTOR_PROFILE_INDUSTRY_EXPERT = 71,
     /** `profile.chameleon`: Chameleon (变色龙). */
-    CT_FACTOR_PROFILE_CHAMELEON = 71,
+    CT_FACTOR_PROFILE_CHAMELEON = 72,
     /** `profile.repeatedly_unreasonable`: Repeatedly unreasonable (反复无理). */
-    CT_FACTOR_PROFILE_REPEATEDLY_UNREASONABLE = 72,
+    CT_FACTOR_PROFILE_REPEATEDLY_UNREASONABLE = 73,
     /** `profile.emotional`: Emotional (感情用事者). */
-    CT_FACTOR_PROFILE_EMOTIONAL = 73,
+    CT_FACTOR_PROFILE_EMOTIONAL = 74,
     /** `profile.justice_driven`: Justice-driven (以正义感表达者). */
-    CT_FACTOR_PROFILE_JUSTICE_DRIVEN = 74,
+    CT_FACTOR_PROFILE_JUSTICE_DRIVEN = 75,
     /** `profile.stubborn`: Stubborn (固执己见者). */
-    CT_FACTOR_PROFILE_STUBBORN = 75,
+    CT_FACTOR_PROFILE_STUBBORN = 76,
     /** `profile.well_prepared`: Well prepared (有备而来者). */
-    CT_FACTOR_PROFILE_WELL_PREPARED = 76,
+    CT_FACTOR_PROFILE_WELL_PREPARED = 77,
     /** `profile.influential`: Influential (有社会背景、宣传能力者). */
-    CT_FACTOR_PROFILE_INFLUENTIAL = 77,
+    CT_FACTOR_PROFILE_INFLUENTIAL = 78,
     /** `profile.fraud_victim`: Fraud or scam victim (诈骗受害者). */
-    CT_FACTOR_PROFILE_FRAUD_VICTIM = 78,
+    CT_FACTOR_PROFILE_FRAUD_VICTIM = 79,
     /** `malice.unreasonable_claim`: Unreasonable claim (无理索赔). */
-    CT_FACTOR_MALICE_UNREASONABLE_CLAIM = 79,
+    CT_FACTOR_MALICE_UNREASONABLE_CLAIM = 80,
     /** `malice.escalating_claim`: Claim raised step by step (索赔额度逐步升级). */
-    CT_FACTOR_MALICE_ESCALATING_CLAIM = 80,
+    CT_FACTOR_MALICE_ESCALATING_CLAIM = 81,
     /** `malice.escalating_pressure`: Pressure raised step by step (手段升级). */
-    CT_FACTOR_MALICE_ESCALATING_PRESSURE = 81,
+    CT_FACTOR_MALICE_ESCALATING_PRESSURE = 82,
     /** `malice.private_settlement`: Wants a private deal (不愿公了愿私了). */
-    CT_FACTOR_MALICE_PRIVATE_SETTLEMENT = 82,
+    CT_FACTOR_MALICE_PRIVATE_SETTLEMENT = 83,
     /** `malice.no_evidence`: Produces no legal evidence (不出具法定证据). */
-    CT_FACTOR_MALICE_NO_EVIDENCE = 83,
+    CT_FACTOR_MALICE_NO_EVIDENCE = 84,
     /** `malice.hype`: Malicious hype (恶意炒作). */
-    CT_FACTOR_MALICE_HYPE = 84,
+    CT_FACTOR_MALICE_HYPE = 85,
     /** `malice.chosen_timing`: Chosen time and occasion (选择重要时间和场合). */
-    CT_FACTOR_MALICE_CHOSEN_TIMING = 85,
+    CT_FACTOR_MALICE_CHOSEN_TIMING = 86,
     /** `malice.special_background`: Special person or background (特殊人物或背景). */
-    CT_FACTOR_MALICE_SPECIAL_BACKGROUND = 86,
+    CT_FACTOR_MALICE_SPECIAL_BACKGROUND = 87,
     /** `malice.local_protectionism`: Local protectionism (地方保护主义色彩). */
-    CT_FACTOR_MALICE_LOCAL_PROTECTIONISM = 87,
+    CT_FACTOR_MALICE_LOCAL_PROTECTIONISM = 88,
     /** `malice.extortion`: Threats and extortion (恶意要挟). */
-    CT_FACTOR_MALICE_EXTORTION = 88,
+    CT_FACTOR_MALICE_EXTORTION = 89,
     /** `failure.apology_without_action`: Apology without action (只有道歉没有行动). */
-    CT_FACTOR_FAILURE_APOLOGY_WITHOUT_ACTION = 89,
+    CT_FACTOR_FAILURE_APOLOGY_WITHOUT_ACTION = 90,
     /** `failure.blamed_customer`: Blamed the customer (归咎顾客). */
-    CT_FACTOR_FAILURE_BLAMED_CUSTOMER = 90,
+    CT_FACTOR_FAILURE_BLAMED_CUSTOMER = 91,
     /** `failure.broken_promise`: Broken promise (承诺未兑现). */
-    CT_FACTOR_FAILURE_BROKEN_PROMISE = 91,
+    CT_FACTOR_FAILURE_BROKEN_PROMISE = 92,
     /** `failure.no_response`: No response (完全没反应). */
-    CT_FACTOR_FAILURE_NO_RESPONSE = 92,
+    CT_FACTOR_FAILURE_NO_RESPONSE = 93,
     /** `failure.rude`: Rude (粗鲁无礼). */
-    CT_FACTOR_FAILURE_RUDE = 93,
+    CT_FACTOR_FAILURE_RUDE = 94,
     /** `failure.evaded_responsibility`: Evaded responsibility (逃避个人责任). */
-    CT_FACTOR_FAILURE_EVADED_RESPONSIBILITY = 94,
+    CT_FACTOR_FAILURE_EVADED_RESPONSIBILITY = 95,
     /** `failure.nonverbal_rejection`: Non-verbal rejection (非语言排斥). */
-    CT_FACTOR_FAILURE_NONVERBAL_REJECTION = 95,
+    CT_FACTOR_FAILURE_NONVERBAL_REJECTION = 96,
     /** `failure.interrogated`: Interrogated the customer (质问顾客). */
-    CT_FACTOR_FAILURE_INTERROGATED = 96,
+    CT_FACTOR_FAILURE_INTERROGATED = 97,
     /** `failure.language_landmine`: Language landmine (语言地雷). */
-    CT_FACTOR_FAILURE_LANGUAGE_LANDMINE = 97,
+    CT_FACTOR_FAILURE_LANGUAGE_LANDMINE = 98,
     /** `failure.ignored_emotion`: Ignored emotional needs (忽视情感需求). */
-    CT_FACTOR_FAILURE_IGNORED_EMOTION = 98,
+    CT_FACTOR_FAILURE_IGNORED_EMOTION = 99,
     /** `failure.forbidden_phrase`: Agent used a forbidden phrase (使用禁语). */
-    CT_FACTOR_FAILURE_FORBIDDEN_PHRASE = 99,
+    CT_FACTOR_FAILURE_FORBIDDEN_PHRASE = 100,
     /** `failure.lectured`: Lectured the customer like an expert (像专家一样讲事实摆道理). */
-    CT_FACTOR_FAILURE_LECTURED = 100,
+    CT_FACTOR_FAILURE_LECTURED = 101,
     /** `failure.jumped_to_conclusions`: Jumped to conclusions (急于得出结论). */
-    CT_FACTOR_FAILURE_JUMPED_TO_CONCLUSIONS = 101,
+    CT_FACTOR_FAILURE_JUMPED_TO_CONCLUSIONS = 102,
     /** `failure.argued`: Argued with the customer (与客户争辩). */
-    CT_FACTOR_FAILURE_ARGUED = 102,
+    CT_FACTOR_FAILURE_ARGUED = 103,
     /** `failure.ordered`: Ordered the customer about (命令口吻). */
-    CT_FACTOR_FAILURE_ORDERED = 103,
+    CT_FACTOR_FAILURE_ORDERED = 104,
     /** `failure.showed_off`: Showed off (炫耀自己). */
-    CT_FACTOR_FAILURE_SHOWED_OFF = 104,
+    CT_FACTOR_FAILURE_SHOWED_OFF = 105,
     /** `vulnerability.elderly`: Elderly customer (老年客户). */
-    CT_FACTOR_VULNERABILITY_ELDERLY = 105,
+    CT_FACTOR_VULNERABILITY_ELDERLY = 106,
     /** `vulnerability.medical_need`: Customer with a medical need (有医疗需求的客户). */
-    CT_FACTOR_VULNERABILITY_MEDICAL_NEED = 106,
+    CT_FACTOR_VULNERABILITY_MEDICAL_NEED = 107,
     /** `vulnerability.disability`: Customer with a disability (残障客户). */
-    CT_FACTOR_VULNERABILITY_DISABILITY = 107,
+    CT_FACTOR_VULNERABILITY_DISABILITY = 108,
     /** `tenure_months.band1`: Long-standing customer (老客户). */
-    CT_FACTOR_TENURE_MONTHS_BAND1 = 108,
+    CT_FACTOR_TENURE_MONTHS_BAND1 = 109,
     /** `tenure_months.band2`: Long-standing customer (more) (老客户(较长)). */
-    CT_FACTOR_TENURE_MONTHS_BAND2 = 109,
+    CT_FACTOR_TENURE_MONTHS_BAND2 = 110,
     /** `tenure_months.band3`: Long-standing customer (most) (老客户(很长)). */
-    CT_FACTOR_TENURE_MONTHS_BAND3 = 110,
+    CT_FACTOR_TENURE_MONTHS_BAND3 = 111,
     /** `emotion.band1`: Elevated emotion (情绪激动). */
-    CT_FACTOR_EMOTION_BAND1 = 111,
+    CT_FACTOR_EMOTION_BAND1 = 112,
     /** `emotion.band2`: High emotion (情绪强烈). */
-    CT_FACTOR_EMOTION_BAND2 = 112,
+    CT_FACTOR_EMOTION_BAND2 = 113,
     /** `emotion.band3`: Extreme emotion (情绪失控). */
-    CT_FACTOR_EMOTION_BAND3 = 113,
+    CT_FACTOR_EMOTION_BAND3 = 114,
     /** `prior_contacts.band1`: Contacted before (曾来电). */
-    CT_FACTOR_PRIOR_CONTACTS_BAND1 = 114,
+    CT_FACTOR_PRIOR_CONTACTS_BAND1 = 115,
     /** `prior_contacts.band2`: Repeated contacts (多次投诉). */
-    CT_FACTOR_PRIOR_CONTACTS_BAND2 = 115,
+    CT_FACTOR_PRIOR_CONTACTS_BAND2 = 116,
     /** `prior_contacts.band3`: Persistent repeated contacts (反复投诉). */
-    CT_FACTOR_PRIOR_CONTACTS_BAND3 = 116,
+    CT_FACTOR_PRIOR_CONTACTS_BAND3 = 117,
     /** `hours_open.band1`: Open past a day (超过一天未结). */
-    CT_FACTOR_HOURS_OPEN_BAND1 = 117,
+    CT_FACTOR_HOURS_OPEN_BAND1 = 118,
     /** `hours_open.band2`: Open for days (多日未结). */
-    CT_FACTOR_HOURS_OPEN_BAND2 = 118,
+    CT_FACTOR_HOURS_OPEN_BAND2 = 119,
     /** `hours_open.band3`: Open for a week or more (一周以上未结). */
-    CT_FACTOR_HOURS_OPEN_BAND3 = 119,
+    CT_FACTOR_HOURS_OPEN_BAND3 = 120,
     /** `affected_customers.band1`: Several customers affected (多名客户受影响). */
-    CT_FACTOR_AFFECTED_CUSTOMERS_BAND1 = 120,
+    CT_FACTOR_AFFECTED_CUSTOMERS_BAND1 = 121,
     /** `affected_customers.band2`: A group of customers affected (群体受影响). */
-    CT_FACTOR_AFFECTED_CUSTOMERS_BAND2 = 121,
+    CT_FACTOR_AFFECTED_CUSTOMERS_BAND2 = 122,
     /** `affected_customers.band3`: Many customers affected (大量客户受影响). */
-    CT_FACTOR_AFFECTED_CUSTOMERS_BAND3 = 122,
+    CT_FACTOR_AFFECTED_CUSTOMERS_BAND3 = 123,
     /** `affected_customers.band4`: Thousands of customers affected (数千客户受影响). */
-    CT_FACTOR_AFFECTED_CUSTOMERS_BAND4 = 123,
+    CT_FACTOR_AFFECTED_CUSTOMERS_BAND4 = 124,
     /** `affected_customers.band5`: Tens of thousands of customers affected (数万客户受影响). */
-    CT_FACTOR_AFFECTED_CUSTOMERS_BAND5 = 124,
+    CT_FACTOR_AFFECTED_CUSTOMERS_BAND5 = 125,
     /** `affected_customers.band6`: Hundreds of thousands of customers affected (数十万客户受影响). */
-    CT_FACTOR_AFFECTED_CUSTOMERS_BAND6 = 125,
+    CT_FACTOR_AFFECTED_CUSTOMERS_BAND6 = 126,
     /** `affected_customers.band7`: A million customers or more affected (百万级客户受影响). */
-    CT_FACTOR_AFFECTED_CUSTOMERS_BAND7 = 126,
+    CT_FACTOR_AFFECTED_CUSTOMERS_BAND7 = 127,
     /** `direct_loss.band1`: Direct loss (直接损失). */
-    CT_FACTOR_DIRECT_LOSS_BAND1 = 127,
+    CT_FACTOR_DIRECT_LOSS_BAND1 = 128,
     /** `direct_loss.band2`: Substantial direct loss (较大直接损失). */
-    CT_FACTOR_DIRECT_LOSS_BAND2 = 128,
+    CT_FACTOR_DIRECT_LOSS_BAND2 = 129,
     /** `direct_loss.band3`: Large direct loss (重大直接损失). */
-    CT_FACTOR_DIRECT_LOSS_BAND3 = 129,
+    CT_FACTOR_DIRECT_LOSS_BAND3 = 130,
     /** `direct_loss.band4`: Very large direct loss (特别重大直接损失). */
-    CT_FACTOR_DIRECT_LOSS_BAND4 = 130,
+    CT_FACTOR_DIRECT_LOSS_BAND4 = 131,
     /** `departments.band1`: Two departments must act (需两个部门协调). */
-    CT_FACTOR_DEPARTMENTS_BAND1 = 131,
+    CT_FACTOR_DEPARTMENTS_BAND1 = 132,
     /** `departments.band2`: Several departments must act (需多部门协调). */
-    CT_FACTOR_DEPARTMENTS_BAND2 = 132,
+    CT_FACTOR_DEPARTMENTS_BAND2 = 133,
     /** `departments.band3`: Many departments must act (需大量部门协调). */
-    CT_FACTOR_DEPARTMENTS_BAND3 = 133,
+    CT_FACTOR_DEPARTMENTS_BAND3 = 134,
     /** `indirect_loss_claimed`: Indirect loss claimed (索赔间接损失). */
-    CT_FACTOR_INDIRECT_LOSS_CLAIMED = 134,
+    CT_FACTOR_INDIRECT_LOSS_CLAIMED = 135,
     /** `beyond_authority`: Remedy beyond front-line authority (超出一线权限). */
-    CT_FACTOR_BEYOND_AUTHORITY = 135,
+    CT_FACTOR_BEYOND_AUTHORITY = 136,
     /** `previously_compensated`: Compensated before (曾获补偿). */
-    CT_FACTOR_PREVIOUSLY_COMPENSATED = 136,
+    CT_FACTOR_PREVIOUSLY_COMPENSATED = 137,
     /** `safety_incident`: Harm to a person or property (人身财产安全事件). */
-    CT_FACTOR_SAFETY_INCIDENT = 137,
+    CT_FACTOR_SAFETY_INCIDENT = 138,
     /** `sensitive_period`: Sensitive period (敏感时期). */
-    CT_FACTOR_SENSITIVE_PERIOD = 138,
+    CT_FACTOR_SENSITIVE_PERIOD = 139,
     /** `claim_unreasonable`: Claim above the limit of the direct loss (索赔额超过直接损失两倍). */
-    CT_FACTOR_CLAIM_UNREASONABLE = 139,
+    CT_FACTOR_CLAIM_UNREASONABLE = 140,
     /** `text.strong_emotion`: Strong emotion in the text (文本中的强烈情绪). */
-    CT_FACTOR_TEXT_STRONG_EMOTION = 140,
+    CT_FACTOR_TEXT_STRONG_EMOTION = 141,
     /** `data_breach`: Personal data exposed (个人信息泄露). */
-    CT_FACTOR_DATA_BREACH = 141,
+    CT_FACTOR_DATA_BREACH = 142,
 };
 
 #endif /* COMPLAINT_TRIAGE_CODES_H */

@@ -4,8 +4,8 @@
 use core::ffi::c_char;
 use triage::{
     assess_with, write_assessment_json, Assessment, ComplaintFields, ExpectationApproach, Factor,
-    Grade, Level, MotiveApproach, Playbook, Policy, ReasonRow, ReasonSink, Remedy, Scores, Source,
-    Strategy, Talk, Tier, TierBasis, MAX_ASSESSMENT_JSON, MAX_REASON_ROWS,
+    FlagSet, Grade, Level, MotiveApproach, Playbook, Policy, ReasonRow, ReasonSink, Remedy, Scores,
+    Source, Strategy, Talk, Tier, TierBasis, MAX_ASSESSMENT_JSON, MAX_REASON_ROWS,
 };
 
 use crate::complaint::{
@@ -48,7 +48,8 @@ pub struct ct_scores {
     pub malice: u8,
 }
 
-/// How to talk, what to offer, which strategy: five vocabulary indices.
+/// How to talk, what to offer, which strategy: five vocabulary indices;
+/// and who else must be involved, a set of steps.
 #[repr(C)]
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct ct_playbook {
@@ -62,7 +63,11 @@ pub struct ct_playbook {
     pub remedy: u8,
     /// `CT_VOCAB_STRATEGY`.
     pub strategy: u8,
+    /// Who else must be involved: bits of `CT_VOCAB_STEP`.
+    pub steps: u8,
 }
+
+const _: () = assert!(triage::Step::COUNT <= 8);
 
 /// One factor that moved the scores, with its points in every dimension.
 #[repr(C)]
@@ -94,6 +99,13 @@ pub struct ct_assessment {
     pub first_response_minutes: u16,
     /// Hours to resolution.
     pub resolution_hours: u16,
+    /// Hours left before the nearest regulatory deadline (0 once past; valid
+    /// when `has_regulatory_deadline`).
+    pub regulatory_deadline_hours: u16,
+    /// Hours after resolution within which to call the customer back.
+    pub follow_up_hours: u16,
+    /// The gates whose condition holds: bits of `CT_VOCAB_GATE`.
+    pub gates: u16,
     /// What the free text revealed.
     pub text_cues: ct_text_cues,
     /// The five scores, 0-100.
@@ -118,6 +130,10 @@ pub struct ct_assessment {
     pub has_claim_ratio: u8,
     /// 1 if the claim is above the policy's limit (by default twice the direct loss).
     pub claim_unreasonable: u8,
+    /// 1 if a regulator's deadline applies (`regulatory_deadline_hours` is valid).
+    pub has_regulatory_deadline: u8,
+    /// 1 if a regulatory deadline has passed.
+    pub past_regulatory_deadline: u8,
     /// How to talk, what to offer, which strategy.
     pub playbook: ct_playbook,
     /// Number of valid entries in `rows`.
@@ -127,7 +143,7 @@ pub struct ct_assessment {
     /// The complaint's id, echoed back, NUL-terminated.
     pub id: [c_char; CT_ID_ARRAY_SIZE],
     /// Reserved, set to 0 by the library and ignored (no implicit padding).
-    pub reserved: u8,
+    pub reserved: [u8; 4],
     /// Every factor that moved a score, in the order the factors were applied.
     pub rows: [ct_reason_row; CT_MAX_REASON_ROWS],
 }
@@ -200,6 +216,9 @@ unsafe fn assess_in_place<C: ComplaintFields>(
         put!(out.claim_ratio_permille = d.claim.ratio_permille.unwrap_or(0));
         put!(out.first_response_minutes = d.first_response_minutes);
         put!(out.resolution_hours = d.resolution_hours);
+        put!(out.regulatory_deadline_hours = d.regulatory_deadline_hours.unwrap_or(0));
+        put!(out.follow_up_hours = d.follow_up_hours);
+        put!(out.gates = d.gates.bits());
         put!(out.text_cues = cues_to_c(c.text_cues()));
         put!(
             out.scores = ct_scores {
@@ -220,6 +239,8 @@ unsafe fn assess_in_place<C: ComplaintFields>(
         put!(out.resolution_capped = u8::from(d.resolution_capped));
         put!(out.has_claim_ratio = u8::from(d.claim.ratio_permille.is_some()));
         put!(out.claim_unreasonable = u8::from(d.claim.unreasonable));
+        put!(out.has_regulatory_deadline = u8::from(d.regulatory_deadline_hours.is_some()));
+        put!(out.past_regulatory_deadline = u8::from(d.past_regulatory_deadline));
         put!(
             out.playbook = ct_playbook {
                 talk: p.talk.index(),
@@ -227,13 +248,15 @@ unsafe fn assess_in_place<C: ComplaintFields>(
                 expectation: p.expectation.index(),
                 remedy: p.remedy.index(),
                 strategy: p.strategy.index(),
+                // At most 8 steps (asserted), so the bits fit.
+                steps: p.steps.bits() as u8,
             }
         );
         let out_id = core::ptr::addr_of_mut!((*out).id).cast::<u8>();
         out_id.cast::<IdBytes>().write_unaligned(*id);
         out_id.add(CT_ID_CAPACITY).write(0);
         put!(out.id_len = id_len);
-        put!(out.reserved = 0);
+        put!(out.reserved = [0; 4]);
         put!(out.row_count = rows.len as u8);
     }
 }
@@ -307,7 +330,20 @@ pub(crate) unsafe fn to_core(p: *const ct_assessment) -> Result<Assessment, ct_r
             playbook.strategy,
             CT_ERR_ASSESSMENT_PLAYBOOK_STRATEGY
         ),
+        // SAFETY: as above.
+        steps: FlagSet::from_bits(u16::from(unsafe { get!(p.playbook.steps) }))
+            .ok_or(CT_ERR_ASSESSMENT_PLAYBOOK_STEPS)?,
     };
+    let has_deadline = yes_no!(
+        has_regulatory_deadline,
+        CT_ERR_ASSESSMENT_HAS_REGULATORY_DEADLINE
+    );
+    let past_regulatory_deadline = yes_no!(
+        past_regulatory_deadline,
+        CT_ERR_ASSESSMENT_PAST_REGULATORY_DEADLINE
+    );
+    // SAFETY: as above.
+    let gates = FlagSet::from_bits(unsafe { get!(p.gates) }).ok_or(CT_ERR_ASSESSMENT_GATES)?;
     let text_cues = cues_from_c(
         // SAFETY: as above.
         unsafe { get!(p.text_cues) },
@@ -345,6 +381,13 @@ pub(crate) unsafe fn to_core(p: *const ct_assessment) -> Result<Assessment, ct_r
         // SAFETY: as above.
         resolution_hours: unsafe { get!(p.resolution_hours) },
         resolution_capped,
+        // SAFETY: as above.
+        regulatory_deadline_hours: has_deadline
+            .then(|| unsafe { get!(p.regulatory_deadline_hours) }),
+        past_regulatory_deadline,
+        // SAFETY: as above.
+        follow_up_hours: unsafe { get!(p.follow_up_hours) },
+        gates,
         // SAFETY: as above.
         claim_ratio_permille: has_claim_ratio.then(|| unsafe { get!(p.claim_ratio_permille) }),
         claim_unreasonable,

@@ -69,6 +69,10 @@ const _: () = {
         ),
         (declared_range("hours_open"), (0, CT_MAX_HOURS_OPEN as u64)),
         (
+            declared_range("hours_since_regulator"),
+            (0, CT_MAX_HOURS_OPEN as u64),
+        ),
+        (
             declared_range("affected_customers"),
             (1, CT_MAX_AFFECTED_CUSTOMERS as u64),
         ),
@@ -103,10 +107,10 @@ pub struct ct_text_cues {
 }
 
 // ABI: the layout of the fields below is fixed once published. A field
-// added to the record contract takes a byte of `reserved` if it is one
-// byte wide (a code or a yes/no; `reserved` shrinks by as much), else it is
-// appended after `reserved`; its `CT_ERR_COMPLAINT_*` in `result.rs` takes
-// the next free number of 141-149. Every field keeps its contract name: the
+// added to the record contract took a byte of `reserved` while one was left
+// (a code or a yes/no; `safety` took the last), else it is appended by hand
+// at the end, aligned, with explicit padding; its `CT_ERR_COMPLAINT_*` in
+// `result.rs` takes the next free number of 141-149. Every field keeps its contract name: the
 // checks, conversions and `ComplaintFields` of `complaint_check.rs` and
 // `from_core` below are made from the contract by that name
 // (`triage::for_each_record_field!`). See core/CONTRACT.md.
@@ -159,7 +163,7 @@ pub struct ct_complaint {
     pub expectation: u8,
     /// Who is responsible: `CT_VOCAB_LIABILITY` (default `unknown`).
     pub liability: u8,
-    /// What evidence backs the complaint: `CT_VOCAB_EVIDENCE` (default `none`).
+    /// What evidence backs the complaint: `CT_VOCAB_EVIDENCE` (default `not_given`).
     pub evidence: u8,
     /// Whose outer deadline applies: `CT_VOCAB_JURISDICTION` (default `none`).
     pub jurisdiction: u8,
@@ -188,13 +192,16 @@ pub struct ct_complaint {
     pub causal_link: u8,
     /// Whether the customer's personal data was exposed: 1 for yes, 0 for no.
     pub data_breach: u8,
-    /// Reserved, set to 0 by the library and ignored (no implicit padding).
-    pub reserved: [u8; 1],
+    /// How badly a person or property was harmed, from a hazard to a death: `CT_VOCAB_SAFETY_LEVEL` (default `none`).
+    pub safety: u8,
     /// What makes the customer vulnerable: bits of `CT_VOCAB_VULNERABILITY`.
     pub vulnerability: u16,
-    /// Padding to the struct's 8-byte alignment, set to 0 by the library
-    /// and ignored (no implicit padding).
-    pub padding: [u8; 6],
+    /// Padding to the alignment of `hours_since_regulator`, set to 0 by the
+    /// library and ignored (no implicit padding).
+    pub padding: [u8; 2],
+    /// Hours since the complaint reached the regulator or ombudsman (its
+    /// channel), up to `CT_MAX_HOURS_OPEN`: the regulator's own clock.
+    pub hours_since_regulator: u32,
     // END fields
 }
 
@@ -280,7 +287,6 @@ macro_rules! from_core_fields {
                 text_cues: cues_to_c(c.text_cues),
                 id_len: n as u8,
                 id,
-                reserved: Default::default(),
                 padding: Default::default(),
             }
         }

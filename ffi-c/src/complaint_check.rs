@@ -11,7 +11,7 @@ use triage::scan::{EMOTION_MARKERS, FORBIDDEN_PHRASES};
 use triage::{
     Category, CausalLink, Channel, Complaint, ComplaintFields, Currency, CustomerTier, Evidence,
     Expectation, FlagSet, HandlingFailure, Id, Jurisdiction, Liability, MaliceSignal, Motive,
-    Personality, Profile, Right, TextCues, Threat, Vulnerability, RECORD_CONTRACT,
+    Personality, Profile, Right, SafetyLevel, TextCues, Threat, Vulnerability, RECORD_CONTRACT,
 };
 
 use crate::complaint::{

@@ -113,11 +113,22 @@ const _: () = {
     use core::mem::size_of;
     assert!(size_of::<ct_text_cues>() == 2 + 1 + 1);
     assert!(
-        size_of::<ct_complaint>() == 2 * 8 + 2 * 4 + 7 * 2 + 4 + 20 + CT_ID_ARRAY_SIZE + 1 + 2 + 6
+        size_of::<ct_complaint>() == 2 * 8 + 2 * 4 + 7 * 2 + 4 + 21 + CT_ID_ARRAY_SIZE + 2 + 2 + 4
     );
-    assert!(size_of::<ct_scores>() == 5 && size_of::<ct_playbook>() == 5);
+    assert!(size_of::<ct_scores>() == 5 && size_of::<ct_playbook>() == 6);
+    // ABI: the fields published before the gates keep their offsets; the
+    // gates' two took the last reserved byte and the tail padding.
+    {
+        use core::mem::offset_of;
+        assert!(offset_of!(ct_complaint, id) == 59);
+        assert!(offset_of!(ct_complaint, currency) == 124);
+        assert!(offset_of!(ct_complaint, data_breach) == 126);
+        assert!(offset_of!(ct_complaint, safety) == 127);
+        assert!(offset_of!(ct_complaint, vulnerability) == 128);
+        assert!(offset_of!(ct_complaint, hours_since_regulator) == 132);
+    }
     assert!(size_of::<ct_reason_row>() == 12);
-    assert!(size_of::<ct_assessment>() == 54 + CT_ID_ARRAY_SIZE + 1 + 12 * CT_MAX_REASON_ROWS);
+    assert!(size_of::<ct_assessment>() == 63 + CT_ID_ARRAY_SIZE + 4 + 12 * CT_MAX_REASON_ROWS);
     assert!(size_of::<ct_error>() == 20 + CT_ERROR_FIELD_CAPACITY + CT_ERROR_MESSAGE_CAPACITY + 4);
     assert!(size_of::<ct_outcome>() == 12);
     assert!(size_of::<ct_effect_reason>() == 4);

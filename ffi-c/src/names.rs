@@ -13,9 +13,9 @@ use core::ffi::c_char;
 use triage::scan::{EMOTION_MARKERS, FORBIDDEN_PHRASES};
 use triage::{
     Category, CausalLink, Channel, Currency, CustomerTier, Dimension, EffectFactor, ErrorKind,
-    Evidence, Expectation, ExpectationApproach, Grade, HandlingFailure, Jurisdiction, Level,
-    Liability, MaliceSignal, Motive, MotiveApproach, Personality, Profile, Remedy, Right, Source,
-    Strategy, Talk, Threat, Tier, TierBasis, Vulnerability, FACTORS,
+    Evidence, Expectation, ExpectationApproach, Gate, Grade, HandlingFailure, Jurisdiction, Level,
+    Liability, MaliceSignal, Motive, MotiveApproach, Personality, Profile, Remedy, Right,
+    SafetyLevel, Source, Step, Strategy, Talk, Threat, Tier, TierBasis, Vulnerability, FACTORS,
 };
 
 use crate::result::*;
@@ -84,14 +84,20 @@ pub const CT_VOCAB_STRATEGY: ct_vocabulary = 27;
 pub const CT_VOCAB_EFFECT_FACTOR: ct_vocabulary = 28;
 /// `kind` of a JSON error (`ct_error.kind`).
 pub const CT_VOCAB_ERROR_KIND: ct_vocabulary = 29;
+/// `safety` of a complaint.
+pub const CT_VOCAB_SAFETY_LEVEL: ct_vocabulary = 30;
+/// The bits of `playbook.steps` of an assessment.
+pub const CT_VOCAB_STEP: ct_vocabulary = 31;
+/// The bits of `gates` of an assessment.
+pub const CT_VOCAB_GATE: ct_vocabulary = 32;
 /// `factor` of a reason row: every factor of the rubric (`"threat.media"`...).
-pub const CT_VOCAB_FACTOR: ct_vocabulary = 30;
+pub const CT_VOCAB_FACTOR: ct_vocabulary = 33;
 /// The bits of `text_cues.forbidden_phrases`.
-pub const CT_VOCAB_FORBIDDEN_PHRASE: ct_vocabulary = 31;
+pub const CT_VOCAB_FORBIDDEN_PHRASE: ct_vocabulary = 34;
 /// The bits of `text_cues.emotion_markers`.
-pub const CT_VOCAB_EMOTION_MARKER: ct_vocabulary = 32;
+pub const CT_VOCAB_EMOTION_MARKER: ct_vocabulary = 35;
 /// Number of vocabularies (one past the last `CT_VOCAB_*`).
-pub const CT_VOCAB_COUNT: ct_vocabulary = 33;
+pub const CT_VOCAB_COUNT: ct_vocabulary = 36;
 
 /// A language for names: `CT_LANG_EN` or `CT_LANG_ZH`.
 pub type ct_lang = u32;
@@ -249,6 +255,9 @@ pub(crate) static TABLES: [Table; CT_VOCAB_COUNT as usize] = [
     enum_table!(Strategy),
     enum_table!(EffectFactor),
     enum_table!(ErrorKind),
+    enum_table!(SafetyLevel),
+    enum_table!(Step),
+    enum_table!(Gate),
     info_table!(FACTORS),
     info_table!(FORBIDDEN_PHRASES),
     info_table!(EMOTION_MARKERS),
@@ -602,9 +611,10 @@ mod tests {
             (
                 CT_VOCAB_CATEGORY,
                 CT_VOCAB_HANDLING_FAILURE,
-                CT_VOCAB_ERROR_KIND
+                CT_VOCAB_ERROR_KIND,
+                CT_VOCAB_GATE
             ),
-            (0, 15, declared.len() as ct_vocabulary - 1)
+            (0, 15, 29, declared.len() as ct_vocabulary - 1)
         );
         // The tables past the declared vocabularies are the rubric's own lists.
         assert_eq!(CT_VOCAB_FACTOR as usize, declared.len());

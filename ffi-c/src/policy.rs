@@ -9,8 +9,9 @@
 //! ABI and make every `ct_assess` copy and re-validate 1.6 KiB. Instead the
 //! blob holds the core's `Policy` itself, bit for bit, behind a tag:
 //! `ct_assess` uses it in place (no copy), after checking the tag, the
-//! 15 bytes that hold grades and tiers (the only fields that are not plain
-//! integers) and the 10 priority bytes (which must stay within 1-5). C
+//! 14 bytes that hold grades and tiers (the only fields that are not plain
+//! integers), the 9 priority bytes (which must stay within 1-5) and the 3
+//! bytes of each gate's floor (a grade, a tier, a priority). C
 //! programs configure a policy the way every other binding does, with the JSON policy document (`ct_policy_from_json`), and may
 //! copy a filled `ct_policy` freely (it holds no pointer).
 //!
@@ -21,7 +22,7 @@
 use core::ffi::c_char;
 use core::mem::{align_of, offset_of, size_of};
 
-use triage::{parse_policy, Grade, Policy, Tier, FACTOR_COUNT};
+use triage::{parse_policy, Gate, GateFloor, Grade, Policy, Tier, FACTOR_COUNT};
 
 use crate::error::{boundary_err, ct_error, Fail};
 use crate::ranges::{byte_windows, bytes_out_of_range, sorted, ByteWindows, Field};
@@ -83,12 +84,14 @@ fn every_policy_field_is_reviewed(p: &Policy) {
         difficulty_tiers: _,
         malice_tiers: _,
         beyond_authority_tier: _, // Tier: checked
-        safety_min_grade: _,      // Grade: checked
-        safety_max_priority: _,
+        gates: _,                 // GateFloor (Grade, Tier, priority): checked
+        affected_gate_customers: _,
         first_response_minutes: _,
         first_response_cap_minutes: _,
         resolution_hours: _,
         jurisdiction_cap_hours: _,
+        regulator_clock_hours: _,
+        follow_up_hours: _,
         claim_limit_permille: _,
         effect: _,
     } = p;
@@ -120,20 +123,18 @@ unsafe fn check_enums(p: *const ct_policy) -> Result<(), ct_result> {
 /// bytes, but an assessment's priority must be 1-5: a blob whose priority
 /// table was overwritten is refused here rather than graded into an
 /// assessment that breaks its own contract.
-const POLICY_BYTES: [Field<u8>; 25] = {
+const POLICY_BYTES: [Field<u8>; 23 + 3 * Gate::COUNT] = {
     let base = offset_of!(Blob, policy);
     let grade = (0, Grade::COUNT as u8 - 1);
     let tier = (0, Tier::COUNT as u8 - 1);
     let priority = (1, 5);
     let fields = [
         (offset_of!(Policy, grade_matrix), 9, grade),
-        (offset_of!(Policy, safety_min_grade), 1, grade),
         (offset_of!(Policy, tier_by_grade), 4, tier),
         (offset_of!(Policy, beyond_authority_tier), 1, tier),
         (offset_of!(Policy, priority_matrix), 9, priority),
-        (offset_of!(Policy, safety_max_priority), 1, priority),
     ];
-    let mut out = [(0, 0, 0); 25];
+    let mut out = [(0, 0, 0); 23 + 3 * Gate::COUNT];
     let mut n = 0;
     let mut f = 0;
     while f < fields.len() {
@@ -146,12 +147,25 @@ const POLICY_BYTES: [Field<u8>; 25] = {
         }
         f += 1;
     }
+    // Each gate's floor: a grade, a tier and a priority.
+    let gates = base + offset_of!(Policy, gates);
+    let mut g = 0;
+    while g < Gate::COUNT {
+        let at = gates + g * size_of::<GateFloor>();
+        out[n] = (at + offset_of!(GateFloor, grade), grade.0, grade.1);
+        out[n + 1] = (at + offset_of!(GateFloor, tier), tier.0, tier.1);
+        out[n + 2] = (at + offset_of!(GateFloor, priority), priority.0, priority.1);
+        n += 3;
+        g += 1;
+    }
     assert!(n == out.len());
     sorted(out)
 };
 
+const _: () = assert!(size_of::<GateFloor>() == 3);
+
 /// The windows that check [`POLICY_BYTES`].
-const POLICY_WINDOWS: ByteWindows<2> = byte_windows(&POLICY_BYTES, size_of::<ct_policy>());
+const POLICY_WINDOWS: ByteWindows<4> = byte_windows(&POLICY_BYTES, size_of::<ct_policy>());
 
 /// The core policy inside a caller's blob, after checking it.
 ///

@@ -141,6 +141,10 @@ pub enum ct_result {
     CT_ERR_COMPLAINT_CAUSAL_LINK = 143,
     /// `ct_complaint.data_breach` is outside what the record contract accepts.
     CT_ERR_COMPLAINT_DATA_BREACH = 144,
+    /// `ct_complaint.safety` is outside what the record contract accepts.
+    CT_ERR_COMPLAINT_SAFETY = 145,
+    /// `ct_complaint.hours_since_regulator` is outside what the record contract accepts.
+    CT_ERR_COMPLAINT_HOURS_SINCE_REGULATOR = 146,
     // END complaint codes
     /// `ct_assessment.id_len` is above `CT_ID_CAPACITY` or `id` is not UTF-8.
     CT_ERR_ASSESSMENT_ID = 150,
@@ -188,6 +192,14 @@ pub enum ct_result {
     CT_ERR_ASSESSMENT_ROW_FACTOR = 171,
     /// A `ct_assessment.rows[i].source` is not an index of `CT_VOCAB_SOURCE`.
     CT_ERR_ASSESSMENT_ROW_SOURCE = 172,
+    /// `ct_assessment.has_regulatory_deadline` is neither 0 nor 1.
+    CT_ERR_ASSESSMENT_HAS_REGULATORY_DEADLINE = 173,
+    /// `ct_assessment.past_regulatory_deadline` is neither 0 nor 1.
+    CT_ERR_ASSESSMENT_PAST_REGULATORY_DEADLINE = 174,
+    /// `ct_assessment.gates` has a bit set past `CT_VOCAB_GATE`.
+    CT_ERR_ASSESSMENT_GATES = 175,
+    /// `ct_assessment.playbook.steps` has a bit set past `CT_VOCAB_STEP`.
+    CT_ERR_ASSESSMENT_PLAYBOOK_STEPS = 176,
 
     /// `ct_outcome.resolved_first_contact` is neither 0 nor 1.
     CT_ERR_OUTCOME_RESOLVED_FIRST_CONTACT = 180,
@@ -355,6 +367,8 @@ describe_results! {
     CT_ERR_COMPLAINT_CURRENCY => c"currency", c"ct_complaint.currency: not a currency index";
     CT_ERR_COMPLAINT_CAUSAL_LINK => c"causal_link", c"ct_complaint.causal_link: not a causal link index";
     CT_ERR_COMPLAINT_DATA_BREACH => c"data_breach", c"ct_complaint.data_breach: neither 0 nor 1";
+    CT_ERR_COMPLAINT_SAFETY => c"safety", c"ct_complaint.safety: not a safety index";
+    CT_ERR_COMPLAINT_HOURS_SINCE_REGULATOR => c"hours_since_regulator", c"ct_complaint.hours_since_regulator: outside 0..=1000000";
     // END complaint rows
     CT_ERR_ASSESSMENT_ID => c"id", c"ct_assessment.id: longer than 64 bytes or not UTF-8";
     CT_ERR_ASSESSMENT_SCORES => c"scores", c"ct_assessment.scores: a score above 100";
@@ -379,6 +393,10 @@ describe_results! {
     CT_ERR_ASSESSMENT_ROW_COUNT => c"row_count", c"ct_assessment.row_count: above CT_MAX_REASON_ROWS";
     CT_ERR_ASSESSMENT_ROW_FACTOR => c"rows.factor", c"ct_assessment.rows[i].factor: not a factor index";
     CT_ERR_ASSESSMENT_ROW_SOURCE => c"rows.source", c"ct_assessment.rows[i].source: not a source index";
+    CT_ERR_ASSESSMENT_HAS_REGULATORY_DEADLINE => c"has_regulatory_deadline", c"ct_assessment.has_regulatory_deadline: neither 0 nor 1";
+    CT_ERR_ASSESSMENT_PAST_REGULATORY_DEADLINE => c"past_regulatory_deadline", c"ct_assessment.past_regulatory_deadline: neither 0 nor 1";
+    CT_ERR_ASSESSMENT_GATES => c"gates", c"ct_assessment.gates: a bit with no gate";
+    CT_ERR_ASSESSMENT_PLAYBOOK_STEPS => c"playbook.steps", c"ct_assessment.playbook.steps: a bit with no step";
     CT_ERR_OUTCOME_RESOLVED_FIRST_CONTACT => c"resolved_first_contact", c"ct_outcome.resolved_first_contact: neither 0 nor 1";
     CT_ERR_OUTCOME_HOURS_TO_RESOLVE => c"hours_to_resolve", c"ct_outcome.hours_to_resolve: above 1000000";
     CT_ERR_OUTCOME_SATISFACTION => c"satisfaction", c"ct_outcome.satisfaction: above 5";

@@ -268,6 +268,14 @@ fn every_invalid_complaint_field() -> Vec<(&'static str, ct_complaint, ct_result
         CT_ERR_COMPLAINT_VULNERABILITY
     );
     bad!(data_breach = 2, CT_ERR_COMPLAINT_DATA_BREACH);
+    bad!(
+        safety = triage::SafetyLevel::COUNT as u8,
+        CT_ERR_COMPLAINT_SAFETY
+    );
+    bad!(
+        hours_since_regulator = CT_MAX_HOURS_OPEN + 1,
+        CT_ERR_COMPLAINT_HOURS_SINCE_REGULATOR
+    );
     let mut c = ok;
     c.id_len = 65;
     cases.push(("id", c, CT_ERR_COMPLAINT_ID));
@@ -400,7 +408,7 @@ fn ct_assess_and_ct_complaint_validate_agree_on_every_complaint() {
             .unwrap();
         // Overwrite 1 to 3 fields with values near the limits.
         for _ in 0..1 + round % 3 {
-            let pick = interesting(&mut rng, 8) % 36;
+            let pick = interesting(&mut rng, 8) % 38;
             let v = interesting(&mut rng, 8);
             match pick {
                 0 => c.direct_loss = v,
@@ -438,6 +446,8 @@ fn ct_assess_and_ct_complaint_validate_agree_on_every_complaint() {
                 32 => c.causal_link = v as u8,
                 33 => c.vulnerability = v as u16,
                 34 => c.data_breach = v as u8,
+                35 => c.safety = v as u8,
+                36 => c.hours_since_regulator = v as u32,
                 _ => {
                     // Bytes of the id, ASCII or not, valid UTF-8 or not,
                     // and garbage past its length.
@@ -776,6 +786,16 @@ fn every_invalid_assessment_field_is_named() {
         playbook.strategy = triage::Strategy::COUNT as u8,
         CT_ERR_ASSESSMENT_PLAYBOOK_STRATEGY
     );
+    bad!(playbook.steps = 0x80, CT_ERR_ASSESSMENT_PLAYBOOK_STEPS);
+    bad!(
+        has_regulatory_deadline = 2,
+        CT_ERR_ASSESSMENT_HAS_REGULATORY_DEADLINE
+    );
+    bad!(
+        past_regulatory_deadline = 3,
+        CT_ERR_ASSESSMENT_PAST_REGULATORY_DEADLINE
+    );
+    bad!(gates = 0x8000, CT_ERR_ASSESSMENT_GATES);
     bad!(text_cues.threats = 0x80, CT_ERR_ASSESSMENT_TEXT_THREATS);
     bad!(
         text_cues.forbidden_phrases = 0x8000,
@@ -845,7 +865,7 @@ fn policies_are_checked_before_use() {
         }
         assert_eq!(
             corrupted,
-            9 + 4 + 1 + 1 + 9 + 1,
+            9 + 4 + 1 + 9 + 3 * triage::Gate::COUNT,
             "every grade, tier and priority byte is checked"
         );
     }
@@ -853,7 +873,7 @@ fn policies_are_checked_before_use() {
 
 #[test]
 fn policy_json_overrides_and_errors() {
-    let json = br#"{"resolution_hours":[8,48,120],"points":{"threat.media":{"impact":40}}}"#;
+    let json = br#"{"resolution_hours":[8,24,48,96,120],"points":{"threat.media":{"impact":40}}}"#;
     let mut p = default_policy();
     let mut err = blank_error();
     // SAFETY: valid pointers.

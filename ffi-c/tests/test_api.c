@@ -154,6 +154,7 @@ static void test_every_invalid_complaint_field(void) {
     BAD_ENUM(jurisdiction, CT_VOCAB_JURISDICTION, CT_ERR_COMPLAINT_JURISDICTION);
     BAD_ENUM(currency, CT_VOCAB_CURRENCY, CT_ERR_COMPLAINT_CURRENCY);
     BAD_ENUM(causal_link, CT_VOCAB_CAUSAL_LINK, CT_ERR_COMPLAINT_CAUSAL_LINK);
+    BAD_ENUM(safety, CT_VOCAB_SAFETY_LEVEL, CT_ERR_COMPLAINT_SAFETY);
 
     BAD_COMPLAINT(tenure_months, CT_MAX_TENURE_MONTHS + 1, CT_ERR_COMPLAINT_TENURE_MONTHS,
                   "tenure_months");
@@ -164,6 +165,8 @@ static void test_every_invalid_complaint_field(void) {
                   "prior_contacts");
     BAD_COMPLAINT(hours_open, CT_MAX_HOURS_OPEN + 1, CT_ERR_COMPLAINT_HOURS_OPEN, "hours_open");
     BAD_COMPLAINT(hours_open, UINT32_MAX, CT_ERR_COMPLAINT_HOURS_OPEN, "hours_open");
+    BAD_COMPLAINT(hours_since_regulator, CT_MAX_HOURS_OPEN + 1,
+                  CT_ERR_COMPLAINT_HOURS_SINCE_REGULATOR, "hours_since_regulator");
     BAD_COMPLAINT(affected_customers, 0, CT_ERR_COMPLAINT_AFFECTED_CUSTOMERS,
                   "affected_customers");
     BAD_COMPLAINT(affected_customers, CT_MAX_AFFECTED_CUSTOMERS + 1,
@@ -250,7 +253,10 @@ static void test_every_invalid_assessment_field(void) {
     BAD_ASSESSMENT(scores.severity, 101, CT_ERR_ASSESSMENT_SCORES);
     BAD_ASSESSMENT(grade, 4, CT_ERR_ASSESSMENT_GRADE);
     BAD_ASSESSMENT(tier, 3, CT_ERR_ASSESSMENT_TIER);
-    BAD_ASSESSMENT(tier_basis, 4, CT_ERR_ASSESSMENT_TIER_BASIS);
+    BAD_ASSESSMENT(tier_basis, 5, CT_ERR_ASSESSMENT_TIER_BASIS);
+    BAD_ASSESSMENT(gates, 0x8000, CT_ERR_ASSESSMENT_GATES);
+    BAD_ASSESSMENT(past_regulatory_deadline, 2, CT_ERR_ASSESSMENT_PAST_REGULATORY_DEADLINE);
+    BAD_ASSESSMENT(playbook.steps, 0x80, CT_ERR_ASSESSMENT_PLAYBOOK_STEPS);
     BAD_ASSESSMENT(severity_level, 3, CT_ERR_ASSESSMENT_SEVERITY_LEVEL);
     BAD_ASSESSMENT(impact_level, 200, CT_ERR_ASSESSMENT_IMPACT_LEVEL);
     BAD_ASSESSMENT(urgency_level, 255, CT_ERR_ASSESSMENT_URGENCY_LEVEL);
@@ -502,7 +508,7 @@ static void test_policy(void) {
     ct_error err;
     ct_complaint c;
     ct_assessment a;
-    static const char good[] = "{\"resolution_hours\":[8,48,120]}";
+    static const char good[] = "{\"resolution_hours\":[8,8,8,8,8]}";
     static const char incoherent[] = "{\"severity_levels\":[70,40]}";
     static const char unknown[] = "{\"resolution_hourz\":[8,48,120]}";
     CHECK_RC(ct_complaint_init(&c), CT_OK);

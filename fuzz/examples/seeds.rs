@@ -74,7 +74,7 @@ fn main() {
     put(&dir("policy"), "default", &buf[..n]);
     for (i, p) in [
         r#"{}"#,
-        r#"{"points":{"threat.media":{"impact":40}},"resolution_hours":[8,48,120]}"#,
+        r#"{"points":{"threat.media":{"impact":40}},"resolution_hours":[8,24,48,96,120]}"#,
         r#"{"severity_levels":[70,40]}"#,
         r#"{"claim_limit_permille":1500,"first_response_minutes":[15,60,240]}"#,
     ]

@@ -17,7 +17,7 @@ use complaint_triage::{
 use crate::arrow::{Bitmap, Column, Offsets, Strings, Values};
 use complaint_triage::{
     Category, Channel, CustomerTier, Evidence, Expectation, FlagSet, Jurisdiction, Liability,
-    Motive, Personality,
+    Motive, Personality, SafetyLevel,
 };
 
 use crate::fields::{self, CodeLookup, Field, Key, Setter};
@@ -873,6 +873,7 @@ macro_rules! with_uint_store {
             Key::Emotion => uint_store!(emotion, u8, $set, $body),
             Key::PriorContacts => uint_store!(prior_contacts, u16, $set, $body),
             Key::HoursOpen => uint_store!(hours_open, u32, $set, $body),
+            Key::HoursSinceRegulator => uint_store!(hours_since_regulator, u32, $set, $body),
             Key::AffectedCustomers => uint_store!(affected_customers, u32, $set, $body),
             Key::DirectLoss => uint_store!(direct_loss, u64, $set, $body),
             Key::ClaimedAmount => uint_store!(claimed_amount, u64, $set, $body),
@@ -907,6 +908,7 @@ macro_rules! with_code_store {
             Key::Liability => code_store!(liability, Liability, $set, $body),
             Key::Evidence => code_store!(evidence, Evidence, $set, $body),
             Key::Jurisdiction => code_store!(jurisdiction, Jurisdiction, $set, $body),
+            Key::Safety => code_store!(safety, SafetyLevel, $set, $body),
             _ => $other,
         }
     };

@@ -316,6 +316,28 @@ impl PyAssessment {
     fn resolution_capped(&self) -> bool {
         self.inner.resolution_capped
     }
+    /// Hours left before the nearest regulatory deadline (0 once past), or
+    /// None when no regulator's deadline applies.
+    #[getter]
+    fn regulatory_deadline_hours(&self) -> Option<u16> {
+        self.inner.regulatory_deadline_hours
+    }
+    /// Whether a regulatory deadline has passed.
+    #[getter]
+    fn past_regulatory_deadline(&self) -> bool {
+        self.inner.past_regulatory_deadline
+    }
+    /// Hours after resolution within which to call the customer back.
+    #[getter]
+    fn follow_up_hours(&self) -> u16 {
+        self.inner.follow_up_hours
+    }
+    /// The gates whose condition holds, as codes: each sets a floor on
+    /// grade, tier and priority.
+    #[getter]
+    fn gates(&self) -> Vec<&'static str> {
+        self.inner.gates.iter().map(|g| g.code()).collect()
+    }
     /// Claim / direct loss in thousandths, or None without a direct loss.
     #[getter]
     fn claim_ratio_permille(&self) -> Option<u32> {
@@ -326,8 +348,8 @@ impl PyAssessment {
     fn claim_unreasonable(&self) -> bool {
         self.inner.claim_unreasonable
     }
-    /// How to talk, meet the motive and expectation, the remedy and the
-    /// strategy, as codes.
+    /// How to talk, meet the motive and expectation, the remedy, the
+    /// strategy and the steps, as codes.
     #[getter]
     fn playbook<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         self.part(py, "playbook")

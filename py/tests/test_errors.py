@@ -160,19 +160,20 @@ def test_policy_errors(tmp_path: Path) -> None:
 
 
 def test_policy_round_trip(tmp_path: Path) -> None:
-    p = ct.Policy.from_json('{"resolution_hours":[8,48,120]}')
+    p = ct.Policy.from_json('{"resolution_hours":[8,24,48,96,120]}')
     path = tmp_path / "policy.json"
     path.write_text(p.to_json())
     assert ct.Policy.from_json(path) == p
     assert ct.Policy.from_json(p.to_json().encode()) == p
-    assert p.to_dict()["resolution_hours"] == [8, 48, 120]
+    assert p.to_dict()["resolution_hours"] == [8, 24, 48, 96, 120]
     assert ct.Policy.default() == ct.Policy() and p != ct.Policy.default()
     assert pickle.loads(pickle.dumps(p)) == p
     assert hash(ct.Policy.from_json(p.to_json())) == hash(p)
     assert "resolution_hours" in repr(p) and repr(ct.Policy.default()) == "Policy.default()"
     q = p.with_overrides('{"claim_limit_permille":3000}')
-    assert q.to_dict()["resolution_hours"] == [8, 48, 120] and q.to_dict()["claim_limit_permille"] == 3000
-    assert ct.assess({"category": "billing"}, policy=p).resolution_hours == 8
+    assert q.to_dict()["resolution_hours"] == [8, 24, 48, 96, 120] and q.to_dict()["claim_limit_permille"] == 3000
+    billing = ct.assess({"category": "billing"}, policy=p)
+    assert billing.resolution_hours == [8, 24, 48, 96, 120][billing.priority - 1]
 
 
 def test_outcome_errors() -> None:

@@ -109,7 +109,7 @@ def test_frames_split_among_threads_give_identical_results(table: pa.Table, thre
 
 
 def test_policy_applies_to_frames(examples: list[dict[str, Any]]) -> None:
-    p = ct.Policy.from_json('{"resolution_hours":[8,48,120]}')
+    p = ct.Policy.from_json('{"resolution_hours":[8,24,48,96,120]}')
     df = to_frame(examples, "pandas")
     out = ct.assess_frame(df, policy=p)
     assert out["resolution_hours"].tolist() == [ct.assess(r, policy=p).resolution_hours for r in examples]

@@ -63,7 +63,7 @@ def test_spark_policy_and_error_column(spark: Any) -> None:
 
     rows = [("A", "billing", 3), ("B", "nope", 2), ("C", None, 11)]
     sdf = spark.createDataFrame(rows, "id string, category string, emotion long")
-    policy = ct.Policy.from_json('{"resolution_hours":[8,48,120]}')
+    policy = ct.Policy.from_json('{"resolution_hours":[8,24,48,96,120]}')
     out = assess_spark(sdf, policy=policy, errors="column").toPandas().sort_values("id")
     assert out["error"].isna().tolist() == [True, False, False]
     assert "`category`" in out["error"].iloc[1] and "`emotion`" in out["error"].iloc[2]

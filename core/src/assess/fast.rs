@@ -9,14 +9,16 @@
 //! `fast_grading_equals_the_reference` in `core/tests/properties.rs` compares
 //! the two on generated complaints and policies.
 
-use super::{check_claim, ClaimCheck, Decision, ReasonSink};
+use super::{check_claim, regulatory_clock, ClaimCheck, Decision, ReasonSink};
 use crate::assessment::{ReasonRow, Scores, Source, TierBasis, MAX_REASON_ROWS};
 use crate::codes::{
-    Dimension, HandlingFailure, Jurisdiction, Level, MaliceSignal, Profile, Right, Threat, Tier,
+    Dimension, HandlingFailure, Level, MaliceSignal, Profile, Right, SafetyLevel, Threat, Tier,
     Vulnerability,
 };
 use crate::factor::{self, Band, Factor};
 use crate::fields::ComplaintFields;
+use crate::flags::FlagSet;
+use crate::gates::{gates_that_apply, safety_level, Gate, GateFloor};
 use crate::playbook::{self, Playbook, StrategyInput};
 use crate::points::{self, PointsTable};
 use crate::policy::Policy;
@@ -171,7 +173,11 @@ fn sum_factors<C: ComplaintFields + ?Sized, R: ReasonSink>(
         Factor::PREVIOUSLY_COMPENSATED,
         f,
     );
-    s.add_if(c.safety_incident(), Factor::SAFETY_INCIDENT, f);
+    s.add_if(
+        safety_level(c) >= SafetyLevel::Injury,
+        Factor::SAFETY_INCIDENT,
+        f,
+    );
     s.add_if(c.sensitive_period(), Factor::SENSITIVE_PERIOD, f);
     s.add_if(
         claim.unreasonable,
@@ -264,6 +270,20 @@ fn tier_from(score: u8, thresholds: [u8; 2]) -> Tier {
 
 const TIER_BY_LEVEL: [Tier; 3] = [Tier::Frontline, Tier::Specialist, Tier::Management];
 
+/// The combined floor of the gates in `fired` ([`crate::gates::floor_of`]),
+/// visiting only the gates that apply (one or two, when any).
+#[inline(always)]
+fn floor_of(fired: FlagSet<Gate>, floors: &[GateFloor; Gate::COUNT]) -> GateFloor {
+    let mut out = GateFloor::NONE;
+    let mut bits = fired.bits();
+    while bits != 0 {
+        let i = bits.trailing_zeros() as usize;
+        bits &= bits - 1;
+        out = out.max(floors.get(i).copied().unwrap_or(GateFloor::NONE));
+    }
+    out
+}
+
 /// Raises `tier` to `to` when `to` is higher, recording why. Branch-free.
 #[inline(always)]
 fn raise(tier: &mut (Tier, TierBasis), to: Tier, basis: TierBasis) {
@@ -285,16 +305,16 @@ fn decide<C: ComplaintFields + ?Sized>(
         p.urgency_levels,
     );
 
-    let matrix_grade = p.grade_for(severity_level, impact_level);
-    let matrix_priority = p.priority_for(impact_level, urgency_level);
-    let (grade, priority) = core::hint::select_unpredictable(
-        c.safety_incident(),
-        (
-            matrix_grade.max(p.safety_min_grade),
-            matrix_priority.min(p.safety_max_priority),
-        ),
-        (matrix_grade, matrix_priority),
-    );
+    // Gates and the regulator's clock: plain code shared with the
+    // reference (few records meet any gate, so their branches are mostly
+    // predicted).
+    let clock = regulatory_clock(c, p);
+    let gates = gates_that_apply(c, p, clock.past);
+    let floor = floor_of(gates, &p.gates);
+    let grade = p.grade_for(severity_level, impact_level).max(floor.grade);
+    let priority = p
+        .priority_for(impact_level, urgency_level)
+        .min(floor.priority);
 
     let mut tier = (p.tier_by_grade[grade as usize], TierBasis::Grade);
     raise(
@@ -313,19 +333,30 @@ fn decide<C: ComplaintFields + ?Sized>(
         Tier::Frontline,
     );
     raise(&mut tier, authority_tier, TierBasis::Authority);
+    raise(&mut tier, floor.tier, TierBasis::Gate);
     let (tier, tier_basis) = tier;
 
+    let by_priority = usize::from(priority).wrapping_sub(1);
     let cap_minutes = p
         .first_response_cap_minutes
-        .get(usize::from(priority).wrapping_sub(1))
+        .get(by_priority)
         .copied()
         .unwrap_or(u16::MAX);
     let first_response_minutes = p.first_response_minutes[tier as usize].min(cap_minutes);
-    let tier_hours = p.resolution_hours[tier as usize];
-    let cap_hours = p.jurisdiction_cap_hours[c.jurisdiction() as usize];
-    let resolution_capped = (c.jurisdiction() != Jurisdiction::None) & (cap_hours < tier_hours);
+    let priority_hours = p
+        .resolution_hours
+        .get(by_priority)
+        .copied()
+        .unwrap_or(u16::MAX);
+    let left = clock.hours_left.unwrap_or(u16::MAX);
+    let resolution_capped = clock.hours_left.is_some() & !clock.past & (left < priority_hours);
     let resolution_hours =
-        core::hint::select_unpredictable(resolution_capped, cap_hours, tier_hours);
+        core::hint::select_unpredictable(resolution_capped, left, priority_hours);
+    let follow_up_hours = p
+        .follow_up_hours
+        .get(by_priority)
+        .copied()
+        .unwrap_or(u16::MAX);
 
     let emotion_high = p
         .band_thresholds(Band::Emotion)
@@ -334,7 +365,8 @@ fn decide<C: ComplaintFields + ?Sized>(
     let strategy = playbook::strategy_for(&StrategyInput {
         malice: scores.malice,
         malice_tiers: p.malice_tiers,
-        safety_incident: c.safety_incident(),
+        safety_incident: safety_level(c) >= SafetyLevel::Injury,
+        legal_track: gates.contains(Gate::MaliceTrack),
         grade,
         tier,
         profile: c.profile(),
@@ -349,6 +381,7 @@ fn decide<C: ComplaintFields + ?Sized>(
         expectation: playbook::expectation_approach_for(c.expectation()),
         remedy: playbook::remedy_for(c.category()),
         strategy,
+        steps: playbook::steps_for(c.channel(), c.threats(), c.customer_tier(), tier, gates),
     };
 
     Decision {
@@ -363,6 +396,10 @@ fn decide<C: ComplaintFields + ?Sized>(
         first_response_minutes,
         resolution_hours,
         resolution_capped,
+        regulatory_deadline_hours: clock.hours_left,
+        past_regulatory_deadline: clock.past,
+        follow_up_hours,
+        gates,
         claim,
         playbook,
     }

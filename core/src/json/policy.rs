@@ -7,6 +7,7 @@ use super::write::BufferTooSmall;
 use super::{ErrorKind, ParseError, MAX_AMOUNT};
 use crate::codes::{Code, Currency, Dimension, Grade, Jurisdiction, Tier};
 use crate::factor::{Band, Factor, FACTORS};
+use crate::gates::{Gate, GateFloor};
 use crate::guard::Limits;
 use crate::policy::{EffectPolicy, Policy, ISO_CURRENCIES, MAX_POINTS, MONEY_LEVELS};
 
@@ -31,9 +32,9 @@ const POLICY_TEXTS: LimitTexts = LimitTexts {
 /// ```
 /// use complaint_triage::{parse_policy, Factor, Threat, Dimension};
 ///
-/// let p = parse_policy(br#"{"points":{"threat.media":{"impact":40}},"resolution_hours":[8,48,120]}"#).unwrap();
+/// let p = parse_policy(br#"{"points":{"threat.media":{"impact":40}},"resolution_hours":[8,24,48,96,120]}"#).unwrap();
 /// assert_eq!(p.points_of(Factor::threat(Threat::Media), Dimension::Impact), 40);
-/// assert_eq!(p.resolution_hours, [8, 48, 120]);
+/// assert_eq!(p.resolution_hours, [8, 24, 48, 96, 120]);
 ///
 /// let e = parse_policy(br#"{"severity_levels":[70,40]}"#).unwrap_err();
 /// assert_eq!(e.field, "severity_levels");
@@ -83,12 +84,14 @@ names! {
         "difficulty_tiers",
         "malice_tiers",
         "beyond_authority_tier",
-        "safety_min_grade",
-        "safety_max_priority",
+        "gates",
+        "affected_gate_customers",
         "first_response_minutes",
         "first_response_cap_minutes",
         "resolution_hours",
         "jurisdiction_cap_hours",
+        "regulator_clock_hours",
+        "follow_up_hours",
         "claim_limit_permille",
         "effect",
         "money_bands",
@@ -223,23 +226,25 @@ impl PolicyReader {
                 &[i64::from(code(w, TIER)?)],
                 core::slice::from_mut(&mut p.beyond_authority_tier),
             ),
-            11 => codes_into(
-                &[i64::from(code(w, GRADE)?)],
-                core::slice::from_mut(&mut p.safety_min_grade),
-            ),
-            12 => p.safety_max_priority = u8::try_from(int(w, PRIORITY)?).unwrap_or_default(),
+            11 => gates(w, &mut p.gates)?,
+            12 => {
+                p.affected_gate_customers =
+                    ints(w, uint(2, 1_000_000_000, "an integer in 2..=1000000000"))?
+            }
             13 => p.first_response_minutes = ints(w, MINUTES)?,
             14 => p.first_response_cap_minutes = ints(w, MINUTES)?,
             15 => p.resolution_hours = ints(w, HOURS)?,
-            16 => caps(w, &mut p.jurisdiction_cap_hours)?,
-            17 => {
+            16 => caps(w, "jurisdiction_cap_hours", &mut p.jurisdiction_cap_hours)?,
+            17 => caps(w, "regulator_clock_hours", &mut p.regulator_clock_hours)?,
+            18 => p.follow_up_hours = ints(w, HOURS)?,
+            19 => {
                 p.claim_limit_permille = u32::try_from(int(
                     w,
                     uint(1000, 1_000_000, "an integer in 1000..=1000000"),
                 )?)
                 .unwrap_or_default()
             }
-            18 => effect(w, &mut p.effect)?,
+            20 => effect(w, &mut p.effect)?,
             _ => money_bands(w, &mut p.money_bands)?,
         }
         Ok(())
@@ -362,18 +367,23 @@ const CAPPED_JURISDICTION_BYTES: [u8; super::joined_len(&CAPPED_JURISDICTIONS)] 
 /// [`CAPPED_JURISDICTIONS`], comma separated, for error messages.
 const CAPPED_JURISDICTION_LIST: &str = super::joined_str(&CAPPED_JURISDICTION_BYTES);
 
-/// `"jurisdiction_cap_hours": {"us_cfpb": 360, ...}`.
-fn caps(w: &mut Walk<'_>, caps: &mut [u16; Jurisdiction::COUNT]) -> Result<(), ParseError> {
-    let mut seen = 0u8;
+/// `"jurisdiction_cap_hours": {"us_cfpb": 360, ...}` (65535: no limit),
+/// and `"regulator_clock_hours"` alike.
+fn caps(
+    w: &mut Walk<'_>,
+    field: &'static str,
+    caps: &mut [u16; Jurisdiction::COUNT],
+) -> Result<(), ParseError> {
+    let mut seen = 0u16;
     let mut first = true;
     let mut buf = KeyBuf::new();
     w.open_object()?;
-    while let Some(key) = w.next_key(&mut first, "jurisdiction_cap_hours", &mut buf)? {
+    while let Some(key) = w.next_key(&mut first, field, &mut buf)? {
         let j = match Jurisdiction::from_code(key) {
             Some(j) if j != Jurisdiction::None => j,
             _ => {
                 return Err(w.unknown_key(
-                    "jurisdiction_cap_hours",
+                    field,
                     key,
                     CAPPED_JURISDICTION_LIST,
                     &CAPPED_JURISDICTIONS,
@@ -381,7 +391,7 @@ fn caps(w: &mut Walk<'_>, caps: &mut [u16; Jurisdiction::COUNT]) -> Result<(), P
             }
         };
         if seen & (1 << j.index()) != 0 {
-            return Err(w.duplicate("jurisdiction_cap_hours", key));
+            return Err(w.duplicate(field, key));
         }
         seen |= 1 << j.index();
         let v = int(w, HOURS)?;
@@ -429,6 +439,56 @@ fn money_bands(
         if let Some(slot) = bands.get_mut(i) {
             *slot = row;
         }
+    }
+    Ok(())
+}
+
+names! {
+    /// The keys of one gate's floor.
+    FLOOR_KEYS, FLOOR_KEY_LIST = ["grade", "tier", "priority"]
+}
+
+/// `"gates": {"press": {"grade": "major", "tier": "management", "priority": 2}, ...}`:
+/// any gate, any of its three keys.
+fn gates(w: &mut Walk<'_>, floors: &mut [GateFloor; Gate::COUNT]) -> Result<(), ParseError> {
+    let mut seen = 0u16;
+    let mut first = true;
+    let mut buf = KeyBuf::new();
+    w.open_object()?;
+    while let Some(key) = w.next_key(&mut first, "gates", &mut buf)? {
+        let Some(gate) = Gate::from_code(key) else {
+            return Err(w.unknown_key("gates", key, Gate::EXPECTED, Gate::CODES));
+        };
+        if seen & (1 << gate.index()) != 0 {
+            return Err(w.duplicate("gates", key));
+        }
+        seen |= 1 << gate.index();
+        let mut floor = floors[gate as usize];
+        let mut keys_seen = 0u8;
+        let mut first = true;
+        let mut buf = KeyBuf::new();
+        w.open_object()?;
+        while let Some(key) = w.next_key(&mut first, "gates", &mut buf)? {
+            let Some(i) = FLOOR_KEYS.iter().position(|k| *k == key) else {
+                return Err(w.unknown_key("gates", key, FLOOR_KEY_LIST, &FLOOR_KEYS));
+            };
+            if keys_seen & (1 << i) != 0 {
+                return Err(w.duplicate("gates", key));
+            }
+            keys_seen |= 1 << i;
+            match i {
+                0 => codes_into(
+                    &[i64::from(code(w, GRADE)?)],
+                    core::slice::from_mut(&mut floor.grade),
+                ),
+                1 => codes_into(
+                    &[i64::from(code(w, TIER)?)],
+                    core::slice::from_mut(&mut floor.tier),
+                ),
+                _ => floor.priority = u8::try_from(int(w, PRIORITY)?).unwrap_or_default(),
+            }
+        }
+        floors[gate as usize] = floor;
     }
     Ok(())
 }
@@ -598,10 +658,22 @@ impl Out<'_> {
         self.ints(levels(p.malice_tiers))?;
         self.key(false, "beyond_authority_tier")?;
         self.quoted_code(p.beyond_authority_tier.code())?;
-        self.key(false, "safety_min_grade")?;
-        self.quoted_code(p.safety_min_grade.code())?;
-        self.key(false, "safety_max_priority")?;
-        self.u64(u64::from(p.safety_max_priority))?;
+        self.key(false, "gates")?;
+        self.put(b"{")?;
+        for (i, (gate, floor)) in Gate::ALL.iter().zip(&p.gates).enumerate() {
+            self.key(i == 0, gate.code())?;
+            self.put(b"{")?;
+            self.key(true, "grade")?;
+            self.quoted_code(floor.grade.code())?;
+            self.key(false, "tier")?;
+            self.quoted_code(floor.tier.code())?;
+            self.key(false, "priority")?;
+            self.u64(u64::from(floor.priority))?;
+            self.put(b"}")?;
+        }
+        self.put(b"}")?;
+        self.key(false, "affected_gate_customers")?;
+        self.ints(p.affected_gate_customers.map(i64::from))?;
         self.key(false, "first_response_minutes")?;
         self.ints(p.first_response_minutes.map(i64::from))?;
         self.key(false, "first_response_cap_minutes")?;
@@ -609,19 +681,11 @@ impl Out<'_> {
         self.key(false, "resolution_hours")?;
         self.ints(p.resolution_hours.map(i64::from))?;
         self.key(false, "jurisdiction_cap_hours")?;
-        self.put(b"{")?;
-        let mut first = true;
-        for (j, hours) in Jurisdiction::ALL
-            .iter()
-            .zip(p.jurisdiction_cap_hours.iter())
-        {
-            if *j != Jurisdiction::None {
-                self.key(first, j.code())?;
-                self.u64(u64::from(*hours))?;
-                first = false;
-            }
-        }
-        self.put(b"}")?;
+        self.caps(&p.jurisdiction_cap_hours)?;
+        self.key(false, "regulator_clock_hours")?;
+        self.caps(&p.regulator_clock_hours)?;
+        self.key(false, "follow_up_hours")?;
+        self.ints(p.follow_up_hours.map(i64::from))?;
         self.key(false, "claim_limit_permille")?;
         self.u64(u64::from(p.claim_limit_permille))?;
         self.key(false, "effect")?;
@@ -633,6 +697,20 @@ impl Out<'_> {
             self.uints(row)?;
         }
         self.put(b"}")?;
+        self.put(b"}")
+    }
+
+    /// `{"us_cfpb": 360, ...}`: every jurisdiction but `none`.
+    fn caps(&mut self, hours: &[u16; Jurisdiction::COUNT]) -> Res {
+        self.put(b"{")?;
+        let mut first = true;
+        for (j, hours) in Jurisdiction::ALL.iter().zip(hours.iter()) {
+            if *j != Jurisdiction::None {
+                self.key(first, j.code())?;
+                self.u64(u64::from(*hours))?;
+                first = false;
+            }
+        }
         self.put(b"}")
     }
 

@@ -178,11 +178,17 @@ const AMOUNT: &str = "an integer in 0..=1000000000000000 (minor units)";
 pub(super) const DIRECT_LOSS: IntRange = range("direct_loss", 0, MAX_AMOUNT, AMOUNT);
 pub(super) const CLAIMED_AMOUNT: IntRange = range("claimed_amount", 0, MAX_AMOUNT, AMOUNT);
 pub(super) const DEPARTMENTS: IntRange = range("departments", 1, 100, "an integer in 1..=100");
+pub(super) const HOURS_SINCE_REGULATOR: IntRange = range(
+    "hours_since_regulator",
+    0,
+    1_000_000,
+    "an integer in 0..=1000000",
+);
 
 /// Every integer field of the record contract with its accepted values, in
 /// contract order: the one place the ranges are written, read by both
 /// record readers and by the bindings.
-pub const RECORD_INT_RANGES: [IntRange; 8] = [
+pub const RECORD_INT_RANGES: [IntRange; 9] = [
     TENURE_MONTHS,
     EMOTION,
     PRIOR_CONTACTS,
@@ -191,6 +197,7 @@ pub const RECORD_INT_RANGES: [IntRange; 8] = [
     DIRECT_LOSS,
     CLAIMED_AMOUNT,
     DEPARTMENTS,
+    HOURS_SINCE_REGULATOR,
 ];
 
 impl RecordReader {

@@ -14,6 +14,7 @@ use super::fragment::{DIMENSION_POINTS, FACTOR_OPEN, SOURCE_CLOSE};
 use super::out::{Out, Res};
 use crate::assessment::Assessment;
 use crate::codes::Dimension;
+use crate::flags::{Flag, FlagSet};
 use crate::outcome::Effect;
 use crate::scan::{PhraseInfo, TextCues, EMOTION_MARKERS, FORBIDDEN_PHRASES, THREATS};
 
@@ -35,6 +36,20 @@ impl std::error::Error for BufferTooSmall {}
 pub const MAX_ASSESSMENT_JSON: usize = 40 * 1024;
 
 impl Out<'_> {
+    /// `[` the codes of a set's values `]`, in index order.
+    fn flag_codes<T: Flag>(&mut self, set: FlagSet<T>) -> Res {
+        self.byte(b'[')?;
+        for (i, v) in set.iter().enumerate() {
+            if i > 0 {
+                self.byte(b',')?;
+            }
+            self.byte(b'"')?;
+            self.code(v.flag_code())?;
+            self.byte(b'"')?;
+        }
+        self.byte(b']')
+    }
+
     /// `[` the codes of the set bits `]`.
     fn bits(&mut self, bits: u16, codes: &[PhraseInfo]) -> Res {
         self.byte(b'[')?;
@@ -110,6 +125,17 @@ fn assessment_json(a: &Assessment, o: &mut Out<'_>) -> Res {
     o.u64(a.resolution_hours.into())?;
     o.put(b",\"resolution_capped\":")?;
     o.bool(a.resolution_capped)?;
+    o.put(b",\"regulatory_deadline_hours\":")?;
+    match a.regulatory_deadline_hours {
+        Some(v) => o.u64(v.into())?,
+        None => o.put(b"null")?,
+    }
+    o.put(b",\"past_regulatory_deadline\":")?;
+    o.bool(a.past_regulatory_deadline)?;
+    o.put(b",\"follow_up_hours\":")?;
+    o.u64(a.follow_up_hours.into())?;
+    o.put(b",\"gates\":")?;
+    o.flag_codes(a.gates)?;
     o.put(b",\"claim_ratio_permille\":")?;
     match a.claim_ratio_permille {
         Some(v) => o.u64(v.into())?,
@@ -128,7 +154,9 @@ fn assessment_json(a: &Assessment, o: &mut Out<'_>) -> Res {
     o.code_of(p.remedy)?;
     o.put(b"\",\"strategy\":\"")?;
     o.code_of(p.strategy)?;
-    o.put(b"\"},")?;
+    o.put(b"\",\"steps\":")?;
+    o.flag_codes(p.steps)?;
+    o.put(b"},")?;
     cues_json(&a.text_cues, o)?;
     for (key, v) in RAW_SCORE_KEYS.iter().zip(a.raw_scores.iter()) {
         o.put(key.as_bytes())?;

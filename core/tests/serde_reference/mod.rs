@@ -8,9 +8,9 @@
 use complaint_triage::guard::{self, GuardErrorKind, Limits, TopLevel};
 use complaint_triage::Outcome;
 use complaint_triage::{
-    Band, Code, Currency, Dimension, EffectPolicy, ErrorKind, Factor, Grade, Jurisdiction,
-    ParseError, Points, PointsTable, Policy, Tier, FACTORS, FACTOR_COUNT, ISO_CURRENCIES,
-    MAX_AMOUNT, MAX_POINTS, MONEY_LEVELS,
+    Band, Code, Currency, Dimension, EffectPolicy, ErrorKind, Factor, Gate, GateFloor, Grade,
+    Jurisdiction, ParseError, Points, PointsTable, Policy, Tier, FACTORS, FACTOR_COUNT,
+    ISO_CURRENCIES, MAX_AMOUNT, MAX_POINTS, MONEY_LEVELS,
 };
 use core::fmt;
 use core::marker::PhantomData;
@@ -726,7 +726,7 @@ pub fn parse_policy_into(json: &[u8], policy: &mut Policy) -> Result<(), ParseEr
 }
 
 /// The policy's top-level keys (also words for the differential tests).
-pub(crate) const TOP_KEYS: [&str; 20] = [
+pub(crate) const TOP_KEYS: [&str; 22] = [
     "points",
     "bands",
     "severity_levels",
@@ -738,20 +738,23 @@ pub(crate) const TOP_KEYS: [&str; 20] = [
     "difficulty_tiers",
     "malice_tiers",
     "beyond_authority_tier",
-    "safety_min_grade",
-    "safety_max_priority",
+    "gates",
+    "affected_gate_customers",
     "first_response_minutes",
     "first_response_cap_minutes",
     "resolution_hours",
     "jurisdiction_cap_hours",
+    "regulator_clock_hours",
+    "follow_up_hours",
     "claim_limit_permille",
     "effect",
     "money_bands",
 ];
 
 const TOP_KEY_LIST: &str = "points, bands, severity_levels, impact_levels, urgency_levels, grade_matrix, priority_matrix, \
-tier_by_grade, difficulty_tiers, malice_tiers, beyond_authority_tier, safety_min_grade, safety_max_priority, \
-first_response_minutes, first_response_cap_minutes, resolution_hours, jurisdiction_cap_hours, claim_limit_permille, effect, money_bands";
+tier_by_grade, difficulty_tiers, malice_tiers, beyond_authority_tier, gates, affected_gate_customers, \
+first_response_minutes, first_response_cap_minutes, resolution_hours, jurisdiction_cap_hours, regulator_clock_hours, \
+follow_up_hours, claim_limit_permille, effect, money_bands";
 
 struct PolicyReader {
     policy: Policy,
@@ -845,14 +848,33 @@ impl<'i> Members<'i> for PolicyReader {
             "beyond_authority_tier" => {
                 p.beyond_authority_tier = map.next_value_seed(CodeSeed::new(ctx))?
             }
-            "safety_min_grade" => p.safety_min_grade = map.next_value_seed(CodeSeed::new(ctx))?,
-            "safety_max_priority" => {
-                p.safety_max_priority = map.next_value_seed(UIntSeed {
-                    ctx,
-                    min: 1,
-                    max: 5,
-                    expected: "an integer in 1..=5",
-                })? as u8
+            "gates" => map.next_value_seed(ObjectSeed {
+                ctx,
+                members: &mut GatesReader {
+                    floors: &mut p.gates,
+                    seen: 0,
+                },
+                field,
+            })?,
+            "affected_gate_customers" => {
+                p.affected_gate_customers =
+                    narrow(map.next_value_seed(ArraySeed::<u64, 3>::new(
+                        ctx,
+                        (2, 1_000_000_000, "an integer in 2..=1000000000"),
+                    ))?)
+            }
+            "regulator_clock_hours" => map.next_value_seed(ObjectSeed {
+                ctx,
+                members: &mut CapsReader {
+                    caps: &mut p.regulator_clock_hours,
+                    seen: 0,
+                    field: "regulator_clock_hours",
+                },
+                field,
+            })?,
+            "follow_up_hours" => {
+                p.follow_up_hours =
+                    narrow(map.next_value_seed(ArraySeed::<u64, 5>::new(ctx, HOURS))?)
             }
             "first_response_minutes" => {
                 p.first_response_minutes =
@@ -864,13 +886,14 @@ impl<'i> Members<'i> for PolicyReader {
             }
             "resolution_hours" => {
                 p.resolution_hours =
-                    narrow(map.next_value_seed(ArraySeed::<u64, 3>::new(ctx, HOURS))?)
+                    narrow(map.next_value_seed(ArraySeed::<u64, 5>::new(ctx, HOURS))?)
             }
             "jurisdiction_cap_hours" => map.next_value_seed(ObjectSeed {
                 ctx,
                 members: &mut CapsReader {
                     caps: &mut p.jurisdiction_cap_hours,
                     seen: 0,
+                    field: "jurisdiction_cap_hours",
                 },
                 field,
             })?,
@@ -1026,7 +1049,8 @@ impl<'i> Members<'i> for BandsReader<'_> {
 /// `"jurisdiction_cap_hours": {"us_cfpb": 360, ...}`.
 struct CapsReader<'p> {
     caps: &'p mut [u16; Jurisdiction::COUNT],
-    seen: u8,
+    seen: u16,
+    field: &'static str,
 }
 
 impl<'i> Members<'i> for CapsReader<'_> {
@@ -1041,14 +1065,14 @@ impl<'i> Members<'i> for CapsReader<'_> {
             _ => {
                 return Err(unknown_key(
                     ctx,
-                    "jurisdiction_cap_hours",
+                    self.field,
                     key,
-                    "us_cfpb, uk_fca, cn_banking, cn_telecom, cn_consumer",
+                    "us_cfpb, uk_fca, cn_banking, cn_telecom, cn_consumer, uk_fca_payments, tw_consumer, hk_hkma",
                 ))
             }
         };
         if self.seen & (1 << j.index()) != 0 {
-            return Err(duplicate(ctx, "jurisdiction_cap_hours"));
+            return Err(duplicate(ctx, self.field));
         }
         self.seen |= 1 << j.index();
         let v = map.next_value_seed(UIntSeed {
@@ -1096,6 +1120,72 @@ impl<'i> Members<'i> for MoneyBandsReader<'_> {
         let row = map.next_value_seed(ArraySeed::<u64, MONEY_LEVELS>::new(ctx, spec))?;
         if let Some(slot) = self.bands.get_mut(i) {
             *slot = row;
+        }
+        Ok(())
+    }
+}
+
+/// `"gates": {"press": {"grade": .., "tier": .., "priority": ..}, ...}`.
+struct GatesReader<'p> {
+    floors: &'p mut [GateFloor; Gate::COUNT],
+    seen: u16,
+}
+
+impl<'i> Members<'i> for GatesReader<'_> {
+    fn member<A: MapAccess<'i>>(
+        &mut self,
+        key: &str,
+        ctx: &mut Ctx<'i>,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
+        let Some(g) = Gate::from_code(key) else {
+            return Err(unknown_key(ctx, "gates", key, Gate::EXPECTED));
+        };
+        if self.seen & (1 << g.index()) != 0 {
+            return Err(duplicate(ctx, "gates"));
+        }
+        self.seen |= 1 << g.index();
+        map.next_value_seed(ObjectSeed {
+            ctx,
+            members: &mut FloorReader {
+                floor: &mut self.floors[g as usize],
+                seen: 0,
+            },
+            field: "gates",
+        })
+    }
+}
+
+struct FloorReader<'p> {
+    floor: &'p mut GateFloor,
+    seen: u8,
+}
+
+impl<'i> Members<'i> for FloorReader<'_> {
+    fn member<A: MapAccess<'i>>(
+        &mut self,
+        key: &str,
+        ctx: &mut Ctx<'i>,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
+        let Some(i) = ["grade", "tier", "priority"].iter().position(|k| *k == key) else {
+            return Err(unknown_key(ctx, "gates", key, "grade, tier, priority"));
+        };
+        if self.seen & (1 << i) != 0 {
+            return Err(duplicate(ctx, "gates"));
+        }
+        self.seen |= 1 << i;
+        match i {
+            0 => self.floor.grade = map.next_value_seed(CodeSeed::new(ctx))?,
+            1 => self.floor.tier = map.next_value_seed(CodeSeed::new(ctx))?,
+            _ => {
+                self.floor.priority = map.next_value_seed(UIntSeed {
+                    ctx,
+                    min: 1,
+                    max: 5,
+                    expected: "an integer in 1..=5",
+                })? as u8
+            }
         }
         Ok(())
     }
@@ -1331,8 +1421,30 @@ struct PolicyJson<'p>(&'p Policy);
 struct PointsJson<'p>(&'p Policy);
 struct RowJson<'p>(&'p Points);
 struct BandsJson<'p>(&'p Policy);
-struct CapsJson<'p>(&'p Policy);
+struct CapsJson<'p>(&'p [u16; Jurisdiction::COUNT]);
 struct MoneyBandsJson<'p>(&'p Policy);
+struct GatesJson<'p>(&'p Policy);
+struct FloorJson<'p>(&'p GateFloor);
+
+impl serde::Serialize for GatesJson<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut m = s.serialize_struct("", Gate::COUNT)?;
+        for (g, floor) in Gate::ALL.iter().zip(self.0.gates.iter()) {
+            m.serialize_field(g.code(), &FloorJson(floor))?;
+        }
+        m.end()
+    }
+}
+
+impl serde::Serialize for FloorJson<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut m = s.serialize_struct("", 3)?;
+        m.serialize_field("grade", &self.0.grade)?;
+        m.serialize_field("tier", &self.0.tier)?;
+        m.serialize_field("priority", &self.0.priority)?;
+        m.end()
+    }
+}
 struct EffectJson<'p>(&'p EffectPolicy);
 
 impl serde::Serialize for PolicyJson<'_> {
@@ -1350,12 +1462,17 @@ impl serde::Serialize for PolicyJson<'_> {
         st.serialize_field("difficulty_tiers", &p.difficulty_tiers)?;
         st.serialize_field("malice_tiers", &p.malice_tiers)?;
         st.serialize_field("beyond_authority_tier", &p.beyond_authority_tier)?;
-        st.serialize_field("safety_min_grade", &p.safety_min_grade)?;
-        st.serialize_field("safety_max_priority", &p.safety_max_priority)?;
+        st.serialize_field("gates", &GatesJson(p))?;
+        st.serialize_field("affected_gate_customers", &p.affected_gate_customers)?;
         st.serialize_field("first_response_minutes", &p.first_response_minutes)?;
         st.serialize_field("first_response_cap_minutes", &p.first_response_cap_minutes)?;
         st.serialize_field("resolution_hours", &p.resolution_hours)?;
-        st.serialize_field("jurisdiction_cap_hours", &CapsJson(p))?;
+        st.serialize_field(
+            "jurisdiction_cap_hours",
+            &CapsJson(&p.jurisdiction_cap_hours),
+        )?;
+        st.serialize_field("regulator_clock_hours", &CapsJson(&p.regulator_clock_hours))?;
+        st.serialize_field("follow_up_hours", &p.follow_up_hours)?;
         st.serialize_field("claim_limit_permille", &p.claim_limit_permille)?;
         st.serialize_field("effect", &EffectJson(&p.effect))?;
         st.serialize_field("money_bands", &MoneyBandsJson(p))?;
@@ -1397,10 +1514,7 @@ impl serde::Serialize for BandsJson<'_> {
 impl serde::Serialize for CapsJson<'_> {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let mut m = s.serialize_struct("", Jurisdiction::COUNT - 1)?;
-        for (j, hours) in Jurisdiction::ALL
-            .iter()
-            .zip(self.0.jurisdiction_cap_hours.iter())
-        {
+        for (j, hours) in Jurisdiction::ALL.iter().zip(self.0.iter()) {
             if *j != Jurisdiction::None {
                 m.serialize_field(Code::code(*j), hours)?;
             }

@@ -103,7 +103,7 @@ fn main() -> ! {
             scan_max = scan_max.max(s);
         }
     }
-    let policy_json = br#"{"points":{"threat.media":{"impact":40}},"resolution_hours":[8,48,120],"severity_levels":[70,40]}"#;
+    let policy_json = br#"{"points":{"threat.media":{"impact":40}},"resolution_hours":[8,24,48,96,120],"severity_levels":[70,40]}"#;
     let (_, policy_stack) = measure_stack(|| parse_policy(black_box(policy_json)).is_ok());
     line(
         &mut out,

@@ -26,6 +26,7 @@ __all__ = [
     "RECORD_CONTRACT",
     "RecordDict",
     "RightCode",
+    "SafetyLevelCode",
     "ThreatCode",
     "VulnerabilityCode",
 ]
@@ -53,6 +54,7 @@ ChannelCode = Literal[
     "regulator",
     "media",
     "court",
+    "ombudsman",
 ]
 CustomerTierCode = Literal[
     "standard",
@@ -164,6 +166,9 @@ JurisdictionCode = Literal[
     "cn_banking",
     "cn_telecom",
     "cn_consumer",
+    "uk_fca_payments",
+    "tw_consumer",
+    "hk_hkma",
 ]
 CurrencyCode = Literal[
     "unspecified",
@@ -186,6 +191,13 @@ VulnerabilityCode = Literal[
     "medical_need",
     "disability",
 ]
+SafetyLevelCode = Literal[
+    "none",
+    "hazard",
+    "injury",
+    "serious_injury",
+    "death",
+]
 
 #: Every field of the record contract, in order: (name, kind, min, max,
 #: default), with kind one of id, code, list, int, bool, text and the numbers
@@ -193,7 +205,7 @@ VulnerabilityCode = Literal[
 RECORD_CONTRACT: Final[tuple[tuple[str, str, int, int, int], ...]] = (
     ("id", "id", 0, 64, 0),
     ("category", "code", 0, 10, 10),
-    ("channel", "code", 0, 8, 1),
+    ("channel", "code", 0, 9, 1),
     ("customer_tier", "code", 0, 3, 0),
     ("tenure_months", "int", 0, 1200, 0),
     ("personality", "code", 0, 4, 4),
@@ -218,11 +230,13 @@ RECORD_CONTRACT: Final[tuple[tuple[str, str, int, int, int], ...]] = (
     ("profile", "list", 0, 1023, 0),
     ("malice_signals", "list", 0, 1023, 0),
     ("handling_failures", "list", 0, 65535, 0),
-    ("jurisdiction", "code", 0, 5, 0),
+    ("jurisdiction", "code", 0, 8, 0),
     ("currency", "code", 0, 7, 0),
     ("causal_link", "code", 0, 3, 0),
     ("vulnerability", "list", 0, 7, 0),
     ("data_breach", "bool", 0, 1, 0),
+    ("safety", "code", 0, 4, 0),
+    ("hours_since_regulator", "int", 0, 1000000, 0),
     ("text", "text", 0, 32768, 0),
 )
 
@@ -291,7 +305,7 @@ class RecordDict(TypedDict, total=False):
     """Whether the customer was compensated before for the same issue."""
 
     safety_incident: bool
-    """Whether a person or property was harmed."""
+    """Whether a person or property was harmed: the same as `safety` `injury` at least (kept for records written before `safety`)."""
 
     sensitive_period: bool
     """Whether it falls in a sensitive period (a holiday, an event, a launch)."""
@@ -325,6 +339,12 @@ class RecordDict(TypedDict, total=False):
 
     data_breach: bool
     """Whether the customer's personal data was exposed."""
+
+    safety: SafetyLevelCode
+    """How badly a person or property was harmed, from a hazard to a death."""
+
+    hours_since_regulator: int
+    """Hours since the complaint reached the regulator or ombudsman (its channel): the regulator's own clock, which may have started later."""
 
     text: str
     """Free text (a transcript or narrative), scanned for threats, forbidden phrases and emotion markers; only the cues are kept."""

@@ -53,6 +53,7 @@ class PlaybookDict(TypedDict):
     expectation: str
     remedy: str
     strategy: str
+    steps: list[str]
 
 
 class TextCuesDict(TypedDict):

@@ -8,9 +8,9 @@
 //! lack is added the one way that moves nothing: a one-byte field (a code
 //! or a yes/no) takes the first byte of `reserved`, which shrinks by one,
 //! and its code takes the next free number below 150. A wider field (an
-//! integer or a list), or a fifth one-byte field, is refused with a message
-//! that says to place it by hand after `reserved` (cbindgen reads the
-//! struct as written, so its layout must be literal Rust).
+//! integer or a list), or any field once `reserved` is gone, is refused
+//! with a message that says to place it by hand at the end (cbindgen reads
+//! the struct as written, so its layout must be literal Rust).
 
 use complaint_triage::{FieldKind, FieldSpec, RECORD_CONTRACT};
 
@@ -133,7 +133,13 @@ pub fn struct_fields(fields: &str, contract: &[FieldSpec]) -> Result<String, Str
     }
     out.push_str(&pending);
     if !reserved_seen {
-        return Err("no `pub reserved: [u8; N],` line in ct_complaint".into());
+        // Every reserved byte has been taken: nothing more can be added
+        // without moving a published field.
+        return Err(format!(
+            "no reserved byte left in ct_complaint for `{}`: place it by hand at the end of \
+             the struct, aligned, with explicit padding (core/CONTRACT.md)",
+            new[0].name
+        ));
     }
     Ok(out)
 }
@@ -301,6 +307,22 @@ mod tests {
         let e = struct_fields(FIELDS, &contract(&five)).unwrap_err();
         assert!(
             e.contains("no reserved byte left") && e.contains("`e`"),
+            "{e}"
+        );
+    }
+
+    #[test]
+    fn once_reserved_is_gone_a_new_field_is_left_to_place_by_hand() {
+        let full = "    /// Emotion.\n    pub emotion: u8,\n    /// Id.\n    pub id: [c_char; 65],\n    /// Whether.\n    pub a: u8,\n";
+        let up_to_date = contract(&[spec("a", FieldKind::Bool)]);
+        assert_eq!(struct_fields(full, &up_to_date).unwrap(), full);
+        let more = [
+            spec("a", FieldKind::Bool),
+            spec("after_hours", FieldKind::Bool),
+        ];
+        let e = struct_fields(full, &contract(&more)).unwrap_err();
+        assert!(
+            e.contains("no reserved byte left") && e.contains("`after_hours`"),
             "{e}"
         );
     }
