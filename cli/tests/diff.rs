@@ -103,7 +103,7 @@ fn moved_rows_tiers_and_factors_are_those_score_gives() {
 
 #[test]
 fn rows_past_a_deadline_are_counted_before_and_after() {
-    let new = policy_file(r#"{"resolution_hours": [1, 2, 3]}"#);
+    let new = policy_file(r#"{"resolution_hours": [1, 1, 1, 1, 1]}"#);
     let lines = "{\"hours_open\":5}\n{\"hours_open\":0}\n";
     bin()
         .args(["diff", "--new"])

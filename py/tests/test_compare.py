@@ -116,7 +116,7 @@ def test_a_raised_factor_is_named_for_the_rows_it_moves(examples: list[dict[str,
 def test_deadline_shares_count_rows_open_longer_than_their_deadline(
     examples: list[dict[str, Any]],
 ) -> None:
-    new = DEFAULT.with_overrides('{"resolution_hours": [1, 2, 3]}')
+    new = DEFAULT.with_overrides('{"resolution_hours": [1, 2, 3, 4, 5]}')
     c = ct.compare_policies(to_frame(examples, "polars"), DEFAULT, new)
     by_name = {d.deadline: d for d in c.deadlines}
     assert set(by_name) == {"first_response_minutes", "resolution_hours"}
