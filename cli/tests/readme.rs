@@ -122,3 +122,25 @@ fn the_policy_examples_run_as_written() {
     .unwrap();
     assert_eq!(outputs[2].lines().count(), examples.lines().count());
 }
+
+#[test]
+fn the_priorities_deadlines_are_the_default_policys() {
+    let text = readme();
+    let table = section(&text, "## What a grade, a tier and a priority mean");
+    let out = Command::new(cargo_bin("complaint-triage"))
+        .arg("policy")
+        .output()
+        .unwrap();
+    let policy: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    for priority in 1..=5usize {
+        let first = &policy["first_response_cap_minutes"][priority - 1];
+        let resolve = &policy["resolution_hours"][priority - 1];
+        let row = format!("| priority {priority} | ");
+        let line = table
+            .lines()
+            .find(|l| l.starts_with(&row))
+            .unwrap_or_else(|| panic!("no row for priority {priority}"));
+        let says = format!("first response within {first} min, resolved within {resolve} h |");
+        assert!(line.ends_with(&says), "{line}\n should end with {says}");
+    }
+}
