@@ -60,6 +60,11 @@ def contract_fields(kind: str) -> list[dict[str, Any]]:
     return [f for f in CONTRACT["fields"] if f["kind"] == kind]
 
 
+def default_code(field: str) -> str:
+    """A code field's default code, by the contract."""
+    return next(f["default_code"] for f in CONTRACT["fields"] if f["name"] == field)
+
+
 def factor_prefix(field: dict[str, Any]) -> str | None:
     """The prefix of the factors of a code or list field's values
     (``threat`` for ``threats``); None for a field graded otherwise."""
@@ -76,6 +81,7 @@ CODE_FIELDS = {  # field -> (vocabulary, default code, factor prefix)
 }
 _BANDS = json.loads(ct.Policy.default().to_json())["bands"]
 BAND_DEFAULTS = {f["name"]: f["default"] for f in contract_fields("int") if f["name"] in _BANDS}
+INT_DEFAULTS = {f["name"]: f["default"] for f in contract_fields("int")}
 FLAG_FIELDS = [f["name"] for f in contract_fields("bool")]
 LIST_FIELDS = {  # field -> (vocabulary, factor prefix)
     f["name"]: (f["vocabulary"], pre)
@@ -84,6 +90,25 @@ LIST_FIELDS = {  # field -> (vocabulary, factor prefix)
 
 def codes(vocab: str) -> list[str]:
     return [v["code"] for v in ct.vocabulary(vocab)]
+
+
+SAFETY_LEVELS = codes("safety")  # none, hazard, injury, ... in rising order
+INJURY = SAFETY_LEVELS.index("injury")
+# The gates' conditions are rules, not numbers: they are restated here from
+# core/src/gates.rs (their floors and customer counts come from the policy).
+# Each safety level above none has its own gate.
+SAFETY_GATES = {"hazard": "safety_hazard", "injury": "safety_injury",
+                "serious_injury": "safety_serious_injury", "death": "safety_death"}
+FORMAL_CHANNELS = ["regulator", "ombudsman", "court"]
+REGULATOR_CHANNELS = ["regulator", "ombudsman"]  # where the regulator's clock runs
+EXPOSURE_THREATS = ["media", "social_media"]
+ATTITUDE_FAILURES = ["rude", "language_landmine", "forbidden_phrase", "interrogated",
+                     "nonverbal_rejection", "blamed_customer"]
+RUDE_FAILURES = ["rude", "language_landmine"]
+MALICE_TRACK_SIGNALS = ["extortion", "hype", "escalating_claim", "escalating_pressure"]
+# The policy's "no limit" of a jurisdiction's hours (core/src/policy.rs NO_LIMIT).
+NO_LIMIT = 65535
+LEAST_URGENT = 5  # priorities run from 1 (most urgent) to 5: a floor of 5 raises nothing
 
 
 class Rubric:
@@ -104,8 +129,11 @@ class Rubric:
         self.tier_by_grade = [TIERS.index(t) for t in p["tier_by_grade"]]
         self.difficulty_tiers, self.malice_tiers = p["difficulty_tiers"], p["malice_tiers"]
         self.beyond_authority_tier = TIERS.index(p["beyond_authority_tier"])
-        self.safety_min_grade = GRADES.index(p["safety_min_grade"])
-        self.safety_max_priority = p["safety_max_priority"]
+        # Gate -> (lowest grade, lowest tier, least urgent priority), as indices.
+        self.gates = {g: (GRADES.index(f["grade"]), TIERS.index(f["tier"]), f["priority"])
+                      for g, f in p["gates"].items()}
+        self.affected_gate = p["affected_gate_customers"]
+        self.cap_hours, self.clock_hours = p["jurisdiction_cap_hours"], p["regulator_clock_hours"]
         self.claim_limit = p["claim_limit_permille"]
 
     def pts(self, factor: str) -> list[int]:
@@ -120,6 +148,61 @@ class Rubric:
 
 def level(score: int, t: list[int]) -> int:
     return 2 if score >= t[1] else 1 if score >= t[0] else 0
+
+
+def int_field(rec: dict, name: str) -> int:
+    value = rec.get(name)
+    return INT_DEFAULTS[name] if value is None else value
+
+
+def safety_level(rec: dict) -> int:
+    """The record's safety level, at least injury with the older
+    ``safety_incident`` flag."""
+    at_least = INJURY if rec.get("safety_incident") else 0
+    return max(SAFETY_LEVELS.index(rec.get("safety") or "none"), at_least)
+
+
+def past_regulatory_deadline(r: Rubric, rec: dict) -> bool:
+    """Whether the jurisdiction's cap (on hours open) or, at a regulator or
+    ombudsman, its clock (on hours since the regulator) has run out."""
+    j = rec.get("jurisdiction") or "none"
+    if j == "none":
+        return False
+    cap, clock = r.cap_hours.get(j, NO_LIMIT), r.clock_hours.get(j, NO_LIMIT)
+    if cap != NO_LIMIT and int_field(rec, "hours_open") >= cap:
+        return True
+    at_regulator = rec.get("channel") in REGULATOR_CHANNELS
+    return at_regulator and clock != NO_LIMIT and int_field(rec, "hours_since_regulator") >= clock
+
+
+def gates_that_apply(r: Rubric, rec: dict) -> list[str]:
+    """The gates whose condition holds (the record's own threats and
+    failures: words in its text add points, never a gate)."""
+    fired = []
+    safety = SAFETY_LEVELS[safety_level(rec)]
+    if safety in SAFETY_GATES:
+        fired.append(SAFETY_GATES[safety])
+    channel = rec.get("channel")
+    if channel in FORMAL_CHANNELS:
+        fired.append("formal_channel")
+    if channel == "media":
+        fired.append("press")
+    threats, failures = set(rec.get("threats") or ()), set(rec.get("handling_failures") or ())
+    upset_or_repeated = int_field(rec, "emotion") >= r.bands["emotion"][0] or int_field(rec, "prior_contacts") > 0
+    if threats & set(EXPOSURE_THREATS) or ("influential" in (rec.get("profile") or ()) and upset_or_repeated):
+        fired.append("public_exposure")
+    affected = int_field(rec, "affected_customers")
+    for gate, threshold in zip(["several_affected", "mass_incident", "wide_outage"], r.affected_gate):
+        if affected >= threshold:
+            fired.append(gate)
+    if ((rec.get("category") == "service_attitude" and failures & set(ATTITUDE_FAILURES))
+            or failures & set(RUDE_FAILURES)):
+        fired.append("attitude")
+    if set(rec.get("malice_signals") or ()) & set(MALICE_TRACK_SIGNALS):
+        fired.append("malice_track")
+    if past_regulatory_deadline(r, rec):
+        fired.append("past_regulatory_deadline")
+    return fired
 
 
 # ---------------------------------------------------------------------------
@@ -150,8 +233,11 @@ def make_pure(r: Rubric) -> Callable[[dict], tuple]:
             if reached:
                 add(pts[f"{field}.band{reached}"])
         for field in FLAG_FIELDS:
-            if rec.get(field):
+            if rec.get(field) and field != "safety_incident":
                 add(pts[field])
+        # The safety incident factor: a safety level of injury or worse.
+        if safety_level(rec) >= INJURY:
+            add(pts["safety_incident"])
         loss, claim = rec.get("direct_loss") or 0, rec.get("claimed_amount") or 0
         if loss > 0 and claim * 1000 > loss * r.claim_limit:
             add(pts["claim_unreasonable"])
@@ -170,9 +256,12 @@ def make_pure(r: Rubric) -> Callable[[dict], tuple]:
         urg = level(max(s[0], s[3]), r.urg_levels)
         g = r.grade_matrix[sev][imp]
         pr = r.priority_matrix[imp][urg]
-        if rec.get("safety_incident"):
-            g, pr = max(g, r.safety_min_grade), min(pr, r.safety_max_priority)
-        tier = max(r.tier_by_grade[g], level(s[2], r.difficulty_tiers), level(s[4], r.malice_tiers))
+        floor_grade, floor_tier, floor_priority = 0, 0, LEAST_URGENT
+        for gate in gates_that_apply(r, rec):
+            fg, ft, fp = r.gates[gate]
+            floor_grade, floor_tier, floor_priority = max(floor_grade, fg), max(floor_tier, ft), min(floor_priority, fp)
+        g, pr = max(g, floor_grade), min(pr, floor_priority)
+        tier = max(r.tier_by_grade[g], level(s[2], r.difficulty_tiers), level(s[4], r.malice_tiers), floor_tier)
         if rec.get("beyond_authority"):
             tier = max(tier, r.beyond_authority_tier)
         return GRADES[g], TIERS[tier], pr, tuple(s)
@@ -211,7 +300,9 @@ def make_numpy(r: Rubric) -> Callable[[pa.Table], tuple]:
     forbidden_bit = 1 << codes("handling_failures").index("forbidden_phrase")
 
     def col(t: pa.Table, name: str) -> pa.Array | None:
-        return t.column(name).combine_chunks() if name in t.column_names else None
+        if name not in t.column_names or pa.types.is_null(t.column(name).type):
+            return None  # absent, or null in every row: the default throughout
+        return t.column(name).combine_chunks()
 
     def code_index(a: pa.Array | None, vocab: list[str], default: int, n: int) -> np.ndarray:
         if a is None:
@@ -247,6 +338,46 @@ def make_numpy(r: Rubric) -> Callable[[pa.Table], tuple]:
         np.bitwise_or.at(bits, rows, lut[values.indices.to_numpy()])
         return bits
 
+    def in_codes(t: pa.Table, field: str, vocab: str, wanted: list[str], n: int) -> np.ndarray:
+        vc = codes(vocab)
+        idx = code_index(col(t, field), vc, vc.index(default_code(field)), n)
+        return np.isin(idx, [vc.index(c) for c in wanted])
+
+    def any_of(t: pa.Table, field: str, vocab: str, wanted: list[str], n: int) -> np.ndarray:
+        vc = codes(vocab)
+        mask = sum(1 << vc.index(c) for c in wanted)
+        return (bitmask(col(t, field), vc, n) & mask) != 0
+
+    def gates(t: pa.Table, n: int, safety: np.ndarray) -> dict[str, np.ndarray]:
+        """Whether each gate's condition holds, row by row (the record's own
+        threats and failures: words in its text add points, never a gate)."""
+        fired = {gate: safety == SAFETY_LEVELS.index(level) for level, gate in SAFETY_GATES.items()}
+        fired["formal_channel"] = in_codes(t, "channel", "channel", FORMAL_CHANNELS, n)
+        fired["press"] = in_codes(t, "channel", "channel", ["media"], n)
+        upset_or_repeated = ((ints(col(t, "emotion"), INT_DEFAULTS["emotion"], n) >= r.bands["emotion"][0])
+                             | (ints(col(t, "prior_contacts"), INT_DEFAULTS["prior_contacts"], n) > 0))
+        fired["public_exposure"] = (any_of(t, "threats", "threats", EXPOSURE_THREATS, n)
+                                    | (any_of(t, "profile", "profile", ["influential"], n) & upset_or_repeated))
+        affected = ints(col(t, "affected_customers"), INT_DEFAULTS["affected_customers"], n)
+        for gate, threshold in zip(["several_affected", "mass_incident", "wide_outage"], r.affected_gate):
+            fired[gate] = affected >= threshold
+        fired["attitude"] = ((in_codes(t, "category", "category", ["service_attitude"], n)
+                              & any_of(t, "handling_failures", "handling_failures", ATTITUDE_FAILURES, n))
+                             | any_of(t, "handling_failures", "handling_failures", RUDE_FAILURES, n))
+        fired["malice_track"] = any_of(t, "malice_signals", "malice_signals", MALICE_TRACK_SIGNALS, n)
+        # The regulatory clock: the jurisdiction's cap on hours open, and at
+        # a regulator or ombudsman its clock on hours since the regulator.
+        jurisdictions = codes("jurisdiction")
+        j = code_index(col(t, "jurisdiction"), jurisdictions, jurisdictions.index(default_code("jurisdiction")), n)
+        cap = np.array([NO_LIMIT if c == "none" else r.cap_hours.get(c, NO_LIMIT) for c in jurisdictions])[j]
+        clock = np.array([NO_LIMIT if c == "none" else r.clock_hours.get(c, NO_LIMIT) for c in jurisdictions])[j]
+        hours_open = ints(col(t, "hours_open"), INT_DEFAULTS["hours_open"], n)
+        since = ints(col(t, "hours_since_regulator"), INT_DEFAULTS["hours_since_regulator"], n)
+        at_regulator = in_codes(t, "channel", "channel", REGULATOR_CHANNELS, n)
+        fired["past_regulatory_deadline"] = (((cap != NO_LIMIT) & (hours_open >= cap))
+                                             | (at_regulator & (clock != NO_LIMIT) & (since >= clock)))
+        return fired
+
     def grade(t: pa.Table) -> tuple:
         n = t.num_rows
         raw = np.zeros((n, 5), dtype=np.int32)
@@ -265,8 +396,11 @@ def make_numpy(r: Rubric) -> Callable[[pa.Table], tuple]:
                                                         v[rows], side="right")
             raw += table[reached]
         flags = {f: bools(col(t, f), n) for f in FLAG_FIELDS}
+        safety = np.maximum(code_index(col(t, "safety"), SAFETY_LEVELS, 0, n),
+                            np.where(flags["safety_incident"], INJURY, 0))
         for f, p in flag_pts.items():
-            raw += flags[f][:, None] * p
+            # The safety incident factor: a safety level of injury or worse.
+            raw += (safety >= INJURY if f == "safety_incident" else flags[f])[:, None] * p
         loss, claim = ints(col(t, "direct_loss"), 0, n), ints(col(t, "claimed_amount"), 0, n)
         # Exact in int64: amounts are at most 1e15, so both products stay below 9.2e18.
         raw += ((loss > 0) & (claim * 1000 > loss * r.claim_limit))[:, None] * claim_pts
@@ -285,13 +419,20 @@ def make_numpy(r: Rubric) -> Callable[[pa.Table], tuple]:
 
         sev, imp = lvl(s[:, 0], r.sev_levels), lvl(s[:, 1], r.imp_levels)
         urg = lvl(np.maximum(s[:, 0], s[:, 3]), r.urg_levels)
-        g, pr = gm[sev, imp], pm[imp, urg]
-        safety = flags["safety_incident"]
-        g = np.where(safety, np.maximum(g, r.safety_min_grade), g)
-        pr = np.where(safety, np.minimum(pr, r.safety_max_priority), pr)
+        fired = gates(t, n, safety)
+        floor_grade, floor_tier = np.zeros(n, dtype=np.int64), np.zeros(n, dtype=np.int64)
+        floor_priority = np.full(n, LEAST_URGENT, dtype=np.int64)
+        for gate, applies in fired.items():
+            fg, ft, fp = r.gates[gate]
+            floor_grade = np.where(applies, np.maximum(floor_grade, fg), floor_grade)
+            floor_tier = np.where(applies, np.maximum(floor_tier, ft), floor_tier)
+            floor_priority = np.where(applies, np.minimum(floor_priority, fp), floor_priority)
+        g = np.maximum(gm[sev, imp], floor_grade)
+        pr = np.minimum(pm[imp, urg], floor_priority)
         tier = np.maximum.reduce([tier_by_grade[g], lvl(s[:, 2], r.difficulty_tiers),
                                   lvl(s[:, 4], r.malice_tiers),
-                                  np.where(flags["beyond_authority"], r.beyond_authority_tier, 0)])
+                                  np.where(flags["beyond_authority"], r.beyond_authority_tier, 0),
+                                  floor_tier])
         return g, tier, pr, s
 
     return grade
@@ -305,9 +446,22 @@ def zen_graph(r: Rubric) -> dict:
     """The rubric as a JDM graph: input -> one decision table per code field
     and per banded number (first hit), one per list field (collect) ->
     expression nodes for flags, sums, clamping, levels -> decision tables for
-    the grade and priority matrices -> an expression node for tier and
-    safety rules -> output."""
+    the grade and priority matrices -> a decision table for the
+    jurisdiction's deadlines -> expression nodes for the gates, their floors,
+    then grade, priority and tier -> output."""
     nodes: list[dict] = [{"id": "input", "type": "inputNode", "name": "request", "position": {"x": 0, "y": 0}}]
+
+    def q(code: str) -> str:
+        return json.dumps(code)
+
+    def any_in(field: str, wanted: list[str]) -> str:
+        return "(" + " or ".join(f"contains({field} ?? [], {q(c)})" for c in wanted) + ")"
+
+    def channel_in(wanted: list[str]) -> str:
+        return "(" + " or ".join(f"channel == {q(c)}" for c in wanted) + ")"
+
+    def int_in(field: str) -> str:
+        return f"({field} ?? {INT_DEFAULTS[field]})"
 
     def lit(p: list[int]) -> str:
         return json.dumps(p)
@@ -326,6 +480,12 @@ def zen_graph(r: Rubric) -> dict:
                       "content": {"passThrough": True, "expressions": [
                           {"id": f"{name}-{i}", "key": k, "value": v} for i, (k, v) in enumerate(exprs)]}})
 
+    # The safety level (index in the vocabulary), at least injury with the
+    # older flag.
+    rank = "0"
+    for i, c in enumerate(SAFETY_LEVELS[1:], 1):
+        rank = f"(safety == {q(c)} ? {i} : {rank})"
+    expressions("e-safety", [("sl", f"max([{rank}, (safety_incident == true ? {INJURY} : 0)])")])
     for f, (vocab, default, pre) in CODE_FIELDS.items():
         rules = [{"_id": f"{f}-{c}", "in": json.dumps(c), "out": lit(r.pts(f"{pre}.{c}"))}
                  for c in codes(vocab) if c != default]
@@ -357,7 +517,8 @@ def zen_graph(r: Rubric) -> dict:
             rules.append({"_id": f"{f}-{c}", "in": test, "out": lit(r.pts(f"{pre}.{c}"))})
         table(f"t-{f}", "collect", [{"id": "in", "name": f}], [{"id": "out", "name": "points", "field": "v"}],
               rules, output_path=f"l.{f}")
-    flag_terms = [(f"{f} == true", r.pts(f)) for f in FLAG_FIELDS]
+    flag_terms = [(f"{f} == true" if f != "safety_incident" else f"sl >= {INJURY}", r.pts(f))
+                  for f in FLAG_FIELDS]
     flag_terms.append((f"(direct_loss ?? 0) > 0 and (claimed_amount ?? 0) * 1000 > (direct_loss ?? 0) * {r.claim_limit}",
                        r.pts("claim_unreasonable")))
     flag_terms.append(("cue_emotion == true", r.pts("text.strong_emotion")))
@@ -391,14 +552,47 @@ def zen_graph(r: Rubric) -> dict:
           [{"id": "out", "name": "priority", "field": "pr"}],
           [{"_id": f"p{i}{j}", "a": str(i), "b": str(j), "out": str(r.priority_matrix[i][j])}
            for i in range(3) for j in range(3)])
-    safe_g = f"(safety_incident == true and g < {r.safety_min_grade} ? {r.safety_min_grade} : g)"
+    # The regulatory clock: the jurisdiction's cap on hours open and its
+    # clock on hours since the regulator (no jurisdiction: no limit).
+    table("t-clock", "first", [{"id": "in", "name": "jurisdiction", "field": "jurisdiction"}],
+          [{"id": "cap", "name": "cap", "field": "jc.cap"}, {"id": "clock", "name": "clock", "field": "jc.clock"}],
+          [{"_id": f"clock-{j}", "in": q(j), "cap": str(r.cap_hours.get(j, NO_LIMIT)),
+            "clock": str(r.clock_hours.get(j, NO_LIMIT))} for j in codes("jurisdiction") if j != "none"]
+          + [{"_id": "clock-none", "in": "", "cap": str(NO_LIMIT), "clock": str(NO_LIMIT)}])
+    gate_exprs = [(f"gate.{gate}", f"sl == {SAFETY_LEVELS.index(lv)}") for lv, gate in SAFETY_GATES.items()]
+    upset_or_repeated = f"({int_in('emotion')} >= {r.bands['emotion'][0]} or {int_in('prior_contacts')} > 0)"
+    gate_exprs += [
+        ("gate.formal_channel", channel_in(FORMAL_CHANNELS)),
+        ("gate.press", channel_in(["media"])),
+        ("gate.public_exposure", f"{any_in('threats', EXPOSURE_THREATS)} or "
+                                 f"({any_in('profile', ['influential'])} and {upset_or_repeated})"),
+    ]
+    gate_exprs += [(f"gate.{gate}", f"{int_in('affected_customers')} >= {t}")
+                   for gate, t in zip(["several_affected", "mass_incident", "wide_outage"], r.affected_gate)]
+    gate_exprs += [
+        ("gate.attitude", f"(category == {q('service_attitude')} and {any_in('handling_failures', ATTITUDE_FAILURES)})"
+                          f" or {any_in('handling_failures', RUDE_FAILURES)}"),
+        ("gate.malice_track", any_in("malice_signals", MALICE_TRACK_SIGNALS)),
+        ("gate.past_regulatory_deadline",
+         f"(jc.cap != {NO_LIMIT} and {int_in('hours_open')} >= jc.cap) or "
+         f"({channel_in(REGULATOR_CHANNELS)} and jc.clock != {NO_LIMIT} and "
+         f"{int_in('hours_since_regulator')} >= jc.clock)"),
+    ]
+    expressions("e-gates", gate_exprs)
+    floors = r.gates.items()
+    expressions("e-floor", [
+        ("fl.grade", "max([0, " + ", ".join(f"(gate.{g} ? {f[0]} : 0)" for g, f in floors) + "])"),
+        ("fl.tier", "max([0, " + ", ".join(f"(gate.{g} ? {f[1]} : 0)" for g, f in floors) + "])"),
+        ("fl.priority", f"min([{LEAST_URGENT}, " + ", ".join(f"(gate.{g} ? {f[2]} : {LEAST_URGENT})"
+                                                             for g, f in floors) + "])"),
+    ])
     tbg = r.tier_by_grade
     tier_of_grade = f"($.grade == 3 ? {tbg[3]} : ($.grade == 2 ? {tbg[2]} : ($.grade == 1 ? {tbg[1]} : {tbg[0]})))"
     expressions("e-final", [
-        ("grade", safe_g),
-        ("priority", f"(safety_incident == true and pr > {r.safety_max_priority} ? {r.safety_max_priority} : pr)"),
+        ("grade", "max([g, fl.grade])"),
+        ("priority", "min([pr, fl.priority])"),
         ("tier", f"max([{tier_of_grade}, lv.difficulty, lv.malice, "
-                 f"(beyond_authority == true ? {r.beyond_authority_tier} : 0)])"),
+                 f"(beyond_authority == true ? {r.beyond_authority_tier} : 0), fl.tier])"),
     ])
     nodes.append({"id": "output", "type": "outputNode", "name": "response", "position": {"x": 0, "y": 0}})
     edges = [{"id": f"e{i}", "sourceId": a["id"], "targetId": b["id"], "type": "edge"}
