@@ -20,7 +20,7 @@ extra fields computed by the core's ``scan_text`` beforehand. The timed
 records carry no text, so every contender does the same work.
 
 Before any timing, every peer must give the core's grade, tier and priority
-(and five scores) on the golden vectors and on 10,000 generated records with
+(and five scores, and the gates that apply) on the golden vectors and on 10,000 generated records with
 text; a peer that disagrees anywhere fails the run (exit status 1), since
 its timing would mean nothing. Records come from the Rust generator
 (``gen-records``, the benches' own), so the traffic is the Rust benches'.
@@ -49,6 +49,7 @@ ROOT = Path(__file__).resolve().parents[2]
 DIMS = ["severity", "impact", "difficulty", "escalation_risk", "malice"]
 GRADES = [v["code"] for v in ct.vocabulary("grade")]
 TIERS = [v["code"] for v in ct.vocabulary("tier")]
+GATES = [v["code"] for v in ct.vocabulary("gates")]  # in the core's order
 # The record contract, generated from the core's declaration
 # (core/src/contract.rs) by `cargo run -p contract-gen`: the peers grade the
 # fields it declares rather than a list of their own.
@@ -257,14 +258,15 @@ def make_pure(r: Rubric) -> Callable[[dict], tuple]:
         g = r.grade_matrix[sev][imp]
         pr = r.priority_matrix[imp][urg]
         floor_grade, floor_tier, floor_priority = 0, 0, LEAST_URGENT
-        for gate in gates_that_apply(r, rec):
+        fired = gates_that_apply(r, rec)
+        for gate in fired:
             fg, ft, fp = r.gates[gate]
             floor_grade, floor_tier, floor_priority = max(floor_grade, fg), max(floor_tier, ft), min(floor_priority, fp)
         g, pr = max(g, floor_grade), min(pr, floor_priority)
         tier = max(r.tier_by_grade[g], level(s[2], r.difficulty_tiers), level(s[4], r.malice_tiers), floor_tier)
         if rec.get("beyond_authority"):
             tier = max(tier, r.beyond_authority_tier)
-        return GRADES[g], TIERS[tier], pr, tuple(s)
+        return GRADES[g], TIERS[tier], pr, tuple(s), tuple(sorted(fired, key=GATES.index))
 
     return grade
 
@@ -433,7 +435,7 @@ def make_numpy(r: Rubric) -> Callable[[pa.Table], tuple]:
                                   lvl(s[:, 4], r.malice_tiers),
                                   np.where(flags["beyond_authority"], r.beyond_authority_tier, 0),
                                   floor_tier])
-        return g, tier, pr, s
+        return g, tier, pr, s, fired
 
     return grade
 
@@ -611,7 +613,8 @@ def make_zen(r: Rubric) -> Callable[[dict], tuple]:
     def grade(rec: dict) -> tuple:
         out = engine.evaluate("rubric", rec)["result"]
         s = tuple(int(out["s"][d]) for d in DIMS)
-        return GRADES[int(out["grade"])], TIERS[int(out["tier"])], int(out["priority"]), s
+        fired = tuple(g for g in GATES if out["gate"][g])
+        return GRADES[int(out["grade"])], TIERS[int(out["tier"])], int(out["priority"]), s, fired
 
     return grade
 
@@ -677,13 +680,16 @@ def frame(records: list[dict]) -> pa.Table:
 def core_results(records: list[dict]) -> list[tuple]:
     out = []
     for a in ct.assess_many(records):
-        out.append((a.grade, a.tier, a.priority, (a.severity, a.impact, a.difficulty, a.escalation_risk, a.malice)))
+        out.append((a.grade, a.tier, a.priority, (a.severity, a.impact, a.difficulty, a.escalation_risk, a.malice),
+                    tuple(a.gates)))
     return out
 
 
 def numpy_results(fn: Callable, table: pa.Table) -> list[tuple]:
-    g, tier, pr, s = fn(table)
-    return [(GRADES[a], TIERS[b], int(c), tuple(int(x) for x in row)) for a, b, c, row in zip(g, tier, pr, s)]
+    g, tier, pr, s, fired = fn(table)
+    gates = [tuple(gate for gate in GATES if fired[gate][i]) for i in range(len(g))]
+    return [(GRADES[a], TIERS[b], int(c), tuple(int(x) for x in row), f)
+            for a, b, c, row, f in zip(g, tier, pr, s, gates)]
 
 
 def frame_results(table: pa.Table) -> list[tuple]:
@@ -700,7 +706,8 @@ def check(name: str, expected: list[tuple], got: list[tuple], what: str) -> bool
               f"first #{i}: core {expected[i] if i < len(expected) else None}, "
               f"peer {got[i] if i < len(got) else None}")
         return False
-    print(f"  {name}: same grade, tier, priority and scores as the core on {len(expected):,} {what}")
+    compared = "grade, tier, priority, scores and gates" if len(expected[0]) > 4 else "grade, tier, priority and scores"
+    print(f"  {name}: same {compared} as the core on {len(expected):,} {what}")
     return True
 
 
@@ -739,7 +746,8 @@ def main() -> int:
         ok &= check("ZEN", expected, [zen_fn(r) for r in peers_view], what)
         ok &= check("pure Python", expected, [pure(r) for r in peers_view], what)
         ok &= check("numpy", expected, numpy_results(vectorised, peer_table), what)
-        ok &= check("assess_frame", expected, frame_results(table), what)
+        # assess_frame's columns have no gates: compared on the rest.
+        ok &= check("assess_frame", [e[:4] for e in expected], frame_results(table), what)
     if not ok:
         print("a peer disagrees with the core: its timing would be void")
         return 1
