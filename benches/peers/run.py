@@ -20,7 +20,8 @@ extra fields computed by the core's ``scan_text`` beforehand. The timed
 records carry no text, so every contender does the same work.
 
 Before any timing, every peer must give the core's grade, tier and priority
-(and five scores, and the gates that apply) on the golden vectors and on 10,000 generated records with
+(and five scores, the gates that apply, and the deadlines: first response,
+resolution, follow-up, hours left before a regulator's) on the golden vectors and on 10,000 generated records with
 text; a peer that disagrees anywhere fails the run (exit status 1), since
 its timing would mean nothing. Records come from the Rust generator
 (``gen-records``, the benches' own), so the traffic is the Rust benches'.
@@ -109,6 +110,7 @@ RUDE_FAILURES = ["rude", "language_landmine"]
 MALICE_TRACK_SIGNALS = ["extortion", "hype", "escalating_claim", "escalating_pressure"]
 # The policy's "no limit" of a jurisdiction's hours (core/src/policy.rs NO_LIMIT).
 NO_LIMIT = 65535
+NO_CLOCK = 1 << 20  # the vectorised peers' "no regulator's deadline" (above any hours)
 LEAST_URGENT = 5  # priorities run from 1 (most urgent) to 5: a floor of 5 raises nothing
 
 
@@ -136,6 +138,8 @@ class Rubric:
         self.affected_gate = p["affected_gate_customers"]
         self.cap_hours, self.clock_hours = p["jurisdiction_cap_hours"], p["regulator_clock_hours"]
         self.claim_limit = p["claim_limit_permille"]
+        self.first_response, self.first_response_cap = p["first_response_minutes"], p["first_response_cap_minutes"]
+        self.resolution, self.follow_up = p["resolution_hours"], p["follow_up_hours"]
 
     def pts(self, factor: str) -> list[int]:
         return self.points.get(factor, [0, 0, 0, 0, 0])
@@ -163,17 +167,35 @@ def safety_level(rec: dict) -> int:
     return max(SAFETY_LEVELS.index(rec.get("safety") or "none"), at_least)
 
 
-def past_regulatory_deadline(r: Rubric, rec: dict) -> bool:
-    """Whether the jurisdiction's cap (on hours open) or, at a regulator or
-    ombudsman, its clock (on hours since the regulator) has run out."""
+def regulatory_clock(r: Rubric, rec: dict) -> tuple[int | None, bool]:
+    """Hours left before the sooner of the jurisdiction's cap (on hours
+    open) and, at a regulator or ombudsman, its clock (on hours since the
+    regulator), None when neither applies; and whether one has run out."""
     j = rec.get("jurisdiction") or "none"
     if j == "none":
-        return False
+        return None, False
     cap, clock = r.cap_hours.get(j, NO_LIMIT), r.clock_hours.get(j, NO_LIMIT)
-    if cap != NO_LIMIT and int_field(rec, "hours_open") >= cap:
-        return True
-    at_regulator = rec.get("channel") in REGULATOR_CHANNELS
-    return at_regulator and clock != NO_LIMIT and int_field(rec, "hours_since_regulator") >= clock
+    lefts = []
+    if cap != NO_LIMIT:
+        lefts.append(max(cap - int_field(rec, "hours_open"), 0))
+    if rec.get("channel") in REGULATOR_CHANNELS and clock != NO_LIMIT:
+        lefts.append(max(clock - int_field(rec, "hours_since_regulator"), 0))
+    return (min(lefts), 0 in lefts) if lefts else (None, False)
+
+
+def deadlines(r: Rubric, priority: int, tier: int, clock: tuple[int | None, bool]) -> tuple:
+    """First response (minutes: the tier's, capped by the priority's),
+    resolution (hours: the priority's, or what is left before the
+    regulator's deadline when sooner and not yet past), follow-up (hours:
+    the priority's) and the regulator's hours left."""
+    first = r.first_response[tier]
+    if priority - 1 < len(r.first_response_cap):
+        first = min(first, r.first_response_cap[priority - 1])
+    by_priority = r.resolution[priority - 1] if priority - 1 < len(r.resolution) else NO_LIMIT
+    left, past = clock
+    resolution = left if left is not None and not past and left < by_priority else by_priority
+    follow_up = r.follow_up[priority - 1] if priority - 1 < len(r.follow_up) else NO_LIMIT
+    return first, resolution, follow_up, left
 
 
 def gates_that_apply(r: Rubric, rec: dict) -> list[str]:
@@ -201,7 +223,7 @@ def gates_that_apply(r: Rubric, rec: dict) -> list[str]:
         fired.append("attitude")
     if set(rec.get("malice_signals") or ()) & set(MALICE_TRACK_SIGNALS):
         fired.append("malice_track")
-    if past_regulatory_deadline(r, rec):
+    if regulatory_clock(r, rec)[1]:
         fired.append("past_regulatory_deadline")
     return fired
 
@@ -266,7 +288,8 @@ def make_pure(r: Rubric) -> Callable[[dict], tuple]:
         tier = max(r.tier_by_grade[g], level(s[2], r.difficulty_tiers), level(s[4], r.malice_tiers), floor_tier)
         if rec.get("beyond_authority"):
             tier = max(tier, r.beyond_authority_tier)
-        return GRADES[g], TIERS[tier], pr, tuple(s), tuple(sorted(fired, key=GATES.index))
+        due = deadlines(r, pr, tier, regulatory_clock(r, rec))
+        return GRADES[g], TIERS[tier], pr, tuple(s), tuple(sorted(fired, key=GATES.index)), due
 
     return grade
 
@@ -367,18 +390,27 @@ def make_numpy(r: Rubric) -> Callable[[pa.Table], tuple]:
                               & any_of(t, "handling_failures", "handling_failures", ATTITUDE_FAILURES, n))
                              | any_of(t, "handling_failures", "handling_failures", RUDE_FAILURES, n))
         fired["malice_track"] = any_of(t, "malice_signals", "malice_signals", MALICE_TRACK_SIGNALS, n)
-        # The regulatory clock: the jurisdiction's cap on hours open, and at
-        # a regulator or ombudsman its clock on hours since the regulator.
+        fired["past_regulatory_deadline"] = clock(t, n)[1]
+        return fired
+
+    def clock(t: pa.Table, n: int) -> tuple[np.ndarray, np.ndarray]:
+        """Hours left before the sooner of the jurisdiction's cap (on hours
+        open) and, at a regulator or ombudsman, its clock (on hours since
+        the regulator), NO_CLOCK where neither applies; whether one ran out."""
         jurisdictions = codes("jurisdiction")
         j = code_index(col(t, "jurisdiction"), jurisdictions, jurisdictions.index(default_code("jurisdiction")), n)
         cap = np.array([NO_LIMIT if c == "none" else r.cap_hours.get(c, NO_LIMIT) for c in jurisdictions])[j]
-        clock = np.array([NO_LIMIT if c == "none" else r.clock_hours.get(c, NO_LIMIT) for c in jurisdictions])[j]
+        limit = np.array([NO_LIMIT if c == "none" else r.clock_hours.get(c, NO_LIMIT) for c in jurisdictions])[j]
         hours_open = ints(col(t, "hours_open"), INT_DEFAULTS["hours_open"], n)
         since = ints(col(t, "hours_since_regulator"), INT_DEFAULTS["hours_since_regulator"], n)
         at_regulator = in_codes(t, "channel", "channel", REGULATOR_CHANNELS, n)
-        fired["past_regulatory_deadline"] = (((cap != NO_LIMIT) & (hours_open >= cap))
-                                             | (at_regulator & (clock != NO_LIMIT) & (since >= clock)))
-        return fired
+        cap_left = np.where(cap != NO_LIMIT, np.maximum(cap - hours_open, 0), NO_CLOCK)
+        clock_left = np.where(at_regulator & (limit != NO_LIMIT), np.maximum(limit - since, 0), NO_CLOCK)
+        return np.minimum(cap_left, clock_left), (cap_left == 0) | (clock_left == 0)
+
+    def by_priority(values: list[int], pr: np.ndarray) -> np.ndarray:
+        """The priority's entry of a per-priority list (none: no limit)."""
+        return np.array(values + [NO_LIMIT] * (LEAST_URGENT - len(values)))[pr - 1]
 
     def grade(t: pa.Table) -> tuple:
         n = t.num_rows
@@ -435,7 +467,13 @@ def make_numpy(r: Rubric) -> Callable[[pa.Table], tuple]:
                                   lvl(s[:, 4], r.malice_tiers),
                                   np.where(flags["beyond_authority"], r.beyond_authority_tier, 0),
                                   floor_tier])
-        return g, tier, pr, s, fired
+        # Deadlines: see `deadlines` (the pure peer) for the rules.
+        left, past = clock(t, n)
+        first = np.minimum(np.array(r.first_response)[tier], by_priority(r.first_response_cap, pr))
+        resolution = by_priority(r.resolution, pr)
+        resolution = np.where((left != NO_CLOCK) & ~past & (left < resolution), left, resolution)
+        due = (first, resolution, by_priority(r.follow_up, pr), left)
+        return g, tier, pr, s, fired, due
 
     return grade
 
@@ -575,11 +613,15 @@ def zen_graph(r: Rubric) -> dict:
         ("gate.attitude", f"(category == {q('service_attitude')} and {any_in('handling_failures', ATTITUDE_FAILURES)})"
                           f" or {any_in('handling_failures', RUDE_FAILURES)}"),
         ("gate.malice_track", any_in("malice_signals", MALICE_TRACK_SIGNALS)),
-        ("gate.past_regulatory_deadline",
-         f"(jc.cap != {NO_LIMIT} and {int_in('hours_open')} >= jc.cap) or "
-         f"({channel_in(REGULATOR_CHANNELS)} and jc.clock != {NO_LIMIT} and "
-         f"{int_in('hours_since_regulator')} >= jc.clock)"),
+        ("gate.past_regulatory_deadline", "ck.past"),
     ]
+    expressions("e-clock", [
+        ("ck.cap_left", f"jc.cap != {NO_LIMIT} ? max([jc.cap - {int_in('hours_open')}, 0]) : {NO_CLOCK}"),
+        ("ck.clock_left", f"{channel_in(REGULATOR_CHANNELS)} and jc.clock != {NO_LIMIT} ? "
+                          f"max([jc.clock - {int_in('hours_since_regulator')}, 0]) : {NO_CLOCK}"),
+    ])
+    expressions("e-clock-left", [("ck.left", "min([ck.cap_left, ck.clock_left])"),
+                                 ("ck.past", "ck.cap_left == 0 or ck.clock_left == 0")])
     expressions("e-gates", gate_exprs)
     floors = r.gates.items()
     expressions("e-floor", [
@@ -595,6 +637,25 @@ def zen_graph(r: Rubric) -> dict:
         ("priority", "min([pr, fl.priority])"),
         ("tier", f"max([{tier_of_grade}, lv.difficulty, lv.malice, "
                  f"(beyond_authority == true ? {r.beyond_authority_tier} : 0), fl.tier])"),
+    ])
+
+    def pick(key: str, values: list[int], default: int) -> str:
+        """values[key], as nested conditions (default past its end)."""
+        out = str(default)
+        for i, v in reversed(list(enumerate(values))):
+            out = f"({key} == {i} ? {v} : {out})"
+        return out
+
+    # Deadlines: see `deadlines` (the pure peer) for the rules.
+    expressions("e-deadlines", [
+        ("d.first", f"min([{pick('tier', r.first_response, NO_LIMIT)}, "
+                    f"{pick('priority - 1', r.first_response_cap, NO_LIMIT)}])"),
+        ("d.by_priority", pick("priority - 1", r.resolution, NO_LIMIT)),
+        ("d.follow_up", pick("priority - 1", r.follow_up, NO_LIMIT)),
+    ])
+    expressions("e-resolution", [
+        ("d.resolution", f"ck.left != {NO_CLOCK} and not ck.past and ck.left < d.by_priority "
+                         "? ck.left : d.by_priority"),
     ])
     nodes.append({"id": "output", "type": "outputNode", "name": "response", "position": {"x": 0, "y": 0}})
     edges = [{"id": f"e{i}", "sourceId": a["id"], "targetId": b["id"], "type": "edge"}
@@ -614,7 +675,10 @@ def make_zen(r: Rubric) -> Callable[[dict], tuple]:
         out = engine.evaluate("rubric", rec)["result"]
         s = tuple(int(out["s"][d]) for d in DIMS)
         fired = tuple(g for g in GATES if out["gate"][g])
-        return GRADES[int(out["grade"])], TIERS[int(out["tier"])], int(out["priority"]), s, fired
+        d = out["d"]
+        left = int(out["ck"]["left"])
+        due = (int(d["first"]), int(d["resolution"]), int(d["follow_up"]), None if left == NO_CLOCK else left)
+        return GRADES[int(out["grade"])], TIERS[int(out["tier"])], int(out["priority"]), s, fired, due
 
     return grade
 
@@ -681,21 +745,24 @@ def core_results(records: list[dict]) -> list[tuple]:
     out = []
     for a in ct.assess_many(records):
         out.append((a.grade, a.tier, a.priority, (a.severity, a.impact, a.difficulty, a.escalation_risk, a.malice),
-                    tuple(a.gates)))
+                    tuple(a.gates), (a.first_response_minutes, a.resolution_hours, a.follow_up_hours,
+                                     a.regulatory_deadline_hours)))
     return out
 
 
 def numpy_results(fn: Callable, table: pa.Table) -> list[tuple]:
-    g, tier, pr, s, fired = fn(table)
+    g, tier, pr, s, fired, due = fn(table)
     gates = [tuple(gate for gate in GATES if fired[gate][i]) for i in range(len(g))]
-    return [(GRADES[a], TIERS[b], int(c), tuple(int(x) for x in row), f)
-            for a, b, c, row, f in zip(g, tier, pr, s, gates)]
+    dues = [tuple(None if d == NO_CLOCK else int(d) for d in row) for row in zip(*due)]
+    return [(GRADES[a], TIERS[b], int(c), tuple(int(x) for x in row), f, d)
+            for a, b, c, row, f, d in zip(g, tier, pr, s, gates, dues)]
 
 
 def frame_results(table: pa.Table) -> list[tuple]:
     out = ct.assess_frame(table)
-    cols = [out.column(c).to_pylist() for c in ["grade", "tier", "priority"] + DIMS]
-    return [(g, t, p, tuple(s)) for g, t, p, *s in zip(*cols)]
+    cols = [out.column(c).to_pylist() for c in ["grade", "tier", "priority"] + DIMS
+            + ["first_response_minutes", "resolution_hours"]]
+    return [(g, t, p, tuple(s), (fr, rh)) for g, t, p, *s, fr, rh in zip(*cols)]
 
 
 def check(name: str, expected: list[tuple], got: list[tuple], what: str) -> bool:
@@ -706,7 +773,8 @@ def check(name: str, expected: list[tuple], got: list[tuple], what: str) -> bool
               f"first #{i}: core {expected[i] if i < len(expected) else None}, "
               f"peer {got[i] if i < len(got) else None}")
         return False
-    compared = "grade, tier, priority, scores and gates" if len(expected[0]) > 4 else "grade, tier, priority and scores"
+    compared = ("grade, tier, priority, scores, gates and deadlines" if len(expected[0]) > 5
+                else "grade, tier, priority, scores, first response and resolution")
     print(f"  {name}: same {compared} as the core on {len(expected):,} {what}")
     return True
 
@@ -746,8 +814,8 @@ def main() -> int:
         ok &= check("ZEN", expected, [zen_fn(r) for r in peers_view], what)
         ok &= check("pure Python", expected, [pure(r) for r in peers_view], what)
         ok &= check("numpy", expected, numpy_results(vectorised, peer_table), what)
-        # assess_frame's columns have no gates: compared on the rest.
-        ok &= check("assess_frame", [e[:4] for e in expected], frame_results(table), what)
+        # assess_frame's columns: no gates, two of the deadlines.
+        ok &= check("assess_frame", [(*e[:4], e[5][:2]) for e in expected], frame_results(table), what)
     if not ok:
         print("a peer disagrees with the core: its timing would be void")
         return 1
