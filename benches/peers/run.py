@@ -20,7 +20,8 @@ extra fields computed by the core's ``scan_text`` beforehand. The timed
 records carry no text, so every contender does the same work.
 
 Before any timing, every peer must give the core's grade, tier and priority
-(and five scores) on the golden vectors and on 10,000 generated records with
+(and five scores, the gates that apply, and the deadlines: first response,
+resolution, follow-up, hours left before a regulator's) on the golden vectors and on 10,000 generated records with
 text; a peer that disagrees anywhere fails the run (exit status 1), since
 its timing would mean nothing. Records come from the Rust generator
 (``gen-records``, the benches' own), so the traffic is the Rust benches'.
@@ -49,6 +50,7 @@ ROOT = Path(__file__).resolve().parents[2]
 DIMS = ["severity", "impact", "difficulty", "escalation_risk", "malice"]
 GRADES = [v["code"] for v in ct.vocabulary("grade")]
 TIERS = [v["code"] for v in ct.vocabulary("tier")]
+GATES = [v["code"] for v in ct.vocabulary("gates")]  # in the core's order
 # The record contract, generated from the core's declaration
 # (core/src/contract.rs) by `cargo run -p contract-gen`: the peers grade the
 # fields it declares rather than a list of their own.
@@ -58,6 +60,11 @@ FACTOR_CODES = {v["code"] for v in ct.vocabulary("factor")}
 
 def contract_fields(kind: str) -> list[dict[str, Any]]:
     return [f for f in CONTRACT["fields"] if f["kind"] == kind]
+
+
+def default_code(field: str) -> str:
+    """A code field's default code, by the contract."""
+    return next(f["default_code"] for f in CONTRACT["fields"] if f["name"] == field)
 
 
 def factor_prefix(field: dict[str, Any]) -> str | None:
@@ -76,6 +83,7 @@ CODE_FIELDS = {  # field -> (vocabulary, default code, factor prefix)
 }
 _BANDS = json.loads(ct.Policy.default().to_json())["bands"]
 BAND_DEFAULTS = {f["name"]: f["default"] for f in contract_fields("int") if f["name"] in _BANDS}
+INT_DEFAULTS = {f["name"]: f["default"] for f in contract_fields("int")}
 FLAG_FIELDS = [f["name"] for f in contract_fields("bool")]
 LIST_FIELDS = {  # field -> (vocabulary, factor prefix)
     f["name"]: (f["vocabulary"], pre)
@@ -84,6 +92,26 @@ LIST_FIELDS = {  # field -> (vocabulary, factor prefix)
 
 def codes(vocab: str) -> list[str]:
     return [v["code"] for v in ct.vocabulary(vocab)]
+
+
+SAFETY_LEVELS = codes("safety")  # none, hazard, injury, ... in rising order
+INJURY = SAFETY_LEVELS.index("injury")
+# The gates' conditions are rules, not numbers: they are restated here from
+# core/src/gates.rs (their floors and customer counts come from the policy).
+# Each safety level above none has its own gate.
+SAFETY_GATES = {"hazard": "safety_hazard", "injury": "safety_injury",
+                "serious_injury": "safety_serious_injury", "death": "safety_death"}
+FORMAL_CHANNELS = ["regulator", "ombudsman", "court"]
+REGULATOR_CHANNELS = ["regulator", "ombudsman"]  # where the regulator's clock runs
+EXPOSURE_THREATS = ["media", "social_media"]
+ATTITUDE_FAILURES = ["rude", "language_landmine", "forbidden_phrase", "interrogated",
+                     "nonverbal_rejection", "blamed_customer"]
+RUDE_FAILURES = ["rude", "language_landmine"]
+MALICE_TRACK_SIGNALS = ["extortion", "hype", "escalating_claim", "escalating_pressure"]
+# The policy's "no limit" of a jurisdiction's hours (core/src/policy.rs NO_LIMIT).
+NO_LIMIT = 65535
+NO_CLOCK = 1 << 20  # the vectorised peers' "no regulator's deadline" (above any hours)
+LEAST_URGENT = 5  # priorities run from 1 (most urgent) to 5: a floor of 5 raises nothing
 
 
 class Rubric:
@@ -104,9 +132,14 @@ class Rubric:
         self.tier_by_grade = [TIERS.index(t) for t in p["tier_by_grade"]]
         self.difficulty_tiers, self.malice_tiers = p["difficulty_tiers"], p["malice_tiers"]
         self.beyond_authority_tier = TIERS.index(p["beyond_authority_tier"])
-        self.safety_min_grade = GRADES.index(p["safety_min_grade"])
-        self.safety_max_priority = p["safety_max_priority"]
+        # Gate -> (lowest grade, lowest tier, least urgent priority), as indices.
+        self.gates = {g: (GRADES.index(f["grade"]), TIERS.index(f["tier"]), f["priority"])
+                      for g, f in p["gates"].items()}
+        self.affected_gate = p["affected_gate_customers"]
+        self.cap_hours, self.clock_hours = p["jurisdiction_cap_hours"], p["regulator_clock_hours"]
         self.claim_limit = p["claim_limit_permille"]
+        self.first_response, self.first_response_cap = p["first_response_minutes"], p["first_response_cap_minutes"]
+        self.resolution, self.follow_up = p["resolution_hours"], p["follow_up_hours"]
 
     def pts(self, factor: str) -> list[int]:
         return self.points.get(factor, [0, 0, 0, 0, 0])
@@ -120,6 +153,79 @@ class Rubric:
 
 def level(score: int, t: list[int]) -> int:
     return 2 if score >= t[1] else 1 if score >= t[0] else 0
+
+
+def int_field(rec: dict, name: str) -> int:
+    value = rec.get(name)
+    return INT_DEFAULTS[name] if value is None else value
+
+
+def safety_level(rec: dict) -> int:
+    """The record's safety level, at least injury with the older
+    ``safety_incident`` flag."""
+    at_least = INJURY if rec.get("safety_incident") else 0
+    return max(SAFETY_LEVELS.index(rec.get("safety") or "none"), at_least)
+
+
+def regulatory_clock(r: Rubric, rec: dict) -> tuple[int | None, bool]:
+    """Hours left before the sooner of the jurisdiction's cap (on hours
+    open) and, at a regulator or ombudsman, its clock (on hours since the
+    regulator), None when neither applies; and whether one has run out."""
+    j = rec.get("jurisdiction") or "none"
+    if j == "none":
+        return None, False
+    cap, clock = r.cap_hours.get(j, NO_LIMIT), r.clock_hours.get(j, NO_LIMIT)
+    lefts = []
+    if cap != NO_LIMIT:
+        lefts.append(max(cap - int_field(rec, "hours_open"), 0))
+    if rec.get("channel") in REGULATOR_CHANNELS and clock != NO_LIMIT:
+        lefts.append(max(clock - int_field(rec, "hours_since_regulator"), 0))
+    return (min(lefts), 0 in lefts) if lefts else (None, False)
+
+
+def deadlines(r: Rubric, priority: int, tier: int, clock: tuple[int | None, bool]) -> tuple:
+    """First response (minutes: the tier's, capped by the priority's),
+    resolution (hours: the priority's, or what is left before the
+    regulator's deadline when sooner and not yet past), follow-up (hours:
+    the priority's) and the regulator's hours left."""
+    first = r.first_response[tier]
+    if priority - 1 < len(r.first_response_cap):
+        first = min(first, r.first_response_cap[priority - 1])
+    by_priority = r.resolution[priority - 1] if priority - 1 < len(r.resolution) else NO_LIMIT
+    left, past = clock
+    resolution = left if left is not None and not past and left < by_priority else by_priority
+    follow_up = r.follow_up[priority - 1] if priority - 1 < len(r.follow_up) else NO_LIMIT
+    return first, resolution, follow_up, left
+
+
+def gates_that_apply(r: Rubric, rec: dict) -> list[str]:
+    """The gates whose condition holds (the record's own threats and
+    failures: words in its text add points, never a gate)."""
+    fired = []
+    safety = SAFETY_LEVELS[safety_level(rec)]
+    if safety in SAFETY_GATES:
+        fired.append(SAFETY_GATES[safety])
+    channel = rec.get("channel")
+    if channel in FORMAL_CHANNELS:
+        fired.append("formal_channel")
+    if channel == "media":
+        fired.append("press")
+    threats, failures = set(rec.get("threats") or ()), set(rec.get("handling_failures") or ())
+    upset_or_repeated = int_field(rec, "emotion") >= r.bands["emotion"][0] or int_field(rec, "prior_contacts") > 0
+    if threats & set(EXPOSURE_THREATS) or ("influential" in (rec.get("profile") or ()) and upset_or_repeated):
+        fired.append("public_exposure")
+    affected = int_field(rec, "affected_customers")
+    for gate, threshold in zip(["several_affected", "mass_incident", "wide_outage"], r.affected_gate):
+        if affected >= threshold:
+            fired.append(gate)
+    if ((rec.get("category") == "service_attitude" and failures & set(ATTITUDE_FAILURES))
+            or failures & set(RUDE_FAILURES)):
+        fired.append("attitude")
+    if set(rec.get("malice_signals") or ()) & set(MALICE_TRACK_SIGNALS):
+        fired.append("malice_track")
+    if regulatory_clock(r, rec)[1]:
+        fired.append("past_regulatory_deadline")
+    return fired
 
 
 # ---------------------------------------------------------------------------
@@ -150,8 +256,11 @@ def make_pure(r: Rubric) -> Callable[[dict], tuple]:
             if reached:
                 add(pts[f"{field}.band{reached}"])
         for field in FLAG_FIELDS:
-            if rec.get(field):
+            if rec.get(field) and field != "safety_incident":
                 add(pts[field])
+        # The safety incident factor: a safety level of injury or worse.
+        if safety_level(rec) >= INJURY:
+            add(pts["safety_incident"])
         loss, claim = rec.get("direct_loss") or 0, rec.get("claimed_amount") or 0
         if loss > 0 and claim * 1000 > loss * r.claim_limit:
             add(pts["claim_unreasonable"])
@@ -170,12 +279,17 @@ def make_pure(r: Rubric) -> Callable[[dict], tuple]:
         urg = level(max(s[0], s[3]), r.urg_levels)
         g = r.grade_matrix[sev][imp]
         pr = r.priority_matrix[imp][urg]
-        if rec.get("safety_incident"):
-            g, pr = max(g, r.safety_min_grade), min(pr, r.safety_max_priority)
-        tier = max(r.tier_by_grade[g], level(s[2], r.difficulty_tiers), level(s[4], r.malice_tiers))
+        floor_grade, floor_tier, floor_priority = 0, 0, LEAST_URGENT
+        fired = gates_that_apply(r, rec)
+        for gate in fired:
+            fg, ft, fp = r.gates[gate]
+            floor_grade, floor_tier, floor_priority = max(floor_grade, fg), max(floor_tier, ft), min(floor_priority, fp)
+        g, pr = max(g, floor_grade), min(pr, floor_priority)
+        tier = max(r.tier_by_grade[g], level(s[2], r.difficulty_tiers), level(s[4], r.malice_tiers), floor_tier)
         if rec.get("beyond_authority"):
             tier = max(tier, r.beyond_authority_tier)
-        return GRADES[g], TIERS[tier], pr, tuple(s)
+        due = deadlines(r, pr, tier, regulatory_clock(r, rec))
+        return GRADES[g], TIERS[tier], pr, tuple(s), tuple(sorted(fired, key=GATES.index)), due
 
     return grade
 
@@ -211,7 +325,9 @@ def make_numpy(r: Rubric) -> Callable[[pa.Table], tuple]:
     forbidden_bit = 1 << codes("handling_failures").index("forbidden_phrase")
 
     def col(t: pa.Table, name: str) -> pa.Array | None:
-        return t.column(name).combine_chunks() if name in t.column_names else None
+        if name not in t.column_names or pa.types.is_null(t.column(name).type):
+            return None  # absent, or null in every row: the default throughout
+        return t.column(name).combine_chunks()
 
     def code_index(a: pa.Array | None, vocab: list[str], default: int, n: int) -> np.ndarray:
         if a is None:
@@ -247,6 +363,55 @@ def make_numpy(r: Rubric) -> Callable[[pa.Table], tuple]:
         np.bitwise_or.at(bits, rows, lut[values.indices.to_numpy()])
         return bits
 
+    def in_codes(t: pa.Table, field: str, vocab: str, wanted: list[str], n: int) -> np.ndarray:
+        vc = codes(vocab)
+        idx = code_index(col(t, field), vc, vc.index(default_code(field)), n)
+        return np.isin(idx, [vc.index(c) for c in wanted])
+
+    def any_of(t: pa.Table, field: str, vocab: str, wanted: list[str], n: int) -> np.ndarray:
+        vc = codes(vocab)
+        mask = sum(1 << vc.index(c) for c in wanted)
+        return (bitmask(col(t, field), vc, n) & mask) != 0
+
+    def gates(t: pa.Table, n: int, safety: np.ndarray) -> dict[str, np.ndarray]:
+        """Whether each gate's condition holds, row by row (the record's own
+        threats and failures: words in its text add points, never a gate)."""
+        fired = {gate: safety == SAFETY_LEVELS.index(level) for level, gate in SAFETY_GATES.items()}
+        fired["formal_channel"] = in_codes(t, "channel", "channel", FORMAL_CHANNELS, n)
+        fired["press"] = in_codes(t, "channel", "channel", ["media"], n)
+        upset_or_repeated = ((ints(col(t, "emotion"), INT_DEFAULTS["emotion"], n) >= r.bands["emotion"][0])
+                             | (ints(col(t, "prior_contacts"), INT_DEFAULTS["prior_contacts"], n) > 0))
+        fired["public_exposure"] = (any_of(t, "threats", "threats", EXPOSURE_THREATS, n)
+                                    | (any_of(t, "profile", "profile", ["influential"], n) & upset_or_repeated))
+        affected = ints(col(t, "affected_customers"), INT_DEFAULTS["affected_customers"], n)
+        for gate, threshold in zip(["several_affected", "mass_incident", "wide_outage"], r.affected_gate):
+            fired[gate] = affected >= threshold
+        fired["attitude"] = ((in_codes(t, "category", "category", ["service_attitude"], n)
+                              & any_of(t, "handling_failures", "handling_failures", ATTITUDE_FAILURES, n))
+                             | any_of(t, "handling_failures", "handling_failures", RUDE_FAILURES, n))
+        fired["malice_track"] = any_of(t, "malice_signals", "malice_signals", MALICE_TRACK_SIGNALS, n)
+        fired["past_regulatory_deadline"] = clock(t, n)[1]
+        return fired
+
+    def clock(t: pa.Table, n: int) -> tuple[np.ndarray, np.ndarray]:
+        """Hours left before the sooner of the jurisdiction's cap (on hours
+        open) and, at a regulator or ombudsman, its clock (on hours since
+        the regulator), NO_CLOCK where neither applies; whether one ran out."""
+        jurisdictions = codes("jurisdiction")
+        j = code_index(col(t, "jurisdiction"), jurisdictions, jurisdictions.index(default_code("jurisdiction")), n)
+        cap = np.array([NO_LIMIT if c == "none" else r.cap_hours.get(c, NO_LIMIT) for c in jurisdictions])[j]
+        limit = np.array([NO_LIMIT if c == "none" else r.clock_hours.get(c, NO_LIMIT) for c in jurisdictions])[j]
+        hours_open = ints(col(t, "hours_open"), INT_DEFAULTS["hours_open"], n)
+        since = ints(col(t, "hours_since_regulator"), INT_DEFAULTS["hours_since_regulator"], n)
+        at_regulator = in_codes(t, "channel", "channel", REGULATOR_CHANNELS, n)
+        cap_left = np.where(cap != NO_LIMIT, np.maximum(cap - hours_open, 0), NO_CLOCK)
+        clock_left = np.where(at_regulator & (limit != NO_LIMIT), np.maximum(limit - since, 0), NO_CLOCK)
+        return np.minimum(cap_left, clock_left), (cap_left == 0) | (clock_left == 0)
+
+    def by_priority(values: list[int], pr: np.ndarray) -> np.ndarray:
+        """The priority's entry of a per-priority list (none: no limit)."""
+        return np.array(values + [NO_LIMIT] * (LEAST_URGENT - len(values)))[pr - 1]
+
     def grade(t: pa.Table) -> tuple:
         n = t.num_rows
         raw = np.zeros((n, 5), dtype=np.int32)
@@ -265,8 +430,11 @@ def make_numpy(r: Rubric) -> Callable[[pa.Table], tuple]:
                                                         v[rows], side="right")
             raw += table[reached]
         flags = {f: bools(col(t, f), n) for f in FLAG_FIELDS}
+        safety = np.maximum(code_index(col(t, "safety"), SAFETY_LEVELS, 0, n),
+                            np.where(flags["safety_incident"], INJURY, 0))
         for f, p in flag_pts.items():
-            raw += flags[f][:, None] * p
+            # The safety incident factor: a safety level of injury or worse.
+            raw += (safety >= INJURY if f == "safety_incident" else flags[f])[:, None] * p
         loss, claim = ints(col(t, "direct_loss"), 0, n), ints(col(t, "claimed_amount"), 0, n)
         # Exact in int64: amounts are at most 1e15, so both products stay below 9.2e18.
         raw += ((loss > 0) & (claim * 1000 > loss * r.claim_limit))[:, None] * claim_pts
@@ -285,14 +453,27 @@ def make_numpy(r: Rubric) -> Callable[[pa.Table], tuple]:
 
         sev, imp = lvl(s[:, 0], r.sev_levels), lvl(s[:, 1], r.imp_levels)
         urg = lvl(np.maximum(s[:, 0], s[:, 3]), r.urg_levels)
-        g, pr = gm[sev, imp], pm[imp, urg]
-        safety = flags["safety_incident"]
-        g = np.where(safety, np.maximum(g, r.safety_min_grade), g)
-        pr = np.where(safety, np.minimum(pr, r.safety_max_priority), pr)
+        fired = gates(t, n, safety)
+        floor_grade, floor_tier = np.zeros(n, dtype=np.int64), np.zeros(n, dtype=np.int64)
+        floor_priority = np.full(n, LEAST_URGENT, dtype=np.int64)
+        for gate, applies in fired.items():
+            fg, ft, fp = r.gates[gate]
+            floor_grade = np.where(applies, np.maximum(floor_grade, fg), floor_grade)
+            floor_tier = np.where(applies, np.maximum(floor_tier, ft), floor_tier)
+            floor_priority = np.where(applies, np.minimum(floor_priority, fp), floor_priority)
+        g = np.maximum(gm[sev, imp], floor_grade)
+        pr = np.minimum(pm[imp, urg], floor_priority)
         tier = np.maximum.reduce([tier_by_grade[g], lvl(s[:, 2], r.difficulty_tiers),
                                   lvl(s[:, 4], r.malice_tiers),
-                                  np.where(flags["beyond_authority"], r.beyond_authority_tier, 0)])
-        return g, tier, pr, s
+                                  np.where(flags["beyond_authority"], r.beyond_authority_tier, 0),
+                                  floor_tier])
+        # Deadlines: see `deadlines` (the pure peer) for the rules.
+        left, past = clock(t, n)
+        first = np.minimum(np.array(r.first_response)[tier], by_priority(r.first_response_cap, pr))
+        resolution = by_priority(r.resolution, pr)
+        resolution = np.where((left != NO_CLOCK) & ~past & (left < resolution), left, resolution)
+        due = (first, resolution, by_priority(r.follow_up, pr), left)
+        return g, tier, pr, s, fired, due
 
     return grade
 
@@ -305,9 +486,22 @@ def zen_graph(r: Rubric) -> dict:
     """The rubric as a JDM graph: input -> one decision table per code field
     and per banded number (first hit), one per list field (collect) ->
     expression nodes for flags, sums, clamping, levels -> decision tables for
-    the grade and priority matrices -> an expression node for tier and
-    safety rules -> output."""
+    the grade and priority matrices -> a decision table for the
+    jurisdiction's deadlines -> expression nodes for the gates, their floors,
+    then grade, priority and tier -> output."""
     nodes: list[dict] = [{"id": "input", "type": "inputNode", "name": "request", "position": {"x": 0, "y": 0}}]
+
+    def q(code: str) -> str:
+        return json.dumps(code)
+
+    def any_in(field: str, wanted: list[str]) -> str:
+        return "(" + " or ".join(f"contains({field} ?? [], {q(c)})" for c in wanted) + ")"
+
+    def channel_in(wanted: list[str]) -> str:
+        return "(" + " or ".join(f"channel == {q(c)}" for c in wanted) + ")"
+
+    def int_in(field: str) -> str:
+        return f"({field} ?? {INT_DEFAULTS[field]})"
 
     def lit(p: list[int]) -> str:
         return json.dumps(p)
@@ -326,6 +520,12 @@ def zen_graph(r: Rubric) -> dict:
                       "content": {"passThrough": True, "expressions": [
                           {"id": f"{name}-{i}", "key": k, "value": v} for i, (k, v) in enumerate(exprs)]}})
 
+    # The safety level (index in the vocabulary), at least injury with the
+    # older flag.
+    rank = "0"
+    for i, c in enumerate(SAFETY_LEVELS[1:], 1):
+        rank = f"(safety == {q(c)} ? {i} : {rank})"
+    expressions("e-safety", [("sl", f"max([{rank}, (safety_incident == true ? {INJURY} : 0)])")])
     for f, (vocab, default, pre) in CODE_FIELDS.items():
         rules = [{"_id": f"{f}-{c}", "in": json.dumps(c), "out": lit(r.pts(f"{pre}.{c}"))}
                  for c in codes(vocab) if c != default]
@@ -357,7 +557,8 @@ def zen_graph(r: Rubric) -> dict:
             rules.append({"_id": f"{f}-{c}", "in": test, "out": lit(r.pts(f"{pre}.{c}"))})
         table(f"t-{f}", "collect", [{"id": "in", "name": f}], [{"id": "out", "name": "points", "field": "v"}],
               rules, output_path=f"l.{f}")
-    flag_terms = [(f"{f} == true", r.pts(f)) for f in FLAG_FIELDS]
+    flag_terms = [(f"{f} == true" if f != "safety_incident" else f"sl >= {INJURY}", r.pts(f))
+                  for f in FLAG_FIELDS]
     flag_terms.append((f"(direct_loss ?? 0) > 0 and (claimed_amount ?? 0) * 1000 > (direct_loss ?? 0) * {r.claim_limit}",
                        r.pts("claim_unreasonable")))
     flag_terms.append(("cue_emotion == true", r.pts("text.strong_emotion")))
@@ -391,14 +592,70 @@ def zen_graph(r: Rubric) -> dict:
           [{"id": "out", "name": "priority", "field": "pr"}],
           [{"_id": f"p{i}{j}", "a": str(i), "b": str(j), "out": str(r.priority_matrix[i][j])}
            for i in range(3) for j in range(3)])
-    safe_g = f"(safety_incident == true and g < {r.safety_min_grade} ? {r.safety_min_grade} : g)"
+    # The regulatory clock: the jurisdiction's cap on hours open and its
+    # clock on hours since the regulator (no jurisdiction: no limit).
+    table("t-clock", "first", [{"id": "in", "name": "jurisdiction", "field": "jurisdiction"}],
+          [{"id": "cap", "name": "cap", "field": "jc.cap"}, {"id": "clock", "name": "clock", "field": "jc.clock"}],
+          [{"_id": f"clock-{j}", "in": q(j), "cap": str(r.cap_hours.get(j, NO_LIMIT)),
+            "clock": str(r.clock_hours.get(j, NO_LIMIT))} for j in codes("jurisdiction") if j != "none"]
+          + [{"_id": "clock-none", "in": "", "cap": str(NO_LIMIT), "clock": str(NO_LIMIT)}])
+    gate_exprs = [(f"gate.{gate}", f"sl == {SAFETY_LEVELS.index(lv)}") for lv, gate in SAFETY_GATES.items()]
+    upset_or_repeated = f"({int_in('emotion')} >= {r.bands['emotion'][0]} or {int_in('prior_contacts')} > 0)"
+    gate_exprs += [
+        ("gate.formal_channel", channel_in(FORMAL_CHANNELS)),
+        ("gate.press", channel_in(["media"])),
+        ("gate.public_exposure", f"{any_in('threats', EXPOSURE_THREATS)} or "
+                                 f"({any_in('profile', ['influential'])} and {upset_or_repeated})"),
+    ]
+    gate_exprs += [(f"gate.{gate}", f"{int_in('affected_customers')} >= {t}")
+                   for gate, t in zip(["several_affected", "mass_incident", "wide_outage"], r.affected_gate)]
+    gate_exprs += [
+        ("gate.attitude", f"(category == {q('service_attitude')} and {any_in('handling_failures', ATTITUDE_FAILURES)})"
+                          f" or {any_in('handling_failures', RUDE_FAILURES)}"),
+        ("gate.malice_track", any_in("malice_signals", MALICE_TRACK_SIGNALS)),
+        ("gate.past_regulatory_deadline", "ck.past"),
+    ]
+    expressions("e-clock", [
+        ("ck.cap_left", f"jc.cap != {NO_LIMIT} ? max([jc.cap - {int_in('hours_open')}, 0]) : {NO_CLOCK}"),
+        ("ck.clock_left", f"{channel_in(REGULATOR_CHANNELS)} and jc.clock != {NO_LIMIT} ? "
+                          f"max([jc.clock - {int_in('hours_since_regulator')}, 0]) : {NO_CLOCK}"),
+    ])
+    expressions("e-clock-left", [("ck.left", "min([ck.cap_left, ck.clock_left])"),
+                                 ("ck.past", "ck.cap_left == 0 or ck.clock_left == 0")])
+    expressions("e-gates", gate_exprs)
+    floors = r.gates.items()
+    expressions("e-floor", [
+        ("fl.grade", "max([0, " + ", ".join(f"(gate.{g} ? {f[0]} : 0)" for g, f in floors) + "])"),
+        ("fl.tier", "max([0, " + ", ".join(f"(gate.{g} ? {f[1]} : 0)" for g, f in floors) + "])"),
+        ("fl.priority", f"min([{LEAST_URGENT}, " + ", ".join(f"(gate.{g} ? {f[2]} : {LEAST_URGENT})"
+                                                             for g, f in floors) + "])"),
+    ])
     tbg = r.tier_by_grade
     tier_of_grade = f"($.grade == 3 ? {tbg[3]} : ($.grade == 2 ? {tbg[2]} : ($.grade == 1 ? {tbg[1]} : {tbg[0]})))"
     expressions("e-final", [
-        ("grade", safe_g),
-        ("priority", f"(safety_incident == true and pr > {r.safety_max_priority} ? {r.safety_max_priority} : pr)"),
+        ("grade", "max([g, fl.grade])"),
+        ("priority", "min([pr, fl.priority])"),
         ("tier", f"max([{tier_of_grade}, lv.difficulty, lv.malice, "
-                 f"(beyond_authority == true ? {r.beyond_authority_tier} : 0)])"),
+                 f"(beyond_authority == true ? {r.beyond_authority_tier} : 0), fl.tier])"),
+    ])
+
+    def pick(key: str, values: list[int], default: int) -> str:
+        """values[key], as nested conditions (default past its end)."""
+        out = str(default)
+        for i, v in reversed(list(enumerate(values))):
+            out = f"({key} == {i} ? {v} : {out})"
+        return out
+
+    # Deadlines: see `deadlines` (the pure peer) for the rules.
+    expressions("e-deadlines", [
+        ("d.first", f"min([{pick('tier', r.first_response, NO_LIMIT)}, "
+                    f"{pick('priority - 1', r.first_response_cap, NO_LIMIT)}])"),
+        ("d.by_priority", pick("priority - 1", r.resolution, NO_LIMIT)),
+        ("d.follow_up", pick("priority - 1", r.follow_up, NO_LIMIT)),
+    ])
+    expressions("e-resolution", [
+        ("d.resolution", f"ck.left != {NO_CLOCK} and not ck.past and ck.left < d.by_priority "
+                         "? ck.left : d.by_priority"),
     ])
     nodes.append({"id": "output", "type": "outputNode", "name": "response", "position": {"x": 0, "y": 0}})
     edges = [{"id": f"e{i}", "sourceId": a["id"], "targetId": b["id"], "type": "edge"}
@@ -417,7 +674,11 @@ def make_zen(r: Rubric) -> Callable[[dict], tuple]:
     def grade(rec: dict) -> tuple:
         out = engine.evaluate("rubric", rec)["result"]
         s = tuple(int(out["s"][d]) for d in DIMS)
-        return GRADES[int(out["grade"])], TIERS[int(out["tier"])], int(out["priority"]), s
+        fired = tuple(g for g in GATES if out["gate"][g])
+        d = out["d"]
+        left = int(out["ck"]["left"])
+        due = (int(d["first"]), int(d["resolution"]), int(d["follow_up"]), None if left == NO_CLOCK else left)
+        return GRADES[int(out["grade"])], TIERS[int(out["tier"])], int(out["priority"]), s, fired, due
 
     return grade
 
@@ -483,19 +744,25 @@ def frame(records: list[dict]) -> pa.Table:
 def core_results(records: list[dict]) -> list[tuple]:
     out = []
     for a in ct.assess_many(records):
-        out.append((a.grade, a.tier, a.priority, (a.severity, a.impact, a.difficulty, a.escalation_risk, a.malice)))
+        out.append((a.grade, a.tier, a.priority, (a.severity, a.impact, a.difficulty, a.escalation_risk, a.malice),
+                    tuple(a.gates), (a.first_response_minutes, a.resolution_hours, a.follow_up_hours,
+                                     a.regulatory_deadline_hours)))
     return out
 
 
 def numpy_results(fn: Callable, table: pa.Table) -> list[tuple]:
-    g, tier, pr, s = fn(table)
-    return [(GRADES[a], TIERS[b], int(c), tuple(int(x) for x in row)) for a, b, c, row in zip(g, tier, pr, s)]
+    g, tier, pr, s, fired, due = fn(table)
+    gates = [tuple(gate for gate in GATES if fired[gate][i]) for i in range(len(g))]
+    dues = [tuple(None if d == NO_CLOCK else int(d) for d in row) for row in zip(*due)]
+    return [(GRADES[a], TIERS[b], int(c), tuple(int(x) for x in row), f, d)
+            for a, b, c, row, f, d in zip(g, tier, pr, s, gates, dues)]
 
 
 def frame_results(table: pa.Table) -> list[tuple]:
     out = ct.assess_frame(table)
-    cols = [out.column(c).to_pylist() for c in ["grade", "tier", "priority"] + DIMS]
-    return [(g, t, p, tuple(s)) for g, t, p, *s in zip(*cols)]
+    cols = [out.column(c).to_pylist() for c in ["grade", "tier", "priority"] + DIMS
+            + ["first_response_minutes", "resolution_hours"]]
+    return [(g, t, p, tuple(s), (fr, rh)) for g, t, p, *s, fr, rh in zip(*cols)]
 
 
 def check(name: str, expected: list[tuple], got: list[tuple], what: str) -> bool:
@@ -506,7 +773,9 @@ def check(name: str, expected: list[tuple], got: list[tuple], what: str) -> bool
               f"first #{i}: core {expected[i] if i < len(expected) else None}, "
               f"peer {got[i] if i < len(got) else None}")
         return False
-    print(f"  {name}: same grade, tier, priority and scores as the core on {len(expected):,} {what}")
+    compared = ("grade, tier, priority, scores, gates and deadlines" if len(expected[0]) > 5
+                else "grade, tier, priority, scores, first response and resolution")
+    print(f"  {name}: same {compared} as the core on {len(expected):,} {what}")
     return True
 
 
@@ -545,7 +814,8 @@ def main() -> int:
         ok &= check("ZEN", expected, [zen_fn(r) for r in peers_view], what)
         ok &= check("pure Python", expected, [pure(r) for r in peers_view], what)
         ok &= check("numpy", expected, numpy_results(vectorised, peer_table), what)
-        ok &= check("assess_frame", expected, frame_results(table), what)
+        # assess_frame's columns: no gates, two of the deadlines.
+        ok &= check("assess_frame", [(*e[:4], e[5][:2]) for e in expected], frame_results(table), what)
     if not ok:
         print("a peer disagrees with the core: its timing would be void")
         return 1
