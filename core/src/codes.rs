@@ -40,6 +40,18 @@ macro_rules! code_enum {
                 names_zh: &[$($zh),+],
             };
 
+            /// The bits of `values` as a list field holds them (bit `i` for
+            /// the value of index `i`), at compile time.
+            pub const fn bits_of(values: &[Self]) -> u16 {
+                let mut bits = 0;
+                let mut i = 0;
+                while i < values.len() {
+                    bits |= 1 << values[i] as u16;
+                    i += 1;
+                }
+                bits
+            }
+
             /// The stable snake_case code used in JSON.
             pub const fn code(self) -> &'static str {
                 match self { $($name::$variant => $code),+ }

@@ -121,36 +121,6 @@ pub fn safety_level<C: ComplaintFields + ?Sized>(c: &C) -> SafetyLevel {
     c.safety().max(at_least)
 }
 
-/// The bits of a list of values, for testing a set against the list in one
-/// step (compile time).
-const fn threat_bits(values: &[Threat]) -> u16 {
-    let mut bits = 0;
-    let mut i = 0;
-    while i < values.len() {
-        bits |= 1 << values[i] as u16;
-        i += 1;
-    }
-    bits
-}
-const fn failure_bits(values: &[HandlingFailure]) -> u16 {
-    let mut bits = 0;
-    let mut i = 0;
-    while i < values.len() {
-        bits |= 1 << values[i] as u16;
-        i += 1;
-    }
-    bits
-}
-const fn signal_bits(values: &[MaliceSignal]) -> u16 {
-    let mut bits = 0;
-    let mut i = 0;
-    while i < values.len() {
-        bits |= 1 << values[i] as u16;
-        i += 1;
-    }
-    bits
-}
-
 /// The gates whose condition holds for a complaint under `policy` (its
 /// customer counts of the scope gates, its first emotion band);
 /// `past_deadline` whether a regulator's deadline has passed.
@@ -186,7 +156,7 @@ pub fn gates_that_apply<C: ComplaintFields + ?Sized>(
     // The record's threats only: a floor no sum can overrule rests on what
     // was recorded, not on words found in a text that may deny them ("I
     // will not go to the press"); text threats still add their points.
-    let exposure_threat = c.threats().bits() & threat_bits(&EXPOSURE_THREATS) != 0;
+    let exposure_threat = c.threats().bits() & Threat::bits_of(&EXPOSURE_THREATS) != 0;
     // An influential customer who asks calmly, the first time, about an
     // ordinary matter is served well and fast, not escalated: seed 003 has
     // them reported upward when a demand cannot be met (要求無(wu)法滿足時,及時上報).
@@ -202,13 +172,13 @@ pub fn gates_that_apply<C: ComplaintFields + ?Sized>(
     put(affected >= affected_thresholds[2], Gate::WideOutage);
     let failures = c.handling_failures().bits();
     let attitude_complaint = (c.category() == Category::ServiceAttitude)
-        & (failures & failure_bits(&ATTITUDE_FAILURES) != 0);
+        & (failures & HandlingFailure::bits_of(&ATTITUDE_FAILURES) != 0);
     put(
-        attitude_complaint | (failures & failure_bits(&RUDE_FAILURES) != 0),
+        attitude_complaint | (failures & HandlingFailure::bits_of(&RUDE_FAILURES) != 0),
         Gate::Attitude,
     );
     put(
-        c.malice_signals().bits() & signal_bits(&MALICE_TRACK_SIGNALS) != 0,
+        c.malice_signals().bits() & MaliceSignal::bits_of(&MALICE_TRACK_SIGNALS) != 0,
         Gate::MaliceTrack,
     );
     put(past_deadline, Gate::PastRegulatoryDeadline);
