@@ -222,33 +222,6 @@ macro_rules! field_number {
     };
 }
 
-/// A record field's value from the number the contract counts it as, if
-/// the number stands for one (integer ranges are checked by the caller).
-macro_rules! field_from_number {
-    (code $ty:ty, $n:expr) => {
-        match u8::try_from($n) {
-            Ok(i) => <$ty>::from_index(i),
-            Err(_) => None,
-        }
-    };
-    (list $ty:ty, $n:expr) => {
-        match u16::try_from($n) {
-            Ok(bits) => <$ty>::from_bits(bits),
-            Err(_) => None,
-        }
-    };
-    (int $ty:ty, $n:expr) => {
-        <$ty>::try_from($n).ok()
-    };
-    (bool $ty:ty, $n:expr) => {
-        match $n {
-            0 => Some(false),
-            1 => Some(true),
-            _ => None,
-        }
-    };
-}
-
 /// Declares the record contract: generates [`Complaint`] (one field per
 /// record field but `text`, plus the `text_cues` the text is scanned into),
 /// [`Complaint::DEFAULT`], [`ComplaintFields`] and its implementation for
@@ -316,29 +289,6 @@ macro_rules! record_contract {
                 match name {
                     $( stringify!($name) => Some(field_number!($kind self.$name)), )+
                     _ => None,
-                }
-            }
-
-            /// Sets the record field `name` from a number as its
-            /// [`FieldSpec`] counts it (see [`Complaint::field_number`]).
-            /// Returns `false`, and changes nothing, for a name that is not
-            /// such a field or a number outside the field's accepted values.
-            pub fn set_field_number(&mut self, name: &str, number: u64) -> bool {
-                let Some(spec) = field_spec(name) else {
-                    return false;
-                };
-                if number < spec.min || number > spec.max {
-                    return false;
-                }
-                match name {
-                    $( stringify!($name) => match field_from_number!($kind $ty, number) {
-                        Some(value) => {
-                            self.$name = value;
-                            true
-                        }
-                        None => false,
-                    }, )+
-                    _ => false,
                 }
             }
         }

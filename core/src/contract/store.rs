@@ -174,4 +174,42 @@ impl Complaint {
     pub fn set_list(&mut self, field: RecordField, bits: u16) -> Result<(), ErrorKind> {
         self.read_field(field, &mut Given::List(bits))
     }
+
+    /// Sets the record field `name` from a number as its [`FieldSpec`]
+    /// counts it (see [`Complaint::field_number`]): through the typed
+    /// setter of the field's kind, so the declared range or vocabulary is
+    /// checked in the one place every setter checks it. Returns `false`,
+    /// and changes nothing, for a name that is not such a field or a number
+    /// outside the field's accepted values.
+    ///
+    /// ```
+    /// use complaint_triage::Complaint;
+    ///
+    /// let mut c = Complaint::DEFAULT;
+    /// assert!(c.set_field_number("emotion", 7));
+    /// assert_eq!(c.emotion, 7);
+    /// assert!(!c.set_field_number("emotion", 11));
+    /// assert!(!c.set_field_number("indirect_loss_claimed", 2));
+    /// assert!(!c.set_field_number("text", 0));
+    /// ```
+    pub fn set_field_number(&mut self, name: &str, number: u64) -> bool {
+        let Some(field) = RecordField::from_name(name) else {
+            return false;
+        };
+        let set = match field.kind() {
+            FieldKind::Int => self.set_int(field, number),
+            FieldKind::Bool => match number {
+                0 | 1 => self.set_bool(field, number == 1),
+                _ => Err(ErrorKind::OutOfRange),
+            },
+            FieldKind::Code => u8::try_from(number)
+                .map_err(|_| ErrorKind::UnknownValue)
+                .and_then(|i| self.set_code(field, i)),
+            FieldKind::List => u16::try_from(number)
+                .map_err(|_| ErrorKind::UnknownValue)
+                .and_then(|bits| self.set_list(field, bits)),
+            FieldKind::Id | FieldKind::Text => Err(ErrorKind::WrongType),
+        };
+        set.is_ok()
+    }
 }

@@ -259,3 +259,59 @@ fn the_typed_setters_refuse_what_the_contract_refuses() {
         );
     }
 }
+
+#[test]
+fn set_field_number_stores_what_the_json_readers_read() {
+    for &field in RecordField::ALL {
+        let f = field.spec();
+        for (v, json) in accepted_values(f) {
+            let mut c = Complaint::DEFAULT;
+            assert!(c.set_field_number(f.name, v), "{} = {v}", f.name);
+            assert_eq!(c.field_number(f.name), Some(v), "{}", f.name);
+            let json = record(f.name, &json);
+            assert_eq!(Ok(c), parse_complaint(json.as_bytes()), "{json}");
+        }
+    }
+}
+
+#[test]
+fn set_field_number_refuses_what_the_declaration_refuses() {
+    for &field in RecordField::ALL {
+        let f = field.spec();
+        // Around the range, and numbers whose low bits alone would be a
+        // valid index, bit set or boolean (a narrowing cast would take
+        // them).
+        let mut numbers = std::vec![
+            f.min,
+            f.max,
+            f.max + 1,
+            (1 << 8) | 1,
+            (1 << 16) | 1,
+            u64::MAX
+        ];
+        if f.min > 0 {
+            numbers.push(f.min - 1);
+        }
+        for v in numbers {
+            let declared = match f.kind {
+                FieldKind::Int | FieldKind::Code | FieldKind::Bool => (f.min..=f.max).contains(&v),
+                FieldKind::List => v & !f.max == 0,
+                FieldKind::Id | FieldKind::Text => false,
+            };
+            let mut c = Complaint::DEFAULT;
+            assert_eq!(c.set_field_number(f.name, v), declared, "{} = {v}", f.name);
+            if !declared {
+                assert_eq!(
+                    c,
+                    Complaint::DEFAULT,
+                    "a refused number changed `{}`",
+                    f.name
+                );
+            }
+        }
+    }
+    let mut c = Complaint::DEFAULT;
+    for name in ["id", "text", "", "no_such_field", "Emotion"] {
+        assert!(!c.set_field_number(name, 0), "{name}");
+    }
+}
