@@ -16,7 +16,7 @@ use complaint_triage::{
     write_effect_json, write_policy_json, Assessment, Complaint, Dimension, Effect, ErrorKind,
     Policy, FACTORS, MAX_ASSESSMENT_JSON,
 };
-use pyo3::exceptions::{PyException, PyTypeError, PyValueError};
+use pyo3::exceptions::{PyException, PyRuntimeError, PyTypeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
 use pyo3::types::{PyByteArray, PyBytes, PyCapsule, PyDict, PyList, PyString, PyTuple};
@@ -644,7 +644,8 @@ fn assess_many(
     /// An item ready for the core: a dict read into its complaint, a
     /// mapping's record JSON and text, or JSON text as given.
     enum Item {
-        Read(Complaint),
+        /// Read into the chunk's complaint of this index.
+        Read(usize),
         Mapping(Vec<u8>, Option<String>),
         Json(JsonText<'static>),
     }
@@ -652,6 +653,13 @@ fn assess_many(
     enum Failure {
         Record(complaint_triage::ParseError),
         Python(PyErr),
+    }
+    /// A complaint parsed from JSON, kept in `parsed` and lent.
+    fn keep(
+        parsed: &mut Option<Complaint>,
+        r: Result<Complaint, complaint_triage::ParseError>,
+    ) -> Result<&Complaint, Failure> {
+        r.map(|c| &*parsed.insert(c)).map_err(Failure::Record)
     }
     let iter = records.try_iter().map_err(|_| {
         PyTypeError::new_err(format!(
@@ -668,7 +676,15 @@ fn assess_many(
     // nearly a kilobyte) stays in the cache instead of growing with the
     // batch. Each item, or why it has none; then each grading.
     let mut items: Vec<(usize, PyResult<Item>)> = Vec::with_capacity(CHUNK);
-    let mut graded: Vec<(usize, Result<Assessment, Failure>)> = Vec::with_capacity(CHUNK);
+    // Each grading's row and where its assessment is (an index of `slots`),
+    // or why it has none. The assessments are written in place into
+    // `slots`, made once for the whole batch: an assessment is 928 bytes,
+    // and moving each through a result and a vector cost as much as
+    // reading its dict.
+    let mut graded: Vec<(usize, Result<usize, Failure>)> = Vec::with_capacity(CHUNK);
+    let mut slots: Vec<Assessment> = Vec::new();
+    // The complaints read from dicts, likewise in place.
+    let mut complaints: Vec<Complaint> = vec![Complaint::DEFAULT; CHUNK];
     let mut count = 0usize;
     let mut last = false;
     while !last {
@@ -681,7 +697,16 @@ fn assess_many(
                 py.check_signals()?;
             }
             let item = item?;
-            let read = if item.cast::<PyString>().is_ok() || item.cast::<PyBytes>().is_ok() {
+            // A dict first: it is the common item, and `mapping::read`
+            // answers `None` at once for anything else.
+            let at = items.len();
+            let read = if complaints
+                .get_mut(at)
+                .and_then(|c| mapping::read_into(&item, c))
+                .is_some()
+            {
+                Ok(Item::Read(at))
+            } else if item.cast::<PyString>().is_ok() || item.cast::<PyBytes>().is_ok() {
                 match JsonText::of(&item) {
                     Ok(text) if text.bytes.iter().all(u8::is_ascii_whitespace) => continue,
                     Ok(JsonText { bytes, surrogates }) => Ok(Item::Json(JsonText {
@@ -690,8 +715,6 @@ fn assess_many(
                     })),
                     Err(e) => Err(e),
                 }
-            } else if let Some(c) = mapping::read(&item) {
-                Ok(Item::Read(c))
             } else {
                 let mut buf = Vec::new();
                 match record_bytes(&item, &mut buf) {
@@ -717,16 +740,27 @@ fn assess_many(
                 break;
             }
         }
+        if slots.len() < items.len() {
+            slots.resize(items.len(), Assessment::EMPTY);
+        }
         let interrupted = py.detach(|| {
             for (row, item) in items.drain(..) {
                 if count % signals::EVERY == signals::EVERY - 1 && poll.interrupted() {
                     return true;
                 }
                 count += 1;
+                let mut parsed = None;
                 let result = match item {
-                    Ok(Item::Read(c)) => Ok(c),
-                    Ok(Item::Mapping(json, text)) => record::parse(&json, text.as_deref()),
-                    Ok(Item::Json(json)) => parse_json_text(&json),
+                    Ok(Item::Read(at)) => complaints.get(at).ok_or_else(|| {
+                        // Never: the item was read into this complaint.
+                        Failure::Python(PyRuntimeError::new_err(format!(
+                            "row {row}: no complaint at {at} of the chunk"
+                        )))
+                    }),
+                    Ok(Item::Mapping(json, text)) => {
+                        keep(&mut parsed, record::parse(&json, text.as_deref()))
+                    }
+                    Ok(Item::Json(json)) => keep(&mut parsed, parse_json_text(&json)),
                     Err(e) => {
                         graded.push((row, Err(Failure::Python(e))));
                         if !return_errors {
@@ -735,7 +769,19 @@ fn assess_many(
                         continue;
                     }
                 };
-                let result = result.map(|c| assess(&c, policy)).map_err(Failure::Record);
+                let slot = graded.len();
+                let result = match (result, slots.get_mut(slot)) {
+                    (Ok(c), Some(out)) => {
+                        complaint_triage::assess_into(c, policy, out);
+                        Ok(slot)
+                    }
+                    // Never: there is a slot for every item of the chunk.
+                    (Ok(c), None) => {
+                        slots.push(assess(c, policy));
+                        Ok(slots.len() - 1)
+                    }
+                    (Err(e), _) => Err(e),
+                };
                 let failed = result.is_err();
                 graded.push((row, result));
                 // Raising, the first failure is the answer: grade no further.
@@ -756,7 +802,10 @@ fn assess_many(
         let emitted = (|| -> PyResult<()> {
             for (row, graded) in graded.drain(..) {
                 let error = match graded {
-                    Ok(inner) => {
+                    Ok(slot) => {
+                        // A clone copies the rows in use, not the storage
+                        // of every row an assessment may hold.
+                        let inner = slots[slot].clone();
                         out.push(untracked(Py::new(py, PyAssessment { inner })?).into_any());
                         continue;
                     }

@@ -92,9 +92,19 @@ fn field_index(name: &str) -> Option<u8> {
 /// which the caller hands to the core's parser. Runs no Python code: only
 /// a dict's own entries and built-in values are looked at.
 pub fn read(obj: &Bound<'_, PyAny>) -> Option<Complaint> {
+    let mut c = Complaint::DEFAULT;
+    read_into(obj, &mut c)?;
+    Some(c)
+}
+
+/// [`read`] into a complaint of the caller's (a batch's buffer, so that
+/// no complaint is moved between reading and grading): `Some(())` when
+/// `c` holds the dict's complaint, `None` (with `c` holding anything) for
+/// what [`read`] answers `None`.
+pub fn read_into(obj: &Bound<'_, PyAny>, c: &mut Complaint) -> Option<()> {
     let dict = obj.cast_exact::<PyDict>().ok()?;
     let table = table();
-    let mut c = Complaint::DEFAULT;
+    *c = Complaint::DEFAULT;
     let mut text = None;
     let py = obj.py();
     let (mut pos, mut key, mut value) = (0, std::ptr::null_mut(), std::ptr::null_mut());
@@ -107,7 +117,8 @@ pub fn read(obj: &Bound<'_, PyAny>) -> Option<Complaint> {
     while unsafe { pyo3::ffi::PyDict_Next(dict.as_ptr(), &mut pos, &mut key, &mut value) } != 0 {
         // SAFETY: as above; both pointers are the dict's live entries.
         let (k, v) = unsafe { (Borrowed::from_ptr(py, key), Borrowed::from_ptr(py, value)) };
-        let k = k.cast::<PyString>().ok()?;
+        // A key of a `str` subclass goes through the core's path.
+        let k = k.cast_exact::<PyString>().ok()?;
         let key = k.to_str().ok()?;
         let slot = table
             .names
@@ -136,16 +147,16 @@ pub fn read(obj: &Bound<'_, PyAny>) -> Option<Complaint> {
                 if n < min || n > max {
                     return None;
                 }
-                set(&mut c, n);
+                set(c, n);
             }
             Setter::Code { set, .. } => {
                 let i = slot.lookup.as_ref()?.get(exact_str(&v)?)?;
-                set(&mut c, i);
+                set(c, i);
             }
-            Setter::Bool(set) => set(&mut c, v.cast_exact::<PyBool>().ok()?.is_true()),
+            Setter::Bool(set) => set(c, v.cast_exact::<PyBool>().ok()?.is_true()),
             Setter::Flags { set, .. } => {
                 let bits = flag_bits(&v, slot.lookup.as_ref()?)?;
-                set(&mut c, bits);
+                set(c, bits);
             }
             Setter::CoreOnly => return None,
         }
@@ -153,7 +164,7 @@ pub fn read(obj: &Bound<'_, PyAny>) -> Option<Complaint> {
     if let Some(t) = text {
         c.add_text(t.cast::<PyString>().ok()?.to_str().ok()?);
     }
-    Some(c)
+    Some(())
 }
 
 /// Whether a value is a missing value this reader knows (`None`, a float

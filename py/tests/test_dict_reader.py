@@ -21,6 +21,10 @@ class ViaJson(dict[str, Any]):
     """A dict subclass: read through its record JSON and the core's parser."""
 
 
+class Key(str):
+    """A str subclass as a key: read through the record JSON too."""
+
+
 def graded(record: Any) -> Any:
     """The assessment's JSON, or the error as everything it tells."""
     try:
@@ -28,6 +32,14 @@ def graded(record: Any) -> Any:
     except Exception as e:  # noqa: BLE001 - every error is compared
         return type(e), str(e), getattr(e, "kind", None), getattr(e, "field", None), getattr(
             e, "offset", None), getattr(e, "index", None), getattr(e, "row", None)
+
+
+def graded_json(text: str) -> Any:
+    """As `graded`, for a record's JSON text."""
+    try:
+        return ct.assess_json(text).to_json()
+    except Exception as e:  # noqa: BLE001 - every error is compared
+        return type(e), str(e), getattr(e, "kind", None), getattr(e, "field", None)
 
 
 def many(records: list[Any]) -> list[Any]:
@@ -77,6 +89,7 @@ EDGES: list[dict[Any, Any]] = [
     {INT: 3, "text": "再不解决我就找记者曝光!", LIST: codes(LIST)[:1], "emotoin": 1},
     {"emotion": 3, "threats": ["media"], "text": "I will sue you"},
     {"emotion": object()},
+    {Key(INT): 3}, {Key(INT): HI + 1}, {INT: 3, Key("emotoin"): 1},
 ]
 
 
@@ -112,3 +125,29 @@ def test_a_bad_dict_among_good_ones_keeps_its_place_and_row() -> None:
     assert (e.row, e.field, e.kind) == (1, "emotion", "out_of_range")
     # The offset is the value's in the record JSON the package shows.
     assert ct.to_record_json({"emotion": 11})[e.offset:] == "11}"
+
+
+def test_batches_longer_than_a_chunk_grade_each_record_in_its_place() -> None:
+    # Several chunks of the batch's reused buffers, with dicts read
+    # straight, dicts and JSON texts that take the parser, and bad records
+    # among them: each answer is its own record's, in its place.
+    records: list[Any] = []
+    for i in range(2600):
+        record: dict[str, Any] = {INT: i % (HI + 1), "id": f"R-{i}", CODE: codes(CODE)[i % 3]}
+        if i % 7 == 0:
+            record[INT] = HI + 1
+        if i % 11 == 0:
+            record["text"] = "I will sue you"
+        kind = i % 5
+        records.append(ViaJson(record) if kind == 3 else ct.to_record_json(record)
+                       if kind == 4 else record)
+    expected = [graded(ViaJson(r)) if isinstance(r, dict) else graded_json(r) for r in records]
+    got = ct.assess_many(records, errors="return")
+    assert len(got) == len(records)
+    for i, (a, want) in enumerate(zip(got, expected)):
+        if isinstance(a, ct.Assessment):
+            assert a.to_json() == want, i
+            assert a.id == f"R-{i}"
+        else:
+            assert isinstance(a, ct.RecordError) and a.row == i
+            assert (type(a), a.field) == (want[0], want[3]), i
