@@ -25,6 +25,15 @@ pub fn opaque<F: Copy>(f: F) -> F {
 pub type AssessFn =
     unsafe extern "C" fn(*const ct_complaint, *const ct_policy, *mut ct_assessment) -> ct_result;
 
+/// The signature of `ct_assess_many`.
+pub type AssessManyFn = unsafe extern "C" fn(
+    *const ct_complaint,
+    usize,
+    *const ct_policy,
+    *mut ct_assessment,
+    *mut ct_result,
+) -> ct_result;
+
 /// The default policy, filled by the library.
 pub fn default_policy() -> Box<ct_policy> {
     let mut p = Box::new(ct_policy {

@@ -426,6 +426,10 @@ pub(crate) unsafe fn to_core(p: *const ct_assessment) -> Result<Assessment, ct_r
 /// Otherwise grading cannot fail. No allocation, no global state: any
 /// number of threads may call it at once (with their own `out`).
 ///
+/// The policy is checked on every call (about as long as grading itself):
+/// to grade many complaints by one policy, `ct_assess_many` checks it
+/// once for the batch.
+///
 /// `*out` must not overlap `*complaint` or `*policy`: both are read in
 /// place while `*out` is written. Overlapping arguments are an error,
 /// `CT_ERR_OVERLAP`, detected from the three addresses before anything
@@ -454,14 +458,34 @@ pub unsafe extern "C" fn ct_assess(
         // guarantees the structs are readable, initialised and unchanged
         // during the call.
         unsafe {
-            let mut id = [0; CT_ID_CAPACITY];
-            let c = check_complaint(complaint, &mut id)?;
-            let id_len = c.id_len();
             let policy = policy_for_grading(policy)?;
-            assess_in_place(&c, policy, &id, id_len, out);
+            assess_checked(complaint, policy, out)
         }
-        Ok(())
     })
+}
+
+/// Checks `*complaint` and grades it by a checked policy into `*out`:
+/// `ct_assess` after its pointer and policy checks (and `ct_assess_many`'s
+/// step for each complaint).
+///
+/// # Safety
+/// `complaint` must be non-NULL, aligned and point to a readable,
+/// initialised `ct_complaint`; `out` non-NULL, aligned, writable and apart
+/// from `*complaint` and `policy`.
+#[inline(always)]
+pub(crate) unsafe fn assess_checked(
+    complaint: *const ct_complaint,
+    policy: &Policy,
+    out: *mut ct_assessment,
+) -> Result<(), ct_result> {
+    let mut id = [0; CT_ID_CAPACITY];
+    // SAFETY: forwarded from the caller.
+    unsafe {
+        let c = check_complaint(complaint, &mut id)?;
+        let id_len = c.id_len();
+        assess_in_place(&c, policy, &id, id_len, out);
+    }
+    Ok(())
 }
 
 /// Writes `*assessment` as one line of JSON (no newline), byte for byte

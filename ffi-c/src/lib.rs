@@ -30,6 +30,7 @@
 //! - [`complaint`]: `ct_complaint`, JSON records, text cues;
 //! - [`policy`]: `ct_policy`, the grading policy as a fixed-size opaque blob;
 //! - [`assessment`]: `ct_assess`, `ct_assessment`, its JSON;
+//! - [`batch`]: `ct_assess_many`, a batch graded by one policy checked once;
 //! - [`counterfactual`]: `ct_counterfactuals`, the one change of a field
 //!   that would move a complaint to another grade or tier;
 //! - [`outcome`]: the improvement effect of a closed complaint;
@@ -45,6 +46,7 @@
 pub use triage;
 
 pub mod assessment;
+pub mod batch;
 pub mod complaint;
 mod complaint_check;
 mod complaint_check_windows;
@@ -62,9 +64,12 @@ mod util;
 #[cfg(test)]
 mod tests;
 #[cfg(test)]
+mod tests_batch;
+#[cfg(test)]
 mod tests_misuse;
 
 pub use assessment::*;
+pub use batch::*;
 pub use complaint::*;
 pub use counterfactual::*;
 pub use error::*;

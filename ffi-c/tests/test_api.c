@@ -530,6 +530,47 @@ static void test_policy(void) {
     CHECK(a.resolution_hours == 8);
 }
 
+static void test_batch(void) {
+    ct_complaint cs[3];
+    ct_assessment out[3], one;
+    ct_result results[3];
+    ct_policy overwritten;
+    ct_error err;
+    ct_result rc;
+    size_t i;
+    CHECK_RC(ct_complaint_from_json(RECORD, strlen(RECORD), &cs[0], &err), CT_OK);
+    CHECK_RC(ct_complaint_init(&cs[1]), CT_OK);
+    cs[1].emotion = 11; /* invalid: reported in its place */
+    CHECK_RC(ct_complaint_init(&cs[2]), CT_OK);
+    memset(out, 0, sizeof out);
+    CHECK_RC(ct_assess_many(cs, 3, &policy, out, results), CT_ERR_COMPLAINT_EMOTION);
+    CHECK(results[0] == CT_OK && results[1] == CT_ERR_COMPLAINT_EMOTION && results[2] == CT_OK);
+    for (i = 0; i < 3; i += 2) {
+        CHECK_RC(ct_assess(&cs[i], &policy, &one), CT_OK);
+        CHECK(out[i].priority == one.priority && out[i].grade == one.grade);
+        CHECK(out[i].row_count == one.row_count && out[i].id_len == one.id_len);
+    }
+    CHECK(out[1].priority == 0); /* untouched */
+    CHECK_RC(ct_assess_many(&cs[2], 1, &policy, out, results), CT_OK);
+
+    /* A blob overwritten after it was filled: refused for the whole batch,
+       nothing written. */
+    memcpy(&overwritten, &policy, sizeof policy);
+    memset((unsigned char *)&overwritten + 64, 0, 2048);
+    memset(out, 0, sizeof out);
+    results[0] = results[1] = results[2] = CT_OK;
+    rc = ct_policy_validate(&overwritten, NULL);
+    CHECK(rc == CT_ERR_POLICY_INCOHERENT || rc == CT_ERR_POLICY_CORRUPT);
+    CHECK_RC(ct_assess_many(cs, 3, &overwritten, out, results), rc);
+    CHECK_RC(ct_assess(&cs[0], &overwritten, &one), rc);
+    CHECK(out[0].priority == 0 && out[2].priority == 0 && results[1] == CT_OK);
+    memset(&overwritten, 0, sizeof overwritten);
+    CHECK_RC(ct_assess_many(cs, 3, &overwritten, out, results), CT_ERR_POLICY_UNINITIALIZED);
+
+    CHECK_RC(ct_assess_many(NULL, 3, &policy, out, results), CT_ERR_NULL_POINTER);
+    CHECK_RC(ct_assess_many(cs, 3, &policy, out, (ct_result *)(void *)&out[1]), CT_ERR_OVERLAP);
+}
+
 static void test_outcome(void) {
     ct_complaint c;
     ct_assessment a;
@@ -688,6 +729,7 @@ int main(void) {
     test_names_and_results();
     test_text();
     test_policy();
+    test_batch();
     test_outcome();
     test_routing_and_queue();
     test_counterfactuals();

@@ -10,7 +10,8 @@
 //!
 //! PATH: assess | reference | decide_only | assess_into | floor | json | parse |
 //! write | scan_zh | scan_en | ct_assess (the C library's entry point, called
-//! through a pointer as from C).
+//! through a pointer as from C) | ct_assess_many (the C library's batch entry
+//! point, over batches of [`C_BATCH`] complaints into one reused array).
 
 use std::hint::black_box;
 
@@ -18,8 +19,12 @@ use complaint_triage::{
     assess, assess_into, decide_only, parse_complaint, scan_text, write_assessment_json,
     Assessment, Complaint, Decision, Policy, MAX_ASSESSMENT_JSON,
 };
-use complaint_triage_ffi::{ct_assess, ct_complaint, ct_policy};
-use triage_benches::c_calls::{self, opaque, AssessFn};
+use complaint_triage_ffi::{ct_assess, ct_assess_many, ct_complaint, ct_policy, CT_OK};
+use triage_benches::c_calls::{self, opaque, AssessFn, AssessManyFn};
+
+/// Complaints per `ct_assess_many` call: a batch's assessments (a kilobyte
+/// each) stay in the cache, as `ct_assess`'s one does.
+const C_BATCH: usize = 64;
 use triage_benches::floor::read_every_field;
 use triage_benches::gen::{self, Lang, RecordOptions, SEED};
 
@@ -85,6 +90,27 @@ fn run_path(
                 black_box(&*out);
             }
         }
+        "ct_assess_many" => {
+            let policy = c.policy.as_ref().expect("made for ct_assess_many");
+            let many: AssessManyFn = opaque(ct_assess_many);
+            let mut out: Vec<_> = (0..C_BATCH).map(|_| *c_calls::zero_assessment()).collect();
+            let mut results = vec![CT_OK; C_BATCH];
+            for batch in c.complaints.chunks(C_BATCH) {
+                // SAFETY: `batch.len() <= C_BATCH` complaints, assessments
+                // and results, apart from each other and from the policy.
+                let r = unsafe {
+                    many(
+                        batch.as_ptr(),
+                        batch.len(),
+                        &**policy,
+                        out.as_mut_ptr(),
+                        results.as_mut_ptr(),
+                    )
+                };
+                sum += u64::from(r as u32);
+                black_box(&out);
+            }
+        }
         other => panic!("unknown path {other}"),
     }
     sum
@@ -114,7 +140,7 @@ fn main() {
         Vec::new()
     };
     let bytes: usize = texts.iter().map(String::len).sum();
-    let c = if path == "ct_assess" {
+    let c = if path.starts_with("ct_assess") {
         CInputs {
             policy: Some(c_calls::default_policy()),
             complaints: json
