@@ -28,9 +28,10 @@ fn batch() -> Vec<ct_complaint> {
                 .unwrap(),
         );
         if i % 3 == 2 {
-            let mut bad = ct_complaint::default();
-            bad.emotion = 11;
-            out.push(bad);
+            out.push(ct_complaint {
+                emotion: 11,
+                ..ct_complaint::default()
+            });
         }
     }
     out
