@@ -8,6 +8,33 @@
 
 use super::{LOOKAHEAD, LOOKBACK, UNIT_HOURS};
 
+/// The character `bytes` encodes, when they are exactly one UTF-8 character (what
+/// `core::str::from_utf8` accepts and finds one character in): decoded by hand, since the
+/// readers look at a character or two around every number and a general UTF-8 check per
+/// character costs more than the whole match.
+fn one_char(bytes: &[u8]) -> Option<char> {
+    let (&lead, rest) = bytes.split_first()?;
+    let (len, mut value) = match lead {
+        0x00..=0x7F => (1, u32::from(lead)),
+        0xC2..=0xDF => (2, u32::from(lead & 0x1F)),
+        0xE0..=0xEF => (3, u32::from(lead & 0x0F)),
+        0xF0..=0xF4 => (4, u32::from(lead & 0x07)),
+        _ => return None,
+    };
+    if bytes.len() != len {
+        return None;
+    }
+    for &b in rest {
+        if b & 0xC0 != 0x80 {
+            return None;
+        }
+        value = value.wrapping_shl(6) | u32::from(b & 0x3F);
+    }
+    // `from_u32` refuses surrogates and values past U+10FFFF; the length check refuses
+    // overlong forms.
+    char::from_u32(value).filter(|c| c.len_utf8() == len)
+}
+
 /// The character ending just before `end`, not starting before `floor`, and its start.
 fn char_before(hay: &[u8], end: usize, floor: usize) -> Option<(char, usize)> {
     for len in 1..=4usize {
@@ -15,9 +42,8 @@ fn char_before(hay: &[u8], end: usize, floor: usize) -> Option<(char, usize)> {
         if start < floor {
             return None;
         }
-        let bytes = hay.get(start..end)?;
-        if let Ok(s) = core::str::from_utf8(bytes) {
-            return s.chars().next().map(|c| (c, start));
+        if let Some(c) = one_char(hay.get(start..end)?) {
+            return Some((c, start));
         }
     }
     None
@@ -25,17 +51,17 @@ fn char_before(hay: &[u8], end: usize, floor: usize) -> Option<(char, usize)> {
 
 /// The character starting at `at` (ending before `limit`) and its end.
 fn char_at(hay: &[u8], at: usize, limit: usize) -> Option<(char, usize)> {
-    for len in 1..=4usize {
-        let end = at.checked_add(len)?;
-        if end > limit {
-            return None;
-        }
-        let bytes = hay.get(at..end)?;
-        if let Ok(s) = core::str::from_utf8(bytes) {
-            return s.chars().next().map(|c| (c, end));
-        }
+    let len = match *hay.get(at)? {
+        0x00..=0x7F => 1,
+        0xC0..=0xDF => 2,
+        0xE0..=0xEF => 3,
+        _ => 4,
+    };
+    let end = at.checked_add(len)?;
+    if end > limit {
+        return None;
     }
-    None
+    Some((one_char(hay.get(at..end)?)?, end))
 }
 
 /// The value of a digit, ASCII or full-width, or of a Chinese numeral digit.
@@ -451,4 +477,74 @@ pub(super) fn money(hay: &[u8], p: usize, len: usize, bit: u8) -> Option<(u64, u
         _ => {}
     }
     Some((value, currency, stop)).filter(|(v, _, _)| *v > 0)
+}
+
+#[cfg(test)]
+#[allow(clippy::indexing_slicing, clippy::arithmetic_side_effects)]
+mod tests {
+    use super::{char_at, char_before};
+    use proptest::prelude::*;
+    use std::string::ToString;
+    use std::vec;
+    use std::vec::Vec;
+
+    /// The plain readers the hand decoding replaced: the first of one to four bytes that
+    /// `core::str::from_utf8` accepts.
+    fn plain_char_before(hay: &[u8], end: usize, floor: usize) -> Option<(char, usize)> {
+        for len in 1..=4usize {
+            let start = end.checked_sub(len)?;
+            if start < floor {
+                return None;
+            }
+            if let Ok(s) = core::str::from_utf8(hay.get(start..end)?) {
+                return s.chars().next().map(|c| (c, start));
+            }
+        }
+        None
+    }
+
+    fn plain_char_at(hay: &[u8], at: usize, limit: usize) -> Option<(char, usize)> {
+        for len in 1..=4usize {
+            let end = at.checked_add(len)?;
+            if end > limit {
+                return None;
+            }
+            if let Ok(s) = core::str::from_utf8(hay.get(at..end)?) {
+                return s.chars().next().map(|c| (c, end));
+            }
+        }
+        None
+    }
+
+    /// Bytes that are mostly UTF-8 (Chinese, full-width digits, ASCII) with stray bytes.
+    fn bytes() -> impl Strategy<Value = Vec<u8>> {
+        prop::collection::vec(
+            prop_oneof![
+                any::<char>().prop_map(|c| c.to_string().into_bytes()),
+                prop::sample::select(vec!["三", "天", "５", "元", "9", "萬", "𠀀"])
+                    .prop_map(|s| s.as_bytes().to_vec()),
+                any::<u8>().prop_map(|b| vec![b]),
+            ],
+            0..12,
+        )
+        .prop_map(|v| v.concat())
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(4000))]
+        #[test]
+        fn hand_decoding_equals_from_utf8(hay in bytes(), a in 0usize..64, b in 0usize..64) {
+            let (at, other) = (a % (hay.len() + 1), b % (hay.len() + 2));
+            prop_assert_eq!(char_at(&hay, at, other), plain_char_at(&hay, at, other));
+            prop_assert_eq!(char_before(&hay, at, other), plain_char_before(&hay, at, other));
+            prop_assert_eq!(
+                char_before(&hay, at, 0),
+                plain_char_before(&hay, at, 0)
+            );
+            prop_assert_eq!(
+                char_at(&hay, at, hay.len()),
+                plain_char_at(&hay, at, hay.len())
+            );
+        }
+    }
 }
