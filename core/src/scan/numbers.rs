@@ -393,6 +393,14 @@ fn dollar_currency(hay: &[u8], p: usize, default: u8) -> u8 {
     }
 }
 
+/// Whether a number leaves a digit unsaid (`十几块`, `几百元`: "a dozen or so"): no amount
+/// is stated, where `三百多` still states at least 300.
+fn vague(number: &[u8]) -> bool {
+    number
+        .windows(3)
+        .any(|w| w == "几".as_bytes() || w == "幾".as_bytes())
+}
+
 /// The amount of money of the currency pattern at `p` (code `bit`: currency in bits 0-2,
 /// bit 3 when the number follows the pattern), in minor units, its currency (index in
 /// [`super::CURRENCIES`], or the local currency marker) and the end of what was read
@@ -401,7 +409,10 @@ pub(super) fn money(hay: &[u8], p: usize, len: usize, bit: u8) -> Option<(u64, u
     let end = p.saturating_add(len);
     let mut currency = bit & 7;
     if bit & 8 == 0 {
-        let (value, _) = value_before(hay, p, len)?;
+        let (value, start) = value_before(hay, p, len)?;
+        if vague(hay.get(start..p)?) {
+            return None;
+        }
         return Some((value, currency, end)).filter(|(v, _, _)| *v > 0);
     }
     if hay.get(p) == Some(&b'$') {
@@ -433,8 +444,18 @@ pub(super) fn money(hay: &[u8], p: usize, len: usize, bit: u8) -> Option<(u64, u
     if stop == start {
         return None;
     }
-    // `给我三天` is time, `给我两个` a count: not money.
+    // `给我三天` is time, `给我两个` a count: not money. `收我六百八蚊`: after a verb
+    // (local currency), the unit after the number names the currency, and its own pattern
+    // reads the amount; `台幣500元` keeps the currency its sign names.
     if let Some((c, _)) = char_at(hay, stop, limit) {
+        if currency == super::LOCAL_CURRENCY
+            && matches!(
+                c,
+                '元' | '块' | '塊' | '蚊' | '港' | '美' | '英' | '欧' | '歐' | '新' | '台'
+            )
+        {
+            return None;
+        }
         if matches!(
             c,
             '天' | '日'
@@ -458,6 +479,9 @@ pub(super) fn money(hay: &[u8], p: usize, len: usize, bit: u8) -> Option<(u64, u
         ) {
             return None;
         }
+    }
+    if vague(hay.get(start..stop)?) {
+        return None;
     }
     let mut value = evaluate(hay, start, stop)?;
     // `$2k`, `£1.2m`, `¥3万`

@@ -131,8 +131,10 @@ fn static_data_is_small() {
         tables::N
     );
     // 8 KiB of filter on 64-bit targets, 1 KiB on 32-bit ones; the rest is the phrase
-    // table (numbers with units expanded to every numeral are most of it).
-    let budget = 28 * 1024 + filter;
+    // table (numbers with units expanded to every numeral are most of it). 28 KiB until
+    // the phrase families added for recall on the text corpus (3.2 KiB); the firmware's
+    // flash ceiling (reliability/cortex_m_check.py) is what bounds it on a part.
+    let budget = 30 * 1024 + filter;
     assert!(
         total <= budget,
         "static tables grew past {budget} B: {total}"
