@@ -65,7 +65,9 @@
 //! - Every other pattern (Chinese, and the exclamation runs) matches its exact UTF-8 bytes,
 //!   anywhere, with no boundary rule. Chinese patterns avoid punctuation by matching the
 //!   distinctive part of a phrase (`一分货` matches `一分钱一分货`, `一分钱,一分货` and
-//!   `一分钱，一分货`). Every Chinese pattern is at least two characters long.
+//!   `一分钱，一分货`). Every Chinese pattern is at least two characters long. A Chinese
+//!   pattern with Latin letters in it (`上PTT`, `搵 media`) matches them exactly too, so it
+//!   is listed in each case people write it.
 //!
 //! # Known limitations
 //!
@@ -106,14 +108,19 @@
 //! the state machine. Each candidate position is probed with a multiplicative hash of its first few
 //! bytes (ASCII folded to lower case; how many bytes depends on the first byte: the length
 //! of the shortest pattern starting with it, at most 8) against a one-bit-per-key filter of
-//! 2 KiB (1 KiB on 32-bit targets). Only a filter hit (true prefixes, and about 2% of the
-//! other positions) looks up its bucket of the pattern table and compares bytes.
+//! 8 KiB (1 KiB on 32-bit targets). The probes of a block are made first, with no branch
+//! that depends on the text, into a mask of the positions that are a boundary or pass the
+//! filter; only those are then read in text order, so the processor overlaps the probes
+//! instead of waiting on each. Only a filter hit (true prefixes, and a few percent of the
+//! other positions) looks up its bucket of the pattern table: a one-word compare of up to
+//! 8 folded bytes rejects most entries before any byte-wise comparison, and a pattern of at
+//! most 8 bytes that matches exactly is decided by that word alone.
 //!
 //! All tables are built at compile time by `const fn`s from `SOURCE`, which also check the
 //! list (lower case, no duplicates, lengths, starting bytes the scanner can see, known
-//! codes). Static data: about 17 KiB of pattern text (numbers with units are expanded to
-//! every numeral: `N天` is `0天`...`9天`, `一天`...), 16 KiB of packed pattern entries, the
-//! filter, and 0.5 KiB of small lookup tables. Nothing allocates, nothing indexes out of
+//! codes). Static data: about 20 KiB of pattern text (numbers with units are expanded to
+//! every numeral: `N天` is `0天`...`9天`, `一天`...), 9 KiB of packed pattern entries (4 bytes
+//! each), the filter, and 1.3 KiB of small lookup tables. Nothing allocates, nothing indexes out of
 //! bounds (slices are read with `get` and fixed-size chunks), no arithmetic can overflow
 //! (the lints below enforce it outside the compile-time table builders), and there is no
 //! `unsafe` and no floating point.

@@ -154,3 +154,13 @@ fn everyday_emotion_words_and_code_mixing_are_read() {
     assert_eq!(threats("已經將片放上IG"), 1 << 1);
     assert_eq!(threats("今次我直接報 OFCA"), 1 << 2);
 }
+
+#[test]
+fn time_given_is_not_time_waited() {
+    let hours = |t: &str| scan_text(t).elapsed_hours;
+    assert_eq!(hours("再给你们24小时，不然我就发抖音。"), 0);
+    assert_eq!(hours("俾你哋三日時間"), 0);
+    assert_eq!(hours("Pay up. You have 48 hours."), 0);
+    assert_eq!(hours("I have waited 48 hours for a call back."), 48);
+    assert_eq!(hours("等了你们24小时"), 24);
+}

@@ -341,8 +341,16 @@ pub(super) fn elapsed_hours(hay: &[u8], p: usize, len: usize, bit: u8) -> Option
         hay,
         start,
         floor,
-        &["within", "in", "next", "after", "every", "per"],
+        &["within", "in", "next", "after", "every", "per", "have"],
     ) {
+        return None;
+    }
+    // Time given to the company, not time waited: `再给你们24小时`, "you have 48 hours".
+    let before = hay.get(floor..start).unwrap_or(&[]);
+    if ["给你们", "給你們", "再给", "再給", "俾你哋"]
+        .iter()
+        .any(|w| before.ends_with(w.as_bytes()))
+    {
         return None;
     }
     let hours = value.saturating_mul(unit) / 100;
