@@ -120,7 +120,8 @@
 //! list (lower case, no duplicates, lengths, starting bytes the scanner can see, known
 //! codes). Static data: about 20 KiB of pattern text (numbers with units are expanded to
 //! every numeral: `N天` is `0天`...`9天`, `一天`...), 9 KiB of packed pattern entries (4 bytes
-//! each), the filter, and 1.3 KiB of small lookup tables. Nothing allocates, nothing indexes out of
+//! each), the filter, the bucket starts (4 KiB on 64-bit targets, 1 KiB on 32-bit ones) and
+//! 0.3 KiB of small lookup tables. Nothing allocates, nothing indexes out of
 //! bounds (slices are read with `get` and fixed-size chunks), no arithmetic can overflow
 //! (the lints below enforce it outside the compile-time table builders), and there is no
 //! `unsafe` and no floating point.
@@ -1143,8 +1144,17 @@ const FILTER_WORD_BITS: u32 = if cfg!(target_pointer_width = "64") {
 };
 /// Number of 64-bit words of the filter.
 const FILTER_WORDS: usize = 1 << FILTER_WORD_BITS;
-/// Number of buckets of the pattern table (about four patterns per bucket).
-const BUCKET_COUNT: usize = 512;
+/// log2 of the number of buckets of the pattern table. 11 on 64-bit targets (4 KiB of
+/// bucket starts, about one pattern per bucket: a filter hit on a common prefix such as
+/// "you " then scans a few entries, not a dozen); 9 on 32-bit ones (1 KiB, about four per
+/// bucket), where flash is scarce. Only speed depends on it, never the result.
+const BUCKET_BITS: u32 = if cfg!(target_pointer_width = "64") {
+    11
+} else {
+    9
+};
+/// Number of buckets of the pattern table.
+const BUCKET_COUNT: usize = 1 << BUCKET_BITS;
 
 /// The filter bit of a hash product `m`: the top [`FILTER_WORD_BITS`] bits select the word,
 /// the next 6 the bit. A single bit per key: checking one bit costs far fewer instructions
@@ -1158,11 +1168,11 @@ const fn filter_word_and_bit(m: u64) -> (usize, u64) {
     )
 }
 
-/// The bucket of a hash product in the pattern table: its top 9 bits.
+/// The bucket of a hash product in the pattern table: its top [`BUCKET_BITS`] bits.
 #[inline(always)]
-#[allow(clippy::cast_possible_truncation)] // m >> 55 < 512
+#[allow(clippy::cast_possible_truncation)] // < BUCKET_COUNT
 const fn bucket_of(m: u64) -> usize {
-    (m >> 55) as usize
+    (m >> (64 - BUCKET_BITS)) as usize
 }
 
 /// The hash stored in the pattern table (see [`tables::Entry`]): 8 bits independent of the
