@@ -7,8 +7,12 @@ flash and stack budgets.
 - every `C <i> <json>` line equals cases[i].expected_json byte for byte
   (the x86-64 output that core/tests/golden.rs keeps in the vectors);
 - every `E <i> <json>` line is the same JSON value as errors[i].expected;
-- `.text` of the assess-only firmware <= 16 KiB, of the JSON one <= 48 KiB
-  (read from the ELF section headers, no binutils needed);
+- flash of the assess-only firmware <= 16 KiB, of the JSON one (with the text
+  scanner) <= 96 KiB: every section the part keeps in flash, i.e. allocated
+  and with contents in the file (the vector table, `.text`, `.rodata`, and
+  `.data`, whose initial values are copied from flash at start), read from
+  the ELF section headers, no binutils needed; a firmware over its budget
+  must stay within its ceiling (CEILINGS) until it fits;
 - stack high-water mark of assess <= 1 KiB, of parse_complaint <= 4 KiB.
 Prints the figures; exits 1 on any failure.
 """
@@ -18,21 +22,43 @@ import sys
 
 BUDGETS = {"flash_assess": 16 * 1024, "flash_json": 96 * 1024, "stack_assess": 1024, "stack_parse": 4096}
 
+# Flash is over its budget since it is counted in full (.rodata and the vector
+# table included, not .text alone): until the tables shrink, these ceilings
+# (the figures when the count changed, rounded up to the KiB: 18 636 B and 145 268 B) keep it from
+# growing further. A ratchet: lower a ceiling when the firmware shrinks, never
+# raise it; drop it once the firmware is within its budget. See RELIABILITY.md.
+CEILINGS = {"flash_assess": 19 * 1024, "flash_json": 142 * 1024}
 
-def section_sizes(path):
-    """Sizes of the ELF32 little-endian sections, by name."""
+
+SHT_NOBITS = 8
+SHF_ALLOC = 0x2
+
+
+def sections(path):
+    """(name, type, flags, size) of the ELF32 little-endian sections."""
     data = open(path, "rb").read()
     assert data[:4] == b"\x7fELF" and data[4] == 1 and data[5] == 1, f"{path}: not an ELF32 LE file"
     shoff, = struct.unpack_from("<I", data, 0x20)
     shentsize, shnum, shstrndx = struct.unpack_from("<HHH", data, 0x2E)
     headers = [struct.unpack_from("<IIIIIIIIII", data, shoff + i * shentsize) for i in range(shnum)]
     strtab_off = headers[shstrndx][4]
-    sizes = {}
+    out = []
     for h in headers:
         name_off = strtab_off + h[0]
         name = data[name_off:data.index(b"\0", name_off)].decode()
-        sizes[name] = h[5]
-    return sizes
+        out.append((name, h[1], h[2], h[5]))
+    return out
+
+
+def section_sizes(path):
+    """Sizes of the ELF32 little-endian sections, by name."""
+    return {name: size for name, _, _, size in sections(path)}
+
+
+def flash_bytes(path):
+    """Bytes the firmware needs in flash: every allocated section with contents in the
+    file (`.bss` and the stack are RAM only)."""
+    return sum(size for _, kind, flags, size in sections(path) if flags & SHF_ALLOC and kind != SHT_NOBITS)
 
 
 def main():
@@ -65,11 +91,12 @@ def main():
         failures.append(f"ran {len(seen_c)}/{len(cases)} cases and {len(seen_e)}/{len(errors)} errors")
     if "DONE" not in lines:
         failures.append("the firmware did not finish (no DONE line)")
-    figures["flash_assess"] = section_sizes(assess_elf).get(".text", 0)
-    figures["flash_json"] = section_sizes(json_elf).get(".text", 0)
-    for name, other in (("flash_assess", assess_elf), ("flash_json", json_elf)):
-        ro = section_sizes(other).get(".rodata", 0)
-        figures[name.replace("flash", "rodata")] = ro
+    figures["flash_assess"] = flash_bytes(assess_elf)
+    figures["flash_json"] = flash_bytes(json_elf)
+    for name, elf in (("assess", assess_elf), ("json", json_elf)):
+        sizes = section_sizes(elf)
+        for section in (".text", ".rodata", ".data"):
+            figures[f"{section[1:]}_{name}"] = sizes.get(section, 0)
     checks = {
         "flash_assess": figures["flash_assess"],
         "flash_json": figures["flash_json"],
@@ -77,10 +104,17 @@ def main():
         "stack_parse": figures.get("stack_parse", 1 << 30),
     }
     for k, v in checks.items():
-        ok = v <= BUDGETS[k]
-        print(f"{k:13} {v:7} bytes (budget {BUDGETS[k]}) {'ok' if ok else 'OVER BUDGET'}")
-        if not ok:
-            failures.append(f"{k} = {v} exceeds its budget of {BUDGETS[k]}")
+        ceiling = CEILINGS.get(k)
+        if v <= BUDGETS[k]:
+            print(f"{k:13} {v:7} bytes (budget {BUDGETS[k]}) ok")
+            if ceiling is not None:
+                failures.append(f"{k} = {v} is within its budget of {BUDGETS[k]}: drop its ceiling")
+        elif ceiling is not None and v <= ceiling:
+            print(f"{k:13} {v:7} bytes (budget {BUDGETS[k]}) OVER BUDGET by {v - BUDGETS[k]}, within the ceiling {ceiling} that keeps it from growing")
+        else:
+            limit = ceiling if ceiling is not None else BUDGETS[k]
+            print(f"{k:13} {v:7} bytes (budget {BUDGETS[k]}) OVER {'CEILING' if ceiling is not None else 'BUDGET'}")
+            failures.append(f"{k} = {v} exceeds its {'ceiling' if ceiling is not None else 'budget'} of {limit}")
     for k in sorted(figures):
         if k not in checks:
             print(f"{k:13} {figures[k]:7} bytes")

@@ -65,7 +65,9 @@
 //! - Every other pattern (Chinese, and the exclamation runs) matches its exact UTF-8 bytes,
 //!   anywhere, with no boundary rule. Chinese patterns avoid punctuation by matching the
 //!   distinctive part of a phrase (`一分货` matches `一分钱一分货`, `一分钱,一分货` and
-//!   `一分钱，一分货`). Every Chinese pattern is at least two characters long.
+//!   `一分钱，一分货`). Every Chinese pattern is at least two characters long. A Chinese
+//!   pattern with Latin letters in it (`上PTT`, `搵 media`) matches them exactly too, so it
+//!   is listed in each case people write it.
 //!
 //! # Known limitations
 //!
@@ -106,14 +108,20 @@
 //! the state machine. Each candidate position is probed with a multiplicative hash of its first few
 //! bytes (ASCII folded to lower case; how many bytes depends on the first byte: the length
 //! of the shortest pattern starting with it, at most 8) against a one-bit-per-key filter of
-//! 2 KiB (1 KiB on 32-bit targets). Only a filter hit (true prefixes, and about 2% of the
-//! other positions) looks up its bucket of the pattern table and compares bytes.
+//! 8 KiB (1 KiB on 32-bit targets). The probes of a block are made first, with no branch
+//! that depends on the text, into a mask of the positions that are a boundary or pass the
+//! filter; only those are then read in text order, so the processor overlaps the probes
+//! instead of waiting on each. Only a filter hit (true prefixes, and a few percent of the
+//! other positions) looks up its bucket of the pattern table: a one-word compare of up to
+//! 8 folded bytes rejects most entries before any byte-wise comparison, and a pattern of at
+//! most 8 bytes that matches exactly is decided by that word alone.
 //!
 //! All tables are built at compile time by `const fn`s from `SOURCE`, which also check the
 //! list (lower case, no duplicates, lengths, starting bytes the scanner can see, known
-//! codes). Static data: about 17 KiB of pattern text (numbers with units are expanded to
-//! every numeral: `N天` is `0天`...`9天`, `一天`...), 16 KiB of packed pattern entries, the
-//! filter, and 0.5 KiB of small lookup tables. Nothing allocates, nothing indexes out of
+//! codes). Static data: about 20 KiB of pattern text (numbers with units are expanded to
+//! every numeral: `N天` is `0天`...`9天`, `一天`...), 9 KiB of packed pattern entries (4 bytes
+//! each), the filter, the bucket starts (4 KiB on 64-bit targets, 1 KiB on 32-bit ones) and
+//! 0.3 KiB of small lookup tables. Nothing allocates, nothing indexes out of
 //! bounds (slices are read with `get` and fixed-size chunks), no arithmetic can overflow
 //! (the lints below enforce it outside the compile-time table builders), and there is no
 //! `unsafe` and no floating point.
@@ -1136,8 +1144,17 @@ const FILTER_WORD_BITS: u32 = if cfg!(target_pointer_width = "64") {
 };
 /// Number of 64-bit words of the filter.
 const FILTER_WORDS: usize = 1 << FILTER_WORD_BITS;
-/// Number of buckets of the pattern table (about four patterns per bucket).
-const BUCKET_COUNT: usize = 512;
+/// log2 of the number of buckets of the pattern table. 11 on 64-bit targets (4 KiB of
+/// bucket starts, about one pattern per bucket: a filter hit on a common prefix such as
+/// "you " then scans a few entries, not a dozen); 9 on 32-bit ones (1 KiB, about four per
+/// bucket), where flash is scarce. Only speed depends on it, never the result.
+const BUCKET_BITS: u32 = if cfg!(target_pointer_width = "64") {
+    11
+} else {
+    9
+};
+/// Number of buckets of the pattern table.
+const BUCKET_COUNT: usize = 1 << BUCKET_BITS;
 
 /// The filter bit of a hash product `m`: the top [`FILTER_WORD_BITS`] bits select the word,
 /// the next 6 the bit. A single bit per key: checking one bit costs far fewer instructions
@@ -1151,11 +1168,11 @@ const fn filter_word_and_bit(m: u64) -> (usize, u64) {
     )
 }
 
-/// The bucket of a hash product in the pattern table: its top 9 bits.
+/// The bucket of a hash product in the pattern table: its top [`BUCKET_BITS`] bits.
 #[inline(always)]
-#[allow(clippy::cast_possible_truncation)] // m >> 55 < 512
+#[allow(clippy::cast_possible_truncation)] // < BUCKET_COUNT
 const fn bucket_of(m: u64) -> usize {
-    (m >> 55) as usize
+    (m >> (64 - BUCKET_BITS)) as usize
 }
 
 /// The hash stored in the pattern table (see [`tables::Entry`]): 8 bits independent of the
@@ -1261,20 +1278,37 @@ fn scan_range(hay: &[u8], start: usize, stop: usize, origin: usize, r: &mut Read
                 (&block_buf, &window_buf)
             }
         };
-        let mut m = block_candidates(block, &mut prev_nl);
-        while m != 0 {
-            let j = (m.trailing_zeros() & 63) as usize;
-            m &= m.wrapping_sub(1);
-            let w = window
+        let word_at = |j: usize| {
+            window
                 .get(j..)
                 .and_then(|s| s.first_chunk::<8>())
-                .map_or(0, |a| u64::from_le_bytes(*a));
+                .map_or(0, |a| u64::from_le_bytes(*a))
+        };
+        // First pass, without a branch that depends on the text: which candidates are a
+        // boundary or pass the filter. The candidates' filter look-ups are independent, so
+        // the processor overlaps them, where a branch per candidate made it wait for each.
+        let mut active = 0u64;
+        let mut m = block_candidates(block, &mut prev_nl);
+        while m != 0 {
+            let j = m.trailing_zeros() & 63;
+            m &= m.wrapping_sub(1);
+            let w = word_at(j as usize);
+            let class = BYTE_CLASS.get((w & 0xFF) as usize).copied().unwrap_or(0);
+            active |= u64::from(passes_filter(w) | (class != 0)).wrapping_shl(j);
+        }
+        // Second pass, in text order: boundaries and the matches they frame.
+        while active != 0 {
+            let j = (active.trailing_zeros() & 63) as usize;
+            active &= active.wrapping_sub(1);
+            let w = word_at(j);
             let p = base.wrapping_add(j);
             let class = BYTE_CLASS.get((w & 0xFF) as usize).copied().unwrap_or(0);
             if class != 0 {
                 boundary(hay, p, origin, w, class, r);
             }
-            probe(hay, p, origin, w, r);
+            if passes_filter(w) {
+                verify(hay, p, origin, key_hash(w, key_shift(w)), w, r);
+            }
         }
         base = base.wrapping_add(64);
     }
@@ -1293,32 +1327,36 @@ fn boundary(hay: &[u8], p: usize, origin: usize, w: u64, class: u8, r: &mut Read
     r.boundary(class, origin.wrapping_add(p), opens);
 }
 
-/// Probes candidate position `p`, whose next 8 bytes (zero-padded past the end of `hay`) are
-/// `w`, against the filter; verifies on a hit.
+/// How many high bits of a position's first 8 bytes `w` its key leaves out (see
+/// [`tables::KEY_SHIFT`]).
 #[inline(always)]
-fn probe(hay: &[u8], p: usize, origin: usize, w: u64, r: &mut Reader) {
-    let shift = tables::KEY_SHIFT
+fn key_shift(w: u64) -> u8 {
+    tables::KEY_SHIFT
         .get((w & 0xFF) as usize)
         .copied()
-        .unwrap_or(0);
-    let m = key_hash(w, shift);
-    let (word, bit) = filter_word_and_bit(m);
-    if tables::FILTER.get(word).copied().unwrap_or(0) & bit != 0 {
-        verify(hay, p, origin, m, r);
-    }
+        .unwrap_or(0)
+}
+
+/// Whether the key of a position whose next 8 bytes (zero-padded past the end of the text)
+/// are `w` passes the filter: only then can a pattern start there.
+#[inline(always)]
+fn passes_filter(w: u64) -> bool {
+    let (word, bit) = filter_word_and_bit(key_hash(w, key_shift(w)));
+    tables::FILTER.get(word).copied().unwrap_or(0) & bit != 0
 }
 
 /// Compares every pattern whose key has the hash product `m` (as far as the table can
 /// tell: same bucket, same entry hash) against `hay` at `p`, and reports the matches.
 #[cold]
 #[inline(never)]
-fn verify(hay: &[u8], p: usize, origin: usize, m: u64, r: &mut Reader) {
+fn verify(hay: &[u8], p: usize, origin: usize, m: u64, w: u64, r: &mut Reader) {
     let bucket = |i: usize| tables::BUCKETS.get(i).map_or(0, |&b| usize::from(b));
     let b = bucket_of(m);
     let lo = bucket(b);
     let hi = bucket(b.saturating_add(1));
     let h = entry_hash(m);
     let text = tables::TEXT.as_bytes();
+    let folded = fold8(w);
     for e in tables::ENTRIES
         .get(lo..hi)
         .unwrap_or(&[])
@@ -1329,6 +1367,17 @@ fn verify(hay: &[u8], p: usize, origin: usize, m: u64, r: &mut Reader) {
         let Some(pat) = text.get(off..off.saturating_add(e.len())) else {
             continue;
         };
+        // Patterns that share a key (`you ...`, `第N...`) mostly differ in their next bytes:
+        // one word compare of up to 8 folded bytes rejects them before the byte-wise
+        // comparison. Folding both sides alike never rejects a true match.
+        let head = text
+            .get(off..)
+            .and_then(|t| t.first_chunk::<8>())
+            .map_or_else(|| word_of(pat), |a| u64::from_le_bytes(*a));
+        let mask = low_bytes_mask(pat.len());
+        if (folded ^ fold8(head)) & mask != 0 {
+            continue;
+        }
         let mut kind_bit = e.kind_bit();
         // Nothing to learn from a cue already found (keeps repetitive text fast).
         if r.cues.has(kind_bit) {
@@ -1341,7 +1390,7 @@ fn verify(hay: &[u8], p: usize, origin: usize, m: u64, r: &mut Reader) {
             }
             kind_bit = (CueKind::EmotionMarker as u8) << 4 | 3;
         }
-        if matches_at(hay, p, pat, kind_bit >> 4) {
+        if matches_fast(hay, p, w, pat, head, kind_bit >> 4) {
             r.hit(hay, p, origin, kind_bit, pat.len());
         }
     }
@@ -1370,6 +1419,40 @@ fn matches_at(hay: &[u8], p: usize, pat: &[u8], kind: u8) -> bool {
     } else {
         window == pat
     }
+}
+
+/// The first bytes of `bytes` (at most 8) as a little-endian word, zero-padded.
+#[inline]
+fn word_of(bytes: &[u8]) -> u64 {
+    let mut a = [0u8; 8];
+    for (d, b) in a.iter_mut().zip(bytes) {
+        *d = *b;
+    }
+    u64::from_le_bytes(a)
+}
+
+/// The low `n` bytes of a word set (all of them from 8 on).
+#[inline]
+fn low_bytes_mask(n: usize) -> u64 {
+    let bits = u32::try_from(n.min(8)).unwrap_or(8).saturating_mul(8);
+    u64::MAX
+        .checked_shr(64u32.saturating_sub(bits))
+        .unwrap_or(0)
+}
+
+/// [`matches_at`], but a pattern of at most 8 bytes that matches exactly (not an
+/// English-style one) is compared in one word: `w` holds the 8 bytes at `p` (zero-padded
+/// past the end of `hay`) and `head` the pattern's first 8 bytes followed by any bytes.
+/// A call to the library's byte comparison costs more than the rest of a short match.
+/// Equal to [`matches_at`] for every input (the naive matcher of the tests uses
+/// [`matches_at`] alone).
+#[inline]
+fn matches_fast(hay: &[u8], p: usize, w: u64, pat: &[u8], head: u64, kind: u8) -> bool {
+    let len = pat.len();
+    if len == 0 || len > 8 || is_word_pattern(pat) || p.saturating_add(len) > hay.len() {
+        return matches_at(hay, p, pat, kind);
+    }
+    (w ^ head) & low_bytes_mask(len) == 0
 }
 
 /// English-style patterns start with an ASCII letter or digit.

@@ -115,3 +115,52 @@ fn safety_malice_people_scope_repetition_time_and_money_are_read() {
         [(80000, "TWD")]
     );
 }
+
+#[test]
+fn quoted_advice_mentions_and_vague_amounts_are_not_cues() {
+    // The other party's words quoted back, someone else's advice in Cantonese, a denial.
+    for t in [
+        "客户：你刚才说我可以去12315投诉是吧？不用不用，我就是随口问问。",
+        "我阿哥話應該放上網鬧爆你哋，不過我唔想搞大件事。",
+        "客户：没有，我没说要去工信部，你听错了。",
+    ] {
+        assert_eq!(threats(t), 0, "{t}");
+    }
+    // A lawyer or a newspaper mentioned is no threat; a lawyer's letter is.
+    assert_eq!(threats("律师事务所的同事让我来开一张资信证明"), 0);
+    assert_eq!(
+        threats("The newspaper I subscribe to stopped arriving on Sundays."),
+        0
+    );
+    assert_eq!(threats("你们等律师函吧"), 1 << 3);
+    assert_eq!(threats("I'll go to the newspaper with this."), 1);
+    // `十几块` leaves a digit unsaid; `三百多` states at least 300.
+    assert!(money(&scan_text("每个月都多扣我十几块流量费")).is_empty());
+    assert_eq!(money(&scan_text("花了三百多块")), [(30000, "CNY")]);
+    // After a verb, the unit names the currency; a currency sign keeps its own.
+    assert_eq!(money(&scan_text("要收我六百八蚊上門費")), [(68000, "HKD")]);
+    assert_eq!(money(&scan_text("你给我转两千")), [(200000, "CNY")]);
+    assert_eq!(money(&scan_text("新台幣500元")), [(50000, "TWD")]);
+}
+
+#[test]
+fn everyday_emotion_words_and_code_mixing_are_read() {
+    let emotion = |t: &str| scan_text(t).emotion_markers;
+    assert_eq!(emotion("越想越气"), 1);
+    assert_eq!(emotion("你哋呢啲服務，嬲死我"), 1);
+    assert_eq!(emotion("Discusting service."), 1 << 1);
+    assert_eq!(emotion("間屋漏水漏咗成個月，真係想喊"), 1 << 2);
+    assert_eq!(threats("If you don't reply by Friday 我就搵 media"), 1);
+    assert_eq!(threats("已經將片放上IG"), 1 << 1);
+    assert_eq!(threats("今次我直接報 OFCA"), 1 << 2);
+}
+
+#[test]
+fn time_given_is_not_time_waited() {
+    let hours = |t: &str| scan_text(t).elapsed_hours;
+    assert_eq!(hours("再给你们24小时，不然我就发抖音。"), 0);
+    assert_eq!(hours("俾你哋三日時間"), 0);
+    assert_eq!(hours("Pay up. You have 48 hours."), 0);
+    assert_eq!(hours("I have waited 48 hours for a call back."), 48);
+    assert_eq!(hours("等了你们24小时"), 24);
+}

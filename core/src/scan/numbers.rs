@@ -8,6 +8,33 @@
 
 use super::{LOOKAHEAD, LOOKBACK, UNIT_HOURS};
 
+/// The character `bytes` encodes, when they are exactly one UTF-8 character (what
+/// `core::str::from_utf8` accepts and finds one character in): decoded by hand, since the
+/// readers look at a character or two around every number and a general UTF-8 check per
+/// character costs more than the whole match.
+fn one_char(bytes: &[u8]) -> Option<char> {
+    let (&lead, rest) = bytes.split_first()?;
+    let (len, mut value) = match lead {
+        0x00..=0x7F => (1, u32::from(lead)),
+        0xC2..=0xDF => (2, u32::from(lead & 0x1F)),
+        0xE0..=0xEF => (3, u32::from(lead & 0x0F)),
+        0xF0..=0xF4 => (4, u32::from(lead & 0x07)),
+        _ => return None,
+    };
+    if bytes.len() != len {
+        return None;
+    }
+    for &b in rest {
+        if b & 0xC0 != 0x80 {
+            return None;
+        }
+        value = value.wrapping_shl(6) | u32::from(b & 0x3F);
+    }
+    // `from_u32` refuses surrogates and values past U+10FFFF; the length check refuses
+    // overlong forms.
+    char::from_u32(value).filter(|c| c.len_utf8() == len)
+}
+
 /// The character ending just before `end`, not starting before `floor`, and its start.
 fn char_before(hay: &[u8], end: usize, floor: usize) -> Option<(char, usize)> {
     for len in 1..=4usize {
@@ -15,9 +42,8 @@ fn char_before(hay: &[u8], end: usize, floor: usize) -> Option<(char, usize)> {
         if start < floor {
             return None;
         }
-        let bytes = hay.get(start..end)?;
-        if let Ok(s) = core::str::from_utf8(bytes) {
-            return s.chars().next().map(|c| (c, start));
+        if let Some(c) = one_char(hay.get(start..end)?) {
+            return Some((c, start));
         }
     }
     None
@@ -25,17 +51,17 @@ fn char_before(hay: &[u8], end: usize, floor: usize) -> Option<(char, usize)> {
 
 /// The character starting at `at` (ending before `limit`) and its end.
 fn char_at(hay: &[u8], at: usize, limit: usize) -> Option<(char, usize)> {
-    for len in 1..=4usize {
-        let end = at.checked_add(len)?;
-        if end > limit {
-            return None;
-        }
-        let bytes = hay.get(at..end)?;
-        if let Ok(s) = core::str::from_utf8(bytes) {
-            return s.chars().next().map(|c| (c, end));
-        }
+    let len = match *hay.get(at)? {
+        0x00..=0x7F => 1,
+        0xC0..=0xDF => 2,
+        0xE0..=0xEF => 3,
+        _ => 4,
+    };
+    let end = at.checked_add(len)?;
+    if end > limit {
+        return None;
     }
-    None
+    Some((one_char(hay.get(at..end)?)?, end))
 }
 
 /// The value of a digit, ASCII or full-width, or of a Chinese numeral digit.
@@ -315,8 +341,16 @@ pub(super) fn elapsed_hours(hay: &[u8], p: usize, len: usize, bit: u8) -> Option
         hay,
         start,
         floor,
-        &["within", "in", "next", "after", "every", "per"],
+        &["within", "in", "next", "after", "every", "per", "have"],
     ) {
+        return None;
+    }
+    // Time given to the company, not time waited: `再给你们24小时`, "you have 48 hours".
+    let before = hay.get(floor..start).unwrap_or(&[]);
+    if ["给你们", "給你們", "再给", "再給", "俾你哋"]
+        .iter()
+        .any(|w| before.ends_with(w.as_bytes()))
+    {
         return None;
     }
     let hours = value.saturating_mul(unit) / 100;
@@ -367,6 +401,14 @@ fn dollar_currency(hay: &[u8], p: usize, default: u8) -> u8 {
     }
 }
 
+/// Whether a number leaves a digit unsaid (`十几块`, `几百元`: "a dozen or so"): no amount
+/// is stated, where `三百多` still states at least 300.
+fn vague(number: &[u8]) -> bool {
+    number
+        .windows(3)
+        .any(|w| w == "几".as_bytes() || w == "幾".as_bytes())
+}
+
 /// The amount of money of the currency pattern at `p` (code `bit`: currency in bits 0-2,
 /// bit 3 when the number follows the pattern), in minor units, its currency (index in
 /// [`super::CURRENCIES`], or the local currency marker) and the end of what was read
@@ -375,7 +417,10 @@ pub(super) fn money(hay: &[u8], p: usize, len: usize, bit: u8) -> Option<(u64, u
     let end = p.saturating_add(len);
     let mut currency = bit & 7;
     if bit & 8 == 0 {
-        let (value, _) = value_before(hay, p, len)?;
+        let (value, start) = value_before(hay, p, len)?;
+        if vague(hay.get(start..p)?) {
+            return None;
+        }
         return Some((value, currency, end)).filter(|(v, _, _)| *v > 0);
     }
     if hay.get(p) == Some(&b'$') {
@@ -407,8 +452,18 @@ pub(super) fn money(hay: &[u8], p: usize, len: usize, bit: u8) -> Option<(u64, u
     if stop == start {
         return None;
     }
-    // `给我三天` is time, `给我两个` a count: not money.
+    // `给我三天` is time, `给我两个` a count: not money. `收我六百八蚊`: after a verb
+    // (local currency), the unit after the number names the currency, and its own pattern
+    // reads the amount; `台幣500元` keeps the currency its sign names.
     if let Some((c, _)) = char_at(hay, stop, limit) {
+        if currency == super::LOCAL_CURRENCY
+            && matches!(
+                c,
+                '元' | '块' | '塊' | '蚊' | '港' | '美' | '英' | '欧' | '歐' | '新' | '台'
+            )
+        {
+            return None;
+        }
         if matches!(
             c,
             '天' | '日'
@@ -433,6 +488,9 @@ pub(super) fn money(hay: &[u8], p: usize, len: usize, bit: u8) -> Option<(u64, u
             return None;
         }
     }
+    if vague(hay.get(start..stop)?) {
+        return None;
+    }
     let mut value = evaluate(hay, start, stop)?;
     // `$2k`, `£1.2m`, `¥3万`
     match char_at(hay, stop, limit) {
@@ -451,4 +509,74 @@ pub(super) fn money(hay: &[u8], p: usize, len: usize, bit: u8) -> Option<(u64, u
         _ => {}
     }
     Some((value, currency, stop)).filter(|(v, _, _)| *v > 0)
+}
+
+#[cfg(test)]
+#[allow(clippy::indexing_slicing, clippy::arithmetic_side_effects)]
+mod tests {
+    use super::{char_at, char_before};
+    use proptest::prelude::*;
+    use std::string::ToString;
+    use std::vec;
+    use std::vec::Vec;
+
+    /// The plain readers the hand decoding replaced: the first of one to four bytes that
+    /// `core::str::from_utf8` accepts.
+    fn plain_char_before(hay: &[u8], end: usize, floor: usize) -> Option<(char, usize)> {
+        for len in 1..=4usize {
+            let start = end.checked_sub(len)?;
+            if start < floor {
+                return None;
+            }
+            if let Ok(s) = core::str::from_utf8(hay.get(start..end)?) {
+                return s.chars().next().map(|c| (c, start));
+            }
+        }
+        None
+    }
+
+    fn plain_char_at(hay: &[u8], at: usize, limit: usize) -> Option<(char, usize)> {
+        for len in 1..=4usize {
+            let end = at.checked_add(len)?;
+            if end > limit {
+                return None;
+            }
+            if let Ok(s) = core::str::from_utf8(hay.get(at..end)?) {
+                return s.chars().next().map(|c| (c, end));
+            }
+        }
+        None
+    }
+
+    /// Bytes that are mostly UTF-8 (Chinese, full-width digits, ASCII) with stray bytes.
+    fn bytes() -> impl Strategy<Value = Vec<u8>> {
+        prop::collection::vec(
+            prop_oneof![
+                any::<char>().prop_map(|c| c.to_string().into_bytes()),
+                prop::sample::select(vec!["三", "天", "５", "元", "9", "萬", "𠀀"])
+                    .prop_map(|s| s.as_bytes().to_vec()),
+                any::<u8>().prop_map(|b| vec![b]),
+            ],
+            0..12,
+        )
+        .prop_map(|v| v.concat())
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(4000))]
+        #[test]
+        fn hand_decoding_equals_from_utf8(hay in bytes(), a in 0usize..64, b in 0usize..64) {
+            let (at, other) = (a % (hay.len() + 1), b % (hay.len() + 2));
+            prop_assert_eq!(char_at(&hay, at, other), plain_char_at(&hay, at, other));
+            prop_assert_eq!(char_before(&hay, at, other), plain_char_before(&hay, at, other));
+            prop_assert_eq!(
+                char_before(&hay, at, 0),
+                plain_char_before(&hay, at, 0)
+            );
+            prop_assert_eq!(
+                char_at(&hay, at, hay.len()),
+                plain_char_at(&hay, at, hay.len())
+            );
+        }
+    }
 }
