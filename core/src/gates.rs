@@ -41,7 +41,6 @@ code_enum! {
         PastRegulatoryDeadline = "past_regulatory_deadline", "Past the regulator's deadline", "已超过监管时限";
         RepeatComplaint = "repeat_complaint", "The customer has come back about it more than once", "重复投诉";
         LegalThreat = "legal_threat", "A threat of a lawsuit or of a regulator complaint", "扬言起诉或向监管部门投诉";
-        CrossDepartment = "cross_department", "Several departments must act", "需多部门协调";
     }
 }
 
@@ -200,12 +199,18 @@ pub fn gates_that_apply<C: ComplaintFields + ?Sized>(
         c.threats().bits() & Threat::bits_of(&LEGAL_THREATS) != 0,
         Gate::LegalThreat,
     );
-    // The front line cannot make other departments act; coordinating them
-    // is the specialists' work (seed 001, 协调公司内部的多个部门). From the
-    // policy's first `departments` band.
-    let departments = u64::from(c.departments()) >= policy.bands[Band::Departments as usize][0];
-    put(departments, Gate::CrossDepartment);
     FlagSet::from_bits_truncate(bits)
+}
+
+/// Whether the remedy is beyond the front line's authority: the record says
+/// so, or it takes more than one department (from the policy's first
+/// `departments` band), since an agent cannot make another department act
+/// (seed `001_bf48436fc09b92e7.txt`, 应对复杂投诉: 协调公司内部的多个部门). Either
+/// way the tier is at least the policy's `beyond_authority_tier`.
+#[inline]
+pub fn beyond_front_line<C: ComplaintFields + ?Sized>(c: &C, policy: &Policy) -> bool {
+    c.beyond_authority()
+        || u64::from(c.departments()) >= policy.bands[Band::Departments as usize][0]
 }
 
 /// The combined floor of the gates in `fired`, from the policy's floors

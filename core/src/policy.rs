@@ -231,7 +231,6 @@ impl Policy {
             floor(Grade::Major, Tier::Management, 1),
             floor(Grade::Moderate, Tier::Specialist, 3),
             floor(Grade::Minor, Tier::Specialist, 3),
-            floor(Grade::Minor, Tier::Specialist, 5),
         ],
         affected_gate_customers: [10, 100, 10_000],
         first_response_minutes: [60, 60, 30],

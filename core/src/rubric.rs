@@ -68,7 +68,6 @@ pub const GATE_RULES: [(Gate, &str, &str); Gate::COUNT] = [
     (Gate::PastRegulatoryDeadline, "a regulatory deadline has passed (see Deadlines)", "`003_8f6867fe054256d6.txt` 限時結案,及時上報"),
     (Gate::RepeatComplaint, "`prior_contacts` in its second band or above (by default 2 earlier contacts about the same issue)", "`000_d3bb18e70da591cc.txt` 第二节 升级投诉分析: 什么是升级疑难投诉, 第六节 投诉分级处理机制 (处理层面); `001_bf48436fc09b92e7.txt` 重复投诉率: the front line has had its chance and the complaint has escalated"),
     (Gate::LegalThreat, "a `lawsuit` or `regulator` threat in the record (as with exposure, a threat read only from the text sets no floor)", "`002_53957cc42773bf88.txt` 風險管理: 識別投訴中的潛在風險,如法律風險 … 與法務部門協作: a specialist who can involve legal, whatever the amount"),
-    (Gate::CrossDepartment, "`departments` in its first band or above (by default 2 departments)", "`001_bf48436fc09b92e7.txt` 应对复杂投诉: 协调公司内部的多个部门或外部资源; `000_d3bb18e70da591cc.txt` 第六节 部门资源支撑: the front line cannot make another department act"),
 ];
 
 /// Writes the rubric of `policy` as Markdown.
@@ -208,7 +207,8 @@ pub fn write_markdown<W: Write>(policy: &Policy, w: &mut W) -> fmt::Result {
     )?;
     writeln!(
         w,
-        "- remedy beyond front-line authority → at least `{}` (seed `002_53957cc42773bf88.txt`, 授權);\n- the gates' floors (above).",
+        "- remedy beyond front-line authority, or `departments` at or above {} (an agent cannot make another department act) → at least `{}` (seed `002_53957cc42773bf88.txt`, 授權; seed `001_bf48436fc09b92e7.txt`, 应对复杂投诉: 协调公司内部的多个部门);\n- the gates' floors (above).",
+        policy.bands[crate::factor::Band::Departments as usize][0],
         policy.beyond_authority_tier.code()
     )?;
 

@@ -609,8 +609,6 @@ enum ct_gate_code {
     CT_GATE_REPEAT_COMPLAINT = 13,
     /** `legal_threat`: A threat of a lawsuit or of a regulator complaint (扬言起诉或向监管部门投诉). */
     CT_GATE_LEGAL_THREAT = 14,
-    /** `cross_department`: Several departments must act (需多部门协调). */
-    CT_GATE_CROSS_DEPARTMENT = 15,
 };
 
 /** `factor` (CT_VOCAB_FACTOR): indices. */

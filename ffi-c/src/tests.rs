@@ -795,8 +795,8 @@ fn every_invalid_assessment_field_is_named() {
         past_regulatory_deadline = 3,
         CT_ERR_ASSESSMENT_PAST_REGULATORY_DEADLINE
     );
-    // A bit past the last gate, while the 16 bits of `gates` have one
-    // (the sixteenth gate fills them: the next needs a wider field).
+    // The bit past the last gate (while there is one: a sixteenth gate
+    // fills the 16 bits of `gates`, and the next needs a wider field).
     if triage::Gate::COUNT < 16 {
         bad!(gates = 1 << triage::Gate::COUNT, CT_ERR_ASSESSMENT_GATES);
     }

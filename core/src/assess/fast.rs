@@ -328,7 +328,7 @@ fn decide<C: ComplaintFields + ?Sized>(
         TierBasis::Malice,
     );
     let authority_tier = core::hint::select_unpredictable(
-        c.beyond_authority(),
+        crate::gates::beyond_front_line(c, p),
         p.beyond_authority_tier,
         Tier::Frontline,
     );
