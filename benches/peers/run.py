@@ -291,7 +291,7 @@ def make_pure(r: Rubric) -> Callable[[dict], tuple]:
             floor_grade, floor_tier, floor_priority = max(floor_grade, fg), max(floor_tier, ft), min(floor_priority, fp)
         g, pr = max(g, floor_grade), min(pr, floor_priority)
         tier = max(r.tier_by_grade[g], level(s[2], r.difficulty_tiers), level(s[4], r.malice_tiers), floor_tier)
-        if rec.get("beyond_authority") or int_field(rec, "departments") >= r.bands["departments"][0]:
+        if rec.get("beyond_authority"):
             tier = max(tier, r.beyond_authority_tier)
         due = deadlines(r, pr, tier, regulatory_clock(r, rec))
         return GRADES[g], TIERS[tier], pr, tuple(s), tuple(sorted(fired, key=GATES.index)), due
@@ -473,10 +473,7 @@ def make_numpy(r: Rubric) -> Callable[[pa.Table], tuple]:
         pr = np.minimum(pm[imp, urg], floor_priority)
         tier = np.maximum.reduce([tier_by_grade[g], lvl(s[:, 2], r.difficulty_tiers),
                                   lvl(s[:, 4], r.malice_tiers),
-                                  np.where(flags["beyond_authority"]
-                                           | (ints(col(t, "departments"), INT_DEFAULTS["departments"], n)
-                                              >= r.bands["departments"][0]),
-                                           r.beyond_authority_tier, 0),
+                                  np.where(flags["beyond_authority"], r.beyond_authority_tier, 0),
                                   floor_tier])
         # Deadlines: see `deadlines` (the pure peer) for the rules.
         left, past = clock(t, n)
@@ -649,8 +646,7 @@ def zen_graph(r: Rubric) -> dict:
         ("grade", "max([g, fl.grade])"),
         ("priority", "min([pr, fl.priority])"),
         ("tier", f"max([{tier_of_grade}, lv.difficulty, lv.malice, "
-                 f"(beyond_authority == true or {int_in('departments')} >= {r.bands['departments'][0]} ? "
-                 f"{r.beyond_authority_tier} : 0), fl.tier])"),
+                 f"(beyond_authority == true ? {r.beyond_authority_tier} : 0), fl.tier])"),
     ])
 
     def pick(key: str, values: list[int], default: int) -> str:

@@ -190,8 +190,8 @@ pub fn gates_that_apply<C: ComplaintFields + ?Sized>(
     put(past_deadline, Gate::PastRegulatoryDeadline);
     // A customer who has already come back more than once has seen the
     // front line fail to close it: the complaint has escalated (seed 000,
-    // 升级疑难投诉), so it is the specialists' (处理层面). "More than once" is
-    // the policy's second `prior_contacts` band.
+    // 升级疑难投诉) and cannot wait in the routine queue. "More than once"
+    // is the policy's second `prior_contacts` band.
     let repeated = u64::from(c.prior_contacts()) >= policy.bands[Band::PriorContacts as usize][1];
     put(repeated, Gate::RepeatComplaint);
     // As with exposure, the record's threats only.
@@ -200,17 +200,6 @@ pub fn gates_that_apply<C: ComplaintFields + ?Sized>(
         Gate::LegalThreat,
     );
     FlagSet::from_bits_truncate(bits)
-}
-
-/// Whether the remedy is beyond the front line's authority: the record says
-/// so, or it takes more than one department (from the policy's first
-/// `departments` band), since an agent cannot make another department act
-/// (seed `001_bf48436fc09b92e7.txt`, 应对复杂投诉: 协调公司内部的多个部门). Either
-/// way the tier is at least the policy's `beyond_authority_tier`.
-#[inline]
-pub fn beyond_front_line<C: ComplaintFields + ?Sized>(c: &C, policy: &Policy) -> bool {
-    c.beyond_authority()
-        || u64::from(c.departments()) >= policy.bands[Band::Departments as usize][0]
 }
 
 /// The combined floor of the gates in `fired`, from the policy's floors

@@ -175,7 +175,7 @@ pub fn assess(complaint: &Complaint, policy: &Policy) -> Assessment {
         tier_for(scores.malice, policy.malice_tiers),
         TierBasis::Malice,
     );
-    if crate::gates::beyond_front_line(c, policy) {
+    if c.beyond_authority {
         raise(policy.beyond_authority_tier, TierBasis::Authority);
     }
     raise(floor.tier, TierBasis::Gate);

@@ -328,7 +328,7 @@ fn decide<C: ComplaintFields + ?Sized>(
         TierBasis::Malice,
     );
     let authority_tier = core::hint::select_unpredictable(
-        crate::gates::beyond_front_line(c, p),
+        c.beyond_authority(),
         p.beyond_authority_tier,
         Tier::Frontline,
     );
