@@ -104,6 +104,7 @@ SAFETY_GATES = {"hazard": "safety_hazard", "injury": "safety_injury",
 FORMAL_CHANNELS = ["regulator", "ombudsman", "court"]
 REGULATOR_CHANNELS = ["regulator", "ombudsman"]  # where the regulator's clock runs
 EXPOSURE_THREATS = ["media", "social_media"]
+LEGAL_THREATS = ["lawsuit", "regulator"]
 ATTITUDE_FAILURES = ["rude", "language_landmine", "forbidden_phrase", "interrogated",
                      "nonverbal_rejection", "blamed_customer"]
 RUDE_FAILURES = ["rude", "language_landmine"]
@@ -225,6 +226,10 @@ def gates_that_apply(r: Rubric, rec: dict) -> list[str]:
         fired.append("malice_track")
     if regulatory_clock(r, rec)[1]:
         fired.append("past_regulatory_deadline")
+    if int_field(rec, "prior_contacts") >= r.bands["prior_contacts"][1]:
+        fired.append("repeat_complaint")
+    if threats & set(LEGAL_THREATS):
+        fired.append("legal_threat")
     return fired
 
 
@@ -391,6 +396,9 @@ def make_numpy(r: Rubric) -> Callable[[pa.Table], tuple]:
                              | any_of(t, "handling_failures", "handling_failures", RUDE_FAILURES, n))
         fired["malice_track"] = any_of(t, "malice_signals", "malice_signals", MALICE_TRACK_SIGNALS, n)
         fired["past_regulatory_deadline"] = clock(t, n)[1]
+        fired["repeat_complaint"] = (ints(col(t, "prior_contacts"), INT_DEFAULTS["prior_contacts"], n)
+                                     >= r.bands["prior_contacts"][1])
+        fired["legal_threat"] = any_of(t, "threats", "threats", LEGAL_THREATS, n)
         return fired
 
     def clock(t: pa.Table, n: int) -> tuple[np.ndarray, np.ndarray]:
@@ -614,6 +622,8 @@ def zen_graph(r: Rubric) -> dict:
                           f" or {any_in('handling_failures', RUDE_FAILURES)}"),
         ("gate.malice_track", any_in("malice_signals", MALICE_TRACK_SIGNALS)),
         ("gate.past_regulatory_deadline", "ck.past"),
+        ("gate.repeat_complaint", f"{int_in('prior_contacts')} >= {r.bands['prior_contacts'][1]}"),
+        ("gate.legal_threat", any_in("threats", LEGAL_THREATS)),
     ]
     expressions("e-clock", [
         ("ck.cap_left", f"jc.cap != {NO_LIMIT} ? max([jc.cap - {int_in('hours_open')}, 0]) : {NO_CLOCK}"),

@@ -39,6 +39,8 @@ code_enum! {
         Attitude = "attitude", "An agent's bad attitude", "服务态度恶劣";
         MaliceTrack = "malice_track", "Extortion, malicious hype, or demands raised step by step", "恶意要挟、恶意炒作或逐步升级";
         PastRegulatoryDeadline = "past_regulatory_deadline", "Past the regulator's deadline", "已超过监管时限";
+        RepeatComplaint = "repeat_complaint", "The customer has come back about it more than once", "重复投诉";
+        LegalThreat = "legal_threat", "A threat of a lawsuit or of a regulator complaint", "扬言起诉或向监管部门投诉";
     }
 }
 
@@ -103,6 +105,10 @@ pub const MALICE_TRACK_SIGNALS: [MaliceSignal; 4] = [
     MaliceSignal::EscalatingClaim,
     MaliceSignal::EscalatingPressure,
 ];
+
+/// The threats that bring legal or regulatory risk (seed
+/// `002_53957cc42773bf88.txt`: 識別投訴中的潛在風險,如法律風險 … 與法務部門協作).
+pub const LEGAL_THREATS: [Threat; 2] = [Threat::Lawsuit, Threat::Regulator];
 
 /// The threats that can make a complaint public (seed
 /// `003_8f6867fe054256d6.txt`: 不滿足要求會實施曝光).
@@ -182,6 +188,17 @@ pub fn gates_that_apply<C: ComplaintFields + ?Sized>(
         Gate::MaliceTrack,
     );
     put(past_deadline, Gate::PastRegulatoryDeadline);
+    // A customer who has already come back more than once has seen the
+    // front line fail to close it: the complaint has escalated (seed 000,
+    // 升级疑难投诉) and cannot wait in the routine queue. "More than once"
+    // is the policy's second `prior_contacts` band.
+    let repeated = u64::from(c.prior_contacts()) >= policy.bands[Band::PriorContacts as usize][1];
+    put(repeated, Gate::RepeatComplaint);
+    // As with exposure, the record's threats only.
+    put(
+        c.threats().bits() & Threat::bits_of(&LEGAL_THREATS) != 0,
+        Gate::LegalThreat,
+    );
     FlagSet::from_bits_truncate(bits)
 }
 

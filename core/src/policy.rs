@@ -53,7 +53,13 @@ pub struct EffectPolicy {
 }
 
 /// Every number the grading uses.
+///
+/// Laid out in declaration order (`repr(C)`) so that the bytes holding
+/// grades, tiers and priorities (`grade_matrix` to `gates`) stay together
+/// whatever is added: the C library checks a caller's copy of them in
+/// place, a few 16-byte windows at a time (ffi-c/src/policy.rs).
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[repr(C)]
 pub struct Policy {
     /// Points of each factor.
     pub points: PointsTable,
@@ -77,17 +83,17 @@ pub struct Policy {
     pub priority_matrix: [[u8; 3]; 3],
     /// Handling tier for each grade.
     pub tier_by_grade: [Tier; 4],
+    /// Lowest tier when the remedy is beyond the front line's authority.
+    pub beyond_authority_tier: Tier,
+    /// The floor each gate sets when its condition holds (indexed by
+    /// [`Gate`]; see `core/src/gates.rs` for the conditions).
+    pub gates: [GateFloor; Gate::COUNT],
     /// Difficulty from which the tier is at least specialist, then management.
     pub difficulty_tiers: [u8; 2],
     /// Malice from which the tier is at least specialist, then management:
     /// a suspected malicious complaint goes to a level that can protect the
     /// company; it is never deprioritised.
     pub malice_tiers: [u8; 2],
-    /// Lowest tier when the remedy is beyond the front line's authority.
-    pub beyond_authority_tier: Tier,
-    /// The floor each gate sets when its condition holds (indexed by
-    /// [`Gate`]; see `core/src/gates.rs` for the conditions).
-    pub gates: [GateFloor; Gate::COUNT],
     /// Customers affected from which the gates `several_affected`,
     /// `mass_incident` and `wide_outage` apply.
     pub affected_gate_customers: [u32; 3],
@@ -223,6 +229,8 @@ impl Policy {
             floor(Grade::Moderate, Tier::Specialist, 3),
             floor(Grade::Moderate, Tier::Management, 2),
             floor(Grade::Major, Tier::Management, 1),
+            floor(Grade::Minor, Tier::Frontline, 3),
+            floor(Grade::Minor, Tier::Specialist, 3),
         ],
         affected_gate_customers: [10, 100, 10_000],
         first_response_minutes: [60, 60, 30],

@@ -66,6 +66,8 @@ pub const GATE_RULES: [(Gate, &str, &str); Gate::COUNT] = [
     (Gate::Attitude, "category `service_attitude` with a failure `rude`, `language_landmine`, `forbidden_phrase`, `interrogated`, `nonverbal_rejection` or `blamed_customer` in the record; or, in any category, `rude` or `language_landmine`", "`002_53957cc42773bf88.txt` 服務態(tài)度惡劣投訴,則需要由主管介入調查處理"),
     (Gate::MaliceTrack, "malice signal `extortion`, `hype`, `escalating_claim` or `escalating_pressure`", "`000_d3bb18e70da591cc.txt` 恶意要挟 … 恶意炒作 … 非正常/恶意投诉的危机处理 (及时寻求政府保护, 抢先与媒体沟通, 勇敢走上法庭): malice changes the track, never lowers the priority"),
     (Gate::PastRegulatoryDeadline, "a regulatory deadline has passed (see Deadlines)", "`003_8f6867fe054256d6.txt` 限時結案,及時上報"),
+    (Gate::RepeatComplaint, "`prior_contacts` in its second band or above (by default 2 earlier contacts about the same issue)", "`000_d3bb18e70da591cc.txt` 第二节 升级投诉分析: 什么是升级疑难投诉; `001_bf48436fc09b92e7.txt` 重复投诉率: the front line has had its chance twice, so the complaint leaves the routine queue (a site that sends it to specialists raises the tier floor)"),
+    (Gate::LegalThreat, "a `lawsuit` or `regulator` threat in the record (as with exposure, a threat read only from the text sets no floor)", "`002_53957cc42773bf88.txt` 風險管理: 識別投訴中的潛在風險,如法律風險 … 與法務部門協作: a specialist who can involve legal, whatever the amount"),
 ];
 
 /// Writes the rubric of `policy` as Markdown.

@@ -139,7 +139,7 @@ proptest! {
 
 #[test]
 fn the_explanation_names_the_field_its_value_and_where_it_goes() {
-    // An example whose emotion alone can move it (found, not assumed).
+    // An example that one integer field alone can move (found, not assumed).
     let examples = std::fs::read_to_string(concat!(
         env!("CARGO_MANIFEST_DIR"),
         "/../examples/complaints.jsonl"
@@ -149,14 +149,17 @@ fn the_explanation_names_the_field_its_value_and_where_it_goes() {
         .lines()
         .map(|l| parse_complaint(l.as_bytes()).unwrap())
         .find_map(|c| {
-            let x = all(&c).into_iter().find(|x| x.field.name == "emotion")?;
+            let x = all(&c)
+                .into_iter()
+                .find(|x| x.field.kind == FieldKind::Int)?;
             Some((c, x))
         })
-        .expect("some example moves with its emotion");
+        .expect("some example moves with one of its integer fields");
     let mut text = String::new();
     write_counterfactuals(&c, &Policy::DEFAULT, &mut text).unwrap();
     let line = format!(
-        "    emotion {} (now {}): grade {} ({}), tier {} ({})\n",
+        "    {} {} (now {}): grade {} ({}), tier {} ({})\n",
+        x.field.name,
         x.to,
         x.from,
         x.grade.code(),

@@ -605,6 +605,10 @@ enum ct_gate_code {
     CT_GATE_MALICE_TRACK = 11,
     /** `past_regulatory_deadline`: Past the regulator's deadline (已超过监管时限). */
     CT_GATE_PAST_REGULATORY_DEADLINE = 12,
+    /** `repeat_complaint`: The customer has come back about it more than once (重复投诉). */
+    CT_GATE_REPEAT_COMPLAINT = 13,
+    /** `legal_threat`: A threat of a lawsuit or of a regulator complaint (扬言起诉或向监管部门投诉). */
+    CT_GATE_LEGAL_THREAT = 14,
 };
 
 /** `factor` (CT_VOCAB_FACTOR): indices. */

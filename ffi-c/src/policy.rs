@@ -165,7 +165,8 @@ const POLICY_BYTES: [Field<u8>; 23 + 3 * Gate::COUNT] = {
 const _: () = assert!(size_of::<GateFloor>() == 3);
 
 /// The windows that check [`POLICY_BYTES`].
-const POLICY_WINDOWS: ByteWindows<4> = byte_windows(&POLICY_BYTES, size_of::<ct_policy>());
+const POLICY_WINDOWS: ByteWindows<{ POLICY_BYTES.len().div_ceil(16) }> =
+    byte_windows(&POLICY_BYTES, size_of::<ct_policy>());
 
 /// The core policy inside a caller's blob, after checking it.
 ///
