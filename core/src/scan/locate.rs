@@ -129,6 +129,18 @@ pub fn locate(text: &[u8], cue: Cue) -> Option<(usize, usize)> {
         }
     }
     let mut end = hi;
+    // The end of a prefix is a word boundary that the whole text may not
+    // have there ("burn" in a prefix of "burned"): the words run on to the
+    // end of the word, when a phrase of the cue ends there.
+    if text.get(end).is_some_and(u8::is_ascii_alphanumeric) {
+        let mut word_end = end;
+        while text.get(word_end).is_some_and(u8::is_ascii_alphanumeric) {
+            word_end += 1;
+        }
+        if phrase_ending_at(text, word_end, cue).is_some() {
+            end = word_end;
+        }
+    }
     let mut start = phrase_ending_at(text, end, cue).unwrap_or(end);
     if cue.numeric() {
         // A unit after the number (`赔我5000元`: the amount was read at `0`):
@@ -248,6 +260,11 @@ mod tests {
         );
         assert_eq!(words("I want $1,200 back", Cue::Money), Some("$1,200"));
         assert_eq!(words("断网三天了", Cue::Elapsed), Some("三天"));
+        // A prefix ending inside a word is no match of the whole text.
+        assert_eq!(
+            words("The charger burned my hand", Cue::Safety(2)),
+            Some("burned")
+        );
     }
 
     #[test]
