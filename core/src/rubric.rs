@@ -387,7 +387,9 @@ Scores are integers; there is no floating point anywhere in the grading, so ever
 /// gates.
 fn write_text_merging<W: Write>(policy: &Policy, w: &mut W) -> fmt::Result {
     w.write_str("\n## What the text raises\n\nWhat the free text shows raises the record's fields, by two rules: an explicit field is never lowered by the text, and the text raises a field only where the record left it at its default (a record cannot tell a field left out from one given as its default; a list field is raised value by value). A reason the text raised has source `text`. Text is read with care (seed `000_d3bb18e70da591cc.txt` 向第三方抱怨): a denied cue (\"I'm not going to sue\") counts for nothing.\n\n")?;
-    w.write_str("| the text shows | raises | only when the record has | seed |\n|---|---|---|---|\n")?;
+    w.write_str(
+        "| the text shows | raises | only when the record has | seed |\n|---|---|---|---|\n",
+    )?;
     let t = policy.affected_gate_customers;
     let rows: [(&str, &str, &str, &str); 7] = [
         (
