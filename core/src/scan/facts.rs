@@ -93,6 +93,8 @@ const CURRENCY_OF: [Currency; CURRENCIES.len()] = [
     Currency::Eur,
 ];
 
+// Compile time only: a mismatch is a build error, not a runtime panic.
+#[allow(clippy::indexing_slicing, clippy::arithmetic_side_effects)]
 const _: () = {
     // The tables above follow the scanner's lists by position.
     let mut i = 0;
@@ -221,7 +223,8 @@ impl TextFacts {
     /// raise.
     #[must_use]
     pub fn cue_of(&self, f: Factor) -> Option<Cue> {
-        let first_bit = |bits: u16| (bits != 0).then(|| bits.trailing_zeros() as u8);
+        let first_bit =
+            |bits: u16| (bits != 0).then(|| u8::try_from(bits.trailing_zeros()).unwrap_or(0));
         let i = f.0;
         let in_range =
             |first: u8, count: usize| i.checked_sub(first).filter(|k| usize::from(*k) < count);

@@ -118,7 +118,7 @@ pub fn locate(text: &[u8], cue: Cue) -> Option<(usize, usize)> {
     // The shortest prefix that shows the cue: `lo` never does, `hi` does.
     let (mut lo, mut hi) = (0usize, text.len());
     while hi.saturating_sub(lo) > 1 {
-        let mid = lo + (hi - lo) / 2;
+        let mid = lo.saturating_add(hi.saturating_sub(lo) / 2);
         let shown = text
             .get(..mid)
             .is_some_and(|prefix| cue.shown(&scan_bytes(prefix), &all));
@@ -135,7 +135,7 @@ pub fn locate(text: &[u8], cue: Cue) -> Option<(usize, usize)> {
     if text.get(end).is_some_and(u8::is_ascii_alphanumeric) {
         let mut word_end = end;
         while text.get(word_end).is_some_and(u8::is_ascii_alphanumeric) {
-            word_end += 1;
+            word_end = word_end.saturating_add(1);
         }
         if phrase_ending_at(text, word_end, cue).is_some() {
             end = word_end;
@@ -179,14 +179,14 @@ fn phrase_ending_at(text: &[u8], end: usize, cue: Cue) -> Option<usize> {
         .filter(|(kind, bit, _)| *kind == cue.kind() && cue.phrase_bit(*bit))
         .map(|(_, _, p)| p.as_bytes())
         .filter(|p| {
-            head.len() >= p.len()
-                && head
-                    .get(head.len() - p.len()..)
-                    .is_some_and(|tail| tail.eq_ignore_ascii_case(p))
+            head.len()
+                .checked_sub(p.len())
+                .and_then(|from| head.get(from..))
+                .is_some_and(|tail| tail.eq_ignore_ascii_case(p))
         })
         .map(|p| p.len())
         .max()
-        .map(|len| end - len)
+        .map(|len| end.saturating_sub(len))
 }
 
 /// The end of the UTF-8 character that starts at `at` (`at` at the end).
@@ -200,7 +200,7 @@ fn next_char_end(text: &[u8], at: usize) -> usize {
         0xC0.. => 2,
         _ => 1,
     };
-    (at + len).min(text.len())
+    at.saturating_add(len).min(text.len())
 }
 
 /// Characters a number is written with: digits, separators and Chinese
@@ -211,7 +211,7 @@ const NUMBER_CHARS: &str = "0123456789,.零〇一二两兩三四五六七八九�
 fn number_start(text: &[u8], end: usize) -> usize {
     let mut start = end;
     while start > 0 {
-        let from = char_start(text, start - 1);
+        let from = char_start(text, start.saturating_sub(1));
         let last = text
             .get(from..start)
             .and_then(|b| core::str::from_utf8(b).ok())
@@ -223,7 +223,7 @@ fn number_start(text: &[u8], end: usize) -> usize {
     }
     // A separator does not start a number.
     while start < end && text.get(start).is_some_and(|b| *b == b',' || *b == b'.') {
-        start += 1;
+        start = start.saturating_add(1);
     }
     start
 }
@@ -232,7 +232,7 @@ fn number_start(text: &[u8], end: usize) -> usize {
 fn char_start(text: &[u8], at: usize) -> usize {
     let mut i = at.min(text.len());
     while i > 0 && text.get(i).is_some_and(|b| b & 0xC0 == 0x80) {
-        i -= 1;
+        i = i.saturating_sub(1);
     }
     i
 }
