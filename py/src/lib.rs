@@ -19,9 +19,7 @@ use complaint_triage::{
 use pyo3::exceptions::{PyException, PyTypeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
-use pyo3::types::{
-    PyByteArray, PyBytes, PyCapsule, PyDict, PyList, PyMapping, PyString, PyTuple,
-};
+use pyo3::types::{PyByteArray, PyBytes, PyCapsule, PyDict, PyList, PyMapping, PyString, PyTuple};
 
 mod arrow;
 mod compare;
