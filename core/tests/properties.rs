@@ -230,16 +230,22 @@ proptest! {
 
     #[test]
     fn more_of_a_number_never_lowers_its_dimensions(c in complaint(), extra in 1u32..100_000) {
-        let more = Complaint { affected_customers: c.affected_customers.saturating_add(extra), ..c.clone() };
+        // More than grading read: the field, or what the text raised it to
+        // when the record left it at its default (an explicit value
+        // replaces the text's, so "more" counts from the value read).
+        let affected = merge::affected_customers(&c, &Policy::DEFAULT).value;
+        let more = Complaint { affected_customers: affected.saturating_add(extra), ..c.clone() };
         not_lower(&c, &more, Dimension::Impact)?;
         not_lower(&c, &more, Dimension::Severity)?;
-        let more = Complaint { prior_contacts: c.prior_contacts.saturating_add(extra as u16), ..c.clone() };
+        let prior = merge::prior_contacts(&c).value;
+        let more = Complaint { prior_contacts: prior.saturating_add(extra as u16), ..c.clone() };
         not_lower(&c, &more, Dimension::EscalationRisk)?;
         let more = Complaint { direct_loss: c.direct_loss.saturating_add(u64::from(extra) * 1000), ..c.clone() };
         not_lower(&c, &more, Dimension::Severity)?;
         let more = Complaint { emotion: (c.emotion + (extra % 11) as u8).min(10), ..c.clone() };
         not_lower(&c, &more, Dimension::EscalationRisk)?;
-        let more = Complaint { hours_open: c.hours_open.saturating_add(extra), ..c.clone() };
+        let waited = merge::hours_waited(&c).value;
+        let more = Complaint { hours_open: waited.saturating_add(extra), ..c.clone() };
         not_lower(&c, &more, Dimension::EscalationRisk)?;
     }
 
