@@ -3,8 +3,8 @@
 use std::io::{self, BufRead, Write};
 
 use complaint_triage::{
-    assess, parse_complaint, write_counterfactuals, write_explanation, Complaint, ParseError,
-    Policy, RECORD_LIMITS,
+    assess, parse_complaint, write_counterfactuals, write_explanation, write_text_evidence,
+    Complaint, ParseError, Policy, RECORD_LIMITS,
 };
 
 use crate::lines::{is_blank, Line, LineReader};
@@ -20,11 +20,32 @@ pub enum Pick {
     Id(String),
 }
 
-fn parse(line: Line<'_>) -> Result<Complaint, ParseError> {
+/// A record read from its line, with its free text (kept to show the
+/// words the text's reasons came from; a record keeps only what grading
+/// reads of it).
+struct Read {
+    record: Result<Complaint, ParseError>,
+    text: Option<String>,
+}
+
+fn parse(line: Line<'_>) -> Read {
     match line {
-        Line::Text(t) => parse_complaint(t),
-        Line::TooLong => Err(ParseError::too_large(RECORD_LIMITS.max_bytes)),
+        Line::Text(t) => {
+            let record = parse_complaint(t);
+            let text = record.is_ok().then(|| text_of(t)).flatten();
+            Read { record, text }
+        }
+        Line::TooLong => Read {
+            record: Err(ParseError::too_large(RECORD_LIMITS.max_bytes)),
+            text: None,
+        },
     }
+}
+
+/// The `text` of a record that parsed (so the line is a JSON object).
+fn text_of(line: &[u8]) -> Option<String> {
+    let value: serde_json::Value = serde_json::from_slice(line).ok()?;
+    value.get("text")?.as_str().map(str::to_string)
 }
 
 fn refuse(message: String) -> io::Error {
@@ -42,7 +63,7 @@ pub fn explain(
     out: &mut impl Write,
 ) -> io::Result<()> {
     let mut reader = LineReader::new(input, RECORD_LIMITS.max_bytes);
-    let mut found: Option<(usize, Result<Complaint, ParseError>)> = None;
+    let mut found: Option<(usize, Read)> = None;
     let mut lines = 0;
     let mut unreadable: Option<(usize, usize)> = None;
     while let Some((number, line)) = reader.next_line()? {
@@ -66,19 +87,27 @@ pub fn explain(
                 found = Some((number, parse(line)));
             }
             Pick::Id(id) => match parse(line) {
-                Ok(c) if c.id.as_str() == id => {
-                    found = Some((number, Ok(c)));
-                    break;
+                read @ Read { record: Ok(_), .. } => {
+                    if read.record.as_ref().is_ok_and(|c| c.id.as_str() == id) {
+                        found = Some((number, read));
+                        break;
+                    }
                 }
-                Ok(_) => {}
-                Err(_) => {
+                Read { record: Err(_), .. } => {
                     let (count, _) = unreadable.get_or_insert((0, number));
                     *count += 1;
                 }
             },
         }
     }
-    let Some((number, record)) = found else {
+    let Some((
+        number,
+        Read {
+            record,
+            text: record_text,
+        },
+    )) = found
+    else {
         return Err(refuse(match pick {
             Pick::Only => "no record in the input".to_string(),
             Pick::Line(n) => format!("no line {n}: the input has {lines} lines"),
@@ -99,6 +128,9 @@ pub fn explain(
             let a = assess(&c, policy);
             let mut text = String::new();
             write_explanation(&a, &mut text).map_err(io::Error::other)?;
+            if let Some(t) = &record_text {
+                write_text_evidence(&a, t, &mut text).map_err(io::Error::other)?;
+            }
             write_counterfactuals(&c, policy, &mut text).map_err(io::Error::other)?;
             // The first line is the id, the one piece of record text shown.
             let id = if a.id.is_empty() {

@@ -130,3 +130,32 @@ fn explain_ends_with_what_one_change_would_move_it_to() {
         "{first}"
     );
 }
+
+#[test]
+fn a_reason_from_the_text_shows_the_words_it_came_from() {
+    // Only the narrative tells of the injury: the safety gate fires, and the
+    // explanation quotes the words with their byte span.
+    let record = r#"{"id":"t1","text":"你们卖的充电宝昨晚充电时爆炸了，把我孩子的手烧伤了，现在还在医院住院。"}"#;
+    bin()
+        .arg("explain")
+        .write_stdin(record)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("gate safety_serious_injury"))
+        .stdout(predicate::str::contains("from the text"))
+        .stdout(predicate::str::contains(
+            "safety_incident [96..102] \"住院\"",
+        ));
+}
+
+#[test]
+fn a_denied_threat_is_no_reason_and_quotes_nothing() {
+    let record = r#"{"id":"t2","text":"I'm not going to sue, I just want my money back."}"#;
+    bin()
+        .arg("explain")
+        .write_stdin(record)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("threat.lawsuit").not())
+        .stdout(predicate::str::contains("from the text").not());
+}

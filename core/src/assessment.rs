@@ -7,7 +7,7 @@ use crate::codes::{
 use crate::complaint::Id;
 use crate::factor::{Band, Factor, Points};
 use crate::playbook::Playbook;
-use crate::scan::TextCues;
+use crate::scan::TextFacts;
 
 code_enum! {
     /// Where a factor came from.
@@ -155,7 +155,7 @@ pub struct Assessment {
     /// How to talk, what to offer, which strategy.
     pub playbook: Playbook,
     /// What the free text revealed.
-    pub text_cues: TextCues,
+    pub text_cues: TextFacts,
     /// Every factor that moved a score.
     pub rows: ReasonRows,
 }
@@ -196,7 +196,7 @@ impl Assessment {
             claim_ratio_permille: None,
             claim_unreasonable: false,
             playbook: Playbook::UNKNOWN,
-            text_cues: TextCues::NONE,
+            text_cues: TextFacts::NONE,
             rows: heapless::Vec::new(),
         }
     }

@@ -4,7 +4,7 @@
 //! `core/src/contract.rs`; this module holds what is written by hand.
 
 pub use crate::contract::Complaint;
-use crate::scan::scan_text;
+use crate::scan::{scan_text, TextFacts};
 
 /// Longest accepted complaint id, in UTF-8 bytes.
 pub const ID_CAPACITY: usize = 64;
@@ -19,11 +19,13 @@ impl Default for Complaint {
 }
 
 impl Complaint {
-    /// Scans free text (a transcript or narrative) and merges the cues found.
+    /// Scans free text (a transcript or narrative) and keeps what grading
+    /// reads of it ([`TextFacts`]); grading raises with it only the fields
+    /// left at their default (see `core/src/merge.rs`).
     ///
-    /// Can be called several times; cues accumulate.
+    /// Can be called several times; what was found accumulates.
     pub fn add_text(&mut self, text: &str) {
-        self.text_cues = self.text_cues.union(scan_text(text).families());
+        self.text_cues = self.text_cues.union(TextFacts::from_cues(&scan_text(text)));
     }
 
     /// Sets the id, or returns `Err(())` if it is longer than [`ID_CAPACITY`] bytes.

@@ -25,7 +25,7 @@ use crate::gates::Gate;
 use crate::json::{ErrorKind, MAX_AMOUNT, RECORD_LIMITS};
 use crate::outcome::EffectFactor;
 use crate::playbook::{ExpectationApproach, MotiveApproach, Remedy, Step, Strategy, Talk};
-use crate::scan::TextCues;
+use crate::scan::TextFacts;
 use crate::{Source, TierBasis};
 
 pub mod store;
@@ -269,7 +269,7 @@ macro_rules! record_contract {
             pub id: Id,
             $( $(#[doc = $doc])+ pub $name: $ty, )+
             /// What the free text revealed (see [`crate::scan_text`]).
-            pub text_cues: TextCues,
+            pub text_cues: TextFacts,
         }
 
         impl Complaint {
@@ -279,7 +279,7 @@ macro_rules! record_contract {
             pub const DEFAULT: Complaint = Complaint {
                 id: Id::new(),
                 $( $name: $default, )+
-                text_cues: TextCues::NONE,
+                text_cues: TextFacts::NONE,
             };
 
             /// The value of the record field `name` as its [`FieldSpec`]
@@ -309,7 +309,7 @@ macro_rules! record_contract {
                 fn $name(&self) -> $ty;
             )+
             /// [`Complaint::text_cues`].
-            fn text_cues(&self) -> TextCues;
+            fn text_cues(&self) -> TextFacts;
         }
 
         impl ComplaintFields for Complaint {
@@ -320,7 +320,7 @@ macro_rules! record_contract {
                 }
             )+
             #[inline(always)]
-            fn text_cues(&self) -> TextCues {
+            fn text_cues(&self) -> TextFacts {
                 self.text_cues
             }
         }
@@ -392,10 +392,9 @@ macro_rules! record_contract {
                     $( RecordField::$name => {
                         self.$name = read_value!($kind reader, $name: $ty $(, $min, $max)?)
                     } )+
-                    // A record keeps the three cue families grading reads (see
-                    // `TextCues::families`).
+                    // A record keeps what grading reads of its text.
                     RecordField::text => {
-                        self.text_cues = self.text_cues.union(reader.text()?.families())
+                        self.text_cues = self.text_cues.union(TextFacts::from_cues(&reader.text()?))
                     }
                 }
                 Ok(())
@@ -420,7 +419,7 @@ macro_rules! record_contract {
             FieldSpec {
                 name: "text",
                 kind: FieldKind::Text,
-                rust_type: "TextCues",
+                rust_type: "TextFacts",
                 min: 0,
                 max: $text_max as u64,
                 default: 0,
@@ -508,7 +507,9 @@ record_contract! {
     }
     text {
         /// Free text (a transcript or narrative), scanned for threats,
-        /// forbidden phrases and emotion markers; only the cues are kept.
+        /// forbidden phrases, emotion, harm, vulnerable people, malice,
+        /// scope, repetition, elapsed time and money; only what grading
+        /// reads is kept, and it raises only fields left at their default.
         max RECORD_LIMITS.max_string_bytes;
     }
 }

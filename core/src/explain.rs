@@ -4,6 +4,7 @@ use core::fmt::{self, Write};
 
 use crate::assessment::{Assessment, Source};
 use crate::codes::Dimension;
+use crate::scan::locate;
 
 /// Writes the human-readable breakdown of one assessment: grade, tier,
 /// priority and deadlines, the levels, the claim check, every reason by
@@ -152,6 +153,52 @@ pub fn write_explanation(a: &Assessment, out: &mut impl Write) -> fmt::Result {
             "    step:        {} ({})",
             step.name_en(),
             step.name_zh()
+        )?;
+    }
+    Ok(())
+}
+
+/// Writes, for every reason the record's free text raised
+/// ([`Source::Text`]), the words of `text` it came from: the factor's code,
+/// the byte span and the quoted words (found again with
+/// [`locate`](crate::scan::locate); `text` is the record's text, the one
+/// the assessment was made from). Writes nothing when no reason came from
+/// the text.
+///
+/// ```
+/// use complaint_triage::{assess, write_text_evidence, Complaint, Policy};
+///
+/// let text = "充电宝爆炸了，把我孩子的手烧伤了";
+/// let mut c = Complaint::default();
+/// c.add_text(text);
+/// let mut out = String::new();
+/// write_text_evidence(&assess(&c, &Policy::DEFAULT), text, &mut out).unwrap();
+/// assert!(out.contains("safety_incident [39..45] \"烧伤\""), "{out}");
+/// ```
+///
+/// # Errors
+/// Only those of `out`.
+pub fn write_text_evidence(a: &Assessment, text: &str, out: &mut impl Write) -> fmt::Result {
+    let mut first = true;
+    let mut shown = [false; crate::factor::FACTOR_COUNT];
+    for r in a.rows.iter().filter(|r| r.source == Source::Text) {
+        if core::mem::replace(&mut shown[r.factor.index()], true) {
+            continue;
+        }
+        let Some(cue) = a.text_cues.cue_of(r.factor) else {
+            continue;
+        };
+        let Some((start, end)) = locate(text.as_bytes(), cue) else {
+            continue;
+        };
+        if core::mem::take(&mut first) {
+            writeln!(out, "\n  from the text")?;
+        }
+        writeln!(
+            out,
+            "    {} [{start}..{end}] \"{}\"",
+            r.factor.code(),
+            text.get(start..end).unwrap_or("")
         )?;
     }
     Ok(())

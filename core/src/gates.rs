@@ -114,11 +114,11 @@ pub const LEGAL_THREATS: [Threat; 2] = [Threat::Lawsuit, Threat::Regulator];
 /// `003_8f6867fe054256d6.txt`: 不滿足要求會實施曝光).
 pub const EXPOSURE_THREATS: [Threat; 2] = [Threat::Media, Threat::SocialMedia];
 
-/// The safety level of a complaint: its `safety` field, raised to `injury`
-/// when the older `safety_incident` flag is set (which means "a person or
-/// property was harmed").
+/// The safety level the record states: its `safety` field, raised to
+/// `injury` when the older `safety_incident` flag is set (which means "a
+/// person or property was harmed").
 #[inline]
-pub fn safety_level<C: ComplaintFields + ?Sized>(c: &C) -> SafetyLevel {
+pub fn recorded_safety_level<C: ComplaintFields + ?Sized>(c: &C) -> SafetyLevel {
     let at_least = if c.safety_incident() {
         SafetyLevel::Injury
     } else {
@@ -127,38 +127,45 @@ pub fn safety_level<C: ComplaintFields + ?Sized>(c: &C) -> SafetyLevel {
     c.safety().max(at_least)
 }
 
+/// The safety level of a complaint: the recorded one
+/// ([`recorded_safety_level`]), or, when the record states none, the harm
+/// its text tells of (see [`crate::merge::safety`]).
+#[inline]
+pub fn safety_level<C: ComplaintFields + ?Sized>(c: &C) -> SafetyLevel {
+    crate::merge::safety(c).value
+}
+
 /// The gates whose condition holds for a complaint under `policy` (its
 /// customer counts of the scope gates, its first emotion band);
-/// `past_deadline` whether a regulator's deadline has passed.
-#[inline]
+/// `past_deadline` whether a regulator's deadline has passed. The record's
+/// fields are read with what its text raised (`core/src/merge.rs`): harm,
+/// scope and the Nth call count; text threats and malice signs do not.
 pub fn gates_that_apply<C: ComplaintFields + ?Sized>(
     c: &C,
     policy: &Policy,
     past_deadline: bool,
 ) -> FlagSet<Gate> {
-    let affected_thresholds = policy.affected_gate_customers;
-    // Every condition is evaluated and sets its bit (`&` and `|`, not
-    // `&&` and `||`): both gradings call this on every record, whose facts
-    // vary at random, and a branch per gate would mispredict.
-    let mut bits = 0u16;
-    let mut put = |applies: bool, gate: Gate| bits |= u16::from(applies) << gate.index();
-    let safety = safety_level(c);
-    put(safety == SafetyLevel::Hazard, Gate::SafetyHazard);
-    put(safety == SafetyLevel::Injury, Gate::SafetyInjury);
-    put(
-        safety == SafetyLevel::SeriousInjury,
-        Gate::SafetySeriousInjury,
-    );
-    put(safety == SafetyLevel::Death, Gate::SafetyDeath);
+    let mut gates = FlagSet::EMPTY;
+
+    match safety_level(c) {
+        SafetyLevel::None => {}
+        SafetyLevel::Hazard => gates.insert(Gate::SafetyHazard),
+        SafetyLevel::Injury => gates.insert(Gate::SafetyInjury),
+        SafetyLevel::SeriousInjury => gates.insert(Gate::SafetySeriousInjury),
+        SafetyLevel::Death => gates.insert(Gate::SafetyDeath),
+    }
+
     let channel = c.channel();
-    put(
-        matches!(
-            channel,
-            Channel::Regulator | Channel::Ombudsman | Channel::Court
-        ),
-        Gate::FormalChannel,
-    );
-    put(channel == Channel::Media, Gate::Press);
+    if matches!(
+        channel,
+        Channel::Regulator | Channel::Ombudsman | Channel::Court
+    ) {
+        gates.insert(Gate::FormalChannel);
+    }
+    if channel == Channel::Media {
+        gates.insert(Gate::Press);
+    }
+
     // The record's threats only: a floor no sum can overrule rests on what
     // was recorded, not on words found in a text that may deny them ("I
     // will not go to the press"); text threats still add their points.
@@ -167,39 +174,55 @@ pub fn gates_that_apply<C: ComplaintFields + ?Sized>(
     // ordinary matter is served well and fast, not escalated: seed 003 has
     // them reported upward when a demand cannot be met (要求無(wu)法滿足時,及時上報).
     let calm = u64::from(c.emotion()) < policy.bands[Band::Emotion as usize][0];
-    let upset_or_repeated = !calm | (c.prior_contacts() > 0);
-    put(
-        exposure_threat | (c.profile().contains(Profile::Influential) & upset_or_repeated),
-        Gate::PublicExposure,
-    );
-    let affected = c.affected_customers();
-    put(affected >= affected_thresholds[0], Gate::SeveralAffected);
-    put(affected >= affected_thresholds[1], Gate::MassIncident);
-    put(affected >= affected_thresholds[2], Gate::WideOutage);
+    let repeated = crate::merge::prior_contacts(c).value > 0;
+    let influential = c.profile().contains(Profile::Influential);
+    if exposure_threat || (influential && (!calm || repeated)) {
+        gates.insert(Gate::PublicExposure);
+    }
+
+    let affected = crate::merge::affected_customers(c, policy).value;
+    let thresholds = policy.affected_gate_customers;
+    if affected >= thresholds[0] {
+        gates.insert(Gate::SeveralAffected);
+    }
+    if affected >= thresholds[1] {
+        gates.insert(Gate::MassIncident);
+    }
+    if affected >= thresholds[2] {
+        gates.insert(Gate::WideOutage);
+    }
+
     let failures = c.handling_failures().bits();
-    let attitude_complaint = (c.category() == Category::ServiceAttitude)
-        & (failures & HandlingFailure::bits_of(&ATTITUDE_FAILURES) != 0);
-    put(
-        attitude_complaint | (failures & HandlingFailure::bits_of(&RUDE_FAILURES) != 0),
-        Gate::Attitude,
-    );
-    put(
-        c.malice_signals().bits() & MaliceSignal::bits_of(&MALICE_TRACK_SIGNALS) != 0,
-        Gate::MaliceTrack,
-    );
-    put(past_deadline, Gate::PastRegulatoryDeadline);
+    let attitude_complaint = c.category() == Category::ServiceAttitude
+        && failures & HandlingFailure::bits_of(&ATTITUDE_FAILURES) != 0;
+    let rude = failures & HandlingFailure::bits_of(&RUDE_FAILURES) != 0;
+    if attitude_complaint || rude {
+        gates.insert(Gate::Attitude);
+    }
+
+    // The record's malice signals only, as for threats above.
+    if c.malice_signals().bits() & MaliceSignal::bits_of(&MALICE_TRACK_SIGNALS) != 0 {
+        gates.insert(Gate::MaliceTrack);
+    }
+
+    if past_deadline {
+        gates.insert(Gate::PastRegulatoryDeadline);
+    }
+
     // A customer who has already come back more than once has seen the
     // front line fail to close it: the complaint has escalated (seed 000,
     // 升级疑难投诉) and cannot wait in the routine queue. "More than once"
     // is the policy's second `prior_contacts` band.
-    let repeated = u64::from(c.prior_contacts()) >= policy.bands[Band::PriorContacts as usize][1];
-    put(repeated, Gate::RepeatComplaint);
+    let contacts_before = u64::from(crate::merge::prior_contacts(c).value);
+    if contacts_before >= policy.bands[Band::PriorContacts as usize][1] {
+        gates.insert(Gate::RepeatComplaint);
+    }
+
     // As with exposure, the record's threats only.
-    put(
-        c.threats().bits() & Threat::bits_of(&LEGAL_THREATS) != 0,
-        Gate::LegalThreat,
-    );
-    FlagSet::from_bits_truncate(bits)
+    if c.threats().bits() & Threat::bits_of(&LEGAL_THREATS) != 0 {
+        gates.insert(Gate::LegalThreat);
+    }
+    gates
 }
 
 /// The combined floor of the gates in `fired`, from the policy's floors

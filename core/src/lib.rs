@@ -57,6 +57,7 @@ mod flags;
 mod gates;
 pub mod guard;
 mod json;
+pub mod merge;
 mod outcome;
 mod playbook;
 mod points;
@@ -83,7 +84,7 @@ pub use contract::{FieldKind, FieldSpec, RecordField, RECORD_CONTRACT, VOCABULAR
 pub use counterfactual::{
     counterfactuals, write_counterfactuals, write_field_value, Counterfactual, MAX_COUNTERFACTUALS,
 };
-pub use explain::write_explanation;
+pub use explain::{write_explanation, write_text_evidence};
 pub use factor::{seeds, Band, Factor, FactorInfo, Points, FACTORS, FACTOR_COUNT};
 pub use fields::ComplaintFields;
 pub use flags::{Flag, FlagSet};
@@ -109,7 +110,7 @@ pub use policy::{
 };
 pub use queue::{QueueEntry, QueueFull, SliceQueue, TriageQueue};
 pub use routing::{route, Routing, ROUTING_HORIZON_MINUTES};
-pub use scan::{scan_text, Scanner, TextCues};
+pub use scan::{scan_text, Scanner, TextCues, TextFacts};
 
 /// The Rust examples of the README, run as doctests so they cannot rot.
 #[cfg(doctest)]

@@ -25,6 +25,7 @@ use crate::codes::{
 use crate::complaint::Complaint;
 use crate::factor::{Band, Factor};
 use crate::gates::{gates_that_apply, safety_level, Gate};
+use crate::merge;
 use crate::playbook::{self, Playbook, StrategyInput};
 use crate::policy::Policy;
 
@@ -37,7 +38,16 @@ pub fn assess(complaint: &Complaint, policy: &Policy) -> Assessment {
     out.text_cues = c.text_cues;
 
     // 1. The factors that apply, each adding its row of points.
-    let claim = check_claim(c.direct_loss, c.claimed_amount, policy.claim_limit_permille);
+    // What the text raised, where the record left a field at its default
+    // (`core/src/merge.rs`).
+    let safety = merge::safety(c);
+    let prior_contacts = merge::prior_contacts(c);
+    let hours_waited = merge::hours_waited(c);
+    let affected = merge::affected_customers(c, policy);
+    let currency = merge::currency(c);
+    let claimed = merge::claimed_amount(c);
+
+    let claim = check_claim(c.direct_loss, claimed.value, policy.claim_limit_permille);
     let mut sums = Sums::new(policy);
 
     // Each single-valued field is a factor.
@@ -52,18 +62,32 @@ pub fn assess(complaint: &Complaint, policy: &Policy) -> Assessment {
     sums.add(Factor::causal_link(c.causal_link), Source::Field);
 
     // Each numeric field adds the highest band it reaches.
-    sums.add_band(Band::Tenure, u64::from(c.tenure_months));
-    sums.add_band(Band::Emotion, u64::from(c.emotion));
-    sums.add_band(Band::PriorContacts, u64::from(c.prior_contacts));
-    sums.add_band(Band::HoursOpen, u64::from(c.hours_open));
-    sums.add_band(Band::AffectedCustomers, u64::from(c.affected_customers));
+    let f = Source::Field;
+    sums.add_band(Band::Tenure, u64::from(c.tenure_months), f);
+    sums.add_band(Band::Emotion, u64::from(c.emotion), f);
+    sums.add_band(
+        Band::PriorContacts,
+        u64::from(prior_contacts.value),
+        prior_contacts.source,
+    );
+    sums.add_band(
+        Band::HoursOpen,
+        u64::from(hours_waited.value),
+        hours_waited.source,
+    );
+    sums.add_band(
+        Band::AffectedCustomers,
+        u64::from(affected.value),
+        affected.source,
+    );
     // The money bands are those of the record's currency.
     sums.add_band_of(
         Band::DirectLoss,
-        policy.money_thresholds(c.currency),
+        policy.money_thresholds(currency.value),
         c.direct_loss,
+        f,
     );
-    sums.add_band(Band::Departments, u64::from(c.departments));
+    sums.add_band(Band::Departments, u64::from(c.departments), f);
 
     // Each flag that is set.
     if c.indirect_loss_claimed {
@@ -77,8 +101,8 @@ pub fn assess(complaint: &Complaint, policy: &Policy) -> Assessment {
     }
     // A safety level of injury or worse (or the older flag) is the safety
     // incident factor; a hazard and the worse levels differ by their gates.
-    if safety_level(c) >= SafetyLevel::Injury {
-        sums.add(Factor::SAFETY_INCIDENT, Source::Field);
+    if safety.value >= SafetyLevel::Injury {
+        sums.add(Factor::SAFETY_INCIDENT, safety.source);
     }
     if c.sensitive_period {
         sums.add(Factor::SENSITIVE_PERIOD, Source::Field);
@@ -114,8 +138,11 @@ pub fn assess(complaint: &Complaint, policy: &Policy) -> Assessment {
         }
     }
     for signal in MaliceSignal::ALL {
+        let in_text = c.text_cues.malice_signals & (1 << signal.index()) != 0;
         if c.malice_signals.contains(*signal) {
             sums.add(Factor::malice_signal(*signal), Source::Field);
+        } else if in_text {
+            sums.add(Factor::malice_signal(*signal), Source::Text);
         }
     }
     for failure in HandlingFailure::ALL {
@@ -128,8 +155,11 @@ pub fn assess(complaint: &Complaint, policy: &Policy) -> Assessment {
         }
     }
     for vulnerability in Vulnerability::ALL {
+        let in_text = c.text_cues.vulnerability & (1 << vulnerability.index()) != 0;
         if c.vulnerability.contains(*vulnerability) {
             sums.add(Factor::vulnerability(*vulnerability), Source::Field);
+        } else if in_text {
+            sums.add(Factor::vulnerability(*vulnerability), Source::Text);
         }
     }
 
@@ -287,19 +317,19 @@ impl<'p> Sums<'p> {
     }
 
     /// Adds the highest band of `band` that `value` reaches, if any.
-    fn add_band(&mut self, band: Band, value: u64) {
-        self.add_band_of(band, self.policy.band_thresholds(band), value);
+    fn add_band(&mut self, band: Band, value: u64, source: Source) {
+        self.add_band_of(band, self.policy.band_thresholds(band), value, source);
     }
 
     /// Adds the highest band of `band` that `value` reaches by `thresholds`.
-    fn add_band_of(&mut self, band: Band, thresholds: &[u64], value: u64) {
+    fn add_band_of(&mut self, band: Band, thresholds: &[u64], value: u64, source: Source) {
         let reached = thresholds
             .iter()
             .filter(|threshold| value >= **threshold)
             .count();
         if reached > 0 {
             if let Some(factor) = Factor::band(band, reached - 1) {
-                self.add(factor, Source::Field);
+                self.add(factor, source);
             }
         }
     }

@@ -307,6 +307,8 @@ pub fn write_markdown<W: Write>(policy: &Policy, w: &mut W) -> fmt::Result {
         write_patterns(w, CueKind::EmotionMarker, bit as u8, "emotion", info.code)?;
     }
 
+    write_text_merging(policy, w)?;
+
     w.write_str("\n## Improvement effect\n\nSeed `001_bf48436fc09b92e7.txt` (评估投诉处理效果: 客户满意度, 处理时长, 重复投诉率) and seed `000_d3bb18e70da591cc.txt` (投诉改善效果). A closed complaint's outcome is scored 0..=100:\n\n")?;
     let e = &policy.effect;
     let rows: [(EffectFactor, i16); 8] = [
@@ -381,3 +383,66 @@ so that it can be found:\n\n\
 - `003_8f6867fe054256d6.txt`: 《服務管理與投訴處理》, a bank service-management course (handling rules, the ten forbidden phrases, five difficult customers);\n\
 - `004_88a401f5dd7eea89.txt`: 《电子商务客户服务与管理》 (王利明), e-commerce customer service (complaint motives).\n\n\
 Scores are integers; there is no floating point anywhere in the grading, so every platform computes the same result.\n";
+
+/// The section on what the free text raises (the rules of
+/// `core/src/merge.rs`), with the customer counts of the policy's scope
+/// gates.
+fn write_text_merging<W: Write>(policy: &Policy, w: &mut W) -> fmt::Result {
+    w.write_str("\n## What the text raises\n\nWhat the free text shows raises the record's fields, by two rules: an explicit field is never lowered by the text, and the text raises a field only where the record left it at its default (a record cannot tell a field left out from one given as its default; a list field is raised value by value). A reason the text raised has source `text`. Text is read with care (seed `000_d3bb18e70da591cc.txt` 向第三方抱怨): a denied cue (\"I'm not going to sue\") counts for nothing.\n\n")?;
+    w.write_str(
+        "| the text shows | raises | only when the record has | seed |\n|---|---|---|---|\n",
+    )?;
+    let t = policy.affected_gate_customers;
+    let rows: [(&str, &str, &str, &str); 7] = [
+        (
+            "harm (hazard, injury, serious injury; a text's death is read as a serious injury)",
+            "the safety level, and so the safety gates",
+            "`safety` `none` and `safety_incident` false",
+            "`000_d3bb18e70da591cc.txt` 安全权; `003_8f6867fe054256d6.txt` 安全需求",
+        ),
+        (
+            "an elderly or disabled person, a medical need",
+            "`vulnerability` values",
+            "the value absent",
+            "`002_53957cc42773bf88.txt` 個性化服務",
+        ),
+        (
+            "malice signs (extortion, a private deal, a claim raised step by step or above twice the loss)",
+            "`malice_signals` values, for their points only: the `malice_track` gate reads the record's",
+            "the value absent",
+            "`000_d3bb18e70da591cc.txt` 恶意投诉",
+        ),
+        (
+            "a building, a district, a city or every user",
+            "`affected_customers` to the smallest count of the gate at that scope (`several_affected`, `mass_incident`, `wide_outage`, `wide_outage`)",
+            "1",
+            "`002_53957cc42773bf88.txt` 當多客戶投訴同一問題后; `000_d3bb18e70da591cc.txt` 由点及面的负面辐射",
+        ),
+        (
+            "\"the Nth call\"",
+            "`prior_contacts` to N - 1",
+            "0",
+            "`001_bf48436fc09b92e7.txt` 重复投诉率",
+        ),
+        (
+            "how long the problem or the wait has lasted",
+            "the `hours_open` band, never the regulator's clock (a problem's age is not the complaint's: the deadline counts from the day it was raised, which the text does not give)",
+            "`hours_open` 0",
+            "`001_bf48436fc09b92e7.txt` 避免投诉长时间得不到解决而升级",
+        ),
+        (
+            "the largest amount of money stated",
+            "`claimed_amount` (what the customer asks, never a direct loss), and `currency` from its currency",
+            "0, and `unspecified`",
+            "`000_d3bb18e70da591cc.txt` 客户的索赔额有没有超直接损失的2倍",
+        ),
+    ];
+    for (shows, raises, when, seed) in rows {
+        writeln!(w, "| {shows} | {raises} | {when} | {seed} |")?;
+    }
+    writeln!(
+        w,
+        "\nUnder this policy a building counts {} customers, a district {}, a city or every user {}.",
+        t[0], t[1], t[2]
+    )
+}

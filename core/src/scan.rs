@@ -339,10 +339,9 @@ impl TextCues {
         out
     }
 
-    /// The three bit families alone (threats, forbidden phrases, emotion): what a
-    /// [`crate::Complaint`] keeps of its text and grading reads. The other kinds are reported
-    /// by [`scan_text`] but not carried by records yet, since the C and Python records have
-    /// no place for them.
+    /// The three bit families alone (threats, forbidden phrases, emotion). A
+    /// [`crate::Complaint`] keeps its text as [`TextFacts`], which has them and the other
+    /// kinds grading reads.
     #[must_use]
     pub const fn families(self) -> TextCues {
         TextCues {
@@ -1884,7 +1883,11 @@ mod tables {
 // Tests
 // ---------------------------------------------------------------------------------------------
 
+mod facts;
+mod locate;
 mod numbers;
+pub use facts::TextFacts;
+pub use locate::{locate, Cue};
 
 #[cfg(test)]
 #[allow(

@@ -50,7 +50,12 @@ fn field_value(spec: &FieldSpec) -> BoxedStrategy<u64> {
 /// the scanner's vocabularies.
 fn complaint() -> impl Strategy<Value = Complaint> {
     let fields: Vec<BoxedStrategy<u64>> = RECORD_CONTRACT.iter().map(field_value).collect();
-    (fields, (0u8..64, 0u16..2048, 0u8..16)).prop_map(|(values, cues)| {
+    let facts = (
+        (0u8..64, 0u16..2048, 0u8..16, 0u8..5),
+        (0u8..8, 0u16..1024, 0u8..5, 0u8..20),
+        (0u32..2000, 0u64..2_000_000_000, 0u8..8),
+    );
+    (fields, facts).prop_map(|(values, facts)| {
         let mut c = Complaint::DEFAULT;
         for (field, v) in RecordField::ALL.iter().zip(values) {
             let stored = match field.kind() {
@@ -63,11 +68,23 @@ fn complaint() -> impl Strategy<Value = Complaint> {
             stored
                 .unwrap_or_else(|e| panic!("{}: {v} within the declaration: {e:?}", field.name()));
         }
-        c.text_cues = TextCues {
-            threats: cues.0,
-            forbidden_phrases: cues.1,
-            emotion_markers: cues.2,
-            ..TextCues::NONE
+        let ((threats, forbidden_phrases, emotion_markers, safety), more, money) = facts;
+        let (vulnerability, malice_signals, scope, repetition) = more;
+        let (elapsed_hours, largest_amount, currency) = money;
+        // Any facts a text can show, in the record's vocabularies, so that
+        // both gradings merge them the same way.
+        c.text_cues = TextFacts {
+            threats,
+            forbidden_phrases,
+            emotion_markers,
+            safety,
+            vulnerability,
+            malice_signals,
+            scope,
+            repetition,
+            elapsed_hours,
+            largest_amount,
+            currency,
         };
         c
     })
@@ -213,16 +230,22 @@ proptest! {
 
     #[test]
     fn more_of_a_number_never_lowers_its_dimensions(c in complaint(), extra in 1u32..100_000) {
-        let more = Complaint { affected_customers: c.affected_customers.saturating_add(extra), ..c.clone() };
+        // More than grading read: the field, or what the text raised it to
+        // when the record left it at its default (an explicit value
+        // replaces the text's, so "more" counts from the value read).
+        let affected = merge::affected_customers(&c, &Policy::DEFAULT).value;
+        let more = Complaint { affected_customers: affected.saturating_add(extra), ..c.clone() };
         not_lower(&c, &more, Dimension::Impact)?;
         not_lower(&c, &more, Dimension::Severity)?;
-        let more = Complaint { prior_contacts: c.prior_contacts.saturating_add(extra as u16), ..c.clone() };
+        let prior = merge::prior_contacts(&c).value;
+        let more = Complaint { prior_contacts: prior.saturating_add(extra as u16), ..c.clone() };
         not_lower(&c, &more, Dimension::EscalationRisk)?;
         let more = Complaint { direct_loss: c.direct_loss.saturating_add(u64::from(extra) * 1000), ..c.clone() };
         not_lower(&c, &more, Dimension::Severity)?;
         let more = Complaint { emotion: (c.emotion + (extra % 11) as u8).min(10), ..c.clone() };
         not_lower(&c, &more, Dimension::EscalationRisk)?;
-        let more = Complaint { hours_open: c.hours_open.saturating_add(extra), ..c.clone() };
+        let waited = merge::hours_waited(&c).value;
+        let more = Complaint { hours_open: waited.saturating_add(extra), ..c.clone() };
         not_lower(&c, &more, Dimension::EscalationRisk)?;
     }
 
@@ -278,7 +301,7 @@ fn the_worst_case_assessment_fits_the_json_bound() {
         handling_failures: FlagSet::from_bits_truncate(u16::MAX),
         vulnerability: FlagSet::from_bits_truncate(u16::MAX), data_breach: true,
         causal_link: CausalLink::Absent,
-        text_cues: TextCues { threats: 0x3f, forbidden_phrases: 0x7ff, emotion_markers: 0xf, ..TextCues::NONE },
+        text_cues: TextFacts { threats: 0x3f, forbidden_phrases: 0x7ff, emotion_markers: 0xf, ..TextFacts::NONE },
         ..Complaint::DEFAULT
     };
     let a = assess(&c, &policy);

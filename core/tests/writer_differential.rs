@@ -31,7 +31,7 @@ mod reference {
     struct RawScores<'a>(&'a [i32; Dimension::COUNT]);
     struct Reasons<'a>(&'a Assessment);
     struct ReasonJson(Reason);
-    struct CuesJson<'a>(&'a TextCues);
+    struct CuesJson<'a>(&'a TextFacts);
     struct Bits<const N: usize> {
         bits: u16,
         codes: [&'static str; N],
@@ -355,7 +355,7 @@ prop_compose! {
         a.follow_up_hours = follow_up_hours;
         a.gates = FlagSet::from_bits_truncate(gates);
         a.playbook = playbook;
-        a.text_cues = TextCues { threats: cues.0, forbidden_phrases: cues.1, emotion_markers: cues.2, ..TextCues::NONE };
+        a.text_cues = TextFacts { threats: cues.0, forbidden_phrases: cues.1, emotion_markers: cues.2, ..TextFacts::NONE };
         for r in rows {
             a.rows.push(r).unwrap();
         }

@@ -98,6 +98,11 @@
 #define CT_MAX_DEPARTMENTS 100
 
 /**
+ * Largest `ct_text_facts.scope`.
+ */
+#define CT_MAX_TEXT_SCOPE 4
+
+/**
  * Capacity of `ct_counterfactual.field`, NUL included.
  */
 #define CT_FIELD_NAME_CAPACITY 32
@@ -369,6 +374,12 @@ enum ct_result
      */
     CT_ERR_COMPLAINT_HOURS_SINCE_REGULATOR = 146,
     /**
+     * A field of `ct_complaint.text_facts` is out of its range (an amount
+     * above `CT_MAX_AMOUNT`, a bit past its vocabulary, a level or code
+     * past its last).
+     */
+    CT_ERR_COMPLAINT_TEXT_FACTS = 147,
+    /**
      * `ct_assessment.id_len` is above `CT_ID_CAPACITY` or `id` is not UTF-8.
      */
     CT_ERR_ASSESSMENT_ID = 150,
@@ -621,6 +632,53 @@ typedef struct ct_text_cues {
 } ct_text_cues;
 
 /**
+ * What else the free text of a complaint showed, in the record's
+ * vocabularies: what grading reads besides the three bit sets of
+ * `ct_text_cues`. The text raises a field only where the complaint left it
+ * at its default (see `core/src/merge.rs`).
+ */
+typedef struct ct_text_facts {
+    /**
+     * The largest amount of money stated, in minor units, up to
+     * `CT_MAX_AMOUNT` (0: none).
+     */
+    uint64_t largest_amount;
+    /**
+     * The longest stated duration of the problem or the wait, in hours.
+     */
+    uint32_t elapsed_hours;
+    /**
+     * Malice signs: bits of `CT_VOCAB_MALICE_SIGNAL`.
+     */
+    uint16_t malice_signals;
+    /**
+     * The most serious harm stated: `CT_VOCAB_SAFETY_LEVEL`.
+     */
+    uint8_t safety;
+    /**
+     * Vulnerable people: bits of `CT_VOCAB_VULNERABILITY`.
+     */
+    uint8_t vulnerability;
+    /**
+     * How widely customers are affected: 0 one, 1 a building, 2 a
+     * district, 3 a city, 4 everyone.
+     */
+    uint8_t scope;
+    /**
+     * This contact is the Nth about the issue (0: not stated).
+     */
+    uint8_t repetition;
+    /**
+     * The currency of `largest_amount`: `CT_VOCAB_CURRENCY`.
+     */
+    uint8_t currency;
+    /**
+     * Set to 0 by the library and ignored (no implicit padding).
+     */
+    uint8_t padding[5];
+} ct_text_facts;
+
+/**
  * One complaint: every factor the rubric reads.
  *
  * Fill it with `ct_complaint_init` (the record contract's defaults) then
@@ -781,6 +839,11 @@ typedef struct ct_complaint {
      * channel), up to `CT_MAX_HOURS_OPEN`: the regulator's own clock.
      */
     uint32_t hours_since_regulator;
+    /**
+     * What else the free text showed (`ct_complaint_add_text` merges into
+     * it), appended at the end, aligned, after the gates' fields.
+     */
+    struct ct_text_facts text_facts;
 } ct_complaint;
 
 /**
@@ -1615,9 +1678,12 @@ ct_result ct_complaint_set_id(struct ct_complaint *complaint, const char *id, si
 
 /**
  * Scans `len` bytes of UTF-8 free text (a transcript, a narrative; no NUL
- * needed) for threats, forbidden agent phrases and strong-emotion
- * markers, and merges the cues found into `complaint->text_cues`. Can be
- * called several times; cues accumulate. Never allocates.
+ * needed) and merges what it shows into `complaint->text_cues` (threats,
+ * forbidden agent phrases, strong-emotion markers) and
+ * `complaint->text_facts` (harm, vulnerable people, malice, scope, the
+ * Nth call, elapsed time, the largest amount). Can be called several
+ * times; what is found accumulates. Grading raises with it only the
+ * fields left at their default. Never allocates.
  *
  * Returns `CT_ERR_INVALID_UTF8` or `CT_ERR_NULL_POINTER` and leaves the
  * complaint untouched on failure.

@@ -4,7 +4,7 @@
 use core::ffi::c_char;
 
 use triage::scan::{EMOTION_MARKERS, FORBIDDEN_PHRASES};
-use triage::{parse_complaint, scan_text, Complaint, Id, TextCues, Threat, ID_CAPACITY};
+use triage::{parse_complaint, scan_text, Complaint, Id, TextFacts, Threat, ID_CAPACITY};
 
 /// The check of a caller's complaint, shared by `ct_assess`,
 /// `ct_complaint_validate` and every copy into a core `Complaint`.
@@ -106,6 +106,38 @@ pub struct ct_text_cues {
     pub emotion_markers: u8,
 }
 
+/// What else the free text of a complaint showed, in the record's
+/// vocabularies: what grading reads besides the three bit sets of
+/// `ct_text_cues`. The text raises a field only where the complaint left it
+/// at its default (see `core/src/merge.rs`).
+#[repr(C)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct ct_text_facts {
+    /// The largest amount of money stated, in minor units, up to
+    /// `CT_MAX_AMOUNT` (0: none).
+    pub largest_amount: u64,
+    /// The longest stated duration of the problem or the wait, in hours.
+    pub elapsed_hours: u32,
+    /// Malice signs: bits of `CT_VOCAB_MALICE_SIGNAL`.
+    pub malice_signals: u16,
+    /// The most serious harm stated: `CT_VOCAB_SAFETY_LEVEL`.
+    pub safety: u8,
+    /// Vulnerable people: bits of `CT_VOCAB_VULNERABILITY`.
+    pub vulnerability: u8,
+    /// How widely customers are affected: 0 one, 1 a building, 2 a
+    /// district, 3 a city, 4 everyone.
+    pub scope: u8,
+    /// This contact is the Nth about the issue (0: not stated).
+    pub repetition: u8,
+    /// The currency of `largest_amount`: `CT_VOCAB_CURRENCY`.
+    pub currency: u8,
+    /// Set to 0 by the library and ignored (no implicit padding).
+    pub padding: [u8; 5],
+}
+
+/// Largest `ct_text_facts.scope`.
+pub const CT_MAX_TEXT_SCOPE: u8 = 4;
+
 // ABI: the layout of the fields below is fixed once published. A field
 // added to the record contract took a byte of `reserved` while one was left
 // (a code or a yes/no; `safety` took the last), else it is appended by hand
@@ -202,6 +234,9 @@ pub struct ct_complaint {
     /// Hours since the complaint reached the regulator or ombudsman (its
     /// channel), up to `CT_MAX_HOURS_OPEN`: the regulator's own clock.
     pub hours_since_regulator: u32,
+    /// What else the free text showed (`ct_complaint_add_text` merges into
+    /// it), appended at the end, aligned, after the gates' fields.
+    pub text_facts: ct_text_facts,
     // END fields
 }
 
@@ -212,8 +247,8 @@ impl Default for ct_complaint {
     }
 }
 
-/// The C form of text cues.
-pub(crate) const fn cues_to_c(c: TextCues) -> ct_text_cues {
+/// The C form of the three bit sets of text facts.
+pub(crate) const fn cues_to_c(c: TextFacts) -> ct_text_cues {
     ct_text_cues {
         forbidden_phrases: c.forbidden_phrases,
         threats: c.threats,
@@ -230,8 +265,23 @@ pub(crate) const fn mask(n: usize) -> u32 {
     }
 }
 
+/// The C form of the other text facts.
+pub(crate) const fn facts_to_c(c: TextFacts) -> ct_text_facts {
+    ct_text_facts {
+        largest_amount: c.largest_amount,
+        elapsed_hours: c.elapsed_hours,
+        malice_signals: c.malice_signals,
+        safety: c.safety,
+        vulnerability: c.vulnerability,
+        scope: c.scope,
+        repetition: c.repetition,
+        currency: c.currency,
+        padding: [0; 5],
+    }
+}
+
 /// Checks the bits of C text cues.
-pub(crate) fn cues_from_c(c: ct_text_cues, codes: [ct_result; 3]) -> Result<TextCues, ct_result> {
+pub(crate) fn cues_from_c(c: ct_text_cues, codes: [ct_result; 3]) -> Result<TextFacts, ct_result> {
     if u32::from(c.threats) & !mask(Threat::COUNT) != 0 {
         return Err(codes[0]);
     }
@@ -245,12 +295,27 @@ pub(crate) fn cues_from_c(c: ct_text_cues, codes: [ct_result; 3]) -> Result<Text
 }
 
 /// The core form of C text cues whose bits were checked.
-pub(crate) const fn cues_from_checked_c(c: ct_text_cues) -> TextCues {
-    TextCues {
+pub(crate) const fn cues_from_checked_c(c: ct_text_cues) -> TextFacts {
+    TextFacts {
         threats: c.threats,
         forbidden_phrases: c.forbidden_phrases,
         emotion_markers: c.emotion_markers,
-        ..TextCues::NONE
+        ..TextFacts::NONE
+    }
+}
+
+/// The core form of a complaint's C text cues and facts, checked.
+pub(crate) const fn facts_from_checked_c(c: ct_text_cues, f: ct_text_facts) -> TextFacts {
+    TextFacts {
+        largest_amount: f.largest_amount,
+        elapsed_hours: f.elapsed_hours,
+        malice_signals: f.malice_signals,
+        safety: f.safety,
+        vulnerability: f.vulnerability,
+        scope: f.scope,
+        repetition: f.repetition,
+        currency: f.currency,
+        ..cues_from_checked_c(c)
     }
 }
 
@@ -285,6 +350,7 @@ macro_rules! from_core_fields {
             ct_complaint {
                 $( $name: to_c!($kind c.$name), )+
                 text_cues: cues_to_c(c.text_cues),
+                text_facts: facts_to_c(c.text_cues),
                 id_len: n as u8,
                 id,
                 padding: Default::default(),
@@ -491,9 +557,12 @@ pub unsafe extern "C" fn ct_complaint_set_id(
 }
 
 /// Scans `len` bytes of UTF-8 free text (a transcript, a narrative; no NUL
-/// needed) for threats, forbidden agent phrases and strong-emotion
-/// markers, and merges the cues found into `complaint->text_cues`. Can be
-/// called several times; cues accumulate. Never allocates.
+/// needed) and merges what it shows into `complaint->text_cues` (threats,
+/// forbidden agent phrases, strong-emotion markers) and
+/// `complaint->text_facts` (harm, vulnerable people, malice, scope, the
+/// Nth call, elapsed time, the largest amount). Can be called several
+/// times; what is found accumulates. Grading raises with it only the
+/// fields left at their default. Never allocates.
 ///
 /// Returns `CT_ERR_INVALID_UTF8` or `CT_ERR_NULL_POINTER` and leaves the
 /// complaint untouched on failure.
@@ -512,18 +581,16 @@ pub unsafe extern "C" fn ct_complaint_add_text(
         // SAFETY: forwarded from the caller.
         let text = unsafe { bytes(text, len) }?;
         let text = core::str::from_utf8(text).map_err(|_| CT_ERR_INVALID_UTF8)?;
-        let found = scan_text(text);
+        let found = TextFacts::from_cues(&scan_text(text));
         // SAFETY: checked non-NULL and aligned; the caller guarantees it is
         // readable and writable.
         unsafe {
-            let old = get!(complaint.text_cues);
-            put!(
-                complaint.text_cues = ct_text_cues {
-                    forbidden_phrases: old.forbidden_phrases | found.forbidden_phrases,
-                    threats: old.threats | found.threats,
-                    emotion_markers: old.emotion_markers | found.emotion_markers,
-                }
-            );
+            // Read as the caller left them (unchecked values are kept where
+            // the text adds nothing; `ct_assess` checks them).
+            let old = facts_from_checked_c(get!(complaint.text_cues), get!(complaint.text_facts));
+            let merged = old.union(found);
+            put!(complaint.text_cues = cues_to_c(merged));
+            put!(complaint.text_facts = facts_to_c(merged));
         }
         Ok(())
     })
@@ -549,7 +616,7 @@ pub unsafe extern "C" fn ct_scan_text(
         let text = unsafe { bytes(text, len) }?;
         check_mut(out)?;
         let text = core::str::from_utf8(text).map_err(|_| CT_ERR_INVALID_UTF8)?;
-        let cues = cues_to_c(scan_text(text));
+        let cues = cues_to_c(TextFacts::from_cues(&scan_text(text)));
         // SAFETY: checked non-NULL and aligned; the caller guarantees it is writable.
         unsafe { out.write(cues) };
         Ok(())

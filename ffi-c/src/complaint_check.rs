@@ -11,11 +11,12 @@ use triage::scan::{EMOTION_MARKERS, FORBIDDEN_PHRASES};
 use triage::{
     Category, CausalLink, Channel, Complaint, ComplaintFields, Currency, CustomerTier, Evidence,
     Expectation, FlagSet, HandlingFailure, Id, Jurisdiction, Liability, MaliceSignal, Motive,
-    Personality, Profile, Right, SafetyLevel, TextCues, Threat, Vulnerability, RECORD_CONTRACT,
+    Personality, Profile, Right, SafetyLevel, TextFacts, Threat, Vulnerability, RECORD_CONTRACT,
 };
 
 use crate::complaint::{
-    ct_complaint, cues_from_checked_c, declared_range, id_bytes, mask, IdBytes, CT_ID_CAPACITY,
+    ct_complaint, declared_range, facts_from_checked_c, id_bytes, mask, IdBytes, CT_ID_CAPACITY,
+    CT_MAX_AMOUNT, CT_MAX_TEXT_SCOPE,
 };
 use crate::result::*;
 
@@ -77,6 +78,26 @@ macro_rules! cue_rule {
     }};
 }
 
+/// The rule of a field of the text facts, with its largest value (one
+/// code, `CT_ERR_COMPLAINT_TEXT_FACTS`, names them all).
+macro_rules! fact_rule {
+    ($fact:ident, $max:expr) => {{
+        let blank = core::mem::MaybeUninit::<ct_complaint>::uninit();
+        FieldRule {
+            name: concat!("text_facts.", stringify!($fact)),
+            at: offset_of!(ct_complaint, text_facts.$fact),
+            // SAFETY: only the field's address is taken, nothing is read.
+            width: width(unsafe { core::ptr::addr_of!((*blank.as_ptr()).text_facts.$fact) }),
+            min: 0,
+            max: $max as u64,
+            code: CT_ERR_COMPLAINT_TEXT_FACTS,
+        }
+    }};
+}
+
+/// How many rules the text's cues and facts add to the contract's.
+const TEXT_RULES: usize = 3 + 6;
+
 /// The `CT_ERR_COMPLAINT_*` code that names the record contract's field
 /// `name` (compile time only): the one of 110-149 whose
 /// `ct_result_field` is `name`. Codes are ABI, so each is written once in
@@ -101,7 +122,7 @@ const fn complaint_code(name: &str) -> ct_result {
 /// result code whose `ct_result_field` is that name.
 macro_rules! contract_rules {
     ($($kind:ident $name:ident: $ty:ty;)+) => {
-        pub(crate) const RULES: [FieldRule; RECORD_CONTRACT.len() + 2] = [
+        pub(crate) const RULES: [FieldRule; RECORD_CONTRACT.len() - 1 + TEXT_RULES] = [
             contract_rule!("id", id_len, CT_ERR_COMPLAINT_ID),
             $( contract_rule!(
                 stringify!($name),
@@ -119,6 +140,12 @@ macro_rules! contract_rules {
                 EMOTION_MARKERS.len(),
                 CT_ERR_COMPLAINT_TEXT_EMOTION_MARKERS
             ),
+            fact_rule!(largest_amount, CT_MAX_AMOUNT),
+            fact_rule!(malice_signals, mask(MaliceSignal::COUNT)),
+            fact_rule!(safety, SafetyLevel::COUNT - 1),
+            fact_rule!(vulnerability, mask(Vulnerability::COUNT)),
+            fact_rule!(scope, CT_MAX_TEXT_SCOPE),
+            fact_rule!(currency, Currency::COUNT - 1),
         ];
     };
 }
@@ -148,7 +175,10 @@ const fn same_bytes(a: &[u8], b: &[u8]) -> bool {
 const _: () = {
     let contract = RECORD_CONTRACT.len() - 1;
     assert!(same(RECORD_CONTRACT[contract].name, "text"));
-    assert!(RULES.len() == contract + 3, "a field without a rule");
+    assert!(
+        RULES.len() == contract + TEXT_RULES,
+        "a field without a rule"
+    );
     let mut i = 0;
     while i < RULES.len() {
         let r = RULES[i];
@@ -364,8 +394,8 @@ macro_rules! checked_fields {
         impl ComplaintFields for Checked<'_> {
             $( checked_method!($kind $name: $ty); )+
             #[inline(always)]
-            fn text_cues(&self) -> TextCues {
-                cues_from_checked_c(self.0.text_cues)
+            fn text_cues(&self) -> TextFacts {
+                facts_from_checked_c(self.0.text_cues, self.0.text_facts)
             }
         }
 

@@ -118,8 +118,10 @@ const _: () = {
     use core::mem::size_of;
     assert!(size_of::<ct_text_cues>() == 2 + 1 + 1);
     assert!(
-        size_of::<ct_complaint>() == 2 * 8 + 2 * 4 + 7 * 2 + 4 + 21 + CT_ID_ARRAY_SIZE + 2 + 2 + 4
+        size_of::<ct_complaint>()
+            == 2 * 8 + 2 * 4 + 7 * 2 + 4 + 21 + CT_ID_ARRAY_SIZE + 2 + 2 + 4 + 24
     );
+    assert!(size_of::<ct_text_facts>() == 8 + 4 + 2 + 5 + 5);
     assert!(size_of::<ct_scores>() == 5 && size_of::<ct_playbook>() == 6);
     // ABI: the fields published before the gates keep their offsets; the
     // gates' two took the last reserved byte and the tail padding.
@@ -131,6 +133,8 @@ const _: () = {
         assert!(offset_of!(ct_complaint, safety) == 127);
         assert!(offset_of!(ct_complaint, vulnerability) == 128);
         assert!(offset_of!(ct_complaint, hours_since_regulator) == 132);
+        // The text facts, appended after them.
+        assert!(offset_of!(ct_complaint, text_facts) == 136);
     }
     assert!(size_of::<ct_reason_row>() == 12);
     assert!(size_of::<ct_assessment>() == 63 + CT_ID_ARRAY_SIZE + 4 + 12 * CT_MAX_REASON_ROWS);

@@ -145,6 +145,10 @@ pub enum ct_result {
     CT_ERR_COMPLAINT_SAFETY = 145,
     /// `ct_complaint.hours_since_regulator` is outside what the record contract accepts.
     CT_ERR_COMPLAINT_HOURS_SINCE_REGULATOR = 146,
+    /// A field of `ct_complaint.text_facts` is out of its range (an amount
+    /// above `CT_MAX_AMOUNT`, a bit past its vocabulary, a level or code
+    /// past its last).
+    CT_ERR_COMPLAINT_TEXT_FACTS = 147,
     // END complaint codes
     /// `ct_assessment.id_len` is above `CT_ID_CAPACITY` or `id` is not UTF-8.
     CT_ERR_ASSESSMENT_ID = 150,
@@ -369,6 +373,7 @@ describe_results! {
     CT_ERR_COMPLAINT_DATA_BREACH => c"data_breach", c"ct_complaint.data_breach: neither 0 nor 1";
     CT_ERR_COMPLAINT_SAFETY => c"safety", c"ct_complaint.safety: not a safety index";
     CT_ERR_COMPLAINT_HOURS_SINCE_REGULATOR => c"hours_since_regulator", c"ct_complaint.hours_since_regulator: outside 0..=1000000";
+    CT_ERR_COMPLAINT_TEXT_FACTS => c"text_facts", c"ct_complaint.text_facts: a value out of its range";
     // END complaint rows
     CT_ERR_ASSESSMENT_ID => c"id", c"ct_assessment.id: longer than 64 bytes or not UTF-8";
     CT_ERR_ASSESSMENT_SCORES => c"scores", c"ct_assessment.scores: a score above 100";

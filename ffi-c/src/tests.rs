@@ -118,7 +118,11 @@ fn complaints_and_assessments_round_trip_through_the_c_structs() {
         let a = graded(line.as_bytes());
         // SAFETY: `a` is a valid local with `row_count` rows.
         let back = unsafe { assessment::to_core(&a) }.unwrap();
-        assert_eq!(back, assess(&core, &Policy::DEFAULT));
+        // A `ct_assessment` carries the text's three bit sets, as the
+        // assessment's JSON does; the other facts were graded already.
+        let mut want = assess(&core, &Policy::DEFAULT);
+        want.text_cues = complaint::cues_from_checked_c(complaint::cues_to_c(want.text_cues));
+        assert_eq!(back, want);
     }
 }
 
@@ -300,6 +304,32 @@ fn every_invalid_complaint_field() -> Vec<(&'static str, ct_complaint, ct_result
         c,
         CT_ERR_COMPLAINT_TEXT_EMOTION_MARKERS,
     ));
+    for (name, set) in [
+        (
+            "text_facts.largest_amount",
+            (|c: &mut ct_complaint| c.text_facts.largest_amount = CT_MAX_AMOUNT + 1)
+                as fn(&mut ct_complaint),
+        ),
+        ("text_facts.malice_signals", |c| {
+            c.text_facts.malice_signals = 1 << triage::MaliceSignal::COUNT
+        }),
+        ("text_facts.safety", |c| {
+            c.text_facts.safety = triage::SafetyLevel::COUNT as u8
+        }),
+        ("text_facts.vulnerability", |c| {
+            c.text_facts.vulnerability = 1 << triage::Vulnerability::COUNT
+        }),
+        ("text_facts.scope", |c| {
+            c.text_facts.scope = CT_MAX_TEXT_SCOPE + 1
+        }),
+        ("text_facts.currency", |c| {
+            c.text_facts.currency = triage::Currency::COUNT as u8
+        }),
+    ] {
+        let mut c = ok;
+        set(&mut c);
+        cases.push((name, c, CT_ERR_COMPLAINT_TEXT_FACTS));
+    }
     cases
 }
 
@@ -320,7 +350,13 @@ fn every_invalid_complaint_field_is_named_and_nothing_is_written() {
         let named = unsafe { CStr::from_ptr(ct_result_field(r as u32)) }
             .to_str()
             .unwrap();
-        assert_eq!(named, *field);
+        // The text facts share one code, named by their struct.
+        let want = if field.starts_with("text_facts.") {
+            "text_facts"
+        } else {
+            *field
+        };
+        assert_eq!(named, want, "{field}");
     }
     // The boundaries themselves are valid, as in the JSON contract.
     let mut c = ct_complaint::default();
@@ -408,7 +444,7 @@ fn ct_assess_and_ct_complaint_validate_agree_on_every_complaint() {
             .unwrap();
         // Overwrite 1 to 3 fields with values near the limits.
         for _ in 0..1 + round % 3 {
-            let pick = interesting(&mut rng, 8) % 38;
+            let pick = interesting(&mut rng, 8) % 44;
             let v = interesting(&mut rng, 8);
             match pick {
                 0 => c.direct_loss = v,
@@ -448,6 +484,12 @@ fn ct_assess_and_ct_complaint_validate_agree_on_every_complaint() {
                 34 => c.data_breach = v as u8,
                 35 => c.safety = v as u8,
                 36 => c.hours_since_regulator = v as u32,
+                37 => c.text_facts.largest_amount = v,
+                38 => c.text_facts.malice_signals = v as u16,
+                39 => c.text_facts.safety = v as u8,
+                40 => c.text_facts.vulnerability = v as u8,
+                41 => c.text_facts.scope = v as u8,
+                42 => c.text_facts.currency = v as u8,
                 _ => {
                     // Bytes of the id, ASCII or not, valid UTF-8 or not,
                     // and garbage past its length.
@@ -948,7 +990,10 @@ fn text_is_scanned_and_merged() {
             ct_scan_text(text.as_ptr().cast(), text.len(), &mut cues),
             CT_OK
         );
-        assert_eq!(cues, complaint::cues_to_c(expected));
+        assert_eq!(
+            cues,
+            complaint::cues_to_c(triage::TextFacts::from_cues(&expected))
+        );
         assert_eq!(
             ct_complaint_add_text(&mut c, text.as_ptr().cast(), text.len()),
             CT_OK
@@ -975,6 +1020,59 @@ fn text_is_scanned_and_merged() {
         .map_err(|e| e.0)
         .unwrap();
     assert_eq!(from_json.text_cues, c.text_cues);
+    assert_eq!(from_json.text_facts, c.text_facts);
+}
+
+/// Grades a `ct_complaint` through `ct_assess`, as JSON.
+fn assessed_json(c: &ct_complaint) -> String {
+    let p = default_policy();
+    let mut a = blank_assessment();
+    // SAFETY: valid pointers.
+    assert_eq!(unsafe { ct_assess(c, &*p, &mut *a) }, CT_OK);
+    to_json(&a).unwrap()
+}
+
+#[test]
+fn text_raises_only_fields_left_at_their_default() {
+    let text = "你们卖的充电宝昨晚充电时爆炸了，把我孩子的手烧伤了，现在还在医院住院。";
+    let add = |c: &mut ct_complaint| {
+        // SAFETY: valid pointers and lengths.
+        let r = unsafe { ct_complaint_add_text(c, text.as_ptr().cast(), text.len()) };
+        assert_eq!(r, CT_OK);
+    };
+    // Text only: the harm is read, the safety gate fires, as in the core.
+    let mut c = ct_complaint::default();
+    add(&mut c);
+    assert_eq!(
+        c.text_facts.safety,
+        triage::SafetyLevel::SeriousInjury.index()
+    );
+    let mut core = Complaint::default();
+    core.add_text(text);
+    let json = assessed_json(&c);
+    assert_eq!(json, core_json(&core, &Policy::DEFAULT));
+    assert!(json.contains("\"grade\":\"critical\""), "{json}");
+    assert!(json.contains("\"source\":\"text\""), "{json}");
+    // An explicit level is kept: the text neither lowers nor raises it.
+    let mut c = ct_complaint::default();
+    c.safety = triage::SafetyLevel::Hazard.index();
+    add(&mut c);
+    core.safety = triage::SafetyLevel::Hazard;
+    let json = assessed_json(&c);
+    assert_eq!(json, core_json(&core, &Policy::DEFAULT));
+    assert!(json.contains("\"safety_hazard\""), "{json}");
+    assert!(!json.contains("safety_serious_injury"), "{json}");
+    // A denied threat adds no threat.
+    let mut c = ct_complaint::default();
+    let denied = "I'm not going to sue, I just want it fixed.";
+    // SAFETY: valid pointers and lengths.
+    unsafe {
+        assert_eq!(
+            ct_complaint_add_text(&mut c, denied.as_ptr().cast(), denied.len()),
+            CT_OK
+        );
+    }
+    assert_eq!(c.text_cues.threats, 0);
 }
 
 #[test]

@@ -503,6 +503,41 @@ static void test_text(void) {
     CHECK(strcmp(c.id, "CALL-1") == 0);
 }
 
+/* What the text shows raises only what the complaint left at its default. */
+static void test_text_raises_defaults(void) {
+    ct_complaint c;
+    ct_assessment a;
+    static const char text[] = "The charger exploded, my son was burned and is hospitalized.";
+    static const char denied[] = "I'm not going to sue, I just want it fixed.";
+
+    /* Text only: the harm is read and the safety gate fires. */
+    CHECK_RC(ct_complaint_init(&c), CT_OK);
+    CHECK_RC(ct_complaint_add_text(&c, text, strlen(text)), CT_OK);
+    CHECK(c.safety == CT_SAFETY_LEVEL_NONE);
+    CHECK(c.text_facts.safety == CT_SAFETY_LEVEL_SERIOUS_INJURY);
+    CHECK_RC(ct_assess(&c, &policy, &a), CT_OK);
+    CHECK(a.grade == CT_GRADE_CRITICAL && a.tier == CT_TIER_MANAGEMENT && a.priority == 1);
+    CHECK((a.gates & (1u << CT_GATE_SAFETY_SERIOUS_INJURY)) != 0);
+
+    /* An explicit level is kept: the text neither lowers nor raises it. */
+    CHECK_RC(ct_complaint_init(&c), CT_OK);
+    c.safety = CT_SAFETY_LEVEL_HAZARD;
+    CHECK_RC(ct_complaint_add_text(&c, text, strlen(text)), CT_OK);
+    CHECK_RC(ct_assess(&c, &policy, &a), CT_OK);
+    CHECK((a.gates & (1u << CT_GATE_SAFETY_HAZARD)) != 0);
+    CHECK((a.gates & (1u << CT_GATE_SAFETY_SERIOUS_INJURY)) == 0);
+
+    /* A denied threat is no threat. */
+    CHECK_RC(ct_complaint_init(&c), CT_OK);
+    CHECK_RC(ct_complaint_add_text(&c, denied, strlen(denied)), CT_OK);
+    CHECK(c.text_cues.threats == 0);
+
+    /* A fact out of its range is named. */
+    CHECK_RC(ct_complaint_init(&c), CT_OK);
+    c.text_facts.safety = 200;
+    check_bad_complaint(&c, CT_ERR_COMPLAINT_TEXT_FACTS, "text_facts", __LINE__);
+}
+
 static void test_policy(void) {
     ct_policy p, zero;
     ct_error err;
@@ -728,6 +763,7 @@ int main(void) {
     test_json_errors();
     test_names_and_results();
     test_text();
+    test_text_raises_defaults();
     test_policy();
     test_batch();
     test_outcome();

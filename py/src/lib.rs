@@ -19,7 +19,7 @@ use complaint_triage::{
 use pyo3::exceptions::{PyException, PyRuntimeError, PyTypeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
-use pyo3::types::{PyByteArray, PyBytes, PyCapsule, PyDict, PyList, PyString, PyTuple};
+use pyo3::types::{PyByteArray, PyBytes, PyCapsule, PyDict, PyList, PyMapping, PyString, PyTuple};
 
 mod arrow;
 mod compare;
@@ -892,7 +892,17 @@ fn explain(
         )?));
     }
     let c = complaint_of(py, record)?;
-    Ok(explanation::with_counterfactuals(&c, policy_of(&policy)))
+    // The record's text, to quote the words its reasons came from.
+    let text = record
+        .cast::<PyMapping>()
+        .ok()
+        .and_then(|m| m.get_item("text").ok())
+        .and_then(|t| t.extract::<String>().ok());
+    Ok(explanation::with_counterfactuals(
+        &c,
+        text.as_deref(),
+        policy_of(&policy),
+    ))
 }
 
 /// Scores how well a closed complaint was handled, against its

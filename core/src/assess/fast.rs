@@ -19,6 +19,7 @@ use crate::factor::{self, Band, Factor};
 use crate::fields::ComplaintFields;
 use crate::flags::FlagSet;
 use crate::gates::{gates_that_apply, safety_level, Gate, GateFloor};
+use crate::merge;
 use crate::playbook::{self, Playbook, StrategyInput};
 use crate::points::{self, PointsTable};
 use crate::policy::Policy;
@@ -103,19 +104,19 @@ impl<R: ReasonSink> Summer<'_, R> {
     /// Adds the highest band of `band` that `value` reaches, if any: the
     /// band numbered by how many thresholds `value` reaches.
     #[inline(always)]
-    fn add_band(&mut self, policy: &Policy, band: Band, value: u64) {
-        self.add_band_of(band, policy.band_thresholds(band), value);
+    fn add_band(&mut self, policy: &Policy, band: Band, value: u64, source: Source) {
+        self.add_band_of(band, policy.band_thresholds(band), value, source);
     }
 
     /// [`Summer::add_band`] by the given thresholds (a currency's money bands).
     #[inline(always)]
-    fn add_band_of(&mut self, band: Band, thresholds: &[u64], value: u64) {
+    fn add_band_of(&mut self, band: Band, thresholds: &[u64], value: u64, source: Source) {
         let reached = thresholds
             .iter()
             .fold(0usize, |n, t| n + usize::from(value >= *t));
         let factor = Factor::band(band, reached.saturating_sub(1));
         let factor = factor.unwrap_or(Factor(0));
-        self.add_if(reached > 0, factor, Source::Field);
+        self.add_if(reached > 0, factor, source);
     }
 }
 
@@ -123,7 +124,11 @@ impl<R: ReasonSink> Summer<'_, R> {
 /// adds and the ratio the assessment reports.
 #[inline(always)]
 fn claim_of<C: ComplaintFields + ?Sized>(c: &C, p: &Policy) -> ClaimCheck {
-    check_claim(c.direct_loss(), c.claimed_amount(), p.claim_limit_permille)
+    check_claim(
+        c.direct_loss(),
+        merge::claimed_amount(c).value,
+        p.claim_limit_permille,
+    )
 }
 
 #[inline(always)]
@@ -150,21 +155,40 @@ fn sum_factors<C: ComplaintFields + ?Sized, R: ReasonSink>(
     s.add(Factor::evidence(c.evidence()), f);
     s.add(Factor::causal_link(c.causal_link()), f);
 
-    s.add_band(p, Band::Tenure, u64::from(c.tenure_months()));
-    s.add_band(p, Band::Emotion, u64::from(c.emotion()));
-    s.add_band(p, Band::PriorContacts, u64::from(c.prior_contacts()));
-    s.add_band(p, Band::HoursOpen, u64::from(c.hours_open()));
+    // What the text raised (`core/src/merge.rs`).
+    let safety = merge::safety(c);
+    let prior_contacts = merge::prior_contacts(c);
+    let hours_waited = merge::hours_waited(c);
+    let affected = merge::affected_customers(c, p);
+    let currency = merge::currency(c);
+
+    s.add_band(p, Band::Tenure, u64::from(c.tenure_months()), f);
+    s.add_band(p, Band::Emotion, u64::from(c.emotion()), f);
+    s.add_band(
+        p,
+        Band::PriorContacts,
+        u64::from(prior_contacts.value),
+        prior_contacts.source,
+    );
+    s.add_band(
+        p,
+        Band::HoursOpen,
+        u64::from(hours_waited.value),
+        hours_waited.source,
+    );
     s.add_band(
         p,
         Band::AffectedCustomers,
-        u64::from(c.affected_customers()),
+        u64::from(affected.value),
+        affected.source,
     );
     s.add_band_of(
         Band::DirectLoss,
-        p.money_thresholds(c.currency()),
+        p.money_thresholds(currency.value),
         c.direct_loss(),
+        f,
     );
-    s.add_band(p, Band::Departments, u64::from(c.departments()));
+    s.add_band(p, Band::Departments, u64::from(c.departments()), f);
 
     s.add_if(c.indirect_loss_claimed(), Factor::INDIRECT_LOSS_CLAIMED, f);
     s.add_if(c.beyond_authority(), Factor::BEYOND_AUTHORITY, f);
@@ -174,9 +198,9 @@ fn sum_factors<C: ComplaintFields + ?Sized, R: ReasonSink>(
         f,
     );
     s.add_if(
-        safety_level(c) >= SafetyLevel::Injury,
+        safety.value >= SafetyLevel::Injury,
         Factor::SAFETY_INCIDENT,
-        f,
+        safety.source,
     );
     s.add_if(c.sensitive_period(), Factor::SENSITIVE_PERIOD, f);
     s.add_if(
@@ -208,9 +232,9 @@ fn sum_factors<C: ComplaintFields + ?Sized, R: ReasonSink>(
         .then(0, Right::COUNT)
         .then(u16::from(c.text_cues().threats), Threat::COUNT)
         .then(0, Profile::COUNT)
-        .then(0, MaliceSignal::COUNT)
+        .then(c.text_cues().malice_signals, MaliceSignal::COUNT)
         .then(text_failures, HandlingFailure::COUNT)
-        .then(0, Vulnerability::COUNT);
+        .then(u16::from(c.text_cues().vulnerability), Vulnerability::COUNT);
     s.add_bits(
         factor::RIGHT,
         field_lists.bits | text_lists.bits,

@@ -16,7 +16,7 @@ use crate::assessment::Assessment;
 use crate::codes::Dimension;
 use crate::flags::{Flag, FlagSet};
 use crate::outcome::Effect;
-use crate::scan::{PhraseInfo, TextCues, EMOTION_MARKERS, FORBIDDEN_PHRASES, THREATS};
+use crate::scan::{PhraseInfo, TextFacts, EMOTION_MARKERS, FORBIDDEN_PHRASES, THREATS};
 
 /// The output buffer was too small for the JSON text.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -190,7 +190,7 @@ fn assessment_json(a: &Assessment, o: &mut Out<'_>) -> Res {
     o.put(b"]}")
 }
 
-fn cues_json(c: &TextCues, o: &mut Out<'_>) -> Res {
+fn cues_json(c: &TextFacts, o: &mut Out<'_>) -> Res {
     if c.threats == 0 && c.forbidden_phrases == 0 && c.emotion_markers == 0 {
         return o.put(
             b"\"text_cues\":{\"threats\":[],\"forbidden_phrases\":[],\"emotion_markers\":[]},",

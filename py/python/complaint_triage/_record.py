@@ -347,4 +347,4 @@ class RecordDict(TypedDict, total=False):
     """Hours since the complaint reached the regulator or ombudsman (its channel): the regulator's own clock, which may have started later."""
 
     text: str
-    """Free text (a transcript or narrative), scanned for threats, forbidden phrases and emotion markers; only the cues are kept."""
+    """Free text (a transcript or narrative), scanned for threats, forbidden phrases, emotion, harm, vulnerable people, malice, scope, repetition, elapsed time and money; only what grading reads is kept, and it raises only fields left at their default."""

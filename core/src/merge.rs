@@ -1,0 +1,221 @@
+//! How what the free text showed ([`TextFacts`](crate::TextFacts)) raises the record's
+//! fields: the merging rules both gradings share, as plain code.
+//!
+//! Two rules hold for every field (issue 17):
+//!
+//! - an explicit field is never lowered by the text;
+//! - the text raises a field only where the record left it at its default
+//!   (a record cannot tell "left out" from "given as the default": a
+//!   record that says `"safety": "none"` is raised by a text that tells of
+//!   a burn). For a list field the rule holds value by value: the text
+//!   adds the values the record lacks.
+//!
+//! Each fact raises one field, with the seed passage that says it matters
+//! when the customer only tells it (`core/RUBRIC.md` lists them):
+//!
+//! | fact | raises | when the record has |
+//! | --- | --- | --- |
+//! | harm (`safety`) | the safety level, and so the safety gates | `safety` none and `safety_incident` false |
+//! | vulnerable people | `vulnerability` values | the value absent |
+//! | malice signs | `malice_signals` values, for their points | the value absent |
+//! | scope | `affected_customers` | 1 |
+//! | "the Nth call" | `prior_contacts` to N - 1 | 0 |
+//! | elapsed time | the `hours_open` band | 0 |
+//! | money | `claimed_amount`, and `currency` | 0, and `unspecified` |
+//!
+//! Reasons raised by the text carry [`Source::Text`].
+//!
+//! Choices, each conservative:
+//!
+//! - **Scope** becomes the smallest count of the policy's gate at that
+//!   scope (`affected_gate_customers`): a building or estate is "several
+//!   affected", a district a "mass incident", a city or every user a "wide
+//!   outage" (seed `002_53957cc42773bf88.txt` 當多客戶投訴同一問題后; seed
+//!   `000_d3bb18e70da591cc.txt` 由点及面的负面辐射). A text never claims more
+//!   customers than the gate it names needs.
+//! - **Elapsed time** is how long the problem or the wait has lasted, not
+//!   how long the complaint has been open: it raises the `hours_open` band
+//!   (a customer left waiting is more urgent, seed
+//!   `001_bf48436fc09b92e7.txt` 避免投诉长时间得不到解决而升级) but never
+//!   the regulator's clock, whose deadline counts from the day the
+//!   complaint was raised, which the text does not give: a problem three
+//!   weeks old may have been reported today.
+//! - **Money**: the largest amount the customer states is what they claim
+//!   (`赔我5000元`), never a direct loss, which needs the record's word
+//!   (seed `000_d3bb18e70da591cc.txt` 高额补偿投诉处理: the claim is weighed
+//!   against a known loss). Its currency becomes the record's when the
+//!   record gives none.
+//! - **Malice** signs from the text add their malice points but do not put
+//!   the complaint on the legal track (the `malice_track` gate), as text
+//!   threats add points without the exposure gate: a floor no sum can
+//!   overrule rests on what a person recorded. Harm is the exception the
+//!   seeds make: any sign of it is handled first (seed
+//!   `000_d3bb18e70da591cc.txt` 安全权; seed `003_8f6867fe054256d6.txt`
+//!   安全需求).
+
+use crate::assessment::Source;
+use crate::codes::{Currency, SafetyLevel};
+use crate::fields::ComplaintFields;
+use crate::policy::Policy;
+
+/// A field's value as grading reads it, and where it came from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Merged<T> {
+    /// The value.
+    pub value: T,
+    /// [`Source::Text`] when the text raised it, else [`Source::Field`].
+    pub source: Source,
+}
+
+/// `text` when the record's `field` is at its `default` and `raise` says
+/// the text raises it, else the field.
+#[inline(always)]
+fn raise_default<T: PartialEq + Copy>(field: T, default: T, text: T, raise: bool) -> Merged<T> {
+    let from_text = raise & (field == default);
+    Merged {
+        value: core::hint::select_unpredictable(from_text, text, field),
+        source: core::hint::select_unpredictable(from_text, Source::Text, Source::Field),
+    }
+}
+
+/// The safety level: the record's (see
+/// [`gates::safety_level`](crate::gates::safety_level)), or the text's
+/// when the record has none and no `safety_incident`.
+#[inline]
+pub fn safety<C: ComplaintFields + ?Sized>(c: &C) -> Merged<SafetyLevel> {
+    let field = crate::gates::recorded_safety_level(c);
+    let text = c.text_cues().safety_level();
+    raise_default(field, SafetyLevel::None, text, text != SafetyLevel::None)
+}
+
+/// How many customers the problem affects: the record's, or, when it left
+/// the default 1, the policy's smallest count of the gate at the text's
+/// scope (see the module documentation).
+#[inline]
+pub fn affected_customers<C: ComplaintFields + ?Sized>(c: &C, policy: &Policy) -> Merged<u32> {
+    let t = policy.affected_gate_customers;
+    let text = match c.text_cues().scope {
+        0 => 1,
+        1 => t[0],
+        2 => t[1],
+        _ => t[2],
+    };
+    raise_default(c.affected_customers(), 1, text, text > 1)
+}
+
+/// Earlier contacts: the record's, or N - 1 when the text says this is
+/// the Nth contact and the record left the default 0.
+#[inline]
+pub fn prior_contacts<C: ComplaintFields + ?Sized>(c: &C) -> Merged<u16> {
+    let text = u16::from(c.text_cues().repetition.saturating_sub(1));
+    raise_default(c.prior_contacts(), 0, text, text > 0)
+}
+
+/// The hours that the `hours_open` band reads: the record's, or the
+/// text's elapsed time when the record left the default 0 (never the
+/// regulator's clock: see the module documentation).
+#[inline]
+pub fn hours_waited<C: ComplaintFields + ?Sized>(c: &C) -> Merged<u32> {
+    let text = c.text_cues().elapsed_hours;
+    raise_default(c.hours_open(), 0, text, text > 0)
+}
+
+/// The amount claimed: the record's, or the largest the text states when
+/// the record left the default 0.
+#[inline]
+pub fn claimed_amount<C: ComplaintFields + ?Sized>(c: &C) -> Merged<u64> {
+    let text = c.text_cues().largest_amount;
+    raise_default(c.claimed_amount(), 0, text, text > 0)
+}
+
+/// The currency of the record's amounts: the record's, or that of the
+/// text's largest amount when the record left it unspecified.
+#[inline]
+pub fn currency<C: ComplaintFields + ?Sized>(c: &C) -> Merged<Currency> {
+    let text = c.text_cues().currency();
+    raise_default(
+        c.currency(),
+        Currency::Unspecified,
+        text,
+        text != Currency::Unspecified,
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Complaint;
+
+    fn with_text(text: &str) -> Complaint {
+        let mut c = Complaint::default();
+        c.add_text(text);
+        c
+    }
+
+    #[test]
+    fn harm_told_in_the_text_raises_a_default_safety_level() {
+        let c = with_text("你们卖的充电宝昨晚充电时爆炸了，把我孩子的手烧伤了，现在还在医院住院。");
+        let s = safety(&c);
+        assert!(s.value >= SafetyLevel::Injury, "{s:?}");
+        assert_eq!(s.source, Source::Text);
+    }
+
+    #[test]
+    fn an_explicit_safety_level_is_never_lowered_nor_raised() {
+        let mut c = with_text("我孩子的手烧伤了，现在还在医院住院。");
+        c.safety = SafetyLevel::Death;
+        assert_eq!(safety(&c).value, SafetyLevel::Death);
+        assert_eq!(safety(&c).source, Source::Field);
+        c.safety = SafetyLevel::Hazard;
+        assert_eq!(safety(&c).value, SafetyLevel::Hazard);
+        c.safety = SafetyLevel::None;
+        c.safety_incident = true;
+        assert_eq!(safety(&c).value, SafetyLevel::Injury);
+        assert_eq!(safety(&c).source, Source::Field);
+    }
+
+    #[test]
+    fn scope_raises_only_the_default_count() {
+        let p = Policy::DEFAULT;
+        let mut c = with_text("全市都断网了");
+        let a = affected_customers(&c, &p);
+        assert_eq!(
+            (a.value, a.source),
+            (p.affected_gate_customers[2], Source::Text)
+        );
+        c.affected_customers = 3;
+        assert_eq!(affected_customers(&c, &p).value, 3);
+        assert_eq!(affected_customers(&c, &p).source, Source::Field);
+    }
+
+    #[test]
+    fn the_nth_call_is_n_minus_one_prior_contacts() {
+        let mut c = with_text("这是我第三次打电话了");
+        assert_eq!(prior_contacts(&c).value, 2);
+        c.prior_contacts = 7;
+        assert_eq!(prior_contacts(&c).value, 7);
+        c.prior_contacts = 1;
+        assert_eq!(prior_contacts(&c).value, 1, "never lowered nor raised");
+    }
+
+    #[test]
+    fn a_stated_amount_is_a_claim_with_its_currency() {
+        let mut c = with_text("赔我5000元");
+        assert_eq!(claimed_amount(&c).value, 500_000);
+        assert_eq!(currency(&c).value, Currency::Cny);
+        c.claimed_amount = 100;
+        c.currency = Currency::Usd;
+        assert_eq!(claimed_amount(&c).value, 100);
+        assert_eq!(currency(&c).value, Currency::Usd);
+        assert_eq!(c.direct_loss, 0, "a text amount is never a direct loss");
+    }
+
+    #[test]
+    fn elapsed_time_raises_the_wait_not_the_clock() {
+        let mut c = with_text("断网三天了");
+        assert_eq!(hours_waited(&c).value, 72);
+        assert_eq!(c.hours_open, 0);
+        c.hours_open = 5;
+        assert_eq!(hours_waited(&c).value, 5);
+    }
+}

@@ -1,0 +1,297 @@
+//! What a record keeps of its free text: [`TextFacts`], the few numbers
+//! grading reads, in the record's own vocabularies.
+//!
+//! [`scan_text`](super::scan_text) reports everything it found
+//! ([`TextCues`], 80 bytes with four money slots); a
+//! [`Complaint`](crate::Complaint) keeps only this 24-byte reduction, so
+//! that records stay small and copying them stays cheap. How each fact
+//! raises a field of the record is in `core/src/merge.rs`.
+
+use super::{Cue, Money, TextCues, CURRENCIES, MALICE, VULNERABLE};
+use crate::codes::{Currency, HandlingFailure, MaliceSignal, SafetyLevel, Threat, Vulnerability};
+use crate::factor::{self, Factor};
+use crate::json::MAX_AMOUNT;
+
+/// What the free text of a record showed, as grading reads it.
+///
+/// The three bit families are the scanner's ([`TextCues`]); the other
+/// facts are already in the record's vocabularies: a [`SafetyLevel`]
+/// index, [`Vulnerability`] and [`MaliceSignal`] bits, a [`Currency`]
+/// index.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub struct TextFacts {
+    /// The largest amount of money stated, in minor units (0: none), at
+    /// most the record's largest amount.
+    pub largest_amount: u64,
+    /// The longest stated duration of the problem or the wait, in hours
+    /// (0: none stated).
+    pub elapsed_hours: u32,
+    /// Forbidden agent phrases, bits as [`TextCues::forbidden_phrases`].
+    pub forbidden_phrases: u16,
+    /// Malicious-complaint signs: bits of [`MaliceSignal`].
+    pub malice_signals: u16,
+    /// Threats made by the customer, bits as [`TextCues::threats`] (the
+    /// record's [`Threat`](crate::Threat) bits).
+    pub threats: u8,
+    /// Strong-emotion markers, bits as [`TextCues::emotion_markers`].
+    pub emotion_markers: u8,
+    /// The most serious harm stated: a [`SafetyLevel`] index (0: none).
+    pub safety: u8,
+    /// Vulnerable people involved: bits of [`Vulnerability`].
+    pub vulnerability: u8,
+    /// How widely customers are affected: 0 one customer, then 1 + index
+    /// in [`SCOPES`](super::SCOPES) (building, district, city, everyone).
+    pub scope: u8,
+    /// This contact is the Nth about the issue (0: not stated).
+    pub repetition: u8,
+    /// The currency of [`TextFacts::largest_amount`]: a [`Currency`] index
+    /// (0: unspecified, also when no amount was stated).
+    pub currency: u8,
+}
+
+/// The record's malice signal for each sign of [`MALICE`], in its order.
+const MALICE_SIGNALS: [MaliceSignal; MALICE.len()] = [
+    MaliceSignal::Extortion,
+    MaliceSignal::PrivateSettlement,
+    MaliceSignal::EscalatingClaim,
+    // "The claim is more than twice the stated loss" is the seed's
+    // unreasonable claim (000: 客户的索赔额有没有超直接损失的2倍).
+    MaliceSignal::UnreasonableClaim,
+];
+
+/// The record's vulnerability for each person of [`VULNERABLE`], in its
+/// order; `None` for those the record's vocabulary has no value for (a
+/// pregnant woman, a sick person, a child: the harm they suffer is read
+/// as a safety level instead).
+const VULNERABILITIES: [Option<Vulnerability>; VULNERABLE.len()] = [
+    Some(Vulnerability::Elderly),
+    None,
+    Some(Vulnerability::Disability),
+    None,
+    None,
+    Some(Vulnerability::MedicalNeed),
+];
+
+/// The record's safety level for each level of
+/// [`SAFETY_LEVELS`](super::SAFETY_LEVELS) (1 + index; 0 none). A text's
+/// "serious injury or death" is read as a serious injury: the scanner does
+/// not tell a death apart, and both are the gravest gates' floor.
+const SAFETY: [SafetyLevel; 4] = [
+    SafetyLevel::None,
+    SafetyLevel::Hazard,
+    SafetyLevel::Injury,
+    SafetyLevel::SeriousInjury,
+];
+
+/// The record's currency of each of the scanner's [`CURRENCIES`].
+const CURRENCY_OF: [Currency; CURRENCIES.len()] = [
+    Currency::Cny,
+    Currency::Hkd,
+    Currency::Twd,
+    Currency::Usd,
+    Currency::Gbp,
+    Currency::Eur,
+];
+
+// Compile time only: a mismatch is a build error, not a runtime panic.
+#[allow(clippy::indexing_slicing, clippy::arithmetic_side_effects)]
+const _: () = {
+    // The tables above follow the scanner's lists by position.
+    let mut i = 0;
+    while i < CURRENCIES.len() {
+        let (a, b) = (CURRENCIES[i].as_bytes(), CURRENCY_OF[i].code().as_bytes());
+        assert!(a.len() == b.len(), "CURRENCY_OF follows CURRENCIES");
+        let mut j = 0;
+        while j < a.len() {
+            assert!(a[j] == b[j], "CURRENCY_OF follows CURRENCIES");
+            j += 1;
+        }
+        i += 1;
+    }
+};
+
+impl TextFacts {
+    /// Nothing shown.
+    pub const NONE: TextFacts = TextFacts {
+        largest_amount: 0,
+        elapsed_hours: 0,
+        forbidden_phrases: 0,
+        malice_signals: 0,
+        threats: 0,
+        emotion_markers: 0,
+        safety: 0,
+        vulnerability: 0,
+        scope: 0,
+        repetition: 0,
+        currency: 0,
+    };
+
+    /// The facts of what the scanner found.
+    #[must_use]
+    pub fn from_cues(cues: &TextCues) -> TextFacts {
+        let mut malice = 0u16;
+        for (i, signal) in MALICE_SIGNALS.iter().enumerate() {
+            if cues.malice & (1 << i) != 0 {
+                malice |= 1 << signal.index();
+            }
+        }
+        let mut vulnerability = 0u8;
+        for (i, v) in VULNERABILITIES.iter().enumerate() {
+            if let Some(v) = v {
+                if cues.vulnerable & (1 << i) != 0 {
+                    vulnerability |= 1 << v.index();
+                }
+            }
+        }
+        let largest = cues.money().fold(None::<Money>, |best, m| match best {
+            Some(b) if b.amount_minor >= m.amount_minor => Some(b),
+            _ => Some(m),
+        });
+        let (largest_amount, currency) = match largest {
+            Some(m) => (
+                m.amount_minor.min(MAX_AMOUNT),
+                CURRENCY_OF
+                    .get(usize::from(m.currency))
+                    .map_or(0, |c| c.index()),
+            ),
+            None => (0, 0),
+        };
+        TextFacts {
+            largest_amount,
+            elapsed_hours: cues.elapsed_hours,
+            forbidden_phrases: cues.forbidden_phrases,
+            malice_signals: malice,
+            threats: cues.threats,
+            emotion_markers: cues.emotion_markers,
+            safety: SAFETY
+                .get(usize::from(cues.safety))
+                .map_or(0, |s| s.index()),
+            vulnerability,
+            scope: cues.scope,
+            repetition: cues.repetition,
+            currency,
+        }
+    }
+
+    /// The facts of `self` and `other` together: bit sets joined, the
+    /// higher level or number, the larger amount with its currency.
+    #[must_use]
+    pub fn union(self, other: TextFacts) -> TextFacts {
+        let (largest_amount, currency) = if other.largest_amount > self.largest_amount {
+            (other.largest_amount, other.currency)
+        } else {
+            (self.largest_amount, self.currency)
+        };
+        TextFacts {
+            largest_amount,
+            elapsed_hours: self.elapsed_hours.max(other.elapsed_hours),
+            forbidden_phrases: self.forbidden_phrases | other.forbidden_phrases,
+            malice_signals: self.malice_signals | other.malice_signals,
+            threats: self.threats | other.threats,
+            emotion_markers: self.emotion_markers | other.emotion_markers,
+            safety: self.safety.max(other.safety),
+            vulnerability: self.vulnerability | other.vulnerability,
+            scope: self.scope.max(other.scope),
+            repetition: self.repetition.max(other.repetition),
+            currency,
+        }
+    }
+
+    /// `true` when the text showed nothing.
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        *self == TextFacts::NONE
+    }
+
+    /// The safety level shown.
+    #[must_use]
+    pub fn safety_level(&self) -> SafetyLevel {
+        SafetyLevel::from_index(self.safety).unwrap_or(SafetyLevel::None)
+    }
+
+    /// The currency of the largest amount.
+    #[must_use]
+    pub fn currency(&self) -> Currency {
+        Currency::from_index(self.currency).unwrap_or(Currency::Unspecified)
+    }
+}
+
+impl TextFacts {
+    /// The cue of the text a reason with [`Source::Text`](crate::Source)
+    /// and this factor came from, to find its words with
+    /// [`locate`](super::locate); `None` for a factor the text does not
+    /// raise.
+    #[must_use]
+    pub fn cue_of(&self, f: Factor) -> Option<Cue> {
+        let first_bit =
+            |bits: u16| (bits != 0).then(|| u8::try_from(bits.trailing_zeros()).unwrap_or(0));
+        let i = f.0;
+        let in_range =
+            |first: u8, count: usize| i.checked_sub(first).filter(|k| usize::from(*k) < count);
+        if let Some(k) = in_range(factor::THREAT, Threat::COUNT) {
+            return Some(Cue::Threat(k));
+        }
+        if let Some(k) = in_range(factor::MALICE, MaliceSignal::COUNT) {
+            let bit = MALICE_SIGNALS.iter().position(|s| s.index() == k)?;
+            return Some(Cue::Malice(u8::try_from(bit).ok()?));
+        }
+        if let Some(k) = in_range(factor::VULNERABILITY, Vulnerability::COUNT) {
+            let bit = VULNERABILITIES
+                .iter()
+                .position(|v| v.is_some_and(|v| v.index() == k))?;
+            return Some(Cue::Vulnerable(u8::try_from(bit).ok()?));
+        }
+        if f == Factor::handling_failure(HandlingFailure::ForbiddenPhrase) {
+            return first_bit(self.forbidden_phrases).map(Cue::ForbiddenPhrase);
+        }
+        if f == Factor::TEXT_STRONG_EMOTION {
+            return first_bit(self.emotion_markers.into()).map(Cue::EmotionMarker);
+        }
+        if f == Factor::SAFETY_INCIDENT {
+            // The record's levels 1-3 are the scanner's (a text's gravest
+            // level is read as a serious injury).
+            return (self.safety > 0).then_some(Cue::Safety(self.safety.min(3)));
+        }
+        if in_range(factor::PRIOR_CONTACTS, crate::Band::PriorContacts.levels()).is_some() {
+            return Some(Cue::Repetition);
+        }
+        if in_range(factor::HOURS_OPEN, crate::Band::HoursOpen.levels()).is_some() {
+            return Some(Cue::Elapsed);
+        }
+        if in_range(factor::AFFECTED, crate::Band::AffectedCustomers.levels()).is_some() {
+            return (self.scope > 0).then_some(Cue::Scope(self.scope));
+        }
+        None
+    }
+}
+
+impl From<TextCues> for TextFacts {
+    fn from(cues: TextCues) -> TextFacts {
+        TextFacts::from_cues(&cues)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::scan::scan_text;
+
+    #[test]
+    fn a_record_keeps_the_facts_grading_reads() {
+        assert!(core::mem::size_of::<TextFacts>() <= 24);
+        let f = TextFacts::from_cues(&scan_text(
+            "你们卖的充电宝昨晚充电时爆炸了，把我孩子的手烧伤了，现在还在医院住院。",
+        ));
+        assert!(f.safety_level() >= SafetyLevel::Injury, "{f:?}");
+    }
+
+    #[test]
+    fn the_largest_amount_is_kept_with_its_currency() {
+        let f = TextFacts::from_cues(&scan_text("我损失了1000元，赔我5000元"));
+        assert_eq!(f.largest_amount, 500_000);
+        assert_eq!(f.currency(), Currency::Cny);
+        let g = TextFacts::from_cues(&scan_text("I lost $20"));
+        let u = g.union(f);
+        assert_eq!((u.largest_amount, u.currency()), (500_000, Currency::Cny));
+    }
+}

@@ -1,0 +1,281 @@
+//! Where in a text a cue was found: the byte span of the words a
+//! text-derived reason came from, for an auditor.
+//!
+//! The scanner keeps no positions (its result is a fixed set of cues, and
+//! records keep less still), so [`locate`] finds them again when an
+//! explanation asks: the first prefix of the text whose scan shows the cue
+//! ends where the words end, and the cue's own phrase (with the number
+//! beside it, for an amount, a duration or an ordinal) gives their start.
+//! It scans about `log2(len)` prefixes: for explanations, never for
+//! grading. No heap, no panic.
+
+use super::{patterns, scan_bytes, CueKind, TextCues};
+
+/// A cue to find: what one text-derived reason came from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Cue {
+    /// A threat, by bit of [`TextCues::threats`].
+    Threat(u8),
+    /// A forbidden agent phrase, by bit of [`TextCues::forbidden_phrases`].
+    ForbiddenPhrase(u8),
+    /// A strong-emotion marker, by bit of [`TextCues::emotion_markers`].
+    EmotionMarker(u8),
+    /// Harm at least this level of [`TextCues::safety`] (1 hazard, 2
+    /// injury, 3 serious injury or death).
+    Safety(u8),
+    /// A malice sign, by bit of [`TextCues::malice`].
+    Malice(u8),
+    /// A vulnerable person, by bit of [`TextCues::vulnerable`].
+    Vulnerable(u8),
+    /// A scope at least this level of [`TextCues::scope`].
+    Scope(u8),
+    /// The ordinal of this contact (the text's highest).
+    Repetition,
+    /// The stated duration (the text's longest).
+    Elapsed,
+    /// The stated amount of money (the text's largest).
+    Money,
+}
+
+impl Cue {
+    /// The scanner's kind of the phrases that show this cue.
+    fn kind(self) -> CueKind {
+        match self {
+            Cue::Threat(_) => CueKind::Threat,
+            Cue::ForbiddenPhrase(_) => CueKind::ForbiddenPhrase,
+            Cue::EmotionMarker(_) => CueKind::EmotionMarker,
+            Cue::Safety(_) => CueKind::Safety,
+            Cue::Malice(_) => CueKind::Malice,
+            Cue::Vulnerable(_) => CueKind::Vulnerable,
+            Cue::Scope(_) => CueKind::Scope,
+            Cue::Repetition => CueKind::Repetition,
+            Cue::Elapsed => CueKind::Elapsed,
+            Cue::Money => CueKind::Money,
+        }
+    }
+
+    /// Whether a phrase of bit `bit` of the cue's kind shows it.
+    fn phrase_bit(self, bit: u8) -> bool {
+        match self {
+            Cue::Threat(b)
+            | Cue::ForbiddenPhrase(b)
+            | Cue::EmotionMarker(b)
+            | Cue::Malice(b)
+            | Cue::Vulnerable(b) => b == bit,
+            // A level is shown by a phrase of that level or above.
+            Cue::Safety(level) | Cue::Scope(level) => bit.saturating_add(1) >= level,
+            Cue::Repetition | Cue::Elapsed | Cue::Money => true,
+        }
+    }
+
+    /// Whether `cues` (of a prefix) show the cue as far as `all` (of the
+    /// whole text) do.
+    fn shown(self, cues: &TextCues, all: &TextCues) -> bool {
+        let bit = |bits: u16, b: u8| bits.checked_shr(u32::from(b)).unwrap_or(0) & 1 != 0;
+        let largest = |c: &TextCues| c.money().map(|m| m.amount_minor).max().unwrap_or(0);
+        match self {
+            Cue::Threat(b) => bit(cues.threats.into(), b),
+            Cue::ForbiddenPhrase(b) => bit(cues.forbidden_phrases, b),
+            Cue::EmotionMarker(b) => bit(cues.emotion_markers.into(), b),
+            Cue::Safety(level) => cues.safety >= level.max(1),
+            Cue::Malice(b) => bit(cues.malice.into(), b),
+            Cue::Vulnerable(b) => bit(cues.vulnerable.into(), b),
+            Cue::Scope(level) => cues.scope >= level.max(1),
+            Cue::Repetition => all.repetition > 0 && cues.repetition >= all.repetition,
+            Cue::Elapsed => all.elapsed_hours > 0 && cues.elapsed_hours >= all.elapsed_hours,
+            Cue::Money => {
+                let target = largest(all);
+                target > 0 && largest(cues) >= target
+            }
+        }
+    }
+
+    /// Whether the cue is read from a number beside its phrase.
+    fn numeric(self) -> bool {
+        matches!(self, Cue::Repetition | Cue::Elapsed | Cue::Money)
+    }
+}
+
+/// The byte span `(start, end)` of `text` where `cue` was found, as the
+/// scanner counts it (not denied, said by the right speaker); `None` when
+/// the scan of the whole text does not show it.
+///
+/// ```
+/// use complaint_triage::scan::{locate, Cue};
+///
+/// let text = "Fine. But the charger burned my hand and I will sue you.";
+/// let (s, e) = locate(text.as_bytes(), Cue::Threat(3)).unwrap();
+/// assert_eq!(&text[s..e], "sue");
+/// let (s, e) = locate(text.as_bytes(), Cue::Safety(2)).unwrap();
+/// assert_eq!(&text[s..e], "burned");
+/// assert_eq!(locate(b"I'm not going to sue.", Cue::Threat(3)), None);
+/// ```
+pub fn locate(text: &[u8], cue: Cue) -> Option<(usize, usize)> {
+    let all = scan_bytes(text);
+    if !cue.shown(&all, &all) {
+        return None;
+    }
+    // The shortest prefix that shows the cue: `lo` never does, `hi` does.
+    let (mut lo, mut hi) = (0usize, text.len());
+    while hi.saturating_sub(lo) > 1 {
+        let mid = lo.saturating_add(hi.saturating_sub(lo) / 2);
+        let shown = text
+            .get(..mid)
+            .is_some_and(|prefix| cue.shown(&scan_bytes(prefix), &all));
+        if shown {
+            hi = mid;
+        } else {
+            lo = mid;
+        }
+    }
+    let mut end = hi;
+    // The end of a prefix is a word boundary that the whole text may not
+    // have there ("burn" in a prefix of "burned"): the words run on to the
+    // end of the word, when a phrase of the cue ends there.
+    if text.get(end).is_some_and(u8::is_ascii_alphanumeric) {
+        let mut word_end = end;
+        while text.get(word_end).is_some_and(u8::is_ascii_alphanumeric) {
+            word_end = word_end.saturating_add(1);
+        }
+        if phrase_ending_at(text, word_end, cue).is_some() {
+            end = word_end;
+        }
+    }
+    let mut start = phrase_ending_at(text, end, cue).unwrap_or(end);
+    if cue.numeric() {
+        // A unit after the number (`赔我5000元`: the amount was read at `0`):
+        // a phrase of the kind ends a character or two further on (units
+        // are listed with the numeral before them, `0元`).
+        for _ in 0..2 {
+            let next = next_char_end(text, end);
+            if next == end || phrase_ending_at(text, next, cue).is_none() {
+                break;
+            }
+            end = next;
+        }
+        start = number_start(text, start);
+        start = phrase_ending_at(text, start, cue).unwrap_or(start);
+        // `第` of `第三次`.
+        if text
+            .get(..start)
+            .is_some_and(|t| t.ends_with("第".as_bytes()))
+        {
+            start = start.saturating_sub("第".len());
+        }
+    }
+    if start == end {
+        // Found by the scanner's own reading (an exclamation run after a
+        // letter): at least the last character.
+        start = char_start(text, end.saturating_sub(1));
+    }
+    Some((start, end))
+}
+
+/// The start of the longest phrase of `cue` that ends at `end` of `text`
+/// (English phrases compared ignoring ASCII case).
+fn phrase_ending_at(text: &[u8], end: usize, cue: Cue) -> Option<usize> {
+    let head = text.get(..end)?;
+    patterns()
+        .filter(|(kind, bit, _)| *kind == cue.kind() && cue.phrase_bit(*bit))
+        .map(|(_, _, p)| p.as_bytes())
+        .filter(|p| {
+            head.len()
+                .checked_sub(p.len())
+                .and_then(|from| head.get(from..))
+                .is_some_and(|tail| tail.eq_ignore_ascii_case(p))
+        })
+        .map(|p| p.len())
+        .max()
+        .map(|len| end.saturating_sub(len))
+}
+
+/// The end of the UTF-8 character that starts at `at` (`at` at the end).
+fn next_char_end(text: &[u8], at: usize) -> usize {
+    let Some(first) = text.get(at) else {
+        return at;
+    };
+    let len = match first {
+        0xF0.. => 4,
+        0xE0.. => 3,
+        0xC0.. => 2,
+        _ => 1,
+    };
+    at.saturating_add(len).min(text.len())
+}
+
+/// Characters a number is written with: digits, separators and Chinese
+/// numerals.
+const NUMBER_CHARS: &str = "0123456789,.零〇一二两兩三四五六七八九十百千万萬亿億几幾半";
+
+/// The start of the number that ends at `end` of `text` (`end` if none).
+fn number_start(text: &[u8], end: usize) -> usize {
+    let mut start = end;
+    while start > 0 {
+        let from = char_start(text, start.saturating_sub(1));
+        let last = text
+            .get(from..start)
+            .and_then(|b| core::str::from_utf8(b).ok())
+            .and_then(|s| s.chars().next());
+        match last {
+            Some(c) if NUMBER_CHARS.contains(c) => start = from,
+            _ => break,
+        }
+    }
+    // A separator does not start a number.
+    while start < end && text.get(start).is_some_and(|b| *b == b',' || *b == b'.') {
+        start = start.saturating_add(1);
+    }
+    start
+}
+
+/// The start of the UTF-8 character holding byte `at` of `text`.
+fn char_start(text: &[u8], at: usize) -> usize {
+    let mut i = at.min(text.len());
+    while i > 0 && text.get(i).is_some_and(|b| b & 0xC0 == 0x80) {
+        i = i.saturating_sub(1);
+    }
+    i
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(text: &str, cue: Cue) -> Option<&str> {
+        locate(text.as_bytes(), cue).map(|(s, e)| &text[s..e])
+    }
+
+    #[test]
+    fn the_span_points_at_the_words() {
+        let t = "你们卖的充电宝昨晚充电时爆炸了，把我孩子的手烧伤了，现在还在医院住院。";
+        assert_eq!(words(t, Cue::Safety(3)), Some("住院"));
+        assert_eq!(words(t, Cue::Safety(2)), Some("烧伤"));
+        assert_eq!(
+            words("赔我5000元，不然我就找媒体", Cue::Money),
+            Some("赔我5000元")
+        );
+        assert_eq!(
+            words("这是我第三次打电话了", Cue::Repetition),
+            Some("第三次")
+        );
+        assert_eq!(words("I want $1,200 back", Cue::Money), Some("$1,200"));
+        assert_eq!(words("断网三天了", Cue::Elapsed), Some("三天"));
+        // A prefix ending inside a word is no match of the whole text.
+        assert_eq!(
+            words("The charger burned my hand", Cue::Safety(2)),
+            Some("burned")
+        );
+    }
+
+    #[test]
+    fn a_denied_cue_has_no_span() {
+        assert_eq!(
+            words(
+                "I'm not going to sue, I just want it fixed.",
+                Cue::Threat(3)
+            ),
+            None
+        );
+        assert_eq!(words("", Cue::Money), None);
+    }
+}

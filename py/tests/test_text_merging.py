@@ -1,0 +1,37 @@
+"""What the free text shows raises only the fields a record left at their
+default (the core's rules, `core/src/merge.rs`): these check that a dict, a
+JSON text and a batch reach Python with the same grading."""
+
+import json
+
+import complaint_triage as ct
+
+INJURY = "你们卖的充电宝昨晚充电时爆炸了，把我孩子的手烧伤了，现在还在医院住院。"
+
+
+def test_harm_told_only_in_the_text_fires_the_safety_gate() -> None:
+    a = ct.assess({"text": INJURY})
+    assert "safety_serious_injury" in a.gates
+    assert (a.grade, a.tier, a.priority) == ("critical", "management", 1)
+    reasons = a.to_dict()["reasons"]
+    assert any(r["factor"] == "safety_incident" and r["source"] == "text" for r in reasons)
+    assert ct.assess_json(json.dumps({"text": INJURY})).to_dict() == a.to_dict()
+    assert ct.assess_many([{"text": INJURY}])[0].to_dict() == a.to_dict()
+
+
+def test_an_explicit_field_is_never_lowered_nor_raised_by_the_text() -> None:
+    a = ct.assess({"safety": "hazard", "text": INJURY})
+    assert "safety_hazard" in a.gates and "safety_serious_injury" not in a.gates
+    b = ct.assess({"prior_contacts": 1, "text": "这是我第五次打电话了"})
+    assert b.to_dict() == ct.assess({"prior_contacts": 1}).to_dict()
+
+
+def test_a_denied_threat_adds_nothing() -> None:
+    a = ct.assess({"text": "I'm not going to sue, I just want it fixed."})
+    assert a.to_dict() == ct.assess({}).to_dict()
+
+
+def test_explain_quotes_the_words_a_text_reason_came_from() -> None:
+    text = ct.explain({"text": INJURY})
+    assert "from the text" in text
+    assert 'safety_incident [96..102] "住院"' in text
