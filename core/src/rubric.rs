@@ -67,7 +67,7 @@ pub const GATE_RULES: [(Gate, &str, &str); Gate::COUNT] = [
     (Gate::MaliceTrack, "malice signal `extortion`, `hype`, `escalating_claim` or `escalating_pressure`", "`000_d3bb18e70da591cc.txt` 恶意要挟 … 恶意炒作 … 非正常/恶意投诉的危机处理 (及时寻求政府保护, 抢先与媒体沟通, 勇敢走上法庭): malice changes the track, never lowers the priority"),
     (Gate::PastRegulatoryDeadline, "a regulatory deadline has passed (see Deadlines)", "`003_8f6867fe054256d6.txt` 限時結案,及時上報"),
     (Gate::RepeatComplaint, "`prior_contacts` in its second band or above (by default 2 earlier contacts about the same issue)", "`000_d3bb18e70da591cc.txt` 第二节 升级投诉分析: 什么是升级疑难投诉; `001_bf48436fc09b92e7.txt` 重复投诉率: the front line has had its chance twice, so the complaint leaves the routine queue (a site that sends it to specialists raises the tier floor)"),
-    (Gate::LegalThreat, "a `lawsuit` or `regulator` threat in the record (as with exposure, a threat read only from the text sets no floor)", "`002_53957cc42773bf88.txt` 風險管理: 識別投訴中的潛在風險,如法律風險 … 與法務部門協作: a specialist who can involve legal, whatever the amount"),
+    (Gate::LegalThreat, "a `lawsuit` or `regulator` threat in the record (as with exposure, a threat read only from the text sets no floor)", "`002_53957cc42773bf88.txt` 風險管理: 識別投訴中的潛在風險,如法律風險 … 與法務部門協作: legal risk does not wait in the routine queue, whatever the amount, and legal is involved (the `legal_review` step); a site that sends such complaints to specialists raises the gate's tier floor"),
 ];
 
 /// Writes the rubric of `policy` as Markdown.
@@ -289,7 +289,7 @@ pub fn write_markdown<W: Write>(policy: &Policy, w: &mut W) -> fmt::Result {
         )?;
     }
 
-    w.write_str("\n## Text cues\n\nThe free text is scanned for these patterns (English matched case-insensitively on word boundaries; Chinese matched exactly; negation is not understood). A threat found in the text counts as the threat factor, a forbidden phrase as `failure.forbidden_phrase`, an emotion marker as `text.strong_emotion`; their reasons have source `text`.\n\n")?;
+    w.write_str("\n## Text cues\n\nThe free text is scanned for these patterns (English matched case-insensitively on word boundaries; Chinese matched exactly; the full list, with each phrase's language and seed, is `core/phrases.tsv`). A cue is not counted when its clause denies or only supposes it (不/没/沒/唔/未, not, never, won't, no intention, if), when it is reported from someone else, or when it is said on the wrong side of a transcript: forbidden phrases count on the agent's turns (客服:, 坐席:, Agent:), threats and emotion on the customer's; untagged text is the customer's. A threat found in the text counts as the threat factor, a forbidden phrase as `failure.forbidden_phrase`, an emotion marker as `text.strong_emotion`; their reasons have source `text`. The other kinds the scanner reads (harm, scope, repetition, elapsed time, money, vulnerable people, malice) raise record fields, below.\n\n")?;
     w.write_str("| cue | patterns |\n|---|---|\n")?;
     for t in crate::codes::Threat::ALL {
         write_patterns(w, CueKind::Threat, t.index(), "threat", t.code())?;
