@@ -52,6 +52,19 @@ def moved_by_the_core(records: list[dict[str, Any]], old: ct.Policy, new: ct.Pol
     return out
 
 
+def point_diff(a: ct.Assessment, b: ct.Assessment) -> dict[tuple[str, str], tuple[int, int]]:
+    """(factor, dimension) -> (points in a, points in b), where they differ,
+    from the core's reason rows."""
+    def points(x: ct.Assessment) -> Counter[tuple[str, str]]:
+        out: Counter[tuple[str, str]] = Counter()
+        for r in x.reasons:
+            out[(r["factor"], r["dimension"])] += r["points"]
+        return out
+
+    pa, pb = points(a), points(b)
+    return {k: (pa[k], pb[k]) for k in set(pa) | set(pb) if pa[k] != pb[k]}
+
+
 @SETTINGS
 @given(st.lists(valid_records(), min_size=1, max_size=10), policies(), st.sampled_from(KINDS))
 def test_a_policy_compared_with_itself_moves_nothing(
@@ -87,6 +100,10 @@ def test_tables_and_moved_rows_are_the_cores(
         # Only points the policy changed can differ between the two.
         changed = {p.path[1] for p in c.policy_changes if p.path[0] == "points"}
         assert {ch.factor for ch in m.changes} <= changed
+        # And they are exactly where the core's reasons differ (the record,
+        # text included, read once: its text cues counted as `assess` does).
+        assert {(ch.factor, ch.dimension): (ch.old, ch.new) for ch in m.changes} == point_diff(a, b)
+    assert c.moved == tuple(c.moved) and list(c.moved[::-1]) == list(reversed(c.moved))
 
 
 def test_a_raised_factor_is_named_for_the_rows_it_moves(examples: list[dict[str, Any]]) -> None:
