@@ -24,6 +24,15 @@ the core, and a solver that needs the objective as equations, such as
 scipy's ``milp``/HiGHS or OR-Tools' CP-SAT, would need the rubric restated
 in Python); Optuna searches integer spaces with a black-box objective,
 takes seeded trials, and is reproducible with a seeded sampler.
+
+What the fit guarantees: a policy the core accepts, within the bounds;
+every change gains at least ``min_gain`` training labels (labels the base
+reproduces give no change); agreement measured on held-out rows; the same
+result for the same frame and seed. What it does not: the best policy (it
+is a search), or the numbers behind the labels: a point counts only through
+the band its score falls in, so any value that grades the rows alike is as
+good, a change that moves almost no row cannot be seen, and the fit may
+move a band threshold to stand in for several such changes.
 """
 
 from __future__ import annotations
@@ -383,10 +392,18 @@ def _one_round(
                 best = (s, v)
         if best[0] - score >= min_gain:
             gains.append((best[0] - score, p, best[1]))
-    if not gains:
+    if not gains and all(current.get(p.path, p.base) == p.base for p in params):
         return None
     gains.sort(key=lambda g: (-g[0], g[1].key))
     chosen = gains[:max_changes]
+    # The numbers an earlier round changed are searched again with the new
+    # ones (or alone, when no number alone helps any more): a change found
+    # early (a band threshold standing in for several points at once) may
+    # have to give way to the points, which no single move shows.
+    searched = [p for _, p, _ in chosen]
+    keys = {p.key for p in searched}
+    searched += [p for p in params if current.get(p.path, p.base) != p.base and p.key not in keys]
+    now = {p.key: current.get(p.path, p.base) for p in searched}
 
     import warnings
 
@@ -400,13 +417,13 @@ def _one_round(
     sampler = optuna.samplers.TPESampler(seed=seed)
     study = optuna.create_study(direction="maximize", sampler=sampler)
     # The screening's best values, all together and each alone.
-    study.enqueue_trial({g[1].key: g[2] for g in chosen})
+    study.enqueue_trial({**now, **{g[1].key: g[2] for g in chosen}})
     for g in chosen:
-        study.enqueue_trial({c[1].key: (g[2] if c is g else current.get(c[1].path, c[1].base)) for c in chosen})
+        study.enqueue_trial({**now, g[1].key: g[2]})
 
     def objective(trial: Any) -> float:
         values = dict(current)
-        for _, p, _ in chosen:
+        for p in searched:
             values[p.path] = trial.suggest_int(p.key, p.low, p.high)
         s = scorer.score(_with(base_dict, values))
         # Fewer changes win ties.
@@ -415,7 +432,7 @@ def _one_round(
 
     study.optimize(objective, n_trials=max(trials, len(chosen) + 1))
     values = dict(current)
-    for _, p, _ in chosen:
+    for p in searched:
         values[p.path] = int(study.best_params[p.key])
     new_score = scorer.score(_with(base_dict, values))
     if new_score - score < min_gain:
