@@ -392,18 +392,10 @@ def _one_round(
                 best = (s, v)
         if best[0] - score >= min_gain:
             gains.append((best[0] - score, p, best[1]))
-    if not gains and all(current.get(p.path, p.base) == p.base for p in params):
+    if not gains:
         return None
     gains.sort(key=lambda g: (-g[0], g[1].key))
     chosen = gains[:max_changes]
-    # The numbers an earlier round changed are searched again with the new
-    # ones (or alone, when no number alone helps any more): a change found
-    # early (a band threshold standing in for several points at once) may
-    # have to give way to the points, which no single move shows.
-    searched = [p for _, p, _ in chosen]
-    keys = {p.key for p in searched}
-    searched += [p for p in params if current.get(p.path, p.base) != p.base and p.key not in keys]
-    now = {p.key: current.get(p.path, p.base) for p in searched}
 
     import warnings
 
@@ -417,13 +409,13 @@ def _one_round(
     sampler = optuna.samplers.TPESampler(seed=seed)
     study = optuna.create_study(direction="maximize", sampler=sampler)
     # The screening's best values, all together and each alone.
-    study.enqueue_trial({**now, **{g[1].key: g[2] for g in chosen}})
+    study.enqueue_trial({g[1].key: g[2] for g in chosen})
     for g in chosen:
-        study.enqueue_trial({**now, g[1].key: g[2]})
+        study.enqueue_trial({c[1].key: (g[2] if c is g else current.get(c[1].path, c[1].base)) for c in chosen})
 
     def objective(trial: Any) -> float:
         values = dict(current)
-        for p in searched:
+        for _, p, _ in chosen:
             values[p.path] = trial.suggest_int(p.key, p.low, p.high)
         s = scorer.score(_with(base_dict, values))
         # Fewer changes win ties.
@@ -432,7 +424,7 @@ def _one_round(
 
     study.optimize(objective, n_trials=max(trials, len(chosen) + 1))
     values = dict(current)
-    for p in searched:
+    for _, p, _ in chosen:
         values[p.path] = int(study.best_params[p.key])
     new_score = scorer.score(_with(base_dict, values))
     if new_score - score < min_gain:
