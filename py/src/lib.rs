@@ -1229,71 +1229,6 @@ fn error_column(n: usize, errs: &[frame::RowError]) -> (Vec<u8>, Vec<u8>, Vec<u8
     (offsets, data, valid)
 }
 
-/// For each record JSON text, its id and the (factor, dimension, old
-/// points, new points) where its assessments under `old` and `new`
-/// differ, read from the core's reason rows. Used by `compare_policies`
-/// for the rows that moved.
-#[pyfunction]
-fn _reason_changes(
-    py: Python<'_>,
-    records: Vec<String>,
-    old: Bound<'_, PyPolicy>,
-    new: Bound<'_, PyPolicy>,
-) -> PyResult<ReasonChanges> {
-    let (old, new) = (&old.get().inner, &new.get().inner);
-    let mut out = Vec::with_capacity(records.len());
-    let (mut a, mut b) = (Assessment::EMPTY, Assessment::EMPTY);
-    for (row, json) in records.iter().enumerate() {
-        if row % signals::EVERY == signals::EVERY - 1 {
-            py.check_signals()?;
-        }
-        let c = parse_record(py, json.as_bytes(), Some(json), Some(row))?;
-        complaint_triage::assess_into(&c, old, &mut a);
-        complaint_triage::assess_into(&c, new, &mut b);
-        out.push((c.id.as_str().to_string(), compare::point_changes(&a, &b)));
-    }
-    Ok(out)
-}
-
-/// What `_reason_changes` returns.
-type ReasonChanges = Vec<(String, Vec<(&'static str, &'static str, i32, i32)>)>;
-
-/// The record JSON of each row of an Arrow record batch, as the frame
-/// reader gives it to the core when a row needs the core's parser.
-#[pyfunction]
-fn _arrow_record_json<'py>(py: Python<'py>, batch: &Bound<'py, PyAny>) -> PyResult<Vec<String>> {
-    let pair = batch.call_method0("__arrow_c_array__")?;
-    let pair = pair.cast::<PyTuple>()?;
-    let schema = pair.get_item(0)?.cast_into::<PyCapsule>()?;
-    let array = pair.get_item(1)?.cast_into::<PyCapsule>()?;
-    let s = schema.pointer_checked(Some(c"arrow_schema"))?;
-    let a = array.pointer_checked(Some(c"arrow_array"))?;
-    // SAFETY: as in `_assess_arrow`; the capsules outlive the view.
-    let col = unsafe {
-        arrow::import(
-            s.cast::<arrow::FfiSchema>().as_ref(),
-            a.cast::<arrow::FfiArray>().as_ref(),
-            0,
-            None,
-        )
-    }
-    .map_err(|arrow::Unsupported(f)| PyTypeError::new_err(format!("cannot read the batch: {f}")))?;
-    let plan = frame::Plan::new(&col, false)
-        .map_err(|b| PyTypeError::new_err(format!("column `{}`: {}", b.name, b.reason)))?;
-    let mut buf = Vec::new();
-    let mut rows = Vec::with_capacity(col.len);
-    for r in 0..col.len {
-        if r % signals::EVERY == signals::EVERY - 1 {
-            py.check_signals()?;
-        }
-        if let Some(text) = frame::row_record_json(&plan, r, &mut buf) {
-            record::with_text(&mut buf, text);
-        }
-        rows.push(String::from_utf8_lossy(&buf).into_owned());
-    }
-    Ok(rows)
-}
-
 /// The JSON of one value of the record field `field`, as a mapping holding
 /// it gives it to the core (`None` for a missing value). `assess_frame`
 /// sends a pandas column of mixed kinds of values this way, so that each
@@ -1326,8 +1261,7 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(vocabulary, m)?)?;
     m.add_function(wrap_pyfunction!(vocabularies, m)?)?;
     m.add_function(wrap_pyfunction!(_assess_arrow, m)?)?;
-    m.add_function(wrap_pyfunction!(_arrow_record_json, m)?)?;
-    m.add_function(wrap_pyfunction!(_reason_changes, m)?)?;
+    m.add_function(wrap_pyfunction!(compare::_compare_arrow, m)?)?;
     m.add_function(wrap_pyfunction!(_record_value_json, m)?)?;
     Ok(())
 }

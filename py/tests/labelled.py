@@ -84,3 +84,43 @@ def labelled(table: pa.Table, labels: dict[str, np.ndarray]) -> pa.Table:
     for n, values in labels.items():
         table = table.append_column(f"label_{n}", pa.array(values.tolist(), pa.string()))
     return table
+
+
+def with_value(policy: ct.Policy, path: tuple[str | int, ...], value: int) -> ct.Policy:
+    """The policy with the number at ``path`` (as ``PolicyChange.path``
+    gives it) set to ``value``."""
+    document = policy.to_dict()
+    node: Any = document
+    for step in path[:-1]:
+        node = node[step]
+    node[path[-1]] = value
+    return ct.Policy.from_json(json.dumps(document))
+
+
+def rows_moved(table: pa.Table, a: ct.Policy, b: ct.Policy) -> int:
+    """Rows whose grade, tier or priority differ between two policies."""
+    x, y = graded_labels(table, a), graded_labels(table, b)
+    return int(np.any([x[n] != y[n] for n in LABELS], axis=0).sum())
+
+
+def recovery(
+    table: pa.Table, base: ct.Policy, hidden: ct.Policy, fitted: ct.Policy
+) -> list[tuple[str, int, int, int, int, int]]:
+    """For each number the hidden or the fitted policy changed from
+    ``base``: (key, base value, hidden value, fitted value, rows reverting
+    it in the hidden policy moves, rows setting it to the hidden value in
+    the fitted policy moves). The first count says how well the data can
+    see the hidden change (0: not at all); the second how far the fitted
+    value is from the hidden one in grades (0: grade-equivalent here)."""
+    hidden_values = {c.path: c.new for c in ct.policy_changes(base, hidden)}
+    fitted_values = {c.path: c.new for c in ct.policy_changes(base, fitted)}
+    base_values = {c.path: c.old for c in ct.policy_changes(base, hidden)}
+    base_values.update({c.path: c.old for c in ct.policy_changes(base, fitted)})
+    out = []
+    for path in sorted(set(hidden_values) | set(fitted_values), key=lambda p: ".".join(map(str, p))):
+        b = base_values[path]
+        h, f = hidden_values.get(path, b), fitted_values.get(path, b)
+        seen = rows_moved(table, hidden, with_value(hidden, path, b)) if h != b else 0
+        apart = rows_moved(table, fitted, with_value(fitted, path, h)) if f != h else 0
+        out.append((".".join(map(str, path)), b, h, f, seen, apart))
+    return out

@@ -9,6 +9,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
+import pyarrow as pa
 import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
@@ -52,6 +53,19 @@ def moved_by_the_core(records: list[dict[str, Any]], old: ct.Policy, new: ct.Pol
     return out
 
 
+def point_diff(a: ct.Assessment, b: ct.Assessment) -> dict[tuple[str, str], tuple[int, int]]:
+    """(factor, dimension) -> (points in a, points in b), where they differ,
+    from the core's reason rows."""
+    def points(x: ct.Assessment) -> Counter[tuple[str, str]]:
+        out: Counter[tuple[str, str]] = Counter()
+        for r in x.reasons:
+            out[(r["factor"], r["dimension"])] += r["points"]
+        return out
+
+    pa, pb = points(a), points(b)
+    return {k: (pa[k], pb[k]) for k in set(pa) | set(pb) if pa[k] != pb[k]}
+
+
 @SETTINGS
 @given(st.lists(valid_records(), min_size=1, max_size=10), policies(), st.sampled_from(KINDS))
 def test_a_policy_compared_with_itself_moves_nothing(
@@ -87,6 +101,10 @@ def test_tables_and_moved_rows_are_the_cores(
         # Only points the policy changed can differ between the two.
         changed = {p.path[1] for p in c.policy_changes if p.path[0] == "points"}
         assert {ch.factor for ch in m.changes} <= changed
+        # And they are exactly where the core's reasons differ (the record,
+        # text included, read once: its text cues counted as `assess` does).
+        assert {(ch.factor, ch.dimension): (ch.old, ch.new) for ch in m.changes} == point_diff(a, b)
+    assert c.moved == tuple(c.moved) and list(c.moved[::-1]) == list(reversed(c.moved))
 
 
 def test_a_raised_factor_is_named_for_the_rows_it_moves(examples: list[dict[str, Any]]) -> None:
@@ -189,3 +207,23 @@ def test_the_summary_is_the_one_the_command_line_prints(
     frame = to_frame(examples, "pandas")
     c = ct.compare_policies(frame, DEFAULT, DEFAULT.with_overrides(new_json))
     assert c.summary() == printed
+
+
+def test_a_frame_in_several_batches_is_compared_as_one(examples: list[dict[str, Any]]) -> None:
+    # The native counting walks the batches one after the other: rows are
+    # numbered across them, and the moved rows' records read from their own.
+    records = [dict(r) for _ in range(3) for r in examples]
+    records[40]["emotion"] = 11
+    table = to_frame(records, "pyarrow")
+    chunked = pa.Table.from_batches(table.to_batches(max_chunksize=7))
+    assert chunked.column(0).num_chunks > 10
+    new = DEFAULT.with_overrides('{"urgency_levels": [10, 20], "resolution_hours": [1, 2, 3, 4, 5]}')
+    whole = ct.compare_policies(table.combine_chunks(), DEFAULT, new, errors="column")
+    split = ct.compare_policies(chunked, DEFAULT, new, errors="column")
+    assert [row for row, _ in split.errors] == [40]
+    assert len(split.moved) > 7 and split.moved == whole.moved
+    assert split == whole
+    good = [r for i, r in enumerate(records) if i != 40]
+    expected = [i + (i >= 40) for i in moved_by_the_core(good, DEFAULT, new)]
+    assert [m.row for m in split.moved] == expected
+    assert [m.id for m in split.moved] == [records[i]["id"] for i in expected]

@@ -3,13 +3,15 @@ reproduced on held-out rows; labels the base reproduces change nothing."""
 
 from __future__ import annotations
 
+import os
+
 import numpy as np
 import pandas as pd
 import polars as pl
 import pytest
 
 import complaint_triage as ct
-from labelled import LABELS, graded_labels, labelled, perturbed, records, with_noise
+from labelled import LABELS, graded_labels, labelled, perturbed, records, recovery, with_noise
 
 BASE = ct.Policy.default()
 
@@ -20,26 +22,42 @@ def fit(frame: object, seed: int = 0) -> ct.PolicyFit:
     )
 
 
+#: Rows of the hidden-policy case. 4,000 keep the suite quick (about 30 s);
+#: `FIT_TEST_ROWS=20000 python -m pytest tests/test_fit.py` runs the
+#: issue's 20,000 (about 4 minutes; BENCHMARKS.md quotes that run).
+ROWS = int(os.environ.get("FIT_TEST_ROWS", "4000"))
+#: Label noise: this share of each label is replaced by another value.
+NOISE = 0.05
+#: A number's change is "seen" by the data when it alone moves at least
+#: this share of the rows (grade, tier or priority). The same bar says when
+#: two values are grade-equivalent: the other moves fewer rows than that.
+SEEN = 0.01
+
+
 def test_a_hidden_policy_is_reproduced_on_held_out_rows_despite_noise() -> None:
-    # 4,000 rows keep the suite quick; BENCHMARKS.md has the 20,000-row run.
-    table = records(4000, seed=1)
+    table = records(ROWS, seed=1)
     # 24 moved points: the gates' floors absorb many single changes, and
     # fewer would leave too little to fit.
     hidden = perturbed(BASE, seed=2, changes=24)
     clean = graded_labels(table, hidden)
-    result = fit(labelled(table, with_noise(clean, 0.05, seed=3)))
+    result = fit(labelled(table, with_noise(clean, NOISE, seed=3)))
     held = np.array(result.holdout_rows)
-    assert len(held) == 800 and not set(result.holdout_rows) & set(result.train_rows)
+    assert len(held) == ROWS // 5 and not set(result.holdout_rows) & set(result.train_rows)
     before = graded_labels(table.take(held), BASE)
     after = graded_labels(table.take(held), result.policy)
     exact_before = {n: float((before[n] == clean[n][held]).mean()) for n in LABELS}
     exact_after = {n: float((after[n] == clean[n][held]).mean()) for n in LABELS}
     # The hidden policy moves enough rows for the fit to have work to do.
     assert min(exact_before.values()) < 0.97, exact_before
+    # The bar is set against the hidden policy's noise-free labels: they
+    # are the judgment the fit is after, and a policy reproduces all of
+    # them at best, while 5% of the noisy ones no policy can match.
     assert min(exact_after.values()) >= 0.98, (exact_after, result.diff())
-    # Against the noisy labels it reports, the fit does not lose.
+    # Against the noisy labels it reports, the same bar scaled by what is
+    # left to match (95%), and the fit does not lose.
     for a in result.agreement.values():
-        assert a.rows == 800 and a.exact_after >= a.exact_before
+        assert a.rows == ROWS // 5 and a.exact_after >= a.exact_before
+        assert a.exact_after >= 0.98 * (1 - NOISE), a
         assert 0.0 <= a.within_one_after <= 1.0 and a.within_one_after >= a.exact_after
     # Within the default bounds: points keep their sign and range.
     assert result.changes
@@ -48,13 +66,32 @@ def test_a_hidden_policy_is_reproduced_on_held_out_rows_despite_noise() -> None:
             assert (c.old >= 0) == (c.new >= 0) and -100 <= c.new <= 100, c
     assert result.diff() == "".join(f"{c.key}: {c.old} -> {c.new}\n" for c in result.changes)
 
+    # Recovery. A point enters the grading only through the band its score
+    # falls in, so the data pins a point down only to the values that grade
+    # its rows alike, and a change that moves almost no row (a rare factor,
+    # or one a gate's floor overrides) cannot be seen at all. So: every
+    # hidden change the data sees (reverting it alone moves at least SEEN
+    # of the rows) was found, in its direction, and grade-equivalent to the
+    # hidden value (setting it to that value in the fitted policy moves
+    # under SEEN of the rows). The fit may move other numbers (a band
+    # threshold, a point the hidden policy kept): they stand in for the sum
+    # of the hidden changes too small to be seen one by one, and the
+    # agreement above bounds what they do.
+    bar = SEEN * ROWS
+    found = recovery(table, BASE, hidden, result.policy)
+    seen = [r for r in found if r[4] >= bar]
+    assert len(seen) >= 3, found  # enough seen changes for this to mean something
+    for key, base, hidden_value, fitted_value, _, apart in seen:
+        assert (fitted_value - base) * (hidden_value - base) > 0, (key, found)
+        assert apart < bar, (key, base, hidden_value, fitted_value, apart, result.diff())
+
 
 @pytest.mark.parametrize("kind", ["pyarrow", "pandas", "polars"])
 def test_labels_the_base_reproduces_change_nothing(kind: str) -> None:
     table = labelled(records(1500, seed=5), graded_labels(records(1500, seed=5), BASE))
     frame = {"pyarrow": table, "pandas": table.to_pandas(), "polars": pl.from_arrow(table)}[kind]
     result = fit(frame, seed=4)
-    assert result.changes == () and result.policy == BASE
+    assert result.changes == () and result.diff() == "" and result.policy == BASE
     for a in result.agreement.values():
         assert a.exact_before == a.exact_after == 1.0
 

@@ -70,3 +70,54 @@ def test_spark_policy_and_error_column(spark: Any) -> None:
     assert out["resolution_hours"].iloc[0] == ct.assess({"category": "billing", "emotion": 3}, policy=policy).resolution_hours
     with pytest.raises(Exception, match="emotion"):
         assess_spark(sdf.filter("id = 'C'")).collect()
+
+
+def _by_id(c: ct.PolicyComparison, ids: list[str]) -> dict[str, Any]:
+    """A comparison with each row named by its id instead of its position."""
+    return {
+        "rows": c.rows,
+        "transitions": {k: (t.labels, t.counts) for k, t in c.transitions.items()},
+        "deadlines": c.deadlines,
+        "factors": c.factors,
+        "policy_changes": c.policy_changes,
+        "moved": sorted((m.id, sorted(m.before.items()), sorted(m.after.items()), m.changes) for m in c.moved),
+        "errors": sorted((ids[row] if row < len(ids) else row, message) for row, message in c.errors),
+    }
+
+
+def test_spark_compares_policies_like_compare_policies(spark: Any) -> None:
+    from complaint_triage.spark import compare_spark
+
+    new = ct.Policy.default().with_overrides(
+        '{"urgency_levels": [50, 80], "resolution_hours": [12, 24, 72, 120, 168]}'
+    )
+    sdf = spark.read.json(str(EXAMPLES)).repartition(3)
+    assert sdf.rdd.getNumPartitions() == 3
+    local = sdf.toPandas()
+    expected = ct.compare_policies(local, ct.Policy.default(), new)
+    got = compare_spark(sdf, ct.Policy.default(), new)
+    assert len(expected.moved) > 0  # the change moves rows, so their merge is tested
+    assert _by_id(got, []) == _by_id(expected, [])
+    # Positions are Spark's row ids: unique, and each names its own row.
+    positions = [m.row for m in got.moved]
+    assert len(set(positions)) == len(positions)
+    # A policy compared with itself moves nothing, on Spark too.
+    same = compare_spark(sdf, new, new)
+    assert same.rows == len(local) and len(same.moved) == 0 and same.factors == {}
+
+
+def test_spark_compare_lists_bad_rows_and_raises_on_them(spark: Any) -> None:
+    from complaint_triage.spark import compare_spark
+
+    rows = [("A", "billing", 3), ("B", "nope", 2), ("C", "billing", 9), ("D", None, 7)]
+    sdf = spark.createDataFrame(rows, "id string, category string, emotion long").repartition(2)
+    new = ct.Policy.default().with_overrides('{"urgency_levels": [10, 20]}')
+    got = compare_spark(sdf, ct.Policy.default(), new, errors="column")
+    local = pd.DataFrame(rows, columns=["id", "category", "emotion"])
+    expected = ct.compare_policies(local, ct.Policy.default(), new, errors="column")
+    assert got.rows == expected.rows == 3
+    assert [m for _, m in got.errors] == [m for _, m in expected.errors]
+    assert "`category`" in got.errors[0][1]
+    assert _by_id(got, [])["moved"] == _by_id(expected, [])["moved"]
+    with pytest.raises(Exception, match="category"):
+        compare_spark(sdf, ct.Policy.default(), new)

@@ -26,6 +26,7 @@ from __future__ import annotations
 from ._compare import (
     DeadlineShare,
     MovedRow,
+    MovedRows,
     PointChange,
     PolicyChange,
     PolicyComparison,
@@ -88,6 +89,7 @@ __all__ = [
     "CounterfactualDict",
     "DeadlineShare",
     "MovedRow",
+    "MovedRows",
     "PointChange",
     "PolicyChange",
     "PolicyComparison",

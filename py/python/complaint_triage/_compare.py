@@ -1,28 +1,30 @@
 """What a policy change does to a set of complaints.
 
 ``compare_policies`` grades the same frame under two policies with the core
-(``assess_frame``, twice) and tabulates the difference; for the rows that
-moved it asks the core again for both assessments' reasons and keeps the
-factors whose points changed for that row. Nothing here scores: every
-number comes from the core, and the policy and the record contract are
-walked as data (``Policy.to_dict()``, ``RECORD_CONTRACT``), so new factors,
-keys and deadline columns are picked up without a change here.
+(the frame kernel of ``assess_frame``, twice, in the native module) and
+counts the difference there, in one pass over both gradings; for the rows
+that moved the native module also has the core parse the record and
+compares both assessments' reason rows, keeping the factors whose points
+changed for that row. Nothing here scores: every number comes from the
+core, and the policy is walked as data (``Policy.to_dict()``), so new
+factors and keys are picked up without a change here.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Any, Literal, overload
 
 from . import _native
-from ._frame import OUTPUT_COLUMNS, _input_table, _kind, assess_frame
+from ._frame import _input_table, _kind, _num_rows, _pyarrow, _threads
 from ._native import Policy
 from ._record import RECORD_CONTRACT
 
 __all__ = [
     "DeadlineShare",
     "MovedRow",
+    "MovedRows",
     "PointChange",
     "PolicyChange",
     "PolicyComparison",
@@ -35,10 +37,8 @@ __all__ = [
 #: The outputs tabulated before x after, in this order.
 TRANSITION_COLUMNS: tuple[str, ...] = ("grade", "tier", "priority")
 
-#: Deadline outputs and the minutes in one of their units, recognised by
-#: the unit their name ends with, so that a new deadline column is compared
-#: without a change here.
-_DEADLINE_UNITS: tuple[tuple[str, int], ...] = (("_minutes", 1), ("_hours", 60))
+#: The deadline outputs, in the order the native counts give them.
+_DEADLINE_COLUMNS: tuple[str, ...] = ("first_response_minutes", "resolution_hours")
 
 #: The record field that says how long a complaint has been open, and the
 #: minutes in its unit (the contract documents it as hours).
@@ -161,8 +161,9 @@ class PolicyComparison:
     rows: int
     #: Transition tables, by output name (see ``TRANSITION_COLUMNS``).
     transitions: Mapping[str, Transitions]
-    #: The rows whose grade, tier or priority changed, in frame order.
-    moved: tuple[MovedRow, ...]
+    #: The rows whose grade, tier or priority changed, in frame order
+    #: (a ``MovedRows``: each ``MovedRow`` is made when read).
+    moved: Sequence[MovedRow]
     #: For each factor, how many moved rows it changed the points of.
     factors: Mapping[str, int]
     #: Rows past each deadline the assessment gives, before and after.
@@ -241,126 +242,203 @@ def compare_policies(
     ``errors="column"`` bad rows are listed in ``errors`` and left out of
     every count.
     """
+    _check(old, new, errors)
+    counts = _counts(frame, old, new, errors, _threads(threads))
+    return _comparison(counts, old, new)
+
+
+def _check(old: Policy, new: Policy, errors: str) -> None:
     for name, p in (("old", old), ("new", new)):
         if not isinstance(p, Policy):
             raise TypeError(f"{name} must be a Policy, not {type(p).__name__}")
+    if errors not in ("raise", "column"):
+        raise ValueError(f'errors must be "raise" or "column", not {errors!r}')
+
+
+def _counts(frame: Any, old: Policy, new: Policy, errors: str, threads: int) -> dict[str, Any]:
+    """The native counts (``_native._compare_arrow``) of a frame of any
+    kind ``assess_frame`` takes; rows numbered from 0."""
+    pa = _pyarrow()
+    kind = _kind(frame)
+    if kind == "stream":
+        frame, kind = pa.table(frame), "table"
+    table = _input_table(frame, kind, with_outcome=False)
+    n = _num_rows(frame, kind)
+    if table.num_columns == 0:
+        # No record column at all: every row is an empty record.
+        batches = [pa.RecordBatch.from_arrays([pa.nulls(n)], names=["_"])]
+    else:
+        batches = table.to_batches()
+    counts: dict[str, Any] = _native._compare_arrow(
+        batches,
+        old,
+        new,
+        _elapsed_minutes(table, n).astype("<i8").tobytes(),
+        collect_errors=errors == "column",
+        threads=threads,
+    )
+    return counts
+
+
+def _renumbered(counts: dict[str, Any], positions: Any) -> dict[str, Any]:
+    """``counts`` with its rows (moved rows, rows in error) numbered by
+    ``positions`` (row i is ``positions[i]``)."""
     import numpy as np
 
-    kind = _kind(frame)
-    pa = _native_pyarrow()
-    if kind == "stream":
-        frame = pa.table(frame)
-        kind = "table"
-    wanted = [*OUTPUT_COLUMNS] + (["error"] if errors == "column" else [])
-    before = _outputs(assess_frame(frame, policy=old, errors=errors, threads=threads), wanted)
-    after = _outputs(assess_frame(frame, policy=new, errors=errors, threads=threads), wanted)
-    n = len(next(iter(before.values()))) if before else 0
+    at = np.asarray(positions, dtype=np.uint64)
+    moved = np.frombuffer(counts["moved"], dtype="<u8").astype(np.intp)
+    out = dict(counts)
+    out["moved"] = at[moved].astype("<u8").tobytes()
+    out["errors"] = [(int(at[r]), m) for r, m in counts["errors"]]
+    return out
 
-    bad: list[tuple[int, str]] = []
-    good = np.ones(n, dtype=bool)
-    if errors == "column":
-        for i, message in enumerate(before["error"].to_pylist()):
-            if message is not None:
-                bad.append((i, str(message)))
-                good[i] = False
 
-    transitions: dict[str, Transitions] = {}
-    moved_mask = np.zeros(n, dtype=bool)
-    coded: dict[str, tuple[list[str], Any, Any]] = {}
-    for name in TRANSITION_COLUMNS:
-        labels, full_b, full_a = coded[name] = _coded(name, before[name], after[name], good)
-        b, a = full_b[good], full_a[good]
-        k = len(labels)
-        counts = np.bincount(b * k + a, minlength=k * k).reshape(k, k)
-        transitions[name] = Transitions(
-            name, tuple(labels), tuple(tuple(int(c) for c in row) for row in counts)
-        )
-        moved_mask |= good & (full_b != full_a)
+def _merged(parts: Sequence[Mapping[str, Any]]) -> dict[str, Any]:
+    """Native counts of parts of a frame (at least one) added up as one
+    frame's: tables and totals summed, moved rows and errors in the order
+    of the parts."""
+    import numpy as np
 
-    table = _input_table(frame, kind, with_outcome=False)
-    elapsed = _elapsed_minutes(table, n)
-    deadlines = []
-    for name in OUTPUT_COLUMNS:
-        unit = next((m for suffix, m in _DEADLINE_UNITS if name.endswith(suffix)), None)
-        if unit is None:
-            continue
-        limit_b = _ints(before[name])[good] * unit
-        limit_a = _ints(after[name])[good] * unit
-        deadlines.append(
-            DeadlineShare(
-                name,
-                int((elapsed[good] > limit_b).sum()),
-                int((elapsed[good] > limit_a).sum()),
-                int(good.sum()),
-            )
-        )
-
-    moved_rows = [int(i) for i in np.flatnonzero(moved_mask)]
-    moved = _explain_moves(table, moved_rows, old, new, coded)
+    out: dict[str, Any] = dict(parts[0])
+    transitions: dict[str, dict[tuple[int, int], int]] = {}
+    for p in parts:
+        for name, cells in p["transitions"].items():
+            table = transitions.setdefault(name, {})
+            for b, a, c in cells:
+                table[(b, a)] = table.get((b, a), 0) + int(c)
+    out["transitions"] = {
+        name: [(b, a, c) for (b, a), c in sorted(t.items())] for name, t in transitions.items()
+    }
+    out["past"] = [
+        [sum(int(p["past"][d][k]) for p in parts) for k in (0, 1)] for d in range(len(parts[0]["past"]))
+    ]
+    out["rows"] = sum(int(p["rows"]) for p in parts)
+    out["errors"] = [e for p in parts for e in p["errors"]]
+    out["ids"] = [i for p in parts for i in p["ids"]]
+    for key in ("moved", "codes", "change_factor", "change_dimension", "change_old", "change_new"):
+        out[key] = b"".join(p[key] for p in parts)
+    starts, offset = [], 0
+    for p in parts:
+        s = np.frombuffer(p["change_starts"], dtype="<u4").astype(np.int64)
+        starts.append(s[:-1] + offset)
+        offset += int(s[-1])
+    starts.append(np.array([offset], dtype=np.int64))
+    out["change_starts"] = np.concatenate(starts).astype("<u4").tobytes()
     factors: dict[str, int] = {}
-    for m in moved:
-        for f in dict.fromkeys(c.factor for c in m.changes):
-            factors[f] = factors.get(f, 0) + 1
+    for p in parts:
+        for f, c in p["factors"]:
+            factors[f] = factors.get(f, 0) + int(c)
+    out["factors"] = list(factors.items())
+    return out
+
+
+def _comparison(counts: Mapping[str, Any], old: Policy, new: Policy) -> PolicyComparison:
+    """The comparison from the native counts (``_native._compare_arrow``)."""
+    rows = int(counts["rows"])
+    transitions: dict[str, Transitions] = {}
+    labels_of: dict[str, list[str | int]] = {}
+    for name in TRANSITION_COLUMNS:
+        cells = counts["transitions"][name]
+        if name in _native.vocabularies():
+            labels: list[str | int] = [v["code"] for v in _native.vocabulary(name)]
+            index = {i: i for i in range(len(labels))}
+        else:
+            # A numeric output: the values met, in numeric order.
+            numbers = sorted({int(b) for b, _, _ in cells} | {int(a) for _, a, _ in cells})
+            labels = list(numbers)
+            index = {v: i for i, v in enumerate(numbers)}
+        k = len(labels)
+        table = [[0] * k for _ in range(k)]
+        for b, a, c in cells:
+            table[index[b]][index[a]] += int(c)
+        labels_of[name] = labels
+        transitions[name] = Transitions(
+            name, tuple(map(str, labels)), tuple(tuple(row) for row in table)
+        )
+    deadlines = tuple(
+        DeadlineShare(name, int(b), int(a), rows)
+        for name, (b, a) in zip(_DEADLINE_COLUMNS, counts["past"])
+    )
+    factors = {str(f): int(c) for f, c in counts["factors"]}
     return PolicyComparison(
-        rows=int(good.sum()),
+        rows=rows,
         transitions=transitions,
-        moved=tuple(moved),
+        moved=MovedRows(counts, labels_of),
         factors=dict(sorted(factors.items(), key=lambda kv: (-kv[1], kv[0]))),
-        deadlines=tuple(deadlines),
+        deadlines=deadlines,
         policy_changes=policy_changes(old, new),
-        errors=tuple(bad),
+        errors=tuple((int(r), str(m)) for r, m in counts["errors"]),
     )
 
 
-def _native_pyarrow() -> Any:
-    from ._frame import _pyarrow
+class MovedRows(Sequence[MovedRow]):
+    """The rows that moved, in frame order: a sequence of ``MovedRow``,
+    each made when it is read (a policy change can move a large share of
+    a large frame). Equal to any sequence of the same ``MovedRow``s."""
 
-    return _pyarrow()
+    def __init__(self, counts: Mapping[str, Any], labels: Mapping[str, Sequence[str | int]]) -> None:
+        import numpy as np
+
+        self._rows = np.frombuffer(counts["moved"], dtype="<u8")
+        self._codes = np.frombuffer(counts["codes"], dtype=np.uint8).reshape(-1, 6)
+        self._ids: list[str] = counts["ids"]
+        self._starts = np.frombuffer(counts["change_starts"], dtype="<u4")
+        self._factor = np.frombuffer(counts["change_factor"], dtype="<u2")
+        self._dimension = np.frombuffer(counts["change_dimension"], dtype=np.uint8)
+        self._old = np.frombuffer(counts["change_old"], dtype="<i4")
+        self._new = np.frombuffer(counts["change_new"], dtype="<i4")
+        self._dimensions: list[str] = counts["dimensions"]
+        self._labels = labels
+        self._factors: list[str] = counts["factor_codes"]
+
+    def __len__(self) -> int:
+        return len(self._rows)
+
+    @overload
+    def __getitem__(self, i: int) -> MovedRow: ...
+
+    @overload
+    def __getitem__(self, i: slice) -> tuple[MovedRow, ...]: ...
+
+    def __getitem__(self, i: int | slice) -> MovedRow | tuple[MovedRow, ...]:
+        if isinstance(i, slice):
+            return tuple(self[j] for j in range(*i.indices(len(self))))
+        if i < 0:
+            i += len(self)
+        if not 0 <= i < len(self):
+            raise IndexError(f"moved row {i} of {len(self)}")
+        codes = self._codes[i].tolist()
+        outputs = [(name, self._labels[name]) for name in TRANSITION_COLUMNS]
+        before = {name: _label(labels, codes[k]) for k, (name, labels) in enumerate(outputs)}
+        after = {name: _label(labels, codes[3 + k]) for k, (name, labels) in enumerate(outputs)}
+        start, end = int(self._starts[i]), int(self._starts[i + 1])
+        changes = tuple(
+            PointChange(
+                self._factors[int(self._factor[j])],
+                self._dimensions[int(self._dimension[j])],
+                int(self._old[j]),
+                int(self._new[j]),
+            )
+            for j in range(start, end)
+        )
+        return MovedRow(int(self._rows[i]), self._ids[i], before, after, changes)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Sequence) or isinstance(other, str):
+            return NotImplemented
+        return len(self) == len(other) and all(a == b for a, b in zip(self, other))
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return f"MovedRows({len(self)} rows)"
 
 
-def _outputs(graded: Any, names: Sequence[str]) -> dict[str, Any]:
-    """The output columns of a graded frame of any kind, as Arrow arrays."""
-    pa = _native_pyarrow()
-    module = type(graded).__module__
-    if module.startswith("pandas"):
-        table = pa.Table.from_pandas(graded[list(names)], preserve_index=False)
-    elif module.startswith("polars"):
-        table = graded.select(list(names)).to_arrow()
-    elif isinstance(graded, pa.RecordBatch):
-        table = pa.Table.from_batches([graded]).select(list(names))
-    else:
-        table = graded.select(list(names))
-    return {name: table.column(name).combine_chunks() for name in names}
-
-
-def _ints(column: Any) -> Any:
-    """An integer output column as int64 numbers (nulls, rows in error, as 0)."""
-    import numpy as np
-
-    return np.asarray(column.fill_null(0).to_numpy(zero_copy_only=False), dtype=np.int64)
-
-
-def _coded(name: str, before: Any, after: Any, good: Any) -> tuple[list[str], Any, Any]:
-    """The labels of an output (its vocabulary, or the values of the
-    ``good`` rows in numeric order) and both columns as indices into them
-    (rows in error: 0)."""
-    import numpy as np
-
-    pa = _native_pyarrow()
-    if name in _native.vocabularies():
-        labels = [v["code"] for v in _native.vocabulary(name)]
-        import pyarrow.compute as pc
-
-        def codes(column: Any) -> Any:
-            found = pc.index_in(column.cast(pa.string()), value_set=pa.array(labels))
-            return np.asarray(found.fill_null(0).to_numpy(zero_copy_only=False), dtype=np.int64)
-
-        return labels, codes(before), codes(after)
-    b, a = _ints(before), _ints(after)
-    values = sorted(set(np.unique(b[good]).tolist()) | set(np.unique(a[good]).tolist()))
-    lookup = np.searchsorted(np.array(values, dtype=np.int64), np.concatenate([b, a]))
-    lookup = np.minimum(lookup, max(len(values) - 1, 0))
-    return [str(v) for v in values], lookup[: len(b)], lookup[len(b) :]
+def _label(labels: Sequence[str | int], code: int) -> str | int:
+    """An output's value from its index (grade, tier) or number (priority)."""
+    if labels and isinstance(labels[0], str):
+        return labels[code]
+    return code
 
 
 def _elapsed_minutes(table: Any, n: int) -> Any:
@@ -381,52 +459,6 @@ def _elapsed_minutes(table: Any, n: int) -> Any:
             return minutes  # a column of bad values: those rows are in error
         minutes = values * _ELAPSED_MINUTES
     return minutes
-
-
-def _explain_moves(
-    table: Any,
-    rows: list[int],
-    old: Policy,
-    new: Policy,
-    coded: Mapping[str, tuple[list[str], Any, Any]],
-) -> list[MovedRow]:
-    """The moved rows with the factors whose points changed for them, from
-    both assessments' reasons as the core gives them (``table``: the
-    frame's record columns; ``coded``: each transition output's labels and
-    indices before and after)."""
-    if not rows:
-        return []
-    records: list[str] = []
-    if table.num_columns == 0:
-        records = ["{}"] * len(rows)
-    else:
-        for batch in table.take(rows).to_batches():
-            records.extend(_native._arrow_record_json(batch))
-    import numpy as np
-
-    at = np.array(rows, dtype=np.int64)
-    # Each output's value before and after, for the moved rows only.
-    values = {}
-    for k, (labels, b, a) in coded.items():
-        typed = [_typed(label) for label in labels]
-        values[k] = [[typed[i] for i in side[at].tolist()] for side in (b, a)]
-    out = []
-    changes = _native._reason_changes(records, old, new)
-    for n, (row, (record_id, changed)) in enumerate(zip(rows, changes)):
-        out.append(
-            MovedRow(
-                row=row,
-                id=record_id,
-                before={k: v[0][n] for k, v in values.items()},
-                after={k: v[1][n] for k, v in values.items()},
-                changes=tuple(PointChange(*c) for c in changed),
-            )
-        )
-    return out
-
-
-def _typed(label: str) -> str | int:
-    return int(label) if label.isdigit() else label
 
 
 def _json(value: Any) -> str:

@@ -24,6 +24,15 @@ the core, and a solver that needs the objective as equations, such as
 scipy's ``milp``/HiGHS or OR-Tools' CP-SAT, would need the rubric restated
 in Python); Optuna searches integer spaces with a black-box objective,
 takes seeded trials, and is reproducible with a seeded sampler.
+
+What the fit guarantees: a policy the core accepts, within the bounds;
+every change gains at least ``min_gain`` training labels (labels the base
+reproduces give no change); agreement measured on held-out rows; the same
+result for the same frame and seed. What it does not: the best policy (it
+is a search), or the numbers behind the labels: a point counts only through
+the band its score falls in, so any value that grades the rows alike is as
+good, a change that moves almost no row cannot be seen, and the fit may
+move a band threshold to stand in for several such changes.
 """
 
 from __future__ import annotations
@@ -268,7 +277,7 @@ def fit_policy(
     seed: int = 0,
     max_changes: int = 12,
     rounds: int = 3,
-    trials: int = 150,
+    trials: int = 400,
     min_gain: int | None = None,
 ) -> PolicyFit:
     """Fits integer points and thresholds of ``base`` (default: the default
@@ -288,7 +297,10 @@ def fit_policy(
     half and twice its base value; ``bounds`` overrides either by key as
     ``PolicyFit.diff`` writes it (``{"points.emotion.band3.severity": (0,
     40)}``). At most ``max_changes`` numbers are searched jointly per round
-    (``rounds`` rounds of ``trials`` Optuna trials), and a change is kept
+    (``rounds`` rounds of ``trials`` Optuna trials; 400 by default: with
+    150, the 20,000-row test case settles on a lowered grade threshold in
+    place of the points behind it, 97.98% exact grades instead of 99.4%, and
+    the screening, not the trials, takes most of the time), and a change is kept
     only if it gains at least ``min_gain`` matching labels on the training
     rows (default: one in a thousand, at least 2), so that label noise is
     not fitted. With labels the base policy already reproduces, nothing

@@ -34,8 +34,7 @@ __all__ = [
     "vocabulary",
     "vocabularies",
     "_assess_arrow",
-    "_arrow_record_json",
-    "_reason_changes",
+    "_compare_arrow",
     "_record_value_json",
 ]
 
@@ -177,8 +176,12 @@ def _assess_arrow(
     with_outcome: bool = False,
     threads: int = 1,
 ) -> tuple[dict[str, bytearray], int]: ...
-def _arrow_record_json(batch: Any) -> list[str]: ...
-def _reason_changes(
-    records: list[str], old: Policy, new: Policy
-) -> list[tuple[str, list[tuple[str, str, int, int]]]]: ...
+def _compare_arrow(
+    batches: list[Any],
+    old: Policy,
+    new: Policy,
+    elapsed_minutes: bytes,
+    collect_errors: bool = False,
+    threads: int = 1,
+) -> dict[str, Any]: ...
 def _record_value_json(field: str, value: Any) -> str | None: ...
