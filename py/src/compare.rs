@@ -9,10 +9,10 @@ use std::collections::BTreeMap;
 use complaint_triage::{Assessment, Dimension, Policy, FACTOR_COUNT};
 use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
-use pyo3::types::{PyBytes, PyCapsule, PyDict, PyTuple};
+use pyo3::types::{PyBytes, PyDict};
 
 use crate::errors::{input_error, Input};
-use crate::{arrow, convert, frame, record, signals, PyPolicy};
+use crate::{arrow, batches, frame, record, signals, PyPolicy};
 
 /// Each factor's points in each dimension in an assessment (0 where it did
 /// not apply).
@@ -162,38 +162,9 @@ pub fn _compare_arrow<'py>(
     collect_errors: bool,
     threads: usize,
 ) -> PyResult<Bound<'py, PyDict>> {
-    let mut capsules = Vec::with_capacity(batches.len());
-    for b in &batches {
-        let pair = b.call_method0("__arrow_c_array__").map_err(|_| {
-            PyTypeError::new_err(format!(
-                "expected an Arrow record batch, not {}",
-                convert::type_name(b)
-            ))
-        })?;
-        let pair = pair.cast::<PyTuple>()?;
-        let schema = pair.get_item(0)?.cast_into::<PyCapsule>()?;
-        let array = pair.get_item(1)?.cast_into::<PyCapsule>()?;
-        capsules.push((schema, array));
-    }
-    let mut columns = Vec::with_capacity(capsules.len());
-    for (schema, array) in &capsules {
-        let s = schema.pointer_checked(Some(c"arrow_schema"))?;
-        let a = array.pointer_checked(Some(c"arrow_array"))?;
-        // SAFETY: the capsules hold a valid, unreleased ArrowSchema and
-        // ArrowArray (the PyCapsule interface), alive while `capsules` is.
-        let col = unsafe {
-            arrow::import(
-                s.cast::<arrow::FfiSchema>().as_ref(),
-                a.cast::<arrow::FfiArray>().as_ref(),
-                0,
-                None,
-            )
-        }
-        .map_err(|arrow::Unsupported(f)| {
-            PyTypeError::new_err(format!("cannot read the batch: {f}"))
-        })?;
-        columns.push(col);
-    }
+    // Keep every capsule alive until the end: the columns borrow their memory.
+    let capsules = batches::capsules(&batches)?;
+    let columns = batches::columns(&capsules)?;
     let mut plans = Vec::with_capacity(columns.len());
     for col in &columns {
         plans.push(

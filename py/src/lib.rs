@@ -19,9 +19,10 @@ use complaint_triage::{
 use pyo3::exceptions::{PyException, PyRuntimeError, PyTypeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
-use pyo3::types::{PyByteArray, PyBytes, PyCapsule, PyDict, PyList, PyMapping, PyString, PyTuple};
+use pyo3::types::{PyByteArray, PyBytes, PyDict, PyList, PyMapping, PyString};
 
 mod arrow;
+mod batches;
 mod compare;
 mod convert;
 mod counterfactual;
@@ -1065,39 +1066,9 @@ fn _assess_arrow<'py>(
     with_outcome: bool,
     threads: usize,
 ) -> PyResult<(Bound<'py, PyDict>, usize)> {
-    // Keep every capsule alive until the end: the views borrow their memory.
-    let mut capsules: Vec<(Bound<'py, PyCapsule>, Bound<'py, PyCapsule>)> = Vec::new();
-    for b in &batches {
-        let pair = b.call_method0("__arrow_c_array__").map_err(|_| {
-            PyTypeError::new_err(format!(
-                "expected an Arrow record batch (an object with __arrow_c_array__), not {}",
-                convert::type_name(b)
-            ))
-        })?;
-        let pair = pair.cast::<PyTuple>()?;
-        let schema = pair.get_item(0)?.cast_into::<PyCapsule>()?;
-        let array = pair.get_item(1)?.cast_into::<PyCapsule>()?;
-        capsules.push((schema, array));
-    }
-    let mut columns = Vec::with_capacity(capsules.len());
-    for (schema, array) in &capsules {
-        let s = schema.pointer_checked(Some(c"arrow_schema"))?;
-        let a = array.pointer_checked(Some(c"arrow_array"))?;
-        // SAFETY: the capsules hold a valid, unreleased ArrowSchema and
-        // ArrowArray (the PyCapsule interface), alive while `capsules` is.
-        let col = unsafe {
-            arrow::import(
-                s.cast::<arrow::FfiSchema>().as_ref(),
-                a.cast::<arrow::FfiArray>().as_ref(),
-                0,
-                None,
-            )
-        }
-        .map_err(|arrow::Unsupported(f)| {
-            PyTypeError::new_err(format!("cannot read the batch: {f}"))
-        })?;
-        columns.push(col);
-    }
+    // Keep every capsule alive until the end: the columns borrow their memory.
+    let capsules = batches::capsules(&batches)?;
+    let columns = batches::columns(&capsules)?;
     let mut plans = Vec::with_capacity(columns.len());
     for col in &columns {
         let plan = frame::Plan::new(col, with_outcome).map_err(|b| {
