@@ -35,6 +35,7 @@ pub(crate) trait CodeWords: Copy {
     /// The table of the vocabulary's codes.
     const TABLE: CodeTable;
     /// The value's slot in the vocabulary's tables: its index.
+    #[cfg_attr(feature = "small-flash", allow(dead_code))]
     fn slot(self) -> usize;
 }
 
