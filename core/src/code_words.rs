@@ -136,6 +136,7 @@ impl CodeTable {
 }
 
 /// The index of `input[start..end]` in `codes`, whose table is `table`.
+#[cfg(not(feature = "small-flash"))]
 #[inline(always)]
 pub(crate) fn index_of(
     input: &[u8],
@@ -159,6 +160,23 @@ pub(crate) fn index_of(
     {
         return None;
     }
+    u8::try_from(found).ok()
+}
+
+/// The index of `input[start..end]` in `codes`, compared code by code: with
+/// the `small-flash` feature, so that the vocabularies' tables (320 bytes
+/// each) stay out of flash. Same result: the codes of a vocabulary differ.
+#[cfg(feature = "small-flash")]
+#[inline(always)]
+pub(crate) fn index_of(
+    input: &[u8],
+    start: usize,
+    end: usize,
+    codes: &[&str],
+    _table: &CodeTable,
+) -> Option<u8> {
+    let s = input.get(start..end)?;
+    let found = codes.iter().position(|c| c.as_bytes() == s)?;
     u8::try_from(found).ok()
 }
 
