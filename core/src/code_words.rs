@@ -77,6 +77,7 @@ pub(crate) const fn words_of(bytes: &[u8]) -> Words {
 /// The words of the string `input[start..end]`, from two eight-byte loads
 /// when the input has eight bytes from `start` and before `end` (as it does
 /// around nearly every code in a record), else byte by byte.
+#[cfg_attr(feature = "small-flash", allow(dead_code))]
 #[inline(always)]
 pub(crate) fn words_at(input: &[u8], start: usize, end: usize) -> Words {
     let first = input.get(start..).and_then(<[u8]>::first_chunk::<8>);
@@ -99,6 +100,7 @@ pub(crate) fn words_at(input: &[u8], start: usize, end: usize) -> Words {
 
 /// [`words_of`] for a string near either end of its input: rare, kept out
 /// of line so that the lookup stays small.
+#[cfg_attr(feature = "small-flash", allow(dead_code))]
 #[cold]
 #[inline(never)]
 fn words_near_edge(bytes: &[u8]) -> Words {
