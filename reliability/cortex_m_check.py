@@ -27,7 +27,7 @@ BUDGETS = {"flash_assess": 16 * 1024, "flash_json": 96 * 1024, "stack_assess": 1
 # (the figures when the count changed, rounded up to the KiB: 18 636 B and 145 268 B) keep it from
 # growing further. A ratchet: lower a ceiling when the firmware shrinks, never
 # raise it; drop it once the firmware is within its budget. See RELIABILITY.md.
-CEILINGS = {"flash_json": 122 * 1024}
+CEILINGS = {"flash_json": 112 * 1024}
 
 
 SHT_NOBITS = 8

@@ -35,7 +35,6 @@ pub(crate) trait CodeWords: Copy {
     /// The table of the vocabulary's codes.
     const TABLE: CodeTable;
     /// The value's slot in the vocabulary's tables: its index.
-    #[cfg_attr(feature = "small-flash", allow(dead_code))]
     fn slot(self) -> usize;
 }
 
@@ -77,7 +76,6 @@ pub(crate) const fn words_of(bytes: &[u8]) -> Words {
 /// The words of the string `input[start..end]`, from two eight-byte loads
 /// when the input has eight bytes from `start` and before `end` (as it does
 /// around nearly every code in a record), else byte by byte.
-#[cfg_attr(feature = "small-flash", allow(dead_code))]
 #[inline(always)]
 pub(crate) fn words_at(input: &[u8], start: usize, end: usize) -> Words {
     let first = input.get(start..).and_then(<[u8]>::first_chunk::<8>);
@@ -100,7 +98,6 @@ pub(crate) fn words_at(input: &[u8], start: usize, end: usize) -> Words {
 
 /// [`words_of`] for a string near either end of its input: rare, kept out
 /// of line so that the lookup stays small.
-#[cfg_attr(feature = "small-flash", allow(dead_code))]
 #[cold]
 #[inline(never)]
 fn words_near_edge(bytes: &[u8]) -> Words {
@@ -138,7 +135,6 @@ impl CodeTable {
 }
 
 /// The index of `input[start..end]` in `codes`, whose table is `table`.
-#[cfg(not(feature = "small-flash"))]
 #[inline(always)]
 pub(crate) fn index_of(
     input: &[u8],
@@ -162,23 +158,6 @@ pub(crate) fn index_of(
     {
         return None;
     }
-    u8::try_from(found).ok()
-}
-
-/// The index of `input[start..end]` in `codes`, compared code by code: with
-/// the `small-flash` feature, so that the vocabularies' tables (320 bytes
-/// each) stay out of flash. Same result: the codes of a vocabulary differ.
-#[cfg(feature = "small-flash")]
-#[inline(always)]
-pub(crate) fn index_of(
-    input: &[u8],
-    start: usize,
-    end: usize,
-    codes: &[&str],
-    _table: &CodeTable,
-) -> Option<u8> {
-    let s = input.get(start..end)?;
-    let found = codes.iter().position(|c| c.as_bytes() == s)?;
     u8::try_from(found).ok()
 }
 

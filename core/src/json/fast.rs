@@ -67,7 +67,6 @@ pub(super) fn read(json: &[u8]) -> Option<Complaint> {
 
 /// Slots of [`KEY_TABLE`]: a power of two, at least twice the fields, so
 /// that a probe rarely goes past its first slot.
-#[cfg_attr(feature = "small-flash", allow(dead_code))]
 const KEY_SLOTS: usize = 128;
 const _: () = assert!(RECORD_FIELDS.len() * 2 <= KEY_SLOTS && RECORD_FIELDS.len() < 255);
 
@@ -75,7 +74,6 @@ const _: () = assert!(RECORD_FIELDS.len() * 2 <= KEY_SLOTS && RECORD_FIELDS.len(
 /// built at compile time from the declared contract. (Matching a key
 /// against every name in turn, as [`RecordField::from_key`] does, costs the
 /// one-pass reader a tenth of its time.)
-#[cfg_attr(feature = "small-flash", allow(dead_code))]
 struct KeyTable {
     /// The name's words in each slot.
     words: [Words; KEY_SLOTS],
@@ -83,17 +81,14 @@ struct KeyTable {
     fields: [u8; KEY_SLOTS],
 }
 
-#[cfg_attr(feature = "small-flash", allow(dead_code))]
 const KEY_TABLE: KeyTable = key_table();
 
 /// The first slot of a key's words.
 #[inline(always)]
-#[cfg_attr(feature = "small-flash", allow(dead_code))]
 const fn key_slot(words: Words) -> usize {
     (code_words::hash(words) >> 26) as usize % KEY_SLOTS
 }
 
-#[cfg_attr(feature = "small-flash", allow(dead_code))]
 const fn key_table() -> KeyTable {
     let mut table = KeyTable {
         words: [[0; 2]; KEY_SLOTS],
@@ -113,18 +108,8 @@ const fn key_table() -> KeyTable {
     table
 }
 
-/// The field named by `input[start..end]`, found by
-/// [`RecordField::from_key`] itself: with the `small-flash` feature, so that
-/// the hashed key table (2 KiB) stays out of flash.
-#[cfg(feature = "small-flash")]
-#[inline(always)]
-fn field_at(input: &[u8], start: usize, end: usize) -> Option<RecordField> {
-    RecordField::from_key(input.get(start..end)?)
-}
-
 /// The field named by `input[start..end]`, as [`RecordField::from_key`]
 /// finds it.
-#[cfg(not(feature = "small-flash"))]
 #[inline(always)]
 fn field_at(input: &[u8], start: usize, end: usize) -> Option<RecordField> {
     let key = code_words::words_at(input, start, end);
