@@ -61,6 +61,26 @@ def flash_bytes(path):
     return sum(size for _, kind, flags, size in sections(path) if flags & SHF_ALLOC and kind != SHT_NOBITS)
 
 
+def judge(checks, budgets=BUDGETS, ceilings=CEILINGS):
+    """(lines to print, failures) for the measured `checks` against `budgets`:
+    a figure over its budget fails, unless it has a ceiling and is within it;
+    a figure within its budget that still has a ceiling fails too (drop it)."""
+    lines, failures = [], []
+    for k, v in checks.items():
+        ceiling = ceilings.get(k)
+        if v <= budgets[k]:
+            lines.append(f"{k:13} {v:7} bytes (budget {budgets[k]}) ok")
+            if ceiling is not None:
+                failures.append(f"{k} = {v} is within its budget of {budgets[k]}: drop its ceiling")
+        elif ceiling is not None and v <= ceiling:
+            lines.append(f"{k:13} {v:7} bytes (budget {budgets[k]}) OVER BUDGET by {v - budgets[k]}, within the ceiling {ceiling} that keeps it from growing")
+        else:
+            limit = ceiling if ceiling is not None else budgets[k]
+            lines.append(f"{k:13} {v:7} bytes (budget {budgets[k]}) OVER {'CEILING' if ceiling is not None else 'BUDGET'}")
+            failures.append(f"{k} = {v} exceeds its {'ceiling' if ceiling is not None else 'budget'} of {limit}")
+    return lines, failures
+
+
 def main():
     vectors_path, output_path, assess_elf, json_elf = sys.argv[1:5]
     vectors = json.load(open(vectors_path, encoding="utf-8"))
@@ -103,18 +123,10 @@ def main():
         "stack_assess": figures.get("stack_assess", 1 << 30),
         "stack_parse": figures.get("stack_parse", 1 << 30),
     }
-    for k, v in checks.items():
-        ceiling = CEILINGS.get(k)
-        if v <= BUDGETS[k]:
-            print(f"{k:13} {v:7} bytes (budget {BUDGETS[k]}) ok")
-            if ceiling is not None:
-                failures.append(f"{k} = {v} is within its budget of {BUDGETS[k]}: drop its ceiling")
-        elif ceiling is not None and v <= ceiling:
-            print(f"{k:13} {v:7} bytes (budget {BUDGETS[k]}) OVER BUDGET by {v - BUDGETS[k]}, within the ceiling {ceiling} that keeps it from growing")
-        else:
-            limit = ceiling if ceiling is not None else BUDGETS[k]
-            print(f"{k:13} {v:7} bytes (budget {BUDGETS[k]}) OVER {'CEILING' if ceiling is not None else 'BUDGET'}")
-            failures.append(f"{k} = {v} exceeds its {'ceiling' if ceiling is not None else 'budget'} of {limit}")
+    lines, budget_failures = judge(checks)
+    for line in lines:
+        print(line)
+    failures.extend(budget_failures)
     for k in sorted(figures):
         if k not in checks:
             print(f"{k:13} {figures[k]:7} bytes")
