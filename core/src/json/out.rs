@@ -1,14 +1,14 @@
 //! A cursor over a caller's output buffer, shared by the JSON writers.
 
-#[cfg(not(feature = "small-flash"))]
-use super::fragment::FACTOR_OPEN;
 #[cfg(feature = "small-flash")]
 use super::fragment::FACTOR_CODES;
+#[cfg(not(feature = "small-flash"))]
+use super::fragment::FACTOR_OPEN;
 use super::fragment::{CodePieces, Fragment};
-use crate::factor::Factor;
 use super::write::BufferTooSmall;
 #[cfg(not(feature = "small-flash"))]
 use crate::code_words::SLOTS;
+use crate::factor::Factor;
 
 /// Writes into a caller's buffer; never past its end.
 pub(super) struct Out<'b> {
