@@ -12,7 +12,7 @@ flash and stack budgets.
   and with contents in the file (the vector table, `.text`, `.rodata`, and
   `.data`, whose initial values are copied from flash at start), read from
   the ELF section headers, no binutils needed; a firmware over its budget
-  must stay within its ceiling (CEILINGS) until it fits;
+  must stay within its ceiling (CEILINGS) until it fits (the JSON one);
 - stack high-water mark of assess <= 1 KiB, of parse_complaint <= 4 KiB.
 Prints the figures; exits 1 on any failure.
 """
@@ -22,11 +22,12 @@ import sys
 
 BUDGETS = {"flash_assess": 16 * 1024, "flash_json": 96 * 1024, "stack_assess": 1024, "stack_parse": 4096}
 
-# Flash is over its budget since it is counted in full (.rodata and the vector
-# table included, not .text alone): until the tables shrink, these ceilings
-# (the figures when the count changed, rounded up to the KiB: 18 636 B and 145 268 B) keep it from
-# growing further. A ratchet: lower a ceiling when the firmware shrinks, never
-# raise it; drop it once the firmware is within its budget. See RELIABILITY.md.
+# The JSON firmware is still over its budget since flash is counted in full
+# (.rodata and the vector table included, not .text alone): until it fits, its
+# ceiling (114 228 B measured, rounded up to the KiB; 142 KiB when the count
+# changed) keeps it from growing. A ratchet: lower it when the firmware
+# shrinks, never raise it; drop it once the firmware is within its budget.
+# The assess-only firmware is within its budget and has none. See RELIABILITY.md.
 CEILINGS = {"flash_json": 112 * 1024}
 
 
