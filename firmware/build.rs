@@ -10,6 +10,9 @@ fn main() {
     std::fs::copy(dir.join("memory.x"), out.join("memory.x")).unwrap();
     println!("cargo:rustc-link-search={}", out.display());
     println!("cargo:rerun-if-changed=memory.x");
+    // cortex-m-rt's `device` feature includes `device.x` (the weak names of
+    // the device's interrupt handlers): these programs handle none.
+    std::fs::write(out.join("device.x"), "").unwrap();
 
     let path = dir.join("../tests/vectors/vectors.json");
     println!("cargo:rerun-if-changed={}", path.display());

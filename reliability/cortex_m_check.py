@@ -12,7 +12,7 @@ flash and stack budgets.
   and with contents in the file (the vector table, `.text`, `.rodata`, and
   `.data`, whose initial values are copied from flash at start), read from
   the ELF section headers, no binutils needed; a firmware over its budget
-  must stay within its ceiling (CEILINGS) until it fits;
+  must stay within its ceiling (CEILINGS) until it fits (the JSON one);
 - stack high-water mark of assess <= 1 KiB, of parse_complaint <= 4 KiB.
 Prints the figures; exits 1 on any failure.
 """
@@ -22,12 +22,13 @@ import sys
 
 BUDGETS = {"flash_assess": 16 * 1024, "flash_json": 96 * 1024, "stack_assess": 1024, "stack_parse": 4096}
 
-# Flash is over its budget since it is counted in full (.rodata and the vector
-# table included, not .text alone): until the tables shrink, these ceilings
-# (the figures when the count changed, rounded up to the KiB: 18 636 B and 145 268 B) keep it from
-# growing further. A ratchet: lower a ceiling when the firmware shrinks, never
-# raise it; drop it once the firmware is within its budget. See RELIABILITY.md.
-CEILINGS = {"flash_assess": 19 * 1024, "flash_json": 142 * 1024}
+# The JSON firmware is still over its budget since flash is counted in full
+# (.rodata and the vector table included, not .text alone): until it fits, its
+# ceiling (114 228 B measured, rounded up to the KiB; 142 KiB when the count
+# changed) keeps it from growing. A ratchet: lower it when the firmware
+# shrinks, never raise it; drop it once the firmware is within its budget.
+# The assess-only firmware is within its budget and has none. See RELIABILITY.md.
+CEILINGS = {"flash_json": 112 * 1024}
 
 
 SHT_NOBITS = 8
@@ -59,6 +60,26 @@ def flash_bytes(path):
     """Bytes the firmware needs in flash: every allocated section with contents in the
     file (`.bss` and the stack are RAM only)."""
     return sum(size for _, kind, flags, size in sections(path) if flags & SHF_ALLOC and kind != SHT_NOBITS)
+
+
+def judge(checks, budgets=BUDGETS, ceilings=CEILINGS):
+    """(lines to print, failures) for the measured `checks` against `budgets`:
+    a figure over its budget fails, unless it has a ceiling and is within it;
+    a figure within its budget that still has a ceiling fails too (drop it)."""
+    lines, failures = [], []
+    for k, v in checks.items():
+        ceiling = ceilings.get(k)
+        if v <= budgets[k]:
+            lines.append(f"{k:13} {v:7} bytes (budget {budgets[k]}) ok")
+            if ceiling is not None:
+                failures.append(f"{k} = {v} is within its budget of {budgets[k]}: drop its ceiling")
+        elif ceiling is not None and v <= ceiling:
+            lines.append(f"{k:13} {v:7} bytes (budget {budgets[k]}) OVER BUDGET by {v - budgets[k]}, within the ceiling {ceiling} that keeps it from growing")
+        else:
+            limit = ceiling if ceiling is not None else budgets[k]
+            lines.append(f"{k:13} {v:7} bytes (budget {budgets[k]}) OVER {'CEILING' if ceiling is not None else 'BUDGET'}")
+            failures.append(f"{k} = {v} exceeds its {'ceiling' if ceiling is not None else 'budget'} of {limit}")
+    return lines, failures
 
 
 def main():
@@ -103,18 +124,10 @@ def main():
         "stack_assess": figures.get("stack_assess", 1 << 30),
         "stack_parse": figures.get("stack_parse", 1 << 30),
     }
-    for k, v in checks.items():
-        ceiling = CEILINGS.get(k)
-        if v <= BUDGETS[k]:
-            print(f"{k:13} {v:7} bytes (budget {BUDGETS[k]}) ok")
-            if ceiling is not None:
-                failures.append(f"{k} = {v} is within its budget of {BUDGETS[k]}: drop its ceiling")
-        elif ceiling is not None and v <= ceiling:
-            print(f"{k:13} {v:7} bytes (budget {BUDGETS[k]}) OVER BUDGET by {v - BUDGETS[k]}, within the ceiling {ceiling} that keeps it from growing")
-        else:
-            limit = ceiling if ceiling is not None else BUDGETS[k]
-            print(f"{k:13} {v:7} bytes (budget {BUDGETS[k]}) OVER {'CEILING' if ceiling is not None else 'BUDGET'}")
-            failures.append(f"{k} = {v} exceeds its {'ceiling' if ceiling is not None else 'budget'} of {limit}")
+    lines, budget_failures = judge(checks)
+    for line in lines:
+        print(line)
+    failures.extend(budget_failures)
     for k in sorted(figures):
         if k not in checks:
             print(f"{k:13} {figures[k]:7} bytes")

@@ -76,6 +76,7 @@ firmware_build() {
 
 cortex_m() {
     local bin=$ROOT/firmware/target/thumbv7em-none-eabihf/release
+    python3 "$ROOT/reliability/test_cortex_m_check.py" || return 1
     timeout 300 qemu-system-arm -cpu cortex-m4 -machine mps2-an386 -nographic -monitor none -serial none \
         -semihosting-config enable=on,target=native -kernel "$bin/golden" >"$LOG/cortex-m4.out" || return 1
     MAX_PANIC_SITES=100000 FIRMWARE_TARGET_DIR=$ROOT/firmware/target bash "$ROOT/reliability/panic-sites.sh" >/dev/null || return 1

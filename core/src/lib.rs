@@ -45,6 +45,8 @@ extern crate std;
 
 mod assess;
 mod assessment;
+// The one-pass reader's tables: unused with the `small-flash` feature.
+#[cfg_attr(feature = "small-flash", allow(dead_code))]
 mod code_words;
 mod codes;
 mod complaint;

@@ -44,22 +44,22 @@ const fn pack(points: &Points) -> u128 {
 /// [`PointsTable::iter`]; change one with [`PointsTable::set`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct PointsTable {
-    /// The rows as written, followed by zero rows up to `PACKED_ROWS`, so
-    /// that a masked index reads a row without a bounds check.
-    rows: [Points; PACKED_ROWS],
+    /// The rows as written, followed by one zero row (index
+    /// [`NOT_APPLYING`]).
+    rows: [Points; TABLE_ROWS],
     /// The rows packed, as (low, high) 64-bit halves (so that a policy needs
     /// no 16-byte alignment, which C callers' storage does not promise),
-    /// followed by packed zero rows up to a power of two: index
-    /// [`NOT_APPLYING`] is what a factor that does not apply adds, and
-    /// masking an index with `PACKED_ROWS - 1` needs no bounds check.
-    packed: [[u64; 2]; PACKED_ROWS],
+    /// followed by one packed zero row: index [`NOT_APPLYING`] is what a
+    /// factor that does not apply adds.
+    packed: [[u64; 2]; TABLE_ROWS],
 }
 
 /// Index of the packed zero row: what a factor that does not apply adds.
 pub(crate) const NOT_APPLYING: usize = FACTOR_COUNT;
-/// Rows of the packed table: the factors and at least one zero row, rounded
-/// up to a power of two.
-const PACKED_ROWS: usize = (FACTOR_COUNT + 1).next_power_of_two();
+/// Rows of the tables: the factors and one zero row. (Not rounded up to a
+/// power of two for a masked index: the padding would be 2.9 KiB of every
+/// policy, in flash on a Cortex-M, to save one predictable comparison.)
+const TABLE_ROWS: usize = FACTOR_COUNT + 1;
 
 const fn halves(packed: u128) -> [u64; 2] {
     [packed as u64, (packed >> 64) as u64]
@@ -68,8 +68,8 @@ const fn halves(packed: u128) -> [u64; 2] {
 impl PointsTable {
     /// A table holding these rows.
     pub const fn new(rows: [Points; FACTOR_COUNT]) -> PointsTable {
-        let mut padded = [[0; Dimension::COUNT]; PACKED_ROWS];
-        let mut packed = [halves(pack(&[0; Dimension::COUNT])); PACKED_ROWS];
+        let mut padded = [[0; Dimension::COUNT]; TABLE_ROWS];
+        let mut packed = [halves(pack(&[0; Dimension::COUNT])); TABLE_ROWS];
         let mut i = 0;
         while i < FACTOR_COUNT {
             padded[i] = rows[i];
@@ -120,15 +120,16 @@ impl PointsTable {
     /// written, and packed.
     #[inline(always)]
     pub(crate) fn row_at(&self, index: usize) -> (Points, u128) {
-        (self.rows[index & (PACKED_ROWS - 1)], self.packed_at(index))
+        let row = self.rows.get(index).copied();
+        (row.unwrap_or([0; Dimension::COUNT]), self.packed_at(index))
     }
 
     /// The packed row at `index` (a factor's index, or [`NOT_APPLYING`]).
     #[inline(always)]
     pub(crate) fn packed_at(&self, index: usize) -> u128 {
-        // Every index past the factors holds a zero row, and the mask keeps
-        // the index in the table: no bounds check, no branch.
-        let [low, high] = self.packed[index & (PACKED_ROWS - 1)];
+        // Every index is in the table; past it reads as the zero row.
+        let zero = const { halves(pack(&[0; Dimension::COUNT])) };
+        let [low, high] = self.packed.get(index).copied().unwrap_or(zero);
         u128::from(low) | (u128::from(high) << 64)
     }
 }

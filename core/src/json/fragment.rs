@@ -42,7 +42,9 @@ impl<const N: usize> Fragment<N> {
     }
 }
 
-/// `{"factor":"<code>","dimension":"` for each factor, by index.
+/// `{"factor":"<code>","dimension":"` for each factor, by index (not in
+/// flash with the `small-flash` feature: the writer then builds it).
+#[cfg_attr(feature = "small-flash", allow(dead_code))]
 pub(super) static FACTOR_OPEN: [Fragment<64>; FACTOR_COUNT] = {
     let mut out = [Fragment::new("", "", ""); FACTOR_COUNT];
     let mut i = 0;
@@ -52,6 +54,20 @@ pub(super) static FACTOR_OPEN: [Fragment<64>; FACTOR_COUNT] = {
             factor::TABLE[i].code,
             "\",\"dimension\":\"",
         );
+        i += 1;
+    }
+    out
+};
+
+/// Each factor's code, by index: what the writer builds
+/// `{"factor":"<code>","dimension":"` from with the `small-flash` feature
+/// (the factor table itself, with its descriptions, stays out of flash).
+#[cfg(feature = "small-flash")]
+pub(super) static FACTOR_CODES: [&str; FACTOR_COUNT] = {
+    let mut out = [""; FACTOR_COUNT];
+    let mut i = 0;
+    while i < FACTOR_COUNT {
+        out[i] = factor::TABLE[i].code;
         i += 1;
     }
     out
@@ -86,6 +102,7 @@ pub(super) static SOURCE_CLOSE: [Fragment<32>; Source::COUNT] =
 /// every vocabulary): what the writer copies for a code of the header.
 pub(super) trait CodePieces: Code + CodeWords {
     /// The codes, padded; slots past the vocabulary are empty.
+    #[cfg_attr(feature = "small-flash", allow(dead_code))]
     const PIECES: [Fragment<32>; SLOTS] = pieces("", Self::CODES, "");
 }
 

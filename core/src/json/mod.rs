@@ -73,6 +73,8 @@ pub(crate) const fn joined_str(bytes: &'static [u8]) -> &'static str {
 }
 
 mod error;
+// Not called with the `small-flash` feature (see `parse_complaint`).
+#[cfg_attr(feature = "small-flash", allow(dead_code))]
 mod fast;
 mod fragment;
 mod lex;

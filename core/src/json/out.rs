@@ -1,8 +1,14 @@
 //! A cursor over a caller's output buffer, shared by the JSON writers.
 
+#[cfg(feature = "small-flash")]
+use super::fragment::FACTOR_CODES;
+#[cfg(not(feature = "small-flash"))]
+use super::fragment::FACTOR_OPEN;
 use super::fragment::{CodePieces, Fragment};
 use super::write::BufferTooSmall;
+#[cfg(not(feature = "small-flash"))]
 use crate::code_words::SLOTS;
+use crate::factor::Factor;
 
 /// Writes into a caller's buffer; never past its end.
 pub(super) struct Out<'b> {
@@ -49,6 +55,7 @@ impl<'b> Out<'b> {
     }
 
     /// A code of a vocabulary, copied as its padded piece.
+    #[cfg(not(feature = "small-flash"))]
     #[inline(always)]
     pub(super) fn code_of<T: CodePieces>(&mut self, value: T) -> Res {
         let pieces: &'static [Fragment<32>; SLOTS] = const { &T::PIECES };
@@ -56,6 +63,36 @@ impl<'b> Out<'b> {
             Some(piece) => self.fragment(piece),
             None => self.code(value.code()),
         }
+    }
+
+    /// A code of a vocabulary, copied from the vocabulary's string (no
+    /// padded pieces in flash).
+    #[cfg(feature = "small-flash")]
+    #[inline(always)]
+    pub(super) fn code_of<T: CodePieces>(&mut self, value: T) -> Res {
+        self.code(value.code())
+    }
+
+    /// `{"factor":"<code>","dimension":"`: the factor's padded piece.
+    #[cfg(not(feature = "small-flash"))]
+    #[inline(always)]
+    pub(super) fn factor_open(&mut self, factor: Factor) -> Res {
+        // Every factor has its piece; the fallback mirrors `Factor::info`'s
+        // (the first entry) rather than panic or drop a row.
+        let open = FACTOR_OPEN.get(factor.index()).unwrap_or(&FACTOR_OPEN[0]);
+        self.fragment(open)
+    }
+
+    /// `{"factor":"<code>","dimension":"`, built from the factor's code (no
+    /// piece per factor in flash).
+    #[cfg(feature = "small-flash")]
+    #[inline(always)]
+    pub(super) fn factor_open(&mut self, factor: Factor) -> Res {
+        // The fallback mirrors `Factor::info`'s (the first entry).
+        let code = FACTOR_CODES.get(factor.index()).unwrap_or(&FACTOR_CODES[0]);
+        self.put(b"{\"factor\":\"")?;
+        self.code(code)?;
+        self.put(b"\",\"dimension\":\"")
     }
 
     /// Takes back the last byte written (the comma after a list's last item).

@@ -10,7 +10,7 @@
 use core::fmt;
 
 use super::error::ParseError;
-use super::fragment::{DIMENSION_POINTS, FACTOR_OPEN, SOURCE_CLOSE};
+use super::fragment::{DIMENSION_POINTS, SOURCE_CLOSE};
 use super::out::{Out, Res};
 use crate::assessment::Assessment;
 use crate::codes::Dimension;
@@ -165,11 +165,8 @@ fn assessment_json(a: &Assessment, o: &mut Out<'_>) -> Res {
     o.put(b"},\"reasons\":[")?;
     let mut pairs = false;
     for row in &a.rows {
-        // Every factor and source has its piece; the fallbacks mirror
+        // Every source has its piece; the fallback mirrors
         // `Factor::info`'s (the first entry) rather than panic or drop a row.
-        let open = FACTOR_OPEN
-            .get(row.factor.index())
-            .unwrap_or(&FACTOR_OPEN[0]);
         let close = SOURCE_CLOSE
             .get(row.source as usize)
             .unwrap_or(&SOURCE_CLOSE[0]);
@@ -178,7 +175,7 @@ fn assessment_json(a: &Assessment, o: &mut Out<'_>) -> Res {
                 continue;
             }
             pairs = true;
-            o.fragment(open)?;
+            o.factor_open(row.factor)?;
             o.fragment(dimension)?;
             o.i64((*points).into())?;
             o.fragment(close)?;
