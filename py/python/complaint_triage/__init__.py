@@ -55,6 +55,7 @@ from ._native import (
     outcome_fields,
     record_fields,
     scan_text,
+    text_facts,
     to_record_json,
     vocabularies,
     vocabulary,
@@ -70,6 +71,7 @@ from ._types import (
     ReasonDict,
     ScoresDict,
     TextCuesDict,
+    TextFactsDict,
 )
 from .plots import (
     plot_impact_difficulty,
@@ -99,6 +101,7 @@ __all__ = [
     "RecordDict",
     "ScoresDict",
     "TextCuesDict",
+    "TextFactsDict",
     "EFFECT_COLUMNS",
     "Effect",
     "InputError",
@@ -125,6 +128,7 @@ __all__ = [
     "policy_changes",
     "record_fields",
     "scan_text",
+    "text_facts",
     "to_record_json",
     "vocabularies",
     "vocabulary",
