@@ -56,10 +56,12 @@ fn every_text_reason_names_the_span_of_its_words() {
 fn without_text_reasons_the_bytes_are_the_plain_writers() {
     let mut buf = vec![0u8; MAX_ASSESSMENT_JSON];
     let mut plain = vec![0u8; MAX_ASSESSMENT_JSON];
-    let mut c = Complaint::default();
-    c.category = Category::Billing;
-    c.emotion = 7;
-    c.threats = FlagSet::from_bits_truncate(1);
+    let c = Complaint {
+        category: Category::Billing,
+        emotion: 7,
+        threats: FlagSet::from_bits_truncate(1),
+        ..Complaint::default()
+    };
     let a = assess(&c, &Policy::DEFAULT);
     let n = write_assessment_json_with_text(&a, "", &mut buf).unwrap();
     let m = write_assessment_json(&a, &mut plain).unwrap();
