@@ -14,10 +14,13 @@ Four ways to grade the same complaints by the same default rubric:
    ``complaint_triage.assess_frame`` (the Arrow table).
 
 No peer holds a weight of its own: each reads ``Policy.default().to_json()``.
-Free text is not part of what the peers reimplement: a record's text cues
-(threats, forbidden phrases, emotion markers) are given to them as three
-extra fields computed by the core's ``scan_text`` beforehand. The timed
-records carry no text, so every contender does the same work.
+Free text is not part of what the peers reimplement: what the core keeps of
+a record's text (``text_facts``: threats, forbidden phrases, emotion
+markers, harm, vulnerable people, malice signs, scope, the Nth call, elapsed
+time, the largest amount and its currency) is given to them as extra
+``cue_*`` fields computed beforehand. How those facts raise the fields a
+record left at its default is a rule each peer restates (see ``merged``).
+The timed records carry no text, so every contender does the same work.
 
 Before any timing, every peer must give the core's grade, tier and priority
 (and five scores, the gates that apply, and the deadlines: first response,
@@ -199,11 +202,56 @@ def deadlines(r: Rubric, priority: int, tier: int, clock: tuple[int | None, bool
     return first, resolution, follow_up, left
 
 
-def gates_that_apply(r: Rubric, rec: dict) -> list[str]:
-    """The gates whose condition holds (the record's own threats and
-    failures: words in its text add points, never a gate)."""
+# How the text's facts raise the fields a record left at its default: rules,
+# restated from core/src/merge.rs (the counts of a scope come from the
+# policy). Harm raises the safety level (and so its gates) when the record has
+# none; scope raises affected customers from 1 to the smallest count of the
+# gate at that scope; the Nth call raises prior contacts from 0 to N - 1;
+# elapsed time raises the hours_open band from 0 (never the regulator's
+# clock); the largest amount raises claimed_amount from 0 (never
+# direct_loss), its currency an unspecified currency; vulnerable people and
+# malice signs add the values the record lacks (malice signs add points, not
+# the malice_track gate).
+def scope_customers(r: Rubric, scope: int) -> int:
+    """The customers a text's scope stands for (1: one customer)."""
+    return 1 if scope == 0 else r.affected_gate[min(scope, 3) - 1]
+
+
+def merged(r: Rubric, rec: dict) -> dict:
+    """The record as grading reads it: what the text raised, where the
+    record left a field at its default."""
+    m = dict(rec)
+    text_safety = SAFETY_LEVELS.index(rec.get("cue_safety") or "none")
+    if safety_level(rec) == 0 and text_safety > 0:
+        m["safety"] = SAFETY_LEVELS[text_safety]
+    text_affected = scope_customers(r, rec.get("cue_scope") or 0)
+    if int_field(rec, "affected_customers") == 1 and text_affected > 1:
+        m["affected_customers"] = text_affected
+    text_prior = max((rec.get("cue_repetition") or 0) - 1, 0)
+    if int_field(rec, "prior_contacts") == 0 and text_prior > 0:
+        m["prior_contacts"] = text_prior
+    text_hours = rec.get("cue_elapsed_hours") or 0
+    if int_field(rec, "hours_open") == 0 and text_hours > 0:
+        m["hours_open"] = text_hours  # the band's hours only: the clock reads the record's
+    text_amount = rec.get("cue_amount") or 0
+    if int_field(rec, "claimed_amount") == 0 and text_amount > 0:
+        m["claimed_amount"] = text_amount
+    text_currency = rec.get("cue_currency") or "unspecified"
+    if (rec.get("currency") or "unspecified") == "unspecified" and text_currency != "unspecified":
+        m["currency"] = text_currency
+    for field, cue in [("vulnerability", "cue_vulnerability"), ("malice_signals", "cue_malice")]:
+        m[field] = sorted(set(rec.get(field) or ()) | set(rec.get(cue) or ()))
+    return m
+
+
+def gates_that_apply(r: Rubric, rec: dict, m: dict) -> list[str]:
+    """The gates whose condition holds; ``m`` is the record as merged with
+    its text (``merged``): its harm, scope and Nth call count, while the
+    record's own threats, failures and malice signals do (words in its
+    text add points, never those gates) and the regulator's clock runs on
+    its own hours."""
     fired = []
-    safety = SAFETY_LEVELS[safety_level(rec)]
+    safety = SAFETY_LEVELS[safety_level(m)]
     if safety in SAFETY_GATES:
         fired.append(SAFETY_GATES[safety])
     channel = rec.get("channel")
@@ -212,10 +260,10 @@ def gates_that_apply(r: Rubric, rec: dict) -> list[str]:
     if channel == "media":
         fired.append("press")
     threats, failures = set(rec.get("threats") or ()), set(rec.get("handling_failures") or ())
-    upset_or_repeated = int_field(rec, "emotion") >= r.bands["emotion"][0] or int_field(rec, "prior_contacts") > 0
+    upset_or_repeated = int_field(rec, "emotion") >= r.bands["emotion"][0] or int_field(m, "prior_contacts") > 0
     if threats & set(EXPOSURE_THREATS) or ("influential" in (rec.get("profile") or ()) and upset_or_repeated):
         fired.append("public_exposure")
-    affected = int_field(rec, "affected_customers")
+    affected = int_field(m, "affected_customers")
     for gate, threshold in zip(["several_affected", "mass_incident", "wide_outage"], r.affected_gate):
         if affected >= threshold:
             fired.append(gate)
@@ -226,7 +274,7 @@ def gates_that_apply(r: Rubric, rec: dict) -> list[str]:
         fired.append("malice_track")
     if regulatory_clock(r, rec)[1]:
         fired.append("past_regulatory_deadline")
-    if int_field(rec, "prior_contacts") >= r.bands["prior_contacts"][1]:
+    if int_field(m, "prior_contacts") >= r.bands["prior_contacts"][1]:
         fired.append("repeat_complaint")
     if threats & set(LEGAL_THREATS):
         fired.append("legal_threat")
@@ -246,6 +294,7 @@ def make_pure(r: Rubric) -> Callable[[dict], tuple]:
 
     def grade(rec: dict) -> tuple:
         raw = [0, 0, 0, 0, 0]
+        m = merged(r, rec)
 
         def add(p: list[int]) -> None:
             for i in range(5):
@@ -254,9 +303,9 @@ def make_pure(r: Rubric) -> Callable[[dict], tuple]:
         for field, default, prefix in code_defaults:
             add(pts.get(prefix + (rec.get(field) or default), zero))
         for field, default, _ in bands:
-            value = rec.get(field)
+            value = m.get(field)
             value = default if value is None else value
-            thresholds = r.thresholds(field, rec.get("currency"))
+            thresholds = r.thresholds(field, m.get("currency"))
             reached = sum(1 for t in thresholds if value >= t)
             if reached:
                 add(pts[f"{field}.band{reached}"])
@@ -264,15 +313,15 @@ def make_pure(r: Rubric) -> Callable[[dict], tuple]:
             if rec.get(field) and field != "safety_incident":
                 add(pts[field])
         # The safety incident factor: a safety level of injury or worse.
-        if safety_level(rec) >= INJURY:
+        if safety_level(m) >= INJURY:
             add(pts["safety_incident"])
-        loss, claim = rec.get("direct_loss") or 0, rec.get("claimed_amount") or 0
+        loss, claim = rec.get("direct_loss") or 0, m.get("claimed_amount") or 0
         if loss > 0 and claim * 1000 > loss * r.claim_limit:
             add(pts["claim_unreasonable"])
         if rec.get("cue_emotion"):
             add(pts["text.strong_emotion"])
         for field, prefix in lists:
-            values = set(rec.get(field) or ())
+            values = set(m.get(field) or ())
             if field == "threats":
                 values.update(rec.get("cue_threats") or ())
             elif field == "handling_failures" and rec.get("cue_forbidden"):
@@ -285,7 +334,7 @@ def make_pure(r: Rubric) -> Callable[[dict], tuple]:
         g = r.grade_matrix[sev][imp]
         pr = r.priority_matrix[imp][urg]
         floor_grade, floor_tier, floor_priority = 0, 0, LEAST_URGENT
-        fired = gates_that_apply(r, rec)
+        fired = gates_that_apply(r, rec, m)
         for gate in fired:
             fg, ft, fp = r.gates[gate]
             floor_grade, floor_tier, floor_priority = max(floor_grade, fg), max(floor_tier, ft), min(floor_priority, fp)
@@ -378,17 +427,33 @@ def make_numpy(r: Rubric) -> Callable[[pa.Table], tuple]:
         mask = sum(1 << vc.index(c) for c in wanted)
         return (bitmask(col(t, field), vc, n) & mask) != 0
 
-    def gates(t: pa.Table, n: int, safety: np.ndarray) -> dict[str, np.ndarray]:
-        """Whether each gate's condition holds, row by row (the record's own
-        threats and failures: words in its text add points, never a gate)."""
+    def merged_ints(t: pa.Table, n: int) -> dict[str, np.ndarray]:
+        """The numbers the text raised where the record left the default:
+        see ``merged`` (the pure peer) for the rules."""
+        out = {}
+        scope = ints(col(t, "cue_scope"), 0, n)
+        scope_counts = np.array([scope_customers(r, k) for k in range(5)])
+        text = {"affected_customers": scope_counts[np.minimum(scope, 4)],
+                "prior_contacts": np.maximum(ints(col(t, "cue_repetition"), 0, n) - 1, 0),
+                "hours_open": ints(col(t, "cue_elapsed_hours"), 0, n),
+                "claimed_amount": ints(col(t, "cue_amount"), 0, n)}
+        for f, v in text.items():
+            field = ints(col(t, f), INT_DEFAULTS[f], n)
+            out[f] = np.where((field == INT_DEFAULTS[f]) & (v > INT_DEFAULTS[f]), v, field)
+        return out
+
+    def gates(t: pa.Table, n: int, safety: np.ndarray, m: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
+        """Whether each gate's condition holds, row by row (``m``: the merged
+        numbers; the record's own threats, failures and malice signals:
+        words in its text add points, never a gate)."""
         fired = {gate: safety == SAFETY_LEVELS.index(level) for level, gate in SAFETY_GATES.items()}
         fired["formal_channel"] = in_codes(t, "channel", "channel", FORMAL_CHANNELS, n)
         fired["press"] = in_codes(t, "channel", "channel", ["media"], n)
         upset_or_repeated = ((ints(col(t, "emotion"), INT_DEFAULTS["emotion"], n) >= r.bands["emotion"][0])
-                             | (ints(col(t, "prior_contacts"), INT_DEFAULTS["prior_contacts"], n) > 0))
+                             | (m["prior_contacts"] > 0))
         fired["public_exposure"] = (any_of(t, "threats", "threats", EXPOSURE_THREATS, n)
                                     | (any_of(t, "profile", "profile", ["influential"], n) & upset_or_repeated))
-        affected = ints(col(t, "affected_customers"), INT_DEFAULTS["affected_customers"], n)
+        affected = m["affected_customers"]
         for gate, threshold in zip(["several_affected", "mass_incident", "wide_outage"], r.affected_gate):
             fired[gate] = affected >= threshold
         fired["attitude"] = ((in_codes(t, "category", "category", ["service_attitude"], n)
@@ -396,8 +461,7 @@ def make_numpy(r: Rubric) -> Callable[[pa.Table], tuple]:
                              | any_of(t, "handling_failures", "handling_failures", RUDE_FAILURES, n))
         fired["malice_track"] = any_of(t, "malice_signals", "malice_signals", MALICE_TRACK_SIGNALS, n)
         fired["past_regulatory_deadline"] = clock(t, n)[1]
-        fired["repeat_complaint"] = (ints(col(t, "prior_contacts"), INT_DEFAULTS["prior_contacts"], n)
-                                     >= r.bands["prior_contacts"][1])
+        fired["repeat_complaint"] = m["prior_contacts"] >= r.bands["prior_contacts"][1]
         fired["legal_threat"] = any_of(t, "threats", "threats", LEGAL_THREATS, n)
         return fired
 
@@ -425,10 +489,14 @@ def make_numpy(r: Rubric) -> Callable[[pa.Table], tuple]:
         raw = np.zeros((n, 5), dtype=np.int32)
         for f, (vocab, default, table) in code_tables.items():
             raw += table[code_index(col(t, f), vocab, default, n)]
+        m = merged_ints(t, n)
         currencies = codes("currency")
-        currency = code_index(col(t, "currency"), currencies, 0, n)
+        unspecified = currencies.index("unspecified")
+        currency = code_index(col(t, "currency"), currencies, unspecified, n)
+        text_currency = code_index(col(t, "cue_currency"), currencies, unspecified, n)
+        currency = np.where(currency == unspecified, text_currency, currency)
         for f, (thresholds, table) in band_tables.items():
-            v = ints(col(t, f), BAND_DEFAULTS[f], n)
+            v = m[f] if f in m else ints(col(t, f), BAND_DEFAULTS[f], n)
             reached = np.searchsorted(thresholds, v, side="right")
             if f == "direct_loss":
                 for ci, code in enumerate(currencies):
@@ -440,10 +508,11 @@ def make_numpy(r: Rubric) -> Callable[[pa.Table], tuple]:
         flags = {f: bools(col(t, f), n) for f in FLAG_FIELDS}
         safety = np.maximum(code_index(col(t, "safety"), SAFETY_LEVELS, 0, n),
                             np.where(flags["safety_incident"], INJURY, 0))
+        safety = np.where(safety == 0, code_index(col(t, "cue_safety"), SAFETY_LEVELS, 0, n), safety)
         for f, p in flag_pts.items():
             # The safety incident factor: a safety level of injury or worse.
             raw += (safety >= INJURY if f == "safety_incident" else flags[f])[:, None] * p
-        loss, claim = ints(col(t, "direct_loss"), 0, n), ints(col(t, "claimed_amount"), 0, n)
+        loss, claim = ints(col(t, "direct_loss"), 0, n), m["claimed_amount"]
         # Exact in int64: amounts are at most 1e15, so both products stay below 9.2e18.
         raw += ((loss > 0) & (claim * 1000 > loss * r.claim_limit))[:, None] * claim_pts
         raw += bools(col(t, "cue_emotion"), n)[:, None] * emotion_pts
@@ -453,6 +522,10 @@ def make_numpy(r: Rubric) -> Callable[[pa.Table], tuple]:
                 bits |= bitmask(col(t, "cue_threats"), vocab, n)
             elif f == "handling_failures":
                 bits |= np.where(bools(col(t, "cue_forbidden"), n), forbidden_bit, 0)
+            elif f == "vulnerability":
+                bits |= bitmask(col(t, "cue_vulnerability"), vocab, n)
+            elif f == "malice_signals":
+                bits |= bitmask(col(t, "cue_malice"), vocab, n)
             raw += table[bits]
         s = np.clip(raw, 0, 100)
 
@@ -461,7 +534,7 @@ def make_numpy(r: Rubric) -> Callable[[pa.Table], tuple]:
 
         sev, imp = lvl(s[:, 0], r.sev_levels), lvl(s[:, 1], r.imp_levels)
         urg = lvl(np.maximum(s[:, 0], s[:, 3]), r.urg_levels)
-        fired = gates(t, n, safety)
+        fired = gates(t, n, safety, m)
         floor_grade, floor_tier = np.zeros(n, dtype=np.int64), np.zeros(n, dtype=np.int64)
         floor_priority = np.full(n, LEAST_URGENT, dtype=np.int64)
         for gate, applies in fired.items():
@@ -528,12 +601,34 @@ def zen_graph(r: Rubric) -> dict:
                       "content": {"passThrough": True, "expressions": [
                           {"id": f"{name}-{i}", "key": k, "value": v} for i, (k, v) in enumerate(exprs)]}})
 
+    def rank(field: str) -> str:
+        """A safety level's index in the vocabulary."""
+        out = "0"
+        for i, c in enumerate(SAFETY_LEVELS[1:], 1):
+            out = f"({field} == {q(c)} ? {i} : {out})"
+        return out
+
     # The safety level (index in the vocabulary), at least injury with the
-    # older flag.
-    rank = "0"
-    for i, c in enumerate(SAFETY_LEVELS[1:], 1):
-        rank = f"(safety == {q(c)} ? {i} : {rank})"
-    expressions("e-safety", [("sl", f"max([{rank}, (safety_incident == true ? {INJURY} : 0)])")])
+    # older flag, or the text's harm when the record has none (see
+    # ``merged``, the pure peer, for the rules of the text).
+    recorded = f"max([{rank('safety')}, (safety_incident == true ? {INJURY} : 0)])"
+    expressions("e-safety", [("sl", f"{recorded} == 0 ? {rank('cue_safety')} : {recorded}")])
+
+    def raised(field: str, text: str) -> str:
+        """The record's number, or the text's where it left the default."""
+        return f"({int_in(field)} == {INT_DEFAULTS[field]} and {text} > {INT_DEFAULTS[field]} ? {text} : {int_in(field)})"
+
+    a = r.affected_gate
+    scope_count = f"((cue_scope ?? 0) == 0 ? 1 : ((cue_scope ?? 0) == 1 ? {a[0]} : ((cue_scope ?? 0) == 2 ? {a[1]} : {a[2]})))"
+    expressions("e-merge", [
+        ("m.affected_customers", raised("affected_customers", scope_count)),
+        ("m.prior_contacts", raised("prior_contacts", "max([(cue_repetition ?? 0) - 1, 0])")),
+        ("m.hours_open", raised("hours_open", "(cue_elapsed_hours ?? 0)")),
+        ("m.claimed_amount", raised("claimed_amount", "(cue_amount ?? 0)")),
+        ("m.currency", f"(currency ?? {q('unspecified')}) == {q('unspecified')} and cue_currency != null "
+                       "? cue_currency : currency"),
+    ])
+    merged_fields = ["affected_customers", "prior_contacts", "hours_open"]
     for f, (vocab, default, pre) in CODE_FIELDS.items():
         rules = [{"_id": f"{f}-{c}", "in": json.dumps(c), "out": lit(r.pts(f"{pre}.{c}"))}
                  for c in codes(vocab) if c != default]
@@ -551,8 +646,9 @@ def zen_graph(r: Rubric) -> dict:
                        "out": lit(r.pts(f"{f}.band{i + 1}"))}
                       for i, t in reversed(list(enumerate(ths)))]
             rules.append({"_id": f"{f}-{cur}-none", "cur": when, "in": "", "out": lit([0] * 5)})
-        table(f"t-{f}", "first", [{"id": "cur", "name": "currency", "field": "currency"},
-                                  {"id": "in", "name": f, "field": f}],
+        field = f"m.{f}" if f in merged_fields else f
+        table(f"t-{f}", "first", [{"id": "cur", "name": "currency", "field": "m.currency"},
+                                  {"id": "in", "name": f, "field": field}],
               [{"id": "out", "name": "points", "field": f"p.{f}"}], rules)
     for f, (vocab, pre) in LIST_FIELDS.items():
         rules = []
@@ -562,12 +658,15 @@ def zen_graph(r: Rubric) -> dict:
                 test += f" or contains(cue_threats ?? [], {json.dumps(c)})"
             if f == "handling_failures" and c == "forbidden_phrase":
                 test += " or cue_forbidden == true"
+            if f in ("vulnerability", "malice_signals"):
+                cue = "cue_vulnerability" if f == "vulnerability" else "cue_malice"
+                test += f" or contains({cue} ?? [], {json.dumps(c)})"
             rules.append({"_id": f"{f}-{c}", "in": test, "out": lit(r.pts(f"{pre}.{c}"))})
         table(f"t-{f}", "collect", [{"id": "in", "name": f}], [{"id": "out", "name": "points", "field": "v"}],
               rules, output_path=f"l.{f}")
     flag_terms = [(f"{f} == true" if f != "safety_incident" else f"sl >= {INJURY}", r.pts(f))
                   for f in FLAG_FIELDS]
-    flag_terms.append((f"(direct_loss ?? 0) > 0 and (claimed_amount ?? 0) * 1000 > (direct_loss ?? 0) * {r.claim_limit}",
+    flag_terms.append((f"(direct_loss ?? 0) > 0 and m.claimed_amount * 1000 > (direct_loss ?? 0) * {r.claim_limit}",
                        r.pts("claim_unreasonable")))
     flag_terms.append(("cue_emotion == true", r.pts("text.strong_emotion")))
     sums = []
@@ -608,21 +707,21 @@ def zen_graph(r: Rubric) -> dict:
             "clock": str(r.clock_hours.get(j, NO_LIMIT))} for j in codes("jurisdiction") if j != "none"]
           + [{"_id": "clock-none", "in": "", "cap": str(NO_LIMIT), "clock": str(NO_LIMIT)}])
     gate_exprs = [(f"gate.{gate}", f"sl == {SAFETY_LEVELS.index(lv)}") for lv, gate in SAFETY_GATES.items()]
-    upset_or_repeated = f"({int_in('emotion')} >= {r.bands['emotion'][0]} or {int_in('prior_contacts')} > 0)"
+    upset_or_repeated = f"({int_in('emotion')} >= {r.bands['emotion'][0]} or m.prior_contacts > 0)"
     gate_exprs += [
         ("gate.formal_channel", channel_in(FORMAL_CHANNELS)),
         ("gate.press", channel_in(["media"])),
         ("gate.public_exposure", f"{any_in('threats', EXPOSURE_THREATS)} or "
                                  f"({any_in('profile', ['influential'])} and {upset_or_repeated})"),
     ]
-    gate_exprs += [(f"gate.{gate}", f"{int_in('affected_customers')} >= {t}")
+    gate_exprs += [(f"gate.{gate}", f"m.affected_customers >= {t}")
                    for gate, t in zip(["several_affected", "mass_incident", "wide_outage"], r.affected_gate)]
     gate_exprs += [
         ("gate.attitude", f"(category == {q('service_attitude')} and {any_in('handling_failures', ATTITUDE_FAILURES)})"
                           f" or {any_in('handling_failures', RUDE_FAILURES)}"),
         ("gate.malice_track", any_in("malice_signals", MALICE_TRACK_SIGNALS)),
         ("gate.past_regulatory_deadline", "ck.past"),
-        ("gate.repeat_complaint", f"{int_in('prior_contacts')} >= {r.bands['prior_contacts'][1]}"),
+        ("gate.repeat_complaint", f"m.prior_contacts >= {r.bands['prior_contacts'][1]}"),
         ("gate.legal_threat", any_in("threats", LEGAL_THREATS)),
     ]
     expressions("e-clock", [
@@ -708,22 +807,50 @@ def gen_records(n: int, text_permille: int) -> list[dict]:
 
 
 def for_peers(rec: dict) -> dict:
-    """The record a peer sees: its text replaced by the cues the core's
-    scanner finds in it."""
+    """The record a peer sees: its text replaced by what the core keeps of
+    it (``text_facts``), as ``cue_*`` fields (absent: nothing shown)."""
     rec = dict(rec)
     text = rec.pop("text", None)
     if text:
-        cues = ct.scan_text(text)
-        if cues["threats"]:
-            rec["cue_threats"] = cues["threats"]
-        if cues["forbidden_phrases"]:
-            rec["cue_forbidden"] = True
-        if cues["emotion_markers"]:
-            rec["cue_emotion"] = True
+        facts = ct.text_facts(text)
+        cues = {
+            "cue_threats": facts["threats"],
+            "cue_forbidden": facts["forbidden_phrases"],
+            "cue_emotion": facts["emotion_markers"],
+            "cue_safety": facts["safety"] if facts["safety"] != "none" else None,
+            "cue_vulnerability": facts["vulnerability"],
+            "cue_malice": facts["malice_signals"],
+            "cue_scope": facts["scope"],
+            "cue_repetition": facts["repetition"],
+            "cue_elapsed_hours": facts["elapsed_hours"],
+            "cue_amount": facts["largest_amount"],
+            "cue_currency": facts["currency"] if facts["currency"] != "unspecified" else None,
+        }
+        rec.update({k: v for k, v in cues.items() if v})
     return rec
 
 
+# Texts that show each fact the generator's texts seldom or never show
+# (harm at each level, scope at each level, vulnerable people, malice signs,
+# amounts in other currencies), set on generated records so that each merge
+# rule meets records that left the field at its default and records that
+# did not.
+TEXT_PROBES = [
+    "充电宝充电时冒烟了，差点起火。",
+    "热水器漏电，我的手被烫伤了。",
+    "燃气泄漏爆炸，我父亲被送进重症监护室。",
+    "整栋楼都停水两天了。",
+    "整个镇的宽带都断了，这是我第三次打电话了。",
+    "全市都打不通电话，赔我800元。",
+    "全国用户都登录不了，你们要赔偿每个人。",
+    "家里老人坐轮椅，呼吸机靠电，你们停电一天了！",
+    "给我五万元封口费，不然这事没完，我们可以私了。",
+    "一开始只要500元，现在我要5000元，不然去法院告你们。",
+    "I have called four times, the whole city has no service, refund me $300 now.",
+    "我上個月已經投訴過兩次，要你們賠償HK$2000。",
+]
 LIST_TYPE = pa.list_(pa.string())
+CUE_LISTS = ["cue_threats", "cue_vulnerability", "cue_malice"]
 
 
 def frame(records: list[dict]) -> pa.Table:
@@ -738,7 +865,7 @@ def frame(records: list[dict]) -> pa.Table:
     cols = {}
     for k in names:
         values = [rec.get(k) for rec in records]
-        if k in LIST_FIELDS or k == "cue_threats":
+        if k in LIST_FIELDS or k in CUE_LISTS:
             cols[k] = pa.array(values, LIST_TYPE)
         elif k in CODE_FIELDS or k == "jurisdiction":
             cols[k] = pa.array(values, pa.string()).dictionary_encode()
@@ -812,8 +939,11 @@ def main() -> int:
     golden = [json.loads(c["record_json"]) for c in vectors["cases"]]
     n_eq = 1_000 if args.quick else 10_000
     generated = gen_records(n_eq, 700)
+    probed = [dict(rec, text=TEXT_PROBES[i % len(TEXT_PROBES)])
+              for i, rec in enumerate(gen_records(len(TEXT_PROBES) * 40, 0))]
     ok = True
-    for what, records in [("golden vectors", golden), ("generated records with text", generated)]:
+    for what, records in [("golden vectors", golden), ("generated records with text", generated),
+                          ("generated records with every text fact", probed)]:
         expected = core_results(records)
         # The golden vectors' own expectation, as a check of the reference itself.
         if what == "golden vectors":

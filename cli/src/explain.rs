@@ -43,7 +43,7 @@ fn parse(line: Line<'_>) -> Read {
 }
 
 /// The `text` of a record that parsed (so the line is a JSON object).
-fn text_of(line: &[u8]) -> Option<String> {
+pub fn text_of(line: &[u8]) -> Option<String> {
     let value: serde_json::Value = serde_json::from_slice(line).ok()?;
     value.get("text")?.as_str().map(str::to_string)
 }

@@ -3,9 +3,11 @@
 use std::io::{self, BufRead, Write};
 
 use complaint_triage::{
-    assess_into, parse_complaint, write_assessment_json, write_error_json, Assessment, ParseError,
-    Policy, MAX_ASSESSMENT_JSON, RECORD_LIMITS,
+    assess_into, parse_complaint, write_assessment_json, write_assessment_json_with_text,
+    write_error_json, Assessment, ParseError, Policy, Source, MAX_ASSESSMENT_JSON, RECORD_LIMITS,
 };
+
+use crate::explain::text_of;
 
 use crate::lines::{is_blank, Line, LineReader};
 use crate::table::Ranking;
@@ -14,8 +16,8 @@ use crate::table::Ranking;
 pub enum Graded<'a> {
     /// A blank line: nothing to grade.
     Blank,
-    /// The assessment.
-    Ok(&'a Assessment),
+    /// The assessment, and the line it was graded from.
+    Ok(&'a Assessment, &'a [u8]),
     /// Why the line could not be graded.
     Err(ParseError),
 }
@@ -36,7 +38,7 @@ pub fn grade_lines(
             Line::Text(t) => match parse_complaint(t) {
                 Ok(c) => {
                     assess_into(&c, policy, &mut assessment);
-                    Graded::Ok(&assessment)
+                    Graded::Ok(&assessment, t)
                 }
                 Err(e) => Graded::Err(e),
             },
@@ -51,7 +53,9 @@ pub fn grade_lines(
 }
 
 /// One JSON object per input line, each with its `"line"`: the assessment,
-/// `{"line": N, "error": {...}}` or `{"line": N, "skipped": "blank"}`.
+/// `{"line": N, "error": {...}}` or `{"line": N, "skipped": "blank"}`. A
+/// reason the record's text raised names the byte span of its words in the
+/// decoded text (`"span":[start,end]`, see `write_assessment_json_with_text`).
 pub fn json(
     input: impl BufRead,
     policy: &Policy,
@@ -62,8 +66,20 @@ pub fn json(
     grade_lines(input, policy, failed, |number, graded| {
         match graded {
             Graded::Blank => write!(out, "{{\"line\":{number},\"skipped\":\"blank\"}}")?,
-            Graded::Ok(a) => {
-                let n = write_assessment_json(a, &mut buf).map_err(io::Error::other)?;
+            Graded::Ok(a, line) => {
+                // The text is read again only for a record whose text
+                // raised a reason: the others pay nothing.
+                let text = a
+                    .rows
+                    .iter()
+                    .any(|r| r.source == Source::Text)
+                    .then(|| text_of(line))
+                    .flatten();
+                let n = match text {
+                    Some(text) => write_assessment_json_with_text(a, &text, &mut buf),
+                    None => write_assessment_json(a, &mut buf),
+                }
+                .map_err(io::Error::other)?;
                 write_with_line(out, number, &buf[..n])?;
             }
             Graded::Err(e) => write_line_error(out, number, &e, &mut buf)?,

@@ -157,7 +157,7 @@ impl Ranking {
                 self.blank += 1;
                 return;
             }
-            Graded::Ok(a) => {
+            Graded::Ok(a, _) => {
                 self.graded += 1;
                 self.keeps(graded_key(line, a))
                     .then(|| Row::graded(line, a))

@@ -71,10 +71,45 @@ fn a_bad_line_between_good_lines_comes_back_as_an_error_in_its_place() {
     assert_eq!(lines[3]["id"], "d");
 }
 
+/// The core's assessment JSON of `record_json`, with the spans of `text`.
+fn with_spans(record_json: &str, text: &str) -> String {
+    let c = complaint_triage::parse_complaint(record_json.as_bytes()).unwrap();
+    let a = complaint_triage::assess(&c, &complaint_triage::Policy::DEFAULT);
+    let mut buf = vec![0u8; complaint_triage::MAX_ASSESSMENT_JSON];
+    let n = complaint_triage::write_assessment_json_with_text(&a, text, &mut buf).unwrap();
+    String::from_utf8(buf[..n].to_vec()).unwrap()
+}
+
+#[test]
+fn a_reason_from_the_text_names_the_span_of_its_words() {
+    // Escaped in the record, decoded in the span: offsets count the bytes
+    // of the text as decoded (the `\n` escape is one byte, 烫 three).
+    let record = r#"{"id":"s","text":"\u6211\n\u5b69\u5b50\u7684\u624b\u88ab\u70eb\u4f24\u4e86"}"#;
+    let text = "我\n孩子的手被烫伤了";
+    let lines = json_lines(&[os("score")], &format!("{record}\n"), 0);
+    let harm = lines[0]["reasons"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["factor"] == "safety_incident")
+        .expect("the harm is a reason");
+    assert_eq!(harm["source"], "text");
+    let span = harm["span"].as_array().expect("a span");
+    let (start, end) = (
+        span[0].as_u64().unwrap() as usize,
+        span[1].as_u64().unwrap() as usize,
+    );
+    assert_eq!(&text[start..end], "烫伤");
+    // A record without text is written as before: no span anywhere.
+    let plain = json_lines(&[os("score")], "{\"id\":\"p\",\"emotion\":9}\n", 0);
+    assert!(!serde_json::to_string(&plain[0]).unwrap().contains("span"));
+}
+
 #[test]
 fn every_example_is_graded_like_the_golden_vectors_say() {
     // The CLI writes what the core writes: the same bytes as the vectors'
-    // expected JSON for the same records.
+    // expected JSON for the same records, with the text's spans (issue 17)
+    // in the reasons a record's text raised.
     let vectors: Value =
         serde_json::from_slice(&std::fs::read(repo("tests/vectors/vectors.json")).unwrap())
             .unwrap();
@@ -96,12 +131,26 @@ fn every_example_is_graded_like_the_golden_vectors_say() {
     for (number, (line, case)) in got.iter().zip(&cases).enumerate() {
         // `"line":N,` first, then the core's bytes after its opening brace.
         let expected = case["expected_json"].as_str().unwrap();
+        let record: Value = serde_json::from_str(case["record_json"].as_str().unwrap()).unwrap();
+        let expected = match record["text"].as_str() {
+            Some(text) => with_spans(case["record_json"].as_str().unwrap(), text),
+            None => expected.to_string(),
+        };
         assert_eq!(
             *line,
             format!("{{\"line\":{},{}", number + 1, &expected[1..]),
             "{}",
             case["name"]
         );
+        // Without its spans, a line is the vector's expected JSON.
+        let mut got: Value = serde_json::from_str(line).unwrap();
+        let got = got.as_object_mut().unwrap();
+        got.remove("line");
+        for r in got["reasons"].as_array_mut().unwrap() {
+            r.as_object_mut().unwrap().remove("span");
+        }
+        let want: Value = serde_json::from_str(case["expected_json"].as_str().unwrap()).unwrap();
+        assert_eq!(Value::Object(got.clone()), want, "{}", case["name"]);
     }
 }
 

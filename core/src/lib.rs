@@ -96,9 +96,10 @@ pub use gates::{
 };
 pub use json::{
     parse_complaint, parse_outcome, parse_policy, parse_policy_into, write_assessment_json,
-    write_effect_json, write_error_json, write_policy_json, BufferTooSmall, ErrorKind, IntRange,
-    ParseError, FOUND_CAPACITY, MAX_AMOUNT, MAX_ASSESSMENT_JSON, OUTCOME_FIELDS, POLICY_LIMITS,
-    RECORD_FIELDS, RECORD_INT_RANGES, RECORD_LIMITS,
+    write_assessment_json_with_text, write_effect_json, write_error_json, write_policy_json,
+    BufferTooSmall, ErrorKind, IntRange, ParseError, FOUND_CAPACITY, MAX_AMOUNT,
+    MAX_ASSESSMENT_JSON, OUTCOME_FIELDS, POLICY_LIMITS, RECORD_FIELDS, RECORD_INT_RANGES,
+    RECORD_LIMITS,
 };
 pub use outcome::{evaluate_outcome, Effect, EffectFactor, EffectReason, Outcome};
 pub use playbook::{

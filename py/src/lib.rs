@@ -13,8 +13,8 @@ use std::borrow::Cow;
 
 use complaint_triage::{
     assess, parse_complaint, parse_outcome, parse_policy_into, write_assessment_json,
-    write_effect_json, write_policy_json, Assessment, Complaint, Dimension, Effect, ErrorKind,
-    Policy, FACTORS, MAX_ASSESSMENT_JSON,
+    write_effect_json, write_policy_json, Assessment, Code, Complaint, Dimension, Effect,
+    ErrorKind, MaliceSignal, Policy, Threat, Vulnerability, FACTORS, MAX_ASSESSMENT_JSON,
 };
 use pyo3::exceptions::{PyException, PyRuntimeError, PyTypeError, PyValueError};
 use pyo3::prelude::*;
@@ -953,6 +953,48 @@ fn scan_text<'py>(py: Python<'py>, text: &Bound<'py, PyAny>) -> PyResult<Bound<'
     json_loads(py, &assessment_json(&a))?.get_item("text_cues")
 }
 
+/// The codes of `vocabulary` whose bit (by index) is set in `bits`.
+fn codes_of<T: Code>(bits: u16) -> Vec<&'static str> {
+    T::CODES
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| bits & (1 << i) != 0)
+        .map(|(_, code)| *code)
+        .collect()
+}
+
+/// What the core keeps of free text for grading (its `TextFacts`), in the
+/// record's vocabularies: the facts that raise a field the record left at
+/// its default (`core/src/merge.rs` says how).
+#[pyfunction]
+fn text_facts<'py>(py: Python<'py>, text: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyDict>> {
+    let text = text.cast::<PyString>().map_err(|_| {
+        PyTypeError::new_err(format!(
+            "text must be a str, not {}",
+            convert::type_name(text)
+        ))
+    })?;
+    let mut c = Complaint::DEFAULT;
+    c.add_text(text.to_str()?);
+    let f = c.text_cues;
+    let d = PyDict::new(py);
+    d.set_item("safety", f.safety_level().code())?;
+    d.set_item(
+        "vulnerability",
+        codes_of::<Vulnerability>(f.vulnerability.into()),
+    )?;
+    d.set_item("malice_signals", codes_of::<MaliceSignal>(f.malice_signals))?;
+    d.set_item("threats", codes_of::<Threat>(f.threats.into()))?;
+    d.set_item("forbidden_phrases", f.forbidden_phrases != 0)?;
+    d.set_item("emotion_markers", f.emotion_markers != 0)?;
+    d.set_item("scope", f.scope)?;
+    d.set_item("repetition", f.repetition)?;
+    d.set_item("elapsed_hours", f.elapsed_hours)?;
+    d.set_item("largest_amount", f.largest_amount)?;
+    d.set_item("currency", f.currency().code())?;
+    Ok(d)
+}
+
 /// The record JSON the core parses for a mapping (the form `RecordError`
 /// offsets refer to). A `text` given as a string comes last: the core is
 /// given the other members as this JSON and the text as it is, so that
@@ -1226,6 +1268,7 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(counterfactuals, m)?)?;
     m.add_function(wrap_pyfunction!(evaluate_outcome, m)?)?;
     m.add_function(wrap_pyfunction!(scan_text, m)?)?;
+    m.add_function(wrap_pyfunction!(text_facts, m)?)?;
     m.add_function(wrap_pyfunction!(to_record_json, m)?)?;
     m.add_function(wrap_pyfunction!(record_fields, m)?)?;
     m.add_function(wrap_pyfunction!(outcome_fields, m)?)?;

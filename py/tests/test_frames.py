@@ -173,6 +173,22 @@ def test_scan_text_and_vocabularies() -> None:
     assert "satisfaction" in ct.outcome_fields()
 
 
+def test_text_facts_are_what_grading_merges() -> None:
+    text = "这是我第三次打电话了，断网三天了，家里老人，赔我5000元，再不解决我就找记者曝光!"
+    facts = ct.text_facts(text)
+    assert facts["repetition"] == 3 and facts["elapsed_hours"] == 72
+    assert facts["largest_amount"] == 500_000 and facts["currency"] == "CNY"
+    assert "elderly" in facts["vulnerability"] and "media" in facts["threats"]
+    assert facts["safety"] == "none" and facts["scope"] == 0
+    # The facts name what the text raises: the Nth call is N - 1 prior
+    # contacts, as if the record had said so.
+    told = ct.assess({"id": "a", "text": text})
+    recorded = ct.assess({"id": "a", "text": text, "prior_contacts": facts["repetition"] - 1})
+    assert told.scores == recorded.scores and told.gates == recorded.gates
+    with pytest.raises(TypeError, match="text must be a str"):
+        ct.text_facts(5)  # type: ignore[arg-type]
+
+
 def test_output_types(examples: list[dict[str, Any]]) -> None:
     out = ct.assess_frame(to_frame(examples, "pyarrow"))
     types = {n: out.schema.field(n).type for n in ct.OUTPUT_COLUMNS}

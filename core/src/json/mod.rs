@@ -95,7 +95,8 @@ pub use record::{
     parse_complaint, IntRange, MAX_AMOUNT, RECORD_FIELDS, RECORD_INT_RANGES, RECORD_LIMITS,
 };
 pub use write::{
-    write_assessment_json, write_effect_json, write_error_json, BufferTooSmall, MAX_ASSESSMENT_JSON,
+    write_assessment_json, write_assessment_json_with_text, write_effect_json, write_error_json,
+    BufferTooSmall, MAX_ASSESSMENT_JSON,
 };
 
 /// The error for a valid document that is not an object: at its first byte.

@@ -12,11 +12,11 @@ use core::fmt;
 use super::error::ParseError;
 use super::fragment::{DIMENSION_POINTS, SOURCE_CLOSE};
 use super::out::{Out, Res};
-use crate::assessment::Assessment;
+use crate::assessment::{Assessment, Source};
 use crate::codes::Dimension;
 use crate::flags::{Flag, FlagSet};
 use crate::outcome::Effect;
-use crate::scan::{PhraseInfo, TextFacts, EMOTION_MARKERS, FORBIDDEN_PHRASES, THREATS};
+use crate::scan::{locate, PhraseInfo, TextFacts, EMOTION_MARKERS, FORBIDDEN_PHRASES, THREATS};
 
 /// The output buffer was too small for the JSON text.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -32,7 +32,8 @@ impl fmt::Display for BufferTooSmall {
 impl std::error::Error for BufferTooSmall {}
 
 /// A buffer of this many bytes always holds an assessment's JSON, whatever
-/// the policy (every factor's row in every dimension, the longest id).
+/// the policy (every factor's row in every dimension, the longest id, a
+/// span on each).
 pub const MAX_ASSESSMENT_JSON: usize = 40 * 1024;
 
 impl Out<'_> {
@@ -87,11 +88,59 @@ pub fn write_assessment_json(
     buf: &mut [u8],
 ) -> Result<usize, BufferTooSmall> {
     let mut o = Out::new(buf);
-    assessment_json(assessment, &mut o)?;
+    assessment_json(assessment, None, &mut o)?;
     Ok(o.len)
 }
 
-fn assessment_json(a: &Assessment, o: &mut Out<'_>) -> Res {
+/// Writes an assessment as [`write_assessment_json`] does, with the words
+/// each reason raised by the record's free text came from (issue 17): a
+/// reason whose source is `text` gets `"span":[start,end]`, the byte
+/// offsets (UTF-8, end exclusive) in `text` of its words, found again with
+/// [`locate`](crate::scan::locate). `text` is the record's text the
+/// assessment was made from, as decoded from its JSON string (offsets
+/// count the decoded bytes, not the escapes of the record's JSON). A
+/// reason whose words are not found has no span. Records without text
+/// write the same bytes as [`write_assessment_json`].
+///
+/// ```
+/// use complaint_triage::{assess, write_assessment_json_with_text, Complaint, Policy};
+///
+/// let text = "充电宝爆炸了，把我孩子的手烧伤了";
+/// let mut c = Complaint::default();
+/// c.add_text(text);
+/// let mut buf = [0u8; complaint_triage::MAX_ASSESSMENT_JSON];
+/// let n = write_assessment_json_with_text(&assess(&c, &Policy::DEFAULT), text, &mut buf).unwrap();
+/// let json = core::str::from_utf8(&buf[..n]).unwrap();
+/// assert!(json.contains(r#""factor":"safety_incident""#), "{json}");
+/// assert!(json.contains(r#""source":"text","span":[39,45]}"#), "{json}");
+/// assert_eq!(&text[39..45], "烧伤");
+/// ```
+///
+/// # Errors
+/// [`BufferTooSmall`] when `buf` cannot hold the JSON.
+pub fn write_assessment_json_with_text(
+    assessment: &Assessment,
+    text: &str,
+    buf: &mut [u8],
+) -> Result<usize, BufferTooSmall> {
+    let mut o = Out::new(buf);
+    assessment_json(assessment, Some(text.as_bytes()), &mut o)?;
+    Ok(o.len)
+}
+
+/// `"span":[start,end]` in the reason object just written (whose close
+/// piece ends `}` and `,`).
+fn span_json((start, end): (usize, usize), o: &mut Out<'_>) -> Res {
+    o.unwrite_byte();
+    o.unwrite_byte();
+    o.put(b",\"span\":[")?;
+    o.u64(u64::try_from(start).unwrap_or(u64::MAX))?;
+    o.byte(b',')?;
+    o.u64(u64::try_from(end).unwrap_or(u64::MAX))?;
+    o.put(b"]},")
+}
+
+fn assessment_json(a: &Assessment, text: Option<&[u8]>, o: &mut Out<'_>) -> Res {
     let s = &a.scores;
     o.put(b"{\"id\":")?;
     o.string(a.id.as_str())?;
@@ -170,6 +219,14 @@ fn assessment_json(a: &Assessment, o: &mut Out<'_>) -> Res {
         let close = SOURCE_CLOSE
             .get(row.source as usize)
             .unwrap_or(&SOURCE_CLOSE[0]);
+        // Found once per reason, for its every dimension; only for text.
+        let span = match text {
+            Some(t) if row.source == Source::Text => a
+                .text_cues
+                .cue_of(row.factor)
+                .and_then(|cue| locate(t, cue)),
+            _ => None,
+        };
         for (points, dimension) in row.points.iter().zip(DIMENSION_POINTS.iter()) {
             if *points == 0 {
                 continue;
@@ -179,6 +236,9 @@ fn assessment_json(a: &Assessment, o: &mut Out<'_>) -> Res {
             o.fragment(dimension)?;
             o.i64((*points).into())?;
             o.fragment(close)?;
+            if let Some(span) = span {
+                span_json(span, o)?;
+            }
         }
     }
     if pairs {

@@ -56,6 +56,7 @@ from ._native import (
     outcome_fields,
     record_fields,
     scan_text,
+    text_facts,
     to_record_json,
     vocabularies,
     vocabulary,
@@ -71,6 +72,7 @@ from ._types import (
     ReasonDict,
     ScoresDict,
     TextCuesDict,
+    TextFactsDict,
 )
 from .plots import (
     plot_impact_difficulty,
@@ -101,6 +103,7 @@ __all__ = [
     "RecordDict",
     "ScoresDict",
     "TextCuesDict",
+    "TextFactsDict",
     "EFFECT_COLUMNS",
     "Effect",
     "InputError",
@@ -127,6 +130,7 @@ __all__ = [
     "policy_changes",
     "record_fields",
     "scan_text",
+    "text_facts",
     "to_record_json",
     "vocabularies",
     "vocabulary",

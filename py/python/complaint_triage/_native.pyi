@@ -15,6 +15,7 @@ from ._types import (
     ReasonDict,
     ScoresDict,
     TextCuesDict,
+    TextFactsDict,
 )
 
 __all__ = [
@@ -28,6 +29,7 @@ __all__ = [
     "counterfactuals",
     "evaluate_outcome",
     "scan_text",
+    "text_facts",
     "to_record_json",
     "record_fields",
     "outcome_fields",
@@ -164,6 +166,7 @@ def evaluate_outcome(
     policy: Policy | None = None,
 ) -> Effect: ...
 def scan_text(text: str) -> TextCuesDict: ...
+def text_facts(text: str) -> TextFactsDict: ...
 def to_record_json(record: Mapping[str, Any]) -> str: ...
 def record_fields() -> list[str]: ...
 def outcome_fields() -> list[str]: ...

@@ -13,6 +13,7 @@ __all__ = [
     "ReasonDict",
     "ScoresDict",
     "TextCuesDict",
+    "TextFactsDict",
 ]
 
 
@@ -62,6 +63,23 @@ class TextCuesDict(TypedDict):
     threats: list[str]
     forbidden_phrases: list[str]
     emotion_markers: list[str]
+
+
+class TextFactsDict(TypedDict):
+    """What grading keeps of free text, in the record's vocabularies (see
+    ``text_facts``)."""
+
+    safety: str
+    vulnerability: list[str]
+    malice_signals: list[str]
+    threats: list[str]
+    forbidden_phrases: bool
+    emotion_markers: bool
+    scope: int
+    repetition: int
+    elapsed_hours: int
+    largest_amount: int
+    currency: str
 
 
 class EffectReasonDict(TypedDict):
