@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -168,6 +169,7 @@ def test_bad_labels_and_arguments_are_named() -> None:
             bounds={"gates.attitude.tier": ("management", "frontline")},
         )
     with pytest.raises(ValueError, match=r"`urgency_levels.0`: \('low', 9\) are not integers"):
-        ct.fit_policy(frame.head(49), grade="grade", bounds={"urgency_levels.0": ("low", 9)})
+        wrong: Any = {"urgency_levels.0": ("low", 9)}  # a bound mistyped on purpose
+        ct.fit_policy(frame.head(49), grade="grade", bounds=wrong)
     with pytest.raises(ValueError, match="holdout"):
         ct.fit_policy(frame.head(49), grade="grade", holdout=1.5)
