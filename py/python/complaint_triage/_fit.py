@@ -1,13 +1,21 @@
 """Fitting a policy's numbers to a team's own labels.
 
-``fit_policy`` looks for integer points and thresholds that make the core's
-grading reproduce labelled grade, tier and priority columns. Every
-candidate policy is graded by the core itself (``assess_frame``); nothing
-here knows a rule of the rubric. The numbers tried are the integer leaves
-of the policy's JSON (``Policy.to_dict()``): each factor's points in each
-dimension under ``points``, and every other integer (band thresholds,
-level thresholds, matrices of numbers, ...), so a new factor or key is
-fitted without a change here.
+``fit_policy`` looks for integer points, thresholds and gate floors that
+make the core's grading reproduce labelled grade, tier and priority
+columns. Every candidate policy is graded by the core itself
+(``assess_frame``); nothing here knows a rule of the rubric. The values
+tried are the leaves of the policy's JSON (``Policy.to_dict()``) that are
+numbers or ordered codes, so a new factor or key is fitted without a
+change here:
+
+- integers: each factor's points in each dimension under ``points``, and
+  every other integer (band thresholds, level thresholds, matrices of
+  numbers, the gates' priority floors, ...);
+- codes of an ordered vocabulary (``ORDINAL_VOCABULARIES``: grades and
+  tiers, in the order the core's ``vocabulary()`` lists them), each
+  searched as its index in that order: the gates' grade and tier floors
+  (over the whole vocabulary), and, only where ``bounds`` opens them,
+  ``grade_matrix``, ``tier_by_grade`` and ``beyond_authority_tier``.
 
 Search, in rounds:
 
@@ -47,11 +55,20 @@ from ._compare import PolicyChange, policy_changes
 from ._frame import _input_table, _kind
 from ._native import Policy
 
-__all__ = ["Agreement", "PolicyFit", "fit_policy", "POINTS_RANGE"]
+__all__ = ["Agreement", "PolicyFit", "fit_policy", "ORDINAL_VOCABULARIES", "POINTS_RANGE"]
 
 #: The range the core accepts for a factor's points in one dimension
 #: (``PolicyError`` outside it).
 POINTS_RANGE: tuple[int, int] = (-100, 100)
+
+#: The core's vocabularies whose codes are ordered (lowest first, as
+#: ``vocabulary()`` lists them): a policy value that is one of their codes
+#: is fitted as its position in that order.
+ORDINAL_VOCABULARIES: tuple[str, ...] = ("grade", "tier")
+
+#: The policy key of the gates, whose grade and tier floors are fitted
+#: over their whole vocabulary by default.
+_GATES = "gates"
 
 #: Steps tried for a factor's points when screening.
 _POINT_STEPS = (-20, -10, -5, 5, 10, 20)
@@ -94,24 +111,44 @@ class PolicyFit:
     holdout_rows: tuple[int, ...]
 
     def diff(self) -> str:
-        """The changes against the base policy, one per line
-        (``points.emotion.band3.severity: 15 -> 25``)."""
+        """The changes against the base policy, one per line, numbers as
+        numbers and codes as codes (``points.emotion.band3.severity: 15 ->
+        25``, ``gates.attitude.tier: specialist -> management``)."""
         return "".join(f"{c.key}: {c.old} -> {c.new}\n" for c in self.changes)
+
+
+#: A value's place in the policy's JSON: keys and list positions.
+_Path = tuple[str | int, ...]
 
 
 @dataclass(frozen=True)
 class _Param:
-    path: tuple[str | int, ...]
+    """One value to fit, as an integer: a number itself, or a code as its
+    index in ``codes`` (its vocabulary, lowest first)."""
+
+    path: _Path
     base: int
     low: int
     high: int
+    codes: tuple[str, ...] | None = None
 
     @property
     def key(self) -> str:
         return ".".join(map(str, self.path))
 
+    def json(self, value: int) -> int | str:
+        """The value as the policy's JSON writes it."""
+        return self.codes[value] if self.codes is not None else value
+
+    def at(self, value: int) -> _Param:
+        """The same parameter, searched from ``value``."""
+        return _Param(self.path, value, self.low, self.high, self.codes)
+
     def candidates(self) -> list[int]:
-        if self.path[0] == "points":
+        if self.codes is not None:
+            # An ordered code has few values: try them all.
+            values = list(range(self.low, self.high + 1))
+        elif self.path[0] == "points":
             values = [self.base + s for s in _POINT_STEPS]
         else:
             values = [self.base + s for s in (-1, 1)]
@@ -119,27 +156,73 @@ class _Param:
         return sorted({v for v in values if self.low <= v <= self.high and v != self.base})
 
 
-def _leaves(value: Any, path: tuple[str | int, ...] = ()) -> list[tuple[tuple[str | int, ...], int]]:
-    """Every integer leaf of a policy's JSON, by path."""
+def _leaves(value: Any, path: _Path = ()) -> list[tuple[_Path, int | str]]:
+    """Every integer or text leaf of a policy's JSON, by path."""
     if isinstance(value, dict):
         return [leaf for k, v in value.items() for leaf in _leaves(v, (*path, k))]
     if isinstance(value, list):
         return [leaf for i, v in enumerate(value) for leaf in _leaves(v, (*path, i))]
-    if isinstance(value, int) and not isinstance(value, bool):
+    if isinstance(value, (int, str)) and not isinstance(value, bool):
         return [(path, value)]
     return []
 
 
-def _params(base: Policy, bounds: Mapping[str, tuple[int, int]]) -> list[_Param]:
-    """The numbers to fit, with their bounds: a factor's points keep their
+def _ordinal_codes() -> dict[str, tuple[str, ...]]:
+    """Each code of an ordered vocabulary, with its vocabulary's codes in
+    order. A code found in two of them could not be told apart: an error."""
+    out: dict[str, tuple[str, ...]] = {}
+    for name in ORDINAL_VOCABULARIES:
+        codes = tuple(v["code"] for v in _native.vocabulary(name))
+        for code in codes:
+            if code in out:
+                raise ValueError(f"code `{code}` is in more than one ordered vocabulary")
+            out[code] = codes
+    return out
+
+
+def _code_bound(key: str, codes: tuple[str, ...], bound: Any) -> int:
+    """A bound of an ordered code, given as a code, as its index."""
+    if not isinstance(bound, str) or bound not in codes:
+        raise ValueError(
+            f"bounds of `{key}`: {bound!r} is not one of its codes ({', '.join(codes)})"
+        )
+    return codes.index(bound)
+
+
+def _params(base: Policy, bounds: Mapping[str, tuple[Any, Any]]) -> list[_Param]:
+    """The values to fit, with their bounds: a factor's points keep their
     sign (aggravating points stay non-negative, mitigating ones
     non-positive) within ``POINTS_RANGE``; any other number stays within
-    half and twice its base value; ``bounds`` overrides either by key."""
+    half and twice its base value; a gate's grade or tier floor may take
+    any code of its vocabulary, any other ordered code keeps its value;
+    ``bounds`` overrides any of them by key (codes by code). Text that is
+    no ordered code is not fitted."""
+    ordinal = _ordinal_codes()
     out = []
     for path, value in _leaves(base.to_dict()):
         key = ".".join(map(str, path))
+        if isinstance(value, str):
+            if value not in ordinal:
+                continue
+            codes = ordinal[value]
+            if key in bounds:
+                low, high = (_code_bound(key, codes, b) for b in bounds[key])
+            elif path[0] == _GATES:
+                low, high = 0, len(codes) - 1
+            else:
+                # Searched only when bounded: open by default, a matrix
+                # entry's many rows crowd out the points behind the labels
+                # in the screening (the hidden-points test case falls from
+                # 98% to 93% exact grades).
+                low = high = codes.index(value)
+            if low > high:
+                raise ValueError(f"bounds of `{key}`: low {codes[low]} is above high {codes[high]}")
+            out.append(_Param(path, codes.index(value), low, high, codes))
+            continue
         if key in bounds:
             low, high = bounds[key]
+            if not all(isinstance(b, int) and not isinstance(b, bool) for b in (low, high)):
+                raise ValueError(f"bounds of `{key}`: ({low!r}, {high!r}) are not integers")
         elif path[0] == "points":
             low, high = (0, POINTS_RANGE[1]) if value >= 0 else (POINTS_RANGE[0], 0)
         else:
@@ -150,17 +233,21 @@ def _params(base: Policy, bounds: Mapping[str, tuple[int, int]]) -> list[_Param]
         out.append(_Param(path, value, low, high))
     unknown = set(bounds) - {p.key for p in out}
     if unknown:
-        raise ValueError(f"bounds name numbers the policy does not have: {sorted(unknown)}")
+        raise ValueError(f"bounds name values the policy does not fit: {sorted(unknown)}")
     return out
 
 
-def _with(base_dict: dict[str, Any], values: Mapping[tuple[str | int, ...], int]) -> Policy | None:
-    """The base policy with some numbers set, or None if the core refuses
-    it. Only the keys changed are written over the base (a list whole)."""
+def _with(
+    base_dict: dict[str, Any], params: Mapping[_Path, _Param], values: Mapping[_Path, int]
+) -> Policy | None:
+    """The base policy with some values set (by ``params``' integers), or
+    None if the core refuses it. Only the keys changed are written over the
+    base (a list whole)."""
     import copy
 
     overrides: dict[Any, Any] = {}
-    for path, v in values.items():
+    for path, number in values.items():
+        v = params[path].json(number)
         node: Any = overrides
         source: Any = base_dict
         for i, step in enumerate(path[:-1]):
@@ -272,7 +359,7 @@ def fit_policy(
     tier: str | None = None,
     priority: str | None = None,
     base: Policy | None = None,
-    bounds: Mapping[str, tuple[int, int]] | None = None,
+    bounds: Mapping[str, tuple[int, int] | tuple[str, str]] | None = None,
     holdout: float = 0.2,
     seed: int = 0,
     max_changes: int = 12,
@@ -280,8 +367,9 @@ def fit_policy(
     trials: int = 400,
     min_gain: int | None = None,
 ) -> PolicyFit:
-    """Fits integer points and thresholds of ``base`` (default: the default
-    policy) so that the core's grading reproduces the labelled columns.
+    """Fits integer points, thresholds and gate floors of ``base``
+    (default: the default policy) so that the core's grading reproduces the
+    labelled columns.
 
     ``grade``, ``tier`` and ``priority`` name the frame's label columns (at
     least one): grade and tier as the core's codes, priority 1 to 5.
@@ -294,9 +382,15 @@ def fit_policy(
 
     Bounds: a factor's points keep their sign (aggravating points stay
     non-negative) within ``POINTS_RANGE``; any other number stays within
-    half and twice its base value; ``bounds`` overrides either by key as
-    ``PolicyFit.diff`` writes it (``{"points.emotion.band3.severity": (0,
-    40)}``). At most ``max_changes`` numbers are searched jointly per round
+    half and twice its base value; a gate's grade or tier floor may be
+    any of its vocabulary's codes; any other grade or tier (an entry of
+    ``grade_matrix`` or ``tier_by_grade``, ``beyond_authority_tier``)
+    keeps its value unless bounded (open, a matrix entry's many rows crowd
+    the points behind the labels out of the search); ``bounds`` overrides any of them by key as ``PolicyFit.diff`` writes
+    it, numbers as numbers and codes as codes
+    (``{"points.emotion.band3.severity": (0, 40), "gates.attitude.tier":
+    ("specialist", "management")}``). At most ``max_changes`` values are
+    searched jointly per round
     (``rounds`` rounds of ``trials`` Optuna trials; 400 by default: with
     150, the 20,000-row test case settles on a lowered grade threshold in
     place of the points behind it, 97.98% exact grades instead of 99.4%, and
@@ -333,8 +427,9 @@ def fit_policy(
     if min_gain is None:
         min_gain = max(2, len(train) * len(labels) // 1000)
     params = _params(base, bounds or {})
+    by_path = {p.path: p for p in params}
     base_dict = base.to_dict()
-    current: dict[tuple[str | int, ...], int] = {}
+    current: dict[_Path, int] = {}
     best_score = train_scorer.score(base)
     for _ in range(rounds):
         found = _one_round(
@@ -344,7 +439,7 @@ def fit_policy(
             break
         current, best_score = found
     current = _prune(train_scorer, base_dict, params, current, best_score, min_gain)
-    fitted = _with(base_dict, current) or base
+    fitted = _with(base_dict, by_path, current) or base
 
     held_scorer = _Scorer(table.take(held), {n: v[held] for n, v in labels.items()})
     before, after = held_scorer.codes(base), held_scorer.codes(fitted)
@@ -376,21 +471,22 @@ def _one_round(
     scorer: _Scorer,
     base_dict: dict[str, Any],
     params: Sequence[_Param],
-    current: Mapping[tuple[str | int, ...], int],
+    current: Mapping[_Path, int],
     score: int,
     max_changes: int,
     trials: int,
     seed: int,
     min_gain: int,
-) -> tuple[dict[tuple[str | int, ...], int], int] | None:
-    """Screens every number from ``current``, then searches the most
+) -> tuple[dict[_Path, int], int] | None:
+    """Screens every value from ``current``, then searches the most
     helpful ones jointly; the improved values and score, or None."""
+    by_path = {p.path: p for p in params}
     gains: list[tuple[int, _Param, int]] = []
     for p in params:
         now = current.get(p.path, p.base)
         best = (score, now)
-        for v in _Param(p.path, now, p.low, p.high).candidates():
-            s = scorer.score(_with(base_dict, {**current, p.path: v}))
+        for v in p.at(now).candidates():
+            s = scorer.score(_with(base_dict, by_path, {**current, p.path: v}))
             if s > best[0]:
                 best = (s, v)
         if best[0] - score >= min_gain:
@@ -420,7 +516,7 @@ def _one_round(
         values = dict(current)
         for _, p, _ in chosen:
             values[p.path] = trial.suggest_int(p.key, p.low, p.high)
-        s = scorer.score(_with(base_dict, values))
+        s = scorer.score(_with(base_dict, by_path, values))
         # Fewer changes win ties.
         changed = sum(1 for p in params if values.get(p.path, p.base) != p.base)
         return s - changed / (len(params) + 1)
@@ -429,7 +525,7 @@ def _one_round(
     values = dict(current)
     for _, p, _ in chosen:
         values[p.path] = int(study.best_params[p.key])
-    new_score = scorer.score(_with(base_dict, values))
+    new_score = scorer.score(_with(base_dict, by_path, values))
     if new_score - score < min_gain:
         return None
     return values, new_score
@@ -439,19 +535,20 @@ def _prune(
     scorer: _Scorer,
     base_dict: dict[str, Any],
     params: Sequence[_Param],
-    current: Mapping[tuple[str | int, ...], int],
+    current: Mapping[_Path, int],
     score: int,
     min_gain: int,
-) -> dict[tuple[str | int, ...], int]:
+) -> dict[_Path, int]:
     """``current`` with every change that gains fewer than ``min_gain``
     training labels put back to its base value."""
     kept = {path: v for path, v in current.items()}
+    by_path = {p.path: p for p in params}
     base_of = {p.path: p.base for p in params}
     for path in sorted(kept, key=lambda p: ".".join(map(str, p))):
         if kept[path] == base_of[path]:
             del kept[path]
             continue
         trial = {k: v for k, v in kept.items() if k != path}
-        if score - scorer.score(_with(base_dict, trial)) < min_gain:
+        if score - scorer.score(_with(base_dict, by_path, trial)) < min_gain:
             kept = trial
     return kept
