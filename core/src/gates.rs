@@ -128,8 +128,8 @@ pub fn recorded_safety_level<C: ComplaintFields + ?Sized>(c: &C) -> SafetyLevel 
 }
 
 /// The safety level of a complaint: the recorded one
-/// ([`recorded_safety_level`]), or, when the record states none, the harm
-/// its text tells of (see [`crate::merge::safety`]).
+/// (`recorded_safety_level`), or, when the record states none, the harm
+/// its text tells of (`merge::safety`).
 #[inline]
 pub fn safety_level<C: ComplaintFields + ?Sized>(c: &C) -> SafetyLevel {
     crate::merge::safety(c).value
