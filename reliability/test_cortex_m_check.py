@@ -40,10 +40,11 @@ class Judge(unittest.TestCase):
                          ["flash_json = 100 is within its budget of 100: drop its ceiling"])
 
     def test_ceilings_are_never_above_the_figures_they_replaced(self):
-        # A ratchet: 142 KiB when flash was first counted in full.
+        # A ratchet: 142 KiB when flash was first counted in full, 113 KiB
+        # once the cuts and the text facts grading reads were both in.
         for k, ceiling in check.CEILINGS.items():
             self.assertGreater(ceiling, check.BUDGETS[k])
-            self.assertLessEqual(ceiling, 112 * 1024, k)
+            self.assertLessEqual(ceiling, 113 * 1024, k)
 
 
 if __name__ == "__main__":
