@@ -11,7 +11,7 @@ use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyDict};
 
-use crate::errors::{input_error, Input};
+use crate::errors::row_error;
 use crate::{arrow, batches, frame, record, signals, PyPolicy};
 
 /// Each factor's points in each dimension in an assessment (0 where it did
@@ -193,13 +193,7 @@ pub fn _compare_arrow<'py>(
     let (t, errors) = match result {
         Ok(r) => r,
         Err(frame::Stop::Interrupted) => return Err(poll.error()),
-        Err(frame::Stop::Row(e)) => {
-            let input = match e.input {
-                frame::Input::Record => Input::Record,
-                frame::Input::Outcome => Input::Outcome,
-            };
-            return Err(input_error(py, &e.error, input, Some(e.row)));
-        }
+        Err(frame::Stop::Row(e)) => return Err(row_error(py, &e)),
     };
     let out = PyDict::new(py);
     let names = ["grade", "tier", "priority"];

@@ -4,6 +4,8 @@
 //! Python, so that they can carry attributes and be subclassed freely).
 
 use complaint_triage::{ErrorKind, ParseError};
+
+use crate::frame;
 use pyo3::prelude::*;
 use pyo3::types::PyDict;
 
@@ -45,4 +47,14 @@ pub fn input_error(py: Python<'_>, e: &ParseError, input: Input, row: Option<usi
         Ok(PyErr::from_value(value))
     };
     build().unwrap_or_else(|err| err)
+}
+
+/// The exception for a frame's bad row: a record's or an outcome's error,
+/// with its row number.
+pub fn row_error(py: Python<'_>, e: &frame::RowError) -> PyErr {
+    let input = match e.input {
+        frame::Input::Record => Input::Record,
+        frame::Input::Outcome => Input::Outcome,
+    };
+    input_error(py, &e.error, input, Some(e.row))
 }

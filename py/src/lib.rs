@@ -35,7 +35,7 @@ mod mapping;
 mod record;
 mod signals;
 
-use errors::{input_error, Input};
+use errors::{input_error, row_error, Input};
 
 /// `json.loads`, to turn the core's JSON into Python objects.
 fn json_loads<'py>(py: Python<'py>, text: &str) -> PyResult<Bound<'py, PyAny>> {
@@ -936,16 +936,21 @@ fn evaluate_outcome(
     })
 }
 
-/// Scans free text for the cues the core recognises: threats, forbidden
-/// phrases and emotion markers, each a list of codes.
-#[pyfunction]
-fn scan_text<'py>(py: Python<'py>, text: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
-    let text = text.cast::<PyString>().map_err(|_| {
+/// A text argument as a `str`, or a `TypeError` naming what it was.
+fn text_argument<'a, 'py>(text: &'a Bound<'py, PyAny>) -> PyResult<&'a Bound<'py, PyString>> {
+    text.cast::<PyString>().map_err(|_| {
         PyTypeError::new_err(format!(
             "text must be a str, not {}",
             convert::type_name(text)
         ))
-    })?;
+    })
+}
+
+/// Scans free text for the cues the core recognises: threats, forbidden
+/// phrases and emotion markers, each a list of codes.
+#[pyfunction]
+fn scan_text<'py>(py: Python<'py>, text: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
+    let text = text_argument(text)?;
     let mut c = Complaint::DEFAULT;
     c.add_text(text.to_str()?);
     // The cues as the core writes them in an assessment.
@@ -968,12 +973,7 @@ fn codes_of<T: Code>(bits: u16) -> Vec<&'static str> {
 /// its default (`core/src/merge.rs` says how).
 #[pyfunction]
 fn text_facts<'py>(py: Python<'py>, text: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyDict>> {
-    let text = text.cast::<PyString>().map_err(|_| {
-        PyTypeError::new_err(format!(
-            "text must be a str, not {}",
-            convert::type_name(text)
-        ))
-    })?;
+    let text = text_argument(text)?;
     let mut c = Complaint::DEFAULT;
     c.add_text(text.to_str()?);
     let f = c.text_cues;
@@ -1204,13 +1204,7 @@ fn _assess_arrow<'py>(
             }
         }
         Err(frame::Stop::Interrupted) => return Err(poll.error()),
-        Err(frame::Stop::Row(e)) => {
-            let input = match e.input {
-                frame::Input::Record => Input::Record,
-                frame::Input::Outcome => Input::Outcome,
-            };
-            return Err(input_error(py, &e.error, input, Some(e.row)));
-        }
+        Err(frame::Stop::Row(e)) => return Err(row_error(py, &e)),
     }
     Ok((out_dict, error_count))
 }
