@@ -118,10 +118,12 @@
 //!
 //! All tables are built at compile time by `const fn`s from `SOURCE`, which also check the
 //! list (lower case, no duplicates, lengths, starting bytes the scanner can see, known
-//! codes). Static data: about 20 KiB of pattern text (numbers with units are expanded to
-//! every numeral: `N天` is `0天`...`9天`, `一天`...), 9 KiB of packed pattern entries (4 bytes
-//! each), the filter, the bucket starts (4 KiB on 64-bit targets, 1 KiB on 32-bit ones) and
-//! 0.3 KiB of small lookup tables. Nothing allocates, nothing indexes out of
+//! codes). Static data: about 14.5 KiB of pattern text, 5.6 KiB of packed pattern entries
+//! (4 bytes each), the filter, the bucket starts (4 KiB on 64-bit targets, 1 KiB on 32-bit
+//! ones) and 0.6 KiB of small lookup tables. A number before a Chinese unit (`N天`) is not
+//! expanded into the table: the filter holds the key of every numeral + unit, and a
+//! position that passes it is checked in code for a numeral end followed by a unit
+//! (`numeral_units`), as the pattern numeral + unit would be. Nothing allocates, nothing indexes out of
 //! bounds (slices are read with `get` and fixed-size chunks), no arithmetic can overflow
 //! (the lints below enforce it outside the compile-time table builders), and there is no
 //! `unsafe` and no floating point.
@@ -711,8 +713,9 @@ pub fn scan_bytes(text: &[u8]) -> TextCues {
     r.finish()
 }
 
-/// Every pattern, for documentation generation: `(kind, bit, pattern text)`, in the order of
-/// the source table (grouped by kind, then bit). English-style patterns are listed in lower
+/// Every pattern of the table, for documentation generation: `(kind, bit, pattern text)`, in
+/// the order of the source table (grouped by kind, then bit). The number-unit phrases (`N天`,
+/// `N元`) are not listed: the scanner reads the numeral before their unit in code. English-style patterns are listed in lower
 /// case; the typographic-apostrophe variants generated at compile time are included, each
 /// right after its ASCII original. (Not listed: four internal two-mark patterns that find a
 /// run of exclamation marks right after a letter; the runs themselves are listed.)
@@ -1393,6 +1396,35 @@ fn verify(hay: &[u8], p: usize, origin: usize, m: u64, w: u64, r: &mut Reader) {
             r.hit(hay, p, origin, kind_bit, pat.len());
         }
     }
+    numeral_units(hay, p, origin, r);
+}
+
+/// Reports the number-unit phrases (`N天`, `N元`: [`NUMERAL_UNITS`]) at `p`: a numeral end
+/// (`numbers::NUMERAL_ENDS`) followed by a unit matches as the pattern numeral + unit
+/// would, with the rules of its class: one starting with an ASCII digit is English-style
+/// (no ASCII letter right before the digit or right after the unit; digits may touch it),
+/// any other matches its exact bytes. Reported after the table's patterns at `p`.
+#[inline]
+fn numeral_units(hay: &[u8], p: usize, origin: usize, r: &mut Reader) {
+    let Some(n) = numbers::numeral_end_len(hay, p) else {
+        return;
+    };
+    let digit = hay.get(p).is_some_and(u8::is_ascii_digit);
+    let letter = |i: Option<usize>| {
+        i.and_then(|i| hay.get(i))
+            .is_some_and(u8::is_ascii_alphabetic)
+    };
+    if digit && letter(p.checked_sub(1)) {
+        return;
+    }
+    let at = p.saturating_add(n);
+    for &(kind_bit, unit) in &tables::UNITS {
+        let end = at.saturating_add(unit.len());
+        if hay.get(at..end) != Some(unit.as_bytes()) || (digit && letter(Some(end))) {
+            continue;
+        }
+        r.hit(hay, p, origin, kind_bit, end.saturating_sub(p));
+    }
 }
 
 /// Whether `pat` of kind `kind` occurs in `hay` at `p`, with the rules of its pattern class.
@@ -1480,8 +1512,8 @@ const fn is_word_pattern(pat: &[u8]) -> bool {
 )]
 mod tables {
     use super::{
-        bucket_of, entry_hash, filter_word_and_bit, is_word_pattern, key_hash, CueKind,
-        BUCKET_COUNT, FILTER_WORDS, SOURCE,
+        bucket_of, entry_hash, filter_word_and_bit, is_word_pattern, key_hash,
+        numbers::NUMERAL_ENDS, CueKind, BUCKET_COUNT, FILTER_WORDS, NUMERAL_UNITS, SOURCE,
     };
 
     /// One pattern, packed in 32 bits: bits 0-14 its byte offset in [`TEXT`], bits 15-19
@@ -1607,8 +1639,88 @@ mod tables {
     pub(super) const N: usize = stats().0;
     /// Total length of all patterns.
     const TEXT_LEN: usize = stats().1;
-    /// Longest pattern.
-    pub(super) const MAX_LEN: usize = stats().2;
+    /// Longest pattern, a numeral followed by a unit included.
+    pub(super) const MAX_LEN: usize = if stats().2 > numeral_unit_stats().1 {
+        stats().2
+    } else {
+        numeral_unit_stats().1
+    };
+
+    /// The UTF-8 bytes of numeral end `i` of [`NUMERAL_ENDS`] and their length.
+    const fn numeral(i: usize) -> ([u8; 4], usize) {
+        let mut buf = [0u8; 4];
+        let len = NUMERAL_ENDS[i].encode_utf8(&mut buf).len();
+        (buf, len)
+    }
+
+    /// The pattern numeral `i` + `unit` stands for: its first (up to) 16 bytes and its
+    /// length.
+    const fn numeral_unit(i: usize, unit: &[u8]) -> ([u8; 16], usize) {
+        let (n, n_len) = numeral(i);
+        assert!(n_len + unit.len() <= 16, "unit after N too long");
+        let mut out = [0u8; 16];
+        let mut j = 0;
+        while j < n_len {
+            out[j] = n[j];
+            j += 1;
+        }
+        let mut k = 0;
+        while k < unit.len() && j < 16 {
+            out[j] = unit[k];
+            j += 1;
+            k += 1;
+        }
+        (out, n_len + unit.len())
+    }
+
+    /// (count, longest numeral + unit) of the units of [`NUMERAL_UNITS`].
+    const fn numeral_unit_stats() -> (usize, usize) {
+        let (mut count, mut max) = (0, 0);
+        let mut g = 0;
+        while g < NUMERAL_UNITS.len() {
+            let list = NUMERAL_UNITS[g].2;
+            let mut i = 0;
+            while i < list.len() {
+                count += 1;
+                let mut n = 0;
+                while n < NUMERAL_ENDS.len() {
+                    let len = numeral(n).1 + list[i].len();
+                    if len > max {
+                        max = len;
+                    }
+                    n += 1;
+                }
+                i += 1;
+            }
+            g += 1;
+        }
+        (count, max)
+    }
+
+    /// Number of units after a numeral.
+    const UNIT_COUNT: usize = numeral_unit_stats().0;
+
+    const fn build_units() -> [(u8, &'static str); UNIT_COUNT] {
+        let mut out = [(0u8, ""); UNIT_COUNT];
+        let mut at = 0;
+        let mut g = 0;
+        while g < NUMERAL_UNITS.len() {
+            let (kind, code, list) = NUMERAL_UNITS[g];
+            let kind_bit = ((kind as u8) << 4) | super::code_bit(kind, code);
+            let mut i = 0;
+            while i < list.len() {
+                out[at] = (kind_bit, list[i]);
+                at += 1;
+                i += 1;
+            }
+            g += 1;
+        }
+        out
+    }
+
+    /// Every unit of [`NUMERAL_UNITS`] with its `kind << 4 | bit`, in source order.
+    pub(super) static UNITS: [(u8, &str); UNIT_COUNT] = UNITS_CONST;
+    const UNITS_CONST: [(u8, &str); UNIT_COUNT] = build_units();
 
     const fn build_text() -> ([u8; TEXT_LEN], [Entry; N]) {
         let mut text = [0u8; TEXT_LEN];
@@ -1675,13 +1787,19 @@ mod tables {
     const fn build_key_shift() -> [u8; 256] {
         let mut min = [8u8; 256];
         let mut i = 0;
-        while i < N {
-            let p = pattern(&BUILT.1[i]);
-            let f = fold_byte(p[0]);
+        while i < N + UNIT_COUNT * NUMERAL_ENDS.len() {
+            let (first, len) = if i < N {
+                let p = pattern(&BUILT.1[i]);
+                (p[0], p.len())
+            } else {
+                let (p, len) = numeral_unit_at(i - N);
+                (p[0], len)
+            };
+            let f = fold_byte(first);
             let mut b = 0;
             while b < 256 {
-                if fold_byte(b as u8) == f && (p.len() as u8) < min[b] {
-                    min[b] = p.len() as u8;
+                if fold_byte(b as u8) == f && len < min[b] as usize {
+                    min[b] = len as u8;
                 }
                 b += 1;
             }
@@ -1713,6 +1831,13 @@ mod tables {
         key_hash(w, KEY_SHIFT_CONST[p[0] as usize])
     }
 
+    /// Numeral + unit pattern `k`: unit `k / NUMERAL_ENDS.len()` of [`UNITS`] after numeral
+    /// end `k % NUMERAL_ENDS.len()`.
+    const fn numeral_unit_at(k: usize) -> ([u8; 16], usize) {
+        let unit = UNITS_CONST[k / NUMERAL_ENDS.len()].1.as_bytes();
+        numeral_unit(k % NUMERAL_ENDS.len(), unit)
+    }
+
     const fn build_filter() -> [u64; FILTER_WORDS] {
         let mut f = [0u64; FILTER_WORDS];
         let mut i = 0;
@@ -1720,6 +1845,14 @@ mod tables {
             let (word, bit) = filter_word_and_bit(pattern_mix(pattern(&BUILT.1[i])));
             f[word] |= bit;
             i += 1;
+        }
+        // A numeral followed by a unit passes the filter like any pattern.
+        let mut k = 0;
+        while k < UNIT_COUNT * NUMERAL_ENDS.len() {
+            let (p, len) = numeral_unit_at(k);
+            let (word, bit) = filter_word_and_bit(pattern_mix(p.split_at(len).0));
+            f[word] |= bit;
+            k += 1;
         }
         f
     }
@@ -1863,6 +1996,41 @@ mod tables {
                 k += 1;
             }
             i += 1;
+        }
+        // Number units: of a kind that reads the number before them, Chinese (exact bytes),
+        // and no table pattern of the same cue spells a numeral + unit (it would be read twice).
+        let mut u = 0;
+        while u < UNIT_COUNT {
+            let (kind_bit, unit) = UNITS_CONST[u];
+            let unit = unit.as_bytes();
+            let kind = kind_bit >> 4;
+            assert!(
+                kind == CueKind::Elapsed as u8
+                    || kind == CueKind::Repetition as u8
+                    || (kind == CueKind::Money as u8 && kind_bit & 8 == 0),
+                "a numeral before a unit only in elapsed, repetition and money phrases"
+            );
+            assert!(
+                !unit.is_empty() && unit[0] >= 0xC0,
+                "a unit after N is not Chinese"
+            );
+            let mut i = 0;
+            while i < N {
+                if BUILT.1[i].kind_bit() == kind_bit {
+                    let p = pattern(&BUILT.1[i]);
+                    let mut n = 0;
+                    while n < NUMERAL_ENDS.len() {
+                        let (q, len) = numeral_unit(n, unit);
+                        assert!(
+                            len != p.len() || !bytes_eq(q.split_at(len).0, p),
+                            "a phrase repeats a numeral + unit of its cue's N phrase"
+                        );
+                        n += 1;
+                    }
+                }
+                i += 1;
+            }
+            u += 1;
         }
         // Every pattern is at least as long as its key.
         let mut i = 0;

@@ -9,7 +9,8 @@
 //! It scans about `log2(len)` prefixes: for explanations, never for
 //! grading. No heap, no panic.
 
-use super::{patterns, scan_bytes, CueKind, TextCues};
+use super::numbers::numeral_end_len_before;
+use super::{patterns, scan_bytes, tables, CueKind, TextCues};
 
 /// A cue to find: what one text-derived reason came from.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -145,7 +146,7 @@ pub fn locate(text: &[u8], cue: Cue) -> Option<(usize, usize)> {
     if cue.numeric() {
         // A unit after the number (`赔我5000元`: the amount was read at `0`):
         // a phrase of the kind ends a character or two further on (units
-        // are listed with the numeral before them, `0元`).
+        // are read with the numeral before them, `0元`).
         for _ in 0..2 {
             let next = next_char_end(text, end);
             if next == end || phrase_ending_at(text, next, cue).is_none() {
@@ -185,8 +186,28 @@ fn phrase_ending_at(text: &[u8], end: usize, cue: Cue) -> Option<usize> {
                 .is_some_and(|tail| tail.eq_ignore_ascii_case(p))
         })
         .map(|p| p.len())
+        .chain(numeral_unit_ending_at(head, cue))
         .max()
         .map(|len| end.saturating_sub(len))
+}
+
+/// The length of the longest numeral + unit of `cue` (`N天`: `三天`, `5天`) that ends
+/// `head`.
+fn numeral_unit_ending_at(head: &[u8], cue: Cue) -> Option<usize> {
+    tables::UNITS
+        .iter()
+        .filter(|(kind_bit, _)| {
+            CueKind::from_index(kind_bit >> 4) == Some(cue.kind())
+                && cue.phrase_bit(kind_bit & 0x0F)
+        })
+        .filter_map(|(_, unit)| {
+            let at = head.len().checked_sub(unit.len())?;
+            if !head.ends_with(unit.as_bytes()) {
+                return None;
+            }
+            Some(numeral_end_len_before(head, at)?.saturating_add(unit.len()))
+        })
+        .max()
 }
 
 /// The end of the UTF-8 character that starts at `at` (`at` at the end).

@@ -8,6 +8,27 @@
 
 use super::{LOOKAHEAD, LOOKBACK, UNIT_HOURS};
 
+/// What `N` stands for in a number-unit phrase of `phrases.tsv` such as `N天`: the last
+/// character of a number written with ASCII digits, full-width digits or Chinese numerals.
+/// `N天` matches `0天`...`9天`, `０天`...`９天`, `一天`, `十天`, `两天`, `半天`, `多天`...
+pub(super) const NUMERAL_ENDS: [char; 40] = [
+    '0', '1', '2', '3', '4', '5', '6', '7', '8', '9', '０', '１', '２', '３', '４', '５', '６',
+    '７', '８', '９', '一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '两', '兩', '百',
+    '千', '万', '萬', '半', '多', '零', '廿',
+];
+
+/// The length in bytes of the numeral end ([`NUMERAL_ENDS`]) starting at `p`, if one does.
+pub(super) fn numeral_end_len(hay: &[u8], p: usize) -> Option<usize> {
+    let (c, end) = char_at(hay, p, hay.len())?;
+    NUMERAL_ENDS.contains(&c).then(|| end.wrapping_sub(p))
+}
+
+/// The length in bytes of the numeral end ([`NUMERAL_ENDS`]) ending at `end`, if one does.
+pub(super) fn numeral_end_len_before(hay: &[u8], end: usize) -> Option<usize> {
+    let (c, start) = char_before(hay, end, 0)?;
+    NUMERAL_ENDS.contains(&c).then(|| end.wrapping_sub(start))
+}
+
 /// The character `bytes` encodes, when they are exactly one UTF-8 character (what
 /// `core::str::from_utf8` accepts and finds one character in): decoded by hand, since the
 /// readers look at a character or two around every number and a general UTF-8 check per

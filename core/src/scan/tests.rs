@@ -45,8 +45,21 @@ fn scan_split(text: &str, cuts: &[usize]) -> TextCues {
     s.finish()
 }
 
+/// Every pattern: those of the table, then each number unit after each numeral end
+/// (`N天`: `0天`...`廿天`), spelled out (built once).
 fn all_patterns() -> Vec<(CueKind, u8, &'static str)> {
-    patterns().collect()
+    static ALL: std::sync::OnceLock<Vec<(CueKind, u8, &'static str)>> = std::sync::OnceLock::new();
+    ALL.get_or_init(|| {
+        let mut all: Vec<(CueKind, u8, &'static str)> = patterns().collect();
+        for &(kind_bit, unit) in &tables::UNITS {
+            for n in numbers::NUMERAL_ENDS {
+                let kind = CueKind::from_index(kind_bit >> 4).unwrap();
+                all.push((kind, kind_bit & 0x0F, format!("{n}{unit}").leak()));
+            }
+        }
+        all
+    })
+    .clone()
 }
 
 /// The patterns of the three bit families, each with the line prefix under which it counts
@@ -65,7 +78,7 @@ fn cue_patterns() -> Vec<(CueKind, u8, &'static str, &'static str)> {
 
 #[test]
 fn patterns_lists_every_entry_once_in_source_order() {
-    let all = all_patterns();
+    let all: Vec<(CueKind, u8, &str)> = patterns().collect();
     // The four internal exclamation tails are not listed.
     assert_eq!(all.len(), tables::N - 4);
     assert_eq!(
@@ -113,7 +126,7 @@ fn patterns_lists_every_entry_once_in_source_order() {
     }
     assert_eq!(
         MAX_PATTERN_LEN,
-        all.iter().map(|p| p.2.len()).max().unwrap()
+        all_patterns().iter().map(|p| p.2.len()).max().unwrap()
     );
 }
 
@@ -124,18 +137,22 @@ fn static_data_is_small() {
     let filter = core::mem::size_of_val(&tables::FILTER);
     let shift = core::mem::size_of_val(&tables::KEY_SHIFT);
     let buckets = core::mem::size_of_val(&tables::BUCKETS);
-    let total = text + entries + filter + shift + buckets;
+    // The units read after a numeral (`N天`): one (kind, &str) each, their text apart.
+    let units = core::mem::size_of_val(&tables::UNITS)
+        + tables::UNITS.iter().map(|u| u.1.len()).sum::<usize>();
+    let total = text + entries + filter + shift + buckets + units;
     println!(
         "{} patterns; text {text} B, entries {entries} B, filter {filter} B, key shift {shift} B, \
-         buckets {buckets} B, total {total} B; longest {MAX_PATTERN_LEN} B",
+         buckets {buckets} B, units {units} B, total {total} B; longest {MAX_PATTERN_LEN} B",
         tables::N
     );
     // The filter and the bucket starts trade size for speed: 8 KiB and 4 KiB on 64-bit
-    // targets, 1 KiB each on 32-bit ones. The rest is the phrase table (numbers with units
-    // expanded to every numeral are most of it): 28.6 KiB (25.4 KiB before the phrase
-    // families added for recall on the text corpus); the firmware's flash ceiling
-    // (reliability/cortex_m_check.py) is what bounds it on a part.
-    let budget = 29 * 1024 + filter + buckets;
+    // targets, 1 KiB each on 32-bit ones. The rest is the phrase table: 20.7 KiB since the
+    // numeral before a unit (`N天`) is read in code (28.6 KiB when every numeral + unit was
+    // a pattern of its own; 25.4 KiB before the phrase families added for recall on the
+    // text corpus); the firmware's flash budget (reliability/cortex_m_check.py) is what
+    // bounds it on a part.
+    let budget = 21 * 1024 + filter + buckets;
     assert!(
         total <= budget,
         "static tables grew past {budget} B: {total}"
@@ -679,6 +696,33 @@ fn naive(t: &str) -> TextCues {
         }
     }
     r.finish()
+}
+
+/// The numeral before a unit is read in code, not from the table: every numeral end before
+/// every unit, alone, after a letter, a digit or a numeral, and before a letter, reads as
+/// the pattern numeral + unit of the reference (which spells them all out).
+#[test]
+fn every_numeral_before_every_unit_reads_as_its_pattern() {
+    let mut found = 0;
+    for &(_, unit) in &tables::UNITS {
+        for n in numbers::NUMERAL_ENDS {
+            for (before, after) in [
+                ("我等了", "了"),
+                ("x", ""),
+                ("1", "a"),
+                ("三", "，"),
+                ("", ""),
+            ] {
+                let t = format!("{before}{n}{unit}{after}");
+                let got = scan_text(&t);
+                assert_eq!(got, naive(&t), "{t}");
+                assert_eq!(scan_by_chars(&t), got, "{t}");
+                found += usize::from(!got.is_empty());
+            }
+        }
+    }
+    // Most of them state a duration, an ordinal or an amount (`0天` or `半次` do not).
+    assert!(found > tables::UNITS.len() * 40, "{found}");
 }
 
 #[test]
