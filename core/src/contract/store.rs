@@ -51,12 +51,12 @@ impl RecordField {
 
     /// The field's JSON key.
     pub const fn name(self) -> &'static str {
-        self.spec().name
+        FIELD_NAMES[self as usize]
     }
 
     /// The field's kind.
     pub const fn kind(self) -> FieldKind {
-        self.spec().kind
+        FIELD_KINDS[self as usize]
     }
 
     /// The field named `name`, if any.
@@ -64,6 +64,20 @@ impl RecordField {
         RecordField::from_key(name.as_bytes())
     }
 }
+
+// The names and kinds on their own: what reads them at run time (the JSON reader's error
+// messages, `Complaint::read_field`) then keeps only these in a microcontroller's flash, not
+// the whole contract with its documentation and vocabulary names (about 6 KiB).
+const FIELD_NAMES: [&str; RECORD_CONTRACT.len()] = super::field_names();
+const FIELD_KINDS: [FieldKind; RECORD_CONTRACT.len()] = {
+    let mut out = [FieldKind::Id; RECORD_CONTRACT.len()];
+    let mut i = 0;
+    while i < out.len() {
+        out[i] = RECORD_CONTRACT[i].kind;
+        i += 1;
+    }
+    out
+};
 
 /// One value given by a caller, read as whatever kind the field has; a
 /// value of another kind is a [`ErrorKind::WrongType`].
