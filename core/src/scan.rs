@@ -123,7 +123,7 @@
 //! ones) and 0.6 KiB of small lookup tables. A number before a Chinese unit (`N天`) is not
 //! expanded into the table: the filter holds the key of every numeral + unit, and a
 //! position that passes it is checked in code for a numeral end followed by a unit
-//! (`numeral_units`), as the pattern numeral + unit would be. Nothing allocates, nothing indexes out of
+//! (`units.rs`), as the pattern numeral + unit would be. Nothing allocates, nothing indexes out of
 //! bounds (slices are read with `get` and fixed-size chunks), no arithmetic can overflow
 //! (the lints below enforce it outside the compile-time table builders), and there is no
 //! `unsafe` and no floating point.
@@ -1396,35 +1396,10 @@ fn verify(hay: &[u8], p: usize, origin: usize, m: u64, w: u64, r: &mut Reader) {
             r.hit(hay, p, origin, kind_bit, pat.len());
         }
     }
-    numeral_units(hay, p, origin, r);
-}
-
-/// Reports the number-unit phrases (`N天`, `N元`: [`NUMERAL_UNITS`]) at `p`: a numeral end
-/// (`numbers::NUMERAL_ENDS`) followed by a unit matches as the pattern numeral + unit
-/// would, with the rules of its class: one starting with an ASCII digit is English-style
-/// (no ASCII letter right before the digit or right after the unit; digits may touch it),
-/// any other matches its exact bytes. Reported after the table's patterns at `p`.
-#[inline]
-fn numeral_units(hay: &[u8], p: usize, origin: usize, r: &mut Reader) {
-    let Some(n) = numbers::numeral_end_len(hay, p) else {
-        return;
-    };
-    let digit = hay.get(p).is_some_and(u8::is_ascii_digit);
-    let letter = |i: Option<usize>| {
-        i.and_then(|i| hay.get(i))
-            .is_some_and(u8::is_ascii_alphabetic)
-    };
-    if digit && letter(p.checked_sub(1)) {
-        return;
-    }
-    let at = p.saturating_add(n);
-    for &(kind_bit, unit) in &tables::UNITS {
-        let end = at.saturating_add(unit.len());
-        if hay.get(at..end) != Some(unit.as_bytes()) || (digit && letter(Some(end))) {
-            continue;
-        }
-        r.hit(hay, p, origin, kind_bit, end.saturating_sub(p));
-    }
+    // The number-unit phrases (`N天`), after the table's patterns at `p`.
+    units::matches(hay, p, m, |kind_bit, len| {
+        r.hit(hay, p, origin, kind_bit, len)
+    });
 }
 
 /// Whether `pat` of kind `kind` occurs in `hay` at `p`, with the rules of its pattern class.
@@ -1698,7 +1673,7 @@ mod tables {
     }
 
     /// Number of units after a numeral.
-    const UNIT_COUNT: usize = numeral_unit_stats().0;
+    pub(super) const UNIT_COUNT: usize = numeral_unit_stats().0;
 
     const fn build_units() -> [(u8, &'static str); UNIT_COUNT] {
         let mut out = [(0u8, ""); UNIT_COUNT];
@@ -1720,7 +1695,7 @@ mod tables {
 
     /// Every unit of [`NUMERAL_UNITS`] with its `kind << 4 | bit`, in source order.
     pub(super) static UNITS: [(u8, &str); UNIT_COUNT] = UNITS_CONST;
-    const UNITS_CONST: [(u8, &str); UNIT_COUNT] = build_units();
+    pub(super) const UNITS_CONST: [(u8, &str); UNIT_COUNT] = build_units();
 
     const fn build_text() -> ([u8; TEXT_LEN], [Entry; N]) {
         let mut text = [0u8; TEXT_LEN];
@@ -1820,7 +1795,7 @@ mod tables {
 
     /// The hash product of a pattern's key, computed as the scanner computes it for the
     /// text position where the pattern starts.
-    const fn pattern_mix(p: &[u8]) -> u64 {
+    pub(super) const fn pattern_mix(p: &[u8]) -> u64 {
         let mut a = [0u8; 8];
         let mut j = 0;
         while j < 8 && j < p.len() {
@@ -1833,7 +1808,7 @@ mod tables {
 
     /// Numeral + unit pattern `k`: unit `k / NUMERAL_ENDS.len()` of [`UNITS`] after numeral
     /// end `k % NUMERAL_ENDS.len()`.
-    const fn numeral_unit_at(k: usize) -> ([u8; 16], usize) {
+    pub(super) const fn numeral_unit_at(k: usize) -> ([u8; 16], usize) {
         let unit = UNITS_CONST[k / NUMERAL_ENDS.len()].1.as_bytes();
         numeral_unit(k % NUMERAL_ENDS.len(), unit)
     }
@@ -2054,6 +2029,7 @@ mod tables {
 mod facts;
 mod locate;
 mod numbers;
+mod units;
 pub use facts::TextFacts;
 pub use locate::{locate, Cue};
 

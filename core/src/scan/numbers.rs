@@ -71,7 +71,7 @@ fn char_before(hay: &[u8], end: usize, floor: usize) -> Option<(char, usize)> {
 }
 
 /// The character starting at `at` (ending before `limit`) and its end.
-fn char_at(hay: &[u8], at: usize, limit: usize) -> Option<(char, usize)> {
+pub(super) fn char_at(hay: &[u8], at: usize, limit: usize) -> Option<(char, usize)> {
     let len = match *hay.get(at)? {
         0x00..=0x7F => 1,
         0xC0..=0xDF => 2,
