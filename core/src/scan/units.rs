@@ -91,7 +91,7 @@ static NUMERALS_SORTED: [char; NUMERAL_ENDS.len()] = {
     a
 };
 
-/// [`numbers::numeral_end_len`], by a binary search (ASCII digits, all numeral ends,
+/// `numbers::numeral_end_len` (tests only), by a binary search (ASCII digits, all numeral ends,
 /// without one).
 #[inline]
 fn numeral_len(hay: &[u8], p: usize) -> Option<usize> {
@@ -180,8 +180,11 @@ mod tests {
     use std::string::{String, ToString};
     use std::vec::Vec;
 
+    /// Matches found: (position, `kind << 4 | bit`, length).
+    type Found = Vec<(usize, u8, usize)>;
+
     /// Both readings at every position of `hay`.
-    fn both(hay: &[u8]) -> (Vec<(usize, u8, usize)>, Vec<(usize, u8, usize)>) {
+    fn both(hay: &[u8]) -> (Found, Found) {
         let (mut fast, mut plain) = (Vec::new(), Vec::new());
         for p in 0..hay.len() {
             let mut w = [0u8; 8];
