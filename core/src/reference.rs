@@ -383,9 +383,11 @@ mod tests {
         // 200 000 yuan lost in a transaction, told to the hotline only:
         // severity high, impact low. By impact alone it waited at P3; by
         // the grade's seriousness (seed 001: 严重性和紧急程度) it is P1.
-        let mut c = Complaint::default();
-        c.category = Category::Transaction;
-        c.direct_loss = 20_000_000;
+        let c = Complaint {
+            category: Category::Transaction,
+            direct_loss: 20_000_000,
+            ..Complaint::default()
+        };
         let policy = Policy::DEFAULT;
         let a = assess(&c, &policy);
         assert_eq!(
@@ -403,9 +405,11 @@ mod tests {
         // severity and impact low. Seed 000's grading toolkit weighs
         // resolution difficulty (投诉解决难度), so the grade is moderate and
         // the priority follows it.
-        let mut c = Complaint::default();
-        c.category = Category::SystemSupport;
-        c.personality = Personality::Analytical;
+        let mut c = Complaint {
+            category: Category::SystemSupport,
+            personality: Personality::Analytical,
+            ..Complaint::default()
+        };
         c.profile.insert(Profile::IndustryExpert);
         let policy = Policy::DEFAULT;
         let a = assess(&c, &policy);
