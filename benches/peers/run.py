@@ -332,7 +332,12 @@ def make_pure(r: Rubric) -> Callable[[dict], tuple]:
         sev, imp = level(s[0], r.sev_levels), level(s[1], r.imp_levels)
         urg = level(max(s[0], s[3]), r.urg_levels)
         g = r.grade_matrix[sev][imp]
-        pr = r.priority_matrix[imp][urg]
+        # At least moderate when difficulty reaches the specialist threshold;
+        # priority by the grade's seriousness (minor low, moderate medium,
+        # major and critical high) and urgency.
+        if s[2] >= r.difficulty_tiers[0]:
+            g = max(g, 1)
+        pr = r.priority_matrix[min(g, 2)][urg]
         floor_grade, floor_tier, floor_priority = 0, 0, LEAST_URGENT
         fired = gates_that_apply(r, rec, m)
         for gate in fired:
@@ -542,8 +547,9 @@ def make_numpy(r: Rubric) -> Callable[[pa.Table], tuple]:
             floor_grade = np.where(applies, np.maximum(floor_grade, fg), floor_grade)
             floor_tier = np.where(applies, np.maximum(floor_tier, ft), floor_tier)
             floor_priority = np.where(applies, np.minimum(floor_priority, fp), floor_priority)
-        g = np.maximum(gm[sev, imp], floor_grade)
-        pr = np.minimum(pm[imp, urg], floor_priority)
+        by_points = np.maximum(gm[sev, imp], (s[:, 2] >= r.difficulty_tiers[0]).astype(np.int64))
+        g = np.maximum(by_points, floor_grade)
+        pr = np.minimum(pm[np.minimum(by_points, 2), urg], floor_priority)
         tier = np.maximum.reduce([tier_by_grade[g], lvl(s[:, 2], r.difficulty_tiers),
                                   lvl(s[:, 4], r.malice_tiers),
                                   np.where(flags["beyond_authority"], r.beyond_authority_tier, 0),
@@ -694,7 +700,12 @@ def zen_graph(r: Rubric) -> dict:
           [{"id": "out", "name": "grade", "field": "g"}],
           [{"_id": f"g{i}{j}", "a": str(i), "b": str(j), "out": str(r.grade_matrix[i][j])}
            for i in range(3) for j in range(3)])
-    table("t-priority", "first", [{"id": "a", "name": "impact level", "field": "lv.impact"},
+    # At least moderate when difficulty reaches the specialist threshold;
+    # the grade's seriousness (minor low, moderate medium, major and
+    # critical high) is the priority table's row.
+    expressions("e-hard", [("g", "max([g, lv.difficulty > 0 ? 1 : 0])")])
+    expressions("e-seriousness", [("lv.seriousness", "min([g, 2])")])
+    table("t-priority", "first", [{"id": "a", "name": "seriousness level", "field": "lv.seriousness"},
                                   {"id": "b", "name": "urgency level", "field": "lv.urgency"}],
           [{"id": "out", "name": "priority", "field": "pr"}],
           [{"_id": f"p{i}{j}", "a": str(i), "b": str(j), "out": str(r.priority_matrix[i][j])}

@@ -79,7 +79,8 @@ pub struct Policy {
     pub urgency_levels: [u8; 2],
     /// Grade by severity level (rows) and impact level (columns), low to high.
     pub grade_matrix: [[Grade; 3]; 3],
-    /// Priority by impact level (rows) and urgency level (columns), low to high.
+    /// Priority by seriousness level (rows: the [`seriousness`] of the
+    /// grade the points give) and urgency level (columns), low to high.
     pub priority_matrix: [[u8; 3]; 3],
     /// Handling tier for each grade.
     pub tier_by_grade: [Tier; 4],
@@ -192,7 +193,12 @@ impl Policy {
         ],
         severity_levels: [35, 65],
         impact_levels: [35, 65],
-        urgency_levels: [35, 65],
+        // Urgency turns medium where two signs of escalation meet (an upset
+        // customer calling again) or one sign is strong (a broken promise,
+        // an agent's rudeness), so that such a complaint waits in the
+        // routine queue, not the when-convenient one: seed
+        // `000_d3bb18e70da591cc.txt` 抱怨升级为投诉的七大要素.
+        urgency_levels: [25, 65],
         grade_matrix: [
             [Grade::Minor, Grade::Moderate, Grade::Major],
             [Grade::Moderate, Grade::Moderate, Grade::Major],
@@ -432,9 +438,22 @@ impl Policy {
         crate::gates::floor_of(fired, &self.gates)
     }
 
-    /// Priority for a pair of levels.
-    pub fn priority_for(&self, impact: Level, urgency: Level) -> u8 {
-        self.priority_matrix[impact as usize][urgency as usize]
+    /// Priority for a pair of levels: the grade's [`seriousness`] and
+    /// `urgency`.
+    pub fn priority_for(&self, seriousness: Level, urgency: Level) -> u8 {
+        self.priority_matrix[seriousness as usize][urgency as usize]
+    }
+}
+
+/// The priority table's row for a grade: minor is low, moderate medium,
+/// major and critical high. With the default grade matrix it is the higher
+/// of the severity and impact levels; it also counts a grade raised by
+/// difficulty.
+pub const fn seriousness(grade: Grade) -> Level {
+    match grade {
+        Grade::Minor => Level::Low,
+        Grade::Moderate => Level::Medium,
+        Grade::Major | Grade::Critical => Level::High,
     }
 }
 

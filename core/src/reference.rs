@@ -19,15 +19,15 @@
 use crate::assess::{check_claim, regulatory_clock};
 use crate::assessment::{Assessment, ReasonRow, Scores, Source, TierBasis};
 use crate::codes::{
-    Dimension, HandlingFailure, Level, MaliceSignal, Profile, Right, SafetyLevel, Threat, Tier,
-    Vulnerability,
+    Dimension, Grade, HandlingFailure, Level, MaliceSignal, Profile, Right, SafetyLevel, Threat,
+    Tier, Vulnerability,
 };
 use crate::complaint::Complaint;
 use crate::factor::{Band, Factor};
 use crate::gates::{gates_that_apply, safety_level, Gate};
 use crate::merge;
 use crate::playbook::{self, Playbook, StrategyInput};
-use crate::policy::Policy;
+use crate::policy::{seriousness, Policy};
 
 /// Grades one complaint: the factors that apply add their points, then the
 /// scores give levels, grade, priority, tier, deadlines and playbook.
@@ -174,9 +174,17 @@ pub fn assess(complaint: &Complaint, policy: &Policy) -> Assessment {
     let urgency = scores.severity.max(scores.escalation_risk);
     let urgency_level = level(urgency, policy.urgency_levels);
 
-    // 3. Grade from severity x impact, priority from impact x urgency.
+    // 3. Grade from severity x impact, at least moderate when the case is
+    // hard enough for a specialist (seed 000's grading toolkit weighs
+    // resolution difficulty beside impact: 投诉分级工具包, 投诉解决难度).
+    // Priority from the grade's seriousness x urgency (seed 001:
+    // 初步判断投诉的严重性和紧急程度): a large loss is urgent even when nobody
+    // else hears of it.
     let mut grade = policy.grade_for(severity_level, impact_level);
-    let mut priority = policy.priority_for(impact_level, urgency_level);
+    if scores.difficulty >= policy.difficulty_tiers[0] {
+        grade = grade.max(Grade::Moderate);
+    }
+    let mut priority = policy.priority_for(seriousness(grade), urgency_level);
 
     // 4. Gates: facts that set a floor whatever the points (a person hurt,
     // a court, many customers, a regulator's deadline passed...). They only
@@ -366,5 +374,50 @@ mod tests {
         assert_eq!(level(29, [30, 60]), Level::Low);
         assert_eq!(tier_for(60, [30, 60]), Tier::Management);
         assert_eq!(tier_for(0, [30, 60]), Tier::Frontline);
+    }
+
+    use crate::codes::{Category, Personality};
+
+    #[test]
+    fn a_large_loss_nobody_else_hears_of_is_urgent() {
+        // 200 000 yuan lost in a transaction, told to the hotline only:
+        // severity high, impact low. By impact alone it waited at P3; by
+        // the grade's seriousness (seed 001: 严重性和紧急程度) it is P1.
+        let c = Complaint {
+            category: Category::Transaction,
+            direct_loss: 20_000_000,
+            ..Complaint::default()
+        };
+        let policy = Policy::DEFAULT;
+        let a = assess(&c, &policy);
+        assert_eq!(
+            (a.severity_level, a.impact_level),
+            (Level::High, Level::Low)
+        );
+        assert_eq!(a.grade, Grade::Major);
+        assert_eq!(a.priority, 1);
+        assert_eq!(a, crate::assess(&c, &policy));
+    }
+
+    #[test]
+    fn a_case_hard_enough_for_a_specialist_is_at_least_moderate() {
+        // An industry expert's report of a system fault: difficulty 55,
+        // severity and impact low. Seed 000's grading toolkit weighs
+        // resolution difficulty (投诉解决难度), so the grade is moderate and
+        // the priority follows it.
+        let mut c = Complaint {
+            category: Category::SystemSupport,
+            personality: Personality::Analytical,
+            ..Complaint::default()
+        };
+        c.profile.insert(Profile::IndustryExpert);
+        let policy = Policy::DEFAULT;
+        let a = assess(&c, &policy);
+        assert_eq!(a.scores.difficulty, policy.difficulty_tiers[0]);
+        assert_eq!((a.severity_level, a.impact_level), (Level::Low, Level::Low));
+        assert_eq!(a.grade, Grade::Moderate);
+        assert_eq!(a.tier, Tier::Specialist);
+        assert_eq!(a.priority, 4);
+        assert_eq!(a, crate::assess(&c, &policy));
     }
 }

@@ -135,7 +135,7 @@ pub fn write_markdown<W: Write>(policy: &Policy, w: &mut W) -> fmt::Result {
     )?;
     writeln!(
         w,
-        "- urgency level, from the larger of severity and escalation risk: medium from {}, high from {}.\n",
+        "- urgency level, from the larger of severity and escalation risk: medium from {}, high from {} (medium once two signs of escalation meet, such as an upset customer calling again, or one strong sign such as a broken promise: seed `000_d3bb18e70da591cc.txt` 抱怨升级为投诉的七大要素).\n",
         policy.urgency_levels[0], policy.urgency_levels[1]
     )?;
     w.write_str("Grade by severity level (rows) and impact level (columns), after seed `002_53957cc42773bf88.txt` (分級: 根據投訴嚴重程度和影響範圍):\n\n")?;
@@ -147,8 +147,13 @@ pub fn write_markdown<W: Write>(policy: &Policy, w: &mut W) -> fmt::Result {
         }
         w.write_str("\n")?;
     }
-    w.write_str("\nPriority (1 most urgent) by impact level (rows) and urgency level (columns); the default is ServiceNow's impact x urgency lookup:\n\n")?;
-    w.write_str("| impact \\ urgency | low | medium | high |\n|---|---:|---:|---:|\n")?;
+    writeln!(
+        w,
+        "\nA case hard enough for a specialist (difficulty ≥ {}, the first `difficulty_tiers` threshold) is at least moderate: seed `000_d3bb18e70da591cc.txt`'s grading toolkit weighs resolution difficulty beside impact (投诉分级工具包: 投诉影响力, 投诉解决难度).",
+        policy.difficulty_tiers[0]
+    )?;
+    w.write_str("\nPriority (1 most urgent) by seriousness level (rows) and urgency level (columns), after seed `001_bf48436fc09b92e7.txt` (初步判断投诉的严重性和紧急程度: a large loss is urgent even when nobody else hears of it). Seriousness is that of the grade the points give, raised by difficulty, before the gates: minor is low, moderate medium, major and critical high (with the default grade matrix, the higher of the severity and impact levels). The default table is ServiceNow's impact x urgency lookup:\n\n")?;
+    w.write_str("| seriousness \\ urgency | low | medium | high |\n|---|---:|---:|---:|\n")?;
     for (level, row) in Level::ALL.iter().zip(policy.priority_matrix.iter()) {
         writeln!(
             w,

@@ -51,7 +51,8 @@ def test_a_hidden_policy_is_reproduced_on_held_out_rows_despite_noise() -> None:
     # fewer would leave too little to fit.
     hidden = perturbed(BASE, seed=2, changes=24)
     clean = graded_labels(table, hidden)
-    result = fit(labelled(table, with_noise(clean, NOISE, seed=3)))
+    noisy = with_noise(clean, NOISE, seed=3)
+    result = fit(labelled(table, noisy))
     held = np.array(result.holdout_rows)
     assert len(held) == ROWS // 5 and not set(result.holdout_rows) & set(result.train_rows)
     before = graded_labels(table.take(held), BASE)
@@ -65,10 +66,14 @@ def test_a_hidden_policy_is_reproduced_on_held_out_rows_despite_noise() -> None:
     # them at best, while 5% of the noisy ones no policy can match.
     assert min(exact_after.values()) >= 0.98, (exact_after, result.diff())
     # Against the noisy labels it reports, the same bar scaled by what is
-    # left to match (95%), and the fit does not lose.
+    # left to match, and the fit does not lose. What is left is the share
+    # of held-out rows whose label the noise did not replace: NOISE is the
+    # rate each row is drawn with, and on 800 rows the share drawn varies
+    # by about 0.8 points either way, more than the bar's margin.
     for a in result.agreement.values():
         assert a.rows == ROWS // 5 and a.exact_after >= a.exact_before
-        assert a.exact_after >= 0.98 * (1 - NOISE), a
+        replaced = float((noisy[a.label][held] != clean[a.label][held]).mean())
+        assert a.exact_after >= 0.98 * (1 - replaced), (a, replaced)
         assert 0.0 <= a.within_one_after <= 1.0 and a.within_one_after >= a.exact_after
     # Within the default bounds: points keep their sign and range.
     assert result.changes

@@ -12,8 +12,8 @@
 use super::{check_claim, regulatory_clock, ClaimCheck, Decision, ReasonSink};
 use crate::assessment::{ReasonRow, Scores, Source, TierBasis, MAX_REASON_ROWS};
 use crate::codes::{
-    Dimension, HandlingFailure, Level, MaliceSignal, Profile, Right, SafetyLevel, Threat, Tier,
-    Vulnerability,
+    Dimension, Grade, HandlingFailure, Level, MaliceSignal, Profile, Right, SafetyLevel, Threat,
+    Tier, Vulnerability,
 };
 use crate::factor::{self, Band, Factor};
 use crate::fields::ComplaintFields;
@@ -22,7 +22,7 @@ use crate::gates::{gates_that_apply, safety_level, Gate, GateFloor};
 use crate::merge;
 use crate::playbook::{self, Playbook, StrategyInput};
 use crate::points::{self, PointsTable};
-use crate::policy::Policy;
+use crate::policy::{seriousness, Policy};
 
 /// [`assess_with`], always inlined: [`decide_only`] must be, so that its
 /// 36-byte result is built where the caller keeps it rather than returned
@@ -335,9 +335,17 @@ fn decide<C: ComplaintFields + ?Sized>(
     let clock = regulatory_clock(c, p);
     let gates = gates_that_apply(c, p, clock.past);
     let floor = floor_of(gates, &p.gates);
-    let grade = p.grade_for(severity_level, impact_level).max(floor.grade);
+    let hard = scores.difficulty >= p.difficulty_tiers[0];
+    let by_points =
+        p.grade_for(severity_level, impact_level)
+            .max(core::hint::select_unpredictable(
+                hard,
+                Grade::Moderate,
+                Grade::Minor,
+            ));
+    let grade = by_points.max(floor.grade);
     let priority = p
-        .priority_for(impact_level, urgency_level)
+        .priority_for(seriousness(by_points), urgency_level)
         .min(floor.priority);
 
     let mut tier = (p.tier_by_grade[grade as usize], TierBasis::Grade);
