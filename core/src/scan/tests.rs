@@ -132,10 +132,12 @@ fn static_data_is_small() {
     );
     // The filter and the bucket starts trade size for speed: 8 KiB and 4 KiB on 64-bit
     // targets, 1 KiB each on 32-bit ones. The rest is the phrase table (numbers with units
-    // expanded to every numeral are most of it): 28.6 KiB (25.4 KiB before the phrase
-    // families added for recall on the text corpus); the firmware's flash ceiling
-    // (reliability/cortex_m_check.py) is what bounds it on a part.
-    let budget = 29 * 1024 + filter + buckets;
+    // expanded to every numeral are most of it): 32.5 KiB (28.6 KiB before the excessive
+    // claim, age and scope readers and the phrases added from the tune misses of
+    // T-401..T-694; 25.4 KiB before the phrase families added for recall on the text
+    // corpus); the firmware's flash ceiling (reliability/cortex_m_check.py) is what bounds
+    // it on a part.
+    let budget = 33 * 1024 + filter + buckets;
     assert!(
         total <= budget,
         "static tables grew past {budget} B: {total}"
