@@ -128,8 +128,8 @@
 //!
 //! All tables are built at compile time by `const fn`s from `SOURCE`, which also check the
 //! list (lower case, no duplicates, lengths, starting bytes the scanner can see, known
-//! codes). Static data: about 20 KiB of pattern text (numbers with units are expanded to
-//! every numeral: `N天` is `0天`...`9天`, `一天`...), 9 KiB of packed pattern entries (4 bytes
+//! codes). Static data: about 23 KiB of pattern text (numbers with units are expanded to
+//! every numeral: `N天` is `0天`...`9天`, `一天`...), 10 KiB of packed pattern entries (4 bytes
 //! each), the filter, the bucket starts (4 KiB on 64-bit targets, 1 KiB on 32-bit ones) and
 //! 0.3 KiB of small lookup tables. Nothing allocates, nothing indexes out of
 //! bounds (slices are read with `get` and fixed-size chunks), no arithmetic can overflow
