@@ -1,5 +1,5 @@
 //! The readers added with the corpus of T-401..T-694 (tests/text/README.md): an excessive
-//! claim against a stated loss, stated ages, the place after `整个` or "the whole of",
+//! claim against a stated loss, ages stated in English, the place after `整个` or "the whole of",
 //! extortion as a claim with a publicity threat, Traditional text as Taiwanese, and the
 //! durations that are no wait.
 
@@ -72,9 +72,8 @@ fn a_claim_with_a_publicity_threat_is_extortion() {
 fn a_stated_age_is_an_elderly_person_or_a_child() {
     let elderly = |t: &str| scan_text(t).vulnerable & 1 == 1;
     let child = |t: &str| scan_text(t).vulnerable >> 4 & 1 == 1;
-    assert!(elderly("本人母親九十歲，長期臥床。"));
-    assert!(elderly("我爸八十二岁了，一个人住。"));
-    assert!(!elderly("我今年三十五岁，没什么毛病。"));
+    assert!(elderly("My father, who is 84 years old, lives alone."));
+    assert!(!elderly("I am 35 years old and I want a refund."));
     assert!(child("Three weeks ago my 2 year old cut her foot."));
     assert!(child("Your store sold my 15 year old a vape."));
     assert!(!child("I am 45 years old and I want a refund."));
