@@ -75,8 +75,19 @@
 //!   as a threat only because `I will` ends the negation; an unusual construction can
 //!   still be misread. Look-alike words are avoided by the phrases chosen (`媒体` only in
 //!   `找媒体`, `媒体曝光`...), not by word segmentation.
-//! - The scope, time and money readers see only the number next to their unit; who claims
-//!   what (an excessive claim against a stated loss) is not read.
+//! - The time and money readers see only the number next to their unit. Who claims what is
+//!   read by markers, not parsed: an amount after `花了`, `价值`, "I paid" (or with no marker,
+//!   before any claim) is a loss, one after `我要`, `赔我`, "I require" a claim, one after
+//!   `赔您`, "you offered" the company's offer; a claim more than twice the largest loss is
+//!   an excessive claim, and a claim with a press, social-media or review-site threat in
+//!   one sentence is extortion. A loss stated with no marker after a claim is not seen.
+//! - A stated age in English ("2 year old", "84 years old") of 70 or more is an elderly
+//!   person, under 18 a child; Chinese ages are read only where a phrase names them
+//!   (`八十多岁`). The place after `整个`, `成個`, "the whole of" is read by its last character
+//!   (`区`, `市`, `港`...) or its capital letter ("the whole of Leeds" is read as a city,
+//!   also when it is a town); a place named bare (`成個屯門`) is not read.
+//! - A text in Traditional characters that names no Hong Kong word or place is read as
+//!   Taiwanese for the currency of `元`.
 //! - No Unicode case folding or normalisation beyond ASCII (fullwidth Latin letters,
 //!   compatibility characters and the like are not folded), and only single ASCII spaces
 //!   between English words.
@@ -118,7 +129,7 @@
 //!
 //! All tables are built at compile time by `const fn`s from `SOURCE`, which also check the
 //! list (lower case, no duplicates, lengths, starting bytes the scanner can see, known
-//! codes). Static data: about 14.5 KiB of pattern text, 5.6 KiB of packed pattern entries
+//! codes). Static data: about 17 KiB of pattern text, 6.7 KiB of packed pattern entries
 //! (4 bytes each), the filter, the bucket starts (4 KiB on 64-bit targets, 1 KiB on 32-bit
 //! ones) and 0.6 KiB of small lookup tables. A number before a Chinese unit (`N天`) is not
 //! expanded into the table: the filter holds the key of every numeral + unit, and a
@@ -253,13 +264,39 @@ const REPETITION_CODES: [&str; 15] = [
 /// Codes of negation phrases: one clause (up to a comma) or a whole sentence.
 const NEGATION_CODES: [&str; 2] = ["clause", "sentence"];
 /// Regions a text can show, by bit of a region phrase: `元` is read as their currency.
-const REGION_CODES: [&str; 2] = ["hk", "tw"];
+const REGION_CODES: [&str; 3] = ["hk", "tw", "hant"];
+/// The region bit of a word written only in Traditional characters (`你們`, `這個`): a
+/// text in Traditional Chinese that names no place is read as Taiwanese (Hong Kong text
+/// shows itself by its Cantonese words and places, which win).
+const REGION_TRADITIONAL: u8 = 2;
 /// The currency bit of a money phrase whose currency is the text's region's (`元`, `块`):
 /// Chinese yuan unless the text shows Hong Kong or Taiwan.
 const LOCAL_CURRENCY: u8 = 7;
 /// The malice bit of a phrase that tells of an earlier, smaller claim (`一开始`, "at first"):
 /// with a later, larger amount it is an escalating claim.
 const MALICE_CLAIM_BEFORE: u8 = 7;
+/// The malice bit of a phrase that marks the amounts after it in its sentence as a price or
+/// a direct loss (`花了`, `价值`, "I paid"): see [`MALICE_CLAIM`].
+const MALICE_LOSS: u8 = 5;
+/// The malice bit of a phrase that marks the amounts after it in its sentence as what the
+/// customer claims (`我要`, `赔我`, "I require"): a claim more than twice the largest loss
+/// stated before it is an excessive claim (seed `000_d3bb18e70da591cc.txt`, 恶意投诉).
+const MALICE_CLAIM: u8 = 6;
+/// The malice bit of a phrase that marks the amounts after it in its sentence as the
+/// company's offer (`赔您`, "you offered"): neither a loss nor a claim.
+const MALICE_OFFER: u8 = 4;
+/// The vulnerable bit of a phrase that states an age ("N years old"): 70 or more is an
+/// elderly person, under 18 a child. (`N岁` would need the pattern expanded to every
+/// numeral, about 0.7 KiB of flash; a one-character `岁` pattern would shorten the filter
+/// key of every character sharing its lead byte and halve the scanner's speed on Chinese.)
+const VULNERABLE_AGE: u8 = 7;
+/// The age from which a stated age is an elderly person (tests/text/README.md).
+const ELDERLY_AGE: u64 = 70;
+/// The age below which a stated age is a child.
+const ADULT_AGE: u64 = 18;
+/// The scope bit of a phrase that opens a stated extent (`整个`, `成個`, "the whole of"):
+/// the place word after it gives the level (`整个小区`, `整個北屯區`, `整个城市`).
+const SCOPE_SPAN: u8 = 7;
 /// Codes of speaker labels.
 const LABEL_CODES: [&str; 3] = ["agent", "customer", "reported"];
 
@@ -476,12 +513,30 @@ const fn code_bit(kind: CueKind, code: &str) -> u8 {
         CueKind::Malice => {
             if bytes_equal(c, b"claim_before") {
                 MALICE_CLAIM_BEFORE
+            } else if bytes_equal(c, b"loss") {
+                MALICE_LOSS
+            } else if bytes_equal(c, b"claim") {
+                MALICE_CLAIM
+            } else if bytes_equal(c, b"offer") {
+                MALICE_OFFER
             } else {
                 info_index(&MALICE, c)
             }
         }
-        CueKind::Vulnerable => info_index(&VULNERABLE, c),
-        CueKind::Scope => info_index(&SCOPES, c),
+        CueKind::Vulnerable => {
+            if bytes_equal(c, b"age") {
+                VULNERABLE_AGE
+            } else {
+                info_index(&VULNERABLE, c)
+            }
+        }
+        CueKind::Scope => {
+            if bytes_equal(c, b"span") {
+                SCOPE_SPAN
+            } else {
+                info_index(&SCOPES, c)
+            }
+        }
         CueKind::Repetition => str_index(&REPETITION_CODES, c),
         CueKind::Elapsed => str_index(&UNIT_HOURS, c),
         CueKind::Money => {
@@ -925,7 +980,32 @@ struct Reader {
     region: u8,
     /// An earlier claim was mentioned (see [`MALICE_CLAIM_BEFORE`]).
     claim_before: bool,
+    /// What the amounts read next in this sentence are: [`NO_ROLE`], [`LOSS`] or [`CLAIM`].
+    money_role: u8,
+    /// The largest price or direct loss the customer stated, in minor units.
+    loss_max: u64,
+    /// The largest amount the customer claimed, in minor units.
+    claim_max: u64,
+    /// The last amount kept as a loss for want of a marker: where it was read, the amount
+    /// and the loss before it. A claim marker read at the same place (`我要五千` is read both
+    /// as `我要N` money and as the claim marker `我要`, in no fixed order) makes it a claim.
+    unmarked: (usize, u64, u64),
+    /// In this sentence: the customer claimed an amount, or threatened publicity (press,
+    /// social media, review sites). Both in one sentence are extortion.
+    claim_in_sentence: bool,
+    publicity_in_sentence: bool,
+    /// The text is written in Traditional characters (see [`REGION_TRADITIONAL`]).
+    traditional: bool,
 }
+
+/// Roles of an amount the customer states (see [`MALICE_CLAIM`]): an amount with no marker
+/// before any claim is a loss (`烧坏了一台电视，四千块`, "the £45 cake").
+const NO_ROLE: u8 = 0;
+const LOSS: u8 = 1;
+const CLAIM: u8 = 2;
+const OFFER: u8 = 3;
+/// Threat bits that make something public: media, social media, complaint platforms.
+const PUBLICITY: u8 = 1 << 0 | 1 << 1 | 1 << 5;
 
 impl Reader {
     const fn new() -> Reader {
@@ -940,6 +1020,13 @@ impl Reader {
             number_end: 0,
             region: 0,
             claim_before: false,
+            money_role: NO_ROLE,
+            loss_max: 0,
+            claim_max: 0,
+            unmarked: (usize::MAX, 0, 0),
+            claim_in_sentence: false,
+            publicity_in_sentence: false,
+            traditional: false,
         }
     }
 
@@ -949,6 +1036,7 @@ impl Reader {
         let local = match self.region {
             1 => 1, // HKD
             2 => 2, // TWD
+            _ if self.traditional => 2,
             _ => 0, // CNY
         };
         let found = self.cues.money;
@@ -968,7 +1056,32 @@ impl Reader {
         if self.claim_before && escalating {
             self.cues.malice |= 1 << 2;
         }
+        if self.loss_max > 0 && self.claim_max > self.loss_max.saturating_mul(2) {
+            self.cues.malice |= 1 << 3;
+        }
         self.cues
+    }
+
+    /// An amount the customer stated, kept as a loss or a claim by its role.
+    fn note_amount(&mut self, amount_minor: u64) {
+        match self.money_role {
+            CLAIM => {
+                self.claim_max = self.claim_max.max(amount_minor);
+                self.claim_in_sentence = true;
+                self.extortion_if_claimed();
+            }
+            OFFER => {}
+            LOSS => self.loss_max = self.loss_max.max(amount_minor),
+            _ if self.claim_max == 0 => self.loss_max = self.loss_max.max(amount_minor),
+            _ => {}
+        }
+    }
+
+    /// Money claimed and publicity threatened in one sentence: the price of silence.
+    fn extortion_if_claimed(&mut self) {
+        if self.claim_in_sentence && self.publicity_in_sentence {
+            self.cues.malice |= 1;
+        }
     }
 
     fn negated(&self) -> bool {
@@ -987,6 +1100,9 @@ impl Reader {
                 self.sentence_negated = false;
                 self.condition = false;
                 self.quoted = false;
+                self.money_role = NO_ROLE;
+                self.claim_in_sentence = false;
+                self.publicity_in_sentence = false;
                 if class == LINE {
                     self.line_start = at.wrapping_add(1);
                 }
@@ -1008,6 +1124,10 @@ impl Reader {
             Some(CueKind::Threat) => {
                 if customer_side && !self.negated() {
                     self.cues.set(kind_bit);
+                    if PUBLICITY >> bit & 1 == 1 {
+                        self.publicity_in_sentence = true;
+                        self.extortion_if_claimed();
+                    }
                 }
             }
             Some(CueKind::ForbiddenPhrase) => {
@@ -1028,15 +1148,54 @@ impl Reader {
             }
             Some(CueKind::Malice) if bit == MALICE_CLAIM_BEFORE => {
                 self.claim_before |= customer_side;
+                // The amounts of an earlier claim are claims, never the loss.
+                if customer_side {
+                    self.money_role = CLAIM;
+                }
             }
+            Some(CueKind::Malice) if matches!(bit, MALICE_LOSS | MALICE_CLAIM | MALICE_OFFER) => {
+                // The company's offer is a role on either side of a transcript.
+                if customer_side || bit == MALICE_OFFER {
+                    self.money_role = match bit {
+                        MALICE_LOSS => LOSS,
+                        MALICE_CLAIM => CLAIM,
+                        _ => OFFER,
+                    };
+                }
+                let (unmarked_at, amount, loss_before) = self.unmarked;
+                if customer_side && bit == MALICE_CLAIM && unmarked_at == at {
+                    self.loss_max = loss_before;
+                    self.unmarked = (usize::MAX, 0, 0);
+                    self.note_amount(amount);
+                }
+            }
+            // Extortion is said as a refrain (`我就不发微博`, "I won't post"): a negation
+            // before it is part of it.
             Some(CueKind::Malice) => {
-                if customer_side && !self.negated() {
+                if customer_side && (bit == 0 || !self.negated()) {
                     self.cues.malice |= 1u8.checked_shl(u32::from(bit)).unwrap_or(0);
+                }
+            }
+            Some(CueKind::Vulnerable) if bit == VULNERABLE_AGE => {
+                let bit = match numbers::age(hay, p, len) {
+                    Some(age) if age >= ELDERLY_AGE => 1 << 0,
+                    Some(age) if age < ADULT_AGE => 1 << 4,
+                    _ => 0,
+                };
+                if customer_side {
+                    self.cues.vulnerable |= bit;
                 }
             }
             Some(CueKind::Vulnerable) => {
                 if customer_side {
                     self.cues.vulnerable |= 1u8.checked_shl(u32::from(bit)).unwrap_or(0);
+                }
+            }
+            Some(CueKind::Scope) if bit == SCOPE_SPAN => {
+                if customer_side && !self.negated() {
+                    if let Some(level) = span::scope(hay, p, len) {
+                        self.cues.scope = self.cues.scope.max(level);
+                    }
                 }
             }
             Some(CueKind::Scope) => {
@@ -1064,6 +1223,12 @@ impl Reader {
                 }
                 if let Some((amount_minor, currency, end)) = numbers::money(hay, p, len, bit) {
                     self.number_end = origin.wrapping_add(end);
+                    if customer_side && !self.negated() {
+                        if self.money_role == NO_ROLE && self.claim_max == 0 {
+                            self.unmarked = (at, amount_minor, self.loss_max);
+                        }
+                        self.note_amount(amount_minor);
+                    }
                     self.cues.add_money(Money {
                         amount_minor,
                         currency,
@@ -1094,12 +1259,14 @@ impl Reader {
                     self.quoted = true;
                 } else if at.wrapping_sub(self.line_start) <= LABEL_REACH {
                     self.speaker = if bit == 0 { AGENT } else { CUSTOMER };
+                    self.money_role = NO_ROLE;
                     self.clause_negated = false;
                     self.sentence_negated = false;
                     self.condition = false;
                     self.quoted = false;
                 }
             }
+            Some(CueKind::Region) if bit == REGION_TRADITIONAL => self.traditional = true,
             Some(CueKind::Region) => {
                 if self.region == 0 {
                     self.region = bit.saturating_add(1);
@@ -2007,6 +2174,7 @@ mod facts;
 mod locate;
 mod numbers;
 mod units;
+mod span;
 pub use facts::TextFacts;
 pub use locate::{locate, Cue};
 

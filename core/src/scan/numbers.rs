@@ -294,6 +294,26 @@ fn english_number_before(hay: &[u8], end: usize, floor: usize) -> Option<(u64, u
     Some((word_value(word)?, word_start))
 }
 
+/// Whether the word after `at` (after one space, ending before `limit`) is one of `words`
+/// (lower case).
+fn word_after_is(hay: &[u8], at: usize, limit: usize, words: &[&str]) -> bool {
+    if hay.get(at) != Some(&b' ') {
+        return false;
+    }
+    let start = at.saturating_add(1);
+    let mut end = start;
+    while end < limit && hay.get(end).is_some_and(u8::is_ascii_alphabetic) {
+        end = end.saturating_add(1);
+    }
+    let Some(word) = hay.get(start..end) else {
+        return false;
+    };
+    !word.is_empty()
+        && words
+            .iter()
+            .any(|w| w.as_bytes().eq_ignore_ascii_case(word))
+}
+
 /// Whether the word before `at` (after spaces) is one of `words` (lower case).
 fn word_before_is(hay: &[u8], at: usize, floor: usize, words: &[&str]) -> bool {
     let mut end = at;
@@ -359,6 +379,17 @@ pub(super) fn elapsed_hours(hay: &[u8], p: usize, len: usize, bit: u8) -> Option
             return None;
         }
     }
+    // A time ago, before or after something, an age, a pregnancy: "three weeks ago", "two
+    // days before", "a week after", "3 month old", "eight months pregnant".
+    let limit = p.saturating_add(LOOKAHEAD).min(hay.len());
+    if word_after_is(
+        hay,
+        end,
+        limit,
+        &["ago", "before", "after", "old", "pregnant"],
+    ) {
+        return None;
+    }
     let floor = p.saturating_sub(LOOKBACK);
     if word_before_is(
         hay,
@@ -369,15 +400,39 @@ pub(super) fn elapsed_hours(hay: &[u8], p: usize, len: usize, bit: u8) -> Option
         return None;
     }
     // Time given to the company, not time waited: `再给你们24小时`, "you have 48 hours".
+    // Nor a pregnancy (`怀孕五个月`), a hospital stay (`住院四十天`, "hospitalised for five
+    // days": the harm, read as safety), or a day counted (`第二天`, the next day).
     let before = hay.get(floor..start).unwrap_or(&[]);
-    if ["给你们", "給你們", "再给", "再給", "俾你哋"]
-        .iter()
-        .any(|w| before.ends_with(w.as_bytes()))
+    if [
+        "给你们",
+        "給你們",
+        "再给",
+        "再給",
+        "俾你哋",
+        "怀孕",
+        "懷孕",
+        "住院",
+        "住了",
+        "第",
+        "hospitalised for ",
+        "hospitalized for ",
+    ]
+    .iter()
+    .any(|w| before.ends_with(w.as_bytes()))
     {
+        return None;
+    }
+    // A year number is a date (`2023年`), not a hundred years and more.
+    if unit == 8760 && value >= 100 * 100 {
         return None;
     }
     let hours = value.saturating_mul(unit) / 100;
     u32::try_from(hours).ok().filter(|&h| h > 0)
+}
+
+/// The age in years stated by the age pattern at `p` (`七十六岁`, "84 years old").
+pub(super) fn age(hay: &[u8], p: usize, len: usize) -> Option<u64> {
+    value_before(hay, p, len).map(|(value, _)| value / 100)
 }
 
 /// The ordinal of this contact stated by the repetition pattern at `p`: a fixed ordinal
@@ -399,6 +454,8 @@ pub(super) fn repetition(hay: &[u8], p: usize, len: usize, bit: u8) -> Option<u8
             }
             _ => None,
         },
+        // `報障三次`, `投诉三次`: that many reports before this one.
+        Some(('障' | '诉' | '訴', _)) => n.checked_add(1),
         _ => None,
     }
     .filter(|&n| n >= 2)
@@ -507,6 +564,28 @@ pub(super) fn money(hay: &[u8], p: usize, len: usize, bit: u8) -> Option<(u64, u
                 | '星'
                 | '礼'
                 | '禮'
+                | '倍'
+                | '张'
+                | '張'
+                | '条'
+                | '條'
+                | '只'
+                | '双'
+                | '雙'
+                | '份'
+                | '箱'
+                | '瓶'
+                | '岁'
+                | '歲'
+                | '斤'
+                | '号'
+                | '號'
+                | '楼'
+                | '樓'
+                | '层'
+                | '層'
+                | '人'
+                | '家'
         ) {
             return None;
         }

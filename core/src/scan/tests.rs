@@ -147,12 +147,12 @@ fn static_data_is_small() {
         tables::N
     );
     // The filter and the bucket starts trade size for speed: 8 KiB and 4 KiB on 64-bit
-    // targets, 1 KiB each on 32-bit ones. The rest is the phrase table: 20.7 KiB since the
-    // numeral before a unit (`N天`) is read in code (28.6 KiB when every numeral + unit was
-    // a pattern of its own; 25.4 KiB before the phrase families added for recall on the
-    // text corpus); the firmware's flash budget (reliability/cortex_m_check.py) is what
-    // bounds it on a part.
-    let budget = 21 * 1024 + filter + buckets;
+    // targets, 1 KiB each on 32-bit ones. The rest is the phrase table: 24.5 KiB (20.7 KiB
+    // before the excessive claim, age and scope readers and the phrases added from the tune
+    // misses of T-401..T-694; 28.6 KiB when every numeral + unit (`N天`) was a pattern of its
+    // own); the firmware's flash budget (reliability/cortex_m_check.py) is what bounds it on
+    // a part.
+    let budget = 25 * 1024 + filter + buckets;
     assert!(
         total <= budget,
         "static tables grew past {budget} B: {total}"
