@@ -2132,6 +2132,49 @@ const char *ct_result_field(uint32_t result);
  */
 ct_result ct_route(const struct ct_assessment *assessment, struct ct_routing *out);
 
+/**
+ * Writes `*assessment` as `ct_assessment_to_json` does, with
+ * `"span":[start,end]` in each reason whose source is the text: the byte
+ * offsets (UTF-8, end exclusive) in `text` of the words that raised it,
+ * found again by the core's `write_assessment_json_with_text`.
+ *
+ * `*complaint` is the complaint the assessment was graded from: its text
+ * facts (`text_facts`, which `ct_assessment` does not hold) say which
+ * words raised a harm, scope, malice or vulnerability reason. `text`
+ * (`text_len` bytes, no NUL needed) is its free text: what was given to
+ * `ct_complaint_add_text`, or the record's `"text"` as decoded from its
+ * JSON string (offsets count decoded bytes, not the escapes of the JSON).
+ * The result is byte for byte what `complaint-triage score` writes for
+ * that record after its `"line"` member, and what Python's
+ * `assess_json(record).to_json()` writes. A reason whose words are not in
+ * `text` has no span; an assessment with no reason from the text gives
+ * exactly `ct_assessment_to_json`'s bytes.
+ *
+ * A buffer of `CT_MAX_ASSESSMENT_JSON` bytes always suffices. Returns
+ * `CT_ERR_BUFFER_TOO_SMALL` when the text and its NUL do not fit (the
+ * buffer and `*written` are then left untouched), `CT_ERR_INVALID_UTF8`
+ * when `text` is not UTF-8, a `15x`-`17x` code when a field of the
+ * assessment is invalid and an `11x`-`14x` code for one of the complaint,
+ * `CT_ERR_INVALID_ARGUMENT` when the complaint's text cues are not the
+ * assessment's (not the complaint it was graded from),
+ * `CT_ERR_NULL_POINTER` for a NULL argument (`text` may be NULL only when
+ * `text_len` is 0).
+ *
+ * # Safety
+ * `assessment` must be NULL or point to a readable `ct_assessment` whose
+ * first `row_count` rows are initialised; `complaint` NULL or point to a
+ * readable, initialised `ct_complaint`; `text` NULL or point to
+ * `text_len` readable bytes; `buf` NULL or point to `cap` writable bytes;
+ * `written` NULL or point to a writable `size_t`.
+ */
+ct_result ct_assessment_to_json_with_text(const struct ct_assessment *assessment,
+                                          const struct ct_complaint *complaint,
+                                          const char *text,
+                                          size_t text_len,
+                                          char *buf,
+                                          size_t cap,
+                                          size_t *written);
+
 #ifdef __cplusplus
 }  // extern "C"
 #endif  // __cplusplus

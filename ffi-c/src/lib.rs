@@ -32,6 +32,8 @@
 //! - [`complaint`]: `ct_complaint`, JSON records, text cues;
 //! - [`policy`]: `ct_policy`, the grading policy as a fixed-size opaque blob;
 //! - [`assessment`]: `ct_assess`, `ct_assessment`, its JSON;
+//! - [`spans`]: an assessment's JSON with the spans of the words its
+//!   text's reasons came from, given the text;
 //! - [`batch`]: `ct_assess_many`, a batch graded by one policy checked once;
 //! - [`handle`]: `ct_policy_new`, a policy checked once and owned by the
 //!   library, and `ct_assess_with` / `ct_assess_many_with`, which grade by
@@ -65,6 +67,7 @@ pub mod queue;
 mod ranges;
 pub mod result;
 pub mod routing;
+pub mod spans;
 mod util;
 
 #[cfg(test)]
@@ -88,6 +91,7 @@ pub use policy::*;
 pub use queue::*;
 pub use result::*;
 pub use routing::*;
+pub use spans::*;
 
 use core::ffi::c_char;
 
