@@ -112,8 +112,9 @@ export PKG_CONFIG_PATH="$PREFIX/lib/pkgconfig"
 
 # --- 5. C tests against the installed header and libraries -----------------
 VECTORS="$ROOT/tests/vectors/vectors.json"
+SPANS="$ROOT/tests/vectors/spans.json"
 SUITE=("$ROOT"/tests/json-test-suite/test_parsing/*.json)
-TESTS=(api vectors robustness threads misuse codes)
+TESTS=(api vectors spans robustness threads misuse codes)
 CFLAGS_C=(-std=c99 -Wall -Wextra -Wpedantic -Werror -O1 -g -pthread -I"$FFI/tests")
 CFLAGS_CXX=(-x c++ -std=c++17 -Wall -Wextra -Werror -O1 -g -pthread -I"$FFI/tests")
 read -r -a PC_CFLAGS <<<"$(pkg-config --cflags complaint_triage)"
@@ -129,6 +130,7 @@ run_test() {
     case "$t" in
     api | misuse | codes) "$@" "$exe" ;;
     vectors) "$@" "$exe" "$VECTORS" ;;
+    spans) "$@" "$exe" "$SPANS" ;;
     robustness) "$@" "$exe" "$VECTORS" "${SUITE[@]}" ;;
     threads) "$@" "$exe" "$VECTORS" "${THREAD_ROUNDS:-20}" ;;
     esac

@@ -13,7 +13,7 @@ use std::hint::black_box;
 
 use complaint_triage_ffi::{
     ct_assessment, ct_complaint, ct_complaint_from_json, ct_error, ct_policy, ct_policy_default,
-    ct_result, CT_OK, CT_POLICY_WORDS,
+    ct_policy_handle, ct_policy_new, ct_result, CT_OK, CT_POLICY_WORDS,
 };
 
 /// `f`, as a pointer the optimiser cannot see through.
@@ -33,6 +33,23 @@ pub type AssessManyFn = unsafe extern "C" fn(
     *mut ct_assessment,
     *mut ct_result,
 ) -> ct_result;
+
+/// The signature of `ct_assess_with`.
+pub type AssessWithFn = unsafe extern "C" fn(
+    *const ct_policy_handle,
+    *const ct_complaint,
+    *mut ct_assessment,
+) -> ct_result;
+
+/// A handle of `policy` (`ct_policy_new`); the caller frees it with
+/// `ct_policy_free`.
+pub fn policy_handle(policy: &ct_policy) -> *mut ct_policy_handle {
+    let mut h = std::ptr::null_mut();
+    // SAFETY: `policy` is a filled ct_policy, `h` a writable pointer.
+    let r = unsafe { ct_policy_new(policy, &mut h) };
+    assert_eq!(r, CT_OK, "ct_policy_new");
+    h
+}
 
 /// The default policy, filled by the library.
 pub fn default_policy() -> Box<ct_policy> {

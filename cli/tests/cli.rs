@@ -287,3 +287,34 @@ fn a_missing_file_is_an_error_naming_it() {
         .code(2)
         .stderr(predicate::str::contains("/nonexistent/complaints.jsonl"));
 }
+
+#[test]
+fn score_writes_the_span_vectors() {
+    // tests/vectors/spans.json: the bytes `score` writes for records with
+    // text, which the C and Python tests reproduce from the same file.
+    let vectors: Value =
+        serde_json::from_slice(&std::fs::read(repo("tests/vectors/spans.json")).unwrap()).unwrap();
+    let cases: Vec<&Value> = vectors["cases"]
+        .as_array()
+        .expect("cases")
+        .iter()
+        .filter(|c| !c["record_json"].as_str().unwrap_or("\n").contains('\n'))
+        .collect();
+    assert!(cases.len() >= 40, "enough cases");
+    let input: String = cases
+        .iter()
+        .map(|c| format!("{}\n", c["record_json"].as_str().unwrap()))
+        .collect();
+    let text = String::from_utf8(stdout_of(&[os("score")], &input, 0)).unwrap();
+    let got: Vec<&str> = text.lines().collect();
+    assert_eq!(got.len(), cases.len());
+    for (number, (line, case)) in got.iter().zip(&cases).enumerate() {
+        let expected = case["expected_json"].as_str().unwrap();
+        assert_eq!(
+            *line,
+            format!("{{\"line\":{},{}", number + 1, &expected[1..]),
+            "{}",
+            case["name"]
+        );
+    }
+}

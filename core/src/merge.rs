@@ -67,14 +67,21 @@ pub struct Merged<T> {
     pub source: Source,
 }
 
-/// `text` when the record's `field` is at its `default` and `raise` says
-/// the text raises it, else the field.
+/// The two rules: the text raises a field only where the record left it
+/// at its `default`, and only when the text shows something (`raise`);
+/// otherwise the record's `field` stands, never lowered.
 #[inline(always)]
 fn raise_default<T: PartialEq + Copy>(field: T, default: T, text: T, raise: bool) -> Merged<T> {
-    let from_text = raise & (field == default);
-    Merged {
-        value: core::hint::select_unpredictable(from_text, text, field),
-        source: core::hint::select_unpredictable(from_text, Source::Text, Source::Field),
+    if field == default && raise {
+        Merged {
+            value: text,
+            source: Source::Text,
+        }
+    } else {
+        Merged {
+            value: field,
+            source: Source::Field,
+        }
     }
 }
 

@@ -20,6 +20,8 @@
 
 use core::mem::size_of;
 
+use triage::Policy;
+
 use crate::assessment::{assess_checked, ct_assessment};
 use crate::complaint::ct_complaint;
 use crate::policy::{ct_policy, policy_for_grading};
@@ -45,8 +47,9 @@ fn ranges_meet<A, B>(a: *const A, n: usize, b: *const B, m: usize) -> bool {
 /// gives `CT_ERR_POLICY_UNINITIALIZED` or `CT_ERR_POLICY_CORRUPT`, one
 /// that `ct_policy_validate` refuses (overwritten after it was filled)
 /// `CT_ERR_POLICY_INCOHERENT`. For a loop over many complaints with one
-/// policy this is the cheaper call: `ct_assess` spends about as long
-/// checking the policy as grading.
+/// policy this is cheaper than `ct_assess`, which spends about as long
+/// checking the policy as grading; a handle (`ct_policy_new`,
+/// `ct_assess_many_with`) skips the check altogether.
 ///
 /// Returns `CT_OK` when every complaint was graded; the result of the first
 /// complaint that was not (every result is in `results`); or, with nothing
@@ -73,47 +76,84 @@ pub unsafe extern "C" fn ct_assess_many(
     results: *mut ct_result,
 ) -> ct_result {
     boundary(|| {
-        check(complaints)?;
-        check(policy)?;
-        check_mut(out)?;
-        check_mut(results)?;
-        // The largest arrays: `count` assessments, each larger than a
-        // complaint or a result, within what a pointer offset may span.
-        if count > isize::MAX as usize / size_of::<ct_assessment>() {
-            return Err(CT_ERR_INVALID_ARGUMENT);
-        }
-        let (out_c, results_c) = (out.cast_const(), results.cast_const());
-        if ranges_meet(complaints, count, out_c, count)
-            || ranges_meet(policy, 1, out_c, count)
-            || ranges_meet(complaints, count, results_c, count)
-            || ranges_meet(policy, 1, results_c, count)
-            || ranges_meet(out_c, count, results_c, count)
-        {
-            return Err(CT_ERR_OVERLAP);
-        }
+        check_batch(complaints, count, policy, out, results)?;
         // SAFETY: checked non-NULL and aligned; the caller guarantees the
         // blob is readable and unchanged during the call.
         let policy = unsafe { policy_for_grading(policy) }?;
-        let mut first_failure = CT_OK;
-        for i in 0..count {
-            // SAFETY: `i < count`, and the caller guarantees `count`
-            // readable complaints, writable assessments and results, which
-            // were checked apart from each other and from the policy.
-            let r = unsafe {
-                let r = match assess_checked(complaints.add(i), policy, out.add(i)) {
-                    Ok(()) => CT_OK,
-                    Err(code) => code,
-                };
-                results.add(i).write(r);
-                r
-            };
-            if first_failure == CT_OK {
-                first_failure = r;
-            }
-        }
-        match first_failure {
-            CT_OK => Ok(()),
-            code => Err(code),
-        }
+        // SAFETY: the arrays were checked by `check_batch`; the caller
+        // guarantees their lengths.
+        unsafe { grade_each(complaints, count, policy, out, results) }
     })
+}
+
+/// The checks of a batch's arguments that come before any byte is read:
+/// each pointer non-NULL and aligned (even when `count` is 0), `count`
+/// arrays that fit in memory, and outputs apart from every input
+/// (`policy`, the blob or the handle, included) and from each other.
+pub(crate) fn check_batch<P>(
+    complaints: *const ct_complaint,
+    count: usize,
+    policy: *const P,
+    out: *mut ct_assessment,
+    results: *mut ct_result,
+) -> Result<(), ct_result> {
+    check(complaints)?;
+    check(policy)?;
+    check_mut(out)?;
+    check_mut(results)?;
+    // The largest arrays: `count` assessments, each larger than a
+    // complaint or a result, within what a pointer offset may span.
+    if count > isize::MAX as usize / size_of::<ct_assessment>() {
+        return Err(CT_ERR_INVALID_ARGUMENT);
+    }
+    let (out_c, results_c) = (out.cast_const(), results.cast_const());
+    if ranges_meet(complaints, count, out_c, count)
+        || ranges_meet(policy, 1, out_c, count)
+        || ranges_meet(complaints, count, results_c, count)
+        || ranges_meet(policy, 1, results_c, count)
+        || ranges_meet(out_c, count, results_c, count)
+    {
+        return Err(CT_ERR_OVERLAP);
+    }
+    Ok(())
+}
+
+/// Grades each complaint of a checked batch by a checked policy: `out[i]`
+/// written on `CT_OK`, every complaint's code in `results[i]`; the first
+/// failure is returned.
+///
+/// # Safety
+/// The arguments must have passed [`check_batch`]; `complaints`, `out` and
+/// `results` must point to `count` readable complaints, writable
+/// assessments and writable results, unchanged by anyone else during the
+/// call.
+#[inline(always)]
+pub(crate) unsafe fn grade_each(
+    complaints: *const ct_complaint,
+    count: usize,
+    policy: &Policy,
+    out: *mut ct_assessment,
+    results: *mut ct_result,
+) -> Result<(), ct_result> {
+    let mut first_failure = CT_OK;
+    for i in 0..count {
+        // SAFETY: `i < count`, and the caller guarantees `count` readable
+        // complaints, writable assessments and results, which were checked
+        // apart from each other and from the policy.
+        let r = unsafe {
+            let r = match assess_checked(complaints.add(i), policy, out.add(i)) {
+                Ok(()) => CT_OK,
+                Err(code) => code,
+            };
+            results.add(i).write(r);
+            r
+        };
+        if first_failure == CT_OK {
+            first_failure = r;
+        }
+    }
+    match first_failure {
+        CT_OK => Ok(()),
+        code => Err(code),
+    }
 }

@@ -11,8 +11,10 @@
 //! ## Conventions (the BLAKE3 / rustls-ffi style)
 //! - Every type and function is prefixed `ct_`.
 //! - The caller allocates every struct (on its stack, in its own arrays);
-//!   the library never allocates, keeps no handle to free, holds no global
-//!   state and is therefore thread-safe and reentrant.
+//!   the library holds no global state and is therefore thread-safe and
+//!   reentrant. It allocates in one place only: `ct_policy_new` copies a
+//!   checked policy into a handle the library owns (freed by
+//!   `ct_policy_free`), so that grading by it skips the check.
 //! - C structs carry fixed-width integers only. A vocabulary value is its
 //!   stable index (see [`names`]); the library validates every integer it
 //!   reads and answers an out-of-range value with an error code naming the
@@ -30,7 +32,12 @@
 //! - [`complaint`]: `ct_complaint`, JSON records, text cues;
 //! - [`policy`]: `ct_policy`, the grading policy as a fixed-size opaque blob;
 //! - [`assessment`]: `ct_assess`, `ct_assessment`, its JSON;
+//! - [`spans`]: an assessment's JSON with the spans of the words its
+//!   text's reasons came from, given the text;
 //! - [`batch`]: `ct_assess_many`, a batch graded by one policy checked once;
+//! - [`handle`]: `ct_policy_new`, a policy checked once and owned by the
+//!   library, and `ct_assess_with` / `ct_assess_many_with`, which grade by
+//!   it without checking it again;
 //! - [`counterfactual`]: `ct_counterfactuals`, the one change of a field
 //!   that would move a complaint to another grade or tier;
 //! - [`outcome`]: the improvement effect of a closed complaint;
@@ -52,6 +59,7 @@ mod complaint_check;
 mod complaint_check_windows;
 pub mod counterfactual;
 pub mod error;
+pub mod handle;
 pub mod names;
 pub mod outcome;
 pub mod policy;
@@ -59,12 +67,15 @@ pub mod queue;
 mod ranges;
 pub mod result;
 pub mod routing;
+pub mod spans;
 mod util;
 
 #[cfg(test)]
 mod tests;
 #[cfg(test)]
 mod tests_batch;
+#[cfg(test)]
+mod tests_handle;
 #[cfg(test)]
 mod tests_misuse;
 
@@ -73,12 +84,14 @@ pub use batch::*;
 pub use complaint::*;
 pub use counterfactual::*;
 pub use error::*;
+pub use handle::*;
 pub use names::*;
 pub use outcome::*;
 pub use policy::*;
 pub use queue::*;
 pub use result::*;
 pub use routing::*;
+pub use spans::*;
 
 use core::ffi::c_char;
 

@@ -69,6 +69,8 @@ pub enum ct_result {
     /// reads its inputs while it writes its output, so it refuses them rather
     /// than grade bytes it has already overwritten); nothing was written.
     CT_ERR_OVERLAP = 108,
+    /// The library could not allocate memory (`ct_policy_new`); nothing was written.
+    CT_ERR_OUT_OF_MEMORY = 109,
 
     // BEGIN complaint codes: kept up with the record contract by `cargo run -p contract-gen`
     /// `ct_complaint.id_len` is above `CT_ID_CAPACITY` or `id` is not UTF-8.
@@ -335,6 +337,7 @@ describe_results! {
     CT_ERR_ID_TOO_LONG => c"id", c"the id is longer than 64 bytes";
     CT_ERR_MISALIGNED_POINTER => c"", c"a pointer argument is not aligned for its type";
     CT_ERR_OVERLAP => c"", c"an input argument overlaps the output argument";
+    CT_ERR_OUT_OF_MEMORY => c"", c"the library could not allocate memory";
     // BEGIN complaint rows: kept up with the record contract by `cargo run -p contract-gen`
     CT_ERR_COMPLAINT_ID => c"id", c"ct_complaint.id: longer than 64 bytes or not UTF-8";
     CT_ERR_COMPLAINT_CATEGORY => c"category", c"ct_complaint.category: not a category index";
@@ -603,7 +606,7 @@ mod tests {
         let m = unsafe { CStr::from_ptr(ct_result_message(12345)) };
         assert_eq!(m, c"unknown result code");
         // SAFETY: as above.
-        let n = unsafe { CStr::from_ptr(ct_result_name(109)) };
+        let n = unsafe { CStr::from_ptr(ct_result_name(399)) };
         assert_eq!(n, c"CT_UNKNOWN");
         // SAFETY: as above.
         let f = unsafe { CStr::from_ptr(ct_result_field(u32::MAX)) };

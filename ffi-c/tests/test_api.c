@@ -606,6 +606,69 @@ static void test_batch(void) {
     CHECK_RC(ct_assess_many(cs, 3, &policy, out, (ct_result *)(void *)&out[1]), CT_ERR_OVERLAP);
 }
 
+static void test_policy_handle(void) {
+    ct_complaint cs[3];
+    ct_assessment out[3], one, by_blob;
+    ct_result results[3];
+    ct_policy scratch;
+    ct_policy_handle *h = NULL, *untouched = (ct_policy_handle *)(void *)&scratch;
+    ct_policy_handle *made = untouched;
+    ct_error err;
+    size_t i;
+    CHECK_RC(ct_complaint_from_json(RECORD, strlen(RECORD), &cs[0], &err), CT_OK);
+    CHECK_RC(ct_complaint_init(&cs[1]), CT_OK);
+    cs[1].emotion = 11; /* invalid: reported in its place */
+    CHECK_RC(ct_complaint_init(&cs[2]), CT_OK);
+
+    /* Made from a filled blob; the blob may change afterwards. */
+    memcpy(&scratch, &policy, sizeof policy);
+    CHECK_RC(ct_policy_new(&scratch, &h), CT_OK);
+    CHECK(h != NULL);
+    memset(&scratch, 0, sizeof scratch);
+    memset(&one, 0, sizeof one);
+    memset(&by_blob, 0, sizeof by_blob);
+    CHECK_RC(ct_assess_with(h, &cs[0], &one), CT_OK);
+    CHECK_RC(ct_assess(&cs[0], &policy, &by_blob), CT_OK);
+    CHECK(memcmp(&one, &by_blob, sizeof one) == 0);
+    CHECK_RC(ct_assess(&cs[0], &scratch, &by_blob), CT_ERR_POLICY_UNINITIALIZED);
+
+    /* An invalid complaint: its code, nothing written. */
+    memset(&one, 0, sizeof one);
+    CHECK_RC(ct_assess_with(h, &cs[1], &one), CT_ERR_COMPLAINT_EMOTION);
+    CHECK(one.priority == 0 && one.row_count == 0);
+
+    /* The batch form: each complaint in its place. */
+    memset(out, 0, sizeof out);
+    CHECK_RC(ct_assess_many_with(h, cs, 3, out, results), CT_ERR_COMPLAINT_EMOTION);
+    CHECK(results[0] == CT_OK && results[1] == CT_ERR_COMPLAINT_EMOTION && results[2] == CT_OK);
+    for (i = 0; i < 3; i += 2) {
+        memset(&by_blob, 0, sizeof by_blob); /* as out[i] was */
+        CHECK_RC(ct_assess(&cs[i], &policy, &by_blob), CT_OK);
+        CHECK(memcmp(&out[i], &by_blob, sizeof by_blob) == 0);
+    }
+    CHECK(out[1].priority == 0); /* untouched */
+
+    /* NULLs and overlaps: the documented codes, nothing written. */
+    CHECK_RC(ct_policy_new(NULL, &made), CT_ERR_NULL_POINTER);
+    CHECK_RC(ct_policy_new(&policy, NULL), CT_ERR_NULL_POINTER);
+    CHECK_RC(ct_policy_new(&scratch, &made), CT_ERR_POLICY_UNINITIALIZED);
+    memcpy(&scratch, &policy, sizeof policy);
+    memset((unsigned char *)&scratch + 8, 0xEE, sizeof scratch - 8);
+    CHECK_RC(ct_policy_new(&scratch, &made), ct_policy_validate(&scratch, NULL));
+    CHECK(made == untouched);
+    memset(&one, 0, sizeof one);
+    CHECK_RC(ct_assess_with(NULL, &cs[0], &one), CT_ERR_NULL_POINTER);
+    CHECK_RC(ct_assess_with(h, NULL, &one), CT_ERR_NULL_POINTER);
+    CHECK_RC(ct_assess_with(h, &cs[0], NULL), CT_ERR_NULL_POINTER);
+    CHECK(one.priority == 0);
+    CHECK_RC(ct_assess_many_with(NULL, cs, 3, out, results), CT_ERR_NULL_POINTER);
+    CHECK_RC(ct_assess_many_with(h, cs, 3, out, (ct_result *)(void *)&out[1]), CT_ERR_OVERLAP);
+    CHECK_RC(ct_assess_many_with(h, cs, 0, out, results), CT_OK);
+
+    ct_policy_free(h);
+    ct_policy_free(NULL); /* does nothing, as free(NULL) */
+}
+
 static void test_outcome(void) {
     ct_complaint c;
     ct_assessment a;
@@ -766,6 +829,7 @@ int main(void) {
     test_text_raises_defaults();
     test_policy();
     test_batch();
+    test_policy_handle();
     test_outcome();
     test_routing_and_queue();
     test_counterfactuals();

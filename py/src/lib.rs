@@ -13,8 +13,9 @@ use std::borrow::Cow;
 
 use complaint_triage::{
     assess, parse_complaint, parse_outcome, parse_policy_into, write_assessment_json,
-    write_effect_json, write_policy_json, Assessment, Code, Complaint, Dimension, Effect,
-    ErrorKind, MaliceSignal, Policy, Threat, Vulnerability, FACTORS, MAX_ASSESSMENT_JSON,
+    write_assessment_json_with_text, write_effect_json, write_policy_json, Assessment, Code,
+    Complaint, Dimension, Effect, ErrorKind, MaliceSignal, Policy, Source, Threat, Vulnerability,
+    FACTORS, MAX_ASSESSMENT_JSON,
 };
 use pyo3::exceptions::{PyException, PyRuntimeError, PyTypeError, PyValueError};
 use pyo3::prelude::*;
@@ -43,12 +44,18 @@ fn json_loads<'py>(py: Python<'py>, text: &str) -> PyResult<Bound<'py, PyAny>> {
     LOADS.import(py, "json", "loads")?.call1((text,))
 }
 
-/// The core's JSON of an assessment.
-fn assessment_json(a: &Assessment) -> String {
+/// The core's JSON of an assessment; with the record's text, the span of
+/// the words behind each reason the text raised (as the command line's
+/// `score` writes it).
+fn assessment_json(a: &Assessment, text: Option<&str>) -> String {
     let mut buf = vec![0u8; MAX_ASSESSMENT_JSON];
     // The buffer always holds an assessment (MAX_ASSESSMENT_JSON); the
     // result is the core's ASCII-or-UTF-8 JSON.
-    let n = write_assessment_json(a, &mut buf).unwrap_or(0);
+    let n = match text {
+        Some(text) => write_assessment_json_with_text(a, text, &mut buf),
+        None => write_assessment_json(a, &mut buf),
+    }
+    .unwrap_or(0);
     buf.truncate(n);
     String::from_utf8(buf).unwrap_or_default()
 }
@@ -210,12 +217,46 @@ fn policy_of<'a>(policy: &'a Option<Bound<'_, PyPolicy>>) -> &'a Policy {
     module = "complaint_triage._native",
     name = "Assessment"
 )]
-#[derive(Clone, PartialEq, Eq, Hash)]
+#[derive(Clone)]
 pub struct PyAssessment {
     inner: Assessment,
+    /// The record's free text, kept by `assess` and `assess_json` when it
+    /// raised a reason, so that `to_json` names the span of its words. Not
+    /// part of equality: two assessments are equal when they grade alike.
+    text: Option<Box<str>>,
+}
+
+impl PartialEq for PyAssessment {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+
+impl Eq for PyAssessment {}
+
+impl std::hash::Hash for PyAssessment {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.inner.hash(state);
+    }
 }
 
 impl PyAssessment {
+    /// An assessment without its record's text (a batch's, a frame's).
+    fn new(inner: Assessment) -> Self {
+        PyAssessment { inner, text: None }
+    }
+
+    /// An assessment that keeps the record's text if the text raised one
+    /// of its reasons (the text is not looked at otherwise).
+    fn with_text(inner: Assessment, text: impl FnOnce() -> Option<String>) -> Self {
+        let from_text = inner.rows.iter().any(|r| r.source == Source::Text);
+        let text = if from_text { text() } else { None };
+        PyAssessment {
+            inner,
+            text: text.map(String::into_boxed_str),
+        }
+    }
+
     fn part<'py>(&self, py: Python<'py>, key: &str) -> PyResult<Bound<'py, PyAny>> {
         self.to_dict(py)?.get_item(key)
     }
@@ -367,8 +408,11 @@ impl PyAssessment {
     }
 
     /// The core's JSON of this assessment (one line, no trailing newline).
+    /// From `assess` or `assess_json`, a reason the record's text raised
+    /// names the byte span of its words in the text (`"span":[start,end]`,
+    /// UTF-8 offsets), as the command line's `score` writes it.
     fn to_json(&self) -> String {
-        assessment_json(&self.inner)
+        assessment_json(&self.inner, self.text.as_deref())
     }
 
     /// The core's JSON of this assessment, parsed.
@@ -492,9 +536,20 @@ fn assess_record(
     policy: Option<Bound<'_, PyPolicy>>,
 ) -> PyResult<PyAssessment> {
     let c = complaint_of(py, record)?;
-    Ok(PyAssessment {
-        inner: assess(&c, policy_of(&policy)),
-    })
+    Ok(PyAssessment::with_text(
+        assess(&c, policy_of(&policy)),
+        || record_text(record),
+    ))
+}
+
+/// The `"text"` of a record given as a mapping, if it is a `str`.
+fn record_text(record: &Bound<'_, PyAny>) -> Option<String> {
+    let text = record.get_item("text").ok()?;
+    text.cast::<PyString>()
+        .ok()?
+        .to_str()
+        .ok()
+        .map(str::to_string)
 }
 
 /// The complaint of a record (a mapping), read as `assess` reads it.
@@ -538,9 +593,10 @@ fn assess_json(
 ) -> PyResult<PyAssessment> {
     let json = JsonText::of(data)?;
     let c = parse_json_text(&json).map_err(|e| input_error(py, &e, Input::Record, None))?;
-    Ok(PyAssessment {
-        inner: assess(&c, policy_of(&policy)),
-    })
+    Ok(PyAssessment::with_text(
+        assess(&c, policy_of(&policy)),
+        || json.text(),
+    ))
 }
 
 /// JSON text given as `str` or `bytes`, as bytes for the core.
@@ -571,6 +627,13 @@ impl<'a> JsonText<'a> {
             bytes: json_text(data)?,
             surrogates: false,
         })
+    }
+
+    /// The record's `"text"`, decoded (the core has read the record, so it
+    /// is valid JSON).
+    fn text(&self) -> Option<String> {
+        let value: serde_json::Value = serde_json::from_slice(&self.bytes).ok()?;
+        value.get("text")?.as_str().map(str::to_string)
     }
 
     /// The core's error (which names the field), saying so when the invalid
@@ -807,7 +870,7 @@ fn assess_many(
                         // A clone copies the rows in use, not the storage
                         // of every row an assessment may hold.
                         let inner = slots[slot].clone();
-                        out.push(untracked(Py::new(py, PyAssessment { inner })?).into_any());
+                        out.push(untracked(Py::new(py, PyAssessment::new(inner))?).into_any());
                         continue;
                     }
                     Err(Failure::Record(e)) => input_error(py, &e, Input::Record, Some(row)),
@@ -955,7 +1018,7 @@ fn scan_text<'py>(py: Python<'py>, text: &Bound<'py, PyAny>) -> PyResult<Bound<'
     c.add_text(text.to_str()?);
     // The cues as the core writes them in an assessment.
     let a = assess(&c, &Policy::DEFAULT);
-    json_loads(py, &assessment_json(&a))?.get_item("text_cues")
+    json_loads(py, &assessment_json(&a, None))?.get_item("text_cues")
 }
 
 /// The codes of `vocabulary` whose bit (by index) is set in `bits`.

@@ -6,6 +6,7 @@ subclass still takes that path, so it is the reference here."""
 from __future__ import annotations
 
 import math
+import re
 from typing import Any
 
 import numpy as np
@@ -146,7 +147,8 @@ def test_batches_longer_than_a_chunk_grade_each_record_in_its_place() -> None:
     assert len(got) == len(records)
     for i, (a, want) in enumerate(zip(got, expected)):
         if isinstance(a, ct.Assessment):
-            assert a.to_json() == want, i
+            # A batch keeps no text: the single record's JSON without its spans.
+            assert a.to_json() == re.sub(r',"span":\[\d+,\d+\]', "", want), i
             assert a.id == f"R-{i}"
         else:
             assert isinstance(a, ct.RecordError) and a.row == i

@@ -16,7 +16,8 @@ def test_harm_told_only_in_the_text_fires_the_safety_gate() -> None:
     reasons = a.to_dict()["reasons"]
     assert any(r["factor"] == "safety_incident" and r["source"] == "text" for r in reasons)
     assert ct.assess_json(json.dumps({"text": INJURY})).to_dict() == a.to_dict()
-    assert ct.assess_many([{"text": INJURY}])[0].to_dict() == a.to_dict()
+    # A batch keeps no text, so its reasons name no span; the grading is the same.
+    assert ct.assess_many([{"text": INJURY}])[0] == a
 
 
 def test_an_explicit_field_is_never_lowered_nor_raised_by_the_text() -> None:

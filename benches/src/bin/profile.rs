@@ -10,8 +10,10 @@
 //!
 //! PATH: assess | reference | decide_only | assess_into | floor | json | parse |
 //! write | scan_zh | scan_en | ct_assess (the C library's entry point, called
-//! through a pointer as from C) | ct_assess_many (the C library's batch entry
-//! point, over batches of [`C_BATCH`] complaints into one reused array).
+//! through a pointer as from C) | ct_assess_with (the same by a policy
+//! handle made once with `ct_policy_new`) | ct_assess_many (the C library's
+//! batch entry point, over batches of [`C_BATCH`] complaints into one
+//! reused array).
 
 use std::hint::black_box;
 
@@ -19,8 +21,11 @@ use complaint_triage::{
     assess, assess_into, decide_only, parse_complaint, scan_text, write_assessment_json,
     Assessment, Complaint, Decision, Policy, MAX_ASSESSMENT_JSON,
 };
-use complaint_triage_ffi::{ct_assess, ct_assess_many, ct_complaint, ct_policy, CT_OK};
-use triage_benches::c_calls::{self, opaque, AssessFn, AssessManyFn};
+use complaint_triage_ffi::{
+    ct_assess, ct_assess_many, ct_assess_with, ct_complaint, ct_policy, ct_policy_free,
+    ct_policy_handle, CT_OK,
+};
+use triage_benches::c_calls::{self, opaque, AssessFn, AssessManyFn, AssessWithFn};
 
 /// Complaints per `ct_assess_many` call: a batch's assessments (a kilobyte
 /// each) stay in the cache, as `ct_assess`'s one does.
@@ -90,6 +95,15 @@ fn run_path(
                 black_box(&*out);
             }
         }
+        "ct_assess_with" => {
+            let assess: AssessWithFn = opaque(ct_assess_with);
+            let mut out = c_calls::zero_assessment();
+            for cc in &c.complaints {
+                // SAFETY: the handle is live and the pointers are valid for the call.
+                sum += u64::from(unsafe { assess(c.handle, cc, &mut *out) } as u32);
+                black_box(&*out);
+            }
+        }
         "ct_assess_many" => {
             let policy = c.policy.as_ref().expect("made for ct_assess_many");
             let many: AssessManyFn = opaque(ct_assess_many);
@@ -116,10 +130,12 @@ fn run_path(
     sum
 }
 
-/// The default policy and the records as `ct_complaint`s, for the
-/// `ct_assess` path.
+/// The default policy (as a blob and as a handle) and the records as
+/// `ct_complaint`s, for the `ct_assess` paths.
 struct CInputs {
     policy: Option<Box<ct_policy>>,
+    /// `ct_policy_new` of `policy` (NULL when there is none).
+    handle: *mut ct_policy_handle,
     complaints: Vec<ct_complaint>,
 }
 
@@ -141,8 +157,10 @@ fn main() {
     };
     let bytes: usize = texts.iter().map(String::len).sum();
     let c = if path.starts_with("ct_assess") {
+        let policy = c_calls::default_policy();
         CInputs {
-            policy: Some(c_calls::default_policy()),
+            handle: c_calls::policy_handle(&policy),
+            policy: Some(policy),
             complaints: json
                 .iter()
                 .map(|j| c_calls::complaint_from_json(j))
@@ -151,6 +169,7 @@ fn main() {
     } else {
         CInputs {
             policy: None,
+            handle: std::ptr::null_mut(),
             complaints: Vec::new(),
         }
     };
@@ -176,4 +195,6 @@ fn main() {
         let per_record = fastest.as_secs_f64() * 1e9 / n.max(1) as f64;
         println!("{path}: fastest of {repeat} runs {per_record:.1} ns/record");
     }
+    // SAFETY: made by `ct_policy_new` (or NULL), no longer used.
+    unsafe { ct_policy_free(c.handle) };
 }

@@ -37,13 +37,20 @@ class RawScoresDict(TypedDict):
     malice: int
 
 
-class ReasonDict(TypedDict):
-    """One factor's points in one dimension."""
-
+class _ReasonRequired(TypedDict):
     factor: str
     dimension: str
     points: int
     source: str
+
+
+class ReasonDict(_ReasonRequired, total=False):
+    """One factor's points in one dimension. ``span``, ``[start, end]``: the
+    byte offsets (UTF-8) in the record's text of the words a reason whose
+    ``source`` is ``"text"`` came from; given by ``assess`` and
+    ``assess_json``, which keep the text, not by the batch readers."""
+
+    span: list[int]
 
 
 class PlaybookDict(TypedDict):

@@ -62,3 +62,39 @@ fn constant_names_follow_the_vocabulary_names() {
     assert!(h.contains("    CT_THREAT_MEDIA = 1u << 0,\n"));
     assert!(h.contains("    CT_FACTOR_THREAT_MEDIA = "));
 }
+
+#[test]
+fn every_integer_field_range_is_generated_into_the_record_reader() {
+    let outputs = outputs(&repo_root()).unwrap();
+    let record = outputs
+        .iter()
+        .find(|o| o.path == contract_gen::RECORD_RS)
+        .expect("the record reader is generated");
+    let ints: Vec<_> = complaint_triage::RECORD_CONTRACT
+        .iter()
+        .filter(|f| f.kind == complaint_triage::FieldKind::Int)
+        .collect();
+    assert!(record.contents.contains(&format!(
+        "pub const RECORD_INT_RANGES: [IntRange; {}] = [",
+        ints.len()
+    )));
+    for f in ints {
+        let row = format!(
+            "    range(\"{}\", {}, {}, \"an integer in {}..={}",
+            f.name, f.min, f.max, f.min, f.max
+        );
+        assert!(record.contents.contains(&row), "{row}");
+    }
+    // What the readers use is what was generated.
+    for r in complaint_triage::RECORD_INT_RANGES {
+        let unit = if r.max == complaint_triage::MAX_AMOUNT {
+            " (minor units)"
+        } else {
+            ""
+        };
+        assert_eq!(
+            r.expected,
+            format!("an integer in {}..={}{unit}", r.min, r.max)
+        );
+    }
+}
