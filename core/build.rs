@@ -22,6 +22,7 @@ const NUMERAL_ENDS: &[&str] = &[
 /// Family column -> `CueKind` variant.
 const FAMILIES: &[(&str, &str)] = &[
     ("threat", "Threat"),
+    ("category", "Category"),
     ("forbidden", "ForbiddenPhrase"),
     ("emotion", "EmotionMarker"),
     ("safety", "Safety"),
