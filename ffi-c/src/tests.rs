@@ -99,7 +99,6 @@ fn the_suggested_category_is_in_the_c_result_and_its_json() {
     assert!(to_json(&a)
         .unwrap()
         .contains(r#""suggested_category":null"#));
-    let mut c = c;
     c.category = triage::Category::Price.index();
     let mut a = blank_assessment();
     // SAFETY: valid pointers.

@@ -176,7 +176,8 @@ impl TextFacts {
             scope: cues.scope,
             repetition: cues.repetition,
             currency,
-            category: suggested_category(&cues.categories).map_or(0, |c| c.index() + 1),
+            category: suggested_category(&cues.categories)
+                .map_or(0, |c| c.index().saturating_add(1)),
         }
     }
 
