@@ -16,6 +16,7 @@ use std::path::Path;
 /// Family column -> `CueKind` variant.
 const FAMILIES: &[(&str, &str)] = &[
     ("threat", "Threat"),
+    ("category", "Category"),
     ("forbidden", "ForbiddenPhrase"),
     ("emotion", "EmotionMarker"),
     ("safety", "Safety"),

@@ -17,8 +17,8 @@ No peer holds a weight of its own: each reads ``Policy.default().to_json()``.
 Free text is not part of what the peers reimplement: what the core keeps of
 a record's text (``text_facts``: threats, forbidden phrases, emotion
 markers, harm, vulnerable people, malice signs, scope, the Nth call, elapsed
-time, the largest amount and its currency) is given to them as extra
-``cue_*`` fields computed beforehand. How those facts raise the fields a
+time, the largest amount and its currency, the suggested category) is
+given to them as extra ``cue_*`` fields computed beforehand. How those facts raise the fields a
 record left at its default is a rule each peer restates (see ``merged``).
 The timed records carry no text, so every contender does the same work.
 
@@ -211,7 +211,8 @@ def deadlines(r: Rubric, priority: int, tier: int, clock: tuple[int | None, bool
 # clock); the largest amount raises claimed_amount from 0 (never
 # direct_loss), its currency an unspecified currency; vulnerable people and
 # malice signs add the values the record lacks (malice signs add points, not
-# the malice_track gate).
+# the malice_track gate); the text's category replaces a category left
+# `other` (for its points; the attitude gate reads the record's).
 def scope_customers(r: Rubric, scope: int) -> int:
     """The customers a text's scope stands for (1: one customer)."""
     return 1 if scope == 0 else r.affected_gate[min(scope, 3) - 1]
@@ -239,6 +240,8 @@ def merged(r: Rubric, rec: dict) -> dict:
     text_currency = rec.get("cue_currency") or "unspecified"
     if (rec.get("currency") or "unspecified") == "unspecified" and text_currency != "unspecified":
         m["currency"] = text_currency
+    if (rec.get("category") or "other") == "other" and rec.get("cue_category"):
+        m["category"] = rec["cue_category"]
     for field, cue in [("vulnerability", "cue_vulnerability"), ("malice_signals", "cue_malice")]:
         m[field] = sorted(set(rec.get(field) or ()) | set(rec.get(cue) or ()))
     return m
@@ -301,7 +304,7 @@ def make_pure(r: Rubric) -> Callable[[dict], tuple]:
                 raw[i] += p[i]
 
         for field, default, prefix in code_defaults:
-            add(pts.get(prefix + (rec.get(field) or default), zero))
+            add(pts.get(prefix + (m.get(field) or default), zero))
         for field, default, _ in bands:
             value = m.get(field)
             value = default if value is None else value
@@ -493,7 +496,12 @@ def make_numpy(r: Rubric) -> Callable[[pa.Table], tuple]:
         n = t.num_rows
         raw = np.zeros((n, 5), dtype=np.int32)
         for f, (vocab, default, table) in code_tables.items():
-            raw += table[code_index(col(t, f), vocab, default, n)]
+            index = code_index(col(t, f), vocab, default, n)
+            if f == "category":
+                # A category left `other` takes the text's (see ``merged``).
+                text = code_index(col(t, "cue_category"), vocab, default, n)
+                index = np.where(index == default, text, index)
+            raw += table[index]
         m = merged_ints(t, n)
         currencies = codes("currency")
         unspecified = currencies.index("unspecified")
@@ -633,13 +641,17 @@ def zen_graph(r: Rubric) -> dict:
         ("m.claimed_amount", raised("claimed_amount", "(cue_amount ?? 0)")),
         ("m.currency", f"(currency ?? {q('unspecified')}) == {q('unspecified')} and cue_currency != null "
                        "? cue_currency : currency"),
+        ("m.category", f"(category ?? {q('other')}) == {q('other')} and cue_category != null "
+                       "? cue_category : category"),
     ])
     merged_fields = ["affected_customers", "prior_contacts", "hours_open"]
     for f, (vocab, default, pre) in CODE_FIELDS.items():
         rules = [{"_id": f"{f}-{c}", "in": json.dumps(c), "out": lit(r.pts(f"{pre}.{c}"))}
                  for c in codes(vocab) if c != default]
         rules.append({"_id": f"{f}-default", "in": "", "out": lit(r.pts(f"{pre}.{default}"))})
-        table(f"t-{f}", "first", [{"id": "in", "name": f, "field": f}],
+        # The category as merged with the text's (see ``merged``).
+        field = "m.category" if f == "category" else f
+        table(f"t-{f}", "first", [{"id": "in", "name": f, "field": field}],
               [{"id": "out", "name": "points", "field": f"p.{f}"}], rules)
     for f, thresholds in r.bands.items():
         # direct_loss: first the bands of the record's currency, if it has
@@ -836,6 +848,7 @@ def for_peers(rec: dict) -> dict:
             "cue_elapsed_hours": facts["elapsed_hours"],
             "cue_amount": facts["largest_amount"],
             "cue_currency": facts["currency"] if facts["currency"] != "unspecified" else None,
+            "cue_category": facts["category"],
         }
         rec.update({k: v for k, v in cues.items() if v})
     return rec

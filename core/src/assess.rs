@@ -65,6 +65,7 @@ pub fn assess_into(complaint: &Complaint, policy: &Policy, out: &mut Assessment)
     out.claim_ratio_permille = decision.claim.ratio_permille;
     out.claim_unreasonable = decision.claim.unreasonable;
     out.playbook = decision.playbook;
+    out.suggested_category = decision.suggested_category;
     out.text_cues = complaint.text_cues;
 }
 
@@ -138,6 +139,9 @@ pub struct Decision {
     pub claim: ClaimCheck,
     /// The playbook.
     pub playbook: Playbook,
+    /// The category the text suggested for a record that gave none, as
+    /// [`Assessment::suggested_category`].
+    pub suggested_category: Option<crate::Category>,
 }
 
 /// Grades one complaint without recording reasons.

@@ -154,6 +154,10 @@ pub struct Assessment {
     pub claim_unreasonable: bool,
     /// How to talk, what to offer, which strategy.
     pub playbook: Playbook,
+    /// The category the free text suggested, when the record gave none
+    /// (left `other`): grading used it (see `core/src/merge.rs`); `None`
+    /// when the record named its category or the text named none.
+    pub suggested_category: Option<crate::Category>,
     /// What the free text revealed.
     pub text_cues: TextFacts,
     /// Every factor that moved a score.
@@ -196,6 +200,7 @@ impl Assessment {
             claim_ratio_permille: None,
             claim_unreasonable: false,
             playbook: Playbook::UNKNOWN,
+            suggested_category: None,
             text_cues: TextFacts::NONE,
             rows: heapless::Vec::new(),
         }

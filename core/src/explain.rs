@@ -7,7 +7,8 @@ use crate::codes::Dimension;
 use crate::scan::locate;
 
 /// Writes the human-readable breakdown of one assessment: grade, tier,
-/// priority and deadlines, the levels, the claim check, every reason by
+/// priority and deadlines, the category the text suggested (if any), the
+/// levels, the claim check, every reason by
 /// dimension (with its English and Chinese name, and its source when it is
 /// not a record field), and the playbook. The command line's `explain` and
 /// the bindings all print this text.
@@ -71,6 +72,15 @@ pub fn write_explanation(a: &Assessment, out: &mut impl Write) -> fmt::Result {
             g.code(),
             g.name_en(),
             g.name_zh()
+        )?;
+    }
+    // A category the record did not give is marked as the text's guess.
+    if let Some(c) = a.suggested_category {
+        writeln!(
+            out,
+            "  category {} ({}) suggested by the text",
+            c.code(),
+            c.name_zh()
         )?;
     }
     writeln!(

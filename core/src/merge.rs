@@ -22,6 +22,7 @@
 //! | "the Nth call" | `prior_contacts` to N - 1 | 0 |
 //! | elapsed time | the `hours_open` band | 0 |
 //! | money | `claimed_amount`, and `currency` | 0, and `unspecified` |
+//! | category phrases | `category`, for its points and remedy | `other` |
 //!
 //! Reasons raised by the text carry [`Source::Text`].
 //!
@@ -52,9 +53,16 @@
 //!   seeds make: any sign of it is handled first (seed
 //!   `000_d3bb18e70da591cc.txt` 安全权; seed `003_8f6867fe054256d6.txt`
 //!   安全需求).
+//! - **Category** is suggested (seed `002_53957cc42773bf88.txt`, 六:
+//!   智能客服可以自動識別投訴類型,推薦處理流程) only for a record that left
+//!   it at `other`: the most cued category of the text gives the category's
+//!   points and the remedy, and the assessment reports it as suggested
+//!   (`suggested_category`). A category the record names is never replaced.
+//!   The attitude gate still reads the record's category alone, as the
+//!   other gates read the record's threats and malice signals.
 
 use crate::assessment::Source;
-use crate::codes::{Currency, SafetyLevel};
+use crate::codes::{Category, Currency, SafetyLevel};
 use crate::fields::ComplaintFields;
 use crate::policy::Policy;
 
@@ -148,6 +156,19 @@ pub fn currency<C: ComplaintFields + ?Sized>(c: &C) -> Merged<Currency> {
     )
 }
 
+/// What the complaint is about: the record's, or the category the text
+/// suggests when the record left the default `other`.
+#[inline]
+pub fn category<C: ComplaintFields + ?Sized>(c: &C) -> Merged<Category> {
+    let text = c.text_cues().category();
+    raise_default(
+        c.category(),
+        Category::Other,
+        text.unwrap_or(Category::Other),
+        text.is_some(),
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -215,6 +236,18 @@ mod tests {
         assert_eq!(claimed_amount(&c).value, 100);
         assert_eq!(currency(&c).value, Currency::Usd);
         assert_eq!(c.direct_loss, 0, "a text amount is never a direct loss");
+    }
+
+    #[test]
+    fn a_text_suggests_a_category_only_for_a_record_without_one() {
+        let mut c = with_text("这个月话费又多扣了二十块");
+        let m = category(&c);
+        assert_eq!((m.value, m.source), (Category::Billing, Source::Text));
+        c.category = Category::Logistics;
+        let m = category(&c);
+        assert_eq!((m.value, m.source), (Category::Logistics, Source::Field));
+        let m = category(&with_text("你好，我想咨询一下"));
+        assert_eq!((m.value, m.source), (Category::Other, Source::Field));
     }
 
     #[test]

@@ -46,12 +46,13 @@ pub fn assess(complaint: &Complaint, policy: &Policy) -> Assessment {
     let affected = merge::affected_customers(c, policy);
     let currency = merge::currency(c);
     let claimed = merge::claimed_amount(c);
+    let category = merge::category(c);
 
     let claim = check_claim(c.direct_loss, claimed.value, policy.claim_limit_permille);
     let mut sums = Sums::new(policy);
 
     // Each single-valued field is a factor.
-    sums.add(Factor::category(c.category), Source::Field);
+    sums.add(Factor::category(category.value), category.source);
     sums.add(Factor::channel(c.channel), Source::Field);
     sums.add(Factor::customer_tier(c.customer_tier), Source::Field);
     sums.add(Factor::personality(c.personality), Source::Field);
@@ -279,11 +280,12 @@ pub fn assess(complaint: &Complaint, policy: &Policy) -> Assessment {
     out.gates = gates;
     out.claim_ratio_permille = claim.ratio_permille;
     out.claim_unreasonable = claim.unreasonable;
+    out.suggested_category = (category.source == Source::Text).then_some(category.value);
     out.playbook = Playbook {
         talk: playbook::talk_for(c.personality),
         motive: playbook::motive_approach_for(c.motive),
         expectation: playbook::expectation_approach_for(c.expectation),
-        remedy: playbook::remedy_for(c.category),
+        remedy: playbook::remedy_for(category.value),
         strategy,
         steps,
     };

@@ -398,7 +398,7 @@ fn write_text_merging<W: Write>(policy: &Policy, w: &mut W) -> fmt::Result {
         "| the text shows | raises | only when the record has | seed |\n|---|---|---|---|\n",
     )?;
     let t = policy.affected_gate_customers;
-    let rows: [(&str, &str, &str, &str); 7] = [
+    let rows: [(&str, &str, &str, &str); 8] = [
         (
             "harm (hazard, injury, serious injury; a text's death is read as a serious injury)",
             "the safety level, and so the safety gates",
@@ -440,6 +440,12 @@ fn write_text_merging<W: Write>(policy: &Policy, w: &mut W) -> fmt::Result {
             "`claimed_amount` (what the customer asks, never a direct loss), and `currency` from its currency",
             "0, and `unspecified`",
             "`000_d3bb18e70da591cc.txt` 客户的索赔额有没有超直接损失的2倍",
+        ),
+        (
+            "phrases of a complaint category (the most cued one; a tie goes to the first in the vocabulary's order)",
+            "`category`, for its points and the remedy, reported as `suggested_category`; the `attitude` gate reads the record's",
+            "`other`",
+            "`002_53957cc42773bf88.txt` 智能客服可以自動識別投訴類型,推薦處理流程",
         ),
     ];
     for (shows, raises, when, seed) in rows {

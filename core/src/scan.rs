@@ -12,8 +12,10 @@
 //! Three bitsets, one bit per cue (see [`TextCues`]), and the kinds read since text
 //! understanding v2: the most serious safety level ([`SAFETY_LEVELS`]), malice signs
 //! ([`MALICE`]), vulnerable people ([`VULNERABLE`]), the widest scope ([`SCOPES`]), the
-//! ordinal of this contact, the longest stated duration in hours and up to
-//! [`MONEY_SLOTS`] amounts with their currency ([`CURRENCIES`]). The bitsets:
+//! ordinal of this contact, the longest stated duration in hours, up to
+//! [`MONEY_SLOTS`] amounts with their currency ([`CURRENCIES`]) and how many phrases of
+//! each complaint [`Category`] occurred (seed `002_53957cc42773bf88.txt`, 六 智能客服:
+//! 自動識別投訴類型). The bitsets:
 //!
 //! - threats the customer makes, [`THREAT_COUNT`] kinds: bit 0 media, 1 social media,
 //!   2 regulator, 3 lawsuit, 4 churn, 5 third-party complaint platform ([`THREATS`]);
@@ -36,7 +38,8 @@
 //!   malice, people and scope count on the customer's turns and in untagged text (the
 //!   customer's narrative); forbidden phrases count on the agent's turns, and in untagged
 //!   text only inside a quotation (`「」`, `“”`, `'...'`) or after reported speech (`跟我说`,
-//!   `客服说`, "told me").
+//!   `客服说`, "told me"). Category phrases count on every turn and are never negated:
+//!   they say what the complaint is about, whoever names it.
 //! - A negation (`不会`, `没打算`, `唔會`, `冇諗過`, "not", "never", "won't", "no intention")
 //!   holds to the end of its clause (`,` `，` `;`); a hypothetical or a third party's advice
 //!   (`如果是别人`, `我老公说`, "others would", "hypothetically") to the end of its sentence.
@@ -88,6 +91,11 @@
 //!   also when it is a town); a place named bare (`成個屯門`) is not read.
 //! - A text in Traditional characters that names no Hong Kong word or place is read as
 //!   Taiwanese for the currency of `元`.
+//! - A category phrase counts wherever it stands: a phrase of one category inside a
+//!   longer one of another (`话费` in `返话费`, "billing" in "billing address") counts for
+//!   both, and a tie goes to the category listed first in the vocabulary, so an address
+//!   change written "update the billing address" is suggested as billing. Suggestions are
+//!   measured on the labelled corpus (`tests/text`), where they are far from the goal.
 //! - No Unicode case folding or normalisation beyond ASCII (fullwidth Latin letters,
 //!   compatibility characters and the like are not folded), and only single ASCII spaces
 //!   between English words.
@@ -149,6 +157,8 @@
     clippy::panic,
     clippy::cast_possible_truncation
 )]
+
+use crate::codes::Category;
 
 // ---------------------------------------------------------------------------------------------
 // Public types
@@ -329,6 +339,9 @@ pub struct TextCues {
     pub elapsed_hours: u32,
     /// Money amounts stated, the first [`MONEY_SLOTS`] distinct ones, empty slots last.
     pub money: [Money; MONEY_SLOTS],
+    /// How many phrases of each complaint category occurred (by [`Category`] index, at
+    /// most 255 each; `other` has no phrases). [`TextFacts`] suggests the most cued one.
+    pub categories: [u8; Category::COUNT],
 }
 
 impl TextCues {
@@ -347,6 +360,7 @@ impl TextCues {
             amount_minor: 0,
             currency: 0,
         }; MONEY_SLOTS],
+        categories: [0; Category::COUNT],
     };
 
     /// `true` when no cue was found.
@@ -356,7 +370,8 @@ impl TextCues {
     }
 
     /// Every cue found in `self` or in `other`: bitsets joined, the higher level or number,
-    /// the money amounts of `self` then the new ones of `other` (as many as fit).
+    /// the money amounts of `self` then the new ones of `other` (as many as fit), the
+    /// category counts added.
     #[inline]
     #[must_use]
     pub fn union(self, other: TextCues) -> TextCues {
@@ -371,7 +386,11 @@ impl TextCues {
             repetition: self.repetition.max(other.repetition),
             elapsed_hours: self.elapsed_hours.max(other.elapsed_hours),
             money: self.money,
+            categories: self.categories,
         };
+        for (n, m) in out.categories.iter_mut().zip(other.categories) {
+            *n = n.saturating_add(m);
+        }
         for m in other.money {
             out.add_money(m);
         }
@@ -437,6 +456,9 @@ impl TextCues {
 pub enum CueKind {
     /// A threat made by the customer ([`TextCues::threats`], [`THREATS`]).
     Threat = 0,
+    /// What the complaint is about: a phrase of one [`Category`]
+    /// ([`TextCues::categories`]).
+    Category = 3,
     /// A forbidden agent phrase ([`TextCues::forbidden_phrases`], [`FORBIDDEN_PHRASES`]).
     ForbiddenPhrase = 1,
     /// A strong-emotion marker ([`TextCues::emotion_markers`], [`EMOTION_MARKERS`]).
@@ -476,6 +498,7 @@ impl CueKind {
             0 => Some(CueKind::Threat),
             1 => Some(CueKind::ForbiddenPhrase),
             2 => Some(CueKind::EmotionMarker),
+            3 => Some(CueKind::Category),
             4 => Some(CueKind::Safety),
             5 => Some(CueKind::Malice),
             6 => Some(CueKind::Vulnerable),
@@ -529,6 +552,14 @@ const fn code_bit(kind: CueKind, code: &str) -> u8 {
             } else {
                 info_index(&VULNERABLE, c)
             }
+        }
+        CueKind::Category => {
+            let i = str_index(Category::CODES, c);
+            assert!(
+                i != Category::Other.index(),
+                "phrases.tsv: `other` is what no category phrase shows"
+            );
+            i
         }
         CueKind::Scope => {
             if bytes_equal(c, b"span") {
@@ -778,6 +809,9 @@ pub fn patterns() -> impl Iterator<Item = (CueKind, u8, &'static str)> {
     let mut off = 0usize;
     core::iter::from_fn(move || {
         let e = tables::ENTRIES.iter().find(|e| e.off() == off)?;
+        if e.kind_bit() == tables::TAIL_KIND_BIT {
+            return None;
+        }
         let end = off.checked_add(e.len())?;
         let text = tables::TEXT.get(off..end)?;
         off = end;
@@ -1186,6 +1220,13 @@ impl Reader {
                     self.cues.vulnerable |= bit;
                 }
             }
+            // What the complaint is about, whoever names it: an agent's "your bill" is as
+            // much about billing as the customer's, and a denial (`没扣费`) still names it.
+            Some(CueKind::Category) => {
+                if let Some(n) = self.cues.categories.get_mut(usize::from(bit)) {
+                    *n = n.saturating_add(1);
+                }
+            }
             Some(CueKind::Vulnerable) => {
                 if customer_side {
                     self.cues.vulnerable |= 1u8.checked_shl(u32::from(bit)).unwrap_or(0);
@@ -1553,7 +1594,7 @@ fn verify(hay: &[u8], p: usize, origin: usize, m: u64, w: u64, r: &mut Reader) {
             continue;
         }
         // An exclamation tail only counts right after an ASCII '!'.
-        if kind_bit >> 4 == tables::TAIL_KIND {
+        if kind_bit == tables::TAIL_KIND_BIT {
             if p.checked_sub(1).and_then(|i| hay.get(i)) != Some(&b'!') {
                 continue;
             }
@@ -1727,8 +1768,10 @@ mod tables {
         n
     }
 
-    /// Internal kind of the exclamation tails (3: no [`super::CueKind`] has it).
-    pub(super) const TAIL_KIND: u8 = 3;
+    /// Internal `kind << 4 | bit` of the exclamation tails: an emotion-marker bit that no
+    /// marker has (as [`super::MALICE_CLAIM_BEFORE`] is a malice bit no sign has), so that
+    /// every kind index is free for a [`super::CueKind`].
+    pub(super) const TAIL_KIND_BIT: u8 = (CueKind::EmotionMarker as u8) << 4 | 0x0F;
 
     /// Exclamation tails: two exclamation marks that complete a run of three when the byte
     /// before them is an ASCII `!`. The candidate mask never proposes an ASCII byte right
@@ -1745,7 +1788,7 @@ mod tables {
             let (kind, code, list) = SOURCE[g];
             (kind as u8, super::code_bit(kind, code), list)
         } else {
-            (TAIL_KIND, 3, TAILS)
+            (TAIL_KIND_BIT >> 4, TAIL_KIND_BIT & 0x0F, TAILS)
         }
     }
 
@@ -2080,7 +2123,7 @@ mod tables {
         while i < N {
             let p = pattern(&BUILT.1[i]);
             let kind = BUILT.1[i].kind_bit() >> 4;
-            let tail = kind == TAIL_KIND;
+            let tail = BUILT.1[i].kind_bit() == TAIL_KIND_BIT;
             // Number units and currency signs may be short (`5天`, `$`); they only act where
             // a number is next to them.
             let short_ok = kind == CueKind::Money as u8
@@ -2173,8 +2216,8 @@ mod tables {
 mod facts;
 mod locate;
 mod numbers;
-mod units;
 mod span;
+mod units;
 pub use facts::TextFacts;
 pub use locate::{locate, Cue};
 

@@ -53,7 +53,7 @@ fn complaint() -> impl Strategy<Value = Complaint> {
     let facts = (
         (0u8..64, 0u16..2048, 0u8..16, 0u8..5),
         (0u8..8, 0u16..1024, 0u8..5, 0u8..20),
-        (0u32..2000, 0u64..2_000_000_000, 0u8..8),
+        (0u32..2000, 0u64..2_000_000_000, 0u8..8, 0u8..11),
     );
     (fields, facts).prop_map(|(values, facts)| {
         let mut c = Complaint::DEFAULT;
@@ -70,7 +70,7 @@ fn complaint() -> impl Strategy<Value = Complaint> {
         }
         let ((threats, forbidden_phrases, emotion_markers, safety), more, money) = facts;
         let (vulnerability, malice_signals, scope, repetition) = more;
-        let (elapsed_hours, largest_amount, currency) = money;
+        let (elapsed_hours, largest_amount, currency, category) = money;
         // Any facts a text can show, in the record's vocabularies, so that
         // both gradings merge them the same way.
         c.text_cues = TextFacts {
@@ -85,6 +85,7 @@ fn complaint() -> impl Strategy<Value = Complaint> {
             elapsed_hours,
             largest_amount,
             currency,
+            category,
         };
         c
     })

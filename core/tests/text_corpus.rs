@@ -10,7 +10,8 @@
 //! every kind; raise the baseline as the scanner improves with
 //! `UPDATE_TEXT_BASELINE=1 cargo test -p complaint-triage --test text_corpus` and review the
 //! diff. Every kind is scored: the bit families per code, safety, scope, repetition and
-//! elapsed hours by value, money per amount; heldout misses are listed only with
+//! elapsed hours and the suggested category by value, money per amount; heldout misses are
+//! listed only with
 //! `SHOW_HELDOUT_MISSES=1`, so that tuning never looks at them.
 //!
 //! Run with `-- --nocapture` to see the table and every miss and false hit.
@@ -23,7 +24,7 @@ use complaint_triage::scan::{
     CURRENCIES as SCAN_CURRENCIES, EMOTION_MARKERS, FORBIDDEN_PHRASES, MALICE as SCAN_MALICE,
     SAFETY_LEVELS, SCOPES, THREATS, VULNERABLE as SCAN_VULNERABLE,
 };
-use complaint_triage::{scan_text, TextCues};
+use complaint_triage::{scan_text, Category, TextCues, TextFacts};
 use serde_json::{Map, Value};
 
 /// Precision and recall goals, per-mille, for every kind the scanner reports.
@@ -67,6 +68,7 @@ const CUE_FIELDS: &[&str] = &[
     "repetition",
     "elapsed_hours",
     "money",
+    "category",
 ];
 
 fn repo() -> PathBuf {
@@ -108,6 +110,13 @@ fn values(cues: &TextCues) -> BTreeMap<&'static str, Option<String>> {
         (
             "elapsed_hours",
             (cues.elapsed_hours != 0).then(|| cues.elapsed_hours.to_string()),
+        ),
+        // The category a record without one would be graded with.
+        (
+            "category",
+            TextFacts::from_cues(cues)
+                .category()
+                .map(|c| c.code().to_string()),
         ),
     ])
 }
@@ -307,6 +316,22 @@ fn parse_item(line: &str, at: &str) -> Result<Item, String> {
             unread.push(name.to_string());
         }
         values.insert(name, stated.then(|| cues[name].to_string()));
+    }
+    // The category a reader would name, if any (`other` is what a record without one has,
+    // so it is written `null`).
+    match field(cues, "category", at)? {
+        Value::Null => {
+            values.insert("category", None);
+        }
+        _ => {
+            let named: Vec<&str> = Category::CODES
+                .iter()
+                .copied()
+                .filter(|c| *c != Category::Other.code())
+                .collect();
+            let category = str_in(cues, "category", &named, at)?;
+            values.insert("category", Some(category.to_string()));
+        }
     }
     let mut money_set = BTreeSet::new();
     let money = field(cues, "money", at)?

@@ -63,6 +63,7 @@ mod reference {
             st.serialize_field("gates", &a.gates)?;
             st.serialize_field("claim_ratio_permille", &a.claim_ratio_permille)?;
             st.serialize_field("claim_unreasonable", &a.claim_unreasonable)?;
+            st.serialize_field("suggested_category", &a.suggested_category)?;
             st.serialize_field("playbook", &a.playbook)?;
             st.serialize_field("text_cues", &CuesJson(&a.text_cues))?;
             st.serialize_field("raw_scores", &RawScores(&a.raw_scores))?;
@@ -328,6 +329,7 @@ prop_compose! {
         gates in any::<u16>(),
         claim_ratio_permille in proptest::option::of(prop_oneof![0u32..5000, any::<u32>()]),
         playbook in playbook(),
+        suggested_category in proptest::option::of(pick(Category::ALL)),
         cues in prop_oneof![Just((0u8, 0u16, 0u8)), any::<(u8, u16, u8)>()],
         rows in proptest::collection::vec(row(), 0..12),
     ) -> Assessment {
@@ -355,6 +357,7 @@ prop_compose! {
         a.follow_up_hours = follow_up_hours;
         a.gates = FlagSet::from_bits_truncate(gates);
         a.playbook = playbook;
+        a.suggested_category = suggested_category;
         a.text_cues = TextFacts { threats: cues.0, forbidden_phrases: cues.1, emotion_markers: cues.2, ..TextFacts::NONE };
         for r in rows {
             a.rows.push(r).unwrap();

@@ -493,6 +493,15 @@ enum ct_result
      */
     CT_ERR_ASSESSMENT_PLAYBOOK_STEPS = 176,
     /**
+     * `ct_assessment.has_suggested_category` is neither 0 nor 1.
+     */
+    CT_ERR_ASSESSMENT_HAS_SUGGESTED_CATEGORY = 177,
+    /**
+     * `ct_assessment.suggested_category` is not an index of
+     * `CT_VOCAB_CATEGORY` (checked when `has_suggested_category`).
+     */
+    CT_ERR_ASSESSMENT_SUGGESTED_CATEGORY = 178,
+    /**
      * `ct_outcome.resolved_first_contact` is neither 0 nor 1.
      */
     CT_ERR_OUTCOME_RESOLVED_FIRST_CONTACT = 180,
@@ -686,9 +695,15 @@ typedef struct ct_text_facts {
      */
     uint8_t currency;
     /**
+     * The category the text suggests: 0 none, else 1 + a
+     * `CT_VOCAB_CATEGORY` value (never `other`). Grading uses it when
+     * `category` is left `other`.
+     */
+    uint8_t category;
+    /**
      * Set to 0 by the library and ignored (no implicit padding).
      */
-    uint8_t padding[5];
+    uint8_t padding[4];
 } ct_text_facts;
 
 /**
@@ -1062,9 +1077,19 @@ typedef struct ct_assessment {
      */
     char id[CT_ID_ARRAY_SIZE];
     /**
+     * 1 if `suggested_category` is valid: the complaint left `category`
+     * `other` and its text suggested the one it was graded with.
+     */
+    uint8_t has_suggested_category;
+    /**
+     * The category the text suggested: `CT_VOCAB_CATEGORY` (valid when
+     * `has_suggested_category`).
+     */
+    uint8_t suggested_category;
+    /**
      * Reserved, set to 0 by the library and ignored (no implicit padding).
      */
-    uint8_t reserved[4];
+    uint8_t reserved[2];
     /**
      * Every factor that moved a score, in the order the factors were applied.
      */

@@ -3,9 +3,9 @@
 
 use core::ffi::c_char;
 use triage::{
-    assess_with, write_assessment_json, Assessment, ComplaintFields, ExpectationApproach, Factor,
-    FlagSet, Grade, Level, MotiveApproach, Playbook, Policy, ReasonRow, ReasonSink, Remedy, Scores,
-    Source, Strategy, Talk, Tier, TierBasis, MAX_ASSESSMENT_JSON, MAX_REASON_ROWS,
+    assess_with, write_assessment_json, Assessment, Category, ComplaintFields, ExpectationApproach,
+    Factor, FlagSet, Grade, Level, MotiveApproach, Playbook, Policy, ReasonRow, ReasonSink, Remedy,
+    Scores, Source, Strategy, Talk, Tier, TierBasis, MAX_ASSESSMENT_JSON, MAX_REASON_ROWS,
 };
 
 use crate::complaint::{
@@ -142,8 +142,14 @@ pub struct ct_assessment {
     pub id_len: u8,
     /// The complaint's id, echoed back, NUL-terminated.
     pub id: [c_char; CT_ID_ARRAY_SIZE],
+    /// 1 if `suggested_category` is valid: the complaint left `category`
+    /// `other` and its text suggested the one it was graded with.
+    pub has_suggested_category: u8,
+    /// The category the text suggested: `CT_VOCAB_CATEGORY` (valid when
+    /// `has_suggested_category`).
+    pub suggested_category: u8,
     /// Reserved, set to 0 by the library and ignored (no implicit padding).
-    pub reserved: [u8; 4],
+    pub reserved: [u8; 2],
     /// Every factor that moved a score, in the order the factors were applied.
     pub rows: [ct_reason_row; CT_MAX_REASON_ROWS],
 }
@@ -256,7 +262,9 @@ unsafe fn assess_in_place<C: ComplaintFields>(
         out_id.cast::<IdBytes>().write_unaligned(*id);
         out_id.add(CT_ID_CAPACITY).write(0);
         put!(out.id_len = id_len);
-        put!(out.reserved = [0; 4]);
+        put!(out.has_suggested_category = u8::from(d.suggested_category.is_some()));
+        put!(out.suggested_category = d.suggested_category.map_or(0, |c| c.index()));
+        put!(out.reserved = [0; 2]);
         put!(out.row_count = rows.len as u8);
     }
 }
@@ -334,6 +342,19 @@ pub(crate) unsafe fn to_core(p: *const ct_assessment) -> Result<Assessment, ct_r
         steps: FlagSet::from_bits(u16::from(unsafe { get!(p.playbook.steps) }))
             .ok_or(CT_ERR_ASSESSMENT_PLAYBOOK_STEPS)?,
     };
+    let has_suggested = yes_no!(
+        has_suggested_category,
+        CT_ERR_ASSESSMENT_HAS_SUGGESTED_CATEGORY
+    );
+    let suggested_category = if has_suggested {
+        Some(code!(
+            Category,
+            suggested_category,
+            CT_ERR_ASSESSMENT_SUGGESTED_CATEGORY
+        ))
+    } else {
+        None
+    };
     let has_deadline = yes_no!(
         has_regulatory_deadline,
         CT_ERR_ASSESSMENT_HAS_REGULATORY_DEADLINE
@@ -392,6 +413,7 @@ pub(crate) unsafe fn to_core(p: *const ct_assessment) -> Result<Assessment, ct_r
         claim_ratio_permille: has_claim_ratio.then(|| unsafe { get!(p.claim_ratio_permille) }),
         claim_unreasonable,
         playbook,
+        suggested_category,
         text_cues,
         rows: triage::ReasonRows::new(),
     };

@@ -131,8 +131,12 @@ pub struct ct_text_facts {
     pub repetition: u8,
     /// The currency of `largest_amount`: `CT_VOCAB_CURRENCY`.
     pub currency: u8,
+    /// The category the text suggests: 0 none, else 1 + a
+    /// `CT_VOCAB_CATEGORY` value (never `other`). Grading uses it when
+    /// `category` is left `other`.
+    pub category: u8,
     /// Set to 0 by the library and ignored (no implicit padding).
-    pub padding: [u8; 5],
+    pub padding: [u8; 4],
 }
 
 /// Largest `ct_text_facts.scope`.
@@ -276,7 +280,8 @@ pub(crate) const fn facts_to_c(c: TextFacts) -> ct_text_facts {
         scope: c.scope,
         repetition: c.repetition,
         currency: c.currency,
-        padding: [0; 5],
+        category: c.category,
+        padding: [0; 4],
     }
 }
 
@@ -315,6 +320,7 @@ pub(crate) const fn facts_from_checked_c(c: ct_text_cues, f: ct_text_facts) -> T
         scope: f.scope,
         repetition: f.repetition,
         currency: f.currency,
+        category: f.category,
         ..cues_from_checked_c(c)
     }
 }

@@ -96,7 +96,7 @@ macro_rules! fact_rule {
 }
 
 /// How many rules the text's cues and facts add to the contract's.
-const TEXT_RULES: usize = 3 + 6;
+const TEXT_RULES: usize = 3 + 7;
 
 /// The `CT_ERR_COMPLAINT_*` code that names the record contract's field
 /// `name` (compile time only): the one of 110-149 whose
@@ -146,6 +146,8 @@ macro_rules! contract_rules {
             fact_rule!(vulnerability, mask(Vulnerability::COUNT)),
             fact_rule!(scope, CT_MAX_TEXT_SCOPE),
             fact_rule!(currency, Currency::COUNT - 1),
+            // 1 + a category index, `other` (the last) excluded.
+            fact_rule!(category, Category::COUNT - 1),
         ];
     };
 }

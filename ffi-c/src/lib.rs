@@ -134,7 +134,7 @@ const _: () = {
         size_of::<ct_complaint>()
             == 2 * 8 + 2 * 4 + 7 * 2 + 4 + 21 + CT_ID_ARRAY_SIZE + 2 + 2 + 4 + 24
     );
-    assert!(size_of::<ct_text_facts>() == 8 + 4 + 2 + 5 + 5);
+    assert!(size_of::<ct_text_facts>() == 8 + 4 + 2 + 6 + 4);
     assert!(size_of::<ct_scores>() == 5 && size_of::<ct_playbook>() == 6);
     // ABI: the fields published before the gates keep their offsets; the
     // gates' two took the last reserved byte and the tail padding.

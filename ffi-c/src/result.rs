@@ -206,6 +206,11 @@ pub enum ct_result {
     CT_ERR_ASSESSMENT_GATES = 175,
     /// `ct_assessment.playbook.steps` has a bit set past `CT_VOCAB_STEP`.
     CT_ERR_ASSESSMENT_PLAYBOOK_STEPS = 176,
+    /// `ct_assessment.has_suggested_category` is neither 0 nor 1.
+    CT_ERR_ASSESSMENT_HAS_SUGGESTED_CATEGORY = 177,
+    /// `ct_assessment.suggested_category` is not an index of
+    /// `CT_VOCAB_CATEGORY` (checked when `has_suggested_category`).
+    CT_ERR_ASSESSMENT_SUGGESTED_CATEGORY = 178,
 
     /// `ct_outcome.resolved_first_contact` is neither 0 nor 1.
     CT_ERR_OUTCOME_RESOLVED_FIRST_CONTACT = 180,
@@ -405,6 +410,8 @@ describe_results! {
     CT_ERR_ASSESSMENT_PAST_REGULATORY_DEADLINE => c"past_regulatory_deadline", c"ct_assessment.past_regulatory_deadline: neither 0 nor 1";
     CT_ERR_ASSESSMENT_GATES => c"gates", c"ct_assessment.gates: a bit with no gate";
     CT_ERR_ASSESSMENT_PLAYBOOK_STEPS => c"playbook.steps", c"ct_assessment.playbook.steps: a bit with no step";
+    CT_ERR_ASSESSMENT_HAS_SUGGESTED_CATEGORY => c"has_suggested_category", c"ct_assessment.has_suggested_category: neither 0 nor 1";
+    CT_ERR_ASSESSMENT_SUGGESTED_CATEGORY => c"suggested_category", c"ct_assessment.suggested_category: not a category index";
     CT_ERR_OUTCOME_RESOLVED_FIRST_CONTACT => c"resolved_first_contact", c"ct_outcome.resolved_first_contact: neither 0 nor 1";
     CT_ERR_OUTCOME_HOURS_TO_RESOLVE => c"hours_to_resolve", c"ct_outcome.hours_to_resolve: above 1000000";
     CT_ERR_OUTCOME_SATISFACTION => c"satisfaction", c"ct_outcome.satisfaction: above 5";

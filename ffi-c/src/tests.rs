@@ -72,6 +72,40 @@ pub(crate) fn graded(json: &[u8]) -> ct_assessment {
     *a
 }
 
+#[test]
+fn the_suggested_category_is_in_the_c_result_and_its_json() {
+    let text = "这个月话费又多扣了三十块";
+    let mut c = ct_complaint::default();
+    // SAFETY: valid pointers and length.
+    let r = unsafe { ct_complaint_add_text(&mut c, text.as_ptr().cast(), text.len()) };
+    assert_eq!(r, CT_OK);
+    assert_eq!(c.text_facts.category, triage::Category::Billing.index() + 1);
+    let p = default_policy();
+    let mut a = blank_assessment();
+    // SAFETY: valid pointers.
+    assert_eq!(unsafe { ct_assess(&c, &*p, &mut *a) }, CT_OK);
+    assert_eq!(
+        (a.has_suggested_category, a.suggested_category),
+        (1, triage::Category::Billing.index())
+    );
+    assert!(to_json(&a)
+        .unwrap()
+        .contains(r#""suggested_category":"billing""#));
+    // The same text in a record's JSON, with and without its own category.
+    let a = graded(r#"{"text":"这个月话费又多扣了三十块"}"#.as_bytes());
+    assert_eq!(a.has_suggested_category, 1);
+    let a = graded(r#"{"category":"price","text":"这个月话费又多扣了三十块"}"#.as_bytes());
+    assert_eq!((a.has_suggested_category, a.suggested_category), (0, 0));
+    assert!(to_json(&a)
+        .unwrap()
+        .contains(r#""suggested_category":null"#));
+    c.category = triage::Category::Price.index();
+    let mut a = blank_assessment();
+    // SAFETY: valid pointers.
+    assert_eq!(unsafe { ct_assess(&c, &*p, &mut *a) }, CT_OK);
+    assert_eq!(a.has_suggested_category, 0, "an explicit category stands");
+}
+
 fn to_json(a: &ct_assessment) -> Result<String, ct_result> {
     let mut buf = vec![0 as c_char; CT_MAX_ASSESSMENT_JSON];
     let mut n = 0usize;
@@ -325,6 +359,10 @@ fn every_invalid_complaint_field() -> Vec<(&'static str, ct_complaint, ct_result
         ("text_facts.currency", |c| {
             c.text_facts.currency = triage::Currency::COUNT as u8
         }),
+        // 1 + the index of `other`, which a text never suggests.
+        ("text_facts.category", |c| {
+            c.text_facts.category = triage::Category::COUNT as u8
+        }),
     ] {
         let mut c = ok;
         set(&mut c);
@@ -444,7 +482,7 @@ fn ct_assess_and_ct_complaint_validate_agree_on_every_complaint() {
             .unwrap();
         // Overwrite 1 to 3 fields with values near the limits.
         for _ in 0..1 + round % 3 {
-            let pick = interesting(&mut rng, 8) % 44;
+            let pick = interesting(&mut rng, 8) % 45;
             let v = interesting(&mut rng, 8);
             match pick {
                 0 => c.direct_loss = v,
@@ -490,6 +528,7 @@ fn ct_assess_and_ct_complaint_validate_agree_on_every_complaint() {
                 40 => c.text_facts.vulnerability = v as u8,
                 41 => c.text_facts.scope = v as u8,
                 42 => c.text_facts.currency = v as u8,
+                43 => c.text_facts.category = v as u8,
                 _ => {
                     // Bytes of the id, ASCII or not, valid UTF-8 or not,
                     // and garbage past its length.
@@ -808,6 +847,16 @@ fn every_invalid_assessment_field_is_named() {
     bad!(resolution_capped = 2, CT_ERR_ASSESSMENT_RESOLUTION_CAPPED);
     bad!(has_claim_ratio = 2, CT_ERR_ASSESSMENT_HAS_CLAIM_RATIO);
     bad!(claim_unreasonable = 9, CT_ERR_ASSESSMENT_CLAIM_UNREASONABLE);
+    bad!(
+        has_suggested_category = 2,
+        CT_ERR_ASSESSMENT_HAS_SUGGESTED_CATEGORY
+    );
+    {
+        let mut a = ok;
+        a.has_suggested_category = 1;
+        a.suggested_category = triage::Category::COUNT as u8;
+        cases.push((a, CT_ERR_ASSESSMENT_SUGGESTED_CATEGORY));
+    }
     bad!(
         playbook.talk = triage::Talk::COUNT as u8,
         CT_ERR_ASSESSMENT_PLAYBOOK_TALK

@@ -265,6 +265,7 @@ static void test_every_invalid_assessment_field(void) {
     BAD_ASSESSMENT(resolution_capped, 2, CT_ERR_ASSESSMENT_RESOLUTION_CAPPED);
     BAD_ASSESSMENT(has_claim_ratio, 2, CT_ERR_ASSESSMENT_HAS_CLAIM_RATIO);
     BAD_ASSESSMENT(claim_unreasonable, 2, CT_ERR_ASSESSMENT_CLAIM_UNREASONABLE);
+    BAD_ASSESSMENT(has_suggested_category, 2, CT_ERR_ASSESSMENT_HAS_SUGGESTED_CATEGORY);
     BAD_ASSESSMENT(playbook.talk, 250, CT_ERR_ASSESSMENT_PLAYBOOK_TALK);
     BAD_ASSESSMENT(playbook.motive, 250, CT_ERR_ASSESSMENT_PLAYBOOK_MOTIVE);
     BAD_ASSESSMENT(playbook.expectation, 250, CT_ERR_ASSESSMENT_PLAYBOOK_EXPECTATION);
@@ -536,6 +537,21 @@ static void test_text_raises_defaults(void) {
     CHECK_RC(ct_complaint_init(&c), CT_OK);
     c.text_facts.safety = 200;
     check_bad_complaint(&c, CT_ERR_COMPLAINT_TEXT_FACTS, "text_facts", __LINE__);
+
+    /* A complaint left `other` is graded with the category its text suggests,
+       and the result says so; a category set by the caller stands. */
+    {
+        static const char billing[] = "I was charged twice and my bill is wrong.";
+        CHECK_RC(ct_complaint_init(&c), CT_OK);
+        CHECK_RC(ct_complaint_add_text(&c, billing, strlen(billing)), CT_OK);
+        CHECK(c.category == CT_CATEGORY_OTHER);
+        CHECK(c.text_facts.category == CT_CATEGORY_BILLING + 1);
+        CHECK_RC(ct_assess(&c, &policy, &a), CT_OK);
+        CHECK(a.has_suggested_category == 1 && a.suggested_category == CT_CATEGORY_BILLING);
+        c.category = CT_CATEGORY_LOGISTICS;
+        CHECK_RC(ct_assess(&c, &policy, &a), CT_OK);
+        CHECK(a.has_suggested_category == 0);
+    }
 }
 
 static void test_policy(void) {

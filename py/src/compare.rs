@@ -96,6 +96,8 @@ fn grade(
         valid: vec![0xff; n.div_ceil(8)],
     };
     let [a, b, c, d, e] = &mut scores;
+    // Not compared: a policy does not change what the text suggests.
+    let mut category = vec![0u8; n];
     let outputs = frame::Outputs {
         scores: [a, b, c, d, e],
         grade: &mut g.grade,
@@ -103,6 +105,7 @@ fn grade(
         priority: &mut g.priority,
         first_response: &mut g.first_response,
         resolution: &mut g.resolution,
+        category: &mut category,
         valid: &mut g.valid,
         effect: None,
         origin: 0,

@@ -79,6 +79,8 @@ pub struct Outputs<'o> {
     pub first_response: &'o mut [u8],
     /// Hours to resolution, little-endian u16.
     pub resolution: &'o mut [u8],
+    /// The category the text suggested: 0 none, else 1 + its index.
+    pub category: &'o mut [u8],
     /// Validity bitmap, all set on entry; a row in error is cleared.
     pub valid: &'o mut [u8],
     /// Improvement effect score and on-time flag (0/1), when outcomes are read.
@@ -106,6 +108,7 @@ impl<'o> Outputs<'o> {
         let (p0, p1) = cut(self.priority, rows);
         let (f0, f1) = cut(self.first_response, 2 * rows);
         let (r0, r1) = cut(self.resolution, 2 * rows);
+        let (k0, k1) = cut(self.category, rows);
         let (v0, v1) = cut(self.valid, rows / 8);
         let (x0, x1) = match self.effect {
             Some((score, on_time)) => {
@@ -123,6 +126,7 @@ impl<'o> Outputs<'o> {
                 priority: p0,
                 first_response: f0,
                 resolution: r0,
+                category: k0,
                 valid: v0,
                 effect: x0,
                 origin: self.origin,
@@ -134,6 +138,7 @@ impl<'o> Outputs<'o> {
                 priority: p1,
                 first_response: f1,
                 resolution: r1,
+                category: k1,
                 valid: v1,
                 effect: x1,
                 origin: self.origin + rows,
@@ -1588,6 +1593,7 @@ fn run_rows(
                         [a.grade.index(), a.tier.index(), a.priority],
                         a.first_response_minutes,
                         a.resolution_hours,
+                        a.suggested_category,
                     );
                 } else {
                     let d = decide_only(c, policy);
@@ -1605,6 +1611,7 @@ fn run_rows(
                         [d.grade.index(), d.tier.index(), d.priority],
                         d.first_response_minutes,
                         d.resolution_hours,
+                        d.suggested_category,
                     );
                 }
             }
@@ -1623,8 +1630,12 @@ fn put(
     gtp: [u8; 3],
     first: u16,
     resolution: u16,
+    category: Option<complaint_triage::Category>,
 ) {
     let row = row - out.origin;
+    if let Some(slot) = out.category.get_mut(row) {
+        *slot = category.map_or(0, |c| c.index() + 1);
+    }
     for (col, v) in out.scores.iter_mut().zip(scores) {
         if let Some(slot) = col.get_mut(row) {
             *slot = v;

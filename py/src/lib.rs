@@ -390,6 +390,12 @@ impl PyAssessment {
     fn claim_unreasonable(&self) -> bool {
         self.inner.claim_unreasonable
     }
+    /// The category the free text suggested, as a code, when the record
+    /// gave none (left `other`) and grading used the text's; else None.
+    #[getter]
+    fn suggested_category(&self) -> Option<&'static str> {
+        self.inner.suggested_category.map(|c| c.code())
+    }
     /// How to talk, meet the motive and expectation, the remedy, the
     /// strategy and the steps, as codes.
     #[getter]
@@ -1055,6 +1061,7 @@ fn text_facts<'py>(py: Python<'py>, text: &Bound<'py, PyAny>) -> PyResult<Bound<
     d.set_item("elapsed_hours", f.elapsed_hours)?;
     d.set_item("largest_amount", f.largest_amount)?;
     d.set_item("currency", f.currency().code())?;
+    d.set_item("category", f.category().map(|c| c.code()))?;
     Ok(d)
 }
 
@@ -1208,6 +1215,9 @@ fn _assess_arrow<'py>(
         out_dict.set_item(name, &a)?;
         arrays.push(a);
     }
+    let category = make(n, 0)?;
+    out_dict.set_item("suggested_category", &category)?;
+    arrays.push(category);
     let valid = make(n.div_ceil(8), 0xff)?;
     out_dict.set_item("valid", &valid)?;
     arrays.push(valid);
@@ -1234,6 +1244,7 @@ fn _assess_arrow<'py>(
         priority: next(),
         first_response: next(),
         resolution: next(),
+        category: next(),
         valid: next(),
         effect: None,
         origin: 0,

@@ -11,6 +11,8 @@ import pyarrow as pa
 import complaint_triage as ct
 
 KINDS = ("pandas", "polars", "pyarrow")
+#: Output columns of codes (categoricals), compared as strings.
+STRINGS = ("grade", "tier", "suggested_category", "error")
 
 
 def to_frame(records: list[dict[str, Any]], kind: str) -> Any:
@@ -31,14 +33,14 @@ def rows_of(frame: Any, columns: tuple[str, ...] = ct.OUTPUT_COLUMNS) -> list[di
     if isinstance(frame, pd.DataFrame):
         out: list[dict[str, Any]] = []
         for rec in frame[list(columns)].astype(object).to_dict("records"):
-            out.append({str(k): (None if v is None or v is pd.NA or (isinstance(v, float) and v != v) else (str(v) if k in ("grade", "tier", "error") else int(v))) for k, v in rec.items()})
+            out.append({str(k): (None if v is None or v is pd.NA or (isinstance(v, float) and v != v) else (str(v) if k in STRINGS else int(v))) for k, v in rec.items()})
         return out
     if isinstance(frame, pl.DataFrame):
-        sel = frame.select([pl.col(c).cast(pl.String) if c in ("grade", "tier") else pl.col(c) for c in columns])
+        sel = frame.select([pl.col(c).cast(pl.String) if c in STRINGS else pl.col(c) for c in columns])
         return list(sel.to_dicts())
     table = frame if isinstance(frame, pa.Table) else pa.Table.from_batches([frame])
     cols = {c: table.column(c) for c in columns}
-    cols = {c: (v.cast(pa.string()) if c in ("grade", "tier") else v) for c, v in cols.items()}
+    cols = {c: (v.cast(pa.string()) if c in STRINGS else v) for c, v in cols.items()}
     return list(pa.table(cols).to_pylist())
 
 

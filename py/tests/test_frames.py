@@ -196,3 +196,18 @@ def test_output_types(examples: list[dict[str, Any]]) -> None:
     assert pa.types.is_dictionary(types["grade"]) and types["grade"].ordered
     pdf = ct.assess_frame(to_frame(examples, "pandas"))
     assert list(pdf["grade"].cat.categories) == ["minor", "moderate", "major", "critical"]
+
+
+def test_the_suggested_category_column() -> None:
+    rows = [
+        {"id": "a", "text": "这个月话费又多扣了三十块"},
+        {"id": "b", "category": "price", "text": "这个月话费又多扣了三十块"},
+        {"id": "c", "text": "你好"},
+    ]
+    out = ct.assess_frame(to_frame(rows, "pyarrow"))
+    assert out.column("suggested_category").to_pylist() == ["billing", None, None]
+    assert out.column("suggested_category").to_pylist() == [
+        ct.assess(r).suggested_category for r in rows
+    ]
+    pdf = ct.assess_frame(to_frame(rows, "pandas"))
+    assert pdf["suggested_category"].iloc[0] == "billing"

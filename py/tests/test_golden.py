@@ -42,7 +42,8 @@ def test_assess_mapping_is_the_cores_json(case: dict[str, Any]) -> None:
                 "tier_basis", "priority", "severity_level", "impact_level", "urgency_level",
                 "first_response_minutes", "resolution_hours", "resolution_capped",
                 "regulatory_deadline_hours", "past_regulatory_deadline", "follow_up_hours", "gates",
-                "claim_ratio_permille", "claim_unreasonable", "playbook", "text_cues",
+                "claim_ratio_permille", "claim_unreasonable", "suggested_category", "playbook",
+                "text_cues",
                 "raw_scores", "reasons"):
         assert getattr(a, key) == expected[key], key
     assert a.scores == {k: expected[k] for k in ("severity", "impact", "difficulty", "escalation_risk", "malice")}

@@ -36,3 +36,26 @@ def test_explain_quotes_the_words_a_text_reason_came_from() -> None:
     text = ct.explain({"text": INJURY})
     assert "from the text" in text
     assert 'safety_incident [96..102] "住院"' in text
+
+
+BILLING = "这个月话费又多扣了三十块，上个月也是乱收费。"
+
+
+def test_a_record_without_category_gets_the_texts_suggestion() -> None:
+    a = ct.assess({"text": BILLING})
+    assert a.suggested_category == "billing"
+    assert a.to_dict()["suggested_category"] == "billing"
+    assert any(
+        r["factor"] == "category.billing" and r["source"] == "text" for r in a.to_dict()["reasons"]
+    )
+    assert ct.assess_json(json.dumps({"text": BILLING})).to_dict() == a.to_dict()
+    assert ct.text_facts(BILLING)["category"] == "billing"
+    assert "category billing (套餐计费类) suggested by the text" in ct.explain({"text": BILLING})
+
+
+def test_an_explicit_category_is_never_replaced_by_the_text() -> None:
+    a = ct.assess({"category": "logistics", "text": BILLING})
+    assert a.suggested_category is None
+    assert a.to_dict()["suggested_category"] is None
+    assert any(r["factor"] == "category.logistics" for r in a.to_dict()["reasons"])
+    assert ct.text_facts("你好")["category"] is None

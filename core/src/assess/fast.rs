@@ -145,7 +145,8 @@ fn sum_factors<C: ComplaintFields + ?Sized, R: ReasonSink>(
         rows,
     };
     let f = Source::Field;
-    s.add(Factor::category(c.category()), f);
+    let category = merge::category(c);
+    s.add(Factor::category(category.value), category.source);
     s.add(Factor::channel(c.channel()), f);
     s.add(Factor::customer_tier(c.customer_tier()), f);
     s.add(Factor::personality(c.personality()), f);
@@ -407,11 +408,12 @@ fn decide<C: ComplaintFields + ?Sized>(
         expectation: c.expectation(),
         personality: c.personality(),
     });
+    let category = merge::category(c);
     let playbook = Playbook {
         talk: playbook::talk_for(c.personality()),
         motive: playbook::motive_approach_for(c.motive()),
         expectation: playbook::expectation_approach_for(c.expectation()),
-        remedy: playbook::remedy_for(c.category()),
+        remedy: playbook::remedy_for(category.value),
         strategy,
         steps: playbook::steps_for(c.channel(), c.threats(), c.customer_tier(), tier, gates),
     };
@@ -434,5 +436,6 @@ fn decide<C: ComplaintFields + ?Sized>(
         gates,
         claim,
         playbook,
+        suggested_category: (category.source == Source::Text).then_some(category.value),
     }
 }

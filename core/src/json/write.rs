@@ -192,6 +192,15 @@ fn assessment_json(a: &Assessment, text: Option<&[u8]>, o: &mut Out<'_>) -> Res 
     }
     o.put(b",\"claim_unreasonable\":")?;
     o.bool(a.claim_unreasonable)?;
+    // The category the text suggested, for a record that gave none.
+    match a.suggested_category {
+        Some(c) => {
+            o.put(b",\"suggested_category\":\"")?;
+            o.code_of(c)?;
+            o.put(b"\"")?;
+        }
+        None => o.put(b",\"suggested_category\":null")?,
+    }
     let p = &a.playbook;
     o.put(b",\"playbook\":{\"talk\":\"")?;
     o.code_of(p.talk)?;

@@ -8,7 +8,9 @@
 //! raises a field of the record is in `core/src/merge.rs`.
 
 use super::{Cue, Money, TextCues, CURRENCIES, MALICE, VULNERABLE};
-use crate::codes::{Currency, HandlingFailure, MaliceSignal, SafetyLevel, Threat, Vulnerability};
+use crate::codes::{
+    Category, Currency, HandlingFailure, MaliceSignal, SafetyLevel, Threat, Vulnerability,
+};
 use crate::factor::{self, Factor};
 use crate::json::MAX_AMOUNT;
 
@@ -47,6 +49,9 @@ pub struct TextFacts {
     /// The currency of [`TextFacts::largest_amount`]: a [`Currency`] index
     /// (0: unspecified, also when no amount was stated).
     pub currency: u8,
+    /// The category the text suggests: 0 none, else 1 + a [`Category`]
+    /// index (see [`TextFacts::category`]).
+    pub category: u8,
 }
 
 /// The record's malice signal for each sign of [`MALICE`], in its order.
@@ -124,6 +129,7 @@ impl TextFacts {
         scope: 0,
         repetition: 0,
         currency: 0,
+        category: 0,
     };
 
     /// The facts of what the scanner found.
@@ -170,11 +176,15 @@ impl TextFacts {
             scope: cues.scope,
             repetition: cues.repetition,
             currency,
+            category: suggested_category(&cues.categories)
+                .map_or(0, |c| c.index().saturating_add(1)),
         }
     }
 
     /// The facts of `self` and `other` together: bit sets joined, the
-    /// higher level or number, the larger amount with its currency.
+    /// higher level or number, the larger amount with its currency, the
+    /// category of `self` unless it has none (the counts behind it are not
+    /// kept: the first text that suggests one decides).
     #[must_use]
     pub fn union(self, other: TextFacts) -> TextFacts {
         let (largest_amount, currency) = if other.largest_amount > self.largest_amount {
@@ -194,6 +204,11 @@ impl TextFacts {
             scope: self.scope.max(other.scope),
             repetition: self.repetition.max(other.repetition),
             currency,
+            category: if self.category != 0 {
+                self.category
+            } else {
+                other.category
+            },
         }
     }
 
@@ -214,6 +229,27 @@ impl TextFacts {
     pub fn currency(&self) -> Currency {
         Currency::from_index(self.currency).unwrap_or(Currency::Unspecified)
     }
+
+    /// The category the text suggests; `None` when no category phrase
+    /// occurred.
+    #[must_use]
+    pub fn category(&self) -> Option<Category> {
+        Category::from_index(self.category.checked_sub(1)?)
+    }
+}
+
+/// The category with the most phrase occurrences; a tie goes to the first
+/// in the vocabulary's order ([`Category::ALL`]), so the choice never
+/// depends on where the phrases stand in the text. `None` when no phrase
+/// occurred (`other` has none: a text never suggests it).
+fn suggested_category(counts: &[u8; Category::COUNT]) -> Option<Category> {
+    let mut best: Option<(Category, u8)> = None;
+    for (c, n) in Category::ALL.iter().zip(counts) {
+        if *n > best.map_or(0, |(_, m)| m) {
+            best = Some((*c, *n));
+        }
+    }
+    best.map(|(c, _)| c)
 }
 
 impl TextFacts {
@@ -261,6 +297,10 @@ impl TextFacts {
         if in_range(factor::AFFECTED, crate::Band::AffectedCustomers.levels()).is_some() {
             return (self.scope > 0).then_some(Cue::Scope(self.scope));
         }
+        if let Some(k) = in_range(factor::CATEGORY, Category::COUNT) {
+            // Only the suggested category's factor came from the text.
+            return (self.category.checked_sub(1) == Some(k)).then_some(Cue::Category(k));
+        }
         None
     }
 }
@@ -283,6 +323,31 @@ mod tests {
             "你们卖的充电宝昨晚充电时爆炸了，把我孩子的手烧伤了，现在还在医院住院。",
         ));
         assert!(f.safety_level() >= SafetyLevel::Injury, "{f:?}");
+    }
+
+    #[test]
+    fn the_most_cued_category_is_suggested_ties_in_vocabulary_order() {
+        let f = |t: &str| TextFacts::from_cues(&scan_text(t)).category();
+        assert_eq!(f("今天天气不错"), None, "no cue, no suggestion");
+        assert_eq!(f("话费多扣了二十块"), Some(Category::Billing));
+        // One logistics phrase, two billing ones.
+        assert_eq!(
+            f("快递没问题，就是这个月话费多扣了"),
+            Some(Category::Billing)
+        );
+        // One of each: billing comes before logistics in the vocabulary,
+        // whichever is named first.
+        assert_eq!(f("包裹丢了，还乱收费"), Some(Category::Billing));
+        assert_eq!(f("乱收费，包裹还丢了"), Some(Category::Billing));
+        assert_eq!(f("The parcel never came"), Some(Category::Logistics));
+    }
+
+    #[test]
+    fn the_first_text_with_a_category_decides_a_union() {
+        let a = TextFacts::from_cues(&scan_text("包裹丢了"));
+        let b = TextFacts::from_cues(&scan_text("话费多扣了"));
+        assert_eq!(a.union(b).category(), Some(Category::Logistics));
+        assert_eq!(TextFacts::NONE.union(b).category(), Some(Category::Billing));
     }
 
     #[test]

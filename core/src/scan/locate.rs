@@ -36,6 +36,9 @@ pub enum Cue {
     Elapsed,
     /// The stated amount of money (the text's largest).
     Money,
+    /// A phrase of a complaint category, by [`Category`](crate::Category)
+    /// index (the first one of the category's phrases).
+    Category(u8),
 }
 
 impl Cue {
@@ -52,6 +55,7 @@ impl Cue {
             Cue::Repetition => CueKind::Repetition,
             Cue::Elapsed => CueKind::Elapsed,
             Cue::Money => CueKind::Money,
+            Cue::Category(_) => CueKind::Category,
         }
     }
 
@@ -62,7 +66,8 @@ impl Cue {
             | Cue::ForbiddenPhrase(b)
             | Cue::EmotionMarker(b)
             | Cue::Malice(b)
-            | Cue::Vulnerable(b) => b == bit,
+            | Cue::Vulnerable(b)
+            | Cue::Category(b) => b == bit,
             // A level is shown by a phrase of that level or above.
             Cue::Safety(level) | Cue::Scope(level) => bit.saturating_add(1) >= level,
             Cue::Repetition | Cue::Elapsed | Cue::Money => true,
@@ -88,6 +93,7 @@ impl Cue {
                 let target = largest(all);
                 target > 0 && largest(cues) >= target
             }
+            Cue::Category(b) => cues.categories.get(usize::from(b)).is_some_and(|n| *n > 0),
         }
     }
 
@@ -281,6 +287,10 @@ mod tests {
         );
         assert_eq!(words("I want $1,200 back", Cue::Money), Some("$1,200"));
         assert_eq!(words("断网三天了", Cue::Elapsed), Some("三天"));
+        assert_eq!(
+            words("I was charged twice for one parcel", Cue::Category(1)),
+            Some("charged twice")
+        );
         // A prefix ending inside a word is no match of the whole text.
         assert_eq!(
             words("The charger burned my hand", Cue::Safety(2)),

@@ -31,6 +31,7 @@ OUTPUT_COLUMNS: tuple[str, ...] = (
     "priority",
     "first_response_minutes",
     "resolution_hours",
+    "suggested_category",
 )
 
 #: Columns ``evaluate_frame`` appends after ``OUTPUT_COLUMNS``.
@@ -298,6 +299,17 @@ def _grade(df: Any, policy: Policy | None, errors: str, with_outcome: bool, thre
     out["priority"] = column("priority", pa.uint8())
     out["first_response_minutes"] = column("first_response_minutes", pa.uint16())
     out["resolution_hours"] = column("resolution_hours", pa.uint16())
+    # 0 where the record gave a category or the text suggested none (null),
+    # else 1 + the category's index.
+    import pyarrow.compute as pc
+
+    suggested = column("suggested_category", pa.uint8())
+    index = pc.subtract(suggested.cast(pa.int16()), 1).cast(pa.int8())
+    none = pc.equal(suggested, 0)
+    out["suggested_category"] = pa.DictionaryArray.from_arrays(
+        pc.if_else(none, pa.scalar(None, pa.int8()), index),
+        pa.array(_codes("category")),
+    )
     if with_outcome:
         out["effect_score"] = column("effect_score", pa.uint8())
         out["on_time"] = column("on_time", pa.uint8()).cast(pa.bool_())

@@ -87,6 +87,7 @@ class TextFactsDict(TypedDict):
     elapsed_hours: int
     largest_amount: int
     currency: str
+    category: str | None
 
 
 class EffectReasonDict(TypedDict):

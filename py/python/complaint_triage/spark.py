@@ -26,7 +26,9 @@ __all__ = ["assess_spark", "compare_spark", "output_schema"]
 #: comparison, not kept).
 _POSITION = "__complaint_triage_row"
 
-_STRINGS = ("grade", "tier", "error")
+_STRINGS = ("grade", "tier", "suggested_category", "error")
+#: Output columns that may be null on a good row.
+_NULLABLE = ("suggested_category", "error")
 
 
 def output_schema(schema: Any, errors: Literal["raise", "column"] = "raise") -> Any:
@@ -39,7 +41,7 @@ def output_schema(schema: Any, errors: Literal["raise", "column"] = "raise") -> 
     fields = [f for f in schema.fields if f.name not in added]
     for name in added:
         kind = T.StringType() if name in _STRINGS else T.IntegerType()
-        fields.append(T.StructField(name, kind, nullable=errors == "column" or name == "error"))
+        fields.append(T.StructField(name, kind, nullable=errors == "column" or name in _NULLABLE))
     return T.StructType(fields)
 
 
