@@ -789,8 +789,14 @@ fn every_numeral_before_every_unit_reads_as_its_pattern() {
 
 /// A phrase listed both as `N天` and spelled out (`三天`) is read twice at one place: every
 /// kind's reading must come out the same (compile-time checks let such a pair through).
+/// Category phrases are counted, not set, so a second reading would count twice; none has
+/// the `N` form, so none can be read twice, and the comparison leaves the counts out.
 #[test]
 fn reading_a_match_twice_changes_nothing() {
+    assert!(
+        patterns().all(|(kind, _, p)| kind != CueKind::Category || !p.contains('N')),
+        "a category phrase with a number would be read twice"
+    );
     let texts = [
         ZH_HANS,
         ZH_HANT,
@@ -800,7 +806,7 @@ fn reading_a_match_twice_changes_nothing() {
         "Customer: I was charged $40 twice, this is the 3rd time in two weeks; I will sue.",
     ];
     for t in texts {
-        assert_eq!(naive_reading_each_match(t, 2), naive(t), "{t}");
+        assert_eq!(bits(naive_reading_each_match(t, 2)), bits(naive(t)), "{t}");
     }
 }
 
