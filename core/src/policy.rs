@@ -79,8 +79,9 @@ pub struct Policy {
     pub urgency_levels: [u8; 2],
     /// Grade by severity level (rows) and impact level (columns), low to high.
     pub grade_matrix: [[Grade; 3]; 3],
-    /// Priority by seriousness level (rows: the [`seriousness`] of the
-    /// grade the points give) and urgency level (columns), low to high.
+    /// Priority by seriousness level (rows: how serious the grade the points
+    /// give is, minor low, moderate medium, major and critical high) and
+    /// urgency level (columns), low to high.
     pub priority_matrix: [[u8; 3]; 3],
     /// Handling tier for each grade.
     pub tier_by_grade: [Tier; 4],
@@ -438,8 +439,8 @@ impl Policy {
         crate::gates::floor_of(fired, &self.gates)
     }
 
-    /// Priority for a pair of levels: the grade's [`seriousness`] and
-    /// `urgency`.
+    /// Priority for a pair of levels: how serious the grade is (`seriousness`:
+    /// minor low, moderate medium, major and critical high) and `urgency`.
     pub fn priority_for(&self, seriousness: Level, urgency: Level) -> u8 {
         self.priority_matrix[seriousness as usize][urgency as usize]
     }
