@@ -98,6 +98,7 @@ fn main() {
     );
     write_groups(&mut out, "SOURCE", &groups);
     write_groups(&mut out, "NUMERAL_UNITS", &unit_groups);
+    write_packed(&mut out, &groups);
     let dest = Path::new(&std::env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("phrases.rs");
     std::fs::write(&dest, out).unwrap_or_else(|e| panic!("cannot write {}: {e}", dest.display()));
 }
@@ -121,6 +122,103 @@ fn write_groups(out: &mut String, name: &str, groups: &[((String, String), Vec<S
         out.push_str("]),\n");
     }
     out.push_str("];\n");
+}
+
+/// Writes `PACKED_TEXT`, one string that holds every pattern of `groups` (and the
+/// typographic-apostrophe variant of each pattern with `'`, which the scanner adds), and
+/// `PACKED_AT`, the offset of each in it, in the scanner's order (group by group, each
+/// pattern followed by its variant). Patterns inside others and patterns whose start
+/// repeats another's end share their bytes, which makes the text about a fifth shorter
+/// (the scanner's flash on a microcontroller). Only the layout: `core/src/scan.rs`
+/// checks at compile time that each offset holds its pattern.
+fn write_packed(out: &mut String, groups: &[((String, String), Vec<String>)]) {
+    let mut patterns: Vec<String> = Vec::new();
+    for (_, list) in groups {
+        for p in list {
+            patterns.push(p.clone());
+            if p.contains('\'') {
+                patterns.push(p.replace('\'', "\u{2019}"));
+            }
+        }
+    }
+    let text = superstring(&patterns);
+    let _ = writeln!(out, "pub(super) const PACKED_TEXT: &str = {text:?};");
+    let _ = write!(
+        out,
+        "#[rustfmt::skip]\npub(super) const PACKED_AT: &[u16] = &["
+    );
+    for p in &patterns {
+        let at = text
+            .find(p.as_str())
+            .expect("the packed text holds every pattern");
+        let at = u16::try_from(at).expect("packed text under 64 KiB");
+        let _ = write!(out, "{at}, ");
+    }
+    out.push_str("];\n");
+}
+
+/// A short string that holds every string of `strings`: the greedy shortest-superstring
+/// heuristic. Strings inside others are dropped; then, longest overlap first, the end of
+/// one string is joined to the start of another (each string joined at most once on each
+/// side, never into a cycle); the chains are concatenated in order. Deterministic.
+fn superstring(strings: &[String]) -> String {
+    let mut unique: Vec<&str> = strings.iter().map(String::as_str).collect();
+    unique.sort_unstable();
+    unique.dedup();
+    let all = unique.join("\0");
+    let keep: Vec<&str> = unique
+        .iter()
+        .copied()
+        .filter(|s| all.matches(s).count() == 1)
+        .collect();
+    // Every proper prefix of every kept string, to the strings it starts.
+    let mut starts: std::collections::HashMap<&[u8], Vec<usize>> = Default::default();
+    for (j, b) in keep.iter().enumerate() {
+        for k in 1..b.len() {
+            starts.entry(&b.as_bytes()[..k]).or_default().push(j);
+        }
+    }
+    // (overlap, from, to), longest overlap first.
+    let mut joins: Vec<(usize, usize, usize)> = Vec::new();
+    for (i, a) in keep.iter().enumerate() {
+        let a = a.as_bytes();
+        for k in 1..a.len() {
+            for &j in starts.get(&a[a.len() - k..]).into_iter().flatten() {
+                if j != i {
+                    joins.push((k, i, j));
+                }
+            }
+        }
+    }
+    joins.sort_unstable_by(|x, y| y.0.cmp(&x.0).then(x.1.cmp(&y.1)).then(x.2.cmp(&y.2)));
+    let mut next: Vec<Option<(usize, usize)>> = vec![None; keep.len()];
+    let mut has_prev = vec![false; keep.len()];
+    // The last string of each string's chain so far, to refuse a join that closes a cycle.
+    let mut chain_end: Vec<usize> = (0..keep.len()).collect();
+    let mut chain_start: Vec<usize> = (0..keep.len()).collect();
+    for (k, i, j) in joins {
+        if next[i].is_some() || has_prev[j] || chain_end[j] == i {
+            continue;
+        }
+        next[i] = Some((j, k));
+        has_prev[j] = true;
+        let (start, end) = (chain_start[i], chain_end[j]);
+        chain_end[start] = end;
+        chain_start[end] = start;
+    }
+    let mut text = String::new();
+    for (i, s) in keep.iter().enumerate() {
+        if has_prev[i] {
+            continue;
+        }
+        text.push_str(s);
+        let mut at = i;
+        while let Some((j, k)) = next[at] {
+            text.push_str(&keep[j][k..]);
+            at = j;
+        }
+    }
+    text
 }
 
 /// The unit of a phrase `N` followed by a Chinese unit (`N天`: `天`), which matches after

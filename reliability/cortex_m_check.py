@@ -27,8 +27,10 @@ BUDGETS = {"flash_assess": 16 * 1024, "flash_json": 96 * 1024, "stack_assess": 1
 # met). The JSON firmware was held at 142 KiB when flash was first counted in
 # full, then 113 KiB; it fits its 96 KiB since the scanner reads the numeral
 # before a unit in code and the JSON reader keeps the contract's field names
-# apart from its documentation (96 080 B). Neither firmware has a ceiling now:
-# one byte over budget fails. See RELIABILITY.md.
+# apart from its documentation (96 080 B), and again, after the text readers and
+# category phrases took it to 106 160 B, since the pattern text is packed and the
+# writer links codes alone (97 384 B). Neither firmware has a ceiling now: one
+# byte over budget fails. See RELIABILITY.md.
 CEILINGS = {}
 
 

@@ -806,21 +806,16 @@ pub fn scan_bytes(text: &[u8]) -> TextCues {
 /// right after its ASCII original. (Not listed: four internal two-mark patterns that find a
 /// run of exclamation marks right after a letter; the runs themselves are listed.)
 pub fn patterns() -> impl Iterator<Item = (CueKind, u8, &'static str)> {
-    let mut off = 0usize;
-    core::iter::from_fn(move || {
-        let e = tables::ENTRIES.iter().find(|e| e.off() == off)?;
-        if e.kind_bit() == tables::TAIL_KIND_BIT {
-            return None;
-        }
-        let end = off.checked_add(e.len())?;
-        let text = tables::TEXT.get(off..end)?;
-        off = end;
-        Some((
-            CueKind::from_index(e.kind_bit() >> 4)?,
-            e.kind_bit() & 0x0F,
-            text,
-        ))
-    })
+    tables::SOURCE_ORDER
+        .iter()
+        .take_while(|e| e.kind_bit() != tables::TAIL_KIND_BIT)
+        .filter_map(|e| {
+            Some((
+                CueKind::from_index(e.kind_bit() >> 4)?,
+                e.kind_bit() & 0x0F,
+                tables::TEXT.get(e.off()..e.off().checked_add(e.len())?)?,
+            ))
+        })
 }
 
 /// Scans text that arrives in pieces.
@@ -1696,7 +1691,8 @@ const fn is_word_pattern(pat: &[u8]) -> bool {
 mod tables {
     use super::{
         bucket_of, entry_hash, filter_word_and_bit, is_word_pattern, key_hash,
-        numbers::NUMERAL_ENDS, CueKind, BUCKET_COUNT, FILTER_WORDS, NUMERAL_UNITS, SOURCE,
+        numbers::NUMERAL_ENDS, CueKind, BUCKET_COUNT, FILTER_WORDS, NUMERAL_UNITS, PACKED_AT,
+        PACKED_TEXT, SOURCE,
     };
 
     /// One pattern, packed in 32 bits: bits 0-14 its byte offset in [`TEXT`], bits 15-19
@@ -1822,8 +1818,19 @@ mod tables {
 
     /// Number of patterns, variants included.
     pub(super) const N: usize = stats().0;
-    /// Total length of all patterns.
-    const TEXT_LEN: usize = stats().1;
+    /// Length of the pattern text: the packed patterns of [`SOURCE`] (`PACKED_TEXT`,
+    /// written by `core/build.rs`), then the tails.
+    const TEXT_LEN: usize = PACKED_TEXT.len() + TAILS_LEN;
+    /// Total length of the tails.
+    const TAILS_LEN: usize = {
+        let mut n = 0;
+        let mut i = 0;
+        while i < TAILS.len() {
+            n += TAILS[i].len();
+            i += 1;
+        }
+        n
+    };
     /// Longest pattern, a numeral followed by a unit included.
     pub(super) const MAX_LEN: usize = if stats().2 > numeral_unit_stats().1 {
         stats().2
@@ -1907,10 +1914,37 @@ mod tables {
     pub(super) static UNITS: [(u8, &str); UNIT_COUNT] = UNITS_CONST;
     pub(super) const UNITS_CONST: [(u8, &str); UNIT_COUNT] = build_units();
 
+    /// Whether `text` holds at `at` pattern `p`, with every `'` replaced by `’` if `curly`.
+    const fn holds_variant(text: &[u8], at: usize, p: &[u8], curly: bool) -> bool {
+        let (mut t, mut j) = (at, 0);
+        while j < p.len() {
+            let same = if curly && p[j] == b'\'' {
+                t + 3 <= text.len() && text[t] == 0xE2 && text[t + 1] == 0x80 && text[t + 2] == 0x99
+            } else {
+                t < text.len() && text[t] == p[j]
+            };
+            if !same {
+                return false;
+            }
+            t += if curly && p[j] == b'\'' { 3 } else { 1 };
+            j += 1;
+        }
+        true
+    }
+
+    /// The pattern text and the entries, in source order: the patterns of [`SOURCE`] at
+    /// their offsets in `PACKED_TEXT` (where patterns share bytes: one inside another, or
+    /// one's start repeating another's end), then the tails.
     const fn build_text() -> ([u8; TEXT_LEN], [Entry; N]) {
         let mut text = [0u8; TEXT_LEN];
+        let packed = PACKED_TEXT.as_bytes();
+        let mut at = 0usize;
+        while at < packed.len() {
+            text[at] = packed[at];
+            at += 1;
+        }
         let mut entries = [Entry(0); N];
-        let (mut at, mut n) = (0usize, 0usize);
+        let mut n = 0usize;
         let mut g = 0;
         while g < GROUPS {
             let (kind, bit, list) = group(g);
@@ -1921,21 +1955,25 @@ mod tables {
                 while v < 2 {
                     let curly = v == 1;
                     if !curly || has_apostrophe(p) {
-                        let start = at;
-                        let mut j = 0;
-                        while j < p.len() {
-                            if curly && p[j] == b'\'' {
-                                text[at] = 0xE2;
-                                text[at + 1] = 0x80;
-                                text[at + 2] = 0x99;
-                                at += 3;
-                            } else {
-                                text[at] = p[j];
-                                at += 1;
+                        let len = variant_len(p, curly);
+                        let start = if g < SOURCE.len() {
+                            assert!(n < PACKED_AT.len(), "PACKED_AT misses patterns");
+                            PACKED_AT[n] as usize
+                        } else {
+                            // A tail (no apostrophe), after the packed text.
+                            let mut j = 0;
+                            while j < p.len() {
+                                text[at + j] = p[j];
+                                j += 1;
                             }
-                            j += 1;
-                        }
-                        entries[n] = Entry::new(start, at - start, (kind << 4) | bit, 0);
+                            at += len;
+                            at - len
+                        };
+                        assert!(
+                            holds_variant(&text, start, p, curly),
+                            "PACKED_TEXT does not hold a pattern at its offset (core/build.rs)"
+                        );
+                        entries[n] = Entry::new(start, len, (kind << 4) | bit, 0);
                         n += 1;
                     }
                     v += 1;
@@ -1944,13 +1982,17 @@ mod tables {
             }
             g += 1;
         }
+        assert!(
+            n == PACKED_AT.len() + TAILS.len() && at == TEXT_LEN,
+            "PACKED_AT does not match the patterns"
+        );
         (text, entries)
     }
 
     const BUILT: ([u8; TEXT_LEN], [Entry; N]) = build_text();
     const TEXT_BYTES: [u8; TEXT_LEN] = BUILT.0;
 
-    /// All pattern text, concatenated in source order.
+    /// All pattern text: the packed patterns, then the tails.
     pub(super) static TEXT: &str = match core::str::from_utf8(&TEXT_BYTES) {
         Ok(s) => s,
         Err(_) => panic!("pattern text is not UTF-8"),
@@ -2073,6 +2115,10 @@ mod tables {
         }
         (e, keys)
     }
+
+    /// All patterns in source order (for [`super::patterns`]; the scanner reads
+    /// [`ENTRIES`]).
+    pub(super) static SOURCE_ORDER: [Entry; N] = BUILT.1;
 
     const SORTED: ([Entry; N], [u32; N]) = build_entries();
     const ENTRIES_CONST: [Entry; N] = SORTED.0;

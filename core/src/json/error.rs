@@ -162,7 +162,9 @@ impl ParseError {
         f.write_str("`")?;
         f.write_str(self.field)?;
         for i in [self.index, self.subindex].into_iter().flatten() {
-            write!(f, "[{i}]")?;
+            f.write_str("[")?;
+            digits(f, i.into(), 10)?;
+            f.write_str("]")?;
         }
         f.write_str("`")
     }
@@ -268,7 +270,7 @@ impl fmt::Display for ParseError {
                     } else {
                         Some(self.offset)
                     };
-                    write!(f, "{}", n.unwrap_or(0))?;
+                    digits(f, n.unwrap_or(0) as u64, 10)?;
                 }
                 0x0e => quote(f, self.suggestion, "`")?,
                 0x0f => quote(f, self.suggestion, "\"")?,
@@ -298,7 +300,9 @@ fn quote(f: &mut fmt::Formatter<'_>, s: &str, delim: &str) -> fmt::Result {
         };
         f.write_str(s.get(start..i).unwrap_or(""))?;
         if short.is_empty() {
-            write!(f, "\\u{{{:x}}}", u32::from(c))?;
+            f.write_str("\\u{")?;
+            digits(f, u32::from(c).into(), 16)?;
+            f.write_str("}")?;
         } else {
             f.write_str(short)?;
         }
@@ -306,6 +310,31 @@ fn quote(f: &mut fmt::Formatter<'_>, s: &str, delim: &str) -> fmt::Result {
     }
     f.write_str(s.get(start..).unwrap_or(""))?;
     f.write_str(delim)
+}
+
+/// Writes `n` in `radix` (10 or 16, lower-case digits), as `{}` and `{:x}` do. By hand
+/// rather than through `write!`: a firmware then carries none of `core::fmt`'s integer
+/// formatting (about 1 KiB of flash).
+pub(crate) fn digits(f: &mut impl fmt::Write, n: u64, radix: u64) -> fmt::Result {
+    let mut buf = [0u8; 20];
+    let mut i = buf.len();
+    let mut n = n;
+    loop {
+        let d = n
+            .checked_rem(radix)
+            .and_then(|d| usize::try_from(d).ok())
+            .and_then(|d| b"0123456789abcdef".get(d))
+            .copied();
+        i -= 1;
+        if let Some(slot) = buf.get_mut(i) {
+            *slot = d.unwrap_or(b'0');
+        }
+        n = n.checked_div(radix).unwrap_or(0);
+        if n == 0 || i == 0 {
+            break;
+        }
+    }
+    f.write_str(core::str::from_utf8(buf.get(i..).unwrap_or(&[])).unwrap_or(""))
 }
 
 #[cfg(feature = "std")]
@@ -330,5 +359,28 @@ pub(crate) struct DisplayAsStr<'a, T: fmt::Display>(pub &'a T);
 impl<T: fmt::Display> serde::Serialize for DisplayAsStr<'_, T> {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         s.collect_str(self.0)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::digits;
+    use std::string::String;
+
+    #[test]
+    fn digits_are_those_of_core_fmt() {
+        let mut values: std::vec::Vec<u64> = (0..=1100).collect();
+        for shift in 0..64 {
+            let p = 1u64 << shift;
+            values.extend([p - 1, p, p + 1, p.wrapping_mul(10) / 3]);
+        }
+        values.extend([u64::MAX, u64::MAX - 1, 9_999_999_999, 0x10FFFF, 0x7F]);
+        for n in values {
+            let (mut dec, mut hex) = (String::new(), String::new());
+            digits(&mut dec, n, 10).unwrap();
+            digits(&mut hex, n, 16).unwrap();
+            assert_eq!(dec, std::format!("{n}"));
+            assert_eq!(hex, std::format!("{n:x}"));
+        }
     }
 }

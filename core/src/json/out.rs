@@ -25,8 +25,10 @@ impl<'b> Out<'b> {
         Out { buf, len: 0 }
     }
 
-    /// Appends `bytes`, or fails without writing anything.
-    #[inline(always)]
+    /// Appends `bytes`, or fails without writing anything. Inlined for speed, but
+    /// with the `small-flash` feature, where one copy serves the writers' many calls.
+    #[cfg_attr(not(feature = "small-flash"), inline(always))]
+    #[cfg_attr(feature = "small-flash", inline(never))]
     pub(super) fn put(&mut self, bytes: &[u8]) -> Res {
         let end = self.len.checked_add(bytes.len()).ok_or(BufferTooSmall)?;
         let dst = self.buf.get_mut(self.len..end).ok_or(BufferTooSmall)?;
@@ -101,7 +103,9 @@ impl<'b> Out<'b> {
         self.len = self.len.saturating_sub(1);
     }
 
-    #[inline(always)]
+    /// Appends one byte (see [`Out::put`] for its inlining).
+    #[cfg_attr(not(feature = "small-flash"), inline(always))]
+    #[cfg_attr(feature = "small-flash", inline(never))]
     pub(super) fn byte(&mut self, b: u8) -> Res {
         let slot = self.buf.get_mut(self.len).ok_or(BufferTooSmall)?;
         *slot = b;
@@ -115,8 +119,10 @@ impl<'b> Out<'b> {
         self.put(code.as_bytes())
     }
 
-    /// An unsigned integer; one or two digits without a loop.
-    #[inline(always)]
+    /// An unsigned integer; one or two digits without a loop. Inlined for speed, but
+    /// with the `small-flash` feature (see [`Out::put`]).
+    #[cfg_attr(not(feature = "small-flash"), inline(always))]
+    #[cfg_attr(feature = "small-flash", inline(never))]
     pub(super) fn u64(&mut self, v: u64) -> Res {
         if v < 10 {
             self.byte(b'0' + v as u8)

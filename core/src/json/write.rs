@@ -52,23 +52,41 @@ impl Out<'_> {
     }
 
     /// `[` the codes of the set bits `]`.
-    fn bits(&mut self, bits: u16, codes: &[PhraseInfo]) -> Res {
+    fn bits(&mut self, bits: u16, codes: &[&str]) -> Res {
         self.byte(b'[')?;
         let mut first = true;
-        for (i, p) in codes.iter().enumerate().take(16) {
+        for (i, code) in codes.iter().enumerate().take(16) {
             if bits & (1 << i) != 0 {
                 if !first {
                     self.byte(b',')?;
                 }
                 first = false;
                 self.byte(b'"')?;
-                self.code(p.code)?;
+                self.code(code)?;
                 self.byte(b'"')?;
             }
         }
         self.byte(b']')
     }
 }
+
+/// The codes of a phrase table, in its order. The writer needs only the codes; referring
+/// to the tables themselves would keep their English and Chinese descriptions in a
+/// firmware's flash (1.3 KiB).
+const fn codes_of<const N: usize>(infos: &[PhraseInfo; N]) -> [&'static str; N] {
+    let mut out = [""; N];
+    let mut i = 0;
+    while i < N {
+        out[i] = infos[i].code;
+        i += 1;
+    }
+    out
+}
+
+/// The codes of [`THREATS`], [`FORBIDDEN_PHRASES`] and [`EMOTION_MARKERS`].
+const THREAT_CODES: [&str; THREATS.len()] = codes_of(&THREATS);
+const FORBIDDEN_PHRASE_CODES: [&str; FORBIDDEN_PHRASES.len()] = codes_of(&FORBIDDEN_PHRASES);
+const EMOTION_MARKER_CODES: [&str; EMOTION_MARKERS.len()] = codes_of(&EMOTION_MARKERS);
 
 /// `,"<code>":` before each raw score but the first.
 const RAW_SCORE_KEYS: [&str; Dimension::COUNT] = [
@@ -263,11 +281,11 @@ fn cues_json(c: &TextFacts, o: &mut Out<'_>) -> Res {
         );
     }
     o.put(b"\"text_cues\":{\"threats\":")?;
-    o.bits(c.threats.into(), &THREATS)?;
+    o.bits(c.threats.into(), &THREAT_CODES)?;
     o.put(b",\"forbidden_phrases\":")?;
-    o.bits(c.forbidden_phrases, &FORBIDDEN_PHRASES)?;
+    o.bits(c.forbidden_phrases, &FORBIDDEN_PHRASE_CODES)?;
     o.put(b",\"emotion_markers\":")?;
-    o.bits(c.emotion_markers.into(), &EMOTION_MARKERS)?;
+    o.bits(c.emotion_markers.into(), &EMOTION_MARKER_CODES)?;
     o.put(b"},")
 }
 
