@@ -24,6 +24,26 @@ pub(crate) fn example_records() -> Vec<String> {
         .collect()
 }
 
+/// The example records as C complaints, with an invalid one (an emotion
+/// past 10) after every third: the batch the batch and handle tests grade.
+pub(crate) fn examples_with_invalid() -> Vec<ct_complaint> {
+    let mut out = Vec::new();
+    for (i, line) in example_records().iter().enumerate() {
+        out.push(
+            complaint_from_json(line.as_bytes())
+                .map_err(|e| e.0)
+                .unwrap(),
+        );
+        if i % 3 == 2 {
+            out.push(ct_complaint {
+                emotion: 11,
+                ..ct_complaint::default()
+            });
+        }
+    }
+    out
+}
+
 pub(crate) fn default_policy() -> Box<ct_policy> {
     let mut p = Box::new(ct_policy {
         opaque: [0; CT_POLICY_WORDS],

@@ -8,7 +8,7 @@ use core::mem::size_of;
 use core::ptr::{null, null_mut};
 use std::vec::Vec;
 
-use crate::tests::{complaint_from_json, default_policy, example_records};
+use crate::tests::{default_policy, examples_with_invalid};
 use crate::*;
 
 fn blank_assessments(n: usize) -> Vec<ct_assessment> {
@@ -17,30 +17,10 @@ fn blank_assessments(n: usize) -> Vec<ct_assessment> {
         .collect()
 }
 
-/// The example records, with an invalid complaint (an emotion past 10)
-/// after every third.
-fn batch() -> Vec<ct_complaint> {
-    let mut out = Vec::new();
-    for (i, line) in example_records().iter().enumerate() {
-        out.push(
-            complaint_from_json(line.as_bytes())
-                .map_err(|e| e.0)
-                .unwrap(),
-        );
-        if i % 3 == 2 {
-            out.push(ct_complaint {
-                emotion: 11,
-                ..ct_complaint::default()
-            });
-        }
-    }
-    out
-}
-
 #[test]
 fn each_complaint_of_a_batch_is_answered_as_ct_assess_answers_it() {
     let p = default_policy();
-    let complaints = batch();
+    let complaints = examples_with_invalid();
     let n = complaints.len();
     let mut out = blank_assessments(n);
     let mut results = vec![CT_OK; n];
@@ -88,7 +68,10 @@ fn each_complaint_of_a_batch_is_answered_as_ct_assess_answers_it() {
 #[test]
 fn a_batch_refuses_every_policy_that_validation_refuses_and_writes_nothing() {
     let p = default_policy();
-    let complaints: Vec<ct_complaint> = batch().into_iter().filter(|c| c.emotion <= 10).collect();
+    let complaints: Vec<ct_complaint> = examples_with_invalid()
+        .into_iter()
+        .filter(|c| c.emotion <= 10)
+        .collect();
     let n = 4;
     let mut refused = 0;
     for fill in [0x00u8, 0xEE] {
@@ -130,7 +113,7 @@ fn a_batch_refuses_every_policy_that_validation_refuses_and_writes_nothing() {
 #[test]
 fn a_batch_with_bad_pointers_or_overlapping_arrays_writes_nothing() {
     let p = default_policy();
-    let complaints = batch();
+    let complaints = examples_with_invalid();
     let n = complaints.len();
     let mut out = blank_assessments(n + 2);
     let mut results = vec![CT_ERR_PANIC; n + 2];

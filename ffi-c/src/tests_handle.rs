@@ -8,7 +8,7 @@ use core::mem::size_of;
 use core::ptr::{null, null_mut};
 use std::vec::Vec;
 
-use crate::tests::{complaint_from_json, default_policy, example_records};
+use crate::tests::{complaint_from_json, default_policy, example_records, examples_with_invalid};
 use crate::*;
 
 fn blank() -> Box<ct_assessment> {
@@ -21,26 +21,6 @@ fn handle_of(p: &ct_policy) -> *mut ct_policy_handle {
     assert_eq!(unsafe { ct_policy_new(p, &mut h) }, CT_OK);
     assert!(!h.is_null());
     h
-}
-
-/// The example records and, after every third, a complaint with an
-/// emotion past 10.
-fn complaints() -> Vec<ct_complaint> {
-    let mut out = Vec::new();
-    for (i, line) in example_records().iter().enumerate() {
-        out.push(
-            complaint_from_json(line.as_bytes())
-                .map_err(|e| e.0)
-                .unwrap(),
-        );
-        if i % 3 == 2 {
-            out.push(ct_complaint {
-                emotion: 11,
-                ..ct_complaint::default()
-            });
-        }
-    }
-    out
 }
 
 #[test]
@@ -62,7 +42,7 @@ fn a_handle_grades_every_complaint_as_ct_assess_grades_it_by_its_blob() {
     let mut failures = 0;
     for p in [default_policy(), from_json] {
         let h = handle_of(&p);
-        for (i, c) in complaints().iter().enumerate() {
+        for (i, c) in examples_with_invalid().iter().enumerate() {
             let (mut want, mut got) = (blank(), blank());
             want.priority = 0xAB;
             got.priority = 0xAB;
@@ -178,7 +158,7 @@ fn null_misaligned_or_overlapping_arguments_are_refused_with_nothing_written() {
 fn a_batch_by_a_handle_is_a_batch_by_its_blob() {
     let p = default_policy();
     let h = handle_of(&p);
-    let cs = complaints();
+    let cs = examples_with_invalid();
     let n = cs.len();
     let blank_n = || -> Vec<ct_assessment> { (0..n).map(|_| *blank()).collect() };
     let (mut want, mut got) = (blank_n(), blank_n());
