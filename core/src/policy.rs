@@ -236,7 +236,7 @@ impl Policy {
             floor(Grade::Moderate, Tier::Specialist, 3),
             floor(Grade::Moderate, Tier::Management, 2),
             floor(Grade::Major, Tier::Management, 1),
-            floor(Grade::Minor, Tier::Frontline, 3),
+            floor(Grade::Moderate, Tier::Specialist, 3),
             floor(Grade::Minor, Tier::Frontline, 3),
         ],
         affected_gate_customers: [10, 100, 10_000],
