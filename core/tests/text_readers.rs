@@ -1,7 +1,7 @@
 //! The readers added with the corpus of T-401..T-694 (tests/text/README.md): an excessive
 //! claim against a stated loss, ages stated in English, the place after `整个` or "the whole of",
 //! extortion as a claim with a publicity threat, Traditional text as Taiwanese, and the
-//! durations that are no wait.
+//! durations that are no wait (a stay, a pregnancy, a customer's tenure).
 
 use complaint_triage::scan::{CURRENCIES, MALICE, SCOPES};
 use complaint_triage::{scan_text, TextCues};
@@ -117,6 +117,19 @@ fn durations_that_are_no_wait() {
     ] {
         assert_eq!(scan_text(t).elapsed_hours, 0, "{t}");
     }
+    // How long someone has been a customer is no wait either.
+    for t in [
+        "I've been a customer for more than five years.",
+        "I have been a loyal customer for over 12 years and never complained.",
+        "We've been with you for ten years.",
+    ] {
+        assert_eq!(scan_text(t).elapsed_hours, 0, "{t}");
+    }
+    assert_eq!(
+        scan_text("I've been with you for 10 years and the line has been dead for three days.")
+            .elapsed_hours,
+        72
+    );
     assert_eq!(scan_text("等咗兩粒鐘都冇人聽").elapsed_hours, 2);
     assert_eq!(scan_text("打客服一个多小时没人接").elapsed_hours, 1);
 }

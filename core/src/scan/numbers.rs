@@ -422,12 +422,59 @@ pub(super) fn elapsed_hours(hay: &[u8], p: usize, len: usize, bit: u8) -> Option
     {
         return None;
     }
+    // How long the customer has been one, not how long they waited: "a customer for
+    // (more than) five years", "been with you for ten years", `做了你们十年的客户` is
+    // caught by `的` above.
+    if tenure_before(before) {
+        return None;
+    }
     // A year number is a date (`2023年`), not a hundred years and more.
     if unit == 8760 && value >= 100 * 100 {
         return None;
     }
     let hours = value.saturating_mul(unit) / 100;
     u32::try_from(hours).ok().filter(|&h| h > 0)
+}
+
+/// Whether `before` (the text up to a duration's number) says the duration is the
+/// customer's tenure: "customer for", "with you for", after an optional "more than",
+/// "over", "nearly", "almost" or "about".
+fn tenure_before(before: &[u8]) -> bool {
+    let mut rest = before;
+    for hedge in [
+        "more than ",
+        "over ",
+        "nearly ",
+        "almost ",
+        "about ",
+        "around ",
+    ] {
+        if let Some(r) = strip_suffix_ignore_case(rest, hedge) {
+            rest = r;
+            break;
+        }
+    }
+    [
+        "customer for ",
+        "client for ",
+        "member for ",
+        "subscriber for ",
+        "with you for ",
+        "with you guys for ",
+        "with your company for ",
+        "with this bank for ",
+        "with this company for ",
+        "banked with you for ",
+    ]
+    .iter()
+    .any(|w| strip_suffix_ignore_case(rest, w).is_some())
+}
+
+/// `hay` without the ASCII suffix `suffix` (compared without case), if it ends with it.
+fn strip_suffix_ignore_case<'a>(hay: &'a [u8], suffix: &str) -> Option<&'a [u8]> {
+    let at = hay.len().checked_sub(suffix.len())?;
+    let (head, tail) = hay.split_at_checked(at)?;
+    tail.eq_ignore_ascii_case(suffix.as_bytes()).then_some(head)
 }
 
 /// The age in years stated by the age pattern at `p` (`七十六岁`, "84 years old").
