@@ -423,8 +423,8 @@ pub(super) fn elapsed_hours(hay: &[u8], p: usize, len: usize, bit: u8) -> Option
         return None;
     }
     // How long the customer has been one, not how long they waited: "a customer for
-    // (more than) five years", "been with you for ten years", `做了你们十年的客户` is
-    // caught by `的` above.
+    // (more than) five years", "been with you for ten years" (`做了你们十年的客户` is
+    // caught by `的` above).
     if tenure_before(before) {
         return None;
     }
@@ -437,37 +437,17 @@ pub(super) fn elapsed_hours(hay: &[u8], p: usize, len: usize, bit: u8) -> Option
 }
 
 /// Whether `before` (the text up to a duration's number) says the duration is the
-/// customer's tenure: "customer for", "with you for", after an optional "more than",
-/// "over", "nearly", "almost" or "about".
+/// customer's tenure: "customer for", "member for", "with you for", after an optional
+/// "more than" or "over".
 fn tenure_before(before: &[u8]) -> bool {
-    let mut rest = before;
-    for hedge in [
-        "more than ",
-        "over ",
-        "nearly ",
-        "almost ",
-        "about ",
-        "around ",
-    ] {
-        if let Some(r) = strip_suffix_ignore_case(rest, hedge) {
-            rest = r;
-            break;
-        }
-    }
-    [
-        "customer for ",
-        "client for ",
-        "member for ",
-        "subscriber for ",
-        "with you for ",
-        "with you guys for ",
-        "with your company for ",
-        "with this bank for ",
-        "with this company for ",
-        "banked with you for ",
-    ]
-    .iter()
-    .any(|w| strip_suffix_ignore_case(rest, w).is_some())
+    let rest = strip_suffix_ignore_case(before, "more than ")
+        .or_else(|| strip_suffix_ignore_case(before, "over "))
+        .unwrap_or(before);
+    let Some(rest) = strip_suffix_ignore_case(rest, " for ") else {
+        return false;
+    };
+    rest.ends_with(b"with you")
+        || word_before_is(rest, rest.len(), 0, &["customer", "client", "member"])
 }
 
 /// `hay` without the ASCII suffix `suffix` (compared without case), if it ends with it.
