@@ -270,6 +270,8 @@ def gates_that_apply(r: Rubric, rec: dict, m: dict) -> list[str]:
     for gate, threshold in zip(["several_affected", "mass_incident", "wide_outage"], r.affected_gate):
         if affected >= threshold:
             fired.append(gate)
+    if affected >= r.affected_gate[1] and (SAFETY_LEVELS.index(safety) >= 1 or "safety" in (rec.get("rights") or ())):
+        fired.append("mass_safety")
     if ((rec.get("category") == "service_attitude" and failures & set(ATTITUDE_FAILURES))
             or failures & set(RUDE_FAILURES)):
         fired.append("attitude")
@@ -464,6 +466,7 @@ def make_numpy(r: Rubric) -> Callable[[pa.Table], tuple]:
         affected = m["affected_customers"]
         for gate, threshold in zip(["several_affected", "mass_incident", "wide_outage"], r.affected_gate):
             fired[gate] = affected >= threshold
+        fired["mass_safety"] = (affected >= r.affected_gate[1]) & ((safety >= 1) | any_of(t, "rights", "rights", ["safety"], n))
         fired["attitude"] = ((in_codes(t, "category", "category", ["service_attitude"], n)
                               & any_of(t, "handling_failures", "handling_failures", ATTITUDE_FAILURES, n))
                              | any_of(t, "handling_failures", "handling_failures", RUDE_FAILURES, n))
@@ -746,6 +749,7 @@ def zen_graph(r: Rubric) -> dict:
         ("gate.past_regulatory_deadline", "ck.past"),
         ("gate.repeat_complaint", f"m.prior_contacts >= {r.bands['prior_contacts'][1]}"),
         ("gate.legal_threat", any_in("threats", LEGAL_THREATS)),
+        ("gate.mass_safety", f"m.affected_customers >= {r.affected_gate[1]} and (sl >= 1 or {any_in('rights', ['safety'])})"),
     ]
     expressions("e-clock", [
         ("ck.cap_left", f"jc.cap != {NO_LIMIT} ? max([jc.cap - {int_in('hours_open')}, 0]) : {NO_CLOCK}"),

@@ -15,8 +15,8 @@
 //! ([`crate::reference`] and the fast one), so the conditions exist once.
 
 use crate::codes::{
-    code_enum, Category, Channel, Grade, HandlingFailure, MaliceSignal, Profile, SafetyLevel,
-    Threat, Tier,
+    code_enum, Category, Channel, Grade, HandlingFailure, MaliceSignal, Profile, Right,
+    SafetyLevel, Threat, Tier,
 };
 use crate::factor::Band;
 use crate::fields::ComplaintFields;
@@ -41,6 +41,7 @@ code_enum! {
         PastRegulatoryDeadline = "past_regulatory_deadline", "Past the regulator's deadline", "已超过监管时限";
         RepeatComplaint = "repeat_complaint", "The customer has come back about it more than once", "重复投诉";
         LegalThreat = "legal_threat", "A threat of a lawsuit or of a regulator complaint", "扬言起诉或向监管部门投诉";
+        MassSafety = "mass_safety", "A risk to safety shared by many customers", "群体性安全隐患";
     }
 }
 
@@ -187,6 +188,12 @@ pub fn gates_that_apply<C: ComplaintFields + ?Sized>(
     }
     if affected >= thresholds[1] {
         gates.insert(Gate::MassIncident);
+        // Many customers whose safety is at risk from the same product or
+        // service, whether the record states a hazard or the customer
+        // invokes the right to safety: a recall, not a complaint.
+        if safety_level(c) >= SafetyLevel::Hazard || c.rights().contains(Right::Safety) {
+            gates.insert(Gate::MassSafety);
+        }
     }
     if affected >= thresholds[2] {
         gates.insert(Gate::WideOutage);

@@ -238,6 +238,7 @@ impl Policy {
             floor(Grade::Major, Tier::Management, 1),
             floor(Grade::Moderate, Tier::Specialist, 3),
             floor(Grade::Minor, Tier::Frontline, 3),
+            floor(Grade::Critical, Tier::Management, 1),
         ],
         affected_gate_customers: [10, 100, 10_000],
         first_response_minutes: [60, 60, 30],

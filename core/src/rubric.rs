@@ -68,6 +68,7 @@ pub const GATE_RULES: [(Gate, &str, &str); Gate::COUNT] = [
     (Gate::PastRegulatoryDeadline, "a regulatory deadline has passed (see Deadlines)", "`003_8f6867fe054256d6.txt` 限時結案,及時上報"),
     (Gate::RepeatComplaint, "`prior_contacts` in its second band or above (by default 2 earlier contacts about the same issue)", "`000_d3bb18e70da591cc.txt` 第二节 升级投诉分析: 什么是升级疑难投诉; `001_bf48436fc09b92e7.txt` 重复投诉率: the front line has had its chance twice and not closed it, so a specialist owns it now, at least moderate, in the routine queue"),
     (Gate::LegalThreat, "a `lawsuit` or `regulator` threat in the record (as with exposure, a threat read only from the text sets no floor)", "`002_53957cc42773bf88.txt` 風險管理: 識別投訴中的潛在風險,如法律風險 … 與法務部門協作: legal risk does not wait in the routine queue, whatever the amount, and legal is involved (the `legal_review` step); a site that sends such complaints to specialists raises the gate's tier floor"),
+    (Gate::MassSafety, "`mass_incident` holds and the complaint is about safety: a safety level of `hazard` or above (recorded or read from the text) or the right `safety` invoked", "`000_d3bb18e70da591cc.txt` 安全权 (人身、财产安全不受损害); `002_53957cc42773bf88.txt` 當多客戶投訴同一問題后: a risk to the safety of many customers at once is a recall and a crisis for management, not a queue of single complaints"),
 ];
 
 /// Writes the rubric of `policy` as Markdown.

@@ -609,6 +609,8 @@ enum ct_gate_code {
     CT_GATE_REPEAT_COMPLAINT = 13,
     /** `legal_threat`: A threat of a lawsuit or of a regulator complaint (扬言起诉或向监管部门投诉). */
     CT_GATE_LEGAL_THREAT = 14,
+    /** `mass_safety`: A risk to safety shared by many customers (群体性安全隐患). */
+    CT_GATE_MASS_SAFETY = 15,
 };
 
 /** `factor` (CT_VOCAB_FACTOR): indices. */

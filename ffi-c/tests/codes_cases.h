@@ -249,6 +249,7 @@ static const struct ct_code_case CT_CODE_CASES[] = {
     {CT_VOCAB_GATE, "past_regulatory_deadline", (unsigned)CT_GATE_PAST_REGULATORY_DEADLINE, 0},
     {CT_VOCAB_GATE, "repeat_complaint", (unsigned)CT_GATE_REPEAT_COMPLAINT, 0},
     {CT_VOCAB_GATE, "legal_threat", (unsigned)CT_GATE_LEGAL_THREAT, 0},
+    {CT_VOCAB_GATE, "mass_safety", (unsigned)CT_GATE_MASS_SAFETY, 0},
     {CT_VOCAB_FACTOR, "category.basic_service", (unsigned)CT_FACTOR_CATEGORY_BASIC_SERVICE, 0},
     {CT_VOCAB_FACTOR, "category.billing", (unsigned)CT_FACTOR_CATEGORY_BILLING, 0},
     {CT_VOCAB_FACTOR, "category.promotion", (unsigned)CT_FACTOR_CATEGORY_PROMOTION, 0},
