@@ -9,6 +9,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "harness.h"
+
 typedef enum { J_NULL, J_BOOL, J_NUM, J_STR, J_ARR, J_OBJ } j_type;
 
 typedef struct j_val {
@@ -274,6 +276,20 @@ static inline const j_val *j_get(const j_val *obj, const char *key) {
         }
     }
     return NULL;
+}
+
+/* Reads and parses the JSON file at `path` into `doc` (strings are copied,
+ * so nothing of the file is kept); on failure says which file to stderr and
+ * returns 0. The caller frees `doc` with j_free. */
+static inline int j_load_file(const char *path, j_val *doc) {
+    size_t len = 0;
+    char *text = t_read_file(path, &len);
+    int ok = text != NULL && j_parse(text, len, doc);
+    free(text);
+    if (!ok) {
+        fprintf(stderr, "%s: cannot read or parse\n", path);
+    }
+    return ok;
 }
 
 #endif

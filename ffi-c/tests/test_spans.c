@@ -100,8 +100,7 @@ static void bad_arguments(void) {
 }
 
 int main(int argc, char **argv) {
-    size_t len = 0, i;
-    char *text;
+    size_t i;
     j_val doc;
     const j_val *cases;
     int passed = 0, with_span = 0;
@@ -110,10 +109,7 @@ int main(int argc, char **argv) {
         fprintf(stderr, "usage: %s SPANS.json\n", argv[0]);
         return 2;
     }
-    text = t_read_file(argv[1], &len);
-    if (text == NULL || !j_parse(text, len, &doc)) {
-        fprintf(stderr, "%s: cannot read or parse\n", argv[1]);
-        free(text);
+    if (!j_load_file(argv[1], &doc)) {
         return 2;
     }
     cases = j_get(&doc, "cases");
@@ -131,6 +127,5 @@ int main(int argc, char **argv) {
     free(json_buf);
     ct_policy_free(handle);
     j_free(&doc);
-    free(text);
     return t_finish("test_spans");
 }

@@ -63,8 +63,7 @@ static void *worker(void *arg) {
 }
 
 int main(int argc, char **argv) {
-    size_t len = 0, i;
-    char *text;
+    size_t i;
     j_val doc;
     pthread_t threads[THREADS];
     worker_result results[THREADS];
@@ -79,10 +78,7 @@ int main(int argc, char **argv) {
     if (argc > 2) {
         rounds = atoi(argv[2]);
     }
-    text = t_read_file(argv[1], &len);
-    if (text == NULL || !j_parse(text, len, &doc)) {
-        fprintf(stderr, "%s: cannot read or parse\n", argv[1]);
-        free(text);
+    if (!j_load_file(argv[1], &doc)) {
         return 2;
     }
     cases = j_get(&doc, "cases");
@@ -123,6 +119,5 @@ int main(int argc, char **argv) {
     free(expected);
     ct_policy_free(handle);
     j_free(&doc);
-    free(text);
     return t_finish("test_threads");
 }

@@ -119,8 +119,7 @@ static void run_error(const j_val *c, int *passed) {
 }
 
 int main(int argc, char **argv) {
-    size_t len = 0, i;
-    char *text;
+    size_t i;
     j_val doc;
     const j_val *cases, *errors, *version;
     int cases_passed = 0, errors_passed = 0;
@@ -129,10 +128,7 @@ int main(int argc, char **argv) {
         fprintf(stderr, "usage: %s VECTORS.json\n", argv[0]);
         return 2;
     }
-    text = t_read_file(argv[1], &len);
-    if (text == NULL || !j_parse(text, len, &doc)) {
-        fprintf(stderr, "%s: cannot read or parse\n", argv[1]);
-        free(text);
+    if (!j_load_file(argv[1], &doc)) {
         return 2;
     }
     version = j_get(&doc, "version");
@@ -153,6 +149,5 @@ int main(int argc, char **argv) {
            (errors && errors->type == J_ARR) ? (unsigned long)errors->n : 0ul);
     free(json_buf);
     j_free(&doc);
-    free(text);
     return t_finish("test_vectors");
 }
