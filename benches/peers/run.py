@@ -275,7 +275,7 @@ def gates_that_apply(r: Rubric, rec: dict, m: dict) -> list[str]:
     if ((rec.get("category") == "service_attitude" and failures & set(ATTITUDE_FAILURES))
             or failures & set(RUDE_FAILURES)):
         fired.append("attitude")
-    if set(rec.get("malice_signals") or ()) & set(MALICE_TRACK_SIGNALS):
+    if set(rec.get("malice_signals") or ()) & set(MALICE_TRACK_SIGNALS) or "extortion" in (rec.get("cue_malice") or ()):
         fired.append("malice_track")
     if regulatory_clock(r, rec)[1]:
         fired.append("past_regulatory_deadline")
@@ -470,7 +470,8 @@ def make_numpy(r: Rubric) -> Callable[[pa.Table], tuple]:
         fired["attitude"] = ((in_codes(t, "category", "category", ["service_attitude"], n)
                               & any_of(t, "handling_failures", "handling_failures", ATTITUDE_FAILURES, n))
                              | any_of(t, "handling_failures", "handling_failures", RUDE_FAILURES, n))
-        fired["malice_track"] = any_of(t, "malice_signals", "malice_signals", MALICE_TRACK_SIGNALS, n)
+        fired["malice_track"] = (any_of(t, "malice_signals", "malice_signals", MALICE_TRACK_SIGNALS, n)
+                                 | any_of(t, "cue_malice", "malice_signals", ["extortion"], n))
         fired["past_regulatory_deadline"] = clock(t, n)[1]
         fired["repeat_complaint"] = m["prior_contacts"] >= r.bands["prior_contacts"][1]
         fired["legal_threat"] = any_of(t, "threats", "threats", LEGAL_THREATS, n)
@@ -745,7 +746,7 @@ def zen_graph(r: Rubric) -> dict:
     gate_exprs += [
         ("gate.attitude", f"(category == {q('service_attitude')} and {any_in('handling_failures', ATTITUDE_FAILURES)})"
                           f" or {any_in('handling_failures', RUDE_FAILURES)}"),
-        ("gate.malice_track", any_in("malice_signals", MALICE_TRACK_SIGNALS)),
+        ("gate.malice_track", f"{any_in('malice_signals', MALICE_TRACK_SIGNALS)} or {any_in('cue_malice', ['extortion'])}"),
         ("gate.past_regulatory_deadline", "ck.past"),
         ("gate.repeat_complaint", f"m.prior_contacts >= {r.bands['prior_contacts'][1]}"),
         ("gate.legal_threat", any_in("threats", LEGAL_THREATS)),

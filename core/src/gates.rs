@@ -207,8 +207,16 @@ pub fn gates_that_apply<C: ComplaintFields + ?Sized>(
         gates.insert(Gate::Attitude);
     }
 
-    // The record's malice signals only, as for threats above.
-    if c.malice_signals().bits() & MaliceSignal::bits_of(&MALICE_TRACK_SIGNALS) != 0 {
+    // The record's malice signals, as for threats above, and one sign the
+    // text shows by itself: extortion, a sum demanded with a threat of
+    // exposure in one sentence ("赔我五万，不然我就发抖音"). Those words are
+    // the demand, not a threat the text may deny, and a complaint made of
+    // them is on the legal track whatever its record says (seed 000 恶意要挟).
+    let text_extortion =
+        c.text_cues().malice_signals & MaliceSignal::bits_of(&[MaliceSignal::Extortion]) != 0;
+    if c.malice_signals().bits() & MaliceSignal::bits_of(&MALICE_TRACK_SIGNALS) != 0
+        || text_extortion
+    {
         gates.insert(Gate::MaliceTrack);
     }
 

@@ -46,13 +46,15 @@
 //!   (seed `000_d3bb18e70da591cc.txt` 高额补偿投诉处理: the claim is weighed
 //!   against a known loss). Its currency becomes the record's when the
 //!   record gives none.
-//! - **Malice** signs from the text add their malice points but do not put
-//!   the complaint on the legal track (the `malice_track` gate), as text
-//!   threats add points without the exposure gate: a floor no sum can
-//!   overrule rests on what a person recorded. Harm is the exception the
-//!   seeds make: any sign of it is handled first (seed
+//! - **Malice** signs from the text add their malice points but, but for
+//!   one, do not put the complaint on the legal track (the `malice_track`
+//!   gate), as text threats add points without the exposure gate: a floor
+//!   no sum can overrule rests on what a person recorded. Harm is the
+//!   exception the seeds make: any sign of it is handled first (seed
 //!   `000_d3bb18e70da591cc.txt` 安全权; seed `003_8f6867fe054256d6.txt`
-//!   安全需求).
+//!   安全需求). Extortion is the other: a sum demanded with a threat of
+//!   exposure in one sentence is the demand itself, not a threat the text
+//!   may deny (seed `000_d3bb18e70da591cc.txt` 恶意要挟).
 //! - **Category** is suggested (seed `002_53957cc42773bf88.txt`, 六:
 //!   智能客服可以自動識別投訴類型,推薦處理流程) only for a record that left
 //!   it at `other`: the most cued category of the text gives the category's

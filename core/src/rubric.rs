@@ -64,7 +64,7 @@ pub const GATE_RULES: [(Gate, &str, &str); Gate::COUNT] = [
     (Gate::MassIncident, "`affected_customers` ≥ the second `affected_gate_customers`", "`000_d3bb18e70da591cc.txt` 由点及面的负面辐射"),
     (Gate::WideOutage, "`affected_customers` ≥ the third `affected_gate_customers`", "`000_d3bb18e70da591cc.txt` 由点及面的负面辐射"),
     (Gate::Attitude, "category `service_attitude` with a failure `rude`, `language_landmine`, `forbidden_phrase`, `interrogated`, `nonverbal_rejection` or `blamed_customer` in the record; or, in any category, `rude` or `language_landmine`", "`002_53957cc42773bf88.txt` 服務態(tài)度惡劣投訴,則需要由主管介入調查處理"),
-    (Gate::MaliceTrack, "malice signal `extortion`, `hype`, `escalating_claim` or `escalating_pressure`", "`000_d3bb18e70da591cc.txt` 恶意要挟 … 恶意炒作 … 非正常/恶意投诉的危机处理 (及时寻求政府保护, 抢先与媒体沟通, 勇敢走上法庭): malice changes the track, never lowers the priority"),
+    (Gate::MaliceTrack, "malice signal `extortion`, `hype`, `escalating_claim` or `escalating_pressure` in the record, or extortion read from the text (a sum demanded with a threat of exposure in one sentence: the words are the demand itself)", "`000_d3bb18e70da591cc.txt` 恶意要挟 … 恶意炒作 … 非正常/恶意投诉的危机处理 (及时寻求政府保护, 抢先与媒体沟通, 勇敢走上法庭): malice changes the track, never lowers the priority"),
     (Gate::PastRegulatoryDeadline, "a regulatory deadline has passed (see Deadlines)", "`003_8f6867fe054256d6.txt` 限時結案,及時上報"),
     (Gate::RepeatComplaint, "`prior_contacts` in its second band or above (by default 2 earlier contacts about the same issue)", "`000_d3bb18e70da591cc.txt` 第二节 升级投诉分析: 什么是升级疑难投诉; `001_bf48436fc09b92e7.txt` 重复投诉率: the front line has had its chance twice and not closed it, so a specialist owns it now, at least moderate, in the routine queue"),
     (Gate::LegalThreat, "a `lawsuit` or `regulator` threat in the record (as with exposure, a threat read only from the text sets no floor)", "`002_53957cc42773bf88.txt` 風險管理: 識別投訴中的潛在風險,如法律風險 … 與法務部門協作: legal risk does not wait in the routine queue, whatever the amount, and legal is involved (the `legal_review` step); a site that sends such complaints to specialists raises the gate's tier floor"),
@@ -414,7 +414,7 @@ fn write_text_merging<W: Write>(policy: &Policy, w: &mut W) -> fmt::Result {
         ),
         (
             "malice signs (extortion, a private deal, a claim raised step by step or above twice the loss)",
-            "`malice_signals` values, for their points only: the `malice_track` gate reads the record's",
+            "`malice_signals` values, for their points; of them only extortion also opens the `malice_track` gate, which otherwise reads the record's",
             "the value absent",
             "`000_d3bb18e70da591cc.txt` 恶意投诉",
         ),

@@ -176,6 +176,69 @@ fn extortion_takes_the_legal_track_and_never_lowers_priority() {
 }
 
 #[test]
+fn extortion_told_in_the_text_alone_takes_the_legal_track() {
+    // A sum demanded with a threat of exposure, in one sentence, with no
+    // field but the text: the words are the demand itself.
+    for text in [
+        "赔我五万块，不然我就发抖音。",
+        "Pay me $5,000 or I post the video on TikTok.",
+    ] {
+        let a = grade(&format!(r#"{{"text":"{text}"}}"#));
+        assert!(a.gates.contains(Gate::MaliceTrack), "{text}");
+        assert_eq!(a.tier, Tier::Management, "{text}");
+        assert!(a.priority <= 2, "{text}");
+        assert!(a.playbook.steps.contains(Step::KeepEvidence), "{text}");
+    }
+    // A threat with no sum, or a sum with no threat, is no extortion; and
+    // other malice signs read from the text add points only.
+    for text in [
+        "不解决我就发抖音。",
+        "赔我五万块。",
+        "第一次我说赔个两百就算了；第二回我要五百；现在我的要求是两千。",
+    ] {
+        let a = grade(&format!(r#"{{"text":"{text}"}}"#));
+        assert!(!a.gates.contains(Gate::MaliceTrack), "{text}");
+    }
+}
+
+#[test]
+fn a_safety_risk_shared_by_many_customers_is_critical() {
+    // Many customers and the right to safety, or a hazard: a recall.
+    for record in [
+        r#"{"category":"product_quality","affected_customers":2000,"rights":["safety"]}"#,
+        r#"{"category":"product_quality","affected_customers":150,"safety":"hazard"}"#,
+    ] {
+        let a = grade(record);
+        assert!(a.gates.contains(Gate::MassSafety), "{record}");
+        assert_eq!(
+            (a.grade, a.tier, a.priority),
+            (Grade::Critical, Tier::Management, 1),
+            "{record}"
+        );
+    }
+    // Many customers without a safety matter, or a hazard to a few: no.
+    for record in [
+        r#"{"category":"product_quality","affected_customers":2000}"#,
+        r#"{"category":"product_quality","affected_customers":20,"safety":"hazard"}"#,
+    ] {
+        assert!(!grade(record).gates.contains(Gate::MassSafety), "{record}");
+    }
+}
+
+#[test]
+fn a_third_contact_goes_to_a_specialist() {
+    let second = grade(r#"{"category":"service_usage","emotion":5,"prior_contacts":1}"#);
+    assert!(!second.gates.contains(Gate::RepeatComplaint));
+    let third = grade(r#"{"category":"service_usage","emotion":5,"prior_contacts":2}"#);
+    assert!(third.gates.contains(Gate::RepeatComplaint));
+    assert_eq!(
+        (third.grade, third.tier),
+        (Grade::Moderate, Tier::Specialist)
+    );
+    assert!(third.priority <= 3);
+}
+
+#[test]
 fn a_vip_gets_a_dedicated_manager() {
     let a = grade(r#"{"category":"price","customer_tier":"vip"}"#);
     assert!(a.playbook.steps.contains(Step::DedicatedManager));
