@@ -77,6 +77,8 @@ test-python:
 # Correctness of the benchmarks on small batches; never timing (BENCHMARKS.md).
 test-benches:
 	bash benches/run-quick.sh
+	# Instruction counts (callgrind), not time: the C entry points' cost over the Rust call.
+	$(CARGO) test --locked --profile bench -p complaint-triage-benches --test c_call_instructions
 
 # Short fuzz runs, Cortex-M4 golden run and budgets, panic-free link, Miri (RELIABILITY.md).
 test-reliability:

@@ -205,6 +205,7 @@ pub(crate) struct StrategyInput {
 /// always applies). Conditions combine with `|`, not `||`: the rules read
 /// data that varies from one record to the next, and a chain of branches
 /// would mispredict about once per record.
+#[inline]
 pub(crate) fn strategy_for(i: &StrategyInput) -> Strategy {
     let has = |p: Profile| i.profile.contains(p);
     let rules = [

@@ -12,14 +12,14 @@
 use super::{check_claim, regulatory_clock, ClaimCheck, Decision, ReasonSink};
 use crate::assessment::{ReasonRow, Scores, Source, TierBasis, MAX_REASON_ROWS};
 use crate::codes::{
-    Dimension, Grade, HandlingFailure, Level, MaliceSignal, Profile, Right, SafetyLevel, Threat,
-    Tier, Vulnerability,
+    Category, Dimension, Grade, HandlingFailure, Level, MaliceSignal, Profile, Right, SafetyLevel,
+    Threat, Tier, Vulnerability,
 };
 use crate::factor::{self, Band, Factor};
 use crate::fields::ComplaintFields;
 use crate::flags::FlagSet;
 use crate::gates::{gates_that_apply, safety_level, Gate, GateFloor};
-use crate::merge;
+use crate::merge::{self, Merged};
 use crate::playbook::{self, Playbook, StrategyInput};
 use crate::points::{self, PointsTable};
 use crate::policy::{seriousness, Policy};
@@ -35,8 +35,10 @@ pub(super) fn grade<C: ComplaintFields + ?Sized, S: ReasonSink>(
     rows: &mut S,
 ) -> (Decision, [i32; Dimension::COUNT]) {
     let claim = claim_of(complaint, policy);
-    let raw = sum_factors(complaint, policy, claim, rows);
-    (decide(complaint, policy, &raw, claim), raw)
+    // Read once for both the category's points and the remedy.
+    let category = merge::category(complaint);
+    let raw = sum_factors(complaint, policy, claim, category, rows);
+    (decide(complaint, policy, &raw, claim, category), raw)
 }
 
 /// Sums the points of the factors that apply, recording each in `rows`.
@@ -136,6 +138,7 @@ fn sum_factors<C: ComplaintFields + ?Sized, R: ReasonSink>(
     c: &C,
     p: &Policy,
     claim: ClaimCheck,
+    category: Merged<Category>,
     rows: R,
 ) -> [i32; Dimension::COUNT] {
     let mut s = Summer {
@@ -145,7 +148,6 @@ fn sum_factors<C: ComplaintFields + ?Sized, R: ReasonSink>(
         rows,
     };
     let f = Source::Field;
-    let category = merge::category(c);
     s.add(Factor::category(category.value), category.source);
     s.add(Factor::channel(c.channel()), f);
     s.add(Factor::customer_tier(c.customer_tier()), f);
@@ -321,6 +323,7 @@ fn decide<C: ComplaintFields + ?Sized>(
     p: &Policy,
     raw: &[i32; Dimension::COUNT],
     claim: ClaimCheck,
+    category: Merged<Category>,
 ) -> Decision {
     let scores = Scores::from_raw(raw);
     let severity_level = level(scores.severity, p.severity_levels);
@@ -408,7 +411,6 @@ fn decide<C: ComplaintFields + ?Sized>(
         expectation: c.expectation(),
         personality: c.personality(),
     });
-    let category = merge::category(c);
     let playbook = Playbook {
         talk: playbook::talk_for(c.personality()),
         motive: playbook::motive_approach_for(c.motive()),
