@@ -232,6 +232,30 @@ pub(super) fn scan_range(hay: &[u8], start: usize, stop: usize, origin: usize, r
 #[inline(always)]
 fn chinese_run(hay: &[u8], mut p: usize, stop: usize, origin: usize, r: &mut Reader) -> usize {
     let limit = stop.min(hay.len().saturating_sub(7));
+    loop {
+        let (at, w, start, m) = next_chinese_event(hay, p, limit);
+        if start == NO_EVENT {
+            return at;
+        }
+        if start & 0x80 != 0 {
+            boundary_call(hay, at, origin, w, r);
+        }
+        if in_filter(m) {
+            probe_call(hay, at, origin, m, w, r);
+        }
+        p = at.wrapping_add(3);
+    }
+}
+
+/// What [`next_chinese_event`] returns in place of a [`START`] when the run ended.
+const NO_EVENT: u8 = 0xFF;
+
+/// The first three-byte character from `p` on (before `limit`) that is a boundary or
+/// passes the filter: its position, first 8 bytes, [`START`] and hash product; or where the
+/// run of three-byte characters ends, with [`NO_EVENT`]. No call inside: the loop keeps
+/// its constants in registers.
+#[inline(always)]
+fn next_chinese_event(hay: &[u8], mut p: usize, limit: usize) -> (usize, u64, u8, u64) {
     while p < limit {
         let Some(a) = hay.get(p..).and_then(|s| s.first_chunk::<8>()) else {
             break;
@@ -241,16 +265,13 @@ fn chinese_run(hay: &[u8], mut p: usize, stop: usize, origin: usize, r: &mut Rea
             break;
         }
         let start = START.get((w & 0xFF) as usize).copied().unwrap_or(0);
-        if start & 0x80 != 0 {
-            boundary_call(hay, p, origin, w, r);
-        }
         let m = start_hash(w, start);
-        if in_filter(m) {
-            probe_call(hay, p, origin, m, w, r);
+        if start & 0x80 != 0 || in_filter(m) {
+            return (p, w, start, m);
         }
         p = p.wrapping_add(3);
     }
-    p
+    (p, 0, NO_EVENT, 0)
 }
 
 /// A boundary character at `p` (`w` its first 8 bytes), out of line: a few per sentence.
@@ -335,33 +356,67 @@ fn ascii_block(
     };
     let mut prev_nl = if prev_letter { 0 } else { 0x80 };
     // First pass, without a branch that depends on the text (as the plain one), into a
-    // mask of the boundaries and one of the filter hits.
-    let (mut bounds, mut hits) = (0u64, 0u64);
-    let mut m = super::block_candidates(block, &mut prev_nl);
+    // mask of the positions that are a boundary or pass the filter.
+    let mut active = 0u64;
+    let mut m = block_candidates(block, &mut prev_nl);
     while m != 0 {
         let j = m.trailing_zeros() & 63;
         m &= m.wrapping_sub(1);
         let w = word_at(j as usize);
         let start = START.get((w & 0xFF) as usize).copied().unwrap_or(0);
-        bounds |= u64::from(start >> 7).wrapping_shl(j);
-        hits |= u64::from(in_filter(start_hash(w, start))).wrapping_shl(j);
+        let pass = u8::from(in_filter(start_hash(w, start)));
+        active |= u64::from(pass | start >> 7).wrapping_shl(j);
     }
-    let mut active = bounds | hits;
+    // Second pass, in text order: boundaries and the matches they frame.
     while active != 0 {
-        let j = active.trailing_zeros() & 63;
+        let j = (active.trailing_zeros() & 63) as usize;
         active &= active.wrapping_sub(1);
-        let w = word_at(j as usize);
-        let p = base.wrapping_add(j as usize);
-        if bounds >> j & 1 != 0 {
+        let w = word_at(j);
+        let p = base.wrapping_add(j);
+        let start = START.get((w & 0xFF) as usize).copied().unwrap_or(0);
+        if start & 0x80 != 0 {
             let class = BYTE_CLASS.get((w & 0xFF) as usize).copied().unwrap_or(0);
             boundary(hay, p, origin, w, class, r);
         }
-        if hits >> j & 1 != 0 {
-            let start = START.get((w & 0xFF) as usize).copied().unwrap_or(0);
-            probe(hay, p, origin, start_hash(w, start), w, r);
+        let m = start_hash(w, start);
+        if in_filter(m) {
+            probe(hay, p, origin, m, w, r);
         }
     }
     (base.wrapping_add(64), prev_nl == 0)
+}
+
+/// Candidate start positions of one 64-byte block, bit `i` for block offset `i`: the
+/// plain matcher's `block_candidates` (every lead byte, every line feed, every printable
+/// ASCII byte that is no letter or follows no letter; `prev_nl` likewise), with fewer
+/// operations per word: a printable byte is a candidate unless it and the byte before it
+/// are both letters.
+#[inline(always)]
+fn block_candidates(block: &[u8; 64], prev_nl: &mut u64) -> u64 {
+    let (words, _) = block.as_chunks::<8>();
+    let mut mask = 0u64;
+    // Bit 7 of the top byte: the byte before the word is a letter.
+    let mut carry = !*prev_nl & 0x80;
+    let mut lane_shift = 7u32;
+    for word in words {
+        let w = u64::from_le_bytes(*word);
+        let ascii = !w & HI;
+        // Letters: (w | 0x20) in 'a'..='z'; printable: w in '!'..=0x7F. No lane carries.
+        let y = (w | 0x2020_2020_2020_2020) & LO7;
+        let letter =
+            y.wrapping_add(0x1F1F_1F1F_1F1F_1F1F) & !y.wrapping_add(0x0505_0505_0505_0505) & ascii;
+        let printable = (w & LO7).wrapping_add(0x5F5F_5F5F_5F5F_5F5F) & ascii;
+        let inside_word = letter & ((letter << 8) | carry);
+        carry = letter >> 56;
+        let lead = w & (w << 1) & HI;
+        let x = w ^ 0x0A0A_0A0A_0A0A_0A0A;
+        let newline = !(((x & LO7).wrapping_add(LO7)) | x) & HI;
+        let cand = (printable & !inside_word) | lead | newline;
+        mask |= cand.checked_shr(lane_shift).unwrap_or(0);
+        lane_shift = lane_shift.wrapping_sub(1);
+    }
+    *prev_nl = !carry & 0x80;
+    super::transpose8(mask)
 }
 
 /// [`probe`] out of line, for the loops that read one position at a time: a filter hit is
