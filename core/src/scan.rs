@@ -151,7 +151,8 @@
 //! `small-flash` firmware runs. Normal builds run the fast matcher of `scan/fast.rs`: the
 //! same positions and matches in the same order, Chinese read three bytes at a time with
 //! no block mask, a filter hit compared against its bucket inline (the plain matcher's
-//! [`reference`] functions give its results; `core/tests/scan_matchers.rs` compares them).
+//! [`reference`](mod@reference) functions give its results; `core/tests/scan_matchers.rs`
+//! compares them).
 //!
 //! Measured: see `BENCHMARKS.md` and the ignored `throughput` test (release build).
 
