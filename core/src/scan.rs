@@ -147,6 +147,13 @@
 //! (the lints below enforce it outside the compile-time table builders), and there is no
 //! `unsafe` and no floating point.
 //!
+//! That is the plain matcher (`scan_range`, `verify`), the reference and what the
+//! `small-flash` firmware runs. Normal builds run the fast matcher of `scan/fast.rs`: the
+//! same positions and matches in the same order, Chinese read three bytes at a time with
+//! no block mask, a filter hit compared against its bucket inline (the plain matcher's
+//! [`reference`](mod@reference) functions give its results; `core/tests/scan_matchers.rs`
+//! compares them).
+//!
 //! Measured: see `BENCHMARKS.md` and the ignored `throughput` test (release build).
 
 #![deny(
@@ -795,8 +802,39 @@ pub fn scan_text(text: &str) -> TextCues {
 #[inline]
 pub fn scan_bytes(text: &[u8]) -> TextCues {
     let mut r = Reader::new();
-    scan_range(text, 0, text.len(), 0, &mut r);
+    matcher(text, 0, text.len(), 0, &mut r);
     r.finish()
+}
+
+/// The matcher of this build: the fast one (`scan/fast.rs`), or with the `small-flash`
+/// feature the plain one (`scan_range`), without the fast one's 62 KiB of tables. Both report the
+/// same matches in the same order (`core/tests/scan_matchers.rs`).
+#[cfg(not(feature = "small-flash"))]
+use fast::scan_range as matcher;
+#[cfg(feature = "small-flash")]
+use scan_range as matcher;
+
+/// The plain matcher alone, whatever the build selects: the reference the fast one is
+/// compared with.
+pub mod reference {
+    use super::{scan_range, Reader, TextCues};
+
+    /// [`scan_bytes`](super::scan_bytes) with the plain matcher.
+    pub fn scan_bytes(text: &[u8]) -> TextCues {
+        let mut r = Reader::new();
+        scan_range(text, 0, text.len(), 0, &mut r);
+        r.finish()
+    }
+
+    /// [`scan_text`](super::scan_text) with the plain matcher.
+    pub fn scan_text(text: &str) -> TextCues {
+        scan_bytes(text.as_bytes())
+    }
+
+    /// [`locate`](super::locate) with the plain matcher.
+    pub fn locate(text: &[u8], cue: super::Cue) -> Option<(usize, usize)> {
+        super::locate::locate_with(text, cue, scan_bytes)
+    }
 }
 
 /// Every pattern of the table, for documentation generation: `(kind, bit, pattern text)`, in
@@ -872,7 +910,7 @@ impl Scanner {
     pub fn finish(self) -> TextCues {
         let mut reader = self.reader;
         let carry = self.carry.get(..self.carry_len).unwrap_or(&[]);
-        scan_range(carry, self.ctx_len, carry.len(), self.origin, &mut reader);
+        matcher(carry, self.ctx_len, carry.len(), self.origin, &mut reader);
         reader.finish()
     }
 
@@ -897,7 +935,7 @@ impl Scanner {
         if head.len() == s.len() {
             // Short piece: everything goes through the seam.
             let decided_end = seam_len.saturating_sub(M).max(self.ctx_len);
-            scan_range(
+            matcher(
                 seam,
                 self.ctx_len,
                 decided_end,
@@ -912,7 +950,7 @@ impl Scanner {
             // Long piece: the seam decides the carried positions and the first L bytes of
             // `s`, then `s` is scanned in place up to its last M bytes.
             let decided_end = carry.len().saturating_add(L);
-            scan_range(
+            matcher(
                 seam,
                 self.ctx_len,
                 decided_end,
@@ -921,7 +959,7 @@ impl Scanner {
             );
             let s_origin = self.origin.wrapping_add(carry.len());
             let stop = s.len().saturating_sub(M);
-            scan_range(s, L, stop, s_origin, &mut self.reader);
+            matcher(s, L, stop, s_origin, &mut self.reader);
             let keep_from = stop.saturating_sub(L);
             self.ctx_len = stop.saturating_sub(keep_from);
             self.origin = s_origin.wrapping_add(keep_from);
@@ -1998,7 +2036,7 @@ mod tables {
         Err(_) => panic!("pattern text is not UTF-8"),
     };
 
-    const fn pattern(e: &Entry) -> &[u8] {
+    pub(super) const fn pattern(e: &Entry) -> &[u8] {
         let (_, rest) = TEXT_BYTES.split_at(e.off());
         let (p, _) = rest.split_at(e.len());
         p
@@ -2043,7 +2081,7 @@ mod tables {
 
     /// See [`build_key_shift`].
     pub(super) static KEY_SHIFT: [u8; 256] = KEY_SHIFT_CONST;
-    const KEY_SHIFT_CONST: [u8; 256] = build_key_shift();
+    pub(super) const KEY_SHIFT_CONST: [u8; 256] = build_key_shift();
 
     /// The hash product of a pattern's key, computed as the scanner computes it for the
     /// text position where the pattern starts.
@@ -2121,7 +2159,7 @@ mod tables {
     pub(super) static SOURCE_ORDER: [Entry; N] = BUILT.1;
 
     const SORTED: ([Entry; N], [u32; N]) = build_entries();
-    const ENTRIES_CONST: [Entry; N] = SORTED.0;
+    pub(super) const ENTRIES_CONST: [Entry; N] = SORTED.0;
     /// All patterns, sorted by bucket, then hash.
     pub(super) static ENTRIES: [Entry; N] = ENTRIES_CONST;
 
@@ -2260,6 +2298,8 @@ mod tables {
 // ---------------------------------------------------------------------------------------------
 
 mod facts;
+#[cfg(not(feature = "small-flash"))]
+mod fast;
 mod locate;
 mod numbers;
 mod span;

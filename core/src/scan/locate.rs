@@ -118,6 +118,15 @@ impl Cue {
 /// assert_eq!(locate(b"I'm not going to sue.", Cue::Threat(3)), None);
 /// ```
 pub fn locate(text: &[u8], cue: Cue) -> Option<(usize, usize)> {
+    locate_with(text, cue, scan_bytes)
+}
+
+/// [`locate`] with the scan `scan_bytes` (the build's matcher or the plain one).
+pub(super) fn locate_with(
+    text: &[u8],
+    cue: Cue,
+    scan_bytes: fn(&[u8]) -> TextCues,
+) -> Option<(usize, usize)> {
     let all = scan_bytes(text);
     if !cue.shown(&all, &all) {
         return None;

@@ -108,12 +108,19 @@ fn numeral_len(hay: &[u8], p: usize) -> Option<usize> {
     }
 }
 
+/// Whether a numeral + unit may start where the key's hash product is `m`: [`matches`]
+/// finds nothing where this is `false`.
+#[inline(always)]
+pub(super) fn may_match(m: u64) -> bool {
+    let (word, bit) = unit_filter_word_and_bit(m);
+    UNIT_FILTER.get(word).copied().unwrap_or(0) & bit != 0
+}
+
 /// Calls `found(kind << 4 | bit, length)` for every numeral + unit that starts at `p` of
 /// `hay`, in the order of [`UNITS`]; `m` is the hash product of the key at `p`.
 #[inline]
 pub(super) fn matches(hay: &[u8], p: usize, m: u64, mut found: impl FnMut(u8, usize)) {
-    let (word, bit) = unit_filter_word_and_bit(m);
-    if UNIT_FILTER.get(word).copied().unwrap_or(0) & bit == 0 {
+    if !may_match(m) {
         return;
     }
     let Some(n) = numeral_len(hay, p) else {

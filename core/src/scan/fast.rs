@@ -1,0 +1,589 @@
+//! The fast matcher: finds the same matches as the plain one (`scan_range` and `verify` in
+//! `core/src/scan.rs`), in the same order, with fewer instructions. Normal builds use it;
+//! builds with the `small-flash` feature (the Cortex-M firmware) use the plain one and
+//! leave this module out: its tables take about 62 KiB.
+//!
+//! It looks at exactly the positions the plain matcher looks at (the same candidates, the
+//! same filter on the same keys, boundaries in the same order) and differs in how:
+//!
+//! - Three-byte characters (Chinese, CJK punctuation) are read in a loop of their own,
+//!   three bytes at a time ([`chinese_run`]): each one is a candidate and its
+//!   continuation bytes are not, so no block mask is needed. Other bytes go one at a time
+//!   ([`one_position`]) until 16 ASCII bytes in a row, from where text is read 64 bytes
+//!   at a time with the plain matcher's block mask ([`ascii_block`], English).
+//! - One table look-up per position ([`START`]) gives both the key length and whether the
+//!   byte may start a boundary.
+//! - A filter hit compares each pattern of its bucket in one step, inline: [`PROBES`]
+//!   holds, per pattern, its first 8 bytes and which of them fold, set up so that
+//!   `(w | fold) == head` says whether the text's 8 bytes `w` start with the pattern
+//!   (ASCII case-insensitively where the pattern is English-style, exactly elsewhere).
+//!   The plain matcher calls a function, checks a 4-bit hash, compares 8 folded bytes
+//!   that may collide, then compares byte by byte. Bytes 8 to 15 are compared the same
+//!   way ([`PROBES_REST`]), any later ones 8 at a time.
+//!
+//! What a match then does (the cue already found, the exclamation tails, English word
+//! boundaries, the numeral + unit phrases) is the plain matcher's, in its order, so the
+//! reader sees the same matches in the same order: `core/tests/scan_matchers.rs` checks
+//! that both give the same cues, facts and spans on any text.
+
+use super::tables::{self, Entry};
+use super::{boundary, bucket_of, units, CueKind, Reader, BYTE_CLASS, HI, LO7, ONES};
+
+/// One pattern of [`tables::ENTRIES`] as the fast matcher compares it: `head` its first 8
+/// bytes, `fold` `0x20` in each byte where the pattern has a lower-case ASCII letter and is
+/// English-style (matched ASCII case-insensitively). Past the pattern's end both hold
+/// `0xFF`, so that any text byte compares equal there: `(w | fold) == head` exactly when
+/// the text at `w` starts with the pattern's first (up to) 8 bytes.
+#[derive(Clone, Copy, Debug)]
+struct Probe {
+    head: u64,
+    fold: u64,
+}
+
+/// `0x20` in each byte of `x` that is a lower-case ASCII letter, else 0.
+#[inline(always)]
+const fn lower_letters(x: u64) -> u64 {
+    let y = x & LO7;
+    // Bit 7 of each lane: y >= 'a', then y > 'z'; no lane carries into the next.
+    let ge_a = y.wrapping_add(ONES.wrapping_mul(0x80 - 0x61));
+    let gt_z = y.wrapping_add(ONES.wrapping_mul(0x80 - 0x7B));
+    (ge_a & !gt_z & !x & HI) >> 2
+}
+
+/// Bytes at or past `len` set (none from 8 on).
+#[inline(always)]
+const fn past_end(len: usize) -> u64 {
+    if len >= 8 {
+        return 0;
+    }
+    let mut mask = u64::MAX;
+    let mut i = 0;
+    while i < len {
+        mask = mask.wrapping_shl(8);
+        i = i.wrapping_add(1);
+    }
+    mask
+}
+
+/// The probes of [`tables::ENTRIES`], in its order (bucket by bucket).
+// Only ever evaluated at compile time, where an out-of-bounds index is a build error.
+#[allow(clippy::indexing_slicing, clippy::arithmetic_side_effects)]
+static PROBES: [Probe; tables::N] = {
+    let mut out = [Probe { head: 0, fold: 0 }; tables::N];
+    let mut i = 0;
+    while i < tables::N {
+        let e = tables::ENTRIES_CONST[i];
+        let p = tables::pattern(&e);
+        let mut a = [0u8; 8];
+        let mut j = 0;
+        while j < 8 && j < p.len() {
+            a[j] = p[j];
+            j += 1;
+        }
+        let head = u64::from_le_bytes(a);
+        let fold = if super::is_word_pattern(p) {
+            lower_letters(head)
+        } else {
+            0
+        };
+        let end = past_end(p.len());
+        out[i] = Probe {
+            head: head | end,
+            fold: fold | end,
+        };
+        i += 1;
+    }
+    out
+};
+
+/// The bytes 8 to 15 of each pattern of [`tables::ENTRIES`] as a [`Probe`] (all `0xFF` for
+/// a pattern of at most 8 bytes): most patterns are compared whole by [`PROBES`] and this.
+// Only ever evaluated at compile time, where an out-of-bounds index is a build error.
+#[allow(clippy::indexing_slicing, clippy::arithmetic_side_effects)]
+static PROBES_REST: [Probe; tables::N] = {
+    let mut out = [Probe { head: 0, fold: 0 }; tables::N];
+    let mut i = 0;
+    while i < tables::N {
+        let p = tables::pattern(&tables::ENTRIES_CONST[i]);
+        let mut a = [0u8; 8];
+        let mut j = 8;
+        while j < 16 && j < p.len() {
+            a[j - 8] = p[j];
+            j += 1;
+        }
+        let head = u64::from_le_bytes(a);
+        let fold = if super::is_word_pattern(p) {
+            lower_letters(head)
+        } else {
+            0
+        };
+        let end = if p.len() <= 8 {
+            u64::MAX
+        } else {
+            past_end(p.len() - 8)
+        };
+        out[i] = Probe {
+            head: head | end,
+            fold: fold | end,
+        };
+        i += 1;
+    }
+    out
+};
+
+/// `START[b]` for a position whose first byte is `b`: bits 0-5 how many high bits of its
+/// first 8 bytes its key leaves out (`tables::KEY_SHIFT`), bit 7 set when `b` may start a
+/// boundary (`BYTE_CLASS`): one look-up where the plain matcher makes two.
+// Only ever evaluated at compile time, where an out-of-bounds index is a build error.
+#[allow(clippy::indexing_slicing, clippy::arithmetic_side_effects)]
+static START: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        assert!(tables::KEY_SHIFT_CONST[b] < 64, "key shift out of range");
+        t[b] = tables::KEY_SHIFT_CONST[b] | if BYTE_CLASS[b] != 0 { 0x80 } else { 0 };
+        assert!(t[b] != NO_EVENT, "a START value is the end-of-run mark");
+        b += 1;
+    }
+    t
+};
+
+/// The hash product of the key of a position whose first 8 bytes are `w` and whose first
+/// byte has `start` in [`START`]: `key_hash(w, key_shift(w))`.
+#[inline(always)]
+fn start_hash(w: u64, start: u8) -> u64 {
+    let shift = u32::from(start & 63);
+    let key = (w | 0x2020_2020_2020_2020)
+        .wrapping_shl(shift)
+        .wrapping_shr(shift);
+    key.wrapping_mul(super::HASH_MUL)
+}
+
+/// Whether a hash product passes the filter of the table.
+#[inline(always)]
+fn in_filter(m: u64) -> bool {
+    let (word, bit) = super::filter_word_and_bit(m);
+    tables::FILTER.get(word).copied().unwrap_or(0) & bit != 0
+}
+
+/// After this many ASCII bytes in a row, text is read 64 bytes at a time by the plain
+/// matcher's block masks ([`ascii_block`]) rather than byte by byte.
+const ASCII_RUN: u32 = 16;
+
+/// The 8 bytes of `hay` from `p`, zero-padded past its end (as the plain matcher's window).
+#[inline(always)]
+fn word_at(hay: &[u8], p: usize) -> u64 {
+    match hay.get(p..).and_then(|s| s.first_chunk::<8>()) {
+        Some(a) => u64::from_le_bytes(*a),
+        None => super::word_of(hay.get(p..).unwrap_or(&[])),
+    }
+}
+
+/// Reports every match starting at a position in `start..stop` of `hay`, in order, to
+/// `r`: the plain `scan_range`'s candidates, boundaries and filter look-ups, position by
+/// position, with the same arguments. Three-byte characters go through [`chinese_run`], long
+/// ASCII stretches through [`ascii_block`], anything else one position at a time
+/// ([`one_position`]).
+#[inline(never)]
+pub(super) fn scan_range(hay: &[u8], start: usize, stop: usize, origin: usize, r: &mut Reader) {
+    let stop = stop.min(hay.len());
+    let mut prev_letter = start
+        .checked_sub(1)
+        .and_then(|i| hay.get(i))
+        .is_some_and(u8::is_ascii_alphabetic);
+    let mut ascii_run = 0u32;
+    let mut p = start;
+    while p < stop {
+        let after = chinese_run(hay, p, stop, origin, r);
+        if after != p {
+            p = after;
+            prev_letter = false;
+            ascii_run = 0;
+            continue;
+        }
+        if ascii_run >= ASCII_RUN {
+            (p, prev_letter) = ascii_block(hay, p, stop, origin, prev_letter, r);
+            // Still ASCII at the block's end: the next block too.
+            ascii_run = if p
+                .checked_sub(1)
+                .and_then(|i| hay.get(i))
+                .is_some_and(u8::is_ascii)
+            {
+                ASCII_RUN
+            } else {
+                0
+            };
+            continue;
+        }
+        let Some(&b) = hay.get(p) else {
+            break;
+        };
+        ascii_run = if b.is_ascii() {
+            ascii_run.saturating_add(1)
+        } else {
+            0
+        };
+        (p, prev_letter) = one_position(hay, p, b, origin, prev_letter, r);
+    }
+}
+
+/// Reads the three-byte characters (Chinese, CJK punctuation) from `p` on, while before
+/// `stop` and 8 bytes are left in `hay`: each is a candidate, its continuation bytes are
+/// not. Returns where the run ends.
+#[inline(always)]
+fn chinese_run(hay: &[u8], mut p: usize, stop: usize, origin: usize, r: &mut Reader) -> usize {
+    let limit = stop.min(hay.len().saturating_sub(7));
+    loop {
+        let (at, w, start, m) = next_chinese_event(hay, p, limit);
+        if start == NO_EVENT {
+            return at;
+        }
+        if start & 0x80 != 0 {
+            boundary_call(hay, at, origin, w, r);
+        }
+        if in_filter(m) {
+            probe_call(hay, at, origin, m, w, r);
+        }
+        p = at.wrapping_add(3);
+    }
+}
+
+/// What [`next_chinese_event`] returns in place of a [`START`] when the run ended.
+const NO_EVENT: u8 = 0xFF;
+
+/// The first three-byte character from `p` on (before `limit`) that is a boundary or
+/// passes the filter: its position, first 8 bytes, [`START`] and hash product; or where the
+/// run of three-byte characters ends, with [`NO_EVENT`]. No call inside: the loop keeps
+/// its constants in registers.
+#[inline(always)]
+fn next_chinese_event(hay: &[u8], mut p: usize, limit: usize) -> (usize, u64, u8, u64) {
+    while p < limit {
+        let Some(a) = hay.get(p..).and_then(|s| s.first_chunk::<8>()) else {
+            break;
+        };
+        let w = u64::from_le_bytes(*a);
+        if w & 0xC0_C0F0 != 0x80_80E0 {
+            break;
+        }
+        let start = START.get((w & 0xFF) as usize).copied().unwrap_or(0);
+        let m = start_hash(w, start);
+        if start & 0x80 != 0 || in_filter(m) {
+            return (p, w, start, m);
+        }
+        p = p.wrapping_add(3);
+    }
+    (p, 0, NO_EVENT, 0)
+}
+
+/// A boundary character at `p` (`w` its first 8 bytes), out of line: a few per sentence.
+#[inline(never)]
+fn boundary_call(hay: &[u8], p: usize, origin: usize, w: u64, r: &mut Reader) {
+    let class = BYTE_CLASS.get((w & 0xFF) as usize).copied().unwrap_or(0);
+    boundary(hay, p, origin, w, class, r);
+}
+
+/// Reads position `p` of `hay` (byte `b`, before `stop`) as the plain block mask does: a
+/// candidate when a lead byte, a line feed or a printable ASCII byte that is no letter or
+/// follows no letter (`prev_letter`). Returns the next position that may be a candidate
+/// (after a three-byte character, its end) and whether the byte before it is a letter.
+#[inline(always)]
+fn one_position(
+    hay: &[u8],
+    p: usize,
+    b: u8,
+    origin: usize,
+    prev_letter: bool,
+    r: &mut Reader,
+) -> (usize, bool) {
+    let letter = b.is_ascii_alphabetic();
+    let candidate = b >= 0xC0 || b == b'\n' || (b > b' ' && b < 0x80 && !(letter && prev_letter));
+    if !candidate {
+        return (p.wrapping_add(1), letter);
+    }
+    let w = word_at(hay, p);
+    let start = START.get(usize::from(b)).copied().unwrap_or(0);
+    if start & 0x80 != 0 {
+        let class = BYTE_CLASS.get(usize::from(b)).copied().unwrap_or(0);
+        boundary(hay, p, origin, w, class, r);
+    }
+    let m = start_hash(w, start);
+    if in_filter(m) {
+        probe_call(hay, p, origin, m, w, r);
+    }
+    // A three-byte character's continuation bytes are no candidates.
+    let step = if w & 0xC0_C0F0 == 0x80_80E0 { 3 } else { 1 };
+    (p.wrapping_add(step), letter)
+}
+
+/// Reads the 64 positions from `base` (those before `stop`) with the plain matcher's block
+/// mask and its two passes; returns the position after them and whether the byte before
+/// it is a letter.
+#[inline(never)]
+fn ascii_block(
+    hay: &[u8],
+    base: usize,
+    stop: usize,
+    origin: usize,
+    prev_letter: bool,
+    r: &mut Reader,
+) -> (usize, bool) {
+    let mut block_buf = [0u8; 64];
+    let mut window_buf = [0u8; 72];
+    let direct = if stop.wrapping_sub(base) >= 64 {
+        hay.get(base..)
+            .and_then(|s| s.first_chunk::<72>())
+            .and_then(|w| Some((w.first_chunk::<64>()?, w)))
+    } else {
+        None
+    };
+    let (block, window) = match direct {
+        Some(pair) => pair,
+        None => {
+            let region = hay.get(base..stop).unwrap_or(&[]);
+            for (d, b) in block_buf.iter_mut().zip(region) {
+                *d = *b;
+            }
+            for (d, b) in window_buf.iter_mut().zip(hay.get(base..).unwrap_or(&[])) {
+                *d = *b;
+            }
+            (&block_buf, &window_buf)
+        }
+    };
+    let word_at = |j: usize| {
+        window
+            .get(j..)
+            .and_then(|s| s.first_chunk::<8>())
+            .map_or(0, |a| u64::from_le_bytes(*a))
+    };
+    let mut prev_nl = if prev_letter { 0 } else { 0x80 };
+    // First pass, without a branch that depends on the text (as the plain one), into a
+    // mask of the positions that are a boundary or pass the filter.
+    let mut active = 0u64;
+    let mut m = block_candidates(block, &mut prev_nl);
+    while m != 0 {
+        let j = m.trailing_zeros() & 63;
+        m &= m.wrapping_sub(1);
+        let w = word_at(j as usize);
+        let start = START.get((w & 0xFF) as usize).copied().unwrap_or(0);
+        let pass = u8::from(in_filter(start_hash(w, start)));
+        active |= u64::from(pass | start >> 7).wrapping_shl(j);
+    }
+    // Second pass, in text order: boundaries and the matches they frame.
+    while active != 0 {
+        let j = (active.trailing_zeros() & 63) as usize;
+        active &= active.wrapping_sub(1);
+        let w = word_at(j);
+        let p = base.wrapping_add(j);
+        let start = START.get((w & 0xFF) as usize).copied().unwrap_or(0);
+        if start & 0x80 != 0 {
+            let class = BYTE_CLASS.get((w & 0xFF) as usize).copied().unwrap_or(0);
+            boundary(hay, p, origin, w, class, r);
+        }
+        let m = start_hash(w, start);
+        if in_filter(m) {
+            probe(hay, p, origin, m, w, r);
+        }
+    }
+    (base.wrapping_add(64), prev_nl == 0)
+}
+
+/// Candidate start positions of one 64-byte block, bit `i` for block offset `i`: the
+/// plain matcher's `block_candidates` (every lead byte, every line feed, every printable
+/// ASCII byte that is no letter or follows no letter; `prev_nl` likewise), with fewer
+/// operations per word: a printable byte is a candidate unless it and the byte before it
+/// are both letters.
+#[inline(always)]
+fn block_candidates(block: &[u8; 64], prev_nl: &mut u64) -> u64 {
+    let (words, _) = block.as_chunks::<8>();
+    let mut mask = 0u64;
+    // Bit 7 of the top byte: the byte before the word is a letter.
+    let mut carry = !*prev_nl & 0x80;
+    let mut lane_shift = 7u32;
+    for word in words {
+        let w = u64::from_le_bytes(*word);
+        let ascii = !w & HI;
+        // Letters: (w | 0x20) in 'a'..='z'; printable: w in '!'..=0x7F. No lane carries.
+        let y = (w | 0x2020_2020_2020_2020) & LO7;
+        let letter =
+            y.wrapping_add(0x1F1F_1F1F_1F1F_1F1F) & !y.wrapping_add(0x0505_0505_0505_0505) & ascii;
+        let printable = (w & LO7).wrapping_add(0x5F5F_5F5F_5F5F_5F5F) & ascii;
+        let inside_word = letter & ((letter << 8) | carry);
+        carry = letter >> 56;
+        let lead = w & (w << 1) & HI;
+        let x = w ^ 0x0A0A_0A0A_0A0A_0A0A;
+        let newline = !(((x & LO7).wrapping_add(LO7)) | x) & HI;
+        let cand = (printable & !inside_word) | lead | newline;
+        mask |= cand.checked_shr(lane_shift).unwrap_or(0);
+        lane_shift = lane_shift.wrapping_sub(1);
+    }
+    *prev_nl = !carry & 0x80;
+    super::transpose8(mask)
+}
+
+/// [`probe`] out of line, for the loops that read one position at a time: a filter hit is
+/// rare there, and the loop keeps its registers.
+#[inline(never)]
+fn probe_call(hay: &[u8], p: usize, origin: usize, m: u64, w: u64, r: &mut Reader) {
+    probe(hay, p, origin, m, w, r);
+}
+
+/// The plain `verify`: reports every pattern of the bucket of hash product `m` that
+/// matches `hay` at `p` (`w` its next 8 bytes, zero-padded past the end), in the table's
+/// order, then the numeral + unit phrases there. Inlined: a filter hit that matches
+/// nothing (most of them) costs a few compares, not a call.
+#[inline(always)]
+fn probe(hay: &[u8], p: usize, origin: usize, m: u64, w: u64, r: &mut Reader) {
+    let bucket = |i: usize| tables::BUCKETS.get(i).map_or(0, |&b| usize::from(b));
+    let b = bucket_of(m);
+    let (lo, hi) = (bucket(b), bucket(b.saturating_add(1)));
+    for i in lo..hi {
+        let Some(probe) = PROBES.get(i) else {
+            break;
+        };
+        if w | probe.fold == probe.head {
+            entry_hit(hay, p, origin, i, r);
+        }
+    }
+    // The number-unit phrases (`N天`), after the table's patterns at `p`.
+    if units::may_match(m) {
+        unit_hits(hay, p, origin, m, r);
+    }
+}
+
+/// Entry `i` of the table, whose first (up to) 8 bytes match at `p`: reported if it
+/// matches whole and its cue is news, with the plain `verify`'s rules.
+#[cold]
+#[inline(never)]
+fn entry_hit(hay: &[u8], p: usize, origin: usize, i: usize, r: &mut Reader) {
+    let Some(&e) = tables::ENTRIES.get(i) else {
+        return;
+    };
+    let mut kind_bit = e.kind_bit();
+    // Nothing to learn from a cue already found (keeps repetitive text fast).
+    if r.cues.has(kind_bit) {
+        return;
+    }
+    // An exclamation tail only counts right after an ASCII '!'.
+    if kind_bit == tables::TAIL_KIND_BIT {
+        if p.checked_sub(1).and_then(|i| hay.get(i)) != Some(&b'!') {
+            return;
+        }
+        kind_bit = (CueKind::EmotionMarker as u8) << 4 | 3;
+    }
+    if rest_matches(hay, p, i, e) {
+        r.hit(hay, p, origin, kind_bit, e.len());
+    }
+}
+
+/// The numeral + unit phrases at `p`.
+#[cold]
+#[inline(never)]
+fn unit_hits(hay: &[u8], p: usize, origin: usize, m: u64, r: &mut Reader) {
+    units::matches(hay, p, m, |kind_bit, len| {
+        r.hit(hay, p, origin, kind_bit, len)
+    });
+}
+
+/// Whether the pattern of entry `i` (`e`), whose first (up to) 8 bytes match at `p` of
+/// `hay`, matches there whole: its bytes 8 to 15 by [`PROBES_REST`], any later ones 8 at a
+/// time (folded as in [`Probe`]), and for an English-style pattern the word boundaries of
+/// the plain `matches_at`.
+#[inline]
+fn rest_matches(hay: &[u8], p: usize, i: usize, e: Entry) -> bool {
+    let len = e.len();
+    let Some(end) = p.checked_add(len).filter(|&end| end <= hay.len()) else {
+        return false;
+    };
+    let text = tables::TEXT.as_bytes();
+    let word = text.get(e.off()).is_some_and(u8::is_ascii_alphanumeric);
+    if len > 8 {
+        let Some(rest) = PROBES_REST.get(i) else {
+            return false;
+        };
+        if word_at(hay, p.saturating_add(8)) | rest.fold != rest.head {
+            return false;
+        }
+    }
+    let mut at = 16;
+    while at < len {
+        let n = len.saturating_sub(at).min(8);
+        let from = |s: &[u8], o: usize| {
+            s.get(o.saturating_add(at)..o.saturating_add(at).saturating_add(n))
+                .map(super::word_of)
+        };
+        let (Some(t), Some(pat)) = (from(hay, p), from(text, e.off())) else {
+            return false;
+        };
+        let end_mask = past_end(n);
+        let fold = if word { lower_letters(pat) } else { 0 };
+        if (t | fold | end_mask) != (pat | end_mask) {
+            return false;
+        }
+        at = at.saturating_add(8);
+    }
+    if !word {
+        return true;
+    }
+    // Number units and currency codes may touch digits (`15天`, `RMB500`).
+    let kind = e.kind_bit() >> 4;
+    let numeric = kind == CueKind::Money as u8
+        || kind == CueKind::Elapsed as u8
+        || kind == CueKind::Repetition as u8;
+    let boundary = |b: Option<&u8>| {
+        b.is_none_or(|b| !b.is_ascii_alphanumeric() || (numeric && b.is_ascii_digit()))
+    };
+    boundary(p.checked_sub(1).and_then(|i| hay.get(i))) && boundary(hay.get(end))
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::indexing_slicing)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lower_letters_marks_exactly_the_lower_case_letters() {
+        for b in 0..=255u8 {
+            let x = u64::from_le_bytes([b, b'a', b, b'Z', b, 0x80, b, b'z']);
+            let want = [b, b'a', b, b'Z', b, 0x80, b, b'z'].map(|c| {
+                if c.is_ascii_lowercase() {
+                    0x20
+                } else {
+                    0
+                }
+            });
+            assert_eq!(lower_letters(x), u64::from_le_bytes(want), "{b:#x}");
+        }
+    }
+
+    /// The fast matcher's own tables (left out of `small-flash` builds).
+    #[test]
+    fn its_tables_stay_within_80_kib() {
+        let size = core::mem::size_of_val(&PROBES)
+            + core::mem::size_of_val(&PROBES_REST)
+            + core::mem::size_of_val(&START);
+        std::println!("fast matcher tables: {size} B for {} patterns", tables::N);
+        assert!(size <= 80 * 1024, "{size} B");
+    }
+
+    #[test]
+    fn a_probe_compares_like_the_plain_rules() {
+        // Every entry's own text matches its probe, in upper case too when English-style.
+        for (e, probe) in tables::ENTRIES.iter().zip(&PROBES) {
+            let pat = tables::pattern(e);
+            let w = super::super::word_of(pat);
+            assert_eq!(
+                w | probe.fold,
+                probe.head,
+                "{:?}",
+                core::str::from_utf8(pat)
+            );
+            if super::super::is_word_pattern(pat) {
+                let upper = super::super::word_of(&pat.to_ascii_uppercase());
+                assert_eq!(upper | probe.fold, probe.head);
+            } else if pat.iter().take(8).any(u8::is_ascii_lowercase) {
+                let upper = super::super::word_of(&pat.to_ascii_uppercase());
+                assert_ne!(upper | probe.fold, probe.head);
+            }
+        }
+    }
+}

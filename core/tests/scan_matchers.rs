@@ -1,0 +1,221 @@
+//! The scanner's fast matcher (`core/src/scan/fast.rs`, what normal builds use) against the
+//! plain one it was written from (`scan::reference`, what the `small-flash` firmware
+//! uses): on any text both give the same cues, hence the same [`TextFacts`], and
+//! [`locate`] finds every cue at the same span.
+//!
+//! Texts: the labelled corpus `tests/text/corpus.jsonl` whole, pieces of it glued together,
+//! the phrase list in any case with speaker labels, negations, numbers, punctuation and
+//! line breaks between (Chinese and English mixed in every proportion, so that blocks of
+//! mostly Chinese and of mostly ASCII text alternate), and arbitrary strings.
+
+use std::path::PathBuf;
+
+use complaint_triage::scan::{self, locate, reference, Cue};
+use complaint_triage::{scan_text, Category, TextFacts};
+use proptest::prelude::*;
+use serde_json::Value;
+
+/// Every cue [`locate`] can be asked for.
+fn every_cue() -> Vec<Cue> {
+    let mut cues = vec![Cue::Repetition, Cue::Elapsed, Cue::Money];
+    for b in 0..8u8 {
+        cues.extend([
+            Cue::Threat(b),
+            Cue::EmotionMarker(b),
+            Cue::Malice(b),
+            Cue::Vulnerable(b),
+        ]);
+    }
+    for b in 0..16u8 {
+        cues.push(Cue::ForbiddenPhrase(b));
+    }
+    for level in 1..=4u8 {
+        cues.extend([Cue::Safety(level), Cue::Scope(level)]);
+    }
+    for c in 0..Category::COUNT {
+        cues.push(Cue::Category(u8::try_from(c).unwrap()));
+    }
+    cues
+}
+
+/// Both matchers agree on `text`: cues, facts and the span of every cue.
+fn assert_same(text: &str) {
+    let fast = scan_text(text);
+    let plain = reference::scan_text(text);
+    assert_eq!(fast, plain, "cues of {text:?}");
+    assert_eq!(
+        scan::scan_bytes(text.as_bytes()),
+        reference::scan_bytes(text.as_bytes())
+    );
+    assert_eq!(TextFacts::from_cues(&fast), TextFacts::from_cues(&plain));
+    for cue in every_cue() {
+        assert_eq!(
+            locate(text.as_bytes(), cue),
+            reference::locate(text.as_bytes(), cue),
+            "span of {cue:?} in {text:?}"
+        );
+    }
+}
+
+/// The texts of the corpus, read once.
+fn corpus_texts() -> &'static [String] {
+    static TEXTS: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+    TEXTS.get_or_init(read_corpus)
+}
+
+fn read_corpus() -> Vec<String> {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../tests/text/corpus.jsonl");
+    let src = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    src.lines()
+        .enumerate()
+        .filter(|(_, l)| !l.trim().is_empty())
+        .map(|(n, l)| {
+            let v: Value = serde_json::from_str(l)
+                .unwrap_or_else(|e| panic!("corpus.jsonl line {}: {e}", n + 1));
+            v["text"]
+                .as_str()
+                .unwrap_or_else(|| panic!("corpus.jsonl line {}: no text", n + 1))
+                .to_string()
+        })
+        .collect()
+}
+
+#[test]
+fn both_matchers_agree_on_the_whole_corpus() {
+    let texts = corpus_texts();
+    assert!(texts.len() > 600, "{} texts", texts.len());
+    for t in texts {
+        assert_same(t);
+    }
+    // The corpus as one long text: blocks of every mix, cues found once and skipped after.
+    assert_same(&texts.concat());
+}
+
+#[test]
+fn both_matchers_agree_on_long_one_script_runs() {
+    // Mostly Chinese blocks (read character by character) next to mostly ASCII ones, a
+    // character across a block edge at every offset.
+    for pad in 0..70 {
+        let t = format!(
+            "{}客户：我要去12315投诉你们！！！\n{}Customer: I'll sue, I'm not happy.\n{}",
+            "x".repeat(pad),
+            "我等了三天".repeat(pad % 13),
+            "客服：這是常有的事。".repeat(pad % 7)
+        );
+        assert_same(&t);
+    }
+}
+
+/// A character-boundary cut of `s` at `at` (an index into its boundaries).
+fn cut(s: &str, at: prop::sample::Index) -> usize {
+    let bounds: Vec<usize> = (0..=s.len()).filter(|&k| s.is_char_boundary(k)).collect();
+    *at.get(&bounds)
+}
+
+fn phrase() -> impl Strategy<Value = String> {
+    let phrases: Vec<&'static str> = scan::patterns().map(|(_, _, p)| p).collect();
+    (prop::sample::select(phrases), 0u8..3).prop_map(|(p, mode)| match mode {
+        0 => p.to_string(),
+        1 => p.to_ascii_uppercase(),
+        _ => {
+            let mut c = p.chars();
+            c.next_back();
+            c.as_str().to_string()
+        }
+    })
+}
+
+fn glue() -> impl Strategy<Value = String> {
+    prop::sample::select(vec![
+        " ",
+        "",
+        "\n",
+        "，",
+        "。",
+        ",",
+        ". ",
+        "!",
+        "！",
+        "'",
+        "\"",
+        "“",
+        "「",
+        "客服：",
+        "客户：",
+        "坐席：",
+        "Agent: ",
+        "Customer: ",
+        "不会",
+        "没打算",
+        "not ",
+        "never ",
+        "won't ",
+        "如果",
+        "if you ",
+        "but ",
+        "我就",
+        "跟我说",
+        "told me ",
+        "3",
+        "五",
+        "十二",
+        "$",
+        "45",
+        "第",
+        "a",
+        "x",
+        "你",
+        "的",
+        "了",
+        "\t",
+        "我",
+    ])
+    .prop_map(String::from)
+}
+
+fn mixed_text() -> impl Strategy<Value = String> {
+    prop::collection::vec(
+        prop_oneof![
+            4 => phrase(),
+            4 => glue(),
+            1 => any::<char>().prop_map(String::from),
+            1 => "[a-zA-Z !',.]{0,24}",
+            1 => "[你我他这種种问題题不是的事了天元！，。\n]{0,24}",
+        ],
+        0..60,
+    )
+    .prop_map(|v| v.concat())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(400))]
+
+    #[test]
+    fn both_matchers_agree_on_phrases_in_any_mix(t in mixed_text()) {
+        assert_same(&t);
+    }
+
+    #[test]
+    fn both_matchers_agree_on_arbitrary_strings(t in any::<String>()) {
+        assert_same(&t);
+    }
+
+    #[test]
+    fn both_matchers_agree_on_pieces_of_the_corpus(
+        picks in prop::collection::vec(
+            (any::<prop::sample::Index>(), any::<prop::sample::Index>(), any::<prop::sample::Index>()),
+            1..4,
+        ),
+        extra in mixed_text(),
+    ) {
+        let texts = corpus_texts();
+        let mut t = String::new();
+        for (which, a, b) in picks {
+            let s = which.get(texts);
+            let (x, y) = (cut(s, a), cut(s, b));
+            t.push_str(&s[x.min(y)..x.max(y)]);
+        }
+        t.push_str(&extra);
+        assert_same(&t);
+    }
+}
