@@ -153,3 +153,19 @@ def test_batches_longer_than_a_chunk_grade_each_record_in_its_place() -> None:
         else:
             assert isinstance(a, ct.RecordError) and a.row == i
             assert (type(a), a.field) == (want[0], want[3]), i
+
+
+def test_an_assessment_object_is_small_and_keeps_every_row() -> None:
+    # Served by Python's small-object allocator (at most 512 bytes), not
+    # malloc: a batch's objects were a kilobyte each.
+    assert ct.Assessment.__basicsize__ <= 512
+    # A record with more reason rows than the object keeps inline.
+    record: dict[str, Any] = {name: list(codes(name)) for name in LIST_FIELDS}
+    record.update({name: hi for name, (_, hi) in INT_FIELDS.items()})
+    record["direct_loss"] = 1000
+    single = ct.assess(ViaJson(record))
+    rows = {(r["factor"], r["source"]) for r in single.to_dict()["reasons"]}
+    assert len(rows) > 16
+    (a,) = ct.assess_many([record])
+    assert a == single and hash(a) == hash(single)
+    assert a.to_json() == single.to_json() and a.reasons == single.reasons
