@@ -32,6 +32,7 @@ mod explanation;
 mod fields;
 mod frame;
 mod json;
+mod key_cache;
 mod mapping;
 mod record;
 mod signals;
@@ -761,6 +762,8 @@ fn assess_many(
     let mut slots: Vec<Assessment> = Vec::new();
     // The complaints read from dicts, likewise in place.
     let mut complaints: Vec<Complaint> = vec![Complaint::DEFAULT; CHUNK];
+    // The field of each dict key seen, by the key object's identity.
+    let mut keys = key_cache::KeyCache::new();
     let mut count = 0usize;
     let mut last = false;
     while !last {
@@ -778,7 +781,7 @@ fn assess_many(
             let at = items.len();
             let read = if complaints
                 .get_mut(at)
-                .and_then(|c| mapping::read_into(&item, c))
+                .and_then(|c| mapping::read_into(&item, c, Some(&mut keys)))
                 .is_some()
             {
                 Ok(Item::Read(at))
