@@ -23,20 +23,22 @@
 use pyo3::prelude::*;
 use pyo3::types::PyString;
 
-/// Sets of the table, each of [`WAYS`] entries.
-const SETS: usize = 64;
-const WAYS: usize = 2;
+/// Entries of the table (a power of two).
+const ENTRIES: usize = 256;
 
 /// Most keys remembered in a batch: a record contract of a few dozen
-/// fields needs far fewer; more means the keys are not shared.
-pub const MAX_REMEMBERED: usize = 4 * SETS;
+/// fields needs far fewer; more means the keys are not shared. Half the
+/// table, so that a probe soon meets an empty entry.
+pub const MAX_REMEMBERED: usize = ENTRIES / 2;
 
 /// Field indices of key objects, by address (see the module documentation).
 pub struct KeyCache {
-    /// `(address, field index)`; address 0 is an empty entry.
-    entries: [(usize, u8); SETS * WAYS],
-    /// A reference to every key an entry names (and to keys replaced since),
-    /// which keeps their addresses theirs.
+    /// `(address, field index)` by open addressing; address 0 is an empty
+    /// entry. An entry is never replaced: keys sharing a start of probes
+    /// cannot push each other out.
+    entries: [(usize, u8); ENTRIES],
+    /// A reference to every key an entry names, which keeps its address
+    /// its own.
     held: Vec<Py<PyString>>,
     /// Whether keys are still looked up and remembered here.
     enabled: bool,
@@ -46,18 +48,18 @@ impl KeyCache {
     /// An empty cache.
     pub fn new() -> Self {
         KeyCache {
-            entries: [(0, 0); SETS * WAYS],
+            entries: [(0, 0); ENTRIES],
             held: Vec::new(),
             enabled: true,
         }
     }
 
-    /// The set of an address: objects are 16-byte aligned, so the low bits
-    /// are dropped by the multiplication's high bits.
+    /// Where the probes for an address start: objects are 16-byte aligned,
+    /// so the multiplication's high bits are taken.
     #[inline(always)]
-    fn set(address: usize) -> usize {
+    fn start(address: usize) -> usize {
         let mixed = (address as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
-        (mixed >> (64 - SETS.trailing_zeros())) as usize * WAYS
+        (mixed >> (64 - ENTRIES.trailing_zeros())) as usize
     }
 
     /// The field index remembered for the key object `key`, if any.
@@ -67,16 +69,24 @@ impl KeyCache {
             return None;
         }
         let address = key as usize;
-        let at = Self::set(address);
-        self.entries
-            .get(at..at + WAYS)?
-            .iter()
-            .find(|e| e.0 == address)
-            .map(|e| e.1)
+        let mut at = Self::start(address);
+        // At most half the entries are used: an empty one soon ends the
+        // probes.
+        for _ in 0..ENTRIES {
+            let (a, field) = *self.entries.get(at)?;
+            if a == address {
+                return Some(field);
+            }
+            if a == 0 {
+                return None;
+            }
+            at = (at + 1) % ENTRIES;
+        }
+        None
     }
 
-    /// Remembers that the key object `key` (a built-in `str`) is field
-    /// `field`, keeping a reference to it.
+    /// Remembers that the key object `key` (a built-in `str`, not yet
+    /// remembered) is field `field`, keeping a reference to it.
     pub fn remember(&mut self, key: &Bound<'_, PyString>, field: u8) {
         if !self.enabled {
             return;
@@ -86,15 +96,17 @@ impl KeyCache {
             return;
         }
         let address = key.as_ptr() as usize;
-        let at = Self::set(address);
-        let Some(set) = self.entries.get_mut(at..at + WAYS) else {
-            return;
-        };
-        // An empty way, else the last one (the first keys stay).
-        let way = set.iter().position(|e| e.0 == 0).unwrap_or(WAYS - 1);
-        if let Some(e) = set.get_mut(way) {
-            *e = (address, field);
-            self.held.push(key.clone().unbind());
+        let mut at = Self::start(address);
+        for _ in 0..ENTRIES {
+            let Some(e) = self.entries.get_mut(at) else {
+                return;
+            };
+            if e.0 == 0 {
+                *e = (address, field);
+                self.held.push(key.clone().unbind());
+                return;
+            }
+            at = (at + 1) % ENTRIES;
         }
     }
 }
@@ -102,5 +114,34 @@ impl KeyCache {
 impl Default for KeyCache {
     fn default() -> Self {
         Self::new()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_key_of_a_contract_is_kept_and_many_keys_turn_the_cache_off() {
+        Python::initialize();
+        Python::attach(|py| {
+            // Every key stays answerable, however their starts collide.
+            let keys: Vec<Bound<'_, PyString>> = (0..MAX_REMEMBERED)
+                .map(|i| PyString::new(py, &format!("key {i}")))
+                .collect();
+            let mut cache = KeyCache::new();
+            for (i, k) in keys.iter().enumerate() {
+                assert_eq!(cache.get(k.as_ptr()), None);
+                cache.remember(k, (i % 200) as u8);
+            }
+            for (i, k) in keys.iter().enumerate() {
+                assert_eq!(cache.get(k.as_ptr()), Some((i % 200) as u8));
+            }
+            // One more key turns it off: it answers nothing from then on.
+            let more = PyString::new(py, "one more");
+            cache.remember(&more, 1);
+            assert_eq!(cache.get(more.as_ptr()), None);
+            assert_eq!(cache.get(keys[0].as_ptr()), None);
+        });
     }
 }
