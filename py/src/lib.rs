@@ -32,9 +32,11 @@ mod explanation;
 mod fields;
 mod frame;
 mod json;
+mod key_cache;
 mod mapping;
 mod record;
 mod signals;
+mod stored;
 
 use errors::{input_error, row_error, Input};
 
@@ -219,7 +221,9 @@ fn policy_of<'a>(policy: &'a Option<Bound<'_, PyPolicy>>) -> &'a Policy {
 )]
 #[derive(Clone)]
 pub struct PyAssessment {
-    inner: Assessment,
+    /// The assessment, its rows kept compactly (so that the object is
+    /// served by Python's small-object allocator).
+    inner: stored::Stored,
     /// The record's free text, kept by `assess` and `assess_json` when it
     /// raised a reason, so that `to_json` names the span of its words. Not
     /// part of equality: two assessments are equal when they grade alike.
@@ -242,17 +246,20 @@ impl std::hash::Hash for PyAssessment {
 
 impl PyAssessment {
     /// An assessment without its record's text (a batch's, a frame's).
-    fn new(inner: Assessment) -> Self {
-        PyAssessment { inner, text: None }
+    fn new(inner: &Assessment) -> Self {
+        PyAssessment {
+            inner: stored::Stored::of(inner),
+            text: None,
+        }
     }
 
     /// An assessment that keeps the record's text if the text raised one
     /// of its reasons (the text is not looked at otherwise).
-    fn with_text(inner: Assessment, text: impl FnOnce() -> Option<String>) -> Self {
+    fn with_text(inner: &Assessment, text: impl FnOnce() -> Option<String>) -> Self {
         let from_text = inner.rows.iter().any(|r| r.source == Source::Text);
         let text = if from_text { text() } else { None };
         PyAssessment {
-            inner,
+            inner: stored::Stored::of(inner),
             text: text.map(String::into_boxed_str),
         }
     }
@@ -418,7 +425,7 @@ impl PyAssessment {
     /// names the byte span of its words in the text (`"span":[start,end]`,
     /// UTF-8 offsets), as the command line's `score` writes it.
     fn to_json(&self) -> String {
-        assessment_json(&self.inner, self.text.as_deref())
+        assessment_json(&self.inner.assessment(), self.text.as_deref())
     }
 
     /// The core's JSON of this assessment, parsed.
@@ -543,7 +550,7 @@ fn assess_record(
 ) -> PyResult<PyAssessment> {
     let c = complaint_of(py, record)?;
     Ok(PyAssessment::with_text(
-        assess(&c, policy_of(&policy)),
+        &assess(&c, policy_of(&policy)),
         || record_text(record),
     ))
 }
@@ -600,7 +607,7 @@ fn assess_json(
     let json = JsonText::of(data)?;
     let c = parse_json_text(&json).map_err(|e| input_error(py, &e, Input::Record, None))?;
     Ok(PyAssessment::with_text(
-        assess(&c, policy_of(&policy)),
+        &assess(&c, policy_of(&policy)),
         || json.text(),
     ))
 }
@@ -755,6 +762,8 @@ fn assess_many(
     let mut slots: Vec<Assessment> = Vec::new();
     // The complaints read from dicts, likewise in place.
     let mut complaints: Vec<Complaint> = vec![Complaint::DEFAULT; CHUNK];
+    // The field of each dict key seen, by the key object's identity.
+    let mut keys = key_cache::KeyCache::new();
     let mut count = 0usize;
     let mut last = false;
     while !last {
@@ -772,7 +781,7 @@ fn assess_many(
             let at = items.len();
             let read = if complaints
                 .get_mut(at)
-                .and_then(|c| mapping::read_into(&item, c))
+                .and_then(|c| mapping::read_into(&item, c, Some(&mut keys)))
                 .is_some()
             {
                 Ok(Item::Read(at))
@@ -873,10 +882,8 @@ fn assess_many(
             for (row, graded) in graded.drain(..) {
                 let error = match graded {
                     Ok(slot) => {
-                        // A clone copies the rows in use, not the storage
-                        // of every row an assessment may hold.
-                        let inner = slots[slot].clone();
-                        out.push(untracked(Py::new(py, PyAssessment::new(inner))?).into_any());
+                        let a = PyAssessment::new(&slots[slot]);
+                        out.push(untracked(Py::new(py, a)?).into_any());
                         continue;
                     }
                     Err(Failure::Record(e)) => input_error(py, &e, Input::Record, Some(row)),
@@ -940,9 +947,11 @@ fn assessment_of(
     policy: &Option<Bound<'_, PyPolicy>>,
 ) -> PyResult<Assessment> {
     if let Ok(a) = record.cast::<PyAssessment>() {
-        return Ok(a.get().inner.clone());
+        return Ok(a.get().inner.assessment());
     }
-    Ok(assess_record(py, record, policy.clone())?.inner)
+    Ok(assess_record(py, record, policy.clone())?
+        .inner
+        .assessment())
 }
 
 /// A readable breakdown of a grading, reason by reason, in English and

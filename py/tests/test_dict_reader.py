@@ -153,3 +153,62 @@ def test_batches_longer_than_a_chunk_grade_each_record_in_its_place() -> None:
         else:
             assert isinstance(a, ct.RecordError) and a.row == i
             assert (type(a), a.field) == (want[0], want[3]), i
+
+
+def fresh(s: str) -> str:
+    """An equal str that is a new object (not the interned literal)."""
+    out = s.encode().decode()
+    assert out == s and out is not s
+    return out
+
+
+def test_keys_equal_in_text_grade_alike_whatever_their_object() -> None:
+    # A batch remembers key objects it has seen; equal keys that are other
+    # objects (made anew, or of a str subclass) must read exactly as the
+    # interned literals do, before and after the literals were seen.
+    base = {INT: 3, CODE: codes(CODE)[1], LIST: codes(LIST)[:2], "id": "K-1"}
+    bad = {INT: HI + 1, CODE: codes(CODE)[1]}
+
+    def rekeyed(record: dict[str, Any], key: Any) -> dict[Any, Any]:
+        return {key(k): v for k, v in record.items()}
+
+    batch: list[Any] = []
+    for record in (base, bad, base):
+        for key in (fresh, Key, lambda k: k):
+            batch.append(rekeyed(record, key))
+    assert many(batch) == many([ViaJson(r) for r in batch])
+
+
+def test_a_batch_of_new_key_objects_in_every_record_grades_each_record() -> None:
+    # As `json.loads` of each line gives them: far more key objects than a
+    # batch remembers, then shared ones; and keys of equal length and kind
+    # (two integer fields) alternating in records made and dropped one at a
+    # time, so that a freed key's memory is the next record's key (its
+    # address was the last key's in nearly every record here): a cache
+    # that did not keep its keys alive answered the other field.
+    def records() -> Any:
+        for i in range(3000):
+            name = "prior_contacts" if i % 2 else "claimed_amount"
+            yield {fresh(name): i % 7}
+        for i in range(300):
+            yield {"prior_contacts": i % 7, "id": f"S-{i}"}
+
+    want = many([ViaJson(r) for r in records()])
+    assert many(list(records())) == want
+    assert [a.to_json() for a in ct.assess_many(records())] == want
+
+
+def test_an_assessment_object_is_small_and_keeps_every_row() -> None:
+    # Served by Python's small-object allocator (at most 512 bytes), not
+    # malloc: a batch's objects were a kilobyte each.
+    assert ct.Assessment.__basicsize__ <= 512
+    # A record with more reason rows than the object keeps inline.
+    record: dict[str, Any] = {name: list(codes(name)) for name in LIST_FIELDS}
+    record.update({name: hi for name, (_, hi) in INT_FIELDS.items()})
+    record["direct_loss"] = 1000
+    single = ct.assess(ViaJson(record))
+    rows = {(r["factor"], r["source"]) for r in single.to_dict()["reasons"]}
+    assert len(rows) > 16
+    (a,) = ct.assess_many([record])
+    assert a == single and hash(a) == hash(single)
+    assert a.to_json() == single.to_json() and a.reasons == single.reasons
