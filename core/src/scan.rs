@@ -1623,10 +1623,12 @@ fn matches_at(hay: &[u8], p: usize, pat: &[u8], kind: u8) -> bool {
         return false;
     };
     if is_word_pattern(pat) {
-        // Number units and currency codes may touch digits (`15天`, `RMB500`).
+        // Number units and currency codes may touch digits (`15天`, `RMB500`), and so may an
+        // age, a numeral before a Chinese unit (`12岁`, `3岁3个月`).
         let numeric = kind == CueKind::Money as u8
             || kind == CueKind::Elapsed as u8
-            || kind == CueKind::Repetition as u8;
+            || kind == CueKind::Repetition as u8
+            || (kind == CueKind::Vulnerable as u8 && pat.last().is_some_and(|b| !b.is_ascii()));
         let boundary = |b: Option<&u8>| {
             b.is_none_or(|b| !b.is_ascii_alphanumeric() || (numeric && b.is_ascii_digit()))
         };
