@@ -27,7 +27,9 @@ fn scope(t: &str) -> Option<&'static str> {
 }
 
 fn category(t: &str) -> Option<&'static str> {
-    TextFacts::from_cues(&scan_text(t)).category().map(|c| c.code())
+    TextFacts::from_cues(&scan_text(t))
+        .category()
+        .map(|c| c.code())
 }
 
 #[test]
@@ -135,17 +137,29 @@ fn vulnerable_people_are_read_from_ages_relatives_and_conditions() {
         ("外公一个人在家，停电两天了。", "elderly"),
         ("阿婆自己一個住，冇電梯好難行。", "elderly"),
         ("My grandma can't get through your phone menu.", "elderly"),
-        ("My nan is in a care home and you cut off her phone.", "elderly"),
+        (
+            "My nan is in a care home and you cut off her phone.",
+            "elderly",
+        ),
         ("家里老二才3岁，你们的玩具零件掉下来差点吞下去。", "child"),
         ("家裡有嬰兒，停水兩天根本沒辦法泡奶。", "child"),
         ("The pram you delivered has a cracked wheel.", "child"),
         ("我是盲人，你们的网站根本没法读。", "disabled"),
         ("他行动不便，每次都要拄拐杖去营业厅。", "disabled"),
-        ("I'm visually impaired and your letters are in tiny print.", "disabled"),
+        (
+            "I'm visually impaired and your letters are in tiny print.",
+            "disabled",
+        ),
         ("我老公有高血压，一生气就头晕。", "sick"),
-        ("My father is diabetic and his insulin is in the fridge.", "sick"),
+        (
+            "My father is diabetic and his insulin is in the fridge.",
+            "sick",
+        ),
         ("我妈中风以后在家吸氧，停电一天都不行。", "medical_need"),
-        ("He's on life support at home and the power keeps cutting out.", "medical_need"),
+        (
+            "He's on life support at home and the power keeps cutting out.",
+            "medical_need",
+        ),
         ("孕期不能闻这种味道，你们装修太吵太臭了。", "pregnant"),
     ];
     for (t, code) in cases {
@@ -174,7 +188,10 @@ fn malice_and_scope_in_other_words() {
         ("全城的公交卡都刷不了。", "city"),
         ("The outage is citywide and nobody answers.", "city"),
         ("全省的用户都打不通客服。", "everyone"),
-        ("Customers across the country can't pay by card.", "everyone"),
+        (
+            "Customers across the country can't pay by card.",
+            "everyone",
+        ),
     ] {
         assert_eq!(scope(t), Some(want), "{t}");
     }
@@ -184,14 +201,26 @@ fn malice_and_scope_in_other_words() {
 fn the_category_follows_the_thing_that_failed() {
     for (t, want) in [
         ("我们楼的电梯坏了一个礼拜。", "basic_service"),
-        ("The internet has been off since Monday and the broadband light is red.", "basic_service"),
-        ("You charged my card twice for one order.", "billing"),
+        (
+            "The internet has been off since Monday and the broadband light is red.",
+            "basic_service",
+        ),
+        ("你们连续扣了我三个月的钱，我根本没开通。", "billing"),
         ("天天有人打电话推销，还发广告短信。", "promotion"),
         ("账号被锁了，怎么都解不开。", "service_usage"),
-        ("你们的支付系统又瘫痪了，整个上午都没法付款。", "system_support"),
-        ("The ATM swallowed my card and gave no cash.", "system_support"),
+        (
+            "你们的支付系统又瘫痪了，整个上午都没法付款。",
+            "system_support",
+        ),
+        (
+            "The ATM swallowed my card and gave no cash.",
+            "system_support",
+        ),
         ("买的牛奶还没过期就变质了。", "product_quality"),
-        ("The charger you sold me melted after a week.", "product_quality"),
+        (
+            "The charger you sold me melted after a week.",
+            "product_quality",
+        ),
         ("骑手送晚了一个小时，还说是我的问题。", "logistics"),
         ("店员当着大家的面骂我。", "service_attitude"),
     ] {
