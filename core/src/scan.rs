@@ -127,7 +127,7 @@
 //! the state machine. Each candidate position is probed with a multiplicative hash of its first few
 //! bytes (ASCII folded to lower case; how many bytes depends on the first byte: the length
 //! of the shortest pattern starting with it, at most 8) against a one-bit-per-key filter of
-//! 8 KiB (1 KiB on 32-bit targets). The probes of a block are made first, with no branch
+//! 8 KiB (1 KiB on 32-bit targets, 256 B with the `small-flash` feature). The probes of a block are made first, with no branch
 //! that depends on the text, into a mask of the positions that are a boundary or pass the
 //! filter; only those are then read in text order, so the processor overlaps the probes
 //! instead of waiting on each. Only a filter hit (true prefixes, and a few percent of the
@@ -139,7 +139,7 @@
 //! list (lower case, no duplicates, lengths, starting bytes the scanner can see, known
 //! codes). Static data: about 17 KiB of pattern text, 6.7 KiB of packed pattern entries
 //! (4 bytes each), the filter, the bucket starts (4 KiB on 64-bit targets, 1 KiB on 32-bit
-//! ones) and 0.6 KiB of small lookup tables. A number before a Chinese unit (`N天`) is not
+//! ones, 256 B with `small-flash`) and 0.6 KiB of small lookup tables. A number before a Chinese unit (`N天`) is not
 //! expanded into the table: the filter holds the key of every numeral + unit, and a
 //! position that passes it is checked in code for a numeral end followed by a unit
 //! (`units.rs`), as the pattern numeral + unit would be. Nothing allocates, nothing indexes out of
@@ -1379,9 +1379,13 @@ const fn key_hash(w: u64, shift: u8) -> u64 {
 /// log2 of the number of 64-bit words of the filter. 10 gives 8 KiB (65536 bits, for about
 /// 2000 keys: a few percent of the positions that start no pattern pass); 7 (1 KiB)
 /// is the better trade on 32-bit microcontrollers, where flash is scarce and speed matters
-/// less. Only speed depends on it, never the result.
+/// less, and 5 (256 B) with the `small-flash` feature, whose firmware spends the flash on
+/// phrases instead (about two thirds of its bits set: a third of the positions that start
+/// no pattern stop here). Only speed depends on it, never the result.
 const FILTER_WORD_BITS: u32 = if cfg!(target_pointer_width = "64") {
     10
+} else if cfg!(feature = "small-flash") {
+    5
 } else {
     7
 };
@@ -1390,9 +1394,13 @@ const FILTER_WORDS: usize = 1 << FILTER_WORD_BITS;
 /// log2 of the number of buckets of the pattern table. 11 on 64-bit targets (4 KiB of
 /// bucket starts, about one pattern per bucket: a filter hit on a common prefix such as
 /// "you " then scans a few entries, not a dozen); 9 on 32-bit ones (1 KiB, about four per
-/// bucket), where flash is scarce. Only speed depends on it, never the result.
+/// bucket), where flash is scarce; 7 (256 B, about twenty per bucket, most rejected by
+/// their 4-bit hash) with the `small-flash` feature. Only speed depends on it, never the
+/// result.
 const BUCKET_BITS: u32 = if cfg!(target_pointer_width = "64") {
     11
+} else if cfg!(feature = "small-flash") {
+    7
 } else {
     9
 };
@@ -1653,10 +1661,12 @@ fn matches_at(hay: &[u8], p: usize, pat: &[u8], kind: u8) -> bool {
         return false;
     };
     if is_word_pattern(pat) {
-        // Number units and currency codes may touch digits (`15天`, `RMB500`).
+        // Number units and currency codes may touch digits (`15天`, `RMB500`), and so may an
+        // age, a numeral before a Chinese unit (`12岁`, `3岁3个月`).
         let numeric = kind == CueKind::Money as u8
             || kind == CueKind::Elapsed as u8
-            || kind == CueKind::Repetition as u8;
+            || kind == CueKind::Repetition as u8
+            || (kind == CueKind::Vulnerable as u8 && pat.last().is_some_and(|b| !b.is_ascii()));
         let boundary = |b: Option<&u8>| {
             b.is_none_or(|b| !b.is_ascii_alphanumeric() || (numeric && b.is_ascii_digit()))
         };

@@ -1,0 +1,229 @@
+//! The everyday words of text understanding v3 (`core/phrases.tsv`, "the words people use, by
+//! kind and language"): sentences written for this test, none from the corpus, each read
+//! wrong before those phrases and right after, and the look-alikes the phrases must not
+//! fire on.
+
+use complaint_triage::scan::{MALICE, SAFETY_LEVELS, SCOPES, VULNERABLE};
+use complaint_triage::{scan_text, TextFacts};
+
+fn safety(t: &str) -> Option<&'static str> {
+    let level = usize::from(scan_text(t).safety);
+    level.checked_sub(1).map(|i| SAFETY_LEVELS[i].code)
+}
+
+fn vulnerable(t: &str, code: &str) -> bool {
+    let bit = VULNERABLE.iter().position(|v| v.code == code).unwrap();
+    scan_text(t).vulnerable >> bit & 1 == 1
+}
+
+fn malice(t: &str, code: &str) -> bool {
+    let bit = MALICE.iter().position(|m| m.code == code).unwrap();
+    scan_text(t).malice >> bit & 1 == 1
+}
+
+fn scope(t: &str) -> Option<&'static str> {
+    let level = usize::from(scan_text(t).scope);
+    level.checked_sub(1).map(|i| SCOPES[i].code)
+}
+
+fn category(t: &str) -> Option<&'static str> {
+    TextFacts::from_cues(&scan_text(t))
+        .category()
+        .map(|c| c.code())
+}
+
+#[test]
+fn injuries_are_read_in_every_language() {
+    for t in [
+        // Simplified Chinese: scalds, cuts, falls, bites, bleeding, food poisoning, a shock.
+        "你们的开水壶盖子松了，倒水的时候烫到了我的手。",
+        "罐头的边太锋利，我女儿开罐头的时候割破了手指。",
+        "超市地面有水没放警示牌，我妈在门口滑倒了。",
+        "小区里的狗没拴绳，把我儿子的腿咬伤了。",
+        "快递员骑车撞过来，我膝盖擦伤流血。",
+        "吃了你们的外卖，全家晚上都在呕吐和腹泻。",
+        "插头外壳带电，碰到的时候一阵电击，手一直发麻。",
+        "健身房的哑铃架松了，砸下来把我的脚弄伤了，现在还红肿。",
+        "用了你们的洗衣液，孩子身上起了一片疹子。",
+        "工人留下的钉子把我的脚扎出很深的伤口，去医院缝针了。",
+        // Traditional Chinese (Taiwan) and Cantonese.
+        "熱水器出水忽冷忽熱，我先生洗澡時被燙到，手臂紅一大片。",
+        "賣場的推車輪子卡住，我整個人摔傷，膝蓋擦傷。",
+        "我喺你哋商場跌親，膝頭流血，保安都唔理。",
+        "食完你哋個飯盒，我同老公都食壞肚，肚痛咗成晚。",
+        "你哋個熱水壺漏水，燙親我個女。",
+        "工人拆冷氣機時漏電，我摸到鐵窗被電，手麻了一陣。",
+        // English, British and American spellings and common misspellings.
+        "I got a nasty scald from the steam of your kettle.",
+        "My son slipped on the wet floor in your store and got hurt.",
+        "I tripped over a cable your engineer left on the stairs and I'm badly bruised.",
+        "Your curry gave the whole family diarrhoea and my wife was vomiting all night.",
+        "We had diarrhea for two days after eating at your restaurant.",
+        "The heater electrocuted my husband when he switched it on.",
+        "My daughter fainted from the fumes of your paint.",
+        "I came off the faulty bike and had to get stiches in my chin.",
+        "He was injuried when the shelf fell on him at your warehouse.",
+    ] {
+        assert_eq!(safety(t), Some("injury"), "{t}");
+    }
+}
+
+#[test]
+fn serious_injuries_are_read_in_every_language() {
+    for t in [
+        "我爸在你们的扶梯上摔断了腿，现在还躺着。",
+        "货架倒下来砸中了一个工人，他当场昏迷。",
+        "燃气灶漏气，我奶奶煤气中毒，差点没救回来。",
+        "我老婆怀孕三个月，在你们店门口滑了一跤，结果流产了。",
+        "我婆婆喺你哋酒樓跌斷咗手，要留院。",
+        "孩子從你們的溜滑梯摔下來，腦震盪，醫生說要觀察。",
+        "My mother fell down your shop steps and broke her hip; it's a broken hip at 80.",
+        "The ladder collapsed and he's been unconscious since Tuesday.",
+        "My son had an anaphylactic reaction to the 'nut-free' cake you sold us.",
+        "The swing snapped and my daughter has a concussion and a broken wrist.",
+    ] {
+        assert_eq!(safety(t), Some("serious_injury_or_death"), "{t}");
+    }
+}
+
+#[test]
+fn hazards_are_read_in_every_language() {
+    for t in [
+        "新买的插排用了两天就短路了，插座都烧焦了。",
+        "楼道里一直有煤气漏气的味道，太危险了。",
+        "面包里吃出了玻璃渣，还好没咽下去。",
+        "教室的吊灯螺丝松了，差点掉下来。",
+        "廚房的瓦斯外洩，整間屋子都是臭味。",
+        "電線外皮破了，銅線露出來，這是很大的隱患。",
+        "The oven door glass is loose and the wiring underneath has exposed wires.",
+        "Your power bank overheated in my bag.",
+        "There's a burning smell coming from the meter cupboard.",
+        "The charger was on fire when I came into the room.",
+        "Leaving that manhole open is dangerous.",
+    ] {
+        assert_eq!(safety(t), Some("hazard"), "{t}");
+    }
+}
+
+#[test]
+fn look_alikes_of_the_new_safety_words_do_not_fire() {
+    for t in [
+        // `hazard lights` is part of a car, not a danger.
+        "My hazard lights stay on after your repair.",
+        // British "bleeding" and "shattered" as an oath and as tired.
+        "This is bleeding ridiculous, I'm shattered after three hours on hold.",
+        // A haircut and a cut line are no injury; falling for a scam is no fall.
+        "You cut my hair too short and then cut my line off. I fell for your advert.",
+        // Stitched up: cheated.
+        "I feel completely stitched up by your sales team.",
+        // Hospital for a check-up.
+        "I had to take my mum to hospital for her check-up so I missed the engineer.",
+        // Fried and melted food, and a bus that breaks hard.
+        "我哋叫咗炸咗嘅雞翼，送嚟個雪糕融化晒。",
+        // A child safety seat is no building, a safe staircase no scope.
+        "安全座椅的说明书少了一页，安全楼梯的灯也不亮。",
+    ] {
+        let c = scan_text(t);
+        assert_eq!(c.safety, 0, "{t}");
+        assert_eq!(c.scope, 0, "{t}");
+    }
+}
+
+#[test]
+fn vulnerable_people_are_read_from_ages_relatives_and_conditions() {
+    let cases = [
+        ("我爸今年七十六岁，腿脚不好，你们还让他跑三趟。", "elderly"),
+        ("我婆婆八十二歲，自己一個人住。", "elderly"),
+        ("外公一个人在家，停电两天了。", "elderly"),
+        ("阿婆自己一個住，冇電梯好難行。", "elderly"),
+        ("My grandma can't get through your phone menu.", "elderly"),
+        (
+            "My nan is in a care home and you cut off her phone.",
+            "elderly",
+        ),
+        ("家里老二才3岁，你们的玩具零件掉下来差点吞下去。", "child"),
+        ("家裡有嬰兒，停水兩天根本沒辦法泡奶。", "child"),
+        ("The pram you delivered has a cracked wheel.", "child"),
+        ("我是盲人，你们的网站根本没法读。", "disabled"),
+        ("他行动不便，每次都要拄拐杖去营业厅。", "disabled"),
+        (
+            "I'm visually impaired and your letters are in tiny print.",
+            "disabled",
+        ),
+        ("我老公有高血压，一生气就头晕。", "sick"),
+        (
+            "My father is diabetic and his insulin is in the fridge.",
+            "sick",
+        ),
+        ("我妈中风以后在家吸氧，停电一天都不行。", "medical_need"),
+        (
+            "He's on life support at home and the power keeps cutting out.",
+            "medical_need",
+        ),
+        ("孕期不能闻这种味道，你们装修太吵太臭了。", "pregnant"),
+    ];
+    for (t, code) in cases {
+        assert!(vulnerable(t, code), "{code}: {t}");
+    }
+    // An adult's age is no vulnerability; a price is no age.
+    assert_eq!(scan_text("我今年35岁，东西是你们卖的。").vulnerable, 0);
+}
+
+#[test]
+fn malice_and_scope_in_other_words() {
+    assert!(malice(
+        "你们私下处理一下，给我五千，这事就过去了。",
+        "private_settlement"
+    ));
+    assert!(malice("你哋俾三萬蚊我，我就唔上連登講。", "extortion"));
+    assert!(malice(
+        "我本来只要三百元，你们拖了两个月，现在我要三千元。",
+        "escalating_claim"
+    ));
+    for (t, want) in [
+        ("整幢楼都停水了。", "building"),
+        ("成座冇電，部𨋢都停咗。", "building"),
+        ("整条街的路灯都坏了。", "district"),
+        ("全县的网都断了。", "district"),
+        ("全城的公交卡都刷不了。", "city"),
+        ("The outage is citywide and nobody answers.", "city"),
+        ("全省的用户都打不通客服。", "everyone"),
+        (
+            "Customers across the country can't pay by card.",
+            "everyone",
+        ),
+    ] {
+        assert_eq!(scope(t), Some(want), "{t}");
+    }
+}
+
+#[test]
+fn the_category_follows_the_thing_that_failed() {
+    for (t, want) in [
+        ("我们楼的电梯坏了一个礼拜。", "basic_service"),
+        (
+            "The internet has been off since Monday and the broadband light is red.",
+            "basic_service",
+        ),
+        ("你们连续扣了我三个月的钱，我根本没开通。", "billing"),
+        ("天天有人打电话推销，还发广告短信。", "promotion"),
+        ("账号被锁了，怎么都解不开。", "service_usage"),
+        (
+            "你们的支付系统又瘫痪了，整个上午都没法付款。",
+            "system_support",
+        ),
+        (
+            "The ATM swallowed my card and gave no cash.",
+            "system_support",
+        ),
+        ("买的牛奶还没过期就变质了。", "product_quality"),
+        (
+            "The charger you sold me melted after a week.",
+            "product_quality",
+        ),
+        ("骑手送晚了一个小时，还说是我的问题。", "logistics"),
+        ("店员当着大家的面骂我。", "service_attitude"),
+    ] {
+        assert_eq!(category(t), Some(want), "{t}");
+    }
+}
