@@ -416,16 +416,19 @@ pub(super) fn elapsed_hours(hay: &[u8], p: usize, len: usize, bit: u8) -> Option
         "第",
         "hospitalised for ",
         "hospitalized for ",
+        // How long the customer has been one, not how long they waited ("a customer
+        // for more than five years", "with you for ten years"; `做了你们十年的客户` is
+        // caught by `的` above).
+        "customer for ",
+        "customer for over ",
+        "customer for more than ",
+        "with you for ",
+        "with you for over ",
+        "with you for more than ",
     ]
     .iter()
     .any(|w| before.ends_with(w.as_bytes()))
     {
-        return None;
-    }
-    // How long the customer has been one, not how long they waited: "a customer for
-    // (more than) five years", "been with you for ten years" (`做了你们十年的客户` is
-    // caught by `的` above).
-    if tenure_before(before) {
         return None;
     }
     // A year number is a date (`2023年`), not a hundred years and more.
@@ -434,27 +437,6 @@ pub(super) fn elapsed_hours(hay: &[u8], p: usize, len: usize, bit: u8) -> Option
     }
     let hours = value.saturating_mul(unit) / 100;
     u32::try_from(hours).ok().filter(|&h| h > 0)
-}
-
-/// Whether `before` (the text up to a duration's number) says the duration is the
-/// customer's tenure: "customer for", "member for", "with you for", after an optional
-/// "more than" or "over".
-fn tenure_before(before: &[u8]) -> bool {
-    let rest = strip_suffix_ignore_case(before, "more than ")
-        .or_else(|| strip_suffix_ignore_case(before, "over "))
-        .unwrap_or(before);
-    let Some(rest) = strip_suffix_ignore_case(rest, " for ") else {
-        return false;
-    };
-    rest.ends_with(b"with you")
-        || word_before_is(rest, rest.len(), 0, &["customer", "client", "member"])
-}
-
-/// `hay` without the ASCII suffix `suffix` (compared without case), if it ends with it.
-fn strip_suffix_ignore_case<'a>(hay: &'a [u8], suffix: &str) -> Option<&'a [u8]> {
-    let at = hay.len().checked_sub(suffix.len())?;
-    let (head, tail) = hay.split_at_checked(at)?;
-    tail.eq_ignore_ascii_case(suffix.as_bytes()).then_some(head)
 }
 
 /// The age in years stated by the age pattern at `p` (`七十六岁`, "84 years old").
