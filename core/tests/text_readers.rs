@@ -51,7 +51,10 @@ fn a_claim_with_a_publicity_threat_is_extortion() {
     assert!(malice("八百？我要八千，唔係我就搵記者。", "extortion"));
     assert!(malice("我要十万，不给我就发微博。", "extortion"));
     // A sum said bare, with no 元 or 块, after a demand.
-    assert!(malice("给我赔五万，不然我就把视频发到抖音上。", "extortion"));
+    assert!(malice(
+        "给我赔五万，不然我就把视频发到抖音上。",
+        "extortion"
+    ));
     assert!(malice("賠償十萬，唔係我就放上網。", "extortion"));
     // A claim with a regulator or a lawyer is a claim, not the price of silence.
     assert!(!malice("我要八千，不然我就去12315投诉。", "extortion"));
