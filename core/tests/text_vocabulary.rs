@@ -46,6 +46,9 @@ fn injuries_are_read_in_every_language() {
         "健身房的哑铃架松了，砸下来把我的脚弄伤了，现在还红肿。",
         "用了你们的洗衣液，孩子身上起了一片疹子。",
         "工人留下的钉子把我的脚扎出很深的伤口，去医院缝针了。",
+        // Blisters from a scald, said with 了.
+        "电热毯线头冒烟起火，我妈手上烫起了泡。",
+        "熱水袋破了，我的腳燙起了泡。",
         // Traditional Chinese (Taiwan) and Cantonese.
         "熱水器出水忽冷忽熱，我先生洗澡時被燙到，手臂紅一大片。",
         "賣場的推車輪子卡住，我整個人摔傷，膝蓋擦傷。",
