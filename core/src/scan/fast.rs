@@ -65,6 +65,30 @@ const fn past_end(len: usize) -> u64 {
     mask
 }
 
+/// The probe of bytes `from` to `from + 8` of pattern `p`: the bytes, the case fold of its
+/// letters for a word pattern, and all bits set past its end.
+// Only ever evaluated at compile time, where an out-of-bounds index is a build error.
+#[allow(clippy::indexing_slicing, clippy::arithmetic_side_effects)]
+const fn probe_of(p: &[u8], from: usize) -> Probe {
+    let mut a = [0u8; 8];
+    let mut j = from;
+    while j < from + 8 && j < p.len() {
+        a[j - from] = p[j];
+        j += 1;
+    }
+    let head = u64::from_le_bytes(a);
+    let fold = if super::is_word_pattern(p) {
+        lower_letters(head)
+    } else {
+        0
+    };
+    let end = past_end(p.len().saturating_sub(from));
+    Probe {
+        head: head | end,
+        fold: fold | end,
+    }
+}
+
 /// The probes of [`tables::ENTRIES`], in its order (bucket by bucket).
 // Only ever evaluated at compile time, where an out-of-bounds index is a build error.
 #[allow(clippy::indexing_slicing, clippy::arithmetic_side_effects)]
@@ -72,25 +96,7 @@ static PROBES: [Probe; tables::N] = {
     let mut out = [Probe { head: 0, fold: 0 }; tables::N];
     let mut i = 0;
     while i < tables::N {
-        let e = tables::ENTRIES_CONST[i];
-        let p = tables::pattern(&e);
-        let mut a = [0u8; 8];
-        let mut j = 0;
-        while j < 8 && j < p.len() {
-            a[j] = p[j];
-            j += 1;
-        }
-        let head = u64::from_le_bytes(a);
-        let fold = if super::is_word_pattern(p) {
-            lower_letters(head)
-        } else {
-            0
-        };
-        let end = past_end(p.len());
-        out[i] = Probe {
-            head: head | end,
-            fold: fold | end,
-        };
+        out[i] = probe_of(tables::pattern(&tables::ENTRIES_CONST[i]), 0);
         i += 1;
     }
     out
@@ -104,28 +110,7 @@ static PROBES_REST: [Probe; tables::N] = {
     let mut out = [Probe { head: 0, fold: 0 }; tables::N];
     let mut i = 0;
     while i < tables::N {
-        let p = tables::pattern(&tables::ENTRIES_CONST[i]);
-        let mut a = [0u8; 8];
-        let mut j = 8;
-        while j < 16 && j < p.len() {
-            a[j - 8] = p[j];
-            j += 1;
-        }
-        let head = u64::from_le_bytes(a);
-        let fold = if super::is_word_pattern(p) {
-            lower_letters(head)
-        } else {
-            0
-        };
-        let end = if p.len() <= 8 {
-            u64::MAX
-        } else {
-            past_end(p.len() - 8)
-        };
-        out[i] = Probe {
-            head: head | end,
-            fold: fold | end,
-        };
+        out[i] = probe_of(tables::pattern(&tables::ENTRIES_CONST[i]), 8);
         i += 1;
     }
     out
