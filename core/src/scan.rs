@@ -1629,18 +1629,9 @@ fn verify(hay: &[u8], p: usize, origin: usize, m: u64, w: u64, r: &mut Reader) {
         if (folded ^ fold8(head)) & mask != 0 {
             continue;
         }
-        let mut kind_bit = e.kind_bit();
-        // Nothing to learn from a cue already found (keeps repetitive text fast).
-        if r.cues.has(kind_bit) {
+        let Some(kind_bit) = accepted_kind_bit(hay, p, e.kind_bit(), &r.cues) else {
             continue;
-        }
-        // An exclamation tail only counts right after an ASCII '!'.
-        if kind_bit == tables::TAIL_KIND_BIT {
-            if p.checked_sub(1).and_then(|i| hay.get(i)) != Some(&b'!') {
-                continue;
-            }
-            kind_bit = (CueKind::EmotionMarker as u8) << 4 | 3;
-        }
+        };
         if matches_fast(hay, p, w, pat, head, kind_bit >> 4) {
             r.hit(hay, p, origin, kind_bit, pat.len());
         }
@@ -1649,6 +1640,24 @@ fn verify(hay: &[u8], p: usize, origin: usize, m: u64, w: u64, r: &mut Reader) {
     units::matches(hay, p, m, |kind_bit, len| {
         r.hit(hay, p, origin, kind_bit, len)
     });
+}
+
+/// The cue bit a table entry of `kind_bit` found at `p` of `hay` reports, or `None` when
+/// it has nothing to report there. One rule for both matchers (this plain one and
+/// `scan/fast.rs`), checked before the rest of the pattern is compared:
+/// - a cue already found teaches nothing new (and keeps repetitive text fast);
+/// - an exclamation tail (`!!!`) only counts right after an ASCII `!`, and then it is the
+///   emotion marker's third code.
+#[inline(always)]
+pub(crate) fn accepted_kind_bit(hay: &[u8], p: usize, kind_bit: u8, cues: &TextCues) -> Option<u8> {
+    if cues.has(kind_bit) {
+        return None;
+    }
+    if kind_bit != tables::TAIL_KIND_BIT {
+        return Some(kind_bit);
+    }
+    let after_bang = p.checked_sub(1).and_then(|i| hay.get(i)) == Some(&b'!');
+    after_bang.then_some((CueKind::EmotionMarker as u8) << 4 | 3)
 }
 
 /// Whether `pat` of kind `kind` occurs in `hay` at `p`, with the rules of its pattern class.

@@ -443,18 +443,9 @@ fn entry_hit(hay: &[u8], p: usize, origin: usize, i: usize, r: &mut Reader) {
     let Some(&e) = tables::ENTRIES.get(i) else {
         return;
     };
-    let mut kind_bit = e.kind_bit();
-    // Nothing to learn from a cue already found (keeps repetitive text fast).
-    if r.cues.has(kind_bit) {
+    let Some(kind_bit) = super::accepted_kind_bit(hay, p, e.kind_bit(), &r.cues) else {
         return;
-    }
-    // An exclamation tail only counts right after an ASCII '!'.
-    if kind_bit == tables::TAIL_KIND_BIT {
-        if p.checked_sub(1).and_then(|i| hay.get(i)) != Some(&b'!') {
-            return;
-        }
-        kind_bit = (CueKind::EmotionMarker as u8) << 4 | 3;
-    }
+    };
     if rest_matches(hay, p, i, e) {
         r.hit(hay, p, origin, kind_bit, e.len());
     }
