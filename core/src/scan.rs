@@ -302,6 +302,13 @@ const MALICE_CLAIM: u8 = 6;
 /// The malice bit of a phrase that marks the amounts after it in its sentence as the
 /// company's offer (`赔您`, "you offered"): neither a loss nor a claim.
 const MALICE_OFFER: u8 = 4;
+/// The safety bit of an outcome phrase (`住院`, `急诊`, "passed away"): a phrase that says
+/// how a harm ended (treatment, a hospital stay, a death), not that a harm happened. Its
+/// low bits are the level it shows ([`SAFETY_LEVELS`] index). Alone it shows no safety
+/// level: a sick relative in hospital, a hospital bill, a bereavement or an insurance claim
+/// for an illness are told with the same words. With a harm told in the same text (a burn,
+/// a fall, a shock, food poisoning) it raises that harm to its own level.
+const SAFETY_OUTCOME: u8 = 8;
 /// The vulnerable bit of a phrase that states an age ("N years old"): 70 or more is an
 /// elderly person, under 18 a child. (`N岁` would need the pattern expanded to every
 /// numeral, about 0.7 KiB of flash; a one-character `岁` pattern would shorten the filter
@@ -539,7 +546,13 @@ const fn code_bit(kind: CueKind, code: &str) -> u8 {
         CueKind::Threat => info_index(&THREATS, c),
         CueKind::ForbiddenPhrase => info_index(&FORBIDDEN_PHRASES, c),
         CueKind::EmotionMarker => info_index(&EMOTION_MARKERS, c),
-        CueKind::Safety => info_index(&SAFETY_LEVELS, c),
+        CueKind::Safety => match c {
+            // `outcome:injury` (written `outcome:<level>` in phrases.tsv).
+            [b'o', b'u', b't', b'c', b'o', b'm', b'e', b':', level @ ..] => {
+                info_index(&SAFETY_LEVELS, level) | SAFETY_OUTCOME
+            }
+            _ => info_index(&SAFETY_LEVELS, c),
+        },
         CueKind::Malice => {
             if bytes_equal(c, b"claim_before") {
                 MALICE_CLAIM_BEFORE
@@ -1045,6 +1058,9 @@ struct Reader {
     number_end: usize,
     /// The text's region: 0 none, 1 + index in [`REGION_CODES`] (the first one shown).
     region: u8,
+    /// The highest level an outcome phrase showed so far (see [`SAFETY_OUTCOME`]), 0 none:
+    /// a harm told later is raised to it.
+    outcome: u8,
     /// An earlier claim was mentioned (see [`MALICE_CLAIM_BEFORE`]).
     claim_before: bool,
     /// What the amounts read next in this sentence are: [`NO_ROLE`], [`LOSS`] or [`CLAIM`].
@@ -1086,6 +1102,7 @@ impl Reader {
             line_start: 0,
             number_end: 0,
             region: 0,
+            outcome: 0,
             claim_before: false,
             money_role: NO_ROLE,
             loss_max: 0,
@@ -1210,7 +1227,15 @@ impl Reader {
             }
             Some(CueKind::Safety) => {
                 if customer_side && !self.negated() {
-                    self.cues.safety = self.cues.safety.max(bit.saturating_add(1));
+                    let level = (bit & !SAFETY_OUTCOME).saturating_add(1);
+                    if bit & SAFETY_OUTCOME != 0 {
+                        self.outcome = self.outcome.max(level);
+                        if self.cues.safety > 0 {
+                            self.cues.safety = self.cues.safety.max(level);
+                        }
+                    } else {
+                        self.cues.safety = self.cues.safety.max(level).max(self.outcome);
+                    }
                 }
             }
             Some(CueKind::Malice) if bit == MALICE_CLAIM_BEFORE => {

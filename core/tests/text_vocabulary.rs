@@ -230,3 +230,64 @@ fn the_category_follows_the_thing_that_failed() {
         assert_eq!(category(t), Some(want), "{t}");
     }
 }
+
+/// A hospital, an emergency room, surgery or a death tell how a harm ended, not that the
+/// company harmed anyone: alone they show no safety level (a sick relative, a hospital
+/// bill, a bereavement, an insurance claim for an illness are told with the same words).
+#[test]
+fn hospital_words_alone_are_no_harm() {
+    for t in [
+        "我妈住院要用钱，你们把我的卡冻结了，一分钱都取不出来。",
+        "全市的ATM都取不了钱，我在医院等着交住院费。",
+        "你們保險業務員說住院每天有兩千元補助，現在理賠只給一千。",
+        "我爸做完手术在ICU，你们的宽带断了我没法跟医生视频。",
+        "我阿媽入咗院，你哋寄嚟嘅賬單我冇辦法處理，送院嗰日仲收到催款電話。",
+        "My mother passed away in March and you are still sending her bills.",
+        "My husband was hospitalised for a month with pneumonia and your insurer refuses to pay.",
+        "I was in hospital for surgery, so I missed your delivery slot twice.",
+        "I had to drive my dad to hospital and your app logged me out of my bank account.",
+    ] {
+        assert_eq!(safety(t), None, "{t}");
+    }
+}
+
+/// With a harm told in the same text, an outcome phrase raises it to its own level,
+/// whichever comes first; denied, it raises nothing.
+#[test]
+fn hospital_words_raise_a_harm_told_beside_them() {
+    for (t, level) in [
+        (
+            "充电宝爆炸了，把我孩子的手烧伤了，现在还在医院住院。",
+            "serious_injury_or_death",
+        ),
+        (
+            "孩子住院了，就是因为喝了你们的奶粉食物中毒。",
+            "serious_injury_or_death",
+        ),
+        (
+            "健身房跑步机突然加速，我摔伤了膝盖，韧带要做手术。",
+            "serious_injury_or_death",
+        ),
+        ("熱水器漏電，我被電到，送醫急診。", "injury"),
+        (
+            "The heater caught fire and my son was taken to hospital with burns.",
+            "injury",
+        ),
+        (
+            "The heater caught fire and my son was hospitalised with burns.",
+            "serious_injury_or_death",
+        ),
+        (
+            "Your scooter's brakes failed, I was thrown off, bruised my hip and ended up in hospital.",
+            "injury",
+        ),
+        (
+            "The charger was smoking and my dad had to go to hospital.",
+            "injury",
+        ),
+    ] {
+        assert_eq!(safety(t), Some(level), "{t}");
+    }
+    // The harm is denied; the hospital is someone else's.
+    assert_eq!(safety("插座没有烧坏，我妈住院是因为感冒。"), None);
+}

@@ -69,7 +69,11 @@ impl Cue {
             | Cue::Vulnerable(b)
             | Cue::Category(b) => b == bit,
             // A level is shown by a phrase of that level or above.
-            Cue::Safety(level) | Cue::Scope(level) => bit.saturating_add(1) >= level,
+            Cue::Scope(level) => bit.saturating_add(1) >= level,
+            // Any harm or outcome phrase: an outcome phrase read earlier raises the harm
+            // told after it to its own level (`SAFETY_OUTCOME`), so the phrase that made the
+            // level may be of a lower one.
+            Cue::Safety(_) => true,
             Cue::Repetition | Cue::Elapsed | Cue::Money => true,
         }
     }
