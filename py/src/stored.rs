@@ -6,14 +6,16 @@
 //! Python's small-object allocator serves (512), so each came from
 //! `malloc`, and a batch's new memory (a kilobyte a record) was a sixth of
 //! `assess_many`'s time in page faults. [`Stored`] keeps the same fields
-//! with only the rows in use, each in 7 bytes (its points as `i8`: a
-//! validated policy's points are within ±100), inline up to
-//! [`INLINE_ROWS`], and the id inline up to [`INLINE_ID_BYTES`]; anything
+//! with only the rows in use, inline up to [`INLINE_ROW_BYTES`]: a row
+//! whose points are the default policy's (nearly every row) as its factor
+//! and source (2 bytes; the points are read back from the policy), any
+//! other with its points as `i8` (7 bytes; a validated policy's points are
+//! within ±100); and the id inline up to [`INLINE_ID_BYTES`]. Anything
 //! else (more rows, points beyond `i8`, a longer id: rare) is kept on the
-//! heap as the core has it. The object is 272 bytes (it was 400, and a
-//! batch's page faults and frees were a fifth of `assess_many`'s time).
+//! heap as the core has it. The object is 192 bytes: it was 400, and a
+//! batch's page faults and frees were a fifth of `assess_many`'s time.
 //! [`Stored::assessment`] gives the core's value back, equal to the one
-//! stored, for the core's writers.
+//! stored, for the core's writers and every accessor.
 //!
 //! [`Head`] restates the assessment's fields other than its rows: the
 //! conversions below name every field of [`Assessment`] without `..`, so a
@@ -23,14 +25,9 @@
 use std::ops::Deref;
 
 use complaint_triage::{
-    Assessment, Category, Dimension, Factor, FlagSet, Gate, Grade, Id, Level, Playbook, ReasonRow,
-    ReasonRows, Scores, Source, TextFacts, Tier, TierBasis,
+    Assessment, Category, Dimension, Factor, FlagSet, Gate, Grade, Id, Level, Playbook,
+    PointsTable, Policy, ReasonRow, ReasonRows, Scores, Source, TextFacts, Tier, TierBasis,
 };
-
-/// Reason rows kept inside the object; an assessment with more keeps them
-/// on the heap. The peers' records use 2 to 19 rows, 99.8% at most 16;
-/// 18 take the room the enum's alignment leaves after 16 anyway.
-pub const INLINE_ROWS: usize = 18;
 
 /// Bytes of an id kept inside the object (a ticket number such as
 /// `CT-00000000` is 11); a longer one is kept on the heap.
@@ -107,70 +104,108 @@ pub struct Head {
     pub text_cues: TextFacts,
 }
 
-/// A reason row in 7 bytes: its points as `i8`.
-#[derive(Clone, Copy, Debug)]
-struct PackedRow {
-    factor: Factor,
-    source: Source,
-    points: [i8; Dimension::COUNT],
-}
+/// The default policy's points, which a row usually has: such a row is
+/// kept as its factor and source alone.
+static DEFAULT_POINTS: PointsTable = Policy::DEFAULT.points;
 
-impl PackedRow {
-    /// The row packed, if its points fit `i8`.
-    fn of(row: &ReasonRow) -> Option<PackedRow> {
-        let mut points = [0i8; Dimension::COUNT];
-        for (packed, p) in points.iter_mut().zip(row.points) {
-            *packed = i8::try_from(p).ok()?;
-        }
-        Some(PackedRow {
-            factor: row.factor,
-            source: row.source,
-            points,
-        })
-    }
+/// Bytes of encoded rows kept inside the object (see [`Rows::Inline`]):
+/// 23 rows with the default policy's points (the peers' records use 2 to
+/// 19), fewer with others.
+pub const INLINE_ROW_BYTES: usize = 46;
 
-    fn row(&self) -> ReasonRow {
-        ReasonRow {
-            factor: self.factor,
-            source: self.source,
-            points: self.points.map(i16::from),
-        }
-    }
-}
+/// The bit of an encoded row's source byte that says its points follow.
+const EXPLICIT: u8 = 0x80;
+
+// A factor's index is one byte, and a source's leaves room for `EXPLICIT`.
+const _: () = assert!(complaint_triage::FACTOR_COUNT <= 256 && Source::ALL.len() < 0x80);
 
 /// The reason rows in use.
 #[derive(Clone, Debug)]
 enum Rows {
-    /// At most [`INLINE_ROWS`] rows, each with points that fit `i8`.
-    Inline(heapless::Vec<PackedRow, INLINE_ROWS, u8>),
-    /// Any others, as the core has them.
+    /// Rows encoded in `bytes[..used]`, in order: each is its factor's
+    /// index, then its source's, with [`EXPLICIT`] set when its points
+    /// follow (five `i8`); without, its points are [`DEFAULT_POINTS`]'.
+    Inline {
+        used: u8,
+        bytes: [u8; INLINE_ROW_BYTES],
+    },
+    /// Rows that do not fit (more of them, points beyond `i8`), as the
+    /// core has them.
     Heap(Box<[ReasonRow]>),
 }
 
 impl Rows {
     fn of(rows: &[ReasonRow]) -> Rows {
-        let mut inline = heapless::Vec::new();
+        let mut bytes = [0u8; INLINE_ROW_BYTES];
+        let mut used = 0;
         for row in rows {
-            match PackedRow::of(row).map(|p| inline.push(p)) {
-                Some(Ok(())) => {}
-                _ => return Rows::Heap(rows.into()),
+            match bytes.get_mut(used..).and_then(|out| encode(row, out)) {
+                Some(n) => used += n,
+                None => return Rows::Heap(rows.into()),
             }
         }
-        Rows::Inline(inline)
-    }
-
-    fn len(&self) -> usize {
-        match self {
-            Rows::Inline(rows) => rows.len(),
-            Rows::Heap(rows) => rows.len(),
+        match u8::try_from(used) {
+            Ok(used) => Rows::Inline { used, bytes },
+            Err(_) => Rows::Heap(rows.into()),
         }
     }
 
     /// The rows, in the order the factors were applied.
-    fn iter(&self) -> impl Iterator<Item = ReasonRow> + '_ {
-        (0..self.len()).filter_map(move |i| match self {
-            Rows::Inline(rows) => rows.get(i).map(PackedRow::row),
-            Rows::Heap(rows) => rows.get(i).copied(),
+    fn iter(&self) -> RowIter<'_> {
+        match self {
+            Rows::Inline { used, bytes } => {
+                RowIter::Inline(bytes.get(..usize::from(*used)).unwrap_or_default())
+            }
+            Rows::Heap(rows) => RowIter::Heap(rows.iter()),
+        }
+    }
+}
+
+/// Encodes `row` at the start of `out` (see [`Rows::Inline`]): the bytes
+/// written, or `None` if it does not fit.
+fn encode(row: &ReasonRow, out: &mut [u8]) -> Option<usize> {
+    let factor = u8::try_from(row.factor.index()).ok()?;
+    let source = row.source.index();
+    if row.points == DEFAULT_POINTS.get(row.factor) {
+        out.get_mut(..2)?.copy_from_slice(&[factor, source]);
+        return Some(2);
+    }
+    let out = out.get_mut(..2 + Dimension::COUNT)?;
+    out[0] = factor;
+    out[1] = source | EXPLICIT;
+    for (o, p) in out[2..].iter_mut().zip(row.points) {
+        *o = i8::try_from(p).ok()?.to_le_bytes()[0];
+    }
+    Some(2 + Dimension::COUNT)
+}
+
+/// The rows of a [`Rows`], decoded.
+enum RowIter<'a> {
+    Inline(&'a [u8]),
+    Heap(std::slice::Iter<'a, ReasonRow>),
+}
+
+impl Iterator for RowIter<'_> {
+    type Item = ReasonRow;
+
+    fn next(&mut self) -> Option<ReasonRow> {
+        let bytes = match self {
+            RowIter::Heap(rows) => return rows.next().copied(),
+            RowIter::Inline(bytes) => bytes,
+        };
+        let (&[factor, source], rest) = bytes.split_first_chunk::<2>()?;
+        let factor = Factor::from_index(usize::from(factor))?;
+        let (points, rest) = if source & EXPLICIT == 0 {
+            (DEFAULT_POINTS.get(factor), rest)
+        } else {
+            let (points, rest) = rest.split_first_chunk::<{ Dimension::COUNT }>()?;
+            (points.map(|p| i16::from(i8::from_le_bytes([p]))), rest)
+        };
+        *bytes = rest;
+        Some(ReasonRow {
+            factor,
+            source: Source::from_index(source & !EXPLICIT)?,
+            points,
         })
     }
 }
@@ -327,7 +362,7 @@ impl std::hash::Hash for Stored {
     fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
         // As a slice of the core's rows hashes: its length, then each row.
         self.head.hash(state);
-        self.rows.len().hash(state);
+        self.rows().count().hash(state);
         for row in self.rows() {
             row.hash(state);
         }
@@ -347,7 +382,7 @@ mod tests {
     /// An assessment with more rows than fit inline (its first row again).
     fn with_many_rows(mut a: Assessment) -> Assessment {
         let row = a.rows[0];
-        while a.rows.len() <= INLINE_ROWS + 1 {
+        while a.rows.len() <= INLINE_ROW_BYTES / 2 {
             a.rows.push(row).unwrap();
         }
         a
@@ -371,24 +406,51 @@ mod tests {
         a
     }
 
+    /// An assessment with `n` rows, every other one with points of its own.
+    fn with_rows_of_own_points(mut a: Assessment, n: usize) -> Assessment {
+        let row = a.rows[0];
+        a.rows.clear();
+        for i in 0..n {
+            let mut r = row;
+            if i % 2 == 1 {
+                r.points = [i as i16, -(i as i16), 100, -100, 0];
+            }
+            a.rows.push(r).unwrap();
+        }
+        a
+    }
+
     #[test]
     fn an_assessment_comes_back_equal_however_its_rows_and_id_are_kept() {
         let few = graded(r#"{"id":"a","emotion":3,"channel":"social_media"}"#);
-        assert!(!few.rows.is_empty() && few.rows.len() <= INLINE_ROWS);
+        assert!(!few.rows.is_empty() && few.rows.len() <= INLINE_ROW_BYTES / 2);
+        assert!(few
+            .rows
+            .iter()
+            .all(|r| r.points == DEFAULT_POINTS.get(r.factor)));
         let many = with_many_rows(few.clone());
         let wide = with_wide_points(few.clone());
+        // 7 rows, 3 of them with their own points: 3 * 7 + 4 * 2 = 29 bytes
+        // (13 rows take 6 * 7 + 7 * 2 = 56, more than fit).
+        let mixed = with_rows_of_own_points(few.clone(), 7);
+        assert!(mixed
+            .rows
+            .iter()
+            .any(|r| r.points != DEFAULT_POINTS.get(r.factor)));
         let cases = [
             (few.clone(), true, true),
             (many, false, true),
             (wide, false, true),
             (with_points(few.clone(), 127, -128), true, true),
+            (mixed, true, true),
+            (with_rows_of_own_points(few.clone(), 13), false, true),
             (with_id_of(few.clone(), INLINE_ID_BYTES), true, true),
             (with_id_of(few, ID_CAPACITY), true, false),
             (Assessment::EMPTY, true, true),
         ];
         for (a, rows_inline, id_inline) in cases {
             let s = Stored::of(&a);
-            assert_eq!(matches!(s.rows, Rows::Inline(_)), rows_inline);
+            assert_eq!(matches!(s.rows, Rows::Inline { .. }), rows_inline);
             assert_eq!(matches!(s.id, StoredId::Inline(_)), id_inline);
             assert!(s.rows().eq(a.rows.iter().copied()));
             assert_eq!(s.assessment(), a);
@@ -401,7 +463,7 @@ mod tests {
     fn rows_and_ids_kept_on_the_heap_compare_and_hash_as_kept_inline() {
         let a = graded(r#"{"id":"CT-1","emotion":3,"channel":"social_media"}"#);
         let inline = Stored::of(&a);
-        assert!(matches!(inline.rows, Rows::Inline(_)));
+        assert!(matches!(inline.rows, Rows::Inline { .. }));
         let mut heap = Stored {
             head: inline.head.clone(),
             rows: Rows::Heap(a.rows.as_slice().into()),
