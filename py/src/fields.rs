@@ -58,6 +58,8 @@ pub struct CodeLookup {
     keys: Vec<StrKey>,
     parse: fn(&str) -> Option<u8>,
     key_slots: [u8; 64],
+    /// Indices of `codes` by [`Self::slot_of_key`] (the lookup of `str`s).
+    word_slots: [u8; SLOTS],
 }
 
 impl CodeLookup {
@@ -69,6 +71,7 @@ impl CodeLookup {
             keys: Vec::new(),
             parse,
             key_slots: [u8::MAX; 64],
+            word_slots: [u8::MAX; SLOTS],
         };
         for code in codes.into_iter().take(60) {
             let Some(ix) = parse(code) else { continue };
@@ -85,8 +88,21 @@ impl CodeLookup {
                 h = (h + 1) & 63;
             }
             table.key_slots[h] = n;
+            let mut h = Self::slot_of_key(&StrKey::of(code.as_bytes()));
+            while table.word_slots[h] != u8::MAX {
+                h = (h + 1) % SLOTS;
+            }
+            table.word_slots[h] = n;
         }
         table
+    }
+
+    /// A slot of `word_slots`.
+    #[inline(always)]
+    fn slot_of_key(k: &StrKey) -> usize {
+        let mixed =
+            (k.first ^ k.last.rotate_left(29) ^ k.len as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        (mixed >> (64 - SLOTS.trailing_zeros())) as usize
     }
 
     /// A slot of `slots`: the words [`same_bytes`] compares, mixed. With
@@ -138,7 +154,31 @@ impl CodeLookup {
     /// The index of a code, as `from_code` gives it.
     #[inline(always)]
     pub fn get(&self, s: &str) -> Option<u8> {
-        self.hit(s.as_bytes()).or_else(|| (self.parse)(s))
+        self.hit_key(s.as_bytes()).or_else(|| (self.parse)(s))
+    }
+
+    /// A code's index found by the string's [`StrKey`]: its words are
+    /// read once and compared with the code's kept key, where [`Self::hit`]
+    /// hashes them, then reads the code's bytes to compare (a pointer
+    /// chase per field name and code of a dict). Keys hold every byte of
+    /// a string up to 16 bytes; a longer one is compared byte for byte.
+    #[inline(always)]
+    fn hit_key(&self, b: &[u8]) -> Option<u8> {
+        let key = str_key(b);
+        let mut h = Self::slot_of_key(&key);
+        for _ in 0..PROBES {
+            // An empty slot (`u8::MAX`) is no index of `keys`.
+            let n = usize::from(*self.word_slots.get(h)?);
+            let k = self.keys.get(n)?;
+            if *k == key {
+                let (code, ix) = self.codes.get(n)?;
+                if key.len <= 16 || same_bytes(code.as_bytes(), b) {
+                    return Some(*ix);
+                }
+            }
+            h = (h + 1) % SLOTS;
+        }
+        None
     }
 
     /// The index of a code given as bytes: a hit is a code itself (so
@@ -189,6 +229,37 @@ fn half(s: &[u8], at: usize) -> u32 {
     let mut w = [0u8; 4];
     w.copy_from_slice(&s[at..at + 4]);
     u32::from_le_bytes(w)
+}
+
+/// [`StrKey::of`] for bytes of any length, without reading past them and
+/// without a loop: a string of 4 to 7 bytes is two overlapping 4-byte
+/// loads, one of 1 to 3 its first, middle and last bytes.
+#[inline(always)]
+fn str_key(b: &[u8]) -> StrKey {
+    let n = b.len();
+    let (first, last) = match (b.first_chunk::<8>(), b.last_chunk::<8>()) {
+        (Some(head), Some(tail)) => (u64::from_le_bytes(*head), u64::from_le_bytes(*tail)),
+        _ => {
+            let w = match (b.first_chunk::<4>(), b.last_chunk::<4>()) {
+                (Some(head), Some(tail)) => {
+                    u64::from(u32::from_le_bytes(*head))
+                        | u64::from(u32::from_le_bytes(*tail)) << (8 * (n - 4))
+                }
+                _ => match (b.first(), b.get(n / 2), b.last()) {
+                    (Some(&a), Some(&m), Some(&z)) => {
+                        u64::from(a) | u64::from(m) << (8 * (n / 2)) | u64::from(z) << (8 * (n - 1))
+                    }
+                    _ => 0,
+                },
+            };
+            (w, w)
+        }
+    };
+    StrKey {
+        len: n,
+        first,
+        last,
+    }
 }
 
 /// Whether two byte strings are equal. Codes and field names are short:
@@ -510,6 +581,14 @@ mod tests {
     }
 
     #[test]
+    fn str_key_is_the_key_of_every_length() {
+        for n in 0..=24 {
+            let b: Vec<u8> = (0..n).map(|i: u8| 0xA0 ^ i.wrapping_mul(37)).collect();
+            assert_eq!(str_key(&b), StrKey::of(&b), "{n} bytes");
+        }
+    }
+
+    #[test]
     fn same_bytes_is_equality() {
         let words: Vec<Vec<u8>> = (0..=20)
             .flat_map(|n| {
@@ -551,6 +630,17 @@ mod tests {
         for l in &lookups {
             for (code, ix) in &l.codes {
                 assert_eq!(l.hit(code.as_bytes()), Some(*ix), "{code}");
+                assert_eq!(l.hit_key(code.as_bytes()), Some(*ix), "{code}");
+                // Near misses: one byte changed, one more or one fewer.
+                let mut near = vec![format!("{code}x"), code[..code.len() - 1].to_owned()];
+                for i in 0..code.len() {
+                    let mut b = code.as_bytes().to_vec();
+                    b[i] ^= 0x20;
+                    near.push(String::from_utf8(b).unwrap());
+                }
+                for s in near {
+                    assert_eq!(l.hit_key(s.as_bytes()), (l.parse)(&s), "{s}");
+                }
             }
         }
         assert!(lookups[0].codes.len() == names.len());

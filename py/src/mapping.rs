@@ -129,7 +129,7 @@ pub fn read_into(
             None => {
                 // A key of a `str` subclass goes through the core's path.
                 let k = exact::<PyString>(&k)?;
-                let i = table.names.get(k.to_str().ok()?)?;
+                let i = table.names.get(utf8(k)?)?;
                 if let Some(cache) = keys.as_deref_mut() {
                     cache.remember(k, i);
                 }
@@ -201,16 +201,52 @@ fn is_missing(v: &Bound<'_, PyAny>) -> bool {
 }
 
 /// A built-in `str` (not a subclass) holding valid UTF-8.
+#[inline(always)]
 fn exact_str<'a>(v: &'a Bound<'_, PyAny>) -> Option<&'a str> {
-    exact::<PyString>(v)?.to_str().ok()
+    utf8(exact::<PyString>(v)?)
+}
+
+/// The UTF-8 of a `str`, or `None` (no error left set) for one that has
+/// none (a lone surrogate), which the core's path reports. What pyo3's
+/// `to_str` does, without its call and its error value: keys and codes
+/// are two dozen strings a record.
+#[inline(always)]
+fn utf8<'a>(s: &'a Bound<'_, PyString>) -> Option<&'a str> {
+    let mut size: pyo3::ffi::Py_ssize_t = 0;
+    // SAFETY: `s` is a live `str` and the GIL is held (a `Bound`); `size`
+    // is a valid out pointer.
+    let data = unsafe { pyo3::ffi::PyUnicode_AsUTF8AndSize(s.as_ptr(), &mut size) };
+    if data.is_null() {
+        // SAFETY: the GIL is held; the error just raised is nobody's (the
+        // record goes through the core's path, which reports it).
+        unsafe { pyo3::ffi::PyErr_Clear() };
+        return None;
+    }
+    let len = usize::try_from(size).ok()?;
+    // SAFETY: on success CPython returns the string's UTF-8, `size` valid
+    // bytes kept with the string object, which `s` keeps alive for `'a`
+    // (pyo3's `to_str` does the same).
+    Some(unsafe { std::str::from_utf8_unchecked(std::slice::from_raw_parts(data.cast(), len)) })
 }
 
 /// A built-in `int` (not a `bool`) that fits 64 bits unsigned, or a
 /// finite whole `float` below 2^63 (a whole float is read as its integer,
 /// as [`json::write_f64`] writes it for the core).
+#[inline(always)]
 fn uint(v: &Bound<'_, PyAny>) -> Option<u64> {
     if let Some(i) = exact::<PyInt>(v) {
-        return i.extract::<u64>().ok();
+        // What pyo3's `extract::<u64>` does for an `int`, without its call
+        // and its error value.
+        // SAFETY: `i` is a live `int` and the GIL is held (a `Bound`).
+        let n = unsafe { pyo3::ffi::PyLong_AsUnsignedLongLong(i.as_ptr()) };
+        // SAFETY: the GIL is held.
+        if n == u64::MAX && !unsafe { pyo3::ffi::PyErr_Occurred() }.is_null() {
+            // Negative or too large: the core's path reports it.
+            // SAFETY: the GIL is held; the error is nobody's.
+            unsafe { pyo3::ffi::PyErr_Clear() };
+            return None;
+        }
+        return Some(n);
     }
     let f = exact::<PyFloat>(v)?.value();
     // Whole, non-negative and well within what `write_f64` writes as an
@@ -225,7 +261,7 @@ fn flag_bits(v: &Bound<'_, PyAny>, lookup: &CodeLookup) -> Option<u16> {
     let bit = |i: u8| 1u16.checked_shl(u32::from(i)).unwrap_or(0);
     let mut bits = 0u16;
     if let Some(s) = exact::<PyString>(v) {
-        for (n, piece) in json::split_list(s.to_str().ok()?).enumerate() {
+        for (n, piece) in json::split_list(utf8(s)?).enumerate() {
             if n >= MAX_LIST_ITEMS {
                 return None;
             }
