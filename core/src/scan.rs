@@ -205,6 +205,12 @@ pub struct Money {
     pub currency: u8,
 }
 
+/// An empty money slot.
+const NO_MONEY: Money = Money {
+    amount_minor: 0,
+    currency: 0,
+};
+
 /// The safety levels a text can show, in [`TextCues::safety`] order (0 = none).
 pub const SAFETY_LEVELS: [PhraseInfo; 3] = [
     info(
@@ -302,6 +308,13 @@ const MALICE_CLAIM: u8 = 6;
 /// The malice bit of a phrase that marks the amounts after it in its sentence as the
 /// company's offer (`赔您`, "you offered"): neither a loss nor a claim.
 const MALICE_OFFER: u8 = 4;
+/// The safety bit of a phrase that tells of personal data exposed (`privacy` lines of
+/// `phrases.tsv`, code `data_exposure`): not a level of [`SAFETY_LEVELS`] but a fact of
+/// its own ([`TextCues::data_exposure`]). It shares the safety kind because a phrase's
+/// kind has 4 bits and all 16 are taken, and because the seed names privacy beside
+/// safety among the customer's needs (seed `003_8f6867fe054256d6.txt`, 二、客戶心理需求:
+/// 6.安全需求, 7.隱私需求).
+const SAFETY_DATA_EXPOSURE: u8 = 7;
 /// The vulnerable bit of a phrase that states an age ("N years old"): 70 or more is an
 /// elderly person, under 18 a child. (`N岁` would need the pattern expanded to every
 /// numeral, about 0.7 KiB of flash; a one-character `岁` pattern would shorten the filter
@@ -346,6 +359,14 @@ pub struct TextCues {
     pub elapsed_hours: u32,
     /// Money amounts stated, the first [`MONEY_SLOTS`] distinct ones, empty slots last.
     pub money: [Money; MONEY_SLOTS],
+    /// The largest amount the customer stated as a price paid or a direct loss (after
+    /// `花了`, `价值`, "I paid", or with no marker before any claim: "charged my card
+    /// $1,200"), with its currency; amount 0 when none. Claims and the company's offers
+    /// are never losses (see the module documentation, *Known limitations*).
+    pub loss: Money,
+    /// The customer tells of their personal data exposed: a bill or statement sent to
+    /// someone else, details leaked, sold or shown to others (`privacy` phrases).
+    pub data_exposure: bool,
     /// How many phrases of each complaint category occurred (by [`Category`] index, at
     /// most 255 each; `other` has no phrases). [`TextFacts`] suggests the most cued one.
     pub categories: [u8; Category::COUNT],
@@ -363,10 +384,9 @@ impl TextCues {
         scope: 0,
         repetition: 0,
         elapsed_hours: 0,
-        money: [Money {
-            amount_minor: 0,
-            currency: 0,
-        }; MONEY_SLOTS],
+        money: [NO_MONEY; MONEY_SLOTS],
+        loss: NO_MONEY,
+        data_exposure: false,
         categories: [0; Category::COUNT],
     };
 
@@ -378,7 +398,7 @@ impl TextCues {
 
     /// Every cue found in `self` or in `other`: bitsets joined, the higher level or number,
     /// the money amounts of `self` then the new ones of `other` (as many as fit), the
-    /// category counts added.
+    /// larger loss (that of `self` when equal), the category counts added.
     #[inline]
     #[must_use]
     pub fn union(self, other: TextCues) -> TextCues {
@@ -393,6 +413,12 @@ impl TextCues {
             repetition: self.repetition.max(other.repetition),
             elapsed_hours: self.elapsed_hours.max(other.elapsed_hours),
             money: self.money,
+            loss: if other.loss.amount_minor > self.loss.amount_minor {
+                other.loss
+            } else {
+                self.loss
+            },
+            data_exposure: self.data_exposure | other.data_exposure,
             categories: self.categories,
         };
         for (n, m) in out.categories.iter_mut().zip(other.categories) {
@@ -539,7 +565,13 @@ const fn code_bit(kind: CueKind, code: &str) -> u8 {
         CueKind::Threat => info_index(&THREATS, c),
         CueKind::ForbiddenPhrase => info_index(&FORBIDDEN_PHRASES, c),
         CueKind::EmotionMarker => info_index(&EMOTION_MARKERS, c),
-        CueKind::Safety => info_index(&SAFETY_LEVELS, c),
+        CueKind::Safety => {
+            if bytes_equal(c, b"data_exposure") {
+                SAFETY_DATA_EXPOSURE
+            } else {
+                info_index(&SAFETY_LEVELS, c)
+            }
+        }
         CueKind::Malice => {
             if bytes_equal(c, b"claim_before") {
                 MALICE_CLAIM_BEFORE
@@ -1049,14 +1081,16 @@ struct Reader {
     claim_before: bool,
     /// What the amounts read next in this sentence are: [`NO_ROLE`], [`LOSS`] or [`CLAIM`].
     money_role: u8,
-    /// The largest price or direct loss the customer stated, in minor units.
-    loss_max: u64,
+    /// The largest price or direct loss the customer stated, in minor units, with its
+    /// currency (as read: [`LOCAL_CURRENCY`] until [`Reader::finish`]).
+    loss: Money,
     /// The largest amount the customer claimed, in minor units.
     claim_max: u64,
     /// The last amount kept as a loss for want of a marker: where it was read, the amount
-    /// and the loss before it. A claim marker read at the same place (`我要五千` is read both
-    /// as `我要N` money and as the claim marker `我要`, in no fixed order) makes it a claim.
-    unmarked: (usize, u64, u64),
+    /// and its currency, and the loss before it. A claim marker read at the same place
+    /// (`我要五千` is read both as `我要N` money and as the claim marker `我要`, in no fixed
+    /// order) makes it a claim.
+    unmarked: (usize, Money, Money),
     /// In this sentence: the customer claimed an amount, or threatened publicity (press,
     /// social media, review sites). Both in one sentence are extortion.
     claim_in_sentence: bool,
@@ -1088,9 +1122,9 @@ impl Reader {
             region: 0,
             claim_before: false,
             money_role: NO_ROLE,
-            loss_max: 0,
+            loss: NO_MONEY,
             claim_max: 0,
-            unmarked: (usize::MAX, 0, 0),
+            unmarked: (usize::MAX, NO_MONEY, NO_MONEY),
             claim_in_sentence: false,
             publicity_in_sentence: false,
             traditional: false,
@@ -1114,6 +1148,10 @@ impl Reader {
             }
             self.cues.add_money(m);
         }
+        self.cues.loss = self.loss;
+        if self.cues.loss.currency == LOCAL_CURRENCY {
+            self.cues.loss.currency = local;
+        }
         let escalating = {
             let mut amounts = self.cues.money().map(|m| m.amount_minor);
             amounts
@@ -1123,14 +1161,16 @@ impl Reader {
         if self.claim_before && escalating {
             self.cues.malice |= 1 << 2;
         }
-        if self.loss_max > 0 && self.claim_max > self.loss_max.saturating_mul(2) {
+        let loss = self.loss.amount_minor;
+        if loss > 0 && self.claim_max > loss.saturating_mul(2) {
             self.cues.malice |= 1 << 3;
         }
         self.cues
     }
 
     /// An amount the customer stated, kept as a loss or a claim by its role.
-    fn note_amount(&mut self, amount_minor: u64) {
+    fn note_amount(&mut self, m: Money) {
+        let amount_minor = m.amount_minor;
         match self.money_role {
             CLAIM => {
                 self.claim_max = self.claim_max.max(amount_minor);
@@ -1138,9 +1178,16 @@ impl Reader {
                 self.extortion_if_claimed();
             }
             OFFER => {}
-            LOSS => self.loss_max = self.loss_max.max(amount_minor),
-            _ if self.claim_max == 0 => self.loss_max = self.loss_max.max(amount_minor),
+            LOSS => self.note_loss(m),
+            _ if self.claim_max == 0 => self.note_loss(m),
             _ => {}
+        }
+    }
+
+    /// A loss: kept when larger than the largest so far (the first of equal ones stays).
+    fn note_loss(&mut self, m: Money) {
+        if m.amount_minor > self.loss.amount_minor {
+            self.loss = m;
         }
     }
 
@@ -1208,6 +1255,11 @@ impl Reader {
                     self.cues.set(kind_bit);
                 }
             }
+            Some(CueKind::Safety) if bit == SAFETY_DATA_EXPOSURE => {
+                if customer_side && !self.negated() {
+                    self.cues.data_exposure = true;
+                }
+            }
             Some(CueKind::Safety) => {
                 if customer_side && !self.negated() {
                     self.cues.safety = self.cues.safety.max(bit.saturating_add(1));
@@ -1231,8 +1283,8 @@ impl Reader {
                 }
                 let (unmarked_at, amount, loss_before) = self.unmarked;
                 if customer_side && bit == MALICE_CLAIM && unmarked_at == at {
-                    self.loss_max = loss_before;
-                    self.unmarked = (usize::MAX, 0, 0);
+                    self.loss = loss_before;
+                    self.unmarked = (usize::MAX, NO_MONEY, NO_MONEY);
                     self.note_amount(amount);
                 }
             }
@@ -1297,16 +1349,17 @@ impl Reader {
                 }
                 if let Some((amount_minor, currency, end)) = numbers::money(hay, p, len, bit) {
                     self.number_end = origin.wrapping_add(end);
-                    if customer_side && !self.negated() {
-                        if self.money_role == NO_ROLE && self.claim_max == 0 {
-                            self.unmarked = (at, amount_minor, self.loss_max);
-                        }
-                        self.note_amount(amount_minor);
-                    }
-                    self.cues.add_money(Money {
+                    let m = Money {
                         amount_minor,
                         currency,
-                    });
+                    };
+                    if customer_side && !self.negated() {
+                        if self.money_role == NO_ROLE && self.claim_max == 0 {
+                            self.unmarked = (at, m, self.loss);
+                        }
+                        self.note_amount(m);
+                    }
+                    self.cues.add_money(m);
                 }
             }
             Some(CueKind::Negation) => {
