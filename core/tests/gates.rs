@@ -343,3 +343,32 @@ fn the_explanation_shows_each_gate_and_step() {
     assert!(text.contains("PAST the regulatory deadline"), "{text}");
     assert!(text.contains("step:        A dedicated manager"), "{text}");
 }
+
+#[test]
+fn a_loss_and_a_data_exposure_told_in_the_text_grade_as_if_recorded() {
+    let text = "Your app charged my card $1,200 for a subscription I cancelled. \
+                I'm disabled and on a fixed income";
+    let told = grade(&format!(r#"{{"text":"{text}"}}"#));
+    let recorded = grade(&format!(
+        r#"{{"text":"{text}","direct_loss":120000,"currency":"USD"}}"#
+    ));
+    assert_eq!(told.scores, recorded.scores);
+    assert_eq!(
+        (told.grade, told.priority),
+        (recorded.grade, recorded.priority)
+    );
+    // One amount, both the loss and the claim: a claim within its limit.
+    assert!(!told.claim_unreasonable);
+    assert_eq!(told.claim_ratio_permille, Some(1000));
+    let untold = grade(r#"{"text":"I'm disabled and on a fixed income"}"#);
+    assert!(told.scores.severity > untold.scores.severity);
+    // A loss stated with a claim above twice it: unreasonable, as recorded.
+    let greedy = grade(r#"{"text":"I paid $40 for the ticket. I want $500 for the trouble."}"#);
+    assert!(greedy.claim_unreasonable);
+
+    let exposed = grade(r#"{"text":"My bank statement was sent to my neighbour."}"#);
+    let breach =
+        grade(r#"{"text":"My bank statement was sent to my neighbour.","data_breach":true}"#);
+    assert_eq!(exposed.scores, breach.scores);
+    assert!(exposed.scores.severity > grade("{}").scores.severity);
+}
