@@ -54,10 +54,14 @@
 //!   with it: a record without a currency takes the loss's (before that of
 //!   the largest amount), so that the money bands of that currency apply; a
 //!   record that names another currency is not raised, as an amount cannot
-//!   be banded in a currency it is not in. The claim is then weighed
-//!   against it (`claim_unreasonable`, claim above twice the loss): the
-//!   text's own claim and loss come from one reading, so a text that states
-//!   one amount (`$1,200`) has a claim equal to its loss, never above it.
+//!   be banded in a currency it is not in. A claim the record states is
+//!   weighed against it (`claim_unreasonable`, claim above twice the loss).
+//!   A claim the text states is not: the text's claimed amount is its
+//!   largest amount, which may be the company's offer or another loss
+//!   (`我花了100元，你们说赔我300元代金券`), and the scanner already weighs
+//!   the text's own claims against its losses (the malice sign
+//!   `excessive_claim`, `我花了15块……我要五千`), so the check would
+//!   misfire or count the same excess twice ([`claim_basis`]).
 //! - **Personal data exposed** ("my statement was sent to my neighbour",
 //!   `泄露了我的身份证号`) sets `data_breach` when the record left it false
 //!   (seed `003_8f6867fe054256d6.txt` 二、客戶心理需求: 7.隱私需求).
@@ -174,6 +178,18 @@ pub fn direct_loss<C: ComplaintFields + ?Sized>(c: &C) -> Merged<u64> {
         t.largest_loss,
         t.largest_loss > 0 && same_currency,
     )
+}
+
+/// The direct loss a claim is weighed against (`check_claim`): the merged
+/// loss, or 0 (no check) when both the loss and the claim came from the
+/// text (see the module documentation).
+#[inline]
+pub fn claim_basis(loss: Merged<u64>, claim: Merged<u64>) -> u64 {
+    if loss.source == Source::Text && claim.source == Source::Text {
+        0
+    } else {
+        loss.value
+    }
 }
 
 /// Whether personal data was exposed: the record's `data_breach`, or the

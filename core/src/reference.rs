@@ -51,7 +51,7 @@ pub fn assess(complaint: &Complaint, policy: &Policy) -> Assessment {
     let category = merge::category(c);
 
     let claim = check_claim(
-        direct_loss.value,
+        merge::claim_basis(direct_loss, claimed),
         claimed.value,
         policy.claim_limit_permille,
     );

@@ -357,14 +357,26 @@ fn a_loss_and_a_data_exposure_told_in_the_text_grade_as_if_recorded() {
         (told.grade, told.priority),
         (recorded.grade, recorded.priority)
     );
-    // One amount, both the loss and the claim: a claim within its limit.
+    // Loss and claim both from the text: the claim check is the scanner's
+    // (the malice sign excessive_claim), not weighed again.
     assert!(!told.claim_unreasonable);
-    assert_eq!(told.claim_ratio_permille, Some(1000));
+    assert_eq!(told.claim_ratio_permille, None);
     let untold = grade(r#"{"text":"I'm disabled and on a fixed income"}"#);
     assert!(told.scores.severity > untold.scores.severity);
-    // A loss stated with a claim above twice it: unreasonable, as recorded.
+    // A text's claim above twice its loss is the scanner's excessive claim,
+    // counted once; an offer larger than the loss is no claim at all.
     let greedy = grade(r#"{"text":"I paid $40 for the ticket. I want $500 for the trouble."}"#);
-    assert!(greedy.claim_unreasonable);
+    assert!(!greedy.claim_unreasonable);
+    assert!(greedy
+        .rows
+        .iter()
+        .any(|r| r.factor.code() == "malice.unreasonable_claim"));
+    let offered = grade(r#"{"text":"我花了100元买的，你们说赔我300元代金券。"}"#);
+    assert!(!offered.claim_unreasonable);
+    // A claim the record states is weighed against the text's loss.
+    let recorded_claim = grade(r#"{"text":"I paid $40 for the ticket.","claimed_amount":50000}"#);
+    assert!(recorded_claim.claim_unreasonable);
+    assert_eq!(recorded_claim.claim_ratio_permille, Some(12_500));
 
     let exposed = grade(r#"{"text":"My bank statement was sent to my neighbour."}"#);
     let breach =

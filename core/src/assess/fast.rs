@@ -126,9 +126,10 @@ impl<R: ReasonSink> Summer<'_, R> {
 /// adds and the ratio the assessment reports.
 #[inline(always)]
 fn claim_of<C: ComplaintFields + ?Sized>(c: &C, p: &Policy) -> ClaimCheck {
+    let claimed = merge::claimed_amount(c);
     check_claim(
-        merge::direct_loss(c).value,
-        merge::claimed_amount(c).value,
+        merge::claim_basis(merge::direct_loss(c), claimed),
+        claimed.value,
         p.claim_limit_permille,
     )
 }
