@@ -1,5 +1,6 @@
 //! Text cues: threats, forbidden agent phrases, strong emotion, safety, malice, vulnerable
-//! people, scope, repetition, elapsed time and money found in a complaint's free text (call
+//! people, scope, repetition, elapsed time, money and losses, and personal data exposed
+//! found in a complaint's free text (call
 //! transcript or narrative) in Simplified Chinese, Traditional Chinese, Cantonese and
 //! English, without allocating.
 //!
@@ -13,7 +14,9 @@
 //! understanding v2: the most serious safety level ([`SAFETY_LEVELS`]), malice signs
 //! ([`MALICE`]), vulnerable people ([`VULNERABLE`]), the widest scope ([`SCOPES`]), the
 //! ordinal of this contact, the longest stated duration in hours, up to
-//! [`MONEY_SLOTS`] amounts with their currency ([`CURRENCIES`]) and how many phrases of
+//! [`MONEY_SLOTS`] amounts with their currency ([`CURRENCIES`]), the largest of them stated
+//! as paid or lost ([`TextCues::loss`]), whether personal data was exposed
+//! ([`TextCues::data_exposure`], the `privacy` lines of `phrases.tsv`) and how many phrases of
 //! each complaint [`Category`] occurred (seed `002_53957cc42773bf88.txt`, 六 智能客服:
 //! 自動識別投訴類型). The bitsets:
 //!
@@ -109,6 +112,11 @@
 //!   does not fire and every Chinese pattern is at least two characters long; `崩溃` only as
 //!   `我崩溃`, `快崩溃`, `精神崩溃`, because `系统崩溃` (a system crash) is a neutral complaint.
 //! - "press" only as "the press", because call transcripts say "press 1".
+//! - Personal data exposed only with what was exposed: a bill or statement (`账单寄错`,
+//!   "statement was sent to"), details leaked or sold (`泄露`, "sold my data"), or shown to
+//!   others ("else can see my"); not `寄错地址` or "sent to the wrong address" alone (a
+//!   parcel), not "privacy" alone (a privacy policy), not `泄漏`, `洩漏` or `外洩` alone (a
+//!   gas leak).
 //! - `看不懂中文/英文` only as `你看不懂...` or `...吗/嗎`, so that a customer's
 //!   `我看不懂英文合同` does not fire.
 //! - Some patterns start at the distinctive part of a phrase, because a pattern whose first
