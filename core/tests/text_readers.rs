@@ -208,6 +208,10 @@ fn personal_data_exposed_is_read_and_its_look_alikes_are_not() {
         // A privacy policy is no breach; a gas leak is no data leak.
         "Please send me your privacy policy.",
         "煤氣洩漏，好危險",
+        // A statement or a bill that arrived, documents handed over.
+        "我的对账单寄到了吗？",
+        "My bill was sent to my email as usual but the amount is wrong.",
+        "你哋話要我拎資料俾人睇，我已經交咗。",
         // Denied.
         "My data was not leaked, I just want to close the account.",
         // The agent's reassurance is not the customer's report.
