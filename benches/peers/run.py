@@ -208,8 +208,12 @@ def deadlines(r: Rubric, priority: int, tier: int, clock: tuple[int | None, bool
 # none; scope raises affected customers from 1 to the smallest count of the
 # gate at that scope; the Nth call raises prior contacts from 0 to N - 1;
 # elapsed time raises the hours_open band from 0 (never the regulator's
-# clock); the largest amount raises claimed_amount from 0 (never
-# direct_loss), its currency an unspecified currency; vulnerable people and
+# clock); the largest amount raises claimed_amount from 0; the largest loss
+# raises direct_loss from 0 when the record's currency is unspecified or the
+# loss's; an unspecified currency becomes the loss's (when the loss could raise
+# direct_loss) or the largest amount's; personal data exposed raises
+# data_breach from false; a claim is weighed against the loss unless both came
+# from the text; vulnerable people and
 # malice signs add the values the record lacks (malice signs add points, not
 # the malice_track gate); the text's category replaces a category left
 # `other` (for its points; the attitude gate reads the record's).
@@ -237,9 +241,17 @@ def merged(r: Rubric, rec: dict) -> dict:
     text_amount = rec.get("cue_amount") or 0
     if int_field(rec, "claimed_amount") == 0 and text_amount > 0:
         m["claimed_amount"] = text_amount
-    text_currency = rec.get("cue_currency") or "unspecified"
-    if (rec.get("currency") or "unspecified") == "unspecified" and text_currency != "unspecified":
+    currency = rec.get("currency") or "unspecified"
+    text_loss = rec.get("cue_loss") or 0
+    loss_currency = rec.get("cue_loss_currency") or "unspecified"
+    loss_raises = int_field(rec, "direct_loss") == 0 and text_loss > 0
+    if loss_raises and currency in ("unspecified", loss_currency):
+        m["direct_loss"] = text_loss
+    text_currency = loss_currency if loss_raises else rec.get("cue_currency") or "unspecified"
+    if currency == "unspecified" and text_currency != "unspecified":
         m["currency"] = text_currency
+    if rec.get("cue_data_exposure"):
+        m["data_breach"] = True
     if (rec.get("category") or "other") == "other" and rec.get("cue_category"):
         m["category"] = rec["cue_category"]
     for field, cue in [("vulnerability", "cue_vulnerability"), ("malice_signals", "cue_malice")]:
@@ -315,13 +327,16 @@ def make_pure(r: Rubric) -> Callable[[dict], tuple]:
             if reached:
                 add(pts[f"{field}.band{reached}"])
         for field in FLAG_FIELDS:
-            if rec.get(field) and field != "safety_incident":
+            if m.get(field) and field != "safety_incident":
                 add(pts[field])
         # The safety incident factor: a safety level of injury or worse.
         if safety_level(m) >= INJURY:
             add(pts["safety_incident"])
-        loss, claim = rec.get("direct_loss") or 0, m.get("claimed_amount") or 0
-        if loss > 0 and claim * 1000 > loss * r.claim_limit:
+        loss, claim = m.get("direct_loss") or 0, m.get("claimed_amount") or 0
+        # A claim is weighed against the loss unless both came from the text
+        # (the core's merge::claim_basis).
+        recorded = int_field(rec, "direct_loss") > 0 or int_field(rec, "claimed_amount") > 0
+        if loss > 0 and recorded and claim * 1000 > loss * r.claim_limit:
             add(pts["claim_unreasonable"])
         if rec.get("cue_emotion"):
             add(pts["text.strong_emotion"])
@@ -450,6 +465,17 @@ def make_numpy(r: Rubric) -> Callable[[pa.Table], tuple]:
         for f, v in text.items():
             field = ints(col(t, f), INT_DEFAULTS[f], n)
             out[f] = np.where((field == INT_DEFAULTS[f]) & (v > INT_DEFAULTS[f]), v, field)
+        # The loss raises direct_loss only in its own currency or none.
+        currencies = codes("currency")
+        unspecified = currencies.index("unspecified")
+        currency = code_index(col(t, "currency"), currencies, unspecified, n)
+        loss_currency = code_index(col(t, "cue_loss_currency"), currencies, unspecified, n)
+        loss = ints(col(t, "cue_loss"), 0, n)
+        field = ints(col(t, "direct_loss"), 0, n)
+        out["loss_raises"] = (field == 0) & (loss > 0)
+        out["direct_loss"] = np.where(out["loss_raises"] & ((currency == unspecified) | (currency == loss_currency)),
+                                      loss, field)
+        out["loss_currency"] = loss_currency
         return out
 
     def gates(t: pa.Table, n: int, safety: np.ndarray, m: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
@@ -511,6 +537,7 @@ def make_numpy(r: Rubric) -> Callable[[pa.Table], tuple]:
         unspecified = currencies.index("unspecified")
         currency = code_index(col(t, "currency"), currencies, unspecified, n)
         text_currency = code_index(col(t, "cue_currency"), currencies, unspecified, n)
+        text_currency = np.where(m["loss_raises"], m["loss_currency"], text_currency)
         currency = np.where(currency == unspecified, text_currency, currency)
         for f, (thresholds, table) in band_tables.items():
             v = m[f] if f in m else ints(col(t, f), BAND_DEFAULTS[f], n)
@@ -523,13 +550,17 @@ def make_numpy(r: Rubric) -> Callable[[pa.Table], tuple]:
                                                         v[rows], side="right")
             raw += table[reached]
         flags = {f: bools(col(t, f), n) for f in FLAG_FIELDS}
+        flags["data_breach"] = flags["data_breach"] | bools(col(t, "cue_data_exposure"), n)
         safety = np.maximum(code_index(col(t, "safety"), SAFETY_LEVELS, 0, n),
                             np.where(flags["safety_incident"], INJURY, 0))
         safety = np.where(safety == 0, code_index(col(t, "cue_safety"), SAFETY_LEVELS, 0, n), safety)
         for f, p in flag_pts.items():
             # The safety incident factor: a safety level of injury or worse.
             raw += (safety >= INJURY if f == "safety_incident" else flags[f])[:, None] * p
-        loss, claim = ints(col(t, "direct_loss"), 0, n), m["claimed_amount"]
+        loss, claim = m["direct_loss"], m["claimed_amount"]
+        # Not weighed when both came from the text (the core's merge::claim_basis).
+        recorded = (ints(col(t, "direct_loss"), 0, n) > 0) | (ints(col(t, "claimed_amount"), 0, n) > 0)
+        loss = np.where(recorded, loss, 0)
         # Exact in int64: amounts are at most 1e15, so both products stay below 9.2e18.
         raw += ((loss > 0) & (claim * 1000 > loss * r.claim_limit))[:, None] * claim_pts
         raw += bools(col(t, "cue_emotion"), n)[:, None] * emotion_pts
@@ -643,12 +674,16 @@ def zen_graph(r: Rubric) -> dict:
         ("m.prior_contacts", raised("prior_contacts", "max([(cue_repetition ?? 0) - 1, 0])")),
         ("m.hours_open", raised("hours_open", "(cue_elapsed_hours ?? 0)")),
         ("m.claimed_amount", raised("claimed_amount", "(cue_amount ?? 0)")),
-        ("m.currency", f"(currency ?? {q('unspecified')}) == {q('unspecified')} and cue_currency != null "
-                       "? cue_currency : currency"),
+        ("m.direct_loss", f"({int_in('direct_loss')} == 0 and (cue_loss ?? 0) > 0 and "
+                          f"((currency ?? {q('unspecified')}) == {q('unspecified')} or currency == cue_loss_currency) "
+                          f"? cue_loss : {int_in('direct_loss')})"),
+        ("m.currency", f"(currency ?? {q('unspecified')}) != {q('unspecified')} ? currency : "
+                       f"({int_in('direct_loss')} == 0 and (cue_loss ?? 0) > 0 ? cue_loss_currency : "
+                       "(cue_currency != null ? cue_currency : currency))"),
         ("m.category", f"(category ?? {q('other')}) == {q('other')} and cue_category != null "
                        "? cue_category : category"),
     ])
-    merged_fields = ["affected_customers", "prior_contacts", "hours_open"]
+    merged_fields = ["affected_customers", "prior_contacts", "hours_open", "direct_loss"]
     for f, (vocab, default, pre) in CODE_FIELDS.items():
         rules = [{"_id": f"{f}-{c}", "in": json.dumps(c), "out": lit(r.pts(f"{pre}.{c}"))}
                  for c in codes(vocab) if c != default]
@@ -688,7 +723,13 @@ def zen_graph(r: Rubric) -> dict:
               rules, output_path=f"l.{f}")
     flag_terms = [(f"{f} == true" if f != "safety_incident" else f"sl >= {INJURY}", r.pts(f))
                   for f in FLAG_FIELDS]
-    flag_terms.append((f"(direct_loss ?? 0) > 0 and m.claimed_amount * 1000 > (direct_loss ?? 0) * {r.claim_limit}",
+    # Personal data exposed in the text is a data breach (see ``merged``).
+    flag_terms = [(c + " or cue_data_exposure == true" if c == "data_breach == true" else c, p)
+                  for c, p in flag_terms]
+    # Not weighed when both the loss and the claim came from the text (the
+    # core's merge::claim_basis).
+    flag_terms.append((f"m.direct_loss > 0 and ({int_in('direct_loss')} > 0 or {int_in('claimed_amount')} > 0) "
+                       f"and m.claimed_amount * 1000 > m.direct_loss * {r.claim_limit}",
                        r.pts("claim_unreasonable")))
     flag_terms.append(("cue_emotion == true", r.pts("text.strong_emotion")))
     sums = []
@@ -854,6 +895,9 @@ def for_peers(rec: dict) -> dict:
             "cue_amount": facts["largest_amount"],
             "cue_currency": facts["currency"] if facts["currency"] != "unspecified" else None,
             "cue_category": facts["category"],
+            "cue_loss": facts["largest_loss"],
+            "cue_loss_currency": facts["loss_currency"] if facts["loss_currency"] != "unspecified" else None,
+            "cue_data_exposure": facts["data_exposure"],
         }
         rec.update({k: v for k, v in cues.items() if v})
     return rec
@@ -877,6 +921,10 @@ TEXT_PROBES = [
     "一开始只要500元，现在我要5000元，不然去法院告你们。",
     "I have called four times, the whole city has no service, refund me $300 now.",
     "我上個月已經投訴過兩次，要你們賠償HK$2000。",
+    "Your app charged my card $1,200 for a subscription I cancelled.",
+    "花了三千块买的洗衣机坏了，赔我一万元。",
+    "My bank statement was sent to my neighbour.",
+    "你們把我的個人資料洩露給推銷公司。",
 ]
 LIST_TYPE = pa.list_(pa.string())
 CUE_LISTS = ["cue_threats", "cue_vulnerability", "cue_malice"]

@@ -22,6 +22,8 @@
 //! | "the Nth call" | `prior_contacts` to N - 1 | 0 |
 //! | elapsed time | the `hours_open` band | 0 |
 //! | money | `claimed_amount`, and `currency` | 0, and `unspecified` |
+//! | a loss | `direct_loss`, and `currency` | 0, and `unspecified` or the loss's currency |
+//! | personal data exposed | `data_breach` | false |
 //! | category phrases | `category`, for its points and remedy | `other` |
 //!
 //! Reasons raised by the text carry [`Source::Text`].
@@ -42,10 +44,27 @@
 //!   complaint was raised, which the text does not give: a problem three
 //!   weeks old may have been reported today.
 //! - **Money**: the largest amount the customer states is what they claim
-//!   (`赔我5000元`), never a direct loss, which needs the record's word
-//!   (seed `000_d3bb18e70da591cc.txt` 高额补偿投诉处理: the claim is weighed
-//!   against a known loss). Its currency becomes the record's when the
-//!   record gives none.
+//!   (`赔我5000元`). Its currency becomes the record's when the record gives
+//!   none.
+//! - **Loss**: the largest amount the customer states as a price paid or a
+//!   loss ("your app charged my card $1,200", `花了三千块`; an amount after
+//!   a claim marker such as `赔我` never is one) is the direct loss of a
+//!   record that left `direct_loss` at 0 (seed `000_d3bb18e70da591cc.txt`
+//!   高额补偿投诉处理: 看客户经济损失是直接损失还是间接损失). Its currency goes
+//!   with it: a record without a currency takes the loss's (before that of
+//!   the largest amount), so that the money bands of that currency apply; a
+//!   record that names another currency is not raised, as an amount cannot
+//!   be banded in a currency it is not in. A claim the record states is
+//!   weighed against it (`claim_unreasonable`, claim above twice the loss).
+//!   A claim the text states is not: the text's claimed amount is its
+//!   largest amount, which may be the company's offer or another loss
+//!   (`我花了100元，你们说赔我300元代金券`), and the scanner already weighs
+//!   the text's own claims against its losses (the malice sign
+//!   `excessive_claim`, `我花了15块……我要五千`), so the check would
+//!   misfire or count the same excess twice ([`claim_basis`]).
+//! - **Personal data exposed** ("my statement was sent to my neighbour",
+//!   `泄露了我的身份证号`) sets `data_breach` when the record left it false
+//!   (seed `003_8f6867fe054256d6.txt` 二、客戶心理需求: 7.隱私需求).
 //! - **Malice** signs from the text add their malice points but, but for
 //!   one, do not put the complaint on the legal track (the `malice_track`
 //!   gate), as text threats add points without the exposure gate: a floor
@@ -145,11 +164,53 @@ pub fn claimed_amount<C: ComplaintFields + ?Sized>(c: &C) -> Merged<u64> {
     raise_default(c.claimed_amount(), 0, text, text > 0)
 }
 
-/// The currency of the record's amounts: the record's, or that of the
-/// text's largest amount when the record left it unspecified.
+/// The direct loss: the record's, or the largest loss the text states when
+/// the record left the default 0 and names no other currency than the
+/// loss's (see the module documentation).
+#[inline]
+pub fn direct_loss<C: ComplaintFields + ?Sized>(c: &C) -> Merged<u64> {
+    let t = c.text_cues();
+    let same_currency =
+        matches!(c.currency(), Currency::Unspecified) || c.currency() == t.loss_currency();
+    raise_default(
+        c.direct_loss(),
+        0,
+        t.largest_loss,
+        t.largest_loss > 0 && same_currency,
+    )
+}
+
+/// The direct loss a claim is weighed against (`check_claim`): the merged
+/// loss, or 0 (no check) when both the loss and the claim came from the
+/// text (see the module documentation).
+#[inline]
+pub fn claim_basis(loss: Merged<u64>, claim: Merged<u64>) -> u64 {
+    if loss.source == Source::Text && claim.source == Source::Text {
+        0
+    } else {
+        loss.value
+    }
+}
+
+/// Whether personal data was exposed: the record's `data_breach`, or the
+/// text's telling of it when the record left it false.
+#[inline]
+pub fn data_breach<C: ComplaintFields + ?Sized>(c: &C) -> Merged<bool> {
+    let text = c.text_cues().data_exposure;
+    raise_default(c.data_breach(), false, text, text)
+}
+
+/// The currency of the record's amounts: the record's, or, when it left it
+/// unspecified, that of the text's loss when the text raised the direct
+/// loss, else that of the text's largest amount.
 #[inline]
 pub fn currency<C: ComplaintFields + ?Sized>(c: &C) -> Merged<Currency> {
-    let text = c.text_cues().currency();
+    let t = c.text_cues();
+    let text = if c.direct_loss() == 0 && t.largest_loss > 0 {
+        t.loss_currency()
+    } else {
+        t.currency()
+    };
     raise_default(
         c.currency(),
         Currency::Unspecified,
@@ -237,7 +298,70 @@ mod tests {
         c.currency = Currency::Usd;
         assert_eq!(claimed_amount(&c).value, 100);
         assert_eq!(currency(&c).value, Currency::Usd);
-        assert_eq!(c.direct_loss, 0, "a text amount is never a direct loss");
+        assert_eq!(direct_loss(&c).value, 0, "a claimed amount is no loss");
+    }
+
+    #[test]
+    fn a_stated_loss_raises_a_default_direct_loss_with_its_currency() {
+        let text = "Your app charged my card $1,200 for a subscription I cancelled. \
+                    I'm disabled and on a fixed income";
+        let mut c = with_text(text);
+        let d = direct_loss(&c);
+        assert_eq!((d.value, d.source), (120_000, Source::Text));
+        assert_eq!(currency(&c).value, Currency::Usd);
+        // One amount, read as the loss and as the claim: the claim is the loss.
+        assert_eq!(claimed_amount(&c).value, 120_000);
+        // The record's own loss is never lowered nor replaced.
+        c.direct_loss = 50_000;
+        assert_eq!(
+            direct_loss(&c),
+            Merged {
+                value: 50_000,
+                source: Source::Field
+            }
+        );
+        // A record in another currency is not raised: the amount is in dollars.
+        c.direct_loss = 0;
+        c.currency = Currency::Cny;
+        assert_eq!(
+            direct_loss(&c),
+            Merged {
+                value: 0,
+                source: Source::Field
+            }
+        );
+        assert_eq!(currency(&c).value, Currency::Cny);
+        // The record's currency, the loss's: raised.
+        c.currency = Currency::Usd;
+        assert_eq!(direct_loss(&c).value, 120_000);
+    }
+
+    #[test]
+    fn the_loss_currency_goes_before_the_largest_amounts() {
+        // The claim is larger, in pounds; the loss, in euros, sets the currency.
+        let c = with_text("I paid €40 for the ticket. I want £500 for the trouble.");
+        assert_eq!(direct_loss(&c).value, 4_000);
+        assert_eq!(currency(&c).value, Currency::Eur);
+        assert_eq!(claimed_amount(&c).value, 50_000);
+    }
+
+    #[test]
+    fn a_data_exposure_told_in_the_text_sets_a_default_data_breach() {
+        let mut c = with_text("你们怎么把我的账单寄到我前夫的地址去了?");
+        assert_eq!(
+            data_breach(&c),
+            Merged {
+                value: true,
+                source: Source::Text
+            }
+        );
+        c.data_breach = true;
+        assert_eq!(data_breach(&c).source, Source::Field);
+        let c = with_text("我的快递寄错地址了");
+        assert!(
+            !data_breach(&c).value,
+            "a parcel sent astray exposes no data"
+        );
     }
 
     #[test]

@@ -11,6 +11,11 @@
 //! next, and the exact `i32` sums come back by subtracting the bias. A
 //! grading adds at most [`MAX_ADDS`] rows, well under that bound, whatever
 //! the points (any `i16` works, not only the validated range).
+//!
+//! With the `small-flash` feature the packed rows are not stored: each is
+//! packed from its written row when it is read. A policy then takes 2.3 KiB
+//! less (in flash, for the firmware's default policy), grading packs a row
+//! per factor it adds, and every sum is the same.
 
 use crate::codes::Dimension;
 use crate::factor::{Factor, Points, FACTOR_COUNT};
@@ -50,7 +55,8 @@ pub struct PointsTable {
     /// The rows packed, as (low, high) 64-bit halves (so that a policy needs
     /// no 16-byte alignment, which C callers' storage does not promise),
     /// followed by one packed zero row: index [`NOT_APPLYING`] is what a
-    /// factor that does not apply adds.
+    /// factor that does not apply adds. Not stored with `small-flash`.
+    #[cfg(not(feature = "small-flash"))]
     packed: [[u64; 2]; TABLE_ROWS],
 }
 
@@ -61,6 +67,8 @@ pub(crate) const NOT_APPLYING: usize = FACTOR_COUNT;
 /// policy, in flash on a Cortex-M, to save one predictable comparison.)
 const TABLE_ROWS: usize = FACTOR_COUNT + 1;
 
+// Unused with `small-flash`, which stores no packed rows.
+#[cfg_attr(feature = "small-flash", allow(dead_code))]
 const fn halves(packed: u128) -> [u64; 2] {
     [packed as u64, (packed >> 64) as u64]
 }
@@ -69,15 +77,20 @@ impl PointsTable {
     /// A table holding these rows.
     pub const fn new(rows: [Points; FACTOR_COUNT]) -> PointsTable {
         let mut padded = [[0; Dimension::COUNT]; TABLE_ROWS];
+        #[cfg(not(feature = "small-flash"))]
         let mut packed = [halves(pack(&[0; Dimension::COUNT])); TABLE_ROWS];
         let mut i = 0;
         while i < FACTOR_COUNT {
             padded[i] = rows[i];
-            packed[i] = halves(pack(&rows[i]));
+            #[cfg(not(feature = "small-flash"))]
+            {
+                packed[i] = halves(pack(&rows[i]));
+            }
             i += 1;
         }
         PointsTable {
             rows: padded,
+            #[cfg(not(feature = "small-flash"))]
             packed,
         }
     }
@@ -95,12 +108,17 @@ impl PointsTable {
         if factor.index() >= FACTOR_COUNT {
             return;
         }
+        #[cfg(not(feature = "small-flash"))]
         if let (Some(row), Some(packed)) = (
             self.rows.get_mut(factor.index()),
             self.packed.get_mut(factor.index()),
         ) {
             *row = points;
             *packed = halves(pack(&points));
+        }
+        #[cfg(feature = "small-flash")]
+        if let Some(row) = self.rows.get_mut(factor.index()) {
+            *row = points;
         }
     }
 
@@ -125,12 +143,29 @@ impl PointsTable {
     }
 
     /// The packed row at `index` (a factor's index, or [`NOT_APPLYING`]).
+    #[cfg(not(feature = "small-flash"))]
     #[inline(always)]
     pub(crate) fn packed_at(&self, index: usize) -> u128 {
         // Every index is in the table; past it reads as the zero row.
         let zero = const { halves(pack(&[0; Dimension::COUNT])) };
         let [low, high] = self.packed.get(index).copied().unwrap_or(zero);
         u128::from(low) | (u128::from(high) << 64)
+    }
+
+    /// The packed row at `index` (a factor's index, or [`NOT_APPLYING`]),
+    /// packed from the written row: `small-flash` stores no packed rows.
+    // Not inlined: grading reads a row at every factor it adds, and one
+    // copy of the packing is what saves the flash.
+    #[cfg(feature = "small-flash")]
+    #[inline(never)]
+    pub(crate) fn packed_at(&self, index: usize) -> u128 {
+        pack(
+            &self
+                .rows
+                .get(index)
+                .copied()
+                .unwrap_or([0; Dimension::COUNT]),
+        )
     }
 }
 

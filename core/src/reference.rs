@@ -46,9 +46,15 @@ pub fn assess(complaint: &Complaint, policy: &Policy) -> Assessment {
     let affected = merge::affected_customers(c, policy);
     let currency = merge::currency(c);
     let claimed = merge::claimed_amount(c);
+    let direct_loss = merge::direct_loss(c);
+    let data_breach = merge::data_breach(c);
     let category = merge::category(c);
 
-    let claim = check_claim(c.direct_loss, claimed.value, policy.claim_limit_permille);
+    let claim = check_claim(
+        merge::claim_basis(direct_loss, claimed),
+        claimed.value,
+        policy.claim_limit_permille,
+    );
     let mut sums = Sums::new(policy);
 
     // Each single-valued field is a factor.
@@ -85,8 +91,8 @@ pub fn assess(complaint: &Complaint, policy: &Policy) -> Assessment {
     sums.add_band_of(
         Band::DirectLoss,
         policy.money_thresholds(currency.value),
-        c.direct_loss,
-        f,
+        direct_loss.value,
+        direct_loss.source,
     );
     sums.add_band(Band::Departments, u64::from(c.departments), f);
 
@@ -114,8 +120,8 @@ pub fn assess(complaint: &Complaint, policy: &Policy) -> Assessment {
     if c.text_cues.emotion_markers != 0 {
         sums.add(Factor::TEXT_STRONG_EMOTION, Source::Text);
     }
-    if c.data_breach {
-        sums.add(Factor::DATA_BREACH, Source::Field);
+    if data_breach.value {
+        sums.add(Factor::DATA_BREACH, data_breach.source);
     }
 
     // Each value of each list, from the field or, where the field does not

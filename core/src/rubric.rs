@@ -295,7 +295,7 @@ pub fn write_markdown<W: Write>(policy: &Policy, w: &mut W) -> fmt::Result {
         )?;
     }
 
-    w.write_str("\n## Text cues\n\nThe free text is scanned for these patterns (English matched case-insensitively on word boundaries; Chinese matched exactly; the full list, with each phrase's language and seed, is `core/phrases.tsv`). A cue is not counted when its clause denies or only supposes it (不/没/沒/唔/未, not, never, won't, no intention, if), when it is reported from someone else, or when it is said on the wrong side of a transcript: forbidden phrases count on the agent's turns (客服:, 坐席:, Agent:), threats and emotion on the customer's; untagged text is the customer's. A threat found in the text counts as the threat factor, a forbidden phrase as `failure.forbidden_phrase`, an emotion marker as `text.strong_emotion`; their reasons have source `text`. The other kinds the scanner reads (harm, scope, repetition, elapsed time, money, vulnerable people, malice) raise record fields, below.\n\n")?;
+    w.write_str("\n## Text cues\n\nThe free text is scanned for these patterns (English matched case-insensitively on word boundaries; Chinese matched exactly; the full list, with each phrase's language and seed, is `core/phrases.tsv`). A cue is not counted when its clause denies or only supposes it (不/没/沒/唔/未, not, never, won't, no intention, if), when it is reported from someone else, or when it is said on the wrong side of a transcript: forbidden phrases count on the agent's turns (客服:, 坐席:, Agent:), threats and emotion on the customer's; untagged text is the customer's. A threat found in the text counts as the threat factor, a forbidden phrase as `failure.forbidden_phrase`, an emotion marker as `text.strong_emotion`; their reasons have source `text`. The other kinds the scanner reads (harm, scope, repetition, elapsed time, money and losses, vulnerable people, malice, personal data exposed) raise record fields, below.\n\n")?;
     w.write_str("| cue | patterns |\n|---|---|\n")?;
     for t in crate::codes::Threat::ALL {
         write_patterns(w, CueKind::Threat, t.index(), "threat", t.code())?;
@@ -399,7 +399,7 @@ fn write_text_merging<W: Write>(policy: &Policy, w: &mut W) -> fmt::Result {
         "| the text shows | raises | only when the record has | seed |\n|---|---|---|---|\n",
     )?;
     let t = policy.affected_gate_customers;
-    let rows: [(&str, &str, &str, &str); 8] = [
+    let rows: [(&str, &str, &str, &str); 10] = [
         (
             "harm (hazard, injury, serious injury; a text's death is read as a serious injury)",
             "the safety level, and so the safety gates",
@@ -438,9 +438,21 @@ fn write_text_merging<W: Write>(policy: &Policy, w: &mut W) -> fmt::Result {
         ),
         (
             "the largest amount of money stated",
-            "`claimed_amount` (what the customer asks, never a direct loss), and `currency` from its currency",
+            "`claimed_amount` (what the customer asks), and `currency` from its currency",
             "0, and `unspecified`",
             "`000_d3bb18e70da591cc.txt` 客户的索赔额有没有超直接损失的2倍",
+        ),
+        (
+            "the largest amount stated as paid or lost (\"charged my card $1,200\", `花了三千块`; an amount after a claim or an offer never is one)",
+            "`direct_loss`, and `currency` from the loss's currency (before the largest amount's); a record in another currency is not raised. A claim is weighed against it (`claim_unreasonable`) only when the record states the claim: the text's own claims are weighed by the malice sign `excessive_claim`",
+            "0, and `unspecified` or the loss's currency",
+            "`000_d3bb18e70da591cc.txt` 高额补偿投诉处理: 看客户经济损失是直接损失还是间接损失",
+        ),
+        (
+            "personal data exposed (a bill or statement sent to someone else, details leaked, sold or shown to other people; not a parcel sent astray, not a privacy policy)",
+            "`data_breach`",
+            "false",
+            "`003_8f6867fe054256d6.txt` 二、客戶心理需求: 7.隱私需求",
         ),
         (
             "phrases of a complaint category (the most cued one; a tie goes to the first in the vocabulary's order)",

@@ -1,5 +1,6 @@
 //! Text cues: threats, forbidden agent phrases, strong emotion, safety, malice, vulnerable
-//! people, scope, repetition, elapsed time and money found in a complaint's free text (call
+//! people, scope, repetition, elapsed time, money and losses, and personal data exposed
+//! found in a complaint's free text (call
 //! transcript or narrative) in Simplified Chinese, Traditional Chinese, Cantonese and
 //! English, without allocating.
 //!
@@ -13,7 +14,9 @@
 //! understanding v2: the most serious safety level ([`SAFETY_LEVELS`]), malice signs
 //! ([`MALICE`]), vulnerable people ([`VULNERABLE`]), the widest scope ([`SCOPES`]), the
 //! ordinal of this contact, the longest stated duration in hours, up to
-//! [`MONEY_SLOTS`] amounts with their currency ([`CURRENCIES`]) and how many phrases of
+//! [`MONEY_SLOTS`] amounts with their currency ([`CURRENCIES`]), the largest of them stated
+//! as paid or lost ([`TextCues::loss`]), whether personal data was exposed
+//! ([`TextCues::data_exposure`], the `privacy` lines of `phrases.tsv`) and how many phrases of
 //! each complaint [`Category`] occurred (seed `002_53957cc42773bf88.txt`, 六 智能客服:
 //! 自動識別投訴類型). The bitsets:
 //!
@@ -109,6 +112,11 @@
 //!   does not fire and every Chinese pattern is at least two characters long; `崩溃` only as
 //!   `我崩溃`, `快崩溃`, `精神崩溃`, because `系统崩溃` (a system crash) is a neutral complaint.
 //! - "press" only as "the press", because call transcripts say "press 1".
+//! - Personal data exposed only with what was exposed: a bill or statement (`账单寄错`,
+//!   "statement was sent to"), details leaked or sold (`泄露`, "sold my data"), or shown to
+//!   others ("else can see my"); not `寄错地址` or "sent to the wrong address" alone (a
+//!   parcel), not "privacy" alone (a privacy policy), not `泄漏`, `洩漏` or `外洩` alone (a
+//!   gas leak).
 //! - `看不懂中文/英文` only as `你看不懂...` or `...吗/嗎`, so that a customer's
 //!   `我看不懂英文合同` does not fire.
 //! - Some patterns start at the distinctive part of a phrase, because a pattern whose first
@@ -204,6 +212,12 @@ pub struct Money {
     /// Index into [`CURRENCIES`].
     pub currency: u8,
 }
+
+/// An empty money slot.
+const NO_MONEY: Money = Money {
+    amount_minor: 0,
+    currency: 0,
+};
 
 /// The safety levels a text can show, in [`TextCues::safety`] order (0 = none).
 pub const SAFETY_LEVELS: [PhraseInfo; 3] = [
@@ -302,6 +316,13 @@ const MALICE_CLAIM: u8 = 6;
 /// The malice bit of a phrase that marks the amounts after it in its sentence as the
 /// company's offer (`赔您`, "you offered"): neither a loss nor a claim.
 const MALICE_OFFER: u8 = 4;
+/// The safety bit of a phrase that tells of personal data exposed (`privacy` lines of
+/// `phrases.tsv`, code `data_exposure`): not a level of [`SAFETY_LEVELS`] but a fact of
+/// its own ([`TextCues::data_exposure`]). It shares the safety kind because a phrase's
+/// kind has 4 bits and all 16 are taken, and because the seed names privacy beside
+/// safety among the customer's needs (seed `003_8f6867fe054256d6.txt`, 二、客戶心理需求:
+/// 6.安全需求, 7.隱私需求).
+const SAFETY_DATA_EXPOSURE: u8 = 7;
 /// The safety bit of an outcome phrase (`住院`, `急诊`, "passed away"): a phrase that says
 /// how a harm ended (treatment, a hospital stay, a death), not that a harm happened. Its
 /// low bits are the level it shows ([`SAFETY_LEVELS`] index). Alone it shows no safety
@@ -353,6 +374,14 @@ pub struct TextCues {
     pub elapsed_hours: u32,
     /// Money amounts stated, the first [`MONEY_SLOTS`] distinct ones, empty slots last.
     pub money: [Money; MONEY_SLOTS],
+    /// The largest amount the customer stated as a price paid or a direct loss (after
+    /// `花了`, `价值`, "I paid", or with no marker before any claim: "charged my card
+    /// $1,200"), with its currency; amount 0 when none. Claims and the company's offers
+    /// are never losses (see the module documentation, *Known limitations*).
+    pub loss: Money,
+    /// The customer tells of their personal data exposed: a bill or statement sent to
+    /// someone else, details leaked, sold or shown to others (`privacy` phrases).
+    pub data_exposure: bool,
     /// How many phrases of each complaint category occurred (by [`Category`] index, at
     /// most 255 each; `other` has no phrases). [`TextFacts`] suggests the most cued one.
     pub categories: [u8; Category::COUNT],
@@ -370,10 +399,9 @@ impl TextCues {
         scope: 0,
         repetition: 0,
         elapsed_hours: 0,
-        money: [Money {
-            amount_minor: 0,
-            currency: 0,
-        }; MONEY_SLOTS],
+        money: [NO_MONEY; MONEY_SLOTS],
+        loss: NO_MONEY,
+        data_exposure: false,
         categories: [0; Category::COUNT],
     };
 
@@ -385,7 +413,7 @@ impl TextCues {
 
     /// Every cue found in `self` or in `other`: bitsets joined, the higher level or number,
     /// the money amounts of `self` then the new ones of `other` (as many as fit), the
-    /// category counts added.
+    /// larger loss (that of `self` when equal), the category counts added.
     #[inline]
     #[must_use]
     pub fn union(self, other: TextCues) -> TextCues {
@@ -400,6 +428,12 @@ impl TextCues {
             repetition: self.repetition.max(other.repetition),
             elapsed_hours: self.elapsed_hours.max(other.elapsed_hours),
             money: self.money,
+            loss: if other.loss.amount_minor > self.loss.amount_minor {
+                other.loss
+            } else {
+                self.loss
+            },
+            data_exposure: self.data_exposure | other.data_exposure,
             categories: self.categories,
         };
         for (n, m) in out.categories.iter_mut().zip(other.categories) {
@@ -547,6 +581,7 @@ const fn code_bit(kind: CueKind, code: &str) -> u8 {
         CueKind::ForbiddenPhrase => info_index(&FORBIDDEN_PHRASES, c),
         CueKind::EmotionMarker => info_index(&EMOTION_MARKERS, c),
         CueKind::Safety => match c {
+            b"data_exposure" => SAFETY_DATA_EXPOSURE,
             // `outcome:injury` (written `outcome:<level>` in phrases.tsv).
             [b'o', b'u', b't', b'c', b'o', b'm', b'e', b':', level @ ..] => {
                 info_index(&SAFETY_LEVELS, level) | SAFETY_OUTCOME
@@ -1065,14 +1100,16 @@ struct Reader {
     claim_before: bool,
     /// What the amounts read next in this sentence are: [`NO_ROLE`], [`LOSS`] or [`CLAIM`].
     money_role: u8,
-    /// The largest price or direct loss the customer stated, in minor units.
-    loss_max: u64,
+    /// The largest price or direct loss the customer stated, in minor units, with its
+    /// currency (as read: [`LOCAL_CURRENCY`] until [`Reader::finish`]).
+    loss: Money,
     /// The largest amount the customer claimed, in minor units.
     claim_max: u64,
     /// The last amount kept as a loss for want of a marker: where it was read, the amount
-    /// and the loss before it. A claim marker read at the same place (`我要五千` is read both
-    /// as `我要N` money and as the claim marker `我要`, in no fixed order) makes it a claim.
-    unmarked: (usize, u64, u64),
+    /// and its currency, and the loss before it. A claim marker read at the same place
+    /// (`我要五千` is read both as `我要N` money and as the claim marker `我要`, in no fixed
+    /// order) makes it a claim.
+    unmarked: (usize, Money, Money),
     /// In this sentence: the customer claimed an amount, or threatened publicity (press,
     /// social media, review sites). Both in one sentence are extortion.
     claim_in_sentence: bool,
@@ -1105,9 +1142,9 @@ impl Reader {
             outcome: 0,
             claim_before: false,
             money_role: NO_ROLE,
-            loss_max: 0,
+            loss: NO_MONEY,
             claim_max: 0,
-            unmarked: (usize::MAX, 0, 0),
+            unmarked: (usize::MAX, NO_MONEY, NO_MONEY),
             claim_in_sentence: false,
             publicity_in_sentence: false,
             traditional: false,
@@ -1131,6 +1168,10 @@ impl Reader {
             }
             self.cues.add_money(m);
         }
+        self.cues.loss = self.loss;
+        if self.cues.loss.currency == LOCAL_CURRENCY {
+            self.cues.loss.currency = local;
+        }
         let escalating = {
             let mut amounts = self.cues.money().map(|m| m.amount_minor);
             amounts
@@ -1140,14 +1181,16 @@ impl Reader {
         if self.claim_before && escalating {
             self.cues.malice |= 1 << 2;
         }
-        if self.loss_max > 0 && self.claim_max > self.loss_max.saturating_mul(2) {
+        let loss = self.loss.amount_minor;
+        if loss > 0 && self.claim_max > loss.saturating_mul(2) {
             self.cues.malice |= 1 << 3;
         }
         self.cues
     }
 
     /// An amount the customer stated, kept as a loss or a claim by its role.
-    fn note_amount(&mut self, amount_minor: u64) {
+    fn note_amount(&mut self, m: Money) {
+        let amount_minor = m.amount_minor;
         match self.money_role {
             CLAIM => {
                 self.claim_max = self.claim_max.max(amount_minor);
@@ -1155,9 +1198,16 @@ impl Reader {
                 self.extortion_if_claimed();
             }
             OFFER => {}
-            LOSS => self.loss_max = self.loss_max.max(amount_minor),
-            _ if self.claim_max == 0 => self.loss_max = self.loss_max.max(amount_minor),
+            LOSS => self.note_loss(m),
+            _ if self.claim_max == 0 => self.note_loss(m),
             _ => {}
+        }
+    }
+
+    /// A loss: kept when larger than the largest so far (the first of equal ones stays).
+    fn note_loss(&mut self, m: Money) {
+        if m.amount_minor > self.loss.amount_minor {
+            self.loss = m;
         }
     }
 
@@ -1225,6 +1275,11 @@ impl Reader {
                     self.cues.set(kind_bit);
                 }
             }
+            Some(CueKind::Safety) if bit == SAFETY_DATA_EXPOSURE => {
+                if customer_side && !self.negated() {
+                    self.cues.data_exposure = true;
+                }
+            }
             Some(CueKind::Safety) => {
                 if customer_side && !self.negated() {
                     let level = (bit & !SAFETY_OUTCOME).saturating_add(1);
@@ -1256,8 +1311,8 @@ impl Reader {
                 }
                 let (unmarked_at, amount, loss_before) = self.unmarked;
                 if customer_side && bit == MALICE_CLAIM && unmarked_at == at {
-                    self.loss_max = loss_before;
-                    self.unmarked = (usize::MAX, 0, 0);
+                    self.loss = loss_before;
+                    self.unmarked = (usize::MAX, NO_MONEY, NO_MONEY);
                     self.note_amount(amount);
                 }
             }
@@ -1322,16 +1377,17 @@ impl Reader {
                 }
                 if let Some((amount_minor, currency, end)) = numbers::money(hay, p, len, bit) {
                     self.number_end = origin.wrapping_add(end);
-                    if customer_side && !self.negated() {
-                        if self.money_role == NO_ROLE && self.claim_max == 0 {
-                            self.unmarked = (at, amount_minor, self.loss_max);
-                        }
-                        self.note_amount(amount_minor);
-                    }
-                    self.cues.add_money(Money {
+                    let m = Money {
                         amount_minor,
                         currency,
-                    });
+                    };
+                    if customer_side && !self.negated() {
+                        if self.money_role == NO_ROLE && self.claim_max == 0 {
+                            self.unmarked = (at, m, self.loss);
+                        }
+                        self.note_amount(m);
+                    }
+                    self.cues.add_money(m);
                 }
             }
             Some(CueKind::Negation) => {

@@ -343,3 +343,44 @@ fn the_explanation_shows_each_gate_and_step() {
     assert!(text.contains("PAST the regulatory deadline"), "{text}");
     assert!(text.contains("step:        A dedicated manager"), "{text}");
 }
+
+#[test]
+fn a_loss_and_a_data_exposure_told_in_the_text_grade_as_if_recorded() {
+    let text = "Your app charged my card $1,200 for a subscription I cancelled. \
+                I'm disabled and on a fixed income";
+    let told = grade(&format!(r#"{{"text":"{text}"}}"#));
+    let recorded = grade(&format!(
+        r#"{{"text":"{text}","direct_loss":120000,"currency":"USD"}}"#
+    ));
+    assert_eq!(told.scores, recorded.scores);
+    assert_eq!(
+        (told.grade, told.priority),
+        (recorded.grade, recorded.priority)
+    );
+    // Loss and claim both from the text: the claim check is the scanner's
+    // (the malice sign excessive_claim), not weighed again.
+    assert!(!told.claim_unreasonable);
+    assert_eq!(told.claim_ratio_permille, None);
+    let untold = grade(r#"{"text":"I'm disabled and on a fixed income"}"#);
+    assert!(told.scores.severity > untold.scores.severity);
+    // A text's claim above twice its loss is the scanner's excessive claim,
+    // counted once; an offer larger than the loss is no claim at all.
+    let greedy = grade(r#"{"text":"I paid $40 for the ticket. I want $500 for the trouble."}"#);
+    assert!(!greedy.claim_unreasonable);
+    assert!(greedy
+        .rows
+        .iter()
+        .any(|r| r.factor.code() == "malice.unreasonable_claim"));
+    let offered = grade(r#"{"text":"我花了100元买的，你们说赔我300元代金券。"}"#);
+    assert!(!offered.claim_unreasonable);
+    // A claim the record states is weighed against the text's loss.
+    let recorded_claim = grade(r#"{"text":"I paid $40 for the ticket.","claimed_amount":50000}"#);
+    assert!(recorded_claim.claim_unreasonable);
+    assert_eq!(recorded_claim.claim_ratio_permille, Some(12_500));
+
+    let exposed = grade(r#"{"text":"My bank statement was sent to my neighbour."}"#);
+    let breach =
+        grade(r#"{"text":"My bank statement was sent to my neighbour.","data_breach":true}"#);
+    assert_eq!(exposed.scores, breach.scores);
+    assert!(exposed.scores.severity > grade("{}").scores.severity);
+}

@@ -10,7 +10,8 @@
 //! every kind; raise the baseline as the scanner improves with
 //! `UPDATE_TEXT_BASELINE=1 cargo test -p complaint-triage --test text_corpus` and review the
 //! diff. Every kind is scored: the bit families per code, safety, scope, repetition and
-//! elapsed hours and the suggested category by value, money per amount; heldout misses are
+//! elapsed hours, the suggested category and personal data exposure (`data_exposure`,
+//! optional: absent is false) by value, money per amount; heldout misses are
 //! listed only with
 //! `SHOW_HELDOUT_MISSES=1`, so that tuning never looks at them.
 //!
@@ -69,6 +70,7 @@ const CUE_FIELDS: &[&str] = &[
     "elapsed_hours",
     "money",
     "category",
+    "data_exposure",
 ];
 
 fn repo() -> PathBuf {
@@ -110,6 +112,11 @@ fn values(cues: &TextCues) -> BTreeMap<&'static str, Option<String>> {
         (
             "elapsed_hours",
             (cues.elapsed_hours != 0).then(|| cues.elapsed_hours.to_string()),
+        ),
+        // Personal data exposed (optional in the corpus: absent is false).
+        (
+            "data_exposure",
+            cues.data_exposure.then(|| "true".to_string()),
         ),
         // The category a record without one would be graded with.
         (
@@ -333,6 +340,17 @@ fn parse_item(line: &str, at: &str) -> Result<Item, String> {
             values.insert("category", Some(category.to_string()));
         }
     }
+    // Personal data exposed: optional, `true` or `false` (absent: false).
+    let exposed = match cues.get("data_exposure") {
+        None => false,
+        Some(v) => v
+            .as_bool()
+            .ok_or_else(|| format!("{at}: `cues.data_exposure` must be true or false"))?,
+    };
+    if exposed {
+        unread.push("data_exposure".to_string());
+    }
+    values.insert("data_exposure", exposed.then(|| "true".to_string()));
     let mut money_set = BTreeSet::new();
     let money = field(cues, "money", at)?
         .as_array()
@@ -551,6 +569,7 @@ const UNREAD_KINDS: &[&str] = &[
     "repetition",
     "elapsed_hours",
     "money",
+    "data_exposure",
 ];
 
 #[test]

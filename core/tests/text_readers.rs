@@ -148,3 +148,75 @@ fn reports_counted_before_make_this_contact_the_next() {
     );
     assert_eq!(scan_text("我已经投诉三次了").repetition, 4);
 }
+
+/// The largest loss stated (`TextCues::loss`), in minor units, and its currency.
+fn loss(t: &str) -> (u64, &'static str) {
+    let l = scan_text(t).loss;
+    (l.amount_minor, CURRENCIES[usize::from(l.currency)])
+}
+
+#[test]
+fn the_largest_amount_paid_or_lost_is_the_loss_never_a_claim_or_an_offer() {
+    // Unmarked amounts before any claim, and amounts after a loss marker.
+    assert_eq!(
+        loss("Your app charged my card $1,200 for a subscription I cancelled."),
+        (120_000, "USD")
+    );
+    assert_eq!(
+        loss("花了三千块买的洗衣机坏了，赔我一万元。"),
+        (300_000, "CNY")
+    );
+    assert_eq!(
+        loss("我花了15块买的面包里有虫子。我要五千。"),
+        (1_500, "CNY")
+    );
+    // In the region's currency, as the amounts are.
+    assert_eq!(loss("你們扣了我三千元，請退回。"), (300_000, "TWD"));
+    // The larger of two losses.
+    assert_eq!(
+        loss("I paid £30 for the cake and £45 for the delivery."),
+        (4_500, "GBP")
+    );
+    // A claim, an offer, or an amount denied is no loss.
+    assert_eq!(loss("赔我5000元"), (0, "CNY"));
+    assert_eq!(loss("我要五千"), (0, "CNY"));
+    assert_eq!(
+        loss("Agent: we offered you £20 as a goodwill gesture."),
+        (0, "CNY")
+    );
+    assert_eq!(loss("I want £500 for the trouble."), (0, "CNY"));
+}
+
+#[test]
+fn personal_data_exposed_is_read_and_its_look_alikes_are_not() {
+    for t in [
+        "你们怎么把我的账单寄到我前夫的地址去了?",
+        "my bank statement was sent to my neighbour",
+        "你們把我的個人資料洩露給推銷公司",
+        "泄露了我的身份证号",
+        "someone else can see my account details in your app",
+        "my data was leaked",
+        "you sold my data to a broker",
+        "你哋將我嘅月結單寄錯俾人",
+    ] {
+        assert!(scan_text(t).data_exposure, "{t}");
+    }
+    for t in [
+        // A parcel sent astray exposes no data.
+        "我的快递寄错地址了",
+        "My parcel was sent to the wrong address.",
+        // A privacy policy is no breach; a gas leak is no data leak.
+        "Please send me your privacy policy.",
+        "煤氣洩漏，好危險",
+        // A statement or a bill that arrived, documents handed over.
+        "我的对账单寄到了吗？",
+        "My bill was sent to my email as usual but the amount is wrong.",
+        "你哋話要我拎資料俾人睇，我已經交咗。",
+        // Denied.
+        "My data was not leaked, I just want to close the account.",
+        // The agent's reassurance is not the customer's report.
+        "客服：我们不会泄露您的信息。",
+    ] {
+        assert!(!scan_text(t).data_exposure, "{t}");
+    }
+}

@@ -701,9 +701,26 @@ typedef struct ct_text_facts {
      */
     uint8_t category;
     /**
+     * The currency of `largest_loss`: `CT_VOCAB_CURRENCY`.
+     */
+    uint8_t loss_currency;
+    /**
+     * 1 when the customer tells of their personal data exposed (a bill
+     * sent to someone else, details leaked or sold), else 0. Grading sets
+     * `data_breach` by it when the complaint left it 0.
+     */
+    uint8_t data_exposure;
+    /**
      * Set to 0 by the library and ignored (no implicit padding).
      */
-    uint8_t padding[4];
+    uint8_t padding[2];
+    /**
+     * The largest amount stated as a price paid or a direct loss, in
+     * minor units, up to `CT_MAX_AMOUNT` (0: none). Grading uses it as
+     * `direct_loss` when that is left 0 and `currency` is unspecified or
+     * `loss_currency`.
+     */
+    uint64_t largest_loss;
 } ct_text_facts;
 
 /**

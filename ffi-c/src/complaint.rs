@@ -135,8 +135,19 @@ pub struct ct_text_facts {
     /// `CT_VOCAB_CATEGORY` value (never `other`). Grading uses it when
     /// `category` is left `other`.
     pub category: u8,
+    /// The currency of `largest_loss`: `CT_VOCAB_CURRENCY`.
+    pub loss_currency: u8,
+    /// 1 when the customer tells of their personal data exposed (a bill
+    /// sent to someone else, details leaked or sold), else 0. Grading sets
+    /// `data_breach` by it when the complaint left it 0.
+    pub data_exposure: u8,
     /// Set to 0 by the library and ignored (no implicit padding).
-    pub padding: [u8; 4],
+    pub padding: [u8; 2],
+    /// The largest amount stated as a price paid or a direct loss, in
+    /// minor units, up to `CT_MAX_AMOUNT` (0: none). Grading uses it as
+    /// `direct_loss` when that is left 0 and `currency` is unspecified or
+    /// `loss_currency`.
+    pub largest_loss: u64,
 }
 
 /// Largest `ct_text_facts.scope`.
@@ -281,7 +292,10 @@ pub(crate) const fn facts_to_c(c: TextFacts) -> ct_text_facts {
         repetition: c.repetition,
         currency: c.currency,
         category: c.category,
-        padding: [0; 4],
+        loss_currency: c.loss_currency,
+        data_exposure: c.data_exposure as u8,
+        padding: [0; 2],
+        largest_loss: c.largest_loss,
     }
 }
 
@@ -321,6 +335,9 @@ pub(crate) const fn facts_from_checked_c(c: ct_text_cues, f: ct_text_facts) -> T
         repetition: f.repetition,
         currency: f.currency,
         category: f.category,
+        largest_loss: f.largest_loss,
+        loss_currency: f.loss_currency,
+        data_exposure: f.data_exposure != 0,
         ..cues_from_checked_c(c)
     }
 }

@@ -132,9 +132,11 @@ const _: () = {
     assert!(size_of::<ct_text_cues>() == 2 + 1 + 1);
     assert!(
         size_of::<ct_complaint>()
-            == 2 * 8 + 2 * 4 + 7 * 2 + 4 + 21 + CT_ID_ARRAY_SIZE + 2 + 2 + 4 + 24
+            == 2 * 8 + 2 * 4 + 7 * 2 + 4 + 21 + CT_ID_ARRAY_SIZE + 2 + 2 + 4 + 32
     );
-    assert!(size_of::<ct_text_facts>() == 8 + 4 + 2 + 6 + 4);
+    // The loss's currency and the data exposure took two bytes of the
+    // padding; the loss itself is appended.
+    assert!(size_of::<ct_text_facts>() == 8 + 4 + 2 + 6 + 2 + 2 + 8);
     assert!(size_of::<ct_scores>() == 5 && size_of::<ct_playbook>() == 6);
     // ABI: the fields published before the gates keep their offsets; the
     // gates' two took the last reserved byte and the tail padding.

@@ -383,6 +383,15 @@ fn every_invalid_complaint_field() -> Vec<(&'static str, ct_complaint, ct_result
         ("text_facts.category", |c| {
             c.text_facts.category = triage::Category::COUNT as u8
         }),
+        ("text_facts.loss_currency", |c| {
+            c.text_facts.loss_currency = triage::Currency::COUNT as u8
+        }),
+        ("text_facts.data_exposure", |c| {
+            c.text_facts.data_exposure = 2
+        }),
+        ("text_facts.largest_loss", |c| {
+            c.text_facts.largest_loss = CT_MAX_AMOUNT + 1
+        }),
     ] {
         let mut c = ok;
         set(&mut c);
@@ -502,7 +511,7 @@ fn ct_assess_and_ct_complaint_validate_agree_on_every_complaint() {
             .unwrap();
         // Overwrite 1 to 3 fields with values near the limits.
         for _ in 0..1 + round % 3 {
-            let pick = interesting(&mut rng, 8) % 45;
+            let pick = interesting(&mut rng, 8) % 48;
             let v = interesting(&mut rng, 8);
             match pick {
                 0 => c.direct_loss = v,
@@ -549,6 +558,9 @@ fn ct_assess_and_ct_complaint_validate_agree_on_every_complaint() {
                 41 => c.text_facts.scope = v as u8,
                 42 => c.text_facts.currency = v as u8,
                 43 => c.text_facts.category = v as u8,
+                44 => c.text_facts.largest_loss = v,
+                45 => c.text_facts.loss_currency = v as u8,
+                46 => c.text_facts.data_exposure = v as u8,
                 _ => {
                     // Bytes of the id, ASCII or not, valid UTF-8 or not,
                     // and garbage past its length.

@@ -560,6 +560,37 @@ static void test_text_raises_defaults(void) {
         CHECK_RC(ct_assess(&c, &policy, &a), CT_OK);
         CHECK(a.has_suggested_category == 0);
     }
+
+    /* A loss the customer states is the direct loss of a complaint that
+       left it 0, in its currency; personal data exposed is a data breach.
+       Each scores as the field set by the caller would. */
+    {
+        static const char loss[] = "Your app charged my card $1,200 for a subscription I cancelled.";
+        static const char exposed[] = "My bank statement was sent to my neighbour.";
+        ct_assessment b;
+        CHECK_RC(ct_complaint_init(&c), CT_OK);
+        CHECK_RC(ct_complaint_add_text(&c, loss, strlen(loss)), CT_OK);
+        CHECK(c.direct_loss == 0);
+        CHECK(c.text_facts.largest_loss == 120000 && c.text_facts.loss_currency == CT_CURRENCY_USD);
+        CHECK_RC(ct_assess(&c, &policy, &a), CT_OK);
+        c.direct_loss = 120000;
+        c.currency = CT_CURRENCY_USD;
+        CHECK_RC(ct_assess(&c, &policy, &b), CT_OK);
+        CHECK(memcmp(&a.scores, &b.scores, sizeof a.scores) == 0);
+        CHECK(a.scores.severity > 0);
+
+        CHECK_RC(ct_complaint_init(&c), CT_OK);
+        CHECK_RC(ct_assess(&c, &policy, &b), CT_OK);
+        CHECK_RC(ct_complaint_add_text(&c, exposed, strlen(exposed)), CT_OK);
+        CHECK(c.text_facts.data_exposure == 1 && c.data_breach == 0);
+        CHECK_RC(ct_assess(&c, &policy, &a), CT_OK);
+        CHECK(a.scores.severity > b.scores.severity);
+        c.data_breach = 1;
+        CHECK_RC(ct_assess(&c, &policy, &b), CT_OK);
+        CHECK(memcmp(&a.scores, &b.scores, sizeof a.scores) == 0);
+        c.text_facts.data_exposure = 2;
+        check_bad_complaint(&c, CT_ERR_COMPLAINT_TEXT_FACTS, "text_facts", __LINE__);
+    }
 }
 
 static void test_policy(void) {

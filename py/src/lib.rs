@@ -1071,6 +1071,9 @@ fn text_facts<'py>(py: Python<'py>, text: &Bound<'py, PyAny>) -> PyResult<Bound<
     d.set_item("largest_amount", f.largest_amount)?;
     d.set_item("currency", f.currency().code())?;
     d.set_item("category", f.category().map(|c| c.code()))?;
+    d.set_item("largest_loss", f.largest_loss)?;
+    d.set_item("loss_currency", f.loss_currency().code())?;
+    d.set_item("data_exposure", f.data_exposure)?;
     Ok(d)
 }
 

@@ -40,6 +40,37 @@ def test_explain_quotes_the_words_a_text_reason_came_from() -> None:
 
 BILLING = "这个月话费又多扣了三十块，上个月也是乱收费。"
 
+LOSS = "Your app charged my card $1,200 for a subscription I cancelled."
+
+
+def test_a_stated_loss_is_the_direct_loss_of_a_record_without_one() -> None:
+    facts = ct.text_facts(LOSS)
+    assert (facts["largest_loss"], facts["loss_currency"]) == (120_000, "USD")
+    told = ct.assess({"id": "a", "text": LOSS})
+    recorded = ct.assess({"id": "a", "text": LOSS, "direct_loss": 120_000, "currency": "USD"})
+    assert told.scores == recorded.scores and told.grade == recorded.grade
+    assert any(
+        r["factor"].startswith("direct_loss.") and r["source"] == "text"
+        for r in told.to_dict()["reasons"]
+    )
+    # One amount is the loss and the claim: no unreasonable claim.
+    assert not told.claim_unreasonable
+    # A record in another currency is not raised by a loss in dollars.
+    cny = ct.assess({"id": "a", "text": LOSS, "currency": "CNY"})
+    assert not any(r["factor"].startswith("direct_loss.") for r in cny.to_dict()["reasons"])
+
+
+def test_personal_data_exposed_in_the_text_is_a_data_breach() -> None:
+    text = "你们怎么把我的账单寄到我前夫的地址去了?"
+    assert ct.text_facts(text)["data_exposure"] is True
+    told = ct.assess({"id": "a", "text": text})
+    recorded = ct.assess({"id": "a", "text": text, "data_breach": True})
+    assert told.scores == recorded.scores
+    assert any(
+        r["factor"] == "data_breach" and r["source"] == "text" for r in told.to_dict()["reasons"]
+    )
+    assert ct.text_facts("我的快递寄错地址了")["data_exposure"] is False
+
 
 def test_a_record_without_category_gets_the_texts_suggestion() -> None:
     a = ct.assess({"text": BILLING})

@@ -126,9 +126,10 @@ impl<R: ReasonSink> Summer<'_, R> {
 /// adds and the ratio the assessment reports.
 #[inline(always)]
 fn claim_of<C: ComplaintFields + ?Sized>(c: &C, p: &Policy) -> ClaimCheck {
+    let claimed = merge::claimed_amount(c);
     check_claim(
-        c.direct_loss(),
-        merge::claimed_amount(c).value,
+        merge::claim_basis(merge::direct_loss(c), claimed),
+        claimed.value,
         p.claim_limit_permille,
     )
 }
@@ -164,6 +165,8 @@ fn sum_factors<C: ComplaintFields + ?Sized, R: ReasonSink>(
     let hours_waited = merge::hours_waited(c);
     let affected = merge::affected_customers(c, p);
     let currency = merge::currency(c);
+    let direct_loss = merge::direct_loss(c);
+    let data_breach = merge::data_breach(c);
 
     s.add_band(p, Band::Tenure, u64::from(c.tenure_months()), f);
     s.add_band(p, Band::Emotion, u64::from(c.emotion()), f);
@@ -188,8 +191,8 @@ fn sum_factors<C: ComplaintFields + ?Sized, R: ReasonSink>(
     s.add_band_of(
         Band::DirectLoss,
         p.money_thresholds(currency.value),
-        c.direct_loss(),
-        f,
+        direct_loss.value,
+        direct_loss.source,
     );
     s.add_band(p, Band::Departments, u64::from(c.departments()), f);
 
@@ -216,7 +219,7 @@ fn sum_factors<C: ComplaintFields + ?Sized, R: ReasonSink>(
         Factor::TEXT_STRONG_EMOTION,
         Source::Text,
     );
-    s.add_if(c.data_breach(), Factor::DATA_BREACH, f);
+    s.add_if(data_breach.value, Factor::DATA_BREACH, data_breach.source);
 
     let field_failures = c.handling_failures().bits();
     let text_failures = if c.text_cues().forbidden_phrases != 0 {

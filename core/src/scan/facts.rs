@@ -2,8 +2,8 @@
 //! grading reads, in the record's own vocabularies.
 //!
 //! [`scan_text`](super::scan_text) reports everything it found
-//! ([`TextCues`], 80 bytes with four money slots); a
-//! [`Complaint`](crate::Complaint) keeps only this 24-byte reduction, so
+//! ([`TextCues`], 96 bytes with four money slots and the loss); a
+//! [`Complaint`](crate::Complaint) keeps only this 40-byte reduction, so
 //! that records stay small and copying them stays cheap. How each fact
 //! raises a field of the record is in `core/src/merge.rs`.
 
@@ -52,6 +52,16 @@ pub struct TextFacts {
     /// The category the text suggests: 0 none, else 1 + a [`Category`]
     /// index (see [`TextFacts::category`]).
     pub category: u8,
+    /// The largest amount stated as a price paid or a direct loss, in minor
+    /// units (0: none), at most the record's largest amount
+    /// ([`TextCues::loss`]).
+    pub largest_loss: u64,
+    /// The currency of [`TextFacts::largest_loss`]: a [`Currency`] index
+    /// (0: unspecified, also when no loss was stated).
+    pub loss_currency: u8,
+    /// The customer tells of their personal data exposed
+    /// ([`TextCues::data_exposure`]).
+    pub data_exposure: bool,
 }
 
 /// The record's malice signal for each sign of [`MALICE`], in its order.
@@ -130,6 +140,9 @@ impl TextFacts {
         repetition: 0,
         currency: 0,
         category: 0,
+        largest_loss: 0,
+        loss_currency: 0,
+        data_exposure: false,
     };
 
     /// The facts of what the scanner found.
@@ -153,15 +166,8 @@ impl TextFacts {
             Some(b) if b.amount_minor >= m.amount_minor => Some(b),
             _ => Some(m),
         });
-        let (largest_amount, currency) = match largest {
-            Some(m) => (
-                m.amount_minor.min(MAX_AMOUNT),
-                CURRENCY_OF
-                    .get(usize::from(m.currency))
-                    .map_or(0, |c| c.index()),
-            ),
-            None => (0, 0),
-        };
+        let (largest_amount, currency) = largest.map_or((0, 0), amount_of);
+        let (largest_loss, loss_currency) = amount_of(cues.loss);
         TextFacts {
             largest_amount,
             elapsed_hours: cues.elapsed_hours,
@@ -178,19 +184,28 @@ impl TextFacts {
             currency,
             category: suggested_category(&cues.categories)
                 .map_or(0, |c| c.index().saturating_add(1)),
+            largest_loss,
+            loss_currency,
+            data_exposure: cues.data_exposure,
         }
     }
 
     /// The facts of `self` and `other` together: bit sets joined, the
     /// higher level or number, the larger amount with its currency, the
     /// category of `self` unless it has none (the counts behind it are not
-    /// kept: the first text that suggests one decides).
+    /// kept: the first text that suggests one decides), the larger loss
+    /// with its currency.
     #[must_use]
     pub fn union(self, other: TextFacts) -> TextFacts {
         let (largest_amount, currency) = if other.largest_amount > self.largest_amount {
             (other.largest_amount, other.currency)
         } else {
             (self.largest_amount, self.currency)
+        };
+        let (largest_loss, loss_currency) = if other.largest_loss > self.largest_loss {
+            (other.largest_loss, other.loss_currency)
+        } else {
+            (self.largest_loss, self.loss_currency)
         };
         TextFacts {
             largest_amount,
@@ -209,6 +224,9 @@ impl TextFacts {
             } else {
                 other.category
             },
+            largest_loss,
+            loss_currency,
+            data_exposure: self.data_exposure | other.data_exposure,
         }
     }
 
@@ -230,12 +248,32 @@ impl TextFacts {
         Currency::from_index(self.currency).unwrap_or(Currency::Unspecified)
     }
 
+    /// The currency of the largest loss.
+    #[must_use]
+    pub fn loss_currency(&self) -> Currency {
+        Currency::from_index(self.loss_currency).unwrap_or(Currency::Unspecified)
+    }
+
     /// The category the text suggests; `None` when no category phrase
     /// occurred.
     #[must_use]
     pub fn category(&self) -> Option<Category> {
         Category::from_index(self.category.checked_sub(1)?)
     }
+}
+
+/// An amount of the scanner as the record keeps it: at most the record's
+/// largest amount, and the record's [`Currency`] index (0 for none).
+fn amount_of(m: Money) -> (u64, u8) {
+    if m.amount_minor == 0 {
+        return (0, 0);
+    }
+    (
+        m.amount_minor.min(MAX_AMOUNT),
+        CURRENCY_OF
+            .get(usize::from(m.currency))
+            .map_or(0, |c| c.index()),
+    )
 }
 
 /// The category with the most phrase occurrences; a tie goes to the first
@@ -294,6 +332,12 @@ impl TextFacts {
         if in_range(factor::HOURS_OPEN, crate::Band::HoursOpen.levels()).is_some() {
             return Some(Cue::Elapsed);
         }
+        if in_range(factor::DIRECT_LOSS, crate::Band::DirectLoss.levels()).is_some() {
+            return (self.largest_loss > 0).then_some(Cue::Loss);
+        }
+        if f == Factor::DATA_BREACH {
+            return self.data_exposure.then_some(Cue::DataExposure);
+        }
         if in_range(factor::AFFECTED, crate::Band::AffectedCustomers.levels()).is_some() {
             return (self.scope > 0).then_some(Cue::Scope(self.scope));
         }
@@ -318,7 +362,8 @@ mod tests {
 
     #[test]
     fn a_record_keeps_the_facts_grading_reads() {
-        assert!(core::mem::size_of::<TextFacts>() <= 24);
+        // Two u64 amounts: 40 bytes, what a record pays for the loss.
+        assert!(core::mem::size_of::<TextFacts>() <= 40);
         let f = TextFacts::from_cues(&scan_text(
             "你们卖的充电宝昨晚充电时爆炸了，把我孩子的手烧伤了，现在还在医院住院。",
         ));

@@ -39,6 +39,11 @@ pub enum Cue {
     /// A phrase of a complaint category, by [`Category`](crate::Category)
     /// index (the first one of the category's phrases).
     Category(u8),
+    /// The amount stated as a price paid or a direct loss (the text's
+    /// largest, [`TextCues::loss`]).
+    Loss,
+    /// Personal data exposed ([`TextCues::data_exposure`]).
+    DataExposure,
 }
 
 impl Cue {
@@ -54,8 +59,9 @@ impl Cue {
             Cue::Scope(_) => CueKind::Scope,
             Cue::Repetition => CueKind::Repetition,
             Cue::Elapsed => CueKind::Elapsed,
-            Cue::Money => CueKind::Money,
+            Cue::Money | Cue::Loss => CueKind::Money,
             Cue::Category(_) => CueKind::Category,
+            Cue::DataExposure => CueKind::Safety,
         }
     }
 
@@ -70,11 +76,13 @@ impl Cue {
             | Cue::Category(b) => b == bit,
             // A level is shown by a phrase of that level or above.
             Cue::Scope(level) => bit.saturating_add(1) >= level,
-            // Any harm or outcome phrase: an outcome phrase read earlier raises the harm
-            // told after it to its own level (`SAFETY_OUTCOME`), so the phrase that made the
-            // level may be of a lower one.
-            Cue::Safety(_) => true,
-            Cue::Repetition | Cue::Elapsed | Cue::Money => true,
+            // Any harm or outcome phrase (a data exposure phrase, a bit of the safety kind,
+            // shows none): an outcome phrase read earlier raises the harm told after it to
+            // its own level (`SAFETY_OUTCOME`), so the phrase that made the level may be of
+            // a lower one.
+            Cue::Safety(_) => bit != super::SAFETY_DATA_EXPOSURE,
+            Cue::DataExposure => bit == super::SAFETY_DATA_EXPOSURE,
+            Cue::Repetition | Cue::Elapsed | Cue::Money | Cue::Loss => true,
         }
     }
 
@@ -98,12 +106,20 @@ impl Cue {
                 target > 0 && largest(cues) >= target
             }
             Cue::Category(b) => cues.categories.get(usize::from(b)).is_some_and(|n| *n > 0),
+            Cue::Loss => {
+                let target = all.loss.amount_minor;
+                target > 0 && cues.loss.amount_minor >= target
+            }
+            Cue::DataExposure => cues.data_exposure,
         }
     }
 
     /// Whether the cue is read from a number beside its phrase.
     fn numeric(self) -> bool {
-        matches!(self, Cue::Repetition | Cue::Elapsed | Cue::Money)
+        matches!(
+            self,
+            Cue::Repetition | Cue::Elapsed | Cue::Money | Cue::Loss
+        )
     }
 }
 

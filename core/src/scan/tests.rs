@@ -562,6 +562,11 @@ fn realistic_transcripts() {
                     Money::default(),
                     Money::default(),
                 ],
+                // Fifty yuan taken too much, with no claim: the loss.
+                loss: Money {
+                    amount_minor: 5000,
+                    currency: 0,
+                },
                 ..cues(&[0, 1, 2], &[4, 5, 7, 8], &[0, 1, 3])
             },
         ),
@@ -609,7 +614,12 @@ fn realistic_transcripts() {
     let all = format!("{ZH_HANS}\n{EN_NEUTRAL}\n{ZH_HANT}\n{EN}");
     let mut got = scan_text(&all);
     assert_eq!(got.money().map(|m| m.currency).collect::<Vec<_>>(), [2]);
+    assert_eq!(
+        got.loss.currency, 2,
+        "the loss is in the region's currency too"
+    );
     got.money = TextCues::NONE.money;
+    got.loss.currency = 0;
     let mut want = scan_text(ZH_HANS)
         .union(scan_text(EN_NEUTRAL))
         .union(scan_text(ZH_HANT))

@@ -88,6 +88,14 @@ class TextFactsDict(TypedDict):
     largest_amount: int
     currency: str
     category: str | None
+    #: The largest amount stated as a price paid or a direct loss, in minor
+    #: units (0: none), and its currency: the direct loss of a record that
+    #: left ``direct_loss`` at 0 and names no other currency.
+    largest_loss: int
+    loss_currency: str
+    #: The customer tells of their personal data exposed: the ``data_breach``
+    #: of a record that left it false.
+    data_exposure: bool
 
 
 class EffectReasonDict(TypedDict):
