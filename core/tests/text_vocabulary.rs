@@ -291,3 +291,16 @@ fn hospital_words_raise_a_harm_told_beside_them() {
     // The harm is denied; the hospital is someone else's.
     assert_eq!(safety("插座没有烧坏，我妈住院是因为感冒。"), None);
 }
+
+/// An electric shock is 被电了 / 被電到; 被电 alone also starts 被电动车 (by an e-bike), and a
+/// ramp blocked by e-bikes hurt nobody.
+#[test]
+fn an_e_bike_is_no_electric_shock() {
+    assert_eq!(
+        safety("我是残疾人，坐轮椅，你们营业厅门口的坡道被电动车堵住了，我根本进不去。"),
+        None
+    );
+    assert_eq!(safety("騎樓被電動車佔滿，我推嬰兒車只能走馬路。"), None);
+    assert_eq!(safety("热水器漏电，我洗澡时被电了一下。"), Some("injury"));
+    assert_eq!(safety("我摸到鐵窗被電，手麻了一陣。"), Some("injury"));
+}
