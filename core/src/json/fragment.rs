@@ -59,19 +59,68 @@ pub(super) static FACTOR_OPEN: [Fragment<64>; FACTOR_COUNT] = {
     out
 };
 
-/// Each factor's code, by index: what the writer builds
+/// Every factor's code, one after another, by index: what the writer builds
 /// `{"factor":"<code>","dimension":"` from with the `small-flash` feature
-/// (the factor table itself, with its descriptions, stays out of flash).
+/// (the factor table itself, with its descriptions, stays out of flash). The
+/// codes are kept as one byte string and their ends as `u16`, 2 bytes a
+/// factor, where a table of `&str` took 8.
 #[cfg(feature = "small-flash")]
-pub(super) static FACTOR_CODES: [&str; FACTOR_COUNT] = {
-    let mut out = [""; FACTOR_COUNT];
-    let mut i = 0;
+static FACTOR_CODE_TEXT: [u8; FACTOR_CODE_BYTES] = {
+    let mut out = [0u8; FACTOR_CODE_BYTES];
+    let (mut i, mut at) = (0, 0);
     while i < FACTOR_COUNT {
-        out[i] = factor::TABLE[i].code;
+        let code = factor::TABLE[i].code.as_bytes();
+        let mut j = 0;
+        while j < code.len() {
+            out[at] = code[j];
+            at += 1;
+            j += 1;
+        }
         i += 1;
     }
     out
 };
+
+/// The end of each factor's code in [`FACTOR_CODE_TEXT`], by index.
+#[cfg(feature = "small-flash")]
+static FACTOR_CODE_ENDS: [u16; FACTOR_COUNT] = {
+    let mut out = [0u16; FACTOR_COUNT];
+    let (mut i, mut at) = (0, 0);
+    while i < FACTOR_COUNT {
+        at += factor::TABLE[i].code.len();
+        assert!(
+            at <= u16::MAX as usize,
+            "factor codes longer than u16 offsets"
+        );
+        out[i] = at as u16;
+        i += 1;
+    }
+    out
+};
+
+/// The length of all factor codes together.
+#[cfg(feature = "small-flash")]
+const FACTOR_CODE_BYTES: usize = {
+    let (mut i, mut n) = (0, 0);
+    while i < FACTOR_COUNT {
+        n += factor::TABLE[i].code.len();
+        i += 1;
+    }
+    n
+};
+
+/// The code of the factor of index `i` as bytes (the first factor's past the
+/// end, as `Factor::info` falls back).
+#[cfg(feature = "small-flash")]
+pub(super) fn factor_code(i: usize) -> &'static [u8] {
+    let i = if i < FACTOR_COUNT { i } else { 0 };
+    let start = i
+        .checked_sub(1)
+        .and_then(|before| FACTOR_CODE_ENDS.get(before))
+        .map_or(0, |e| usize::from(*e));
+    let end = FACTOR_CODE_ENDS.get(i).map_or(0, |e| usize::from(*e));
+    FACTOR_CODE_TEXT.get(start..end).unwrap_or(&[])
+}
 
 /// `prefix`, each of `codes` and `suffix`, by index; slots past `codes`
 /// are empty pieces.
@@ -114,6 +163,21 @@ mod tests {
     use crate::factor::Factor;
     use crate::playbook::Strategy;
     use std::format;
+
+    /// The packed factor codes of `small-flash` are the factor table's codes,
+    /// and an index past the end falls back to the first, as `Factor::info`.
+    #[cfg(feature = "small-flash")]
+    #[test]
+    fn packed_factor_codes_are_the_codes() {
+        for f in Factor::all() {
+            assert_eq!(factor_code(f.index()), f.code().as_bytes());
+        }
+        assert_eq!(factor_code(FACTOR_COUNT), factor::TABLE[0].code.as_bytes());
+        assert_eq!(
+            FACTOR_CODE_TEXT.len(),
+            FACTOR_CODE_ENDS[FACTOR_COUNT - 1] as usize
+        );
+    }
 
     /// Each piece is its parts, for every factor, dimension, source and
     /// every code of a vocabulary with long codes; empty slots are empty.

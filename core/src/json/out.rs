@@ -1,7 +1,7 @@
 //! A cursor over a caller's output buffer, shared by the JSON writers.
 
 #[cfg(feature = "small-flash")]
-use super::fragment::FACTOR_CODES;
+use super::fragment::factor_code;
 #[cfg(not(feature = "small-flash"))]
 use super::fragment::FACTOR_OPEN;
 use super::fragment::{CodePieces, Fragment};
@@ -90,10 +90,8 @@ impl<'b> Out<'b> {
     #[cfg(feature = "small-flash")]
     #[inline(always)]
     pub(super) fn factor_open(&mut self, factor: Factor) -> Res {
-        // The fallback mirrors `Factor::info`'s (the first entry).
-        let code = FACTOR_CODES.get(factor.index()).unwrap_or(&FACTOR_CODES[0]);
         self.put(b"{\"factor\":\"")?;
-        self.code(code)?;
+        self.put(factor_code(factor.index()))?;
         self.put(b"\",\"dimension\":\"")
     }
 
