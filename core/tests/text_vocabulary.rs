@@ -304,3 +304,30 @@ fn an_e_bike_is_no_electric_shock() {
     assert_eq!(safety("热水器漏电，我洗澡时被电了一下。"), Some("injury"));
     assert_eq!(safety("我摸到鐵窗被電，手麻了一陣。"), Some("injury"));
 }
+
+/// A fracture told with its verb, exposed live wires, a fall by being thrown down, and a
+/// hospital stay said the Hong Kong or British way.
+#[test]
+fn fractures_live_wires_and_hospital_stays_in_other_words() {
+    assert_eq!(
+        safety("The bus driver pulled away while my daughter was stepping off; she fell and broke her wrist."),
+        Some("serious_injury_or_death")
+    );
+    assert_eq!(
+        safety("Your engineer left exposed live wires in my kitchen and my toddler nearly touched them."),
+        Some("hazard")
+    );
+    assert_eq!(
+        safety("扶梯突然停下，我被甩倒在地，膝盖擦破了。"),
+        Some("injury")
+    );
+    assert_eq!(
+        safety("The heater burned my son's hand and he was kept in hospital overnight."),
+        Some("serious_injury_or_death")
+    );
+    // A phone or a promise is not a bone.
+    assert_eq!(
+        safety("You broke my phone screen and then broke your promise."),
+        None
+    );
+}
