@@ -28,6 +28,7 @@ use crate::gates::{gates_that_apply, safety_level, Gate};
 use crate::merge;
 use crate::playbook::{self, Playbook, StrategyInput};
 use crate::policy::{seriousness, Policy};
+use crate::tier_rules;
 
 /// Grades one complaint: the factors that apply add their points, then the
 /// scores give levels, grade, priority, tier, deadlines and playbook.
@@ -181,8 +182,23 @@ pub fn assess(complaint: &Complaint, policy: &Policy) -> Assessment {
     // Priority from the grade's seriousness x urgency (seed 001:
     // 初步判断投诉的严重性和紧急程度): a large loss is urgent even when nobody
     // else hears of it.
-    let mut grade = policy.grade_for(severity_level, impact_level);
+    // A clear-cut fault of ours that nobody else has heard of is settled
+    // at the first contact: the loss that made it moderate is refunded
+    // there (seed 003: 屬于我們做得不到位的,應坦誠道歉,并及時作好補救工作).
+    // A customer whose profile needs a specialist makes the case as hard
+    // as difficulty does (seed 003: 有備而來者, 處理人一定要清楚公司的服務政策及消法).
+    let (mut grade, clear_cut) = tier_rules::settle_clear_cut(
+        c,
+        policy,
+        policy.grade_for(severity_level, impact_level),
+        impact_level,
+    );
     if scores.difficulty >= policy.difficulty_tiers[0] {
+        grade = grade.max(Grade::Moderate);
+    }
+    let without_profile = grade;
+    let profile_tier = tier_rules::profile_tier(c, policy);
+    if profile_tier > Tier::Frontline {
         grade = grade.max(Grade::Moderate);
     }
     let mut priority = policy.priority_for(seriousness(grade), urgency_level);
@@ -196,10 +212,19 @@ pub fn assess(complaint: &Complaint, policy: &Policy) -> Assessment {
     grade = grade.max(floor.grade);
     priority = priority.min(floor.priority);
 
-    // 5. Tier: the grade's tier, raised (never lowered) by difficulty, by
-    // malice, by a remedy beyond the front line's authority and by the gates.
+    // 5. Tier: the grade's tier (said to be the profile's when only the
+    // profile raised the grade, the clear-cut rule's when it settled it),
+    // raised (never lowered) by difficulty, by malice, by the customer's
+    // profile, by a remedy beyond the front line's authority and by the
+    // gates.
     let mut tier = policy.tier_by_grade[grade as usize];
-    let mut tier_basis = TierBasis::Grade;
+    let mut tier_basis = if grade > without_profile.max(floor.grade) {
+        TierBasis::Profile
+    } else if clear_cut && grade == Grade::Minor {
+        TierBasis::ClearCut
+    } else {
+        TierBasis::Grade
+    };
     let mut raise = |to: Tier, basis: TierBasis| {
         if to > tier {
             tier = to;
@@ -214,6 +239,7 @@ pub fn assess(complaint: &Complaint, policy: &Policy) -> Assessment {
         tier_for(scores.malice, policy.malice_tiers),
         TierBasis::Malice,
     );
+    raise(profile_tier, TierBasis::Profile);
     if c.beyond_authority {
         raise(policy.beyond_authority_tier, TierBasis::Authority);
     }

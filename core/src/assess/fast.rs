@@ -23,6 +23,7 @@ use crate::merge::{self, Merged};
 use crate::playbook::{self, Playbook, StrategyInput};
 use crate::points::{self, PointsTable};
 use crate::policy::{seriousness, Policy};
+use crate::tier_rules;
 
 /// [`assess_with`], always inlined: [`decide_only`] must be, so that its
 /// 36-byte result is built where the caller keeps it rather than returned
@@ -339,20 +340,34 @@ fn decide<C: ComplaintFields + ?Sized>(
     let clock = regulatory_clock(c, p);
     let gates = gates_that_apply(c, p, clock.past);
     let floor = floor_of(gates, &p.gates);
-    let hard = scores.difficulty >= p.difficulty_tiers[0];
-    let by_points =
-        p.grade_for(severity_level, impact_level)
-            .max(core::hint::select_unpredictable(
-                hard,
-                Grade::Moderate,
-                Grade::Minor,
-            ));
+    let (settled, clear_cut) = tier_rules::settle_clear_cut(
+        c,
+        p,
+        p.grade_for(severity_level, impact_level),
+        impact_level,
+    );
+    let at_least_moderate =
+        |yes: bool| core::hint::select_unpredictable(yes, Grade::Moderate, Grade::Minor);
+    let without_profile = settled.max(at_least_moderate(
+        scores.difficulty >= p.difficulty_tiers[0],
+    ));
+    let profile_tier = tier_rules::profile_tier(c, p);
+    let by_points = without_profile.max(at_least_moderate(profile_tier > Tier::Frontline));
     let grade = by_points.max(floor.grade);
     let priority = p
         .priority_for(seriousness(by_points), urgency_level)
         .min(floor.priority);
 
-    let mut tier = (p.tier_by_grade[grade as usize], TierBasis::Grade);
+    let grade_basis = core::hint::select_unpredictable(
+        grade > without_profile.max(floor.grade),
+        TierBasis::Profile,
+        core::hint::select_unpredictable(
+            clear_cut & (grade == Grade::Minor),
+            TierBasis::ClearCut,
+            TierBasis::Grade,
+        ),
+    );
+    let mut tier = (p.tier_by_grade[grade as usize], grade_basis);
     raise(
         &mut tier,
         tier_from(scores.difficulty, p.difficulty_tiers),
@@ -363,6 +378,7 @@ fn decide<C: ComplaintFields + ?Sized>(
         tier_from(scores.malice, p.malice_tiers),
         TierBasis::Malice,
     );
+    raise(&mut tier, profile_tier, TierBasis::Profile);
     let authority_tier = core::hint::select_unpredictable(
         c.beyond_authority(),
         p.beyond_authority_tier,
