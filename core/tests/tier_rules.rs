@@ -94,9 +94,12 @@ fn a_clear_cut_fault_of_ours_is_settled_at_the_front_line() {
     assert_eq!(a.priority, 4);
 }
 
+/// One change of a record.
+type Change = fn(&mut Complaint);
+
 #[test]
 fn a_case_that_is_not_clear_cut_keeps_its_moderate_grade() {
-    let changes: [(&str, fn(&mut Complaint)); 5] = [
+    let changes: [(&str, Change); 5] = [
         ("shared liability", |c| c.liability = Liability::Shared),
         ("evidence not verified", |c| {
             c.evidence = Evidence::CustomerProvided
