@@ -156,7 +156,7 @@ pub fn write_markdown<W: Write>(policy: &Policy, w: &mut W) -> fmt::Result {
     if policy.clear_cut_max_grade > Grade::Minor {
         writeln!(
             w,
-            "\nA clear-cut complaint (liability `company`, evidence `verified`, expectation `satisfiable`, the remedy within front-line authority) that nobody else has heard of (impact level low) and whose grade by points is at most `{}` (`clear_cut_max_grade`) is graded minor, before the raises above and the gates: our own verified fault is apologised for and remedied at the first contact, so the loss that made it more is refunded there (seed `003_8f6867fe054256d6.txt`, 要點四 受理投訴不得向外推: 屬于我們做得不到位的,應坦誠道歉,并及時作好補救工作; seed `002_53957cc42773bf88.txt`, 授權: 在權限內快速解決問題). Its tier then has `tier_basis` `clear_cut`.",
+            "\nA clear-cut complaint (liability `company`, evidence `verified`, expectation `satisfiable`, the remedy within front-line authority) that nobody else has heard of (impact level low) and whose grade by points is at most `{}` (`clear_cut_max_grade`) is graded minor, before the difficulty rule above and the gates, which may still raise it: our own verified fault is apologised for and remedied at the first contact, so the loss that made it more is refunded there (seed `003_8f6867fe054256d6.txt`, 要點四 受理投訴不得向外推: 屬于我們做得不到位的,應坦誠道歉,并及時作好補救工作; seed `002_53957cc42773bf88.txt`, 授權: 在權限內快速解決問題). When no other rule raises its tier above the front line, its `tier_basis` is `clear_cut`.",
             policy.clear_cut_max_grade.code()
         )?;
     }
