@@ -170,9 +170,8 @@ fn inputs() -> Vec<(String, String)> {
         " {\n\t\"id\" : \"ws\" ,\r\n \"emotion\" : 3 } \n".into(),
     ));
     // The clear-cut rule of `core/src/tier_rules.rs` on the complaint that
-    // motivated it, and the same complaint from a well-prepared customer
-    // (whose profile points make it no longer minor by points, so the rule
-    // still settles it).
+    // motivated it (E-048), and the same complaint from a well-prepared
+    // customer (E-083's profile), whom the rule settles just the same.
     let clear_cut = json!({
         "category": "billing", "channel": "hotline", "customer_tier": "vip", "emotion": 2,
         "liability": "company", "evidence": "verified", "expectation": "satisfiable",
