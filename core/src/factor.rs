@@ -1262,8 +1262,8 @@ pub(crate) const TABLE: [FactorInfo; 143] = [
         "Open for a week or more",
         "一周以上未结",
         S001,
-        "防止投诉升级: 避免投诉长时间得不到解决而升级 (a week unsolved is as hard as several departments to coordinate: a system fault open a week with a second department is a specialist's, seed 000 系统支撑类 提供短期内无法解决的补救方案)",
-        [5, 0, 15, 25, 0],
+        "防止投诉升级: 避免投诉长时间得不到解决而升级",
+        [5, 0, 10, 25, 0],
     ),
     f(
         "affected_customers.band1",

@@ -1,10 +1,8 @@
-//! Handling tiers the expert cases asked for. The clear-cut rule beside
-//! points and gates (`core/src/tier_rules.rs`): a
+//! The clear-cut rule beside points and gates (`core/src/tier_rules.rs`): a
 //! clear-cut fault of ours is settled at the front line. Checked on the
 //! complaint that motivated it, against the same complaint with each
 //! deciding fact taken away, under a policy that turns the rule off, and in
-//! both gradings. And a week unsolved weighing as much difficulty as
-//! several departments (`hours_open.band3`).
+//! both gradings.
 
 use complaint_triage::{
     assess, parse_complaint, parse_policy, reference, write_policy_json, Assessment, Channel,
@@ -102,23 +100,4 @@ fn the_new_policy_key_is_written_and_read_back() {
     let n = write_policy_json(&p, &mut buf).expect("fits");
     let back = parse_policy(&buf[..n]).expect("its own JSON parses");
     assert_eq!(back, p);
-}
-
-// A phone app that has crashed for a week, with a second department
-// involved (expert case E-078): seed 000 系统支撑类 提供短期内无法解决的补救方案,
-// seed 001 避免投诉长时间得不到解决而升级.
-const WEEK_OLD_FAULT: &str = r#"{"category":"system_support","channel":"email","emotion":5,"departments":2,"hours_open":170}"#;
-
-#[test]
-fn a_system_fault_unsolved_for_a_week_reaches_a_specialist() {
-    let a = graded(&record(WEEK_OLD_FAULT), &Policy::DEFAULT);
-    assert_eq!((a.grade, a.tier), (Grade::Moderate, Tier::Specialist));
-    assert_eq!(a.tier_basis, TierBasis::Grade);
-    assert_eq!(a.scores.difficulty, Policy::DEFAULT.difficulty_tiers[0]);
-    assert_eq!(a.priority, 3);
-    // A day short of the week, it stays with the front line.
-    let mut c = record(WEEK_OLD_FAULT);
-    c.hours_open = 167;
-    let a = graded(&c, &Policy::DEFAULT);
-    assert_eq!((a.grade, a.tier), (Grade::Minor, Tier::Frontline));
 }
