@@ -112,6 +112,10 @@ ATTITUDE_FAILURES = ["rude", "language_landmine", "forbidden_phrase", "interroga
                      "nonverbal_rejection", "blamed_customer"]
 RUDE_FAILURES = ["rude", "language_landmine"]
 MALICE_TRACK_SIGNALS = ["extortion", "hype", "escalating_claim", "escalating_pressure"]
+# The clear-cut rule's condition (core/src/tier_rules.rs), restated: our
+# own fault, verified, an ask that can be met (and a remedy within the
+# front line's authority); its reach comes from the policy.
+CLEAR_CUT = {"liability": "company", "evidence": "verified", "expectation": "satisfiable"}
 # The policy's "no limit" of a jurisdiction's hours (core/src/policy.rs NO_LIMIT).
 NO_LIMIT = 65535
 NO_CLOCK = 1 << 20  # the vectorised peers' "no regulator's deadline" (above any hours)
@@ -136,6 +140,8 @@ class Rubric:
         self.tier_by_grade = [TIERS.index(t) for t in p["tier_by_grade"]]
         self.difficulty_tiers, self.malice_tiers = p["difficulty_tiers"], p["malice_tiers"]
         self.beyond_authority_tier = TIERS.index(p["beyond_authority_tier"])
+        # The clear-cut rule's highest grade, as an index.
+        self.clear_cut_max_grade = GRADES.index(p["clear_cut_max_grade"])
         # Gate -> (lowest grade, lowest tier, least urgent priority), as indices.
         self.gates = {g: (GRADES.index(f["grade"]), TIERS.index(f["tier"]), f["priority"])
                       for g, f in p["gates"].items()}
@@ -352,6 +358,12 @@ def make_pure(r: Rubric) -> Callable[[dict], tuple]:
         sev, imp = level(s[0], r.sev_levels), level(s[1], r.imp_levels)
         urg = level(max(s[0], s[3]), r.urg_levels)
         g = r.grade_matrix[sev][imp]
+        # A clear-cut complaint nobody else heard of, up to the policy's
+        # grade, is minor.
+        clear_cut = (all(rec.get(f) == v for f, v in CLEAR_CUT.items())
+                     and not rec.get("beyond_authority"))
+        if clear_cut and imp == 0 and 0 < g <= r.clear_cut_max_grade:
+            g = 0
         # At least moderate when difficulty reaches the specialist threshold;
         # priority by the grade's seriousness (minor low, moderate medium,
         # major and critical high) and urgency.
@@ -590,7 +602,14 @@ def make_numpy(r: Rubric) -> Callable[[pa.Table], tuple]:
             floor_grade = np.where(applies, np.maximum(floor_grade, fg), floor_grade)
             floor_tier = np.where(applies, np.maximum(floor_tier, ft), floor_tier)
             floor_priority = np.where(applies, np.minimum(floor_priority, fp), floor_priority)
-        by_points = np.maximum(gm[sev, imp], (s[:, 2] >= r.difficulty_tiers[0]).astype(np.int64))
+        # The clear-cut rule: see the pure peer.
+        clear_cut = ~flags["beyond_authority"]
+        for f, v in CLEAR_CUT.items():
+            clear_cut &= in_codes(t, f, f, [v], n)
+        by_matrix = gm[sev, imp]
+        settled = np.where(clear_cut & (imp == 0) & (by_matrix > 0) & (by_matrix <= r.clear_cut_max_grade),
+                           0, by_matrix)
+        by_points = np.maximum(settled, (s[:, 2] >= r.difficulty_tiers[0]).astype(np.int64))
         g = np.maximum(by_points, floor_grade)
         pr = np.minimum(pm[np.minimum(by_points, 2), urg], floor_priority)
         tier = np.maximum.reduce([tier_by_grade[g], lvl(s[:, 2], r.difficulty_tiers),
@@ -757,6 +776,11 @@ def zen_graph(r: Rubric) -> dict:
           [{"id": "out", "name": "grade", "field": "g"}],
           [{"_id": f"g{i}{j}", "a": str(i), "b": str(j), "out": str(r.grade_matrix[i][j])}
            for i in range(3) for j in range(3)])
+    # A clear-cut complaint nobody else heard of, up to the policy's grade,
+    # is minor.
+    clear_cut = " and ".join([f"{f} == {q(v)}" for f, v in CLEAR_CUT.items()] + ["beyond_authority != true"])
+    expressions("e-clear-cut", [("g", f"({clear_cut}) and lv.impact == 0 and g > 0 and "
+                                      f"g <= {r.clear_cut_max_grade} ? 0 : g")])
     # At least moderate when difficulty reaches the specialist threshold;
     # the grade's seriousness (minor low, moderate medium, major and
     # critical high) is the priority table's row.

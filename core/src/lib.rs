@@ -69,6 +69,7 @@ pub mod reference;
 pub mod routing;
 pub mod rubric;
 pub mod scan;
+mod tier_rules;
 
 pub use assess::{
     assess, assess_into, assess_with, check_claim, decide_only, ClaimCheck, Decision, ReasonSink,

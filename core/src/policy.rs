@@ -87,6 +87,12 @@ pub struct Policy {
     pub tier_by_grade: [Tier; 4],
     /// Lowest tier when the remedy is beyond the front line's authority.
     pub beyond_authority_tier: Tier,
+    // Grade and tier bytes kept next to each other: the C library checks
+    // them in 16-byte windows (ffi-c/src/policy.rs).
+    /// The highest grade by points that a clear-cut complaint (our own
+    /// fault, verified, an ask the front line can meet, heard by nobody
+    /// else) is settled at as minor; `minor` turns the rule off.
+    pub clear_cut_max_grade: Grade,
     /// The floor each gate sets when its condition holds (indexed by
     /// [`Gate`]; see `core/src/gates.rs` for the conditions).
     pub gates: [GateFloor; Gate::COUNT],
@@ -221,6 +227,12 @@ impl Policy {
         difficulty_tiers: [55, 80],
         malice_tiers: [30, 60],
         beyond_authority_tier: Tier::Specialist,
+        // Our own verified fault with an ask the agent can meet is
+        // apologised for and remedied at once (seed
+        // `003_8f6867fe054256d6.txt` 屬于我們做得不到位的,應坦誠道歉,并及時作好補救工作;
+        // `002_53957cc42773bf88.txt` 授權): a loss that makes it moderate
+        // by points is refunded at the first contact.
+        clear_cut_max_grade: Grade::Moderate,
         // In `Gate` order; the reasons are in `core/RUBRIC.md`.
         gates: [
             floor(Grade::Moderate, Tier::Specialist, 2),

@@ -153,7 +153,14 @@ pub fn write_markdown<W: Write>(policy: &Policy, w: &mut W) -> fmt::Result {
         "\nA case hard enough for a specialist (difficulty ≥ {}, the first `difficulty_tiers` threshold) is at least moderate: seed `000_d3bb18e70da591cc.txt`'s grading toolkit weighs resolution difficulty beside impact (投诉分级工具包: 投诉影响力, 投诉解决难度).",
         policy.difficulty_tiers[0]
     )?;
-    w.write_str("\nPriority (1 most urgent) by seriousness level (rows) and urgency level (columns), after seed `001_bf48436fc09b92e7.txt` (初步判断投诉的严重性和紧急程度: a large loss is urgent even when nobody else hears of it). Seriousness is that of the grade the points give, raised by difficulty, before the gates: minor is low, moderate medium, major and critical high (with the default grade matrix, the higher of the severity and impact levels). The default table is ServiceNow's impact x urgency lookup:\n\n")?;
+    if policy.clear_cut_max_grade > Grade::Minor {
+        writeln!(
+            w,
+            "\nA clear-cut complaint (liability `company`, evidence `verified`, expectation `satisfiable`, the remedy within front-line authority) that nobody else has heard of (impact level low) and whose grade by points is at most `{}` (`clear_cut_max_grade`) is graded minor, before the difficulty rule above and the gates, which may still raise it: our own verified fault is apologised for and remedied at the first contact, so the loss that made it more is refunded there (seed `003_8f6867fe054256d6.txt`, 要點四 受理投訴不得向外推: 屬于我們做得不到位的,應坦誠道歉,并及時作好補救工作; seed `002_53957cc42773bf88.txt`, 授權: 在權限內快速解決問題). When no other rule raises its tier above the front line, its `tier_basis` is `clear_cut`.",
+            policy.clear_cut_max_grade.code()
+        )?;
+    }
+    w.write_str("\nPriority (1 most urgent) by seriousness level (rows) and urgency level (columns), after seed `001_bf48436fc09b92e7.txt` (初步判断投诉的严重性和紧急程度: a large loss is urgent even when nobody else hears of it). Seriousness is that of the grade the points give, lowered for a clear-cut complaint and raised by difficulty, before the gates: minor is low, moderate medium, major and critical high (with the default grade matrix, the higher of the severity and impact levels). The default table is ServiceNow's impact x urgency lookup:\n\n")?;
     w.write_str("| seriousness \\ urgency | low | medium | high |\n|---|---:|---:|---:|\n")?;
     for (level, row) in Level::ALL.iter().zip(policy.priority_matrix.iter()) {
         writeln!(
@@ -213,9 +220,10 @@ pub fn write_markdown<W: Write>(policy: &Policy, w: &mut W) -> fmt::Result {
     )?;
     writeln!(
         w,
-        "- remedy beyond front-line authority → at least `{}` (seed `002_53957cc42773bf88.txt`, 授權);\n- the gates' floors (above).",
+        "- remedy beyond front-line authority → at least `{}` (seed `002_53957cc42773bf88.txt`, 授權);",
         policy.beyond_authority_tier.code()
     )?;
+    w.write_str("- the gates' floors (above).\n")?;
 
     w.write_str("\n## Deadlines\n\nSeed `003_8f6867fe054256d6.txt` (找到處理人 1小時; 限時結案) and seed `001_bf48436fc09b92e7.txt` (明确时限). The more urgent, the tighter every deadline: resolution and the follow-up call go by priority, counted from the assessment; the first response is the tier's, capped by the priority's.\n\n")?;
     w.write_str("| tier | first response (minutes) |\n|---|---:|\n")?;

@@ -169,6 +169,18 @@ fn inputs() -> Vec<(String, String)> {
         "whitespace".into(),
         " {\n\t\"id\" : \"ws\" ,\r\n \"emotion\" : 3 } \n".into(),
     ));
+    // The clear-cut rule of `core/src/tier_rules.rs` on the complaint that
+    // motivated it (E-048), and the same complaint from a well-prepared
+    // customer (E-083's profile), whom the rule settles just the same.
+    let clear_cut = json!({
+        "category": "billing", "channel": "hotline", "customer_tier": "vip", "emotion": 2,
+        "liability": "company", "evidence": "verified", "expectation": "satisfiable",
+        "direct_loss": 150_000, "claimed_amount": 150_000
+    });
+    cases.push(record("clear-cut fault of ours", clear_cut.clone()));
+    let mut prepared = clear_cut;
+    prepared["profile"] = json!(["well_prepared"]);
+    cases.push(record("clear-cut fault, well-prepared customer", prepared));
     let everything = json!({
         "category": "basic_service", "channel": "media", "customer_tier": "vip", "tenure_months": 300,
         "personality": "dominant", "motive": "revenge", "expectation": "unreasonable", "emotion": 10,

@@ -401,6 +401,8 @@ enum ct_tier_basis_code {
     CT_TIER_BASIS_AUTHORITY = 3,
     /** `gate`: A gate's floor (硬性升级条件). */
     CT_TIER_BASIS_GATE = 4,
+    /** `clear_cut`: A clear-cut fault of ours, settled at the front line (我方责任明确,一线即时补救). */
+    CT_TIER_BASIS_CLEAR_CUT = 5,
 };
 
 /** `talk` (CT_VOCAB_TALK): indices. */

@@ -9,7 +9,7 @@
 //! ABI and make every `ct_assess` copy and re-validate 1.6 KiB. Instead the
 //! blob holds the core's `Policy` itself, bit for bit, behind a tag:
 //! `ct_assess` uses it in place (no copy), after checking the tag, the
-//! 14 bytes that hold grades and tiers (the only fields that are not plain
+//! 15 bytes that hold grades and tiers (the only fields that are not plain
 //! integers), the 9 priority bytes (which must stay within 1-5) and the 3
 //! bytes of each gate's floor (a grade, a tier, a priority). C
 //! programs configure a policy the way every other binding does, with the JSON policy document (`ct_policy_from_json`), and may
@@ -94,6 +94,7 @@ fn every_policy_field_is_reviewed(p: &Policy) {
         follow_up_hours: _,
         claim_limit_permille: _,
         effect: _,
+        clear_cut_max_grade: _, // Grade: checked
     } = p;
 }
 
@@ -118,12 +119,17 @@ unsafe fn check_enums(p: *const ct_policy) -> Result<(), ct_result> {
     }
 }
 
+/// The grade, tier and priority bytes outside the gates' floors: the grade
+/// matrix, the tier of each grade, the authority tier, the priority matrix,
+/// and the clear-cut grade.
+const PLAIN_BYTES: usize = 9 + 4 + 1 + 9 + 1;
+
 /// The bytes of a blob that hold grades, tiers and priorities, with their
 /// valid ranges, sorted by offset in the blob. Priorities are plain
 /// bytes, but an assessment's priority must be 1-5: a blob whose priority
 /// table was overwritten is refused here rather than graded into an
 /// assessment that breaks its own contract.
-const POLICY_BYTES: [Field<u8>; 23 + 3 * Gate::COUNT] = {
+const POLICY_BYTES: [Field<u8>; PLAIN_BYTES + 3 * Gate::COUNT] = {
     let base = offset_of!(Blob, policy);
     let grade = (0, Grade::COUNT as u8 - 1);
     let tier = (0, Tier::COUNT as u8 - 1);
@@ -133,8 +139,9 @@ const POLICY_BYTES: [Field<u8>; 23 + 3 * Gate::COUNT] = {
         (offset_of!(Policy, tier_by_grade), 4, tier),
         (offset_of!(Policy, beyond_authority_tier), 1, tier),
         (offset_of!(Policy, priority_matrix), 9, priority),
+        (offset_of!(Policy, clear_cut_max_grade), 1, grade),
     ];
-    let mut out = [(0, 0, 0); 23 + 3 * Gate::COUNT];
+    let mut out = [(0, 0, 0); PLAIN_BYTES + 3 * Gate::COUNT];
     let mut n = 0;
     let mut f = 0;
     while f < fields.len() {

@@ -253,7 +253,12 @@ static void test_every_invalid_assessment_field(void) {
     BAD_ASSESSMENT(scores.severity, 101, CT_ERR_ASSESSMENT_SCORES);
     BAD_ASSESSMENT(grade, 4, CT_ERR_ASSESSMENT_GRADE);
     BAD_ASSESSMENT(tier, 3, CT_ERR_ASSESSMENT_TIER);
-    BAD_ASSESSMENT(tier_basis, 5, CT_ERR_ASSESSMENT_TIER_BASIS);
+    {
+        /* The first index past the vocabulary. */
+        size_t basis_count = 0;
+        CHECK_RC(ct_vocabulary_size(CT_VOCAB_TIER_BASIS, &basis_count), CT_OK);
+        BAD_ASSESSMENT(tier_basis, (uint8_t)basis_count, CT_ERR_ASSESSMENT_TIER_BASIS);
+    }
     {
         /* The bit past the last gate, while there is one: a sixteenth gate
          * fills the 16 bits of `gates`. */

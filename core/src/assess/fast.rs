@@ -23,6 +23,7 @@ use crate::merge::{self, Merged};
 use crate::playbook::{self, Playbook, StrategyInput};
 use crate::points::{self, PointsTable};
 use crate::policy::{seriousness, Policy};
+use crate::tier_rules;
 
 /// [`assess_with`], always inlined: [`decide_only`] must be, so that its
 /// 36-byte result is built where the caller keeps it rather than returned
@@ -342,20 +343,31 @@ fn decide<C: ComplaintFields + ?Sized>(
     let clock = regulatory_clock(c, p);
     let gates = gates_that_apply(c, p, clock.past);
     let floor = floor_of(gates, &p.gates);
+    let by_matrix = p.grade_for(severity_level, impact_level);
+    let clear_cut = tier_rules::settles_clear_cut(c, p, by_matrix, impact_level);
+    let settled = if clear_cut { Grade::Minor } else { by_matrix };
     let hard = scores.difficulty >= p.difficulty_tiers[0];
-    let by_points =
-        p.grade_for(severity_level, impact_level)
-            .max(core::hint::select_unpredictable(
-                hard,
-                Grade::Moderate,
-                Grade::Minor,
-            ));
+    let by_points = settled.max(core::hint::select_unpredictable(
+        hard,
+        Grade::Moderate,
+        Grade::Minor,
+    ));
     let grade = by_points.max(floor.grade);
     let priority = p
         .priority_for(seriousness(by_points), urgency_level)
         .min(floor.priority);
 
-    let mut tier = (p.tier_by_grade[grade as usize], TierBasis::Grade);
+    // The first rule to reach the final tier names it: the clear-cut
+    // rule's front line, the grade, then the others.
+    let mut tier = (
+        Tier::Frontline,
+        if clear_cut {
+            TierBasis::ClearCut
+        } else {
+            TierBasis::Grade
+        },
+    );
+    raise(&mut tier, p.tier_by_grade[grade as usize], TierBasis::Grade);
     raise(
         &mut tier,
         tier_from(scores.difficulty, p.difficulty_tiers),

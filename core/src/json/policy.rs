@@ -95,6 +95,7 @@ names! {
         "claim_limit_permille",
         "effect",
         "money_bands",
+        "clear_cut_max_grade",
     ]
 }
 
@@ -245,7 +246,11 @@ impl PolicyReader {
                 .unwrap_or_default()
             }
             20 => effect(w, &mut p.effect)?,
-            _ => money_bands(w, &mut p.money_bands)?,
+            21 => money_bands(w, &mut p.money_bands)?,
+            _ => codes_into(
+                &[i64::from(code(w, GRADE)?)],
+                core::slice::from_mut(&mut p.clear_cut_max_grade),
+            ),
         }
         Ok(())
     }
@@ -697,6 +702,8 @@ impl Out<'_> {
             self.uints(row)?;
         }
         self.put(b"}")?;
+        self.key(false, "clear_cut_max_grade")?;
+        self.quoted_code(p.clear_cut_max_grade.code())?;
         self.put(b"}")
     }
 

@@ -726,7 +726,7 @@ pub fn parse_policy_into(json: &[u8], policy: &mut Policy) -> Result<(), ParseEr
 }
 
 /// The policy's top-level keys (also words for the differential tests).
-pub(crate) const TOP_KEYS: [&str; 22] = [
+pub(crate) const TOP_KEYS: [&str; 23] = [
     "points",
     "bands",
     "severity_levels",
@@ -749,12 +749,13 @@ pub(crate) const TOP_KEYS: [&str; 22] = [
     "claim_limit_permille",
     "effect",
     "money_bands",
+    "clear_cut_max_grade",
 ];
 
 const TOP_KEY_LIST: &str = "points, bands, severity_levels, impact_levels, urgency_levels, grade_matrix, priority_matrix, \
 tier_by_grade, difficulty_tiers, malice_tiers, beyond_authority_tier, gates, affected_gate_customers, \
 first_response_minutes, first_response_cap_minutes, resolution_hours, jurisdiction_cap_hours, regulator_clock_hours, \
-follow_up_hours, claim_limit_permille, effect, money_bands";
+follow_up_hours, claim_limit_permille, effect, money_bands, clear_cut_max_grade";
 
 struct PolicyReader {
     policy: Policy,
@@ -913,7 +914,7 @@ impl<'i> Members<'i> for PolicyReader {
                 },
                 field,
             })?,
-            _ => map.next_value_seed(ObjectSeed {
+            "money_bands" => map.next_value_seed(ObjectSeed {
                 ctx,
                 members: &mut MoneyBandsReader {
                     bands: &mut p.money_bands,
@@ -921,6 +922,7 @@ impl<'i> Members<'i> for PolicyReader {
                 },
                 field,
             })?,
+            _ => p.clear_cut_max_grade = map.next_value_seed(CodeSeed::new(ctx))?,
         }
         Ok(())
     }
@@ -1424,6 +1426,7 @@ struct BandsJson<'p>(&'p Policy);
 struct CapsJson<'p>(&'p [u16; Jurisdiction::COUNT]);
 struct MoneyBandsJson<'p>(&'p Policy);
 struct GatesJson<'p>(&'p Policy);
+
 struct FloorJson<'p>(&'p GateFloor);
 
 impl serde::Serialize for GatesJson<'_> {
@@ -1476,6 +1479,7 @@ impl serde::Serialize for PolicyJson<'_> {
         st.serialize_field("claim_limit_permille", &p.claim_limit_permille)?;
         st.serialize_field("effect", &EffectJson(&p.effect))?;
         st.serialize_field("money_bands", &MoneyBandsJson(p))?;
+        st.serialize_field("clear_cut_max_grade", &p.clear_cut_max_grade)?;
         st.end()
     }
 }
