@@ -299,7 +299,7 @@ def gates_that_apply(r: Rubric, rec: dict, m: dict) -> list[str]:
         fired.append("past_regulatory_deadline")
     if int_field(m, "prior_contacts") >= r.bands["prior_contacts"][1]:
         fired.append("repeat_complaint")
-    if threats & set(LEGAL_THREATS):
+    if (threats | set(rec.get("cue_threats") or ())) & set(LEGAL_THREATS):
         fired.append("legal_threat")
     return fired
 
@@ -512,7 +512,8 @@ def make_numpy(r: Rubric) -> Callable[[pa.Table], tuple]:
                                  | any_of(t, "cue_malice", "malice_signals", ["extortion"], n))
         fired["past_regulatory_deadline"] = clock(t, n)[1]
         fired["repeat_complaint"] = m["prior_contacts"] >= r.bands["prior_contacts"][1]
-        fired["legal_threat"] = any_of(t, "threats", "threats", LEGAL_THREATS, n)
+        fired["legal_threat"] = (any_of(t, "threats", "threats", LEGAL_THREATS, n)
+                                 | any_of(t, "cue_threats", "threats", LEGAL_THREATS, n))
         return fired
 
     def clock(t: pa.Table, n: int) -> tuple[np.ndarray, np.ndarray]:
@@ -814,7 +815,7 @@ def zen_graph(r: Rubric) -> dict:
         ("gate.malice_track", f"{any_in('malice_signals', MALICE_TRACK_SIGNALS)} or {any_in('cue_malice', ['extortion'])}"),
         ("gate.past_regulatory_deadline", "ck.past"),
         ("gate.repeat_complaint", f"m.prior_contacts >= {r.bands['prior_contacts'][1]}"),
-        ("gate.legal_threat", any_in("threats", LEGAL_THREATS)),
+        ("gate.legal_threat", f"{any_in('threats', LEGAL_THREATS)} or {any_in('cue_threats', LEGAL_THREATS)}"),
         ("gate.mass_safety", f"m.affected_customers >= {r.affected_gate[1]} and (sl >= 1 or {any_in('rights', ['safety'])})"),
     ]
     expressions("e-clock", [

@@ -233,8 +233,13 @@ pub fn gates_that_apply<C: ComplaintFields + ?Sized>(
         gates.insert(Gate::RepeatComplaint);
     }
 
-    // As with exposure, the record's threats only.
-    if c.threats().bits() & Threat::bits_of(&LEGAL_THREATS) != 0 {
+    // A legal threat counts whether the record or the text states it. The
+    // scanner drops a threat the customer denies ("I'm not going to sue") or
+    // the agent makes, and this gate's floor only keeps the complaint out of
+    // the routine queue, so a phrase misread costs little; a threat of
+    // exposure (above) stays the record's, as its floor is management.
+    let threats = c.threats().bits() | u16::from(c.text_cues().threats);
+    if threats & Threat::bits_of(&LEGAL_THREATS) != 0 {
         gates.insert(Gate::LegalThreat);
     }
     gates

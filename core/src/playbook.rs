@@ -305,8 +305,12 @@ pub(crate) fn steps_for(
         Channel::Court | Channel::Regulator | Channel::Ombudsman
     );
     let legal_threat = threats.contains(Threat::Lawsuit) | threats.contains(Threat::Regulator);
+    // A legal threat read from the text opens the `legal_threat` gate.
     take(
-        formal | legal_threat | gates.contains(Gate::MaliceTrack),
+        formal
+            | legal_threat
+            | gates.contains(Gate::MaliceTrack)
+            | gates.contains(Gate::LegalThreat),
         Step::LegalReview,
     );
     take(customer_tier == CustomerTier::Vip, Step::DedicatedManager);

@@ -202,6 +202,33 @@ fn extortion_told_in_the_text_alone_takes_the_legal_track() {
 }
 
 #[test]
+fn a_legal_threat_told_in_the_text_leaves_the_routine_queue_with_legal() {
+    // A threat of a regulator or a lawsuit, said by the customer and not
+    // denied: at least P3 and the legal review, as when the record has it.
+    for text in [
+        "再打推销电话，我就去银保监会投诉你们。",
+        "如果你哋唔退錢，我就去消委會投訴。",
+        "Refund the fee or I will take this to the Financial Ombudsman.",
+        "I have instructed my solicitor to sue you.",
+    ] {
+        let a = grade(&format!(r#"{{"text":"{text}"}}"#));
+        assert!(a.gates.contains(Gate::LegalThreat), "{text}");
+        assert!(a.priority <= 3, "{text}");
+        assert!(a.playbook.steps.contains(Step::LegalReview), "{text}");
+    }
+    // Denied, or said by the agent: no threat, no gate.
+    for text in [
+        "I'm not going to sue or go to the ombudsman, I just want the $4 fee explained.",
+        "我并不想去银保监会投诉，只想把话费的事说清楚。",
+        "Agent: You can take it to the ombudsman if you like.\\nCustomer: I just want it fixed.",
+    ] {
+        let a = grade(&format!(r#"{{"text":"{text}"}}"#));
+        assert!(!a.gates.contains(Gate::LegalThreat), "{text}");
+        assert!(!a.playbook.steps.contains(Step::LegalReview), "{text}");
+    }
+}
+
+#[test]
 fn a_safety_risk_shared_by_many_customers_is_critical() {
     // Many customers and the right to safety, or a hazard: a recall.
     for record in [
