@@ -140,7 +140,8 @@ class Rubric:
         self.tier_by_grade = [TIERS.index(t) for t in p["tier_by_grade"]]
         self.difficulty_tiers, self.malice_tiers = p["difficulty_tiers"], p["malice_tiers"]
         self.beyond_authority_tier = TIERS.index(p["beyond_authority_tier"])
-        # The clear-cut rule's highest grade, as an index.
+        # Profile -> lowest tier, as an index; the clear-cut rule's highest grade.
+        self.profile_tiers = {pr: TIERS.index(t) for pr, t in p["profile_tiers"].items()}
         self.clear_cut_max_grade = GRADES.index(p["clear_cut_max_grade"])
         # Gate -> (lowest grade, lowest tier, least urgent priority), as indices.
         self.gates = {g: (GRADES.index(f["grade"]), TIERS.index(f["tier"]), f["priority"])
@@ -364,10 +365,13 @@ def make_pure(r: Rubric) -> Callable[[dict], tuple]:
                      and not rec.get("beyond_authority"))
         if clear_cut and imp == 0 and 0 < g <= r.clear_cut_max_grade:
             g = 0
-        # At least moderate when difficulty reaches the specialist threshold;
-        # priority by the grade's seriousness (minor low, moderate medium,
-        # major and critical high) and urgency.
-        if s[2] >= r.difficulty_tiers[0]:
+        # The lowest tier the customer's profiles ask for.
+        profile_tier = max((r.profile_tiers[pr] for pr in rec.get("profile") or ()), default=0)
+        # At least moderate when difficulty reaches the specialist threshold
+        # or a profile needs more than the front line; priority by the
+        # grade's seriousness (minor low, moderate medium, major and
+        # critical high) and urgency.
+        if s[2] >= r.difficulty_tiers[0] or profile_tier > 0:
             g = max(g, 1)
         pr = r.priority_matrix[min(g, 2)][urg]
         floor_grade, floor_tier, floor_priority = 0, 0, LEAST_URGENT
@@ -376,7 +380,8 @@ def make_pure(r: Rubric) -> Callable[[dict], tuple]:
             fg, ft, fp = r.gates[gate]
             floor_grade, floor_tier, floor_priority = max(floor_grade, fg), max(floor_tier, ft), min(floor_priority, fp)
         g, pr = max(g, floor_grade), min(pr, floor_priority)
-        tier = max(r.tier_by_grade[g], level(s[2], r.difficulty_tiers), level(s[4], r.malice_tiers), floor_tier)
+        tier = max(r.tier_by_grade[g], level(s[2], r.difficulty_tiers), level(s[4], r.malice_tiers),
+                   profile_tier, floor_tier)
         if rec.get("beyond_authority"):
             tier = max(tier, r.beyond_authority_tier)
         due = deadlines(r, pr, tier, regulatory_clock(r, rec))
@@ -603,20 +608,25 @@ def make_numpy(r: Rubric) -> Callable[[pa.Table], tuple]:
             floor_grade = np.where(applies, np.maximum(floor_grade, fg), floor_grade)
             floor_tier = np.where(applies, np.maximum(floor_tier, ft), floor_tier)
             floor_priority = np.where(applies, np.minimum(floor_priority, fp), floor_priority)
-        # The clear-cut rule: see the pure peer.
+        # The clear-cut rule and the profiles' tiers: see the pure peer.
         clear_cut = ~flags["beyond_authority"]
         for f, v in CLEAR_CUT.items():
             clear_cut &= in_codes(t, f, f, [v], n)
         by_matrix = gm[sev, imp]
         settled = np.where(clear_cut & (imp == 0) & (by_matrix > 0) & (by_matrix <= r.clear_cut_max_grade),
                            0, by_matrix)
-        by_points = np.maximum(settled, (s[:, 2] >= r.difficulty_tiers[0]).astype(np.int64))
+        profiles = bitmask(col(t, "profile"), codes("profile"), n)
+        profile_tier = np.zeros(n, dtype=np.int64)
+        for i, pr in enumerate(codes("profile")):
+            profile_tier = np.where((profiles >> i) & 1, np.maximum(profile_tier, r.profile_tiers[pr]), profile_tier)
+        hard = (s[:, 2] >= r.difficulty_tiers[0]) | (profile_tier > 0)
+        by_points = np.maximum(settled, hard.astype(np.int64))
         g = np.maximum(by_points, floor_grade)
         pr = np.minimum(pm[np.minimum(by_points, 2), urg], floor_priority)
         tier = np.maximum.reduce([tier_by_grade[g], lvl(s[:, 2], r.difficulty_tiers),
                                   lvl(s[:, 4], r.malice_tiers),
                                   np.where(flags["beyond_authority"], r.beyond_authority_tier, 0),
-                                  floor_tier])
+                                  profile_tier, floor_tier])
         # Deadlines: see `deadlines` (the pure peer) for the rules.
         left, past = clock(t, n)
         first = np.minimum(np.array(r.first_response)[tier], by_priority(r.first_response_cap, pr))
@@ -777,15 +787,18 @@ def zen_graph(r: Rubric) -> dict:
           [{"id": "out", "name": "grade", "field": "g"}],
           [{"_id": f"g{i}{j}", "a": str(i), "b": str(j), "out": str(r.grade_matrix[i][j])}
            for i in range(3) for j in range(3)])
-    # A clear-cut complaint nobody else heard of, up to the policy's grade,
-    # is minor.
-    clear_cut = " and ".join([f"{f} == {q(v)}" for f, v in CLEAR_CUT.items()] + ["beyond_authority != true"])
-    expressions("e-clear-cut", [("g", f"({clear_cut}) and lv.impact == 0 and g > 0 and "
-                                      f"g <= {r.clear_cut_max_grade} ? 0 : g")])
     # At least moderate when difficulty reaches the specialist threshold;
     # the grade's seriousness (minor low, moderate medium, major and
     # critical high) is the priority table's row.
-    expressions("e-hard", [("g", "max([g, lv.difficulty > 0 ? 1 : 0])")])
+    # A clear-cut complaint nobody else heard of, up to the policy's grade,
+    # is minor; a profile's tier (the highest of those listed) makes it at
+    # least moderate, as difficulty does.
+    clear_cut = " and ".join([f"{f} == {q(v)}" for f, v in CLEAR_CUT.items()] + ["beyond_authority != true"])
+    expressions("e-clear-cut", [("g", f"({clear_cut}) and lv.impact == 0 and g > 0 and "
+                                      f"g <= {r.clear_cut_max_grade} ? 0 : g")])
+    expressions("e-profile", [("lv.profile", "max([0, " + ", ".join(
+        f"(contains(profile ?? [], {q(pr)}) ? {t} : 0)" for pr, t in r.profile_tiers.items()) + "])")])
+    expressions("e-hard", [("g", "max([g, lv.difficulty > 0 or lv.profile > 0 ? 1 : 0])")])
     expressions("e-seriousness", [("lv.seriousness", "min([g, 2])")])
     table("t-priority", "first", [{"id": "a", "name": "seriousness level", "field": "lv.seriousness"},
                                   {"id": "b", "name": "urgency level", "field": "lv.urgency"}],
@@ -838,7 +851,7 @@ def zen_graph(r: Rubric) -> dict:
     expressions("e-final", [
         ("grade", "max([g, fl.grade])"),
         ("priority", "min([pr, fl.priority])"),
-        ("tier", f"max([{tier_of_grade}, lv.difficulty, lv.malice, "
+        ("tier", f"max([{tier_of_grade}, lv.difficulty, lv.malice, lv.profile, "
                  f"(beyond_authority == true ? {r.beyond_authority_tier} : 0), fl.tier])"),
     ])
 

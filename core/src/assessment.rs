@@ -27,6 +27,7 @@ code_enum! {
         Authority = "authority", "The remedy is beyond front-line authority", "超出一线权限";
         Gate = "gate", "A gate's floor", "硬性升级条件";
         ClearCut = "clear_cut", "A clear-cut fault of ours, settled at the front line", "我方责任明确,一线即时补救";
+        Profile = "profile", "The customer's profile needs a specialist", "客户类型需熟悉政策法规的处理人";
     }
 }
 

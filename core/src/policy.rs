@@ -5,7 +5,7 @@
 //! (see `core/RUBRIC.md`, generated from it). A JSON policy overrides any
 //! subset of the default (see [`crate::parse_policy`]).
 
-use crate::codes::{Currency, Dimension, Grade, Jurisdiction, Level, Tier};
+use crate::codes::{Currency, Dimension, Grade, Jurisdiction, Level, Profile, Tier};
 use crate::factor::{Band, Points, FACTOR_COUNT, TABLE};
 use crate::gates::{Gate, GateFloor};
 use crate::points::PointsTable;
@@ -89,6 +89,11 @@ pub struct Policy {
     pub beyond_authority_tier: Tier,
     // Grade and tier bytes kept next to each other: the C library checks
     // them in 16-byte windows (ffi-c/src/policy.rs).
+    /// Lowest tier for a customer of each profile (indexed by
+    /// [`Profile`]); a profile whose tier is above the front line also
+    /// makes the grade at least moderate, as a case hard enough for a
+    /// specialist is.
+    pub profile_tiers: [Tier; Profile::COUNT],
     /// The highest grade by points that a clear-cut complaint (our own
     /// fault, verified, an ask the front line can meet, heard by nobody
     /// else) is settled at as minor; `minor` turns the rule off.
@@ -227,6 +232,22 @@ impl Policy {
         difficulty_tiers: [55, 80],
         malice_tiers: [30, 60],
         beyond_authority_tier: Tier::Specialist,
+        // In `Profile` order. A well-prepared customer (有备而来者: knows
+        // the consumer law, records the call) needs a handler sure of the
+        // policy and the law: seed `003_8f6867fe054256d6.txt`,
+        // 處理人一定要清楚公司的服務政策及消法有關規定.
+        profile_tiers: [
+            Tier::Frontline,
+            Tier::Frontline,
+            Tier::Frontline,
+            Tier::Frontline,
+            Tier::Frontline,
+            Tier::Frontline,
+            Tier::Frontline,
+            Tier::Specialist,
+            Tier::Frontline,
+            Tier::Frontline,
+        ],
         // Our own verified fault with an ask the agent can meet is
         // apologised for and remedied at once (seed
         // `003_8f6867fe054256d6.txt` 屬于我們做得不到位的,應坦誠道歉,并及時作好補救工作;

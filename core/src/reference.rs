@@ -191,12 +191,20 @@ pub fn assess(complaint: &Complaint, policy: &Policy) -> Assessment {
     // A clear-cut fault of ours that nobody else has heard of is settled
     // at the first contact: the loss that made it moderate is refunded
     // there (seed 003: 屬于我們做得不到位的,應坦誠道歉,并及時作好補救工作).
-    let mut grade = policy.grade_for(severity_level, impact_level);
-    let clear_cut = tier_rules::settles_clear_cut(c, policy, grade, impact_level);
-    if clear_cut {
-        grade = Grade::Minor;
-    }
+    // A customer whose profile needs a specialist makes the case as hard
+    // as difficulty does (seed 003: 有備而來者, 處理人一定要清楚公司的服務政策及消法).
+    let (mut grade, clear_cut) = tier_rules::settle_clear_cut(
+        c,
+        policy,
+        policy.grade_for(severity_level, impact_level),
+        impact_level,
+    );
     if scores.difficulty >= policy.difficulty_tiers[0] {
+        grade = grade.max(Grade::Moderate);
+    }
+    let without_profile = grade;
+    let profile_tier = tier_rules::profile_tier(c, policy);
+    if profile_tier > Tier::Frontline {
         grade = grade.max(Grade::Moderate);
     }
     let mut priority = policy.priority_for(seriousness(grade), urgency_level);
@@ -210,13 +218,15 @@ pub fn assess(complaint: &Complaint, policy: &Policy) -> Assessment {
     grade = grade.max(floor.grade);
     priority = priority.min(floor.priority);
 
-    // 5. Tier: the highest of the front line, the grade's, difficulty's,
-    // malice's, a remedy beyond the front line's authority and the gates'.
-    // The first rule to reach it names it (`tier_basis`): the clear-cut
-    // rule when it settled the case at the front line, else the grade, and
-    // so on.
-    let mut tier = Tier::Frontline;
-    let mut tier_basis = if clear_cut {
+    // 5. Tier: the grade's tier (said to be the profile's when only the
+    // profile raised the grade, the clear-cut rule's when it settled it),
+    // raised (never lowered) by difficulty, by malice, by the customer's
+    // profile, by a remedy beyond the front line's authority and by the
+    // gates.
+    let mut tier = policy.tier_by_grade[grade as usize];
+    let mut tier_basis = if grade > without_profile.max(floor.grade) {
+        TierBasis::Profile
+    } else if clear_cut && grade == Grade::Minor {
         TierBasis::ClearCut
     } else {
         TierBasis::Grade
@@ -227,7 +237,6 @@ pub fn assess(complaint: &Complaint, policy: &Policy) -> Assessment {
             tier_basis = basis;
         }
     };
-    raise(policy.tier_by_grade[grade as usize], TierBasis::Grade);
     raise(
         tier_for(scores.difficulty, policy.difficulty_tiers),
         TierBasis::Difficulty,
@@ -236,6 +245,7 @@ pub fn assess(complaint: &Complaint, policy: &Policy) -> Assessment {
         tier_for(scores.malice, policy.malice_tiers),
         TierBasis::Malice,
     );
+    raise(profile_tier, TierBasis::Profile);
     if c.beyond_authority {
         raise(policy.beyond_authority_tier, TierBasis::Authority);
     }

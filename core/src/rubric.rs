@@ -6,7 +6,7 @@
 
 use core::fmt::{self, Write};
 
-use crate::codes::{Category, Currency, Dimension, Grade, Jurisdiction, Level};
+use crate::codes::{Category, Currency, Dimension, Grade, Jurisdiction, Level, Profile, Tier};
 use crate::factor::{Band, FACTORS};
 use crate::gates::Gate;
 use crate::outcome::EffectFactor;
@@ -153,6 +153,7 @@ pub fn write_markdown<W: Write>(policy: &Policy, w: &mut W) -> fmt::Result {
         "\nA case hard enough for a specialist (difficulty ≥ {}, the first `difficulty_tiers` threshold) is at least moderate: seed `000_d3bb18e70da591cc.txt`'s grading toolkit weighs resolution difficulty beside impact (投诉分级工具包: 投诉影响力, 投诉解决难度).",
         policy.difficulty_tiers[0]
     )?;
+    write_profile_rule(w, policy)?;
     if policy.clear_cut_max_grade > Grade::Minor {
         writeln!(
             w,
@@ -160,7 +161,7 @@ pub fn write_markdown<W: Write>(policy: &Policy, w: &mut W) -> fmt::Result {
             policy.clear_cut_max_grade.code()
         )?;
     }
-    w.write_str("\nPriority (1 most urgent) by seriousness level (rows) and urgency level (columns), after seed `001_bf48436fc09b92e7.txt` (初步判断投诉的严重性和紧急程度: a large loss is urgent even when nobody else hears of it). Seriousness is that of the grade the points give, lowered for a clear-cut complaint and raised by difficulty, before the gates: minor is low, moderate medium, major and critical high (with the default grade matrix, the higher of the severity and impact levels). The default table is ServiceNow's impact x urgency lookup:\n\n")?;
+    w.write_str("\nPriority (1 most urgent) by seriousness level (rows) and urgency level (columns), after seed `001_bf48436fc09b92e7.txt` (初步判断投诉的严重性和紧急程度: a large loss is urgent even when nobody else hears of it). Seriousness is that of the grade the points give, lowered for a clear-cut complaint and raised by difficulty or the customer's profile, before the gates: minor is low, moderate medium, major and critical high (with the default grade matrix, the higher of the severity and impact levels). The default table is ServiceNow's impact x urgency lookup:\n\n")?;
     w.write_str("| seriousness \\ urgency | low | medium | high |\n|---|---:|---:|---:|\n")?;
     for (level, row) in Level::ALL.iter().zip(policy.priority_matrix.iter()) {
         writeln!(
@@ -223,6 +224,16 @@ pub fn write_markdown<W: Write>(policy: &Policy, w: &mut W) -> fmt::Result {
         "- remedy beyond front-line authority → at least `{}` (seed `002_53957cc42773bf88.txt`, 授權);",
         policy.beyond_authority_tier.code()
     )?;
+    for (profile, tier) in Profile::ALL.iter().zip(&policy.profile_tiers) {
+        if *tier > Tier::Frontline {
+            writeln!(
+                w,
+                "- profile `{}` → at least `{}` (`profile_tiers`, above);",
+                profile.code(),
+                tier.code()
+            )?;
+        }
+    }
     w.write_str("- the gates' floors (above).\n")?;
 
     w.write_str("\n## Deadlines\n\nSeed `003_8f6867fe054256d6.txt` (找到處理人 1小時; 限時結案) and seed `001_bf48436fc09b92e7.txt` (明确时限). The more urgent, the tighter every deadline: resolution and the follow-up call go by priority, counted from the assessment; the first response is the tier's, capped by the priority's.\n\n")?;
@@ -477,4 +488,33 @@ fn write_text_merging<W: Write>(policy: &Policy, w: &mut W) -> fmt::Result {
         "\nUnder this policy a building counts {} customers, a district {}, a city or every user {}.",
         t[0], t[1], t[2]
     )
+}
+
+/// The profiles that need more than the front line (`profile_tiers`), with
+/// the seed of each the default names.
+fn write_profile_rule(w: &mut impl Write, policy: &Policy) -> fmt::Result {
+    let raised = Profile::ALL
+        .iter()
+        .zip(&policy.profile_tiers)
+        .filter(|(_, t)| **t > Tier::Frontline);
+    let mut any = false;
+    for (profile, tier) in raised {
+        if !any {
+            w.write_str("\nA customer whose profile needs more than the front line (`profile_tiers`) makes the case as hard as difficulty does: at least moderate, and the tier at least the profile's (`tier_basis` `profile`):\n\n")?;
+            any = true;
+        }
+        let seed = match profile {
+            Profile::WellPrepared => " (seed `003_8f6867fe054256d6.txt`, 四 4 有備而來者: 了解消法,甚至會記錄處理人談話內容或錄音; 處理人一定要清楚公司的服務政策及消法有關規定: a handler sure of the policy and the law)",
+            _ => "",
+        };
+        writeln!(
+            w,
+            "- `{}` {} → `{}`{};",
+            profile.code(),
+            profile.name_zh(),
+            tier.code(),
+            seed
+        )?;
+    }
+    Ok(())
 }

@@ -5,7 +5,7 @@
 
 use complaint_triage::{
     assess, counterfactuals, parse_complaint, write_counterfactuals, Complaint, Counterfactual,
-    FieldKind, Gate, GateFloor, Grade, Policy, Tier, MAX_COUNTERFACTUALS, RECORD_CONTRACT,
+    FieldKind, Gate, GateFloor, Grade, Policy, Profile, Tier, MAX_COUNTERFACTUALS, RECORD_CONTRACT,
 };
 use proptest::prelude::*;
 
@@ -180,6 +180,7 @@ fn a_complaint_nothing_moves_says_so() {
     policy.difficulty_tiers = [99, 100];
     policy.malice_tiers = [99, 100];
     policy.beyond_authority_tier = Tier::Frontline;
+    policy.profile_tiers = [Tier::Frontline; Profile::COUNT];
     // No gate sets a floor either.
     policy.gates = [GateFloor::NONE; Gate::COUNT];
     let mut text = String::new();

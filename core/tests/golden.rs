@@ -169,9 +169,9 @@ fn inputs() -> Vec<(String, String)> {
         "whitespace".into(),
         " {\n\t\"id\" : \"ws\" ,\r\n \"emotion\" : 3 } \n".into(),
     ));
-    // The clear-cut rule of `core/src/tier_rules.rs` on the complaint that
-    // motivated it (E-048), and the same complaint from a well-prepared
-    // customer (E-083's profile), whom the rule settles just the same.
+    // The two handling rules of `core/src/tier_rules.rs` on the complaints
+    // that motivated them: a clear-cut fault of ours settled at the front
+    // line, and the same complaint from a well-prepared customer.
     let clear_cut = json!({
         "category": "billing", "channel": "hotline", "customer_tier": "vip", "emotion": 2,
         "liability": "company", "evidence": "verified", "expectation": "satisfiable",

@@ -356,7 +356,7 @@ prop_compose! {
         deadlines in any::<([u16; 3], [u16; 5], [u16; 5], [u16; Jurisdiction::COUNT])>(),
         clocks in any::<([u16; Jurisdiction::COUNT], [u16; 5])>(),
         claim_limit_permille in 0u32..5000,
-        clear_cut_max_grade in 0u8..4,
+        handling in (any::<[u8; Profile::COUNT]>(), 0u8..4),
     ) -> Policy {
         let mut p = Policy::DEFAULT;
         for (index, row) in points {
@@ -383,7 +383,8 @@ prop_compose! {
         (p.first_response_minutes, p.first_response_cap_minutes, p.resolution_hours, p.jurisdiction_cap_hours) = deadlines;
         (p.regulator_clock_hours, p.follow_up_hours) = clocks;
         p.claim_limit_permille = claim_limit_permille;
-        p.clear_cut_max_grade = Grade::ALL[usize::from(clear_cut_max_grade)];
+        p.profile_tiers = handling.0.map(|t| Tier::ALL[usize::from(t) % Tier::ALL.len()]);
+        p.clear_cut_max_grade = Grade::ALL[usize::from(handling.1)];
         p
     }
 }

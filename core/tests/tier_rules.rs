@@ -1,12 +1,12 @@
-//! The clear-cut rule beside points and gates (`core/src/tier_rules.rs`): a
-//! clear-cut fault of ours is settled at the front line. Checked on the
-//! complaint that motivated it, against the same complaint with each
-//! deciding fact taken away, under a policy that turns the rule off, and in
-//! both gradings.
+//! The two handling rules beside points and gates (`core/src/tier_rules.rs`):
+//! a profile that needs a specialist, and a clear-cut fault of ours settled
+//! at the front line. Each is checked on the complaint that motivated it,
+//! against the same complaint with the deciding fact taken away, under a
+//! policy that turns the rule off, and in both gradings.
 
 use complaint_triage::{
     assess, parse_complaint, parse_policy, reference, write_policy_json, Assessment, Channel,
-    Complaint, Evidence, Expectation, Grade, Liability, Policy, Tier, TierBasis,
+    Complaint, Evidence, Expectation, Grade, Liability, Policy, Profile, Tier, TierBasis,
 };
 
 fn record(json: &str) -> Complaint {
@@ -21,12 +21,63 @@ fn graded(c: &Complaint, policy: &Policy) -> Assessment {
     a
 }
 
+// A billing complaint from a customer who cites the consumer law and
+// records the call (expert case E-083).
+const WELL_PREPARED: &str = r#"{"category":"billing","channel":"hotline","emotion":5,"profile":["well_prepared"],"evidence":"customer_provided","direct_loss":9900}"#;
+
 #[test]
-fn a_bad_clear_cut_grade_is_an_error_naming_the_field() {
-    let e = parse_policy(br#"{"clear_cut_max_grade":"big"}"#).unwrap_err();
+fn a_well_prepared_customer_needs_a_specialist_and_is_at_least_moderate() {
+    let a = graded(&record(WELL_PREPARED), &Policy::DEFAULT);
+    assert_eq!(a.tier, Tier::Specialist);
+    assert_eq!(a.tier_basis, TierBasis::Profile);
+    assert_eq!(a.grade, Grade::Moderate);
+    // Moderate, calm-ish: the routine queue, not the when-convenient one.
+    assert_eq!(a.priority, 4);
+}
+
+#[test]
+fn without_the_profile_the_same_complaint_stays_at_the_front_line() {
+    let mut c = record(WELL_PREPARED);
+    c.profile = complaint_triage::FlagSet::EMPTY;
+    let a = graded(&c, &Policy::DEFAULT);
+    assert_eq!(
+        (a.grade, a.tier, a.priority),
+        (Grade::Minor, Tier::Frontline, 5)
+    );
+}
+
+#[test]
+fn a_policy_can_turn_the_profile_rule_off_or_extend_it() {
+    let off = parse_policy(br#"{"profile_tiers":{"well_prepared":"frontline"}}"#).unwrap();
+    let a = graded(&record(WELL_PREPARED), &off);
+    assert_eq!((a.grade, a.tier), (Grade::Minor, Tier::Frontline));
+
+    let stubborn = r#"{"category":"billing","channel":"hotline","profile":["stubborn"]}"#;
+    assert_eq!(
+        graded(&record(stubborn), &Policy::DEFAULT).tier,
+        Tier::Frontline
+    );
+    let on = parse_policy(br#"{"profile_tiers":{"stubborn":"management"}}"#).unwrap();
+    let a = graded(&record(stubborn), &on);
+    assert_eq!(
+        (a.tier, a.tier_basis),
+        (Tier::Management, TierBasis::Profile)
+    );
+    assert_eq!(a.grade, Grade::Moderate);
+}
+
+#[test]
+fn a_bad_profile_tier_is_an_error_naming_the_field_and_the_key() {
+    let e = parse_policy(br#"{"profile_tiers":{"well_prepard":"specialist"}}"#).unwrap_err();
     let text = e.to_string();
-    assert!(text.contains("clear_cut_max_grade"), "{text}");
-    assert!(text.contains("big"), "{text}");
+    assert!(text.contains("profile_tiers"), "{text}");
+    assert!(text.contains("well_prepard"), "{text}");
+    let e = parse_policy(br#"{"profile_tiers":{"well_prepared":"expert"}}"#).unwrap_err();
+    let text = e.to_string();
+    assert!(text.contains("profile_tiers"), "{text}");
+    assert!(text.contains("expert"), "{text}");
+    let e = parse_policy(br#"{"clear_cut_max_grade":"big"}"#).unwrap_err();
+    assert!(e.to_string().contains("clear_cut_max_grade"), "{e}");
 }
 
 // A calm VIP's wrongly charged 1,500-yuan annual fee, our fault, verified,
@@ -93,8 +144,9 @@ fn a_policy_can_turn_the_clear_cut_rule_off() {
 }
 
 #[test]
-fn the_new_policy_key_is_written_and_read_back() {
+fn the_new_policy_keys_are_written_and_read_back() {
     let mut p = Policy::DEFAULT;
+    p.profile_tiers[Profile::Stubborn as usize] = Tier::Specialist;
     p.clear_cut_max_grade = Grade::Major;
     let mut buf = vec![0u8; 64 * 1024];
     let n = write_policy_json(&p, &mut buf).expect("fits");

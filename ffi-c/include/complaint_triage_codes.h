@@ -403,6 +403,8 @@ enum ct_tier_basis_code {
     CT_TIER_BASIS_GATE = 4,
     /** `clear_cut`: A clear-cut fault of ours, settled at the front line (我方责任明确,一线即时补救). */
     CT_TIER_BASIS_CLEAR_CUT = 5,
+    /** `profile`: The customer's profile needs a specialist (客户类型需熟悉政策法规的处理人). */
+    CT_TIER_BASIS_PROFILE = 6,
 };
 
 /** `talk` (CT_VOCAB_TALK): indices. */

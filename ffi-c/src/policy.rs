@@ -9,7 +9,7 @@
 //! ABI and make every `ct_assess` copy and re-validate 1.6 KiB. Instead the
 //! blob holds the core's `Policy` itself, bit for bit, behind a tag:
 //! `ct_assess` uses it in place (no copy), after checking the tag, the
-//! 15 bytes that hold grades and tiers (the only fields that are not plain
+//! 25 bytes that hold grades and tiers (the only fields that are not plain
 //! integers), the 9 priority bytes (which must stay within 1-5) and the 3
 //! bytes of each gate's floor (a grade, a tier, a priority). C
 //! programs configure a policy the way every other binding does, with the JSON policy document (`ct_policy_from_json`), and may
@@ -22,7 +22,7 @@
 use core::ffi::c_char;
 use core::mem::{align_of, offset_of, size_of};
 
-use triage::{parse_policy, Gate, GateFloor, Grade, Policy, Tier, FACTOR_COUNT};
+use triage::{parse_policy, Gate, GateFloor, Grade, Policy, Profile, Tier, FACTOR_COUNT};
 
 use crate::error::{boundary_err, ct_error, Fail};
 use crate::ranges::{byte_windows, bytes_out_of_range, sorted, ByteWindows, Field};
@@ -94,6 +94,7 @@ fn every_policy_field_is_reviewed(p: &Policy) {
         follow_up_hours: _,
         claim_limit_permille: _,
         effect: _,
+        profile_tiers: _,       // Tier: checked
         clear_cut_max_grade: _, // Grade: checked
     } = p;
 }
@@ -121,8 +122,8 @@ unsafe fn check_enums(p: *const ct_policy) -> Result<(), ct_result> {
 
 /// The grade, tier and priority bytes outside the gates' floors: the grade
 /// matrix, the tier of each grade, the authority tier, the priority matrix,
-/// and the clear-cut grade.
-const PLAIN_BYTES: usize = 9 + 4 + 1 + 9 + 1;
+/// the tier of each profile and the clear-cut grade.
+const PLAIN_BYTES: usize = 9 + 4 + 1 + 9 + Profile::COUNT + 1;
 
 /// The bytes of a blob that hold grades, tiers and priorities, with their
 /// valid ranges, sorted by offset in the blob. Priorities are plain
@@ -139,6 +140,7 @@ const POLICY_BYTES: [Field<u8>; PLAIN_BYTES + 3 * Gate::COUNT] = {
         (offset_of!(Policy, tier_by_grade), 4, tier),
         (offset_of!(Policy, beyond_authority_tier), 1, tier),
         (offset_of!(Policy, priority_matrix), 9, priority),
+        (offset_of!(Policy, profile_tiers), Profile::COUNT, tier),
         (offset_of!(Policy, clear_cut_max_grade), 1, grade),
     ];
     let mut out = [(0, 0, 0); PLAIN_BYTES + 3 * Gate::COUNT];

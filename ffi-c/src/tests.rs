@@ -992,7 +992,7 @@ fn policies_are_checked_before_use() {
         }
         assert_eq!(
             corrupted,
-            9 + 4 + 1 + 9 + 1 + 3 * triage::Gate::COUNT,
+            9 + 4 + 1 + 9 + triage::Profile::COUNT + 1 + 3 * triage::Gate::COUNT,
             "every grade, tier and priority byte is checked"
         );
     }

@@ -166,6 +166,7 @@ static const struct ct_code_case CT_CODE_CASES[] = {
     {CT_VOCAB_TIER_BASIS, "authority", (unsigned)CT_TIER_BASIS_AUTHORITY, 0},
     {CT_VOCAB_TIER_BASIS, "gate", (unsigned)CT_TIER_BASIS_GATE, 0},
     {CT_VOCAB_TIER_BASIS, "clear_cut", (unsigned)CT_TIER_BASIS_CLEAR_CUT, 0},
+    {CT_VOCAB_TIER_BASIS, "profile", (unsigned)CT_TIER_BASIS_PROFILE, 0},
     {CT_VOCAB_TALK, "results_and_options", (unsigned)CT_TALK_RESULTS_AND_OPTIONS, 0},
     {CT_VOCAB_TALK, "energy_and_examples", (unsigned)CT_TALK_ENERGY_AND_EXAMPLES, 0},
     {CT_VOCAB_TALK, "warm_and_personal", (unsigned)CT_TALK_WARM_AND_PERSONAL, 0},

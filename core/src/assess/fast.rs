@@ -343,31 +343,34 @@ fn decide<C: ComplaintFields + ?Sized>(
     let clock = regulatory_clock(c, p);
     let gates = gates_that_apply(c, p, clock.past);
     let floor = floor_of(gates, &p.gates);
-    let by_matrix = p.grade_for(severity_level, impact_level);
-    let clear_cut = tier_rules::settles_clear_cut(c, p, by_matrix, impact_level);
-    let settled = if clear_cut { Grade::Minor } else { by_matrix };
-    let hard = scores.difficulty >= p.difficulty_tiers[0];
-    let by_points = settled.max(core::hint::select_unpredictable(
-        hard,
-        Grade::Moderate,
-        Grade::Minor,
+    let (settled, clear_cut) = tier_rules::settle_clear_cut(
+        c,
+        p,
+        p.grade_for(severity_level, impact_level),
+        impact_level,
+    );
+    let at_least_moderate =
+        |yes: bool| core::hint::select_unpredictable(yes, Grade::Moderate, Grade::Minor);
+    let without_profile = settled.max(at_least_moderate(
+        scores.difficulty >= p.difficulty_tiers[0],
     ));
+    let profile_tier = tier_rules::profile_tier(c, p);
+    let by_points = without_profile.max(at_least_moderate(profile_tier > Tier::Frontline));
     let grade = by_points.max(floor.grade);
     let priority = p
         .priority_for(seriousness(by_points), urgency_level)
         .min(floor.priority);
 
-    // The first rule to reach the final tier names it: the clear-cut
-    // rule's front line, the grade, then the others.
-    let mut tier = (
-        Tier::Frontline,
-        if clear_cut {
-            TierBasis::ClearCut
-        } else {
-            TierBasis::Grade
-        },
+    let grade_basis = core::hint::select_unpredictable(
+        grade > without_profile.max(floor.grade),
+        TierBasis::Profile,
+        core::hint::select_unpredictable(
+            clear_cut & (grade == Grade::Minor),
+            TierBasis::ClearCut,
+            TierBasis::Grade,
+        ),
     );
-    raise(&mut tier, p.tier_by_grade[grade as usize], TierBasis::Grade);
+    let mut tier = (p.tier_by_grade[grade as usize], grade_basis);
     raise(
         &mut tier,
         tier_from(scores.difficulty, p.difficulty_tiers),
@@ -378,6 +381,7 @@ fn decide<C: ComplaintFields + ?Sized>(
         tier_from(scores.malice, p.malice_tiers),
         TierBasis::Malice,
     );
+    raise(&mut tier, profile_tier, TierBasis::Profile);
     let authority_tier = core::hint::select_unpredictable(
         c.beyond_authority(),
         p.beyond_authority_tier,

@@ -5,7 +5,7 @@ use super::out::{Out, Res};
 use super::walk::{Elem, KeyBuf, Walk};
 use super::write::BufferTooSmall;
 use super::{ErrorKind, ParseError, MAX_AMOUNT};
-use crate::codes::{Code, Currency, Dimension, Grade, Jurisdiction, Tier};
+use crate::codes::{Code, Currency, Dimension, Grade, Jurisdiction, Profile, Tier};
 use crate::factor::{Band, Factor, FACTORS};
 use crate::gates::{Gate, GateFloor};
 use crate::guard::Limits;
@@ -95,6 +95,7 @@ names! {
         "claim_limit_permille",
         "effect",
         "money_bands",
+        "profile_tiers",
         "clear_cut_max_grade",
     ]
 }
@@ -247,6 +248,7 @@ impl PolicyReader {
             }
             20 => effect(w, &mut p.effect)?,
             21 => money_bands(w, &mut p.money_bands)?,
+            22 => profile_tiers(w, &mut p.profile_tiers)?,
             _ => codes_into(
                 &[i64::from(code(w, GRADE)?)],
                 core::slice::from_mut(&mut p.clear_cut_max_grade),
@@ -498,6 +500,28 @@ fn gates(w: &mut Walk<'_>, floors: &mut [GateFloor; Gate::COUNT]) -> Result<(), 
     Ok(())
 }
 
+/// `"profile_tiers": {"well_prepared": "specialist", ...}`: the lowest
+/// tier of each profile named; a profile left out keeps the base's.
+fn profile_tiers(w: &mut Walk<'_>, tiers: &mut [Tier; Profile::COUNT]) -> Result<(), ParseError> {
+    let mut seen = 0u16;
+    let mut first = true;
+    let mut buf = KeyBuf::new();
+    w.open_object()?;
+    while let Some(key) = w.next_key(&mut first, "profile_tiers", &mut buf)? {
+        let Some(profile) = Profile::from_code(key) else {
+            return Err(w.unknown_key("profile_tiers", key, Profile::EXPECTED, Profile::CODES));
+        };
+        if seen & (1 << profile.index()) != 0 {
+            return Err(w.duplicate("profile_tiers", key));
+        }
+        seen |= 1 << profile.index();
+        if let Some(slot) = tiers.get_mut(profile as usize) {
+            codes_into(&[i64::from(code(w, TIER)?)], core::slice::from_mut(slot));
+        }
+    }
+    Ok(())
+}
+
 names! {
     /// The keys of `effect`; a key's index selects its field.
     EFFECT_KEYS, EFFECT_KEY_LIST = [
@@ -700,6 +724,13 @@ impl Out<'_> {
         for (i, (code, row)) in ISO_CURRENCY_CODES.iter().zip(&p.money_bands).enumerate() {
             self.key(i == 0, code)?;
             self.uints(row)?;
+        }
+        self.put(b"}")?;
+        self.key(false, "profile_tiers")?;
+        self.put(b"{")?;
+        for (i, (profile, tier)) in Profile::ALL.iter().zip(&p.profile_tiers).enumerate() {
+            self.key(i == 0, profile.code())?;
+            self.quoted_code(tier.code())?;
         }
         self.put(b"}")?;
         self.key(false, "clear_cut_max_grade")?;

@@ -9,7 +9,7 @@ use complaint_triage::guard::{self, GuardErrorKind, Limits, TopLevel};
 use complaint_triage::Outcome;
 use complaint_triage::{
     Band, Code, Currency, Dimension, EffectPolicy, ErrorKind, Factor, Gate, GateFloor, Grade,
-    Jurisdiction, ParseError, Points, PointsTable, Policy, Tier, FACTORS, FACTOR_COUNT,
+    Jurisdiction, ParseError, Points, PointsTable, Policy, Profile, Tier, FACTORS, FACTOR_COUNT,
     ISO_CURRENCIES, MAX_AMOUNT, MAX_POINTS, MONEY_LEVELS,
 };
 use core::fmt;
@@ -726,7 +726,7 @@ pub fn parse_policy_into(json: &[u8], policy: &mut Policy) -> Result<(), ParseEr
 }
 
 /// The policy's top-level keys (also words for the differential tests).
-pub(crate) const TOP_KEYS: [&str; 23] = [
+pub(crate) const TOP_KEYS: [&str; 24] = [
     "points",
     "bands",
     "severity_levels",
@@ -749,13 +749,14 @@ pub(crate) const TOP_KEYS: [&str; 23] = [
     "claim_limit_permille",
     "effect",
     "money_bands",
+    "profile_tiers",
     "clear_cut_max_grade",
 ];
 
 const TOP_KEY_LIST: &str = "points, bands, severity_levels, impact_levels, urgency_levels, grade_matrix, priority_matrix, \
 tier_by_grade, difficulty_tiers, malice_tiers, beyond_authority_tier, gates, affected_gate_customers, \
 first_response_minutes, first_response_cap_minutes, resolution_hours, jurisdiction_cap_hours, regulator_clock_hours, \
-follow_up_hours, claim_limit_permille, effect, money_bands, clear_cut_max_grade";
+follow_up_hours, claim_limit_permille, effect, money_bands, profile_tiers, clear_cut_max_grade";
 
 struct PolicyReader {
     policy: Policy,
@@ -918,6 +919,14 @@ impl<'i> Members<'i> for PolicyReader {
                 ctx,
                 members: &mut MoneyBandsReader {
                     bands: &mut p.money_bands,
+                    seen: 0,
+                },
+                field,
+            })?,
+            "profile_tiers" => map.next_value_seed(ObjectSeed {
+                ctx,
+                members: &mut ProfileTiersReader {
+                    tiers: &mut p.profile_tiers,
                     seen: 0,
                 },
                 field,
@@ -1086,6 +1095,31 @@ impl<'i> Members<'i> for CapsReader<'_> {
         if let Some(slot) = self.caps.get_mut(j as usize) {
             *slot = u16::try_from(v).unwrap_or(u16::MAX);
         }
+        Ok(())
+    }
+}
+
+/// `"profile_tiers": {"well_prepared": "specialist", ...}`.
+struct ProfileTiersReader<'p> {
+    tiers: &'p mut [Tier; Profile::COUNT],
+    seen: u16,
+}
+
+impl<'i> Members<'i> for ProfileTiersReader<'_> {
+    fn member<A: MapAccess<'i>>(
+        &mut self,
+        key: &str,
+        ctx: &mut Ctx<'i>,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
+        let Some(profile) = Profile::from_code(key) else {
+            return Err(unknown_key(ctx, "profile_tiers", key, Profile::EXPECTED));
+        };
+        if self.seen & (1 << profile.index()) != 0 {
+            return Err(duplicate(ctx, "profile_tiers"));
+        }
+        self.seen |= 1 << profile.index();
+        self.tiers[profile as usize] = map.next_value_seed(CodeSeed::new(ctx))?;
         Ok(())
     }
 }
@@ -1426,7 +1460,17 @@ struct BandsJson<'p>(&'p Policy);
 struct CapsJson<'p>(&'p [u16; Jurisdiction::COUNT]);
 struct MoneyBandsJson<'p>(&'p Policy);
 struct GatesJson<'p>(&'p Policy);
+struct ProfileTiersJson<'p>(&'p Policy);
 
+impl serde::Serialize for ProfileTiersJson<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut m = s.serialize_struct("", Profile::COUNT)?;
+        for (profile, tier) in Profile::ALL.iter().zip(self.0.profile_tiers.iter()) {
+            m.serialize_field(profile.code(), tier)?;
+        }
+        m.end()
+    }
+}
 struct FloorJson<'p>(&'p GateFloor);
 
 impl serde::Serialize for GatesJson<'_> {
@@ -1479,6 +1523,7 @@ impl serde::Serialize for PolicyJson<'_> {
         st.serialize_field("claim_limit_permille", &p.claim_limit_permille)?;
         st.serialize_field("effect", &EffectJson(&p.effect))?;
         st.serialize_field("money_bands", &MoneyBandsJson(p))?;
+        st.serialize_field("profile_tiers", &ProfileTiersJson(p))?;
         st.serialize_field("clear_cut_max_grade", &p.clear_cut_max_grade)?;
         st.end()
     }
