@@ -211,13 +211,15 @@ fn static_data_is_small() {
         tables::N
     );
     // The filter and the bucket starts trade size for speed: 8 KiB and 4 KiB on 64-bit
-    // targets, 1 KiB each on 32-bit ones. The rest is the phrase table: 24.4 KiB with its text packed by core/build.rs (16.2 KiB
+    // targets, 1 KiB each on 32-bit ones. The rest is the phrase table: 28.2 KiB with the
+    // privacy phrases, the outcome phrases and the fractures told with their verb (2,321
+    // patterns, 18.3 KiB of packed text); 24.4 KiB with its text packed by core/build.rs (16.2 KiB
     // of text for 19.7 KiB of patterns end to end); 27.8 KiB unpacked (24.5 KiB
     // before the complaint category phrases; 20.7 KiB before the excessive claim, age and
     // scope readers and the phrases added from the tune misses of T-401..T-694; 28.6 KiB
     // without those when every numeral + unit (`N天`) was a pattern of its own); the
     // firmware's flash budget (reliability/cortex_m_check.py) is what bounds it on a part.
-    let budget = 28 * 1024 + filter + buckets;
+    let budget = 29 * 1024 + filter + buckets;
     assert!(
         total <= budget,
         "static tables grew past {budget} B: {total}"
