@@ -206,7 +206,7 @@ pub fn data_breach<C: ComplaintFields + ?Sized>(c: &C) -> Merged<bool> {
 #[inline]
 pub fn currency<C: ComplaintFields + ?Sized>(c: &C) -> Merged<Currency> {
     let t = c.text_cues();
-    let text = if c.direct_loss() == 0 && t.largest_loss > 0 {
+    let text = if direct_loss(c).source == Source::Text {
         t.loss_currency()
     } else {
         t.currency()
