@@ -4,7 +4,7 @@
 
 use crate::codes::{
     code_enum, Category, Channel, CustomerTier, Expectation, Grade, Motive, Personality, Profile,
-    Threat, Tier,
+    Tier,
 };
 use crate::gates::Gate;
 
@@ -292,7 +292,6 @@ pub const STRATEGY_RULES: [(Strategy, &str); 11] = [
 #[inline]
 pub(crate) fn steps_for(
     channel: Channel,
-    threats: crate::FlagSet<Threat>,
     customer_tier: CustomerTier,
     tier: Tier,
     gates: crate::FlagSet<Gate>,
@@ -304,13 +303,9 @@ pub(crate) fn steps_for(
         channel,
         Channel::Court | Channel::Regulator | Channel::Ombudsman
     );
-    let legal_threat = threats.contains(Threat::Lawsuit) | threats.contains(Threat::Regulator);
-    // A legal threat read from the text opens the `legal_threat` gate.
+    // A legal threat, in the record or the text, is the `legal_threat` gate.
     take(
-        formal
-            | legal_threat
-            | gates.contains(Gate::MaliceTrack)
-            | gates.contains(Gate::LegalThreat),
+        formal | gates.contains(Gate::LegalThreat) | gates.contains(Gate::MaliceTrack),
         Step::LegalReview,
     );
     take(customer_tier == CustomerTier::Vip, Step::DedicatedManager);
@@ -328,7 +323,7 @@ pub(crate) fn steps_for(
 pub const STEP_RULES: [(Step, &str); 5] = [
     (
         Step::LegalReview,
-        "channel `court`, `regulator` or `ombudsman`, a `lawsuit` or `regulator` threat in the record, or the `malice_track` gate (seed `002_53957cc42773bf88.txt`, 風險管理: 識別投訴中的潛在風險,如法律風險 … 法務部門協(xié)作)",
+        "channel `court`, `regulator` or `ombudsman`, the `legal_threat` gate (a `lawsuit` or `regulator` threat, in the record or the text), or the `malice_track` gate (seed `002_53957cc42773bf88.txt`, 風險管理: 識別投訴中的潛在風險,如法律風險 … 法務部門協(xié)作)",
     ),
     (
         Step::DedicatedManager,

@@ -294,7 +294,7 @@ pub fn assess(complaint: &Complaint, policy: &Policy) -> Assessment {
         expectation: c.expectation,
         personality: c.personality,
     });
-    let steps = playbook::steps_for(c.channel, c.threats, c.customer_tier, tier, gates);
+    let steps = playbook::steps_for(c.channel, c.customer_tier, tier, gates);
 
     out.severity_level = severity_level;
     out.impact_level = impact_level;

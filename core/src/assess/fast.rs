@@ -436,7 +436,7 @@ fn decide<C: ComplaintFields + ?Sized>(
         expectation: playbook::expectation_approach_for(c.expectation()),
         remedy: playbook::remedy_for(category.value),
         strategy,
-        steps: playbook::steps_for(c.channel(), c.threats(), c.customer_tier(), tier, gates),
+        steps: playbook::steps_for(c.channel(), c.customer_tier(), tier, gates),
     };
 
     Decision {
