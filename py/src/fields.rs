@@ -52,8 +52,6 @@ pub enum Setter {
 /// looked up with the vocabulary's own `from_code`, so the result is always
 /// the core's.
 pub struct CodeLookup {
-    /// Indices of `codes` by [`Self::hash`], open addressing.
-    slots: [u8; SLOTS],
     codes: Vec<(&'static str, u8)>,
     keys: Vec<StrKey>,
     parse: fn(&str) -> Option<u8>,
@@ -66,7 +64,6 @@ impl CodeLookup {
     /// The lookup of a vocabulary.
     pub fn new(codes: Vec<&'static str>, parse: fn(&str) -> Option<u8>) -> Self {
         let mut table = CodeLookup {
-            slots: [u8::MAX; SLOTS],
             codes: Vec::new(),
             keys: Vec::new(),
             parse,
@@ -78,11 +75,6 @@ impl CodeLookup {
             let n = table.codes.len() as u8;
             table.codes.push((code, ix));
             table.keys.push(StrKey::of(code.as_bytes()));
-            let mut h = Self::hash(code.as_bytes());
-            while table.slots[h] != u8::MAX {
-                h = (h + 1) % SLOTS;
-            }
-            table.slots[h] = n;
             let mut h = Self::key_hash(&StrKey::of(code.as_bytes()));
             while table.key_slots[h] != u8::MAX {
                 h = (h + 1) & 63;
@@ -102,22 +94,6 @@ impl CodeLookup {
     fn slot_of_key(k: &StrKey) -> usize {
         let mixed =
             (k.first ^ k.last.rotate_left(29) ^ k.len as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
-        (mixed >> (64 - SLOTS.trailing_zeros())) as usize
-    }
-
-    /// A slot of `slots`: the words [`same_bytes`] compares, mixed. With
-    /// four slots a code, the record's field names take at most two probes
-    /// (a hash of three bytes into 64 slots took up to nine, and more than
-    /// [`PROBES`] sent five names to `parse`).
-    #[inline(always)]
-    fn hash(b: &[u8]) -> usize {
-        let n = b.len();
-        let (head, tail) = match n {
-            8.. => (word(b, 0), word(b, n - 8)),
-            4..=7 => (u64::from(half(b, 0)), u64::from(half(b, n - 4))),
-            _ => (b.iter().fold(0u64, |acc, &x| (acc << 8) | u64::from(x)), 0),
-        };
-        let mixed = (head ^ tail.rotate_left(29) ^ n as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
         (mixed >> (64 - SLOTS.trailing_zeros())) as usize
     }
 
@@ -158,10 +134,9 @@ impl CodeLookup {
     }
 
     /// A code's index found by the string's [`StrKey`]: its words are
-    /// read once and compared with the code's kept key, where [`Self::hit`]
-    /// hashes them, then reads the code's bytes to compare (a pointer
-    /// chase per field name and code of a dict). Keys hold every byte of
-    /// a string up to 16 bytes; a longer one is compared byte for byte.
+    /// read once and compared with the code's kept key, so the code's own
+    /// bytes are read (a pointer chase per field name and code of a dict)
+    /// only for a string longer than the 16 bytes a key holds.
     #[inline(always)]
     fn hit_key(&self, b: &[u8]) -> Option<u8> {
         let key = str_key(b);
@@ -185,26 +160,8 @@ impl CodeLookup {
     /// valid UTF-8); anything else is checked and given to `from_code`.
     #[inline(always)]
     pub fn get_bytes(&self, b: &[u8]) -> Option<u8> {
-        self.hit(b)
+        self.hit_key(b)
             .or_else(|| std::str::from_utf8(b).ok().and_then(self.parse))
-    }
-
-    #[inline(always)]
-    fn hit(&self, b: &[u8]) -> Option<u8> {
-        let mut h = Self::hash(b);
-        for _ in 0..PROBES {
-            let i = self.slots[h];
-            if i == u8::MAX {
-                return None;
-            }
-            if let Some((code, ix)) = self.codes.get(usize::from(i)) {
-                if same_bytes(code.as_bytes(), b) {
-                    return Some(*ix);
-                }
-            }
-            h = (h + 1) % SLOTS;
-        }
-        None
     }
 }
 
@@ -629,7 +586,6 @@ mod tests {
         }
         for l in &lookups {
             for (code, ix) in &l.codes {
-                assert_eq!(l.hit(code.as_bytes()), Some(*ix), "{code}");
                 assert_eq!(l.hit_key(code.as_bytes()), Some(*ix), "{code}");
                 // Near misses: one byte changed, one more or one fewer.
                 let mut near = vec![format!("{code}x"), code[..code.len() - 1].to_owned()];
