@@ -359,7 +359,7 @@ fn decide<C: ComplaintFields + ?Sized>(
     let at_least_moderate =
         |yes: bool| core::hint::select_unpredictable(yes, Grade::Moderate, Grade::Minor);
     let without_profile = settled.max(at_least_moderate(
-        scores.difficulty >= p.difficulty_tiers[0],
+        (scores.difficulty >= p.difficulty_tiers[0]) | tier_rules::needs_coordination(c, p),
     ));
     let profile_tier = tier_rules::profile_tier(c, p);
     let by_points = without_profile.max(at_least_moderate(profile_tier > Tier::Frontline));
@@ -390,7 +390,7 @@ fn decide<C: ComplaintFields + ?Sized>(
     );
     raise(&mut tier, profile_tier, TierBasis::Profile);
     let authority_tier = core::hint::select_unpredictable(
-        c.beyond_authority(),
+        tier_rules::beyond_authority(c, p),
         p.beyond_authority_tier,
         Tier::Frontline,
     );
