@@ -367,11 +367,18 @@ def make_pure(r: Rubric) -> Callable[[dict], tuple]:
             g = 0
         # The lowest tier the customer's profiles ask for.
         profile_tier = max((r.profile_tiers[pr] for pr in rec.get("profile") or ()), default=0)
-        # At least moderate when difficulty reaches the specialist threshold
-        # or a profile needs more than the front line; priority by the
-        # grade's seriousness (minor low, moderate medium, major and
-        # critical high) and urgency.
-        if s[2] >= r.difficulty_tiers[0] or profile_tier > 0:
+        # Several departments to direct (the second departments band); a
+        # colleague's conduct to review (the record's service_attitude
+        # category, the customer upset or back again): both beyond the
+        # front line's authority, like the record's own flag.
+        coordination = int_field(rec, "departments") >= r.bands["departments"][1]
+        conduct_review = rec.get("category") == "service_attitude" and (
+            int_field(rec, "emotion") >= r.bands["emotion"][0] or int_field(m, "prior_contacts") > 0)
+        # At least moderate when difficulty reaches the specialist threshold,
+        # a profile needs more than the front line or several departments
+        # must act; priority by the grade's seriousness (minor low, moderate
+        # medium, major and critical high) and urgency.
+        if s[2] >= r.difficulty_tiers[0] or profile_tier > 0 or coordination:
             g = max(g, 1)
         pr = r.priority_matrix[min(g, 2)][urg]
         floor_grade, floor_tier, floor_priority = 0, 0, LEAST_URGENT
@@ -382,7 +389,7 @@ def make_pure(r: Rubric) -> Callable[[dict], tuple]:
         g, pr = max(g, floor_grade), min(pr, floor_priority)
         tier = max(r.tier_by_grade[g], level(s[2], r.difficulty_tiers), level(s[4], r.malice_tiers),
                    profile_tier, floor_tier)
-        if rec.get("beyond_authority"):
+        if rec.get("beyond_authority") or coordination or conduct_review:
             tier = max(tier, r.beyond_authority_tier)
         due = deadlines(r, pr, tier, regulatory_clock(r, rec))
         return GRADES[g], TIERS[tier], pr, tuple(s), tuple(sorted(fired, key=GATES.index)), due
@@ -619,13 +626,19 @@ def make_numpy(r: Rubric) -> Callable[[pa.Table], tuple]:
         profile_tier = np.zeros(n, dtype=np.int64)
         for i, pr in enumerate(codes("profile")):
             profile_tier = np.where((profiles >> i) & 1, np.maximum(profile_tier, r.profile_tiers[pr]), profile_tier)
-        hard = (s[:, 2] >= r.difficulty_tiers[0]) | (profile_tier > 0)
+        # Several departments, a colleague's conduct: see the pure peer.
+        coordination = ints(col(t, "departments"), INT_DEFAULTS["departments"], n) >= r.bands["departments"][1]
+        conduct_review = in_codes(t, "category", "category", ["service_attitude"], n) & (
+            (ints(col(t, "emotion"), INT_DEFAULTS["emotion"], n) >= r.bands["emotion"][0])
+            | (m["prior_contacts"] > 0))
+        beyond = flags["beyond_authority"] | coordination | conduct_review
+        hard = (s[:, 2] >= r.difficulty_tiers[0]) | (profile_tier > 0) | coordination
         by_points = np.maximum(settled, hard.astype(np.int64))
         g = np.maximum(by_points, floor_grade)
         pr = np.minimum(pm[np.minimum(by_points, 2), urg], floor_priority)
         tier = np.maximum.reduce([tier_by_grade[g], lvl(s[:, 2], r.difficulty_tiers),
                                   lvl(s[:, 4], r.malice_tiers),
-                                  np.where(flags["beyond_authority"], r.beyond_authority_tier, 0),
+                                  np.where(beyond, r.beyond_authority_tier, 0),
                                   profile_tier, floor_tier])
         # Deadlines: see `deadlines` (the pure peer) for the rules.
         left, past = clock(t, n)
@@ -798,7 +811,14 @@ def zen_graph(r: Rubric) -> dict:
                                       f"g <= {r.clear_cut_max_grade} ? 0 : g")])
     expressions("e-profile", [("lv.profile", "max([0, " + ", ".join(
         f"(contains(profile ?? [], {q(pr)}) ? {t} : 0)" for pr, t in r.profile_tiers.items()) + "])")])
-    expressions("e-hard", [("g", "max([g, lv.difficulty > 0 or lv.profile > 0 ? 1 : 0])")])
+    # Several departments to direct (the second departments band) make the
+    # case hard and beyond the front line's authority; so does a colleague's
+    # conduct to review (the record's service_attitude category, the
+    # customer upset or back again).
+    coordination = f"{int_in('departments')} >= {r.bands['departments'][1]}"
+    conduct_review = (f"(category == {q('service_attitude')} and ({int_in('emotion')} >= {r.bands['emotion'][0]}"
+                      f" or m.prior_contacts > 0))")
+    expressions("e-hard", [("g", f"max([g, lv.difficulty > 0 or lv.profile > 0 or {coordination} ? 1 : 0])")])
     expressions("e-seriousness", [("lv.seriousness", "min([g, 2])")])
     table("t-priority", "first", [{"id": "a", "name": "seriousness level", "field": "lv.seriousness"},
                                   {"id": "b", "name": "urgency level", "field": "lv.urgency"}],
@@ -852,7 +872,8 @@ def zen_graph(r: Rubric) -> dict:
         ("grade", "max([g, fl.grade])"),
         ("priority", "min([pr, fl.priority])"),
         ("tier", f"max([{tier_of_grade}, lv.difficulty, lv.malice, lv.profile, "
-                 f"(beyond_authority == true ? {r.beyond_authority_tier} : 0), fl.tier])"),
+                 f"(beyond_authority == true or {coordination} or {conduct_review} ? {r.beyond_authority_tier} : 0), "
+                 f"fl.tier])"),
     ])
 
     def pick(key: str, values: list[int], default: int) -> str:

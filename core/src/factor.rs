@@ -1262,8 +1262,8 @@ pub(crate) const TABLE: [FactorInfo; 143] = [
         "Open for a week or more",
         "一周以上未结",
         S001,
-        "防止投诉升级: 避免投诉长时间得不到解决而升级",
-        [5, 0, 10, 25, 0],
+        "防止投诉升级: 避免投诉长时间得不到解决而升级 (a week unresolved is a hard case: what the front line could fix, it would have fixed; with one more hard fact, such as a system fault, a specialist's)",
+        [5, 0, 15, 25, 0],
     ),
     f(
         "affected_customers.band1",
@@ -1415,8 +1415,8 @@ pub(crate) const TABLE: [FactorInfo; 143] = [
         "Sensitive period",
         "敏感时期",
         S000,
-        "第三节: 多选择重要时间段和重要场合",
-        [0, 10, 0, 5, 0],
+        "第三节: 多选择重要时间段和重要场合 (a failure at a festival or a deadline costs the customer what cannot be made good later: it weighs as severity; it reaches nobody more unless made public, which the channel, threats and hype weigh, and a period the customer chose is the malice signal `chosen_timing`)",
+        [15, 0, 0, 5, 0],
     ),
     f(
         "claim_unreasonable",

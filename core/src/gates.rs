@@ -81,7 +81,9 @@ impl GateFloor {
 /// attitude (seed `002_53957cc42773bf88.txt`: 服務態(tài)度惡劣投訴,則需要由主管介入調查處理;
 /// the failures are those of seed `000_d3bb18e70da591cc.txt`, 预防十种错误,
 /// and the forbidden phrases of seed `003_8f6867fe054256d6.txt`). A
-/// `service_attitude` complaint with none of them (a slow teller) is not.
+/// `service_attitude` complaint with none of them (a slow teller) is not;
+/// from an upset customer it still goes to a supervisor, who establishes
+/// what happened (`crate::tier_rules::conduct_review`).
 pub const ATTITUDE_FAILURES: [HandlingFailure; 6] = [
     HandlingFailure::Rude,
     HandlingFailure::LanguageLandmine,

@@ -235,14 +235,19 @@ impl Policy {
         // In `Profile` order. A well-prepared customer (有备而来者: knows
         // the consumer law, records the call) needs a handler sure of the
         // policy and the law: seed `003_8f6867fe054256d6.txt`,
-        // 處理人一定要清楚公司的服務政策及消法有關規定.
+        // 處理人一定要清楚公司的服務政策及消法有關規定. A justice-driven
+        // customer (以正義感表達者) speaks up for others and asks the company
+        // to put a practice right, not for a remedy of their own: seed 003
+        // has them thanked and told the company's growth rests on its users
+        // (肯定用戶,并對其反映問題表示感謝;告知企業的發展離不開廣大用戶的愛護與支持),
+        // a commitment for someone who can order the fix, not the agent.
         profile_tiers: [
             Tier::Frontline,
             Tier::Frontline,
             Tier::Frontline,
             Tier::Frontline,
             Tier::Frontline,
-            Tier::Frontline,
+            Tier::Specialist,
             Tier::Frontline,
             Tier::Specialist,
             Tier::Frontline,

@@ -199,7 +199,10 @@ pub fn assess(complaint: &Complaint, policy: &Policy) -> Assessment {
         policy.grade_for(severity_level, impact_level),
         impact_level,
     );
-    if scores.difficulty >= policy.difficulty_tiers[0] {
+    // Several departments to coordinate are resolution difficulty too
+    // (seed 001: 协调公司内部的多个部门).
+    if scores.difficulty >= policy.difficulty_tiers[0] || tier_rules::needs_coordination(c, policy)
+    {
         grade = grade.max(Grade::Moderate);
     }
     let without_profile = grade;
@@ -221,8 +224,9 @@ pub fn assess(complaint: &Complaint, policy: &Policy) -> Assessment {
     // 5. Tier: the grade's tier (said to be the profile's when only the
     // profile raised the grade, the clear-cut rule's when it settled it),
     // raised (never lowered) by difficulty, by malice, by the customer's
-    // profile, by a remedy beyond the front line's authority and by the
-    // gates.
+    // profile, by a remedy beyond the front line's authority (the record's
+    // flag, several departments to direct, a colleague's conduct to
+    // review: `tier_rules::beyond_authority`) and by the gates.
     let mut tier = policy.tier_by_grade[grade as usize];
     let mut tier_basis = if grade > without_profile.max(floor.grade) {
         TierBasis::Profile
@@ -246,7 +250,7 @@ pub fn assess(complaint: &Complaint, policy: &Policy) -> Assessment {
         TierBasis::Malice,
     );
     raise(profile_tier, TierBasis::Profile);
-    if c.beyond_authority {
+    if tier_rules::beyond_authority(c, policy) {
         raise(policy.beyond_authority_tier, TierBasis::Authority);
     }
     raise(floor.tier, TierBasis::Gate);

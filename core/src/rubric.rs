@@ -219,10 +219,14 @@ pub fn write_markdown<W: Write>(policy: &Policy, w: &mut W) -> fmt::Result {
         "- malice ≥ {} → `specialist`, ≥ {} → `management`: a suspected malicious complaint goes to a level that can keep evidence and seek legal protection (seed `000_d3bb18e70da591cc.txt`, 非正常投诉的危机处理); malice never lowers priority;",
         policy.malice_tiers[0], policy.malice_tiers[1]
     )?;
+    let departments = policy.band_thresholds(Band::Departments);
+    let emotion = policy.band_thresholds(Band::Emotion);
     writeln!(
         w,
-        "- remedy beyond front-line authority → at least `{}` (seed `002_53957cc42773bf88.txt`, 授權);",
-        policy.beyond_authority_tier.code()
+        "- remedy beyond front-line authority → at least `{}` (seed `002_53957cc42773bf88.txt`, 授權: 在權限內快速解決問題; 超出權限的投訴,要明確告知客戶處理流程), `tier_basis` `authority`. It is beyond it when the record says so (`beyond_authority`); when {} or more departments must act (the second `departments` band: someone must direct them, and an agent directs no other department; seed `001_bf48436fc09b92e7.txt`, 在处理复杂投诉时,可能需要协调公司内部的多个部门), which is resolution difficulty too, so the grade is then at least moderate; and when a `service_attitude` complaint (the record's category) comes from a customer who is upset (emotion ≥ {}, the first band) or has come back about it: who was at fault is for the colleague's supervisor to establish (seed `002_53957cc42773bf88.txt`, 服務態(tài)度惡劣投訴,則需要由主管介入調查處理; 服務投訴處理要強調責任認定), while a calm first remark about a slow teller is settled where it arose (seed `003_8f6867fe054256d6.txt`, 客戶問題在哪里出現就在哪里開始解決). The misconduct itself, when recorded, is the `attitude` gate;",
+        policy.beyond_authority_tier.code(),
+        departments.get(1).copied().unwrap_or(u64::MAX),
+        emotion.first().copied().unwrap_or(u64::MAX),
     )?;
     for (profile, tier) in Profile::ALL.iter().zip(&policy.profile_tiers) {
         if *tier > Tier::Frontline {
@@ -505,6 +509,7 @@ fn write_profile_rule(w: &mut impl Write, policy: &Policy) -> fmt::Result {
         }
         let seed = match profile {
             Profile::WellPrepared => " (seed `003_8f6867fe054256d6.txt`, 四 4 有備而來者: 了解消法,甚至會記錄處理人談話內容或錄音; 處理人一定要清楚公司的服務政策及消法有關規定: a handler sure of the policy and the law)",
+            Profile::JusticeDriven => " (seed `003_8f6867fe054256d6.txt`, 四 2 以正義感表達者: 肯定用戶,并對其反映問題表示感謝;告知企業的發展離不開廣大用戶的愛護與支持: the customer speaks up for others and asks for a practice to be put right, a commitment for someone who can order the fix)",
             _ => "",
         };
         writeln!(

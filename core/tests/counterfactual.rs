@@ -4,8 +4,9 @@
 //! field by field, so a new field is covered without a change here.
 
 use complaint_triage::{
-    assess, counterfactuals, parse_complaint, write_counterfactuals, Complaint, Counterfactual,
-    FieldKind, Gate, GateFloor, Grade, Policy, Profile, Tier, MAX_COUNTERFACTUALS, RECORD_CONTRACT,
+    assess, counterfactuals, parse_complaint, write_counterfactuals, Band, Complaint,
+    Counterfactual, FieldKind, Gate, GateFloor, Grade, Policy, Profile, Tier, MAX_COUNTERFACTUALS,
+    RECORD_CONTRACT,
 };
 use proptest::prelude::*;
 
@@ -181,6 +182,9 @@ fn a_complaint_nothing_moves_says_so() {
     policy.malice_tiers = [99, 100];
     policy.beyond_authority_tier = Tier::Frontline;
     policy.profile_tiers = [Tier::Frontline; Profile::COUNT];
+    // No count of departments (at most 100) reaches the second band, from
+    // which they must be coordinated and the case is at least moderate.
+    policy.bands[Band::Departments as usize][..3].copy_from_slice(&[1_000, 1_001, 1_002]);
     // No gate sets a floor either.
     policy.gates = [GateFloor::NONE; Gate::COUNT];
     let mut text = String::new();

@@ -1,6 +1,7 @@
-//! The two handling rules beside points and gates (`core/src/tier_rules.rs`):
-//! a profile that needs a specialist, and a clear-cut fault of ours settled
-//! at the front line. Each is checked on the complaint that motivated it,
+//! The handling rules beside points and gates (`core/src/tier_rules.rs`):
+//! a profile that needs a specialist, a remedy beyond the front line's
+//! authority (several departments, a colleague's conduct), and a clear-cut
+//! fault of ours settled at the front line. Each is checked on the complaint that motivated it,
 //! against the same complaint with the deciding fact taken away, under a
 //! policy that turns the rule off, and in both gradings.
 
@@ -152,4 +153,69 @@ fn the_new_policy_keys_are_written_and_read_back() {
     let n = write_policy_json(&p, &mut buf).expect("fits");
     let back = parse_policy(&buf[..n]).expect("its own JSON parses");
     assert_eq!(back, p);
+}
+
+// A number port stuck between the shop and the systems team, three
+// departments (expert case E-077).
+const THREE_DEPARTMENTS: &str =
+    r#"{"category":"transaction","channel":"hotline","emotion":5,"departments":3,"hours_open":80}"#;
+
+#[test]
+fn several_departments_to_direct_need_a_specialist_and_are_at_least_moderate() {
+    let a = graded(&record(THREE_DEPARTMENTS), &Policy::DEFAULT);
+    assert_eq!((a.grade, a.tier), (Grade::Moderate, Tier::Specialist));
+    // Moderate, an upset customer waiting for days: within the working day.
+    assert_eq!(a.priority, 3);
+    let mut two = record(THREE_DEPARTMENTS);
+    two.departments = 2;
+    let a = graded(&two, &Policy::DEFAULT);
+    assert_eq!((a.grade, a.tier), (Grade::Minor, Tier::Frontline));
+    // The threshold is the policy's second departments band.
+    let later = parse_policy(br#"{"bands":{"departments":[2,4,5]}}"#).unwrap();
+    let a = graded(&record(THREE_DEPARTMENTS), &later);
+    assert_eq!((a.grade, a.tier), (Grade::Minor, Tier::Frontline));
+}
+
+// A customer who wants the previous agent's handling acknowledged
+// (expert case E-089), and a calm remark about a slow teller (E-029).
+const CONDUCT: &str =
+    r#"{"category":"service_attitude","channel":"email","motive":"recognition","emotion":5}"#;
+const SLOW_TELLER: &str = r#"{"category":"service_attitude","channel":"in_person","emotion":3}"#;
+
+#[test]
+fn an_upset_customers_complaint_about_staff_conduct_goes_to_a_supervisor() {
+    let a = graded(&record(CONDUCT), &Policy::DEFAULT);
+    assert_eq!(a.tier, Tier::Specialist);
+    assert_eq!(a.tier_basis, TierBasis::Authority);
+    // Nothing is established yet: the grade stays the points'.
+    assert_eq!(a.grade, Grade::Minor);
+    assert!(a.gates.is_empty());
+
+    let calm = graded(&record(SLOW_TELLER), &Policy::DEFAULT);
+    assert_eq!((calm.grade, calm.tier), (Grade::Minor, Tier::Frontline));
+    // The same calm customer coming back about it is no longer settled
+    // where it arose.
+    let mut again = record(SLOW_TELLER);
+    again.prior_contacts = 1;
+    assert_eq!(graded(&again, &Policy::DEFAULT).tier, Tier::Specialist);
+    // The rule reads the record's category, not one read from the text.
+    let mut other = record(CONDUCT);
+    other.category = complaint_triage::Category::Other;
+    assert_eq!(graded(&other, &Policy::DEFAULT).tier, Tier::Frontline);
+    // Its tier is the policy's for a remedy beyond authority.
+    let off = parse_policy(br#"{"beyond_authority_tier":"frontline"}"#).unwrap();
+    assert_eq!(graded(&record(CONDUCT), &off).tier, Tier::Frontline);
+}
+
+#[test]
+fn a_justice_driven_customer_needs_someone_who_can_order_the_fix() {
+    // A blocked accessible path reported for others (expert case E-085).
+    let c = record(
+        r#"{"category":"other","channel":"email","emotion":6,"profile":["justice_driven"],"rights":["supervision"]}"#,
+    );
+    let a = graded(&c, &Policy::DEFAULT);
+    assert_eq!((a.grade, a.tier), (Grade::Moderate, Tier::Specialist));
+    assert_eq!(a.tier_basis, TierBasis::Profile);
+    let off = parse_policy(br#"{"profile_tiers":{"justice_driven":"frontline"}}"#).unwrap();
+    assert_eq!(graded(&c, &off).tier, Tier::Frontline);
 }

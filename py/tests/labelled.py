@@ -44,6 +44,33 @@ def records(rows: int, seed: int) -> pa.Table:
     return pa.table(columns)
 
 
+def with_plain_rows(table: pa.Table, every: int, values: dict[str, Any]) -> pa.Table:
+    """The table with every ``every``-th row (0, every, 2 * every, ...)
+    replaced by a plain record: each field at its contract default but
+    ``values``. A plain row is graded by ``values`` alone, so a test can
+    give a rule a known number of rows that only that rule decides,
+    whatever the other rules and points do to the drawn rows."""
+    plain: dict[str, Any] = {}
+    for name, kind, _, _, default in _record.RECORD_CONTRACT:
+        if name not in table.column_names:
+            continue
+        if kind == "code":
+            plain[name] = _codes(name)[default]
+        elif kind == "bool":
+            plain[name] = False
+        elif kind == "int":
+            plain[name] = default
+        elif kind == "list":
+            plain[name] = []
+    unknown = set(values) - set(plain)
+    assert not unknown, f"not record columns: {sorted(unknown)}"
+    plain.update(values)
+    rows = table.to_pylist()
+    for i in range(0, len(rows), every):
+        rows[i] = dict(plain)
+    return pa.Table.from_pylist(rows, schema=table.schema)
+
+
 def perturbed(base: ct.Policy, seed: int, changes: int = 8) -> ct.Policy:
     """The base policy with ``changes`` points moved by 15 to 30, each a
     factor's points in one dimension (walked from the points table),

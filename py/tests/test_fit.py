@@ -22,6 +22,7 @@ from labelled import (
     recovery,
     rows_moved,
     with_noise,
+    with_plain_rows,
 )
 
 BASE = ct.Policy.default()
@@ -125,19 +126,38 @@ def test_a_hidden_policy_is_reproduced_on_held_out_rows_despite_noise() -> None:
 
 
 #: Gate floors a hidden policy moves, each alone: a grade floor and a tier
-#: floor that a meaningful share of the generated records reach (about 12%
-#: and 1.2% of the rows move; most gates' floors move under 1%).
-MOVED_FLOORS = [("mass_incident", "grade", "critical"), ("safety_hazard", "tier", "management")]
+#: floor, each with the field values that meet its gate on a record that
+#: has nothing else (a hundred customers hit by one fault; a hazard).
+MOVED_FLOORS = [
+    ("mass_incident", "grade", "critical", {"affected_customers": 500}),
+    ("safety_hazard", "tier", "management", {"safety": "hazard"}),
+]
+#: Every this many rows of the gate-floor case is a plain record meeting
+#: the gate (400 of 4,000): the signal the fit must find.
+PLAIN_EVERY = 10
 
 
-@pytest.mark.parametrize(("gate", "floor", "code"), MOVED_FLOORS)
-def test_a_hidden_gate_floor_is_recovered_as_its_code(gate: str, floor: str, code: str) -> None:
-    table = records(ROWS, seed=7)
+@pytest.mark.parametrize(("gate", "floor", "code", "meets_gate"), MOVED_FLOORS)
+def test_a_hidden_gate_floor_is_recovered_as_its_code(
+    gate: str, floor: str, code: str, meets_gate: dict[str, Any]
+) -> None:
+    # Drawn rows carry many facts at once, so how many of them a floor
+    # alone decides depends on every other point and rule of the default
+    # rubric (about 1% for these floors, and moving). The plain rows meet
+    # the gate and nothing else: the floor decides each of them, so the
+    # hidden change is seen on a known share of the rows whatever the
+    # default's points are, and the fit must still find it among the
+    # drawn rows' noise.
+    table = with_plain_rows(records(ROWS, seed=7), PLAIN_EVERY, meets_gate)
+    plain = np.arange(0, ROWS, PLAIN_EVERY)
     hidden = BASE.with_overrides(json.dumps({"gates": {gate: {floor: code}}}))
     old = BASE.to_dict()["gates"][gate][floor]
     assert old != code
-    # The data sees the change: the moved floor alone moves enough rows.
-    assert rows_moved(table, BASE, hidden) >= SEEN * ROWS
+    # The data sees the change: the moved floor alone moves every plain row.
+    base_plain, hidden_plain = (graded_labels(table.take(plain), p) for p in (BASE, hidden))
+    assert list(base_plain[floor]) == [old] * len(plain), base_plain[floor]
+    assert list(hidden_plain[floor]) == [code] * len(plain), hidden_plain[floor]
+    assert rows_moved(table, BASE, hidden) >= len(plain) >= SEEN * ROWS
     clean = graded_labels(table, hidden)
     result = fit(labelled(table, with_noise(clean, NOISE, seed=8)))
     assert result.policy.to_dict()["gates"][gate][floor] == code, result.diff()

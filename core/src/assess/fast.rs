@@ -35,10 +35,12 @@ pub(super) fn grade<C: ComplaintFields + ?Sized, S: ReasonSink>(
     policy: &Policy,
     rows: &mut S,
 ) -> (Decision, [i32; Dimension::COUNT]) {
-    let claim = claim_of(complaint, policy);
-    // Read once for both the category's points and the remedy.
+    // Read once: the loss for both its band and the claim check, the
+    // category for both its points and the remedy.
+    let direct_loss = merge::direct_loss(complaint);
+    let claim = claim_of(complaint, policy, direct_loss);
     let category = merge::category(complaint);
-    let raw = sum_factors(complaint, policy, claim, category, rows);
+    let raw = sum_factors(complaint, policy, claim, direct_loss, category, rows);
     (decide(complaint, policy, &raw, claim, category), raw)
 }
 
@@ -124,12 +126,17 @@ impl<R: ReasonSink> Summer<'_, R> {
 }
 
 /// The claim check of a complaint, computed once for both the factor it
-/// adds and the ratio the assessment reports.
+/// adds and the ratio the assessment reports, against the merged
+/// `direct_loss`.
 #[inline(always)]
-fn claim_of<C: ComplaintFields + ?Sized>(c: &C, p: &Policy) -> ClaimCheck {
+fn claim_of<C: ComplaintFields + ?Sized>(
+    c: &C,
+    p: &Policy,
+    direct_loss: Merged<u64>,
+) -> ClaimCheck {
     let claimed = merge::claimed_amount(c);
     check_claim(
-        merge::claim_basis(merge::direct_loss(c), claimed),
+        merge::claim_basis(direct_loss, claimed),
         claimed.value,
         p.claim_limit_permille,
     )
@@ -140,6 +147,7 @@ fn sum_factors<C: ComplaintFields + ?Sized, R: ReasonSink>(
     c: &C,
     p: &Policy,
     claim: ClaimCheck,
+    direct_loss: Merged<u64>,
     category: Merged<Category>,
     rows: R,
 ) -> [i32; Dimension::COUNT] {
@@ -166,7 +174,6 @@ fn sum_factors<C: ComplaintFields + ?Sized, R: ReasonSink>(
     let hours_waited = merge::hours_waited(c);
     let affected = merge::affected_customers(c, p);
     let currency = merge::currency(c);
-    let direct_loss = merge::direct_loss(c);
     let data_breach = merge::data_breach(c);
 
     s.add_band(p, Band::Tenure, u64::from(c.tenure_months()), f);
@@ -352,7 +359,7 @@ fn decide<C: ComplaintFields + ?Sized>(
     let at_least_moderate =
         |yes: bool| core::hint::select_unpredictable(yes, Grade::Moderate, Grade::Minor);
     let without_profile = settled.max(at_least_moderate(
-        scores.difficulty >= p.difficulty_tiers[0],
+        (scores.difficulty >= p.difficulty_tiers[0]) | tier_rules::needs_coordination(c, p),
     ));
     let profile_tier = tier_rules::profile_tier(c, p);
     let by_points = without_profile.max(at_least_moderate(profile_tier > Tier::Frontline));
@@ -383,7 +390,7 @@ fn decide<C: ComplaintFields + ?Sized>(
     );
     raise(&mut tier, profile_tier, TierBasis::Profile);
     let authority_tier = core::hint::select_unpredictable(
-        c.beyond_authority(),
+        tier_rules::beyond_authority(c, p),
         p.beyond_authority_tier,
         Tier::Frontline,
     );
