@@ -260,7 +260,7 @@ fn static_data_is_small() {
     // without those when every numeral + unit (`N天`) was a pattern of its own); the
     // firmware's flash budget (reliability/cortex_m_check.py) is what bounds it on a part.
     let table_budget = if cfg!(feature = "small-flash") {
-        24 * 1024 + 256
+        24 * 1024 + 512
     } else {
         28 * 1024 + 512
     };
