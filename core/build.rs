@@ -134,6 +134,12 @@ fn write_groups(out: &mut String, name: &str, groups: &[((String, String), Vec<S
 /// repeats another's end share their bytes, which makes the text about a fifth shorter
 /// (the scanner's flash on a microcontroller). Only the layout: `core/src/scan.rs`
 /// checks at compile time that each offset holds its pattern.
+///
+/// Also writes `PACKED_CODE` and `PACKED_CODE_AT`, the same patterns packed the same way
+/// after [`compact`] wrote each in fewer bytes: the text the `small-flash` firmware keeps
+/// (a fifth shorter again: most of its bytes are Chinese characters, three bytes each in
+/// UTF-8 and two here). `core/src/scan.rs` checks at compile time that each offset there
+/// decodes to its pattern.
 fn write_packed(out: &mut String, groups: &[((String, String), Vec<String>)]) {
     let mut patterns: Vec<String> = Vec::new();
     for (_, list) in groups {
@@ -144,47 +150,96 @@ fn write_packed(out: &mut String, groups: &[((String, String), Vec<String>)]) {
             }
         }
     }
-    let text = superstring(&patterns);
+    let utf8: Vec<Vec<u8>> = patterns.iter().map(|p| p.as_bytes().to_vec()).collect();
+    let (text, at) = superstring(&utf8);
+    let text = String::from_utf8(text).expect("joined at character boundaries");
     let _ = writeln!(out, "pub(super) const PACKED_TEXT: &str = {text:?};");
+    write_offsets(out, "PACKED_AT", &at);
+    let code: Vec<Vec<u8>> = patterns.iter().map(|p| compact(p)).collect();
+    let (text, at) = superstring(&code);
+    // Used by the `small-flash` build only.
     let _ = write!(
         out,
-        "#[rustfmt::skip]\npub(super) const PACKED_AT: &[u16] = &["
+        "#[allow(dead_code)]\npub(super) const PACKED_CODE: &[u8] = b\""
     );
-    for p in &patterns {
-        let at = text
-            .find(p.as_str())
-            .expect("the packed text holds every pattern");
-        let at = u16::try_from(at).expect("packed text under 64 KiB");
-        let _ = write!(out, "{at}, ");
+    for b in text {
+        out.push_str(&std::ascii::escape_default(b).to_string());
+    }
+    out.push_str("\";\n#[allow(dead_code)]\n");
+    write_offsets(out, "PACKED_CODE_AT", &at);
+}
+
+/// Writes `name`, the offsets `at` as a `u16` table.
+fn write_offsets(out: &mut String, name: &str, at: &[usize]) {
+    let _ = write!(
+        out,
+        "#[rustfmt::skip]\npub(super) const {name}: &[u16] = &["
+    );
+    for &a in at {
+        let a = u16::try_from(a).expect("packed text under 64 KiB");
+        let _ = write!(out, "{a}, ");
     }
     out.push_str("];\n");
 }
 
-/// A short string that holds every string of `strings`: the greedy shortest-superstring
-/// heuristic. Strings inside others are dropped; then, longest overlap first, the end of
-/// one string is joined to the start of another (each string joined at most once on each
-/// side, never into a cycle); the chains are concatenated in order. Deterministic.
-fn superstring(strings: &[String]) -> String {
-    let mut unique: Vec<&str> = strings.iter().map(String::as_str).collect();
+/// `p` in the compact form of the `small-flash` pattern text, which `decode` in
+/// `core/src/scan.rs` reads back: a CJK ideograph U+4E00..=U+9FFF (three bytes in UTF-8)
+/// is two bytes, `0x80 + (c - 0x4E00) / 256` then `(c - 0x4E00) % 256` (first byte 0x80 to
+/// 0xD1); any other character below U+0800 but ASCII (`£`, `¥`: two bytes in UTF-8) is
+/// `0xD8 + c / 256` then `c % 256` (first byte 0xD8 to 0xDF); ASCII and every other
+/// character (`’`, `：`, `！`) are their UTF-8 bytes (first byte below 0x80, or 0xE0 and
+/// above). The first byte thus tells every character's length.
+fn compact(p: &str) -> Vec<u8> {
+    let mut out = Vec::new();
+    for c in p.chars() {
+        let u = u32::from(c);
+        if (0x4E00..=0x9FFF).contains(&u) {
+            let v = u - 0x4E00;
+            out.extend([0x80 + (v >> 8) as u8, (v & 0xFF) as u8]);
+        } else if (0x80..0x800).contains(&u) {
+            out.extend([0xD8 + (u >> 8) as u8, (u & 0xFF) as u8]);
+        } else {
+            out.extend(c.encode_utf8(&mut [0; 4]).as_bytes());
+        }
+    }
+    out
+}
+
+/// A short byte string that holds every string of `strings`, and the offset of each string
+/// of `strings` in it: the greedy shortest-superstring heuristic. Strings inside others are
+/// dropped; then, longest overlap first, the end of one string is joined to the start of
+/// another (each string joined at most once on each side, never into a cycle); the chains
+/// are concatenated in order. Deterministic.
+fn superstring(strings: &[Vec<u8>]) -> (Vec<u8>, Vec<usize>) {
+    let mut unique: Vec<&[u8]> = strings.iter().map(Vec::as_slice).collect();
     unique.sort_unstable();
     unique.dedup();
-    let all = unique.join("\0");
-    let keep: Vec<&str> = unique
+    // Every proper substring of every string, to the first (string, offset) that holds it.
+    let mut inside: std::collections::HashMap<&[u8], (usize, usize)> = Default::default();
+    for (j, s) in unique.iter().enumerate() {
+        for from in 0..s.len() {
+            for to in from + 1..=s.len() {
+                if to - from < s.len() {
+                    inside.entry(&s[from..to]).or_insert((j, from));
+                }
+            }
+        }
+    }
+    let keep: Vec<&[u8]> = unique
         .iter()
         .copied()
-        .filter(|s| all.matches(s).count() == 1)
+        .filter(|s| !inside.contains_key(s))
         .collect();
     // Every proper prefix of every kept string, to the strings it starts.
     let mut starts: std::collections::HashMap<&[u8], Vec<usize>> = Default::default();
     for (j, b) in keep.iter().enumerate() {
         for k in 1..b.len() {
-            starts.entry(&b.as_bytes()[..k]).or_default().push(j);
+            starts.entry(&b[..k]).or_default().push(j);
         }
     }
     // (overlap, from, to), longest overlap first.
     let mut joins: Vec<(usize, usize, usize)> = Vec::new();
     for (i, a) in keep.iter().enumerate() {
-        let a = a.as_bytes();
         for k in 1..a.len() {
             for &j in starts.get(&a[a.len() - k..]).into_iter().flatten() {
                 if j != i {
@@ -209,19 +264,37 @@ fn superstring(strings: &[String]) -> String {
         chain_end[start] = end;
         chain_start[end] = start;
     }
-    let mut text = String::new();
+    let mut text = Vec::new();
+    // Where each kept string starts in `text`.
+    let mut kept_at: std::collections::HashMap<&[u8], usize> = Default::default();
     for (i, s) in keep.iter().enumerate() {
         if has_prev[i] {
             continue;
         }
-        text.push_str(s);
+        kept_at.insert(s, text.len());
+        text.extend_from_slice(s);
         let mut at = i;
         while let Some((j, k)) = next[at] {
-            text.push_str(&keep[j][k..]);
+            kept_at.insert(keep[j], text.len() - k);
+            text.extend_from_slice(&keep[j][k..]);
             at = j;
         }
     }
-    text
+    // A string inside another is found where the first string holding it was placed (a
+    // string that holds it is either kept or itself inside a kept one).
+    let offset = |s: &[u8]| -> usize {
+        let (mut s, mut add) = (s, 0);
+        loop {
+            if let Some(&at) = kept_at.get(s) {
+                return at + add;
+            }
+            let &(j, from) = inside.get(s).expect("every string is kept or inside one");
+            s = unique[j];
+            add += from;
+        }
+    };
+    let at = strings.iter().map(|s| offset(s)).collect();
+    (text, at)
 }
 
 /// The unit of a phrase `N` followed by a Chinese unit (`N天`: `天`), which matches after

@@ -145,8 +145,10 @@
 //!
 //! All tables are built at compile time by `const fn`s from `SOURCE`, which also check the
 //! list (lower case, no duplicates, lengths, starting bytes the scanner can see, known
-//! codes). Static data: about 17 KiB of pattern text, 6.7 KiB of packed pattern entries
-//! (4 bytes each), the filter, the bucket starts (4 KiB on 64-bit targets, 1 KiB on 32-bit
+//! codes). Static data: about 18 KiB of pattern text (14 KiB with the `small-flash`
+//! feature, whose firmware keeps it in the compact form of `scan/compact.rs`, two bytes
+//! for a Chinese character, decoding the few entries a position's hash selects), 9 KiB of
+//! packed pattern entries (4 bytes each), the filter, the bucket starts (4 KiB on 64-bit targets, 1 KiB on 32-bit
 //! ones, 256 B with `small-flash`) and 0.6 KiB of small lookup tables. A number before a Chinese unit (`N天`) is not
 //! expanded into the table: the filter holds the key of every numeral + unit, and a
 //! position that passes it is checked in code for a numeral end followed by a unit
@@ -1687,25 +1689,21 @@ fn verify(hay: &[u8], p: usize, origin: usize, m: u64, w: u64, r: &mut Reader) {
     let lo = bucket(b);
     let hi = bucket(b.saturating_add(1));
     let h = entry_hash(m);
-    let text = tables::TEXT.as_bytes();
     let folded = fold8(w);
-    for e in tables::ENTRIES
+    for &e in tables::ENTRIES
         .get(lo..hi)
         .unwrap_or(&[])
         .iter()
         .filter(|e| e.hash() == h & 0x0F)
     {
-        let off = e.off();
-        let Some(pat) = text.get(off..off.saturating_add(e.len())) else {
+        let mut decoded = [0u8; PATTERN_CAP];
+        let Some(pat) = entry_pattern(e, &mut decoded) else {
             continue;
         };
         // Patterns that share a key (`you ...`, `第N...`) mostly differ in their next bytes:
         // one word compare of up to 8 folded bytes rejects them before the byte-wise
         // comparison. Folding both sides alike never rejects a true match.
-        let head = text
-            .get(off..)
-            .and_then(|t| t.first_chunk::<8>())
-            .map_or_else(|| word_of(pat), |a| u64::from_le_bytes(*a));
+        let head = word_of(pat);
         let mask = low_bytes_mask(pat.len());
         if (folded ^ fold8(head)) & mask != 0 {
             continue;
@@ -1721,6 +1719,28 @@ fn verify(hay: &[u8], p: usize, origin: usize, m: u64, w: u64, r: &mut Reader) {
     units::matches(hay, p, m, |kind_bit, len| {
         r.hit(hay, p, origin, kind_bit, len)
     });
+}
+
+/// Room for one pattern (patterns are shorter than 32 bytes: the table's 5-bit length).
+const PATTERN_CAP: usize = 32;
+
+/// The pattern (UTF-8) of table entry `e`: its bytes in the pattern text.
+#[cfg(not(feature = "small-flash"))]
+#[inline]
+fn entry_pattern(e: tables::Entry, _room: &mut [u8; PATTERN_CAP]) -> Option<&[u8]> {
+    let off = e.off();
+    tables::TEXT.as_bytes().get(off..off.checked_add(e.len())?)
+}
+
+/// The pattern (UTF-8) of table entry `e`, decoded into `room` from the compact text of
+/// the `small-flash` build.
+#[cfg(feature = "small-flash")]
+#[inline]
+fn entry_pattern(e: tables::Entry, room: &mut [u8; PATTERN_CAP]) -> Option<&[u8]> {
+    let off = e.off();
+    let code = tables::CODE.get(off..off.checked_add(e.len())?)?;
+    let n = compact::decode(code, room)?;
+    room.get(..n)
 }
 
 /// The cue bit a table entry of `kind_bit` found at `p` of `hay` reports, or `None` when
@@ -1832,9 +1852,12 @@ mod tables {
         numbers::NUMERAL_ENDS, CueKind, BUCKET_COUNT, FILTER_WORDS, NUMERAL_UNITS, PACKED_AT,
         PACKED_TEXT, SOURCE,
     };
+    #[cfg(feature = "small-flash")]
+    use super::{PACKED_CODE, PACKED_CODE_AT};
 
-    /// One pattern, packed in 32 bits: bits 0-14 its byte offset in [`TEXT`], bits 15-19
-    /// its length, bits 20-27 `kind << 4 | bit`, bits 28-31 the low 4 bits of
+    /// One pattern, packed in 32 bits: bits 0-14 its byte offset in [`TEXT`] (in [`CODE`]
+    /// for the entries of [`ENTRIES`] with the `small-flash` feature), bits 15-19
+    /// its length there, bits 20-27 `kind << 4 | bit`, bits 28-31 the low 4 bits of
     /// [`super::entry_hash`] of its key. The table is sorted by bucket (see [`BUCKETS`]),
     /// then by hash. (32 bits keep the table small on microcontrollers; the bucket already
     /// narrows a lookup to a handful of entries.)
@@ -1855,12 +1878,12 @@ mod tables {
                     | (((hash & 0x0F) as u32) << 28),
             )
         }
-        /// Byte offset in [`TEXT`].
+        /// Byte offset in [`TEXT`] (or [`CODE`]).
         #[inline]
         pub(super) const fn off(self) -> usize {
             (self.0 & 0x7FFF) as usize
         }
-        /// Length in bytes.
+        /// Length in bytes (in [`CODE`] for a compact entry).
         #[inline]
         pub(super) const fn len(self) -> usize {
             ((self.0 >> 15) & 0x1F) as usize
@@ -2225,43 +2248,191 @@ mod tables {
     /// One-bit-per-key filter over the keys of all patterns (2 KiB).
     pub(super) static FILTER: [u64; FILTER_WORDS] = build_filter();
 
-    /// Entries with their sort keys (`bucket << 8 | entry hash`), sorted by them.
-    const fn build_entries() -> ([Entry; N], [u32; N]) {
+    /// Entries with their sort keys (`bucket << 8 | entry hash`), sorted by them, and the
+    /// source-order index of each.
+    const fn build_entries() -> ([Entry; N], [u32; N], [u16; N]) {
         let mut e = BUILT.1;
         let mut keys = [0u32; N];
+        let mut from = [0u16; N];
         let mut i = 0;
         while i < N {
             let m = pattern_mix(pattern(&e[i]));
             let h = entry_hash(m);
             e[i] = e[i].with_hash(h);
             keys[i] = ((bucket_of(m) as u32) << 8) | (h & 0x0F) as u32;
+            from[i] = i as u16;
             i += 1;
         }
         // Insertion sort by key.
         let mut i = 1;
         while i < N {
-            let (x, kx) = (e[i], keys[i]);
+            let (x, kx, fx) = (e[i], keys[i], from[i]);
             let mut j = i;
             while j > 0 && keys[j - 1] > kx {
                 e[j] = e[j - 1];
                 keys[j] = keys[j - 1];
+                from[j] = from[j - 1];
                 j -= 1;
             }
             e[j] = x;
             keys[j] = kx;
+            from[j] = fx;
             i += 1;
         }
-        (e, keys)
+        (e, keys, from)
     }
 
     /// All patterns in source order (for [`super::patterns`]; the scanner reads
     /// [`ENTRIES`]).
     pub(super) static SOURCE_ORDER: [Entry; N] = BUILT.1;
 
-    const SORTED: ([Entry; N], [u32; N]) = build_entries();
+    const SORTED: ([Entry; N], [u32; N], [u16; N]) = build_entries();
     pub(super) const ENTRIES_CONST: [Entry; N] = SORTED.0;
-    /// All patterns, sorted by bucket, then hash.
+    /// All patterns, sorted by bucket, then hash: what the scanner reads, with each
+    /// pattern at its place in [`TEXT`].
+    #[cfg(not(feature = "small-flash"))]
     pub(super) static ENTRIES: [Entry; N] = ENTRIES_CONST;
+    /// All patterns, sorted by bucket, then hash: what the scanner reads, with each
+    /// pattern at its place in [`CODE`] (the `small-flash` firmware keeps the compact text
+    /// only; [`TEXT`] and [`SOURCE_ORDER`] serve [`super::patterns`], which it does not
+    /// link).
+    #[cfg(feature = "small-flash")]
+    pub(super) static ENTRIES: [Entry; N] = COMPACT.1;
+
+    /// Length of [`CODE`]: the compact packed patterns, then the tails.
+    #[cfg(feature = "small-flash")]
+    const CODE_LEN: usize = PACKED_CODE.len() + TAILS_LEN;
+
+    /// The length of pattern `p` (UTF-8) in the compact form (`scan/compact.rs`).
+    #[cfg(feature = "small-flash")]
+    const fn compact_len(p: &[u8]) -> usize {
+        let (mut i, mut n) = (0, 0);
+        while i < p.len() {
+            let b = p[i];
+            let (utf8_len, code_len) = if b < 0x80 {
+                (1, 1)
+            } else if b < 0xE0 {
+                (2, 2)
+            } else if b < 0xF0 {
+                let c = ((b as u32 & 0x0F) << 12)
+                    | ((p[i + 1] as u32 & 0x3F) << 6)
+                    | (p[i + 2] as u32 & 0x3F);
+                (3, if c >= 0x4E00 && c <= 0x9FFF { 2 } else { 3 })
+            } else {
+                (4, 4)
+            };
+            i += utf8_len;
+            n += code_len;
+        }
+        n
+    }
+
+    /// The compact text and the scanner's entries into it, in the order of
+    /// [`ENTRIES_CONST`]: each entry's pattern at the offset `core/build.rs` gave it in
+    /// `PACKED_CODE` (the tails, the same bytes in both forms, after it), checked to decode
+    /// to the entry's pattern in [`TEXT`].
+    #[cfg(feature = "small-flash")]
+    const fn build_compact() -> ([u8; CODE_LEN], [Entry; N]) {
+        let mut code = [0u8; CODE_LEN];
+        let mut at = 0;
+        while at < PACKED_CODE.len() {
+            code[at] = PACKED_CODE[at];
+            at += 1;
+        }
+        // The tails, as in `build_text`: the last patterns, after the packed ones.
+        let tails_at = PACKED_AT.len();
+        assert!(
+            PACKED_CODE_AT.len() == tails_at,
+            "PACKED_CODE_AT misses patterns"
+        );
+        let mut tail_off = [0usize; N];
+        let mut n = tails_at;
+        while n < N {
+            let p = pattern(&BUILT.1[n]);
+            let mut j = 0;
+            while j < p.len() {
+                code[at + j] = p[j];
+                j += 1;
+            }
+            tail_off[n] = at;
+            at += p.len();
+            n += 1;
+        }
+        assert!(at == CODE_LEN, "compact text length");
+        let mut entries = [Entry(0); N];
+        let mut i = 0;
+        while i < N {
+            let e = ENTRIES_CONST[i];
+            let n = SORTED.2[i] as usize;
+            let p = pattern(&e);
+            let (off, len) = if n < tails_at {
+                (PACKED_CODE_AT[n] as usize, compact_len(p))
+            } else {
+                (tail_off[n], p.len())
+            };
+            assert!(off + len <= CODE_LEN, "compact offset past the text");
+            let (_, rest) = code.split_at(off);
+            let (pat_code, _) = rest.split_at(len);
+            assert!(
+                decodes_to(pat_code, p),
+                "PACKED_CODE does not hold a pattern at its offset (core/build.rs)"
+            );
+            entries[i] = Entry::new(off, len, e.kind_bit(), e.hash());
+            i += 1;
+        }
+        (code, entries)
+    }
+
+    /// Whether compact `code` decodes to `utf8`: the rules of `compact::decode`, for the
+    /// compile-time check of [`build_compact`] (that runtime decoder is checked against
+    /// every entry by a test).
+    #[cfg(feature = "small-flash")]
+    const fn decodes_to(code: &[u8], utf8: &[u8]) -> bool {
+        let (mut i, mut o) = (0, 0);
+        while i < code.len() {
+            let b = code[i];
+            let (bytes, code_len, utf8_len): ([u8; 4], usize, usize) = if b < 0x80 {
+                ([b, 0, 0, 0], 1, 1)
+            } else if b <= 0xD1 {
+                let c = 0x4E00 + (((b as u32) & 0x7F) << 8 | code[i + 1] as u32);
+                (
+                    [
+                        0xE0 | (c >> 12) as u8,
+                        0x80 | ((c >> 6) & 0x3F) as u8,
+                        0x80 | (c & 0x3F) as u8,
+                        0,
+                    ],
+                    2,
+                    3,
+                )
+            } else if b >= 0xD8 && b <= 0xDF {
+                let c = ((b as u32) & 0x07) << 8 | code[i + 1] as u32;
+                ([0xC0 | (c >> 6) as u8, 0x80 | (c & 0x3F) as u8, 0, 0], 2, 2)
+            } else if b >= 0xE0 && b <= 0xEF {
+                ([b, code[i + 1], code[i + 2], 0], 3, 3)
+            } else if b >= 0xF0 && b <= 0xF4 {
+                ([b, code[i + 1], code[i + 2], code[i + 3]], 4, 4)
+            } else {
+                return false;
+            };
+            let mut k = 0;
+            while k < utf8_len {
+                if o + k >= utf8.len() || utf8[o + k] != bytes[k] {
+                    return false;
+                }
+                k += 1;
+            }
+            i += code_len;
+            o += utf8_len;
+        }
+        i == code.len() && o == utf8.len()
+    }
+
+    #[cfg(feature = "small-flash")]
+    const COMPACT: ([u8; CODE_LEN], [Entry; N]) = build_compact();
+    /// The compact pattern text of the `small-flash` build (`scan/compact.rs`).
+    #[cfg(feature = "small-flash")]
+    pub(super) static CODE: [u8; CODE_LEN] = COMPACT.0;
 
     const fn build_buckets() -> [u16; BUCKET_COUNT + 1] {
         assert!(N < u16::MAX as usize, "too many patterns");
@@ -2397,6 +2568,8 @@ mod tables {
 // Tests
 // ---------------------------------------------------------------------------------------------
 
+#[cfg(feature = "small-flash")]
+mod compact;
 mod facts;
 #[cfg(not(feature = "small-flash"))]
 mod fast;

@@ -90,8 +90,10 @@ impl<'b> Out<'b> {
     #[cfg(feature = "small-flash")]
     #[inline(always)]
     pub(super) fn factor_open(&mut self, factor: Factor) -> Res {
+        let (group, rest) = factor_code(factor.index());
         self.put(b"{\"factor\":\"")?;
-        self.put(factor_code(factor.index()))?;
+        self.put(group)?;
+        self.put(rest)?;
         self.put(b"\",\"dimension\":\"")
     }
 
