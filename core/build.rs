@@ -30,6 +30,9 @@ const FAMILIES: &[(&str, &str)] = &[
     ("elapsed", "Elapsed"),
     ("money", "Money"),
     ("negation", "Negation"),
+    // A look-alike masks the cue phrases inside it (`起泡酒`, "burnt out"): a negation whose
+    // reach is its own words (code `-`, `NEGATION_MASK` in core/src/scan.rs).
+    ("mask", "Negation"),
     ("condition", "Condition"),
     ("resume", "Resume"),
     ("label", "Label"),

@@ -49,6 +49,9 @@
 //!   A negated threat, safety cue, malice sign or scope does not count. A condition (`如果`,
 //!   "if you") makes the negations of its clause not count (`如果你们不处理` is no negation);
 //!   a turn back to the speaker's intent (`我就`, `否则`, "but", "I will") ends a negation.
+//! - A look-alike (the `mask` lines: `起泡酒`, `心里很受伤`, "burnt out", "bled me dry")
+//!   masks every phrase lying wholly inside its words, whatever the phrase's kind: sparkling
+//!   wine is no blister, hurt feelings no injury. A phrase only partly inside one is read.
 //! - Numbers are read next to their unit: `N天`, `两个星期`, "two weeks" (elapsed hours;
 //!   not a deadline such as `三天内` or "within 7 days"), `第N次`, "third time" (repetition),
 //!   `N元`, `$N`, `£N`, `HK$N`, `赔我五万` (money, in minor units). `元` and `块` take the
@@ -94,6 +97,10 @@
 //!   also when it is a town); a place named bare (`成個屯門`) is not read.
 //! - A text in Traditional characters that names no Hong Kong word or place is read as
 //!   Taiwanese for the currency of `元`.
+//! - [`locate`] finds a cue at the first prefix of the text that shows it; a prefix that
+//!   cuts a look-alike short (`起泡` of `起泡酒`) shows the cue phrase it holds, so where a
+//!   text holds both the look-alike and, later, the same cue told plainly, the span given
+//!   may be the look-alike's words.
 //! - A category phrase counts wherever it stands: a phrase of one category inside a
 //!   longer one of another (`话费` in `返话费`, "billing" in "billing address") counts for
 //!   both, and a tie goes to the category listed first in the vocabulary, so an address
@@ -294,6 +301,14 @@ const REPETITION_CODES: [&str; 15] = [
 ];
 /// Codes of negation phrases: one clause (up to a comma) or a whole sentence.
 const NEGATION_CODES: [&str; 2] = ["clause", "sentence"];
+/// The negation bit of a look-alike (`mask` lines of `phrases.tsv`, code `-`): an ordinary
+/// phrase that holds a cue phrase (`起泡酒`, sparkling wine, holds the blister `起泡`; "burnt
+/// out" holds the burn `burnt`; `心里很受伤` holds the injury `受伤`). Every phrase lying
+/// wholly inside its words is not read, whatever its kind: a negation whose reach is its
+/// own words. Both matchers report the matches at one position in table order, and the
+/// mask lines come first in `phrases.tsv` (checked at compile time), so a look-alike is read
+/// before any phrase that starts where it starts.
+const NEGATION_MASK: u8 = 2;
 /// Regions a text can show, by bit of a region phrase: `元` is read as their currency.
 const REGION_CODES: [&str; 3] = ["hk", "tw", "hant"];
 /// The region bit of a word written only in Traditional characters (`你們`, `這個`): a
@@ -638,7 +653,13 @@ const fn code_bit(kind: CueKind, code: &str) -> u8 {
                 str_index(&CURRENCIES, rest) | after
             }
         }
-        CueKind::Negation => str_index(&NEGATION_CODES, c),
+        CueKind::Negation => {
+            if bytes_equal(c, b"-") {
+                NEGATION_MASK
+            } else {
+                str_index(&NEGATION_CODES, c)
+            }
+        }
         CueKind::Condition | CueKind::Resume => {
             assert!(
                 bytes_equal(c, b"-"),
@@ -1116,6 +1137,9 @@ struct Reader {
     publicity_in_sentence: bool,
     /// The text is written in Traditional characters (see [`REGION_TRADITIONAL`]).
     traditional: bool,
+    /// Offset in the whole text where the furthest-reaching look-alike read so far ends
+    /// (see [`NEGATION_MASK`]): a phrase ending at or before it, read after it, lies inside.
+    mask_end: usize,
 }
 
 /// Roles of an amount the customer states (see [`MALICE_CLAIM`]): an amount with no marker
@@ -1148,6 +1172,7 @@ impl Reader {
             claim_in_sentence: false,
             publicity_in_sentence: false,
             traditional: false,
+            mask_end: 0,
         }
     }
 
@@ -1253,8 +1278,19 @@ impl Reader {
     fn hit(&mut self, hay: &[u8], p: usize, origin: usize, kind_bit: u8, len: usize) {
         let bit = kind_bit & 0x0F;
         let at = origin.wrapping_add(p);
+        let end = at.saturating_add(len);
+        let kind = CueKind::from_index(kind_bit >> 4);
+        // Matches come in text order, a look-alike before the phrases that start where it
+        // does: a phrase read after one and ending inside it lies inside its words.
+        if kind == Some(CueKind::Negation) && bit == NEGATION_MASK {
+            self.mask_end = self.mask_end.max(end);
+            return;
+        }
+        if end <= self.mask_end {
+            return;
+        }
         let customer_side = self.speaker != AGENT;
-        match CueKind::from_index(kind_bit >> 4) {
+        match kind {
             Some(CueKind::Threat) => {
                 if customer_side && !self.negated() {
                     self.cues.set(kind_bit);
@@ -2301,6 +2337,16 @@ mod tables {
         let mut g = 0;
         while g < SOURCE.len() {
             assert!(!SOURCE[g].2.is_empty(), "cue without patterns");
+            // A look-alike must be read before the phrases that start where it does: the
+            // matchers report one position's matches in table order, which for patterns of
+            // one key is source order (see `super::NEGATION_MASK`).
+            let (kind, code, _) = SOURCE[g];
+            let is_mask = kind as u8 == CueKind::Negation as u8
+                && super::code_bit(kind, code) == super::NEGATION_MASK;
+            assert!(
+                !is_mask || g == 0,
+                "phrases.tsv: the mask lines come first, before any other family"
+            );
             g += 1;
         }
         let mut i = 0;

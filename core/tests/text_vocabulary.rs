@@ -331,3 +331,66 @@ fn fractures_live_wires_and_hospital_stays_in_other_words() {
         None
     );
 }
+
+/// Look-alikes (`mask` lines of `core/phrases.tsv`): an ordinary phrase that holds a harm
+/// word is no harm, in every language; the harm word told plainly, before, after or beside
+/// the look-alike still is.
+#[test]
+fn look_alikes_that_hold_a_harm_word_are_no_harm() {
+    for t in [
+        // Sparkling wine holds the blister 起泡; a screen film or paint bubbles.
+        "你们超市卖的起泡酒是假货，要求退款。",
+        "買了一箱起泡酒，送來的時候有兩瓶是空的。",
+        "手机贴膜起泡了，要求重新贴。",
+        "刚刷的墙面起泡了，装修公司不管。",
+        // Noodles soaked in boiling water hold the blister 水泡.
+        "開水泡了十分鐘麵還是硬的。",
+        // Hurt feelings hold the injury 受伤.
+        "我心里很受伤，十年的老用户一点优惠都没有。",
+        "说实话我感觉很受伤。",
+        "你哋咁樣對我，我真係好受傷。",
+        "客服的话让我心靈受傷。",
+        // A slashed price holds the fracture 骨折 and the bleeding 流血.
+        "说好的骨折价，付款时却比平时还贵。",
+        "所谓流血价比别家还贵。",
+        // The speed or the price dropped: nothing fell.
+        "网速掉下来了，一到晚上就卡。",
+        // Exhausted, spent, overcharged: no burn, no bleeding.
+        "Honestly I'm burnt out from chasing this refund.",
+        "I am completely BURNED OUT by your call centre.",
+        "Your app burned through my whole data allowance overnight.",
+        "Your hidden fees have bled me dry.",
+        "To add insult to injury, the new router is faulty too.",
+        "A rash decision by your engineer left me without broadband.",
+        "The app threw up an error every time I paid.",
+        // Idioms that hold no harm word at all, kept here so that none ever reads as harm.
+        "The roaming charges are killing me. This is killing me.",
+        "I was shocked by the bill.",
+        "I'm sick of waiting and sick and tired of your excuses.",
+    ] {
+        assert_eq!(safety(t), None, "{t}");
+    }
+}
+
+#[test]
+fn a_harm_word_beside_its_look_alike_is_still_harm() {
+    for t in [
+        "喝了你们的起泡酒，瓶塞弹出来，我的眼角受伤了。",
+        "起泡酒瓶炸开，我手上起泡了。",
+        "我心里很受伤，因为我儿子在你们店里摔伤了。",
+        "I'm burnt out after a night in A&E: your kettle burnt my hand.",
+        "Your fees bled me dry, and then your door cut my hand and it bled.",
+        "開水泡麵的時候杯子裂了，手被燙起了泡。",
+    ] {
+        assert_eq!(safety(t), Some("injury"), "{t}");
+    }
+}
+
+/// A look-alike cut short is not one: the harm word in it is read (`起泡` at the end).
+#[test]
+fn a_look_alike_masks_only_what_lies_inside_it() {
+    assert_eq!(safety("我的手起泡"), Some("injury"));
+    assert_eq!(safety("我的手起泡酒"), None);
+    // Each look-alike masks its own place only.
+    assert_eq!(safety("the fees bled me dry, then the glass cut me and I bled"), Some("injury"));
+}
