@@ -1185,18 +1185,21 @@ impl Reader {
             _ if self.traditional => 2,
             _ => 0, // CNY
         };
+        // An amount read in the local currency takes the region's.
+        let in_region = |m: Money| Money {
+            currency: if m.currency == LOCAL_CURRENCY {
+                local
+            } else {
+                m.currency
+            },
+            ..m
+        };
         let found = self.cues.money;
         self.cues.money = TextCues::NONE.money;
-        for mut m in found {
-            if m.currency == LOCAL_CURRENCY {
-                m.currency = local;
-            }
-            self.cues.add_money(m);
+        for m in found {
+            self.cues.add_money(in_region(m));
         }
-        self.cues.loss = self.loss;
-        if self.cues.loss.currency == LOCAL_CURRENCY {
-            self.cues.loss.currency = local;
-        }
+        self.cues.loss = in_region(self.loss);
         let escalating = {
             let mut amounts = self.cues.money().map(|m| m.amount_minor);
             amounts
