@@ -23,6 +23,9 @@ const FAMILIES: &[(&str, &str)] = &[
     // Personal data exposed: a bit of the safety kind (`SAFETY_DATA_EXPOSURE` in
     // core/src/scan.rs), as every kind index is taken.
     ("privacy", "Safety"),
+    // Staff conduct the customer tells of: bits 12 and up of the forbidden-phrase kind
+    // (`FORBIDDEN_CONDUCT` in core/src/scan.rs).
+    ("conduct", "ForbiddenPhrase"),
     ("malice", "Malice"),
     ("vulnerable", "Vulnerable"),
     ("scope", "Scope"),

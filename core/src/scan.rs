@@ -338,6 +338,13 @@ const MALICE_OFFER: u8 = 4;
 /// safety among the customer's needs (seed `003_8f6867fe054256d6.txt`, 二、客戶心理需求:
 /// 6.安全需求, 7.隱私需求).
 const SAFETY_DATA_EXPOSURE: u8 = 7;
+/// The first forbidden-phrase bit of a `conduct` phrase ("the agent was rude", `客服态度很差`,
+/// "hung up on me"): bit `FORBIDDEN_CONDUCT + i` is [`CONDUCT`] `i`. What staff did, told
+/// by the customer, is not a phrase staff said, but it shares the forbidden-phrase kind,
+/// whose bits 12 to 15 are free, as every kind index is taken (as `SAFETY_DATA_EXPOSURE`
+/// shares the safety kind). It counts on the customer's side, not denied and not in a
+/// condition ("if the agent is rude again"): it tells what happened.
+const FORBIDDEN_CONDUCT: u8 = 12;
 /// The safety bit of an outcome phrase (`住院`, `急诊`, "passed away"): a phrase that says
 /// how a harm ended (treatment, a hospital stay, a death), not that a harm happened. Its
 /// low bits are the level it shows ([`SAFETY_LEVELS`] index). Alone it shows no safety
@@ -397,6 +404,9 @@ pub struct TextCues {
     /// The customer tells of their personal data exposed: a bill or statement sent to
     /// someone else, details leaked, sold or shown to others (`privacy` phrases).
     pub data_exposure: bool,
+    /// How staff treated the customer, as the customer tells it (`conduct` phrases), bits in
+    /// the order of [`CONDUCT`]: rude, a non-verbal rejection.
+    pub conduct: u8,
     /// How many phrases of each complaint category occurred (by [`Category`] index, at
     /// most 255 each; `other` has no phrases). [`TextFacts`] suggests the most cued one.
     pub categories: [u8; Category::COUNT],
@@ -417,6 +427,7 @@ impl TextCues {
         money: [NO_MONEY; MONEY_SLOTS],
         loss: NO_MONEY,
         data_exposure: false,
+        conduct: 0,
         categories: [0; Category::COUNT],
     };
 
@@ -449,6 +460,7 @@ impl TextCues {
                 self.loss
             },
             data_exposure: self.data_exposure | other.data_exposure,
+            conduct: self.conduct | other.conduct,
             categories: self.categories,
         };
         for (n, m) in out.categories.iter_mut().zip(other.categories) {
@@ -593,7 +605,16 @@ const fn code_bit(kind: CueKind, code: &str) -> u8 {
     let c = code.as_bytes();
     match kind {
         CueKind::Threat => info_index(&THREATS, c),
-        CueKind::ForbiddenPhrase => info_index(&FORBIDDEN_PHRASES, c),
+        CueKind::ForbiddenPhrase => {
+            let mut i = 0;
+            while i < CONDUCT.len() {
+                if bytes_equal(CONDUCT[i].code.as_bytes(), c) {
+                    return FORBIDDEN_CONDUCT + i as u8;
+                }
+                i += 1;
+            }
+            info_index(&FORBIDDEN_PHRASES, c)
+        }
         CueKind::EmotionMarker => info_index(&EMOTION_MARKERS, c),
         CueKind::Safety => match c {
             b"data_exposure" => SAFETY_DATA_EXPOSURE,
@@ -830,6 +851,18 @@ pub const FORBIDDEN_PHRASES: [PhraseInfo; FORBIDDEN_PHRASE_COUNT] = [
         "happens_all_the_time",
         "This happens all the time",
         "这是常有的事",
+    ),
+];
+
+/// How staff treated the customer, as the customer tells it, by bit of
+/// [`TextCues::conduct`]; the codes are the record's `handling_failures` codes (seed
+/// `000_d3bb18e70da591cc.txt`, 预防十种错误: 粗鲁无礼, 非语言排斥).
+pub const CONDUCT: [PhraseInfo; 2] = [
+    info("rude", "Staff were rude to the customer", "粗鲁无礼"),
+    info(
+        "nonverbal_rejection",
+        "Staff hung up, walked away or ignored the customer",
+        "非语言排斥",
     ),
 ];
 
@@ -1301,6 +1334,12 @@ impl Reader {
                         self.publicity_in_sentence = true;
                         self.extortion_if_claimed();
                     }
+                }
+            }
+            Some(CueKind::ForbiddenPhrase) if bit >= FORBIDDEN_CONDUCT => {
+                if customer_side && !self.negated() && !self.condition {
+                    let i = bit.saturating_sub(FORBIDDEN_CONDUCT);
+                    self.cues.conduct |= 1u8.checked_shl(u32::from(i)).unwrap_or(0);
                 }
             }
             Some(CueKind::ForbiddenPhrase) => {

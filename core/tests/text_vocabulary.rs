@@ -392,5 +392,8 @@ fn a_look_alike_masks_only_what_lies_inside_it() {
     assert_eq!(safety("我的手起泡"), Some("injury"));
     assert_eq!(safety("我的手起泡酒"), None);
     // Each look-alike masks its own place only.
-    assert_eq!(safety("the fees bled me dry, then the glass cut me and I bled"), Some("injury"));
+    assert_eq!(
+        safety("the fees bled me dry, then the glass cut me and I bled"),
+        Some("injury")
+    );
 }
