@@ -90,8 +90,10 @@
 //!   `赔您`, "you offered" the company's offer; a claim more than twice the largest loss is
 //!   an excessive claim, and a claim with a press, social-media or review-site threat in
 //!   one sentence is extortion. A loss stated with no marker after a claim is not seen.
-//! - A stated age in English ("2 year old", "84 years old") of 70 or more is an elderly
-//!   person, under 18 a child; Chinese ages are read only where a phrase names them
+//! - A stated age in English ("2 year old", "84 years old", "a 78-year-old") of 70 or more
+//!   is an elderly person, under 18 a child; an age after "I'm", "I am" or "aged" (`I'm 78`)
+//!   only when the word after it goes with an age (`and`, `years`, punctuation), and only
+//!   ever as elderly; Chinese ages are read only where a phrase names them
 //!   (`八十多岁`). The place after `整个`, `成個`, "the whole of" is read by its last character
 //!   (`区`, `市`, `港`...) or its capital letter ("the whole of Leeds" is read as a city,
 //!   also when it is a town); a place named bare (`成個屯門`) is not read.
@@ -357,6 +359,10 @@ const SAFETY_OUTCOME: u8 = 8;
 /// numeral, about 0.7 KiB of flash; a one-character `岁` pattern would shorten the filter
 /// key of every character sharing its lead byte and halve the scanner's speed on Chinese.)
 const VULNERABLE_AGE: u8 = 7;
+/// The vulnerable bit of a phrase after which an age is stated (`I'm 78`, `aged 82`): 70
+/// or more is an elderly person. Never a child: `I'm 12 minutes away` is read as no age
+/// only because of the word after it, and a wrong child costs more than a missed one.
+const VULNERABLE_AGE_AFTER: u8 = 6;
 /// The age from which a stated age is an elderly person (tests/text/README.md).
 const ELDERLY_AGE: u64 = 70;
 /// The age below which a stated age is a child.
@@ -640,6 +646,8 @@ const fn code_bit(kind: CueKind, code: &str) -> u8 {
         CueKind::Vulnerable => {
             if bytes_equal(c, b"age") {
                 VULNERABLE_AGE
+            } else if bytes_equal(c, b"age_after") {
+                VULNERABLE_AGE_AFTER
             } else {
                 info_index(&VULNERABLE, c)
             }
@@ -1399,6 +1407,12 @@ impl Reader {
             Some(CueKind::Malice) => {
                 if customer_side && (bit == 0 || !self.negated()) {
                     self.cues.malice |= 1u8.checked_shl(u32::from(bit)).unwrap_or(0);
+                }
+            }
+            Some(CueKind::Vulnerable) if bit == VULNERABLE_AGE_AFTER => {
+                let elderly = numbers::age_after(hay, p, len).is_some_and(|a| a >= ELDERLY_AGE);
+                if customer_side && elderly {
+                    self.cues.vulnerable |= 1 << 0;
                 }
             }
             Some(CueKind::Vulnerable) if bit == VULNERABLE_AGE => {

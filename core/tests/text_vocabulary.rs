@@ -397,3 +397,100 @@ fn a_look_alike_masks_only_what_lies_inside_it() {
         Some("injury")
     );
 }
+
+/// Ages stated without 岁: "I'm 78", "a 78-year-old", "my 82 year old mother", "in her
+/// eighties" are elderly; a figure after "I'm" that is no age is not.
+#[test]
+fn ages_told_without_a_unit_are_read() {
+    for t in [
+        "I'm 78 and your engineer left me without heating.",
+        "I am 81, and I can't climb to the meter.",
+        "As a 79-year-old widow I cannot read the small print.",
+        "My 82 year old mother has been cut off twice.",
+        "My father, aged 85, waited all day.",
+        "We are both in our eighties and the broadband keeps dropping.",
+        "Mum is in her nineties.",
+    ] {
+        assert!(vulnerable(t, "elderly"), "{t}");
+    }
+    for t in [
+        "I'm 100% sure I paid.",
+        "I'm 80 miles from the nearest shop.",
+        "I am 45 and perfectly able to read a bill.",
+        "I'm 12 minutes away from the store.",
+        "Our flat is in a 1970s block.",
+        "Since the eighties I have banked with you.",
+    ] {
+        assert!(!vulnerable(t, "elderly"), "{t}");
+        assert!(!vulnerable(t, "child"), "{t}");
+    }
+}
+
+/// Media outlets named in a threat: English ones after a verb of telling, Chinese ones by
+/// name; reading an outlet is no threat.
+#[test]
+fn media_outlets_by_name_are_media_threats() {
+    let media = |t: &str| scan_text(t).threats & 1 == 1;
+    for t in [
+        "If this isn't sorted by Friday I'm going to the Daily Mail.",
+        "I will be writing to the Telegraph about this.",
+        "再唔處理我就去壹週刊爆料。",
+        "我會把整件事告訴明報。",
+        "我要投訴到自由時報。",
+    ] {
+        assert!(media(t), "{t}");
+    }
+    for t in [
+        "I read in the Daily Mail that your prices are going up.",
+        "I'm not going to the Daily Mail, I just want my refund.",
+    ] {
+        assert!(!media(t), "{t}");
+    }
+}
+
+#[test]
+fn the_street_and_the_neighbours_are_a_scope() {
+    assert_eq!(scope("Half the street has had no water since Monday."), Some("district"));
+    assert_eq!(scope("All my neighbours have lost their TV signal too."), Some("building"));
+    assert_eq!(scope("The whole estate lost power again."), Some("building"));
+}
+
+/// A number port under way (stuck, failed, slow) is no threat to leave; saying one will
+/// port the number is.
+#[test]
+fn a_number_port_under_way_is_no_churn_threat() {
+    let churn = |t: &str| scan_text(t).threats >> 4 & 1 == 1;
+    for t in [
+        "携号转网卡住了，一直显示处理中。",
+        "攜號轉網失敗了三次。",
+        "你们的携号转网流程太慢了。",
+        "携号转网申请提交三天了还没办好。",
+    ] {
+        assert!(!churn(t), "{t}");
+    }
+    for t in ["再不解决我要携号转网。", "我明天就去携号转网。"] {
+        assert!(churn(t), "{t}");
+    }
+}
+
+/// An age read after its phrase (`I'm 78`) reads the same whatever the split of the text
+/// a streaming scanner is fed, and with either matcher.
+#[test]
+fn an_age_after_its_phrase_reads_alike_in_pieces() {
+    for t in [
+        "I'm 78 and cold.",
+        "Hello, I am 81. My heating is off",
+        "aged 85 years",
+        "I'm 100% sure, I'm 79",
+    ] {
+        let whole = scan_text(t);
+        assert_eq!(whole, complaint_triage::scan::reference::scan_text(t), "{t}");
+        for at in (0..=t.len()).filter(|&k| t.is_char_boundary(k)) {
+            let mut s = complaint_triage::scan::Scanner::new();
+            s.push_str(&t[..at]);
+            s.push_str(&t[at..]);
+            assert_eq!(s.finish(), whole, "{t:?} split at {at}");
+        }
+        assert!(vulnerable(t, "elderly"), "{t}");
+    }
+}
