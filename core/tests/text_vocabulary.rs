@@ -450,9 +450,18 @@ fn media_outlets_by_name_are_media_threats() {
 
 #[test]
 fn the_street_and_the_neighbours_are_a_scope() {
-    assert_eq!(scope("Half the street has had no water since Monday."), Some("district"));
-    assert_eq!(scope("All my neighbours have lost their TV signal too."), Some("building"));
-    assert_eq!(scope("The whole estate lost power again."), Some("building"));
+    assert_eq!(
+        scope("Half the street has had no water since Monday."),
+        Some("district")
+    );
+    assert_eq!(
+        scope("All my neighbours have lost their TV signal too."),
+        Some("building")
+    );
+    assert_eq!(
+        scope("The whole estate lost power again."),
+        Some("building")
+    );
 }
 
 /// A number port under way (stuck, failed, slow) is no threat to leave; saying one will
@@ -484,7 +493,11 @@ fn an_age_after_its_phrase_reads_alike_in_pieces() {
         "I'm 100% sure, I'm 79",
     ] {
         let whole = scan_text(t);
-        assert_eq!(whole, complaint_triage::scan::reference::scan_text(t), "{t}");
+        assert_eq!(
+            whole,
+            complaint_triage::scan::reference::scan_text(t),
+            "{t}"
+        );
         for at in (0..=t.len()).filter(|&k| t.is_char_boundary(k)) {
             let mut s = complaint_triage::scan::Scanner::new();
             s.push_str(&t[..at]);

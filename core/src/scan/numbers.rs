@@ -453,7 +453,9 @@ pub(super) fn age(hay: &[u8], p: usize, len: usize) -> Option<u64> {
 /// an age (`and`, `years`, `now`...). Not `I'm 100% sure`, `I'm 80 miles away`, `aged 5
 /// minutes`. Read within [`LOOKAHEAD`] bytes of `p`.
 pub(super) fn age_after(hay: &[u8], p: usize, len: usize) -> Option<u64> {
-    const AFTER: [&str; 8] = ["and", "years", "year", "yrs", "now", "myself", "but", "with"];
+    const AFTER: [&str; 8] = [
+        "and", "years", "year", "yrs", "now", "myself", "but", "with",
+    ];
     let limit = p.saturating_add(LOOKAHEAD).min(hay.len());
     let start = p.saturating_add(len);
     if hay.get(start) != Some(&b' ') {
