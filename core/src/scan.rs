@@ -16,7 +16,8 @@
 //! ordinal of this contact, the longest stated duration in hours, up to
 //! [`MONEY_SLOTS`] amounts with their currency ([`CURRENCIES`]), the largest of them stated
 //! as paid or lost ([`TextCues::loss`]), whether personal data was exposed
-//! ([`TextCues::data_exposure`], the `privacy` lines of `phrases.tsv`) and how many phrases of
+//! ([`TextCues::data_exposure`], the `privacy` lines of `phrases.tsv`), how staff treated
+//! the customer as the customer tells it ([`TextCues::conduct`], [`CONDUCT`]) and how many phrases of
 //! each complaint [`Category`] occurred (seed `002_53957cc42773bf88.txt`, 六 智能客服:
 //! 自動識別投訴類型). The bitsets:
 //!
