@@ -23,6 +23,9 @@ const FAMILIES: &[(&str, &str)] = &[
     // Personal data exposed: a bit of the safety kind (`SAFETY_DATA_EXPOSURE` in
     // core/src/scan.rs), as every kind index is taken.
     ("privacy", "Safety"),
+    // Staff conduct the customer tells of: bits 12 and up of the forbidden-phrase kind
+    // (`FORBIDDEN_CONDUCT` in core/src/scan.rs).
+    ("conduct", "ForbiddenPhrase"),
     ("malice", "Malice"),
     ("vulnerable", "Vulnerable"),
     ("scope", "Scope"),
@@ -30,6 +33,9 @@ const FAMILIES: &[(&str, &str)] = &[
     ("elapsed", "Elapsed"),
     ("money", "Money"),
     ("negation", "Negation"),
+    // A look-alike masks the cue phrases inside it (`起泡酒`, "burnt out"): a negation whose
+    // reach is its own words (code `-`, `NEGATION_MASK` in core/src/scan.rs).
+    ("mask", "Negation"),
     ("condition", "Condition"),
     ("resume", "Resume"),
     ("label", "Label"),

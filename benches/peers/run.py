@@ -261,7 +261,8 @@ def merged(r: Rubric, rec: dict) -> dict:
         m["data_breach"] = True
     if (rec.get("category") or "other") == "other" and rec.get("cue_category"):
         m["category"] = rec["cue_category"]
-    for field, cue in [("vulnerability", "cue_vulnerability"), ("malice_signals", "cue_malice")]:
+    for field, cue in [("vulnerability", "cue_vulnerability"), ("malice_signals", "cue_malice"),
+                       ("handling_failures", "cue_handling_failures")]:
         m[field] = sorted(set(rec.get(field) or ()) | set(rec.get(cue) or ()))
     return m
 
@@ -270,8 +271,9 @@ def gates_that_apply(r: Rubric, rec: dict, m: dict) -> list[str]:
     """The gates whose condition holds; ``m`` is the record as merged with
     its text (``merged``): its harm, scope and Nth call count, while the
     record's own threats, failures and malice signals do (words in its
-    text add points, never those gates) and the regulator's clock runs on
-    its own hours."""
+    text add points, never those gates; the staff conduct its text tells
+    of joins its failures) and the regulator's clock runs on its own
+    hours."""
     fired = []
     safety = SAFETY_LEVELS[safety_level(m)]
     if safety in SAFETY_GATES:
@@ -281,7 +283,7 @@ def gates_that_apply(r: Rubric, rec: dict, m: dict) -> list[str]:
         fired.append("formal_channel")
     if channel == "media":
         fired.append("press")
-    threats, failures = set(rec.get("threats") or ()), set(rec.get("handling_failures") or ())
+    threats, failures = set(rec.get("threats") or ()), set(m.get("handling_failures") or ())
     upset_or_repeated = int_field(rec, "emotion") >= r.bands["emotion"][0] or int_field(m, "prior_contacts") > 0
     if threats & set(EXPOSURE_THREATS) or ("influential" in (rec.get("profile") or ()) and upset_or_repeated):
         fired.append("public_exposure")
@@ -517,9 +519,13 @@ def make_numpy(r: Rubric) -> Callable[[pa.Table], tuple]:
         for gate, threshold in zip(["several_affected", "mass_incident", "wide_outage"], r.affected_gate):
             fired[gate] = affected >= threshold
         fired["mass_safety"] = (affected >= r.affected_gate[1]) & ((safety >= 1) | any_of(t, "rights", "rights", ["safety"], n))
+        # The record's failures and the staff conduct its text tells of.
+        def failure_in(codes_: list[str]) -> np.ndarray:
+            return (any_of(t, "handling_failures", "handling_failures", codes_, n)
+                    | any_of(t, "cue_handling_failures", "handling_failures", codes_, n))
         fired["attitude"] = ((in_codes(t, "category", "category", ["service_attitude"], n)
-                              & any_of(t, "handling_failures", "handling_failures", ATTITUDE_FAILURES, n))
-                             | any_of(t, "handling_failures", "handling_failures", RUDE_FAILURES, n))
+                              & failure_in(ATTITUDE_FAILURES))
+                             | failure_in(RUDE_FAILURES))
         fired["malice_track"] = (any_of(t, "malice_signals", "malice_signals", MALICE_TRACK_SIGNALS, n)
                                  | any_of(t, "cue_malice", "malice_signals", ["extortion"], n))
         fired["past_regulatory_deadline"] = clock(t, n)[1]
@@ -595,6 +601,7 @@ def make_numpy(r: Rubric) -> Callable[[pa.Table], tuple]:
                 bits |= bitmask(col(t, "cue_threats"), vocab, n)
             elif f == "handling_failures":
                 bits |= np.where(bools(col(t, "cue_forbidden"), n), forbidden_bit, 0)
+                bits |= bitmask(col(t, "cue_handling_failures"), vocab, n)
             elif f == "vulnerability":
                 bits |= bitmask(col(t, "cue_vulnerability"), vocab, n)
             elif f == "malice_signals":
@@ -758,6 +765,8 @@ def zen_graph(r: Rubric) -> dict:
                 test += f" or contains(cue_threats ?? [], {json.dumps(c)})"
             if f == "handling_failures" and c == "forbidden_phrase":
                 test += " or cue_forbidden == true"
+            if f == "handling_failures":
+                test += f" or contains(cue_handling_failures ?? [], {json.dumps(c)})"
             if f in ("vulnerability", "malice_signals"):
                 cue = "cue_vulnerability" if f == "vulnerability" else "cue_malice"
                 test += f" or contains({cue} ?? [], {json.dumps(c)})"
@@ -843,8 +852,10 @@ def zen_graph(r: Rubric) -> dict:
     gate_exprs += [(f"gate.{gate}", f"m.affected_customers >= {t}")
                    for gate, t in zip(["several_affected", "mass_incident", "wide_outage"], r.affected_gate)]
     gate_exprs += [
-        ("gate.attitude", f"(category == {q('service_attitude')} and {any_in('handling_failures', ATTITUDE_FAILURES)})"
-                          f" or {any_in('handling_failures', RUDE_FAILURES)}"),
+        ("gate.attitude", f"(category == {q('service_attitude')} and ({any_in('handling_failures', ATTITUDE_FAILURES)}"
+                          f" or {any_in('cue_handling_failures', ATTITUDE_FAILURES)}))"
+                          f" or {any_in('handling_failures', RUDE_FAILURES)}"
+                          f" or {any_in('cue_handling_failures', RUDE_FAILURES)}"),
         ("gate.malice_track", f"{any_in('malice_signals', MALICE_TRACK_SIGNALS)} or {any_in('cue_malice', ['extortion'])}"),
         ("gate.past_regulatory_deadline", "ck.past"),
         ("gate.repeat_complaint", f"m.prior_contacts >= {r.bands['prior_contacts'][1]}"),
@@ -957,6 +968,7 @@ def for_peers(rec: dict) -> dict:
             "cue_loss": facts["largest_loss"],
             "cue_loss_currency": facts["loss_currency"] if facts["loss_currency"] != "unspecified" else None,
             "cue_data_exposure": facts["data_exposure"],
+            "cue_handling_failures": facts["handling_failures"],
         }
         rec.update({k: v for k, v in cues.items() if v})
     return rec
@@ -984,9 +996,11 @@ TEXT_PROBES = [
     "花了三千块买的洗衣机坏了，赔我一万元。",
     "My bank statement was sent to my neighbour.",
     "你們把我的個人資料洩露給推銷公司。",
+    "The agent was rude, laughed at me and hung up on me.",
+    "你們的客服說我是神經病，還直接掛我電話。",
 ]
 LIST_TYPE = pa.list_(pa.string())
-CUE_LISTS = ["cue_threats", "cue_vulnerability", "cue_malice"]
+CUE_LISTS = ["cue_threats", "cue_vulnerability", "cue_malice", "cue_handling_failures"]
 
 
 def frame(records: list[dict]) -> pa.Table:

@@ -142,7 +142,8 @@ pub fn safety_level<C: ComplaintFields + ?Sized>(c: &C) -> SafetyLevel {
 /// customer counts of the scope gates, its first emotion band);
 /// `past_deadline` whether a regulator's deadline has passed. The record's
 /// fields are read with what its text raised (`core/src/merge.rs`): harm,
-/// scope and the Nth call count; text threats and malice signs do not.
+/// scope, the Nth call count and the staff conduct the customer tells of;
+/// text threats and malice signs do not.
 pub fn gates_that_apply<C: ComplaintFields + ?Sized>(
     c: &C,
     policy: &Policy,
@@ -201,7 +202,10 @@ pub fn gates_that_apply<C: ComplaintFields + ?Sized>(
         gates.insert(Gate::WideOutage);
     }
 
-    let failures = c.handling_failures().bits();
+    // The record's failures and the staff conduct its text tells of (a rude
+    // agent, a hang-up: `merge::text_handling_failures`); a forbidden phrase
+    // found in the text adds its points only.
+    let failures = c.handling_failures().bits() | c.text_cues().handling_failures;
     let attitude_complaint = c.category() == Category::ServiceAttitude
         && failures & HandlingFailure::bits_of(&ATTITUDE_FAILURES) != 0;
     let rude = failures & HandlingFailure::bits_of(&RUDE_FAILURES) != 0;

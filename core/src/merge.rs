@@ -24,6 +24,7 @@
 //! | money | `claimed_amount`, and `currency` | 0, and `unspecified` |
 //! | a loss | `direct_loss`, and `currency` | 0, and `unspecified` or the loss's currency |
 //! | personal data exposed | `data_breach` | false |
+//! | staff conduct the customer tells of (rude, hung up), a forbidden phrase | `handling_failures` values, for their points and the attitude gate | the value absent |
 //! | category phrases | `category`, for its points and remedy | `other` |
 //!
 //! Reasons raised by the text carry [`Source::Text`].
@@ -65,6 +66,13 @@
 //! - **Personal data exposed** ("my statement was sent to my neighbour",
 //!   `泄露了我的身份证号`) sets `data_breach` when the record left it false
 //!   (seed `003_8f6867fe054256d6.txt` 二、客戶心理需求: 7.隱私需求).
+//! - **Staff conduct** the customer tells of ("the agent was rude, laughed
+//!   at me", `客服态度很差`, "hung up on me") adds `rude` or
+//!   `nonverbal_rejection` to the record's `handling_failures` where it lacks
+//!   them, as a forbidden phrase an agent said adds `forbidden_phrase`: their
+//!   points, and the attitude gate, which a rude agent opens in any category
+//!   (seed `002_53957cc42773bf88.txt` 服務態度惡劣投訴,則需要由主管介入). A
+//!   forbidden phrase from the text still adds its points only, not the gate.
 //! - **Malice** signs from the text add their malice points but, but for
 //!   one, do not put the complaint on the legal track (the `malice_track`
 //!   gate), as text threats add points without the exposure gate: a floor
@@ -198,6 +206,21 @@ pub fn claim_basis(loss: Merged<u64>, claim: Merged<u64>) -> u64 {
 pub fn data_breach<C: ComplaintFields + ?Sized>(c: &C) -> Merged<bool> {
     let text = c.text_cues().data_exposure;
     raise_default(c.data_breach(), false, text, text)
+}
+
+/// The handling failures the text shows, as bits of
+/// [`HandlingFailure`](crate::HandlingFailure): `forbidden_phrase` when an
+/// agent said a forbidden phrase, and the staff conduct the customer tells
+/// of. Each counts where the record lacks it (value by value).
+#[inline]
+pub fn text_handling_failures<C: ComplaintFields + ?Sized>(c: &C) -> u16 {
+    let t = c.text_cues();
+    let forbidden = if t.forbidden_phrases != 0 {
+        1 << crate::HandlingFailure::ForbiddenPhrase.index()
+    } else {
+        0
+    };
+    forbidden | t.handling_failures
 }
 
 /// The currency of the record's amounts: the record's, or, when it left it

@@ -154,8 +154,7 @@ pub fn assess(complaint: &Complaint, policy: &Policy) -> Assessment {
         }
     }
     for failure in HandlingFailure::ALL {
-        let in_text =
-            *failure == HandlingFailure::ForbiddenPhrase && c.text_cues.forbidden_phrases != 0;
+        let in_text = merge::text_handling_failures(c) & (1 << failure.index()) != 0;
         if c.handling_failures.contains(*failure) {
             sums.add(Factor::handling_failure(*failure), Source::Field);
         } else if in_text {

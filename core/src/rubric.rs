@@ -63,7 +63,7 @@ pub const GATE_RULES: [(Gate, &str, &str); Gate::COUNT] = [
     (Gate::SeveralAffected, "`affected_customers` ≥ the first `affected_gate_customers`", "`002_53957cc42773bf88.txt` 當多客戶投訴同一問題后"),
     (Gate::MassIncident, "`affected_customers` ≥ the second `affected_gate_customers`", "`000_d3bb18e70da591cc.txt` 由点及面的负面辐射"),
     (Gate::WideOutage, "`affected_customers` ≥ the third `affected_gate_customers`", "`000_d3bb18e70da591cc.txt` 由点及面的负面辐射"),
-    (Gate::Attitude, "category `service_attitude` with a failure `rude`, `language_landmine`, `forbidden_phrase`, `interrogated`, `nonverbal_rejection` or `blamed_customer` in the record; or, in any category, `rude` or `language_landmine`", "`002_53957cc42773bf88.txt` 服務態(tài)度惡劣投訴,則需要由主管介入調查處理"),
+    (Gate::Attitude, "category `service_attitude` with a failure `rude`, `language_landmine`, `forbidden_phrase`, `interrogated`, `nonverbal_rejection` or `blamed_customer` in the record, or `rude` or `nonverbal_rejection` told in its text; or, in any category, `rude` or `language_landmine` (recorded or told)", "`002_53957cc42773bf88.txt` 服務態(tài)度惡劣投訴,則需要由主管介入調查處理"),
     (Gate::MaliceTrack, "malice signal `extortion`, `hype`, `escalating_claim` or `escalating_pressure` in the record, or extortion read from the text (a sum demanded with a threat of exposure in one sentence: the words are the demand itself)", "`000_d3bb18e70da591cc.txt` 恶意要挟 … 恶意炒作 … 非正常/恶意投诉的危机处理 (及时寻求政府保护, 抢先与媒体沟通, 勇敢走上法庭): malice changes the track, never lowers the priority"),
     (Gate::PastRegulatoryDeadline, "a regulatory deadline has passed (see Deadlines)", "`003_8f6867fe054256d6.txt` 限時結案,及時上報"),
     (Gate::RepeatComplaint, "`prior_contacts` in its second band or above (by default 2 earlier contacts about the same issue)", "`000_d3bb18e70da591cc.txt` 第二节 升级投诉分析: 什么是升级疑难投诉; `001_bf48436fc09b92e7.txt` 重复投诉率: the front line has had its chance twice and not closed it, so a specialist owns it now, at least moderate, in the routine queue"),
@@ -422,7 +422,7 @@ fn write_text_merging<W: Write>(policy: &Policy, w: &mut W) -> fmt::Result {
         "| the text shows | raises | only when the record has | seed |\n|---|---|---|---|\n",
     )?;
     let t = policy.affected_gate_customers;
-    let rows: [(&str, &str, &str, &str); 10] = [
+    let rows: [(&str, &str, &str, &str); 11] = [
         (
             "harm (hazard, injury, serious injury; a text's death is read as a serious injury)",
             "the safety level, and so the safety gates",
@@ -476,6 +476,12 @@ fn write_text_merging<W: Write>(policy: &Policy, w: &mut W) -> fmt::Result {
             "`data_breach`",
             "false",
             "`003_8f6867fe054256d6.txt` 二、客戶心理需求: 7.隱私需求",
+        ),
+        (
+            "staff conduct the customer tells of (\"the agent was rude\", `客服态度很差`, \"hung up on me\"; not denied, not in a condition)",
+            "`handling_failures` `rude` or `nonverbal_rejection`, for their points and the `attitude` gate (a forbidden phrase an agent said adds `forbidden_phrase`, for its points only)",
+            "the value absent",
+            "`002_53957cc42773bf88.txt` 服務態度惡劣投訴,則需要由主管介入; `000_d3bb18e70da591cc.txt` 预防十种错误",
         ),
         (
             "phrases of a complaint category (the most cued one; a tie goes to the first in the vocabulary's order)",

@@ -16,7 +16,8 @@
 //! ordinal of this contact, the longest stated duration in hours, up to
 //! [`MONEY_SLOTS`] amounts with their currency ([`CURRENCIES`]), the largest of them stated
 //! as paid or lost ([`TextCues::loss`]), whether personal data was exposed
-//! ([`TextCues::data_exposure`], the `privacy` lines of `phrases.tsv`) and how many phrases of
+//! ([`TextCues::data_exposure`], the `privacy` lines of `phrases.tsv`), how staff treated
+//! the customer as the customer tells it ([`TextCues::conduct`], [`CONDUCT`]) and how many phrases of
 //! each complaint [`Category`] occurred (seed `002_53957cc42773bf88.txt`, 六 智能客服:
 //! 自動識別投訴類型). The bitsets:
 //!
@@ -49,6 +50,9 @@
 //!   A negated threat, safety cue, malice sign or scope does not count. A condition (`如果`,
 //!   "if you") makes the negations of its clause not count (`如果你们不处理` is no negation);
 //!   a turn back to the speaker's intent (`我就`, `否则`, "but", "I will") ends a negation.
+//! - A look-alike (the `mask` lines: `起泡酒`, `心里很受伤`, "burnt out", "bled me dry")
+//!   masks every phrase lying wholly inside its words, whatever the phrase's kind: sparkling
+//!   wine is no blister, hurt feelings no injury. A phrase only partly inside one is read.
 //! - Numbers are read next to their unit: `N天`, `两个星期`, "two weeks" (elapsed hours;
 //!   not a deadline such as `三天内` or "within 7 days"), `第N次`, "third time" (repetition),
 //!   `N元`, `$N`, `£N`, `HK$N`, `赔我五万` (money, in minor units). `元` and `块` take the
@@ -87,13 +91,19 @@
 //!   `赔您`, "you offered" the company's offer; a claim more than twice the largest loss is
 //!   an excessive claim, and a claim with a press, social-media or review-site threat in
 //!   one sentence is extortion. A loss stated with no marker after a claim is not seen.
-//! - A stated age in English ("2 year old", "84 years old") of 70 or more is an elderly
-//!   person, under 18 a child; Chinese ages are read only where a phrase names them
+//! - A stated age in English ("2 year old", "84 years old", "a 78-year-old") of 70 or more
+//!   is an elderly person, under 18 a child; an age after "I'm", "I am" or "aged" (`I'm 78`)
+//!   only when the word after it goes with an age (`and`, `years`, punctuation), and only
+//!   ever as elderly; Chinese ages are read only where a phrase names them
 //!   (`八十多岁`). The place after `整个`, `成個`, "the whole of" is read by its last character
 //!   (`区`, `市`, `港`...) or its capital letter ("the whole of Leeds" is read as a city,
 //!   also when it is a town); a place named bare (`成個屯門`) is not read.
 //! - A text in Traditional characters that names no Hong Kong word or place is read as
 //!   Taiwanese for the currency of `元`.
+//! - [`locate`] finds a cue at the first prefix of the text that shows it; a prefix that
+//!   cuts a look-alike short (`起泡` of `起泡酒`) shows the cue phrase it holds, so where a
+//!   text holds both the look-alike and, later, the same cue told plainly, the span given
+//!   may be the look-alike's words.
 //! - A category phrase counts wherever it stands: a phrase of one category inside a
 //!   longer one of another (`话费` in `返话费`, "billing" in "billing address") counts for
 //!   both, and a tie goes to the category listed first in the vocabulary, so an address
@@ -296,6 +306,14 @@ const REPETITION_CODES: [&str; 15] = [
 ];
 /// Codes of negation phrases: one clause (up to a comma) or a whole sentence.
 const NEGATION_CODES: [&str; 2] = ["clause", "sentence"];
+/// The negation bit of a look-alike (`mask` lines of `phrases.tsv`, code `-`): an ordinary
+/// phrase that holds a cue phrase (`起泡酒`, sparkling wine, holds the blister `起泡`; "burnt
+/// out" holds the burn `burnt`; `心里很受伤` holds the injury `受伤`). Every phrase lying
+/// wholly inside its words is not read, whatever its kind: a negation whose reach is its
+/// own words. Both matchers report the matches at one position in table order, and the
+/// mask lines come first in `phrases.tsv` (checked at compile time), so a look-alike is read
+/// before any phrase that starts where it starts.
+const NEGATION_MASK: u8 = 2;
 /// Regions a text can show, by bit of a region phrase: `元` is read as their currency.
 const REGION_CODES: [&str; 3] = ["hk", "tw", "hant"];
 /// The region bit of a word written only in Traditional characters (`你們`, `這個`): a
@@ -325,6 +343,13 @@ const MALICE_OFFER: u8 = 4;
 /// safety among the customer's needs (seed `003_8f6867fe054256d6.txt`, 二、客戶心理需求:
 /// 6.安全需求, 7.隱私需求).
 const SAFETY_DATA_EXPOSURE: u8 = 7;
+/// The first forbidden-phrase bit of a `conduct` phrase ("the agent was rude", `客服态度很差`,
+/// "hung up on me"): bit `FORBIDDEN_CONDUCT + i` is [`CONDUCT`] `i`. What staff did, told
+/// by the customer, is not a phrase staff said, but it shares the forbidden-phrase kind,
+/// whose bits 12 to 15 are free, as every kind index is taken (as `SAFETY_DATA_EXPOSURE`
+/// shares the safety kind). It counts on the customer's side, not denied and not in a
+/// condition ("if the agent is rude again"): it tells what happened.
+const FORBIDDEN_CONDUCT: u8 = 12;
 /// The safety bit of an outcome phrase (`住院`, `急诊`, "passed away"): a phrase that says
 /// how a harm ended (treatment, a hospital stay, a death), not that a harm happened. Its
 /// low bits are the level it shows ([`SAFETY_LEVELS`] index). Alone it shows no safety
@@ -337,6 +362,10 @@ const SAFETY_OUTCOME: u8 = 8;
 /// numeral, about 0.7 KiB of flash; a one-character `岁` pattern would shorten the filter
 /// key of every character sharing its lead byte and halve the scanner's speed on Chinese.)
 const VULNERABLE_AGE: u8 = 7;
+/// The vulnerable bit of a phrase after which an age is stated (`I'm 78`, `aged 82`): 70
+/// or more is an elderly person. Never a child: `I'm 12 minutes away` is read as no age
+/// only because of the word after it, and a wrong child costs more than a missed one.
+const VULNERABLE_AGE_AFTER: u8 = 6;
 /// The age from which a stated age is an elderly person (tests/text/README.md).
 const ELDERLY_AGE: u64 = 70;
 /// The age below which a stated age is a child.
@@ -384,6 +413,9 @@ pub struct TextCues {
     /// The customer tells of their personal data exposed: a bill or statement sent to
     /// someone else, details leaked, sold or shown to others (`privacy` phrases).
     pub data_exposure: bool,
+    /// How staff treated the customer, as the customer tells it (`conduct` phrases), bits in
+    /// the order of [`CONDUCT`]: rude, a non-verbal rejection.
+    pub conduct: u8,
     /// How many phrases of each complaint category occurred (by [`Category`] index, at
     /// most 255 each; `other` has no phrases). [`TextFacts`] suggests the most cued one.
     pub categories: [u8; Category::COUNT],
@@ -404,6 +436,7 @@ impl TextCues {
         money: [NO_MONEY; MONEY_SLOTS],
         loss: NO_MONEY,
         data_exposure: false,
+        conduct: 0,
         categories: [0; Category::COUNT],
     };
 
@@ -436,6 +469,7 @@ impl TextCues {
                 self.loss
             },
             data_exposure: self.data_exposure | other.data_exposure,
+            conduct: self.conduct | other.conduct,
             categories: self.categories,
         };
         for (n, m) in out.categories.iter_mut().zip(other.categories) {
@@ -580,7 +614,16 @@ const fn code_bit(kind: CueKind, code: &str) -> u8 {
     let c = code.as_bytes();
     match kind {
         CueKind::Threat => info_index(&THREATS, c),
-        CueKind::ForbiddenPhrase => info_index(&FORBIDDEN_PHRASES, c),
+        CueKind::ForbiddenPhrase => {
+            let mut i = 0;
+            while i < CONDUCT.len() {
+                if bytes_equal(CONDUCT[i].code.as_bytes(), c) {
+                    return FORBIDDEN_CONDUCT + i as u8;
+                }
+                i += 1;
+            }
+            info_index(&FORBIDDEN_PHRASES, c)
+        }
         CueKind::EmotionMarker => info_index(&EMOTION_MARKERS, c),
         CueKind::Safety => match c {
             b"data_exposure" => SAFETY_DATA_EXPOSURE,
@@ -606,6 +649,8 @@ const fn code_bit(kind: CueKind, code: &str) -> u8 {
         CueKind::Vulnerable => {
             if bytes_equal(c, b"age") {
                 VULNERABLE_AGE
+            } else if bytes_equal(c, b"age_after") {
+                VULNERABLE_AGE_AFTER
             } else {
                 info_index(&VULNERABLE, c)
             }
@@ -640,7 +685,13 @@ const fn code_bit(kind: CueKind, code: &str) -> u8 {
                 str_index(&CURRENCIES, rest) | after
             }
         }
-        CueKind::Negation => str_index(&NEGATION_CODES, c),
+        CueKind::Negation => {
+            if bytes_equal(c, b"-") {
+                NEGATION_MASK
+            } else {
+                str_index(&NEGATION_CODES, c)
+            }
+        }
         CueKind::Condition | CueKind::Resume => {
             assert!(
                 bytes_equal(c, b"-"),
@@ -811,6 +862,18 @@ pub const FORBIDDEN_PHRASES: [PhraseInfo; FORBIDDEN_PHRASE_COUNT] = [
         "happens_all_the_time",
         "This happens all the time",
         "这是常有的事",
+    ),
+];
+
+/// How staff treated the customer, as the customer tells it, by bit of
+/// [`TextCues::conduct`]; the codes are the record's `handling_failures` codes (seed
+/// `000_d3bb18e70da591cc.txt`, 预防十种错误: 粗鲁无礼, 非语言排斥).
+pub const CONDUCT: [PhraseInfo; 2] = [
+    info("rude", "Staff were rude to the customer", "粗鲁无礼"),
+    info(
+        "nonverbal_rejection",
+        "Staff hung up, walked away or ignored the customer",
+        "非语言排斥",
     ),
 ];
 
@@ -1118,6 +1181,9 @@ struct Reader {
     publicity_in_sentence: bool,
     /// The text is written in Traditional characters (see [`REGION_TRADITIONAL`]).
     traditional: bool,
+    /// Offset in the whole text where the furthest-reaching look-alike read so far ends
+    /// (see [`NEGATION_MASK`]): a phrase ending at or before it, read after it, lies inside.
+    mask_end: usize,
 }
 
 /// Roles of an amount the customer states (see [`MALICE_CLAIM`]): an amount with no marker
@@ -1150,6 +1216,7 @@ impl Reader {
             claim_in_sentence: false,
             publicity_in_sentence: false,
             traditional: false,
+            mask_end: 0,
         }
     }
 
@@ -1162,18 +1229,21 @@ impl Reader {
             _ if self.traditional => 2,
             _ => 0, // CNY
         };
+        // An amount read in the local currency takes the region's.
+        let in_region = |m: Money| Money {
+            currency: if m.currency == LOCAL_CURRENCY {
+                local
+            } else {
+                m.currency
+            },
+            ..m
+        };
         let found = self.cues.money;
         self.cues.money = TextCues::NONE.money;
-        for mut m in found {
-            if m.currency == LOCAL_CURRENCY {
-                m.currency = local;
-            }
-            self.cues.add_money(m);
+        for m in found {
+            self.cues.add_money(in_region(m));
         }
-        self.cues.loss = self.loss;
-        if self.cues.loss.currency == LOCAL_CURRENCY {
-            self.cues.loss.currency = local;
-        }
+        self.cues.loss = in_region(self.loss);
         let escalating = {
             let mut amounts = self.cues.money().map(|m| m.amount_minor);
             amounts
@@ -1255,8 +1325,19 @@ impl Reader {
     fn hit(&mut self, hay: &[u8], p: usize, origin: usize, kind_bit: u8, len: usize) {
         let bit = kind_bit & 0x0F;
         let at = origin.wrapping_add(p);
+        let end = at.saturating_add(len);
+        let kind = CueKind::from_index(kind_bit >> 4);
+        // Matches come in text order, a look-alike before the phrases that start where it
+        // does: a phrase read after one and ending inside it lies inside its words.
+        if kind == Some(CueKind::Negation) && bit == NEGATION_MASK {
+            self.mask_end = self.mask_end.max(end);
+            return;
+        }
+        if end <= self.mask_end {
+            return;
+        }
         let customer_side = self.speaker != AGENT;
-        match CueKind::from_index(kind_bit >> 4) {
+        match kind {
             Some(CueKind::Threat) => {
                 if customer_side && !self.negated() {
                     self.cues.set(kind_bit);
@@ -1264,6 +1345,12 @@ impl Reader {
                         self.publicity_in_sentence = true;
                         self.extortion_if_claimed();
                     }
+                }
+            }
+            Some(CueKind::ForbiddenPhrase) if bit >= FORBIDDEN_CONDUCT => {
+                if customer_side && !self.negated() && !self.condition {
+                    let i = bit.saturating_sub(FORBIDDEN_CONDUCT);
+                    self.cues.conduct |= 1u8.checked_shl(u32::from(i)).unwrap_or(0);
                 }
             }
             Some(CueKind::ForbiddenPhrase) => {
@@ -1323,6 +1410,12 @@ impl Reader {
             Some(CueKind::Malice) => {
                 if customer_side && (bit == 0 || !self.negated()) {
                     self.cues.malice |= 1u8.checked_shl(u32::from(bit)).unwrap_or(0);
+                }
+            }
+            Some(CueKind::Vulnerable) if bit == VULNERABLE_AGE_AFTER => {
+                let elderly = numbers::age_after(hay, p, len).is_some_and(|a| a >= ELDERLY_AGE);
+                if customer_side && elderly {
+                    self.cues.vulnerable |= 1 << 0;
                 }
             }
             Some(CueKind::Vulnerable) if bit == VULNERABLE_AGE => {
@@ -2472,6 +2565,16 @@ mod tables {
         let mut g = 0;
         while g < SOURCE.len() {
             assert!(!SOURCE[g].2.is_empty(), "cue without patterns");
+            // A look-alike must be read before the phrases that start where it does: the
+            // matchers report one position's matches in table order, which for patterns of
+            // one key is source order (see `super::NEGATION_MASK`).
+            let (kind, code, _) = SOURCE[g];
+            let is_mask = kind as u8 == CueKind::Negation as u8
+                && super::code_bit(kind, code) == super::NEGATION_MASK;
+            assert!(
+                !is_mask || g == 0,
+                "phrases.tsv: the mask lines come first, before any other family"
+            );
             g += 1;
         }
         let mut i = 0;

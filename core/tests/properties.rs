@@ -54,7 +54,7 @@ fn complaint() -> impl Strategy<Value = Complaint> {
         (0u8..64, 0u16..2048, 0u8..16, 0u8..5),
         (0u8..8, 0u16..1024, 0u8..5, 0u8..20),
         (0u32..2000, 0u64..2_000_000_000, 0u8..8, 0u8..11),
-        (0u64..2_000_000_000, 0u8..8, any::<bool>()),
+        (0u64..2_000_000_000, 0u8..8, any::<bool>(), 0u16..2048),
     );
     (fields, facts).prop_map(|(values, facts)| {
         let mut c = Complaint::DEFAULT;
@@ -70,7 +70,7 @@ fn complaint() -> impl Strategy<Value = Complaint> {
                 .unwrap_or_else(|e| panic!("{}: {v} within the declaration: {e:?}", field.name()));
         }
         let ((threats, forbidden_phrases, emotion_markers, safety), more, money, loss) = facts;
-        let (largest_loss, loss_currency, data_exposure) = loss;
+        let (largest_loss, loss_currency, data_exposure, handling_failures) = loss;
         let (vulnerability, malice_signals, scope, repetition) = more;
         let (elapsed_hours, largest_amount, currency, category) = money;
         // Any facts a text can show, in the record's vocabularies, so that
@@ -91,6 +91,7 @@ fn complaint() -> impl Strategy<Value = Complaint> {
             largest_loss,
             loss_currency,
             data_exposure,
+            handling_failures,
         };
         c
     })

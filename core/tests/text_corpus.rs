@@ -11,7 +11,8 @@
 //! `UPDATE_TEXT_BASELINE=1 cargo test -p complaint-triage --test text_corpus` and review the
 //! diff. Every kind is scored: the bit families per code, safety, scope, repetition and
 //! elapsed hours, the suggested category and personal data exposure (`data_exposure`,
-//! optional: absent is false) by value, money per amount; heldout misses are
+//! optional: absent is false) by value, money per amount, staff conduct the customer tells
+//! of (`handling_failures`, optional: absent is none) per code; heldout misses are
 //! listed only with
 //! `SHOW_HELDOUT_MISSES=1`, so that tuning never looks at them.
 //!
@@ -22,8 +23,8 @@ use std::fmt::Write as _;
 use std::path::PathBuf;
 
 use complaint_triage::scan::{
-    CURRENCIES as SCAN_CURRENCIES, EMOTION_MARKERS, FORBIDDEN_PHRASES, MALICE as SCAN_MALICE,
-    SAFETY_LEVELS, SCOPES, THREATS, VULNERABLE as SCAN_VULNERABLE,
+    CONDUCT, CURRENCIES as SCAN_CURRENCIES, EMOTION_MARKERS, FORBIDDEN_PHRASES,
+    MALICE as SCAN_MALICE, SAFETY_LEVELS, SCOPES, THREATS, VULNERABLE as SCAN_VULNERABLE,
 };
 use complaint_triage::{scan_text, Category, TextCues, TextFacts};
 use serde_json::{Map, Value};
@@ -71,14 +72,18 @@ const CUE_FIELDS: &[&str] = &[
     "money",
     "category",
     "data_exposure",
+    "handling_failures",
 ];
+
+/// Families whose field a corpus line may leave out (absent: none of their codes).
+const OPTIONAL_FAMILIES: &[&str] = &["handling_failures"];
 
 fn repo() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..")
 }
 
 /// The bit families the scanner reports, with their stable codes.
-fn families() -> [(&'static str, Vec<&'static str>); 5] {
+fn families() -> [(&'static str, Vec<&'static str>); 6] {
     [
         ("threats", THREATS.iter().map(|p| p.code).collect()),
         (
@@ -90,6 +95,10 @@ fn families() -> [(&'static str, Vec<&'static str>); 5] {
         (
             "vulnerable",
             SCAN_VULNERABLE.iter().map(|p| p.code).collect(),
+        ),
+        (
+            "handling_failures",
+            CONDUCT.iter().map(|p| p.code).collect(),
         ),
     ]
 }
@@ -142,16 +151,17 @@ fn money_found(cues: &TextCues) -> BTreeSet<String> {
 }
 
 /// The codes the scanner found, per family, in the order of [`families`].
-fn found(cues: TextCues) -> [BTreeSet<&'static str>; 5] {
+fn found(cues: TextCues) -> [BTreeSet<&'static str>; 6] {
     let bits = [
         u32::from(cues.threats),
         u32::from(cues.forbidden_phrases),
         u32::from(cues.emotion_markers),
         u32::from(cues.malice),
         u32::from(cues.vulnerable),
+        u32::from(cues.conduct),
     ];
     let fams = families();
-    let mut out: [BTreeSet<&'static str>; 5] = Default::default();
+    let mut out: [BTreeSet<&'static str>; 6] = Default::default();
     for (f, (_, codes)) in fams.iter().enumerate() {
         for (bit, code) in codes.iter().enumerate() {
             if bits[f] >> bit & 1 == 1 {
@@ -169,7 +179,7 @@ struct Item {
     split: String,
     text: String,
     /// Labelled codes per family, in the order of [`families`].
-    labels: [BTreeSet<String>; 5],
+    labels: [BTreeSet<String>; 6],
     /// Labelled one-value kinds (see [`values`]).
     values: BTreeMap<&'static str, Option<String>>,
     /// Labelled money amounts, as `amount currency`.
@@ -288,8 +298,11 @@ fn parse_item(line: &str, at: &str) -> Result<Item, String> {
         }
     }
     let fams = families();
-    let mut labels: [BTreeSet<String>; 5] = Default::default();
+    let mut labels: [BTreeSet<String>; 6] = Default::default();
     for (f, (name, codes)) in fams.iter().enumerate() {
+        if OPTIONAL_FAMILIES.contains(name) && !cues.contains_key(*name) {
+            continue;
+        }
         labels[f] = code_list(cues, name, codes, at)?;
     }
     let mut values = BTreeMap::new();

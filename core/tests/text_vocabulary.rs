@@ -331,3 +331,179 @@ fn fractures_live_wires_and_hospital_stays_in_other_words() {
         None
     );
 }
+
+/// Look-alikes (`mask` lines of `core/phrases.tsv`): an ordinary phrase that holds a harm
+/// word is no harm, in every language; the harm word told plainly, before, after or beside
+/// the look-alike still is.
+#[test]
+fn look_alikes_that_hold_a_harm_word_are_no_harm() {
+    for t in [
+        // Sparkling wine holds the blister 起泡; a screen film or paint bubbles.
+        "你们超市卖的起泡酒是假货，要求退款。",
+        "買了一箱起泡酒，送來的時候有兩瓶是空的。",
+        "手机贴膜起泡了，要求重新贴。",
+        "刚刷的墙面起泡了，装修公司不管。",
+        // Noodles soaked in boiling water hold the blister 水泡.
+        "開水泡了十分鐘麵還是硬的。",
+        // Hurt feelings hold the injury 受伤.
+        "我心里很受伤，十年的老用户一点优惠都没有。",
+        "说实话我感觉很受伤。",
+        "你哋咁樣對我，我真係好受傷。",
+        "客服的话让我心靈受傷。",
+        // A slashed price holds the fracture 骨折 and the bleeding 流血.
+        "说好的骨折价，付款时却比平时还贵。",
+        "所谓流血价比别家还贵。",
+        // The speed or the price dropped: nothing fell.
+        "网速掉下来了，一到晚上就卡。",
+        // Exhausted, spent, overcharged: no burn, no bleeding.
+        "Honestly I'm burnt out from chasing this refund.",
+        "I am completely BURNED OUT by your call centre.",
+        "Your app burned through my whole data allowance overnight.",
+        "Your hidden fees have bled me dry.",
+        "To add insult to injury, the new router is faulty too.",
+        "A rash decision by your engineer left me without broadband.",
+        "The app threw up an error every time I paid.",
+        // Idioms that hold no harm word at all, kept here so that none ever reads as harm.
+        "The roaming charges are killing me. This is killing me.",
+        "I was shocked by the bill.",
+        "I'm sick of waiting and sick and tired of your excuses.",
+    ] {
+        assert_eq!(safety(t), None, "{t}");
+    }
+}
+
+#[test]
+fn a_harm_word_beside_its_look_alike_is_still_harm() {
+    for t in [
+        "喝了你们的起泡酒，瓶塞弹出来，我的眼角受伤了。",
+        "起泡酒瓶炸开，我手上起泡了。",
+        "我心里很受伤，因为我儿子在你们店里摔伤了。",
+        "I'm burnt out after a night in A&E: your kettle burnt my hand.",
+        "Your fees bled me dry, and then your door cut my hand and it bled.",
+        "開水泡麵的時候杯子裂了，手被燙起了泡。",
+    ] {
+        assert_eq!(safety(t), Some("injury"), "{t}");
+    }
+}
+
+/// A look-alike cut short is not one: the harm word in it is read (`起泡` at the end).
+#[test]
+fn a_look_alike_masks_only_what_lies_inside_it() {
+    assert_eq!(safety("我的手起泡"), Some("injury"));
+    assert_eq!(safety("我的手起泡酒"), None);
+    // Each look-alike masks its own place only.
+    assert_eq!(
+        safety("the fees bled me dry, then the glass cut me and I bled"),
+        Some("injury")
+    );
+}
+
+/// Ages stated without 岁: "I'm 78", "a 78-year-old", "my 82 year old mother", "in her
+/// eighties" are elderly; a figure after "I'm" that is no age is not.
+#[test]
+fn ages_told_without_a_unit_are_read() {
+    for t in [
+        "I'm 78 and your engineer left me without heating.",
+        "I am 81, and I can't climb to the meter.",
+        "As a 79-year-old widow I cannot read the small print.",
+        "My 82 year old mother has been cut off twice.",
+        "My father, aged 85, waited all day.",
+        "We are both in our eighties and the broadband keeps dropping.",
+        "Mum is in her nineties.",
+    ] {
+        assert!(vulnerable(t, "elderly"), "{t}");
+    }
+    for t in [
+        "I'm 100% sure I paid.",
+        "I'm 80 miles from the nearest shop.",
+        "I am 45 and perfectly able to read a bill.",
+        "I'm 12 minutes away from the store.",
+        "Our flat is in a 1970s block.",
+        "Since the eighties I have banked with you.",
+    ] {
+        assert!(!vulnerable(t, "elderly"), "{t}");
+        assert!(!vulnerable(t, "child"), "{t}");
+    }
+}
+
+/// Media outlets named in a threat: English ones after a verb of telling, Chinese ones by
+/// name; reading an outlet is no threat.
+#[test]
+fn media_outlets_by_name_are_media_threats() {
+    let media = |t: &str| scan_text(t).threats & 1 == 1;
+    for t in [
+        "If this isn't sorted by Friday I'm going to the Daily Mail.",
+        "I will be writing to the Telegraph about this.",
+        "再唔處理我就去壹週刊爆料。",
+        "我會把整件事告訴明報。",
+        "我要投訴到自由時報。",
+    ] {
+        assert!(media(t), "{t}");
+    }
+    for t in [
+        "I read in the Daily Mail that your prices are going up.",
+        "I'm not going to the Daily Mail, I just want my refund.",
+    ] {
+        assert!(!media(t), "{t}");
+    }
+}
+
+#[test]
+fn the_street_and_the_neighbours_are_a_scope() {
+    assert_eq!(
+        scope("Half the street has had no water since Monday."),
+        Some("district")
+    );
+    assert_eq!(
+        scope("All my neighbours have lost their TV signal too."),
+        Some("building")
+    );
+    assert_eq!(
+        scope("The whole estate lost power again."),
+        Some("building")
+    );
+}
+
+/// A number port under way (stuck, failed, slow) is no threat to leave; saying one will
+/// port the number is.
+#[test]
+fn a_number_port_under_way_is_no_churn_threat() {
+    let churn = |t: &str| scan_text(t).threats >> 4 & 1 == 1;
+    for t in [
+        "携号转网卡住了，一直显示处理中。",
+        "攜號轉網失敗了三次。",
+        "你们的携号转网流程太慢了。",
+        "携号转网申请提交三天了还没办好。",
+    ] {
+        assert!(!churn(t), "{t}");
+    }
+    for t in ["再不解决我要携号转网。", "我明天就去携号转网。"] {
+        assert!(churn(t), "{t}");
+    }
+}
+
+/// An age read after its phrase (`I'm 78`) reads the same whatever the split of the text
+/// a streaming scanner is fed, and with either matcher.
+#[test]
+fn an_age_after_its_phrase_reads_alike_in_pieces() {
+    for t in [
+        "I'm 78 and cold.",
+        "Hello, I am 81. My heating is off",
+        "aged 85 years",
+        "I'm 100% sure, I'm 79",
+    ] {
+        let whole = scan_text(t);
+        assert_eq!(
+            whole,
+            complaint_triage::scan::reference::scan_text(t),
+            "{t}"
+        );
+        for at in (0..=t.len()).filter(|&k| t.is_char_boundary(k)) {
+            let mut s = complaint_triage::scan::Scanner::new();
+            s.push_str(&t[..at]);
+            s.push_str(&t[at..]);
+            assert_eq!(s.finish(), whole, "{t:?} split at {at}");
+        }
+        assert!(vulnerable(t, "elderly"), "{t}");
+    }
+}

@@ -711,9 +711,12 @@ typedef struct ct_text_facts {
      */
     uint8_t data_exposure;
     /**
-     * Set to 0 by the library and ignored (no implicit padding).
+     * How staff treated the customer, as the customer tells it: bits of
+     * `CT_VOCAB_HANDLING_FAILURE` (`rude`, `nonverbal_rejection`). Grading
+     * adds each to `handling_failures` where the complaint lacks it, for
+     * its points and the attitude gate.
      */
-    uint8_t padding[2];
+    uint16_t handling_failures;
     /**
      * The largest amount stated as a price paid or a direct loss, in
      * minor units, up to `CT_MAX_AMOUNT` (0: none). Grading uses it as

@@ -141,8 +141,11 @@ pub struct ct_text_facts {
     /// sent to someone else, details leaked or sold), else 0. Grading sets
     /// `data_breach` by it when the complaint left it 0.
     pub data_exposure: u8,
-    /// Set to 0 by the library and ignored (no implicit padding).
-    pub padding: [u8; 2],
+    /// How staff treated the customer, as the customer tells it: bits of
+    /// `CT_VOCAB_HANDLING_FAILURE` (`rude`, `nonverbal_rejection`). Grading
+    /// adds each to `handling_failures` where the complaint lacks it, for
+    /// its points and the attitude gate.
+    pub handling_failures: u16,
     /// The largest amount stated as a price paid or a direct loss, in
     /// minor units, up to `CT_MAX_AMOUNT` (0: none). Grading uses it as
     /// `direct_loss` when that is left 0 and `currency` is unspecified or
@@ -294,7 +297,7 @@ pub(crate) const fn facts_to_c(c: TextFacts) -> ct_text_facts {
         category: c.category,
         loss_currency: c.loss_currency,
         data_exposure: c.data_exposure as u8,
-        padding: [0; 2],
+        handling_failures: c.handling_failures,
         largest_loss: c.largest_loss,
     }
 }
@@ -338,6 +341,7 @@ pub(crate) const fn facts_from_checked_c(c: ct_text_cues, f: ct_text_facts) -> T
         largest_loss: f.largest_loss,
         loss_currency: f.loss_currency,
         data_exposure: f.data_exposure != 0,
+        handling_failures: f.handling_failures,
         ..cues_from_checked_c(c)
     }
 }

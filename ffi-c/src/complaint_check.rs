@@ -96,7 +96,7 @@ macro_rules! fact_rule {
 }
 
 /// How many rules the text's cues and facts add to the contract's.
-const TEXT_RULES: usize = 3 + 10;
+const TEXT_RULES: usize = 3 + 11;
 
 /// The `CT_ERR_COMPLAINT_*` code that names the record contract's field
 /// `name` (compile time only): the one of 110-149 whose
@@ -151,6 +151,7 @@ macro_rules! contract_rules {
             fact_rule!(loss_currency, Currency::COUNT - 1),
             fact_rule!(data_exposure, 1),
             fact_rule!(largest_loss, CT_MAX_AMOUNT),
+            fact_rule!(handling_failures, mask(HandlingFailure::COUNT)),
         ];
     };
 }

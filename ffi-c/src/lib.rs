@@ -135,7 +135,8 @@ const _: () = {
             == 2 * 8 + 2 * 4 + 7 * 2 + 4 + 21 + CT_ID_ARRAY_SIZE + 2 + 2 + 4 + 32
     );
     // The loss's currency and the data exposure took two bytes of the
-    // padding; the loss itself is appended.
+    // padding, the staff conduct told (a u16) the last two; the loss itself
+    // is appended.
     assert!(size_of::<ct_text_facts>() == 8 + 4 + 2 + 6 + 2 + 2 + 8);
     assert!(size_of::<ct_scores>() == 5 && size_of::<ct_playbook>() == 6);
     // ABI: the fields published before the gates keep their offsets; the

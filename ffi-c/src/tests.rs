@@ -511,7 +511,7 @@ fn ct_assess_and_ct_complaint_validate_agree_on_every_complaint() {
             .unwrap();
         // Overwrite 1 to 3 fields with values near the limits.
         for _ in 0..1 + round % 3 {
-            let pick = interesting(&mut rng, 8) % 48;
+            let pick = interesting(&mut rng, 8) % 49;
             let v = interesting(&mut rng, 8);
             match pick {
                 0 => c.direct_loss = v,
@@ -561,6 +561,7 @@ fn ct_assess_and_ct_complaint_validate_agree_on_every_complaint() {
                 44 => c.text_facts.largest_loss = v,
                 45 => c.text_facts.loss_currency = v as u8,
                 46 => c.text_facts.data_exposure = v as u8,
+                47 => c.text_facts.handling_failures = v as u16,
                 _ => {
                     // Bytes of the id, ASCII or not, valid UTF-8 or not,
                     // and garbage past its length.

@@ -596,6 +596,22 @@ static void test_text_raises_defaults(void) {
         c.text_facts.data_exposure = 2;
         check_bad_complaint(&c, CT_ERR_COMPLAINT_TEXT_FACTS, "text_facts", __LINE__);
     }
+
+    /* A rude agent the customer tells of is the handling failure `rude`,
+       as if the caller had set it: its points and the attitude gate. */
+    {
+        static const char rude[] = "The agent was rude, laughed at me and told me to stop wasting her time.";
+        ct_assessment b;
+        CHECK_RC(ct_complaint_init(&c), CT_OK);
+        CHECK_RC(ct_complaint_add_text(&c, rude, strlen(rude)), CT_OK);
+        CHECK(c.text_facts.handling_failures == CT_HANDLING_FAILURE_RUDE);
+        CHECK(c.handling_failures == 0);
+        CHECK_RC(ct_assess(&c, &policy, &a), CT_OK);
+        c.handling_failures = CT_HANDLING_FAILURE_RUDE;
+        CHECK_RC(ct_assess(&c, &policy, &b), CT_OK);
+        CHECK(memcmp(&a.scores, &b.scores, sizeof a.scores) == 0);
+        CHECK(a.gates == b.gates && (a.gates & (1u << CT_GATE_ATTITUDE)) != 0);
+    }
 }
 
 static void test_policy(void) {

@@ -14,8 +14,8 @@ use std::borrow::Cow;
 use complaint_triage::{
     assess, parse_complaint, parse_outcome, parse_policy_into, write_assessment_json,
     write_assessment_json_with_text, write_effect_json, write_policy_json, Assessment, Code,
-    Complaint, Dimension, Effect, ErrorKind, MaliceSignal, Policy, Source, Threat, Vulnerability,
-    FACTORS, MAX_ASSESSMENT_JSON,
+    Complaint, Dimension, Effect, ErrorKind, HandlingFailure, MaliceSignal, Policy, Source, Threat,
+    Vulnerability, FACTORS, MAX_ASSESSMENT_JSON,
 };
 use pyo3::exceptions::{PyException, PyRuntimeError, PyTypeError, PyValueError};
 use pyo3::prelude::*;
@@ -1074,6 +1074,10 @@ fn text_facts<'py>(py: Python<'py>, text: &Bound<'py, PyAny>) -> PyResult<Bound<
     d.set_item("largest_loss", f.largest_loss)?;
     d.set_item("loss_currency", f.loss_currency().code())?;
     d.set_item("data_exposure", f.data_exposure)?;
+    d.set_item(
+        "handling_failures",
+        codes_of::<HandlingFailure>(f.handling_failures),
+    )?;
     Ok(d)
 }
 

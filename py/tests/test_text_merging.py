@@ -90,3 +90,19 @@ def test_an_explicit_category_is_never_replaced_by_the_text() -> None:
     assert a.to_dict()["suggested_category"] is None
     assert any(r["factor"] == "category.logistics" for r in a.to_dict()["reasons"])
     assert ct.text_facts("你好")["category"] is None
+
+
+RUDE = "The agent was rude, laughed at me and told me to stop wasting her time."
+
+
+def test_a_rude_agent_told_in_the_text_is_a_handling_failure() -> None:
+    assert ct.text_facts(RUDE)["handling_failures"] == ["rude"]
+    told = ct.assess({"id": "a", "text": RUDE})
+    recorded = ct.assess({"id": "a", "text": RUDE, "handling_failures": ["rude"]})
+    assert told.scores == recorded.scores and told.grade == recorded.grade
+    assert "attitude" in told.to_dict()["gates"]
+    assert any(
+        r["factor"] == "failure.rude" and r["source"] == "text"
+        for r in told.to_dict()["reasons"]
+    )
+    assert ct.text_facts("The agent was not rude, but nothing is fixed.")["handling_failures"] == []

@@ -230,11 +230,7 @@ fn sum_factors<C: ComplaintFields + ?Sized, R: ReasonSink>(
     s.add_if(data_breach.value, Factor::DATA_BREACH, data_breach.source);
 
     let field_failures = c.handling_failures().bits();
-    let text_failures = if c.text_cues().forbidden_phrases != 0 {
-        1 << HandlingFailure::ForbiddenPhrase.index()
-    } else {
-        0
-    };
+    let text_failures = merge::text_handling_failures(c);
     let field_lists = ListBits::new()
         .then(c.rights().bits(), Right::COUNT)
         .then(c.threats().bits(), Threat::COUNT)

@@ -7,7 +7,7 @@
 //! that records stay small and copying them stays cheap. How each fact
 //! raises a field of the record is in `core/src/merge.rs`.
 
-use super::{Cue, Money, TextCues, CURRENCIES, MALICE, VULNERABLE};
+use super::{Cue, Money, TextCues, CONDUCT, CURRENCIES, MALICE, VULNERABLE};
 use crate::codes::{
     Category, Currency, HandlingFailure, MaliceSignal, SafetyLevel, Threat, Vulnerability,
 };
@@ -62,7 +62,16 @@ pub struct TextFacts {
     /// The customer tells of their personal data exposed
     /// ([`TextCues::data_exposure`]).
     pub data_exposure: bool,
+    /// How staff treated the customer, as the customer tells it: bits of
+    /// [`HandlingFailure`] (`rude`, `nonverbal_rejection`; [`TextCues::conduct`]).
+    /// A forbidden phrase is not here: it is read from
+    /// [`TextFacts::forbidden_phrases`].
+    pub handling_failures: u16,
 }
+
+/// The record's handling failure for each conduct of [`CONDUCT`], in its order.
+const CONDUCT_FAILURES: [HandlingFailure; CONDUCT.len()] =
+    [HandlingFailure::Rude, HandlingFailure::NonverbalRejection];
 
 /// The record's malice signal for each sign of [`MALICE`], in its order.
 const MALICE_SIGNALS: [MaliceSignal; MALICE.len()] = [
@@ -113,6 +122,20 @@ const CURRENCY_OF: [Currency; CURRENCIES.len()] = [
 const _: () = {
     // The tables above follow the scanner's lists by position.
     let mut i = 0;
+    while i < CONDUCT.len() {
+        let (a, b) = (
+            CONDUCT[i].code.as_bytes(),
+            CONDUCT_FAILURES[i].code().as_bytes(),
+        );
+        assert!(a.len() == b.len(), "CONDUCT_FAILURES follows CONDUCT");
+        let mut j = 0;
+        while j < a.len() {
+            assert!(a[j] == b[j], "CONDUCT_FAILURES follows CONDUCT");
+            j += 1;
+        }
+        i += 1;
+    }
+    let mut i = 0;
     while i < CURRENCIES.len() {
         let (a, b) = (CURRENCIES[i].as_bytes(), CURRENCY_OF[i].code().as_bytes());
         assert!(a.len() == b.len(), "CURRENCY_OF follows CURRENCIES");
@@ -143,6 +166,7 @@ impl TextFacts {
         largest_loss: 0,
         loss_currency: 0,
         data_exposure: false,
+        handling_failures: 0,
     };
 
     /// The facts of what the scanner found.
@@ -152,6 +176,12 @@ impl TextFacts {
         for (i, signal) in MALICE_SIGNALS.iter().enumerate() {
             if cues.malice & (1 << i) != 0 {
                 malice |= 1 << signal.index();
+            }
+        }
+        let mut handling_failures = 0u16;
+        for (i, f) in CONDUCT_FAILURES.iter().enumerate() {
+            if cues.conduct & (1 << i) != 0 {
+                handling_failures |= 1 << f.index();
             }
         }
         let mut vulnerability = 0u8;
@@ -187,6 +217,7 @@ impl TextFacts {
             largest_loss,
             loss_currency,
             data_exposure: cues.data_exposure,
+            handling_failures,
         }
     }
 
@@ -227,6 +258,7 @@ impl TextFacts {
             largest_loss,
             loss_currency,
             data_exposure: self.data_exposure | other.data_exposure,
+            handling_failures: self.handling_failures | other.handling_failures,
         }
     }
 
@@ -317,6 +349,11 @@ impl TextFacts {
         }
         if f == Factor::handling_failure(HandlingFailure::ForbiddenPhrase) {
             return first_bit(self.forbidden_phrases).map(Cue::ForbiddenPhrase);
+        }
+        if let Some(k) = in_range(factor::FAILURE, HandlingFailure::COUNT) {
+            let bit = CONDUCT_FAILURES.iter().position(|h| h.index() == k)?;
+            return (self.handling_failures & (1 << k) != 0)
+                .then(|| Cue::Conduct(u8::try_from(bit).unwrap_or(0)));
         }
         if f == Factor::TEXT_STRONG_EMOTION {
             return first_bit(self.emotion_markers.into()).map(Cue::EmotionMarker);

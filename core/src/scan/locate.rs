@@ -44,6 +44,8 @@ pub enum Cue {
     Loss,
     /// Personal data exposed ([`TextCues::data_exposure`]).
     DataExposure,
+    /// How staff treated the customer, by bit of [`TextCues::conduct`].
+    Conduct(u8),
 }
 
 impl Cue {
@@ -62,6 +64,7 @@ impl Cue {
             Cue::Money | Cue::Loss => CueKind::Money,
             Cue::Category(_) => CueKind::Category,
             Cue::DataExposure => CueKind::Safety,
+            Cue::Conduct(_) => CueKind::ForbiddenPhrase,
         }
     }
 
@@ -82,6 +85,7 @@ impl Cue {
             // a lower one.
             Cue::Safety(_) => bit != super::SAFETY_DATA_EXPOSURE,
             Cue::DataExposure => bit == super::SAFETY_DATA_EXPOSURE,
+            Cue::Conduct(b) => bit == super::FORBIDDEN_CONDUCT.saturating_add(b),
             Cue::Repetition | Cue::Elapsed | Cue::Money | Cue::Loss => true,
         }
     }
@@ -111,6 +115,7 @@ impl Cue {
                 target > 0 && cues.loss.amount_minor >= target
             }
             Cue::DataExposure => cues.data_exposure,
+            Cue::Conduct(b) => bit(cues.conduct.into(), b),
         }
     }
 

@@ -441,7 +441,44 @@ pub(super) fn elapsed_hours(hay: &[u8], p: usize, len: usize, bit: u8) -> Option
 
 /// The age in years stated by the age pattern at `p` (`七十六岁`, "84 years old").
 pub(super) fn age(hay: &[u8], p: usize, len: usize) -> Option<u64> {
+    // `a 78-year-old`: the figure joined to the phrase by a hyphen.
+    if let Some(dash) = p.checked_sub(1).filter(|&i| hay.get(i) == Some(&b'-')) {
+        return number_before(hay, dash, p.saturating_sub(LOOKBACK)).map(|(v, _)| v / 100);
+    }
     value_before(hay, p, len).map(|(value, _)| value / 100)
+}
+
+/// The age stated by a figure after the phrase at `p` (`I'm 78`, `aged 82`): one space,
+/// two or three digits, then the end of the text, punctuation, or a word that goes with
+/// an age (`and`, `years`, `now`...). Not `I'm 100% sure`, `I'm 80 miles away`, `aged 5
+/// minutes`. Read within [`LOOKAHEAD`] bytes of `p`.
+pub(super) fn age_after(hay: &[u8], p: usize, len: usize) -> Option<u64> {
+    const AFTER: [&str; 8] = [
+        "and", "years", "year", "yrs", "now", "myself", "but", "with",
+    ];
+    let limit = p.saturating_add(LOOKAHEAD).min(hay.len());
+    let start = p.saturating_add(len);
+    if hay.get(start) != Some(&b' ') {
+        return None;
+    }
+    let digits_from = start.saturating_add(1);
+    let mut end = digits_from;
+    while end < limit && hay.get(end).is_some_and(u8::is_ascii_digit) {
+        end = end.saturating_add(1);
+    }
+    if !(2..=3).contains(&end.saturating_sub(digits_from)) {
+        return None;
+    }
+    let fits = match hay.get(end) {
+        None => true,
+        Some(b',' | b'.' | b';' | b':' | b'!' | b'?' | b')' | b'\n') => true,
+        Some(b' ') => word_after_is(hay, end, limit, &AFTER),
+        _ => false,
+    };
+    if !fits {
+        return None;
+    }
+    evaluate(hay, digits_from, end).map(|v| v / 100)
 }
 
 /// The ordinal of this contact stated by the repetition pattern at `p`: a fixed ordinal

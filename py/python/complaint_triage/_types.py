@@ -96,6 +96,10 @@ class TextFactsDict(TypedDict):
     #: The customer tells of their personal data exposed: the ``data_breach``
     #: of a record that left it false.
     data_exposure: bool
+    #: How staff treated the customer, as the customer tells it (``rude``,
+    #: ``nonverbal_rejection``): added to a record's ``handling_failures``
+    #: where it lacks them, for their points and the attitude gate.
+    handling_failures: list[str]
 
 
 class EffectReasonDict(TypedDict):
