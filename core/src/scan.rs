@@ -704,6 +704,8 @@ const fn code_bit(kind: CueKind, code: &str) -> u8 {
     }
 }
 
+/// Whether two byte strings are equal, for `const` code (slices' `==` is not `const`):
+/// the tables here and the firmware's factor code groups (`json/fragment.rs`).
 // Only ever evaluated at compile time (building the tables), where an out-of-bounds index
 // or a failed lookup is a build error, as in `mod tables`.
 #[allow(
@@ -712,7 +714,7 @@ const fn code_bit(kind: CueKind, code: &str) -> u8 {
     clippy::panic,
     clippy::cast_possible_truncation
 )]
-const fn bytes_equal(a: &[u8], b: &[u8]) -> bool {
+pub(crate) const fn bytes_equal(a: &[u8], b: &[u8]) -> bool {
     if a.len() != b.len() {
         return false;
     }

@@ -77,21 +77,6 @@ const fn group_of(i: usize) -> &'static [u8] {
     code.split_at(group_len(code)).0
 }
 
-#[cfg(feature = "small-flash")]
-const fn bytes_eq(a: &[u8], b: &[u8]) -> bool {
-    if a.len() != b.len() {
-        return false;
-    }
-    let mut i = 0;
-    while i < a.len() {
-        if a[i] != b[i] {
-            return false;
-        }
-        i += 1;
-    }
-    true
-}
-
 /// The distinct group parts of the factor codes, in order of first use: the
 /// factor that first uses each, how many there are, and each factor's group
 /// by index into them.
@@ -103,7 +88,7 @@ const GROUPS: ([usize; FACTOR_COUNT], usize, [u8; FACTOR_COUNT]) = {
     let mut i = 0;
     while i < FACTOR_COUNT {
         let mut g = 0;
-        while g < count && !bytes_eq(group_of(first[g]), group_of(i)) {
+        while g < count && !crate::scan::bytes_equal(group_of(first[g]), group_of(i)) {
             g += 1;
         }
         if g == count {
