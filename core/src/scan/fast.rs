@@ -1,10 +1,10 @@
 //! The fast matcher: finds the same matches as the plain one (`scan_range` and `verify` in
 //! `core/src/scan.rs`), in the same order, with fewer instructions. Normal builds use it;
 //! builds with the `small-flash` feature (the Cortex-M firmware) use the plain one and
-//! leave this module out: its tables take about 62 KiB.
+//! leave this module out: its tables take about 89 KiB.
 //!
-//! It looks at exactly the positions the plain matcher looks at (the same candidates, the
-//! same filter on the same keys, boundaries in the same order) and differs in how:
+//! It looks at the positions the plain matcher looks at (the same candidates, boundaries in
+//! the same order) and differs in how:
 //!
 //! - Three-byte characters (Chinese, CJK punctuation) are read in a loop of their own,
 //!   three bytes at a time ([`chinese_run`]): each one is a candidate and its
@@ -13,6 +13,15 @@
 //!   at a time with the plain matcher's block mask ([`ascii_block`], English).
 //! - One table look-up per position ([`START`]) gives both the key length and whether the
 //!   byte may start a boundary.
+//! - In the 64-byte blocks, a candidate passes a filter of longer keys, the word keys
+//!   ([`word_hash`]: up to the shortest pattern with the same first three bytes, where the
+//!   plain key stops at the shortest pattern with the same first byte), so that common
+//!   English words that start longer patterns ("you", "the", "it") no longer walk a
+//!   bucket. A pattern that matches at a position has the position's word key, so the
+//!   word filter lets every such position through; it then walks the plain key's bucket,
+//!   so the patterns compared and their order are the plain matcher's. An ASCII quote
+//!   right after a letter or digit (an apostrophe) is no boundary call there: it changes
+//!   nothing.
 //! - A filter hit compares each pattern of its bucket in one step, inline: [`PROBES`]
 //!   holds, per pattern, its first 8 bytes and which of them fold, set up so that
 //!   `(w | fold) == head` says whether the text's 8 bytes `w` start with the pattern
@@ -121,7 +130,12 @@ static PROBES_REST: [Probe; tables::N] = {
 /// boundary (`BYTE_CLASS`): one look-up where the plain matcher makes two.
 // Only ever evaluated at compile time, where an out-of-bounds index is a build error.
 #[allow(clippy::indexing_slicing, clippy::arithmetic_side_effects)]
-static START: [u8; 256] = {
+static START: [u8; 256] = START_CONST;
+
+/// See [`START`].
+// Only ever evaluated at compile time, where an out-of-bounds index is a build error.
+#[allow(clippy::indexing_slicing, clippy::arithmetic_side_effects)]
+const START_CONST: [u8; 256] = {
     let mut t = [0u8; 256];
     let mut b = 0;
     while b < 256 {
@@ -150,6 +164,155 @@ fn in_filter(m: u64) -> bool {
     let (word, bit) = super::filter_word_and_bit(m);
     tables::FILTER.get(word).copied().unwrap_or(0) & bit != 0
 }
+
+/// log2 of the number of slots of [`PREFIX_SHIFT`] (8 KiB: fewer slots shared by
+/// prefixes that start patterns of different lengths, whose shortest then sets the key of
+/// both; 16 KiB found no more words apart on the transcripts).
+const PREFIX_BITS: u32 = 13;
+
+/// The slot in [`PREFIX_SHIFT`] of a position whose first 8 bytes, folded as keys are
+/// (`w | 0x20` in every byte), are `folded`, and whose first byte has `start` in
+/// [`START`]: a hash of its prefix, the first 3 bytes of its plain key (fewer where the
+/// plain key is shorter: `$`, `!!`).
+#[inline(always)]
+#[allow(clippy::cast_possible_truncation)] // < 1 << PREFIX_BITS
+const fn prefix_slot(folded: u64, start: u8) -> usize {
+    let shift = (start & 63) as u32;
+    let prefix = (folded.wrapping_shl(shift).wrapping_shr(shift)) & 0xFF_FFFF;
+    (prefix.wrapping_mul(super::HASH_MUL) >> (64 - PREFIX_BITS)) as usize
+}
+
+/// How many high bits of its first 8 (folded) bytes the word key of a position leaves
+/// out, given its [`START`] and its [`PREFIX_SHIFT`] value: the smaller of the plain
+/// key's and the prefix's, as both stop at or before the end of any pattern that may
+/// match there (a slot that prefixes starting longer patterns share with a line feed
+/// gave the line feed a key of 6 bytes, where its plain key is 8).
+#[inline(always)]
+const fn word_key_shift(start: u8, prefix_shift: u8) -> u8 {
+    let plain = start & 63;
+    if plain < prefix_shift {
+        plain
+    } else {
+        prefix_shift
+    }
+}
+
+/// The hash product of the word key of a position whose first 8 bytes are `w` and whose
+/// first byte has `start` in [`START`]. The plain key stops at the shortest pattern that
+/// starts with the same byte, which for English is a common word ("you ", "it ", "for")
+/// that begins longer patterns, so that a third of the English words passed the plain
+/// filter. The word key stops at the shortest pattern with the same prefix (the first 3
+/// bytes of the plain key, see [`prefix_slot`]), as far as [`PREFIX_SHIFT`] tells prefixes
+/// apart. A pattern that matches at a position has the position's prefix, so the key of
+/// the position is no longer than the pattern and equal to the pattern's own: the word
+/// filter holds it.
+#[inline(always)]
+fn word_hash(w: u64, start: u8) -> u64 {
+    let folded = w | 0x2020_2020_2020_2020;
+    let prefix = PREFIX_SHIFT
+        .get(prefix_slot(folded, start))
+        .copied()
+        .unwrap_or(0);
+    let shift = u32::from(word_key_shift(start, prefix));
+    folded
+        .wrapping_shl(shift)
+        .wrapping_shr(shift)
+        .wrapping_mul(super::HASH_MUL)
+}
+
+/// Whether a word-key hash product passes [`WORD_FILTER`].
+#[inline(always)]
+fn in_word_filter(m: u64) -> bool {
+    let (word, bit) = super::filter_word_and_bit(m);
+    WORD_FILTER.get(word).copied().unwrap_or(0) & bit != 0
+}
+
+/// How many patterns the plain filter holds: the table's, then each numeral followed by
+/// each unit (`N天`).
+const KEY_PATTERNS: usize = tables::N + tables::UNIT_COUNT * super::numbers::NUMERAL_ENDS.len();
+
+/// Pattern `i` of the [`KEY_PATTERNS`]: its first (up to) 8 bytes as a little-endian word,
+/// zero-padded, and its length.
+// Only ever evaluated at compile time, where an out-of-bounds index is a build error.
+#[allow(clippy::indexing_slicing, clippy::arithmetic_side_effects)]
+const fn key_pattern(i: usize) -> (u64, usize) {
+    let mut a = [0u8; 8];
+    if i < tables::N {
+        let p = tables::pattern(&tables::ENTRIES_CONST[i]);
+        let mut j = 0;
+        while j < 8 && j < p.len() {
+            a[j] = p[j];
+            j += 1;
+        }
+        (u64::from_le_bytes(a), p.len())
+    } else {
+        let (p, len) = tables::numeral_unit_at(i - tables::N);
+        let mut j = 0;
+        while j < 8 && j < len {
+            a[j] = p[j];
+            j += 1;
+        }
+        (u64::from_le_bytes(a), len)
+    }
+}
+
+/// `PREFIX_SHIFT_CONST[slot]`: for the positions whose prefix hashes to `slot`
+/// ([`prefix_slot`]), how many high bits of their first 8 bytes the word key leaves out:
+/// `8 * (8 - n)` for `n` the length of the shortest pattern (at most 8) whose prefix
+/// hashes there (0, a key of 8 bytes, where none does).
+// Only ever evaluated at compile time, where an out-of-bounds index is a build error.
+#[allow(
+    clippy::indexing_slicing,
+    clippy::arithmetic_side_effects,
+    clippy::cast_possible_truncation
+)]
+const PREFIX_SHIFT_CONST: [u8; 1 << PREFIX_BITS] = {
+    let mut t = [0u8; 1 << PREFIX_BITS];
+    let mut i = 0;
+    while i < KEY_PATTERNS {
+        let (w, len) = key_pattern(i);
+        i += 1;
+        let start = START_CONST[(w & 0xFF) as usize];
+        assert!(
+            (start & 63) as usize >= (8 - if len < 8 { len } else { 8 }) * 8,
+            "a pattern shorter than its plain key"
+        );
+        let n = if len < 8 { len } else { 8 };
+        let shift = ((8 - n) * 8) as u8;
+        let slot = prefix_slot(w | 0x2020_2020_2020_2020, start);
+        if shift > t[slot] {
+            t[slot] = shift;
+        }
+    }
+    t
+};
+
+/// See [`PREFIX_SHIFT_CONST`].
+static PREFIX_SHIFT: [u8; 1 << PREFIX_BITS] = PREFIX_SHIFT_CONST;
+
+/// The one-bit-per-key filter of the word keys ([`word_hash`]) of every pattern,
+/// laid out as the plain [`tables::FILTER`]. Hosted only, as this module.
+// Only ever evaluated at compile time, where an out-of-bounds index is a build error.
+#[allow(clippy::indexing_slicing, clippy::arithmetic_side_effects)]
+static WORD_FILTER: [u64; super::FILTER_WORDS] = {
+    let mut f = [0u64; super::FILTER_WORDS];
+    let mut i = 0;
+    while i < KEY_PATTERNS {
+        let (w, len) = key_pattern(i);
+        i += 1;
+        let folded = w | 0x2020_2020_2020_2020;
+        let start = START_CONST[(w & 0xFF) as usize];
+        let shift = word_key_shift(start, PREFIX_SHIFT_CONST[prefix_slot(folded, start)]) as u32;
+        assert!(
+            shift as usize >= (8 - if len < 8 { len } else { 8 }) * 8,
+            "a key longer than its pattern"
+        );
+        let m = ((folded << shift) >> shift).wrapping_mul(super::HASH_MUL);
+        let (word, bit) = super::filter_word_and_bit(m);
+        f[word] |= bit;
+    }
+    f
+};
 
 /// After this many ASCII bytes in a row, text is read 64 bytes at a time by the plain
 /// matcher's block masks ([`ascii_block`]) rather than byte by byte.
@@ -312,28 +475,56 @@ fn ascii_block(
     prev_letter: bool,
     r: &mut Reader,
 ) -> (usize, bool) {
-    let mut block_buf = [0u8; 64];
-    let mut window_buf = [0u8; 72];
     let direct = if stop.wrapping_sub(base) >= 64 {
-        hay.get(base..)
-            .and_then(|s| s.first_chunk::<72>())
-            .and_then(|w| Some((w.first_chunk::<64>()?, w)))
+        hay.get(base..).and_then(|s| s.first_chunk::<72>())
     } else {
         None
     };
-    let (block, window) = match direct {
-        Some(pair) => pair,
-        None => {
-            let region = hay.get(base..stop).unwrap_or(&[]);
-            for (d, b) in block_buf.iter_mut().zip(region) {
-                *d = *b;
-            }
-            for (d, b) in window_buf.iter_mut().zip(hay.get(base..).unwrap_or(&[])) {
-                *d = *b;
-            }
-            (&block_buf, &window_buf)
+    match direct {
+        Some(window) => {
+            let block = window.first_chunk::<64>().unwrap_or(&[0; 64]);
+            read_block(hay, base, block, window, origin, prev_letter, r)
         }
-    };
+        None => last_block(hay, base, stop, origin, prev_letter, r),
+    }
+}
+
+/// [`ascii_block`] near the end of the range or of the text: the block from `stop` on and
+/// the window past the end of `hay` zeroed (a zero byte is never a candidate). Out of
+/// line, so that the other blocks do not clear these copies.
+#[cold]
+#[inline(never)]
+fn last_block(
+    hay: &[u8],
+    base: usize,
+    stop: usize,
+    origin: usize,
+    prev_letter: bool,
+    r: &mut Reader,
+) -> (usize, bool) {
+    let mut block = [0u8; 64];
+    let mut window = [0u8; 72];
+    for (d, b) in block.iter_mut().zip(hay.get(base..stop).unwrap_or(&[])) {
+        *d = *b;
+    }
+    for (d, b) in window.iter_mut().zip(hay.get(base..).unwrap_or(&[])) {
+        *d = *b;
+    }
+    read_block(hay, base, &block, &window, origin, prev_letter, r)
+}
+
+/// The two passes of [`ascii_block`] over `block` (the positions from `base`) and `window`
+/// (its bytes and the 8 after it).
+#[inline(always)]
+fn read_block(
+    hay: &[u8],
+    base: usize,
+    block: &[u8; 64],
+    window: &[u8; 72],
+    origin: usize,
+    prev_letter: bool,
+    r: &mut Reader,
+) -> (usize, bool) {
     let word_at = |j: usize| {
         window
             .get(j..)
@@ -343,6 +534,8 @@ fn ascii_block(
     let mut prev_nl = if prev_letter { 0 } else { 0x80 };
     // First pass, without a branch that depends on the text (as the plain one), into a
     // mask of the positions that are a boundary or pass the filter.
+    // The filter here is the word filter ([`word_hash`]): in English most candidates are
+    // words, and most common words start some longer pattern.
     let mut active = 0u64;
     let mut m = block_candidates(block, &mut prev_nl);
     while m != 0 {
@@ -350,7 +543,7 @@ fn ascii_block(
         m &= m.wrapping_sub(1);
         let w = word_at(j as usize);
         let start = START.get((w & 0xFF) as usize).copied().unwrap_or(0);
-        let pass = u8::from(in_filter(start_hash(w, start)));
+        let pass = u8::from(in_word_filter(word_hash(w, start)));
         active |= u64::from(pass | start >> 7).wrapping_shl(j);
     }
     // Second pass, in text order: boundaries and the matches they frame.
@@ -360,16 +553,34 @@ fn ascii_block(
         let w = word_at(j);
         let p = base.wrapping_add(j);
         let start = START.get((w & 0xFF) as usize).copied().unwrap_or(0);
+        // A position that is no boundary is here for the filter.
+        let mut pass = true;
         if start & 0x80 != 0 {
-            let class = BYTE_CLASS.get((w & 0xFF) as usize).copied().unwrap_or(0);
-            boundary(hay, p, origin, w, class, r);
+            if !apostrophe(hay, p, w) {
+                let class = BYTE_CLASS.get((w & 0xFF) as usize).copied().unwrap_or(0);
+                boundary(hay, p, origin, w, class, r);
+            }
+            pass = in_word_filter(word_hash(w, start));
         }
-        let m = start_hash(w, start);
-        if in_filter(m) {
-            probe(hay, p, origin, m, w, r);
+        if pass {
+            // The bucket is the plain key's: a pattern that matches here is in it.
+            probe(hay, p, origin, start_hash(w, start), w, r);
         }
     }
     (base.wrapping_add(64), prev_nl == 0)
+}
+
+/// Whether the boundary candidate at `p` of `hay` (`w` its first 8 bytes) is an ASCII
+/// quote right after an ASCII letter or digit ("I'm", "doesn't"): [`boundary`] does nothing
+/// there (such a quote opens no quotation), and a fifth of the English transcripts'
+/// boundaries are such apostrophes.
+#[inline(always)]
+fn apostrophe(hay: &[u8], p: usize, w: u64) -> bool {
+    let quote = matches!(w & 0xFF, 0x27 | 0x22);
+    quote
+        && p.checked_sub(1)
+            .and_then(|i| hay.get(i))
+            .is_some_and(u8::is_ascii_alphanumeric)
 }
 
 /// Candidate start positions of one 64-byte block, bit `i` for block offset `i`: the
@@ -531,14 +742,64 @@ mod tests {
         }
     }
 
-    /// The fast matcher's own tables (left out of `small-flash` builds).
+    /// The fast matcher's own tables (left out of `small-flash` builds): the probes, 32
+    /// bytes a pattern, and the word key's prefix table and filter, 8 KiB each (89 KiB
+    /// for 2 321 patterns: room for about 700 more).
     #[test]
-    fn its_tables_stay_within_80_kib() {
+    fn its_tables_stay_within_112_kib() {
         let size = core::mem::size_of_val(&PROBES)
             + core::mem::size_of_val(&PROBES_REST)
-            + core::mem::size_of_val(&START);
+            + core::mem::size_of_val(&START)
+            + core::mem::size_of_val(&PREFIX_SHIFT)
+            + core::mem::size_of_val(&WORD_FILTER);
         std::println!("fast matcher tables: {size} B for {} patterns", tables::N);
-        assert!(size <= 80 * 1024, "{size} B");
+        assert!(size <= 112 * 1024, "{size} B");
+    }
+
+    #[test]
+    fn every_pattern_passes_the_word_filter_in_any_case() {
+        // A pattern's own text, and for an English-style one its upper case, followed by
+        // any byte: the word key of the position is the pattern's, and the filter holds it.
+        for i in 0..KEY_PATTERNS {
+            let (w, len) = key_pattern(i);
+            let pat = &w.to_le_bytes()[..len.min(8)];
+            let word = super::super::is_word_pattern(pat);
+            for next in [b' ', b'x', b'\n', 0x80] {
+                for upper in [false, true] {
+                    if upper && !word {
+                        continue;
+                    }
+                    let mut text = std::vec::Vec::from(pat);
+                    if upper {
+                        text.make_ascii_uppercase();
+                    }
+                    text.push(next);
+                    let tw = super::super::word_of(&text);
+                    let start = START[usize::from(text[0])];
+                    assert!(
+                        in_word_filter(word_hash(tw, start)),
+                        "{:?} before {next:#x}",
+                        std::string::String::from_utf8_lossy(&text)
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn a_word_key_is_longer_than_the_plain_key_for_common_words() {
+        // The reason for the word key: "you " starts many patterns, "you can" none.
+        let text = b"you can ";
+        let w = super::super::word_of(text);
+        let start = START[usize::from(b'y')];
+        assert!(
+            in_filter(start_hash(w, start)),
+            "the plain key \"you \" passes"
+        );
+        assert!(
+            !in_word_filter(word_hash(w, start)),
+            "the word key \"you can \" fails"
+        );
     }
 
     #[test]
