@@ -182,6 +182,31 @@ const fn prefix_slot(folded: u64, start: u8) -> usize {
     (prefix.wrapping_mul(super::HASH_MUL) >> (64 - PREFIX_BITS)) as usize
 }
 
+/// [`prefix_slot`] with the prefix's mask looked up by first byte ([`PREFIX_MASK`]) rather
+/// than shifted out: fewer instructions in the candidate loop.
+#[inline(always)]
+#[allow(clippy::cast_possible_truncation)] // < 1 << PREFIX_BITS
+fn prefix_slot_at(folded: u64, first: usize) -> usize {
+    let mask = PREFIX_MASK.get(first).copied().unwrap_or(0);
+    let prefix = u64::from(folded as u32 & mask);
+    (prefix.wrapping_mul(super::HASH_MUL) >> (64 - PREFIX_BITS)) as usize
+}
+
+/// `PREFIX_MASK[b]`: the bytes of the prefix (see [`prefix_slot`]) of a position whose
+/// first byte is `b`: the low 3 bytes, or fewer where its plain key is shorter.
+// Only ever evaluated at compile time, where an out-of-bounds index is a build error.
+#[allow(clippy::indexing_slicing, clippy::arithmetic_side_effects)]
+static PREFIX_MASK: [u32; 256] = {
+    let mut t = [0u32; 256];
+    let mut b = 0;
+    while b < 256 {
+        let shift = (START_CONST[b] & 63) as u32;
+        t[b] = ((u64::MAX << shift >> shift) & 0xFF_FFFF) as u32;
+        b += 1;
+    }
+    t
+};
+
 /// How many high bits of its first 8 (folded) bytes the word key of a position leaves
 /// out, given its [`START`] and its [`PREFIX_SHIFT`] value: the smaller of the plain
 /// key's and the prefix's, as both stop at or before the end of any pattern that may
@@ -210,7 +235,7 @@ const fn word_key_shift(start: u8, prefix_shift: u8) -> u8 {
 fn word_hash(w: u64, start: u8) -> u64 {
     let folded = w | 0x2020_2020_2020_2020;
     let prefix = PREFIX_SHIFT
-        .get(prefix_slot(folded, start))
+        .get(prefix_slot_at(folded, (w & 0xFF) as usize))
         .copied()
         .unwrap_or(0);
     let shift = u32::from(word_key_shift(start, prefix));
@@ -504,11 +529,15 @@ fn last_block(
 ) -> (usize, bool) {
     let mut block = [0u8; 64];
     let mut window = [0u8; 72];
-    for (d, b) in block.iter_mut().zip(hay.get(base..stop).unwrap_or(&[])) {
-        *d = *b;
+    let region = hay.get(base..stop).unwrap_or(&[]);
+    let n = region.len().min(64);
+    if let (Some(d), Some(s)) = (block.get_mut(..n), region.get(..n)) {
+        d.copy_from_slice(s);
     }
-    for (d, b) in window.iter_mut().zip(hay.get(base..).unwrap_or(&[])) {
-        *d = *b;
+    let rest = hay.get(base..).unwrap_or(&[]);
+    let n = rest.len().min(72);
+    if let (Some(d), Some(s)) = (window.get_mut(..n), rest.get(..n)) {
+        d.copy_from_slice(s);
     }
     read_block(hay, base, &block, &window, origin, prev_letter, r)
 }
