@@ -185,48 +185,45 @@ const fn prefix_slot(folded: u64, start: u8) -> usize {
     (prefix.wrapping_mul(super::HASH_MUL) >> (64 - PREFIX_BITS)) as usize
 }
 
-/// [`prefix_slot`] with the prefix's mask looked up by first byte ([`PREFIX_MASK`]) rather
+/// [`prefix_slot`] with the prefix's mask looked up by first byte ([`FIRST`]) rather
 /// than shifted out: fewer instructions in the candidate loop.
 #[inline(always)]
 #[allow(clippy::cast_possible_truncation)] // < 1 << PREFIX_BITS
-fn prefix_slot_at(folded: u64, first: usize) -> usize {
-    let mask = PREFIX_MASK.get(first).copied().unwrap_or(0);
-    let prefix = u64::from(folded as u32 & mask);
+const fn prefix_slot_at(folded: u64, first: u32) -> usize {
+    let prefix = (folded as u32 & first & PREFIX_BYTES) as u64;
     (prefix.wrapping_mul(super::HASH_MUL) >> (64 - PREFIX_BITS)) as usize
 }
 
-/// `PREFIX_MASK[b]`: the bytes of the prefix (see [`prefix_slot`]) of a position whose
-/// first byte is `b`: the low 3 bytes, or fewer where its plain key is shorter.
+/// The bits of a [`FIRST`] value that mask the prefix.
+const PREFIX_BYTES: u32 = 0xFF_FFFF;
+
+/// The bit of a [`FIRST`] value set where the byte may start a boundary.
+const FIRST_BOUNDARY: u32 = 1 << 31;
+
+/// `FIRST[b]`, for a position whose first byte is `b`: the bytes of its prefix (see
+/// [`prefix_slot`]: the low 3 bytes, or fewer where its plain key is shorter), and
+/// [`FIRST_BOUNDARY`] where `b` may start a boundary (bit 7 of [`START`]): what the
+/// candidate loop needs of the first byte, in one look-up.
 // Only ever evaluated at compile time, where an out-of-bounds index is a build error.
 #[allow(clippy::indexing_slicing, clippy::arithmetic_side_effects)]
-static PREFIX_MASK: [u32; 256] = {
+static FIRST: [u32; 256] = {
     let mut t = [0u32; 256];
     let mut b = 0;
     while b < 256 {
         let shift = (START_CONST[b] & 63) as u32;
-        t[b] = ((u64::MAX << shift >> shift) & 0xFF_FFFF) as u32;
+        let boundary = if START_CONST[b] & 0x80 != 0 {
+            FIRST_BOUNDARY
+        } else {
+            0
+        };
+        t[b] = ((u64::MAX << shift >> shift) & PREFIX_BYTES as u64) as u32 | boundary;
         b += 1;
     }
     t
 };
 
-/// How many high bits of its first 8 (folded) bytes the word key of a position leaves
-/// out, given its [`START`] and its [`PREFIX_SHIFT`] value: the smaller of the plain
-/// key's and the prefix's, as both stop at or before the end of any pattern that may
-/// match there (a slot that prefixes starting longer patterns share with a line feed
-/// gave the line feed a key of 6 bytes, where its plain key is 8).
-#[inline(always)]
-const fn word_key_shift(start: u8, prefix_shift: u8) -> u8 {
-    let plain = start & 63;
-    if plain < prefix_shift {
-        plain
-    } else {
-        prefix_shift
-    }
-}
-
 /// The hash product of the word key of a position whose first 8 bytes are `w` and whose
-/// first byte has `start` in [`START`]. The plain key stops at the shortest pattern that
+/// first byte has `first` in [`FIRST`]. The plain key stops at the shortest pattern that
 /// starts with the same byte, which for English is a common word ("you ", "it ", "for")
 /// that begins longer patterns, so that a third of the English words passed the plain
 /// filter. The word key stops at the shortest pattern with the same prefix (the first 3
@@ -235,17 +232,22 @@ const fn word_key_shift(start: u8, prefix_shift: u8) -> u8 {
 /// the position is no longer than the pattern and equal to the pattern's own: the word
 /// filter holds it.
 #[inline(always)]
-fn word_hash(w: u64, start: u8) -> u64 {
+fn word_hash(w: u64, first: u32) -> u64 {
     let folded = w | 0x2020_2020_2020_2020;
-    let prefix = PREFIX_SHIFT
-        .get(prefix_slot_at(folded, (w & 0xFF) as usize))
+    let shift = PREFIX_SHIFT
+        .get(prefix_slot_at(folded, first))
         .copied()
         .unwrap_or(0);
-    let shift = u32::from(word_key_shift(start, prefix));
     folded
-        .wrapping_shl(shift)
-        .wrapping_shr(shift)
+        .wrapping_shl(u32::from(shift))
+        .wrapping_shr(u32::from(shift))
         .wrapping_mul(super::HASH_MUL)
+}
+
+/// [`FIRST`] of the first byte of `w`.
+#[inline(always)]
+fn first_of(w: u64) -> u32 {
+    FIRST.get((w & 0xFF) as usize).copied().unwrap_or(0)
 }
 
 /// Whether a word-key hash product passes [`WORD_FILTER`].
@@ -330,7 +332,7 @@ static WORD_FILTER: [u64; super::FILTER_WORDS] = {
         i += 1;
         let folded = w | 0x2020_2020_2020_2020;
         let start = START_CONST[(w & 0xFF) as usize];
-        let shift = word_key_shift(start, PREFIX_SHIFT_CONST[prefix_slot(folded, start)]) as u32;
+        let shift = PREFIX_SHIFT_CONST[prefix_slot(folded, start)] as u32;
         assert!(
             shift as usize >= (8 - if len < 8 { len } else { 8 }) * 8,
             "a key longer than its pattern"
@@ -574,9 +576,9 @@ fn read_block(
         let j = m.trailing_zeros() & 63;
         m &= m.wrapping_sub(1);
         let w = word_at(j as usize);
-        let start = START.get((w & 0xFF) as usize).copied().unwrap_or(0);
-        let pass = u8::from(in_word_filter(word_hash(w, start)));
-        active |= u64::from(pass | start >> 7).wrapping_shl(j);
+        let first = first_of(w);
+        let pass = in_word_filter(word_hash(w, first));
+        active |= u64::from(pass || first & FIRST_BOUNDARY != 0).wrapping_shl(j);
     }
     // Second pass, in text order: boundaries and the matches they frame.
     while active != 0 {
@@ -592,7 +594,7 @@ fn read_block(
                 let class = BYTE_CLASS.get((w & 0xFF) as usize).copied().unwrap_or(0);
                 boundary(hay, p, origin, w, class, r);
             }
-            pass = in_word_filter(word_hash(w, start));
+            pass = in_word_filter(word_hash(w, first_of(w)));
         }
         if pass {
             // The bucket is the plain key's: a pattern that matches here is in it.
@@ -798,7 +800,7 @@ mod tests {
             + core::mem::size_of_val(&PROBES_REST)
             + core::mem::size_of_val(&START)
             + core::mem::size_of_val(&PREFIX_SHIFT)
-            + core::mem::size_of_val(&PREFIX_MASK)
+            + core::mem::size_of_val(&FIRST)
             + core::mem::size_of_val(&WORD_FILTER);
         std::println!("fast matcher tables: {size} B for {} patterns", tables::N);
         assert!(size <= 112 * 1024, "{size} B");
@@ -871,9 +873,8 @@ mod tests {
                     }
                     text.push(next);
                     let tw = super::super::word_of(&text);
-                    let start = START[usize::from(text[0])];
                     assert!(
-                        in_word_filter(word_hash(tw, start)),
+                        in_word_filter(word_hash(tw, first_of(tw))),
                         "{:?} before {next:#x}",
                         std::string::String::from_utf8_lossy(&text)
                     );
@@ -893,7 +894,7 @@ mod tests {
             "the plain key \"you \" passes"
         );
         assert!(
-            !in_word_filter(word_hash(w, start)),
+            !in_word_filter(word_hash(w, first_of(w))),
             "the word key \"you can \" fails"
         );
     }
