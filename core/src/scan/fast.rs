@@ -9,7 +9,7 @@
 //! - Three-byte characters (Chinese, CJK punctuation) are read in a loop of their own,
 //!   three bytes at a time ([`chinese_run`]): each one is a candidate and its
 //!   continuation bytes are not, so no block mask is needed. Other bytes go one at a time
-//!   ([`one_position`]) until 16 ASCII bytes in a row, from where text is read 64 bytes
+//!   ([`one_position`]) until 16 ASCII bytes in a row follow, from where text is read 64 bytes
 //!   at a time with the plain matcher's block mask ([`ascii_block`], English).
 //! - One table look-up per position ([`START`]) gives both the key length and whether the
 //!   byte may start a boundary.
@@ -344,9 +344,9 @@ static WORD_FILTER: [u64; super::FILTER_WORDS] = {
     f
 };
 
-/// After this many ASCII bytes in a row, text is read 64 bytes at a time by the plain
-/// matcher's block masks ([`ascii_block`]) rather than byte by byte.
-const ASCII_RUN: u32 = 16;
+/// Where this many ASCII bytes in a row follow, text is read 64 bytes at a time by the
+/// plain matcher's block masks ([`ascii_block`]) rather than byte by byte.
+const ASCII_RUN: usize = 16;
 
 /// The 8 bytes of `hay` from `p`, zero-padded past its end (as the plain matcher's window).
 #[inline(always)]
@@ -369,40 +369,39 @@ pub(super) fn scan_range(hay: &[u8], start: usize, stop: usize, origin: usize, r
         .checked_sub(1)
         .and_then(|i| hay.get(i))
         .is_some_and(u8::is_ascii_alphabetic);
-    let mut ascii_run = 0u32;
     let mut p = start;
     while p < stop {
         let after = chinese_run(hay, p, stop, origin, r);
         if after != p {
             p = after;
             prev_letter = false;
-            ascii_run = 0;
             continue;
         }
-        if ascii_run >= ASCII_RUN {
+        if ascii_ahead(hay, p) {
             (p, prev_letter) = ascii_block(hay, p, stop, origin, prev_letter, r);
-            // Still ASCII at the block's end: the next block too.
-            ascii_run = if p
-                .checked_sub(1)
-                .and_then(|i| hay.get(i))
-                .is_some_and(u8::is_ascii)
-            {
-                ASCII_RUN
-            } else {
-                0
-            };
             continue;
         }
         let Some(&b) = hay.get(p) else {
             break;
         };
-        ascii_run = if b.is_ascii() {
-            ascii_run.saturating_add(1)
-        } else {
-            0
-        };
         (p, prev_letter) = one_position(hay, p, b, origin, prev_letter, r);
     }
+}
+
+/// Whether the [`ASCII_RUN`] bytes of `hay` from `p` are all there and all ASCII: text
+/// that [`ascii_block`] reads faster than [`one_position`], from its first byte on.
+#[inline(always)]
+fn ascii_ahead(hay: &[u8], p: usize) -> bool {
+    hay.get(p..)
+        .and_then(|s| s.first_chunk::<ASCII_RUN>())
+        .and_then(|a| {
+            a.as_chunks::<8>()
+                .0
+                .iter()
+                .map(|w| u64::from_le_bytes(*w))
+                .reduce(|x, y| x | y)
+        })
+        .is_some_and(|w| w & HI == 0)
 }
 
 /// Reads the three-byte characters (Chinese, CJK punctuation) from `p` on, while before
