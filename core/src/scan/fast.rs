@@ -189,16 +189,17 @@ const fn prefix_slot(folded: u64, start: u8) -> usize {
 /// than shifted out: fewer instructions in the candidate loop.
 #[inline(always)]
 #[allow(clippy::cast_possible_truncation)] // < 1 << PREFIX_BITS
-const fn prefix_slot_at(folded: u64, first: u32) -> usize {
-    let prefix = (folded as u32 & first & PREFIX_BYTES) as u64;
+const fn prefix_slot_at(folded: u64, first: u64) -> usize {
+    // The low half of `first` is the prefix mask alone.
+    let prefix = (folded as u32 & first as u32) as u64;
     (prefix.wrapping_mul(super::HASH_MUL) >> (64 - PREFIX_BITS)) as usize
 }
 
-/// The bits of a [`FIRST`] value that mask the prefix.
-const PREFIX_BYTES: u32 = 0xFF_FFFF;
+/// The bits of a [`FIRST`] value that may mask the prefix.
+const PREFIX_BYTES: u64 = 0xFF_FFFF;
 
 /// The bit of a [`FIRST`] value set where the byte may start a boundary.
-const FIRST_BOUNDARY: u32 = 1 << 31;
+const FIRST_BOUNDARY: u64 = 1 << 63;
 
 /// `FIRST[b]`, for a position whose first byte is `b`: the bytes of its prefix (see
 /// [`prefix_slot`]: the low 3 bytes, or fewer where its plain key is shorter), and
@@ -206,8 +207,8 @@ const FIRST_BOUNDARY: u32 = 1 << 31;
 /// candidate loop needs of the first byte, in one look-up.
 // Only ever evaluated at compile time, where an out-of-bounds index is a build error.
 #[allow(clippy::indexing_slicing, clippy::arithmetic_side_effects)]
-static FIRST: [u32; 256] = {
-    let mut t = [0u32; 256];
+static FIRST: [u64; 256] = {
+    let mut t = [0u64; 256];
     let mut b = 0;
     while b < 256 {
         let shift = (START_CONST[b] & 63) as u32;
@@ -216,7 +217,7 @@ static FIRST: [u32; 256] = {
         } else {
             0
         };
-        t[b] = ((u64::MAX << shift >> shift) & PREFIX_BYTES as u64) as u32 | boundary;
+        t[b] = (u64::MAX << shift >> shift) & PREFIX_BYTES | boundary;
         b += 1;
     }
     t
@@ -232,7 +233,7 @@ static FIRST: [u32; 256] = {
 /// the position is no longer than the pattern and equal to the pattern's own: the word
 /// filter holds it.
 #[inline(always)]
-fn word_hash(w: u64, first: u32) -> u64 {
+fn word_hash(w: u64, first: u64) -> u64 {
     let folded = w | 0x2020_2020_2020_2020;
     let shift = PREFIX_SHIFT
         .get(prefix_slot_at(folded, first))
@@ -246,7 +247,7 @@ fn word_hash(w: u64, first: u32) -> u64 {
 
 /// [`FIRST`] of the first byte of `w`.
 #[inline(always)]
-fn first_of(w: u64) -> u32 {
+fn first_of(w: u64) -> u64 {
     FIRST.get((w & 0xFF) as usize).copied().unwrap_or(0)
 }
 
