@@ -12,7 +12,11 @@
 //!   ([`one_position`]) until 16 ASCII bytes in a row follow, from where text is read 64 bytes
 //!   at a time with the plain matcher's block mask ([`ascii_block`], English).
 //! - One table look-up per position ([`START`]) gives both the key length and whether the
-//!   byte may start a boundary.
+//!   byte may start a boundary; in the blocks' candidate loop, one ([`FIRST`]) gives the
+//!   word key's prefix mask and whether the byte may start a boundary.
+//! - On x86-64 the block masks are made 16 bytes at a time with SSE2 (`fast/sse2.rs`),
+//!   elsewhere 8 bytes at a time in a `u64` ([`portable_block_candidates`]); a proptest
+//!   checks both give the same masks.
 //! - In the 64-byte blocks, a candidate passes a filter of longer keys, the word keys
 //!   ([`word_hash`]: up to the shortest pattern with the same first three bytes, where the
 //!   plain key stops at the shortest pattern with the same first byte), so that common
@@ -793,7 +797,7 @@ mod tests {
 
     /// The fast matcher's own tables (left out of `small-flash` builds): the probes, 32
     /// bytes a pattern, and the word key's prefix table and filter, 8 KiB each, and its
-    /// prefix masks, 1 KiB (90 KiB for 2 321 patterns: room for about 700 more).
+    /// first-byte table, 2 KiB (91 KiB for 2 321 patterns: room for about 600 more).
     #[test]
     fn its_tables_stay_within_112_kib() {
         let size = core::mem::size_of_val(&PROBES)

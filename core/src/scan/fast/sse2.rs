@@ -22,7 +22,13 @@ fn in_range(v: m128i, lo: u8, span: u8) -> m128i {
 /// Bit `i` of the result for byte `i` of `c`: (ASCII letters, other candidate bytes:
 /// printable ASCII `!` to `0x7F`, lead bytes `0xC0` and up, line feeds).
 #[inline(always)]
-#[allow(clippy::cast_possible_wrap, clippy::cast_sign_loss)] // bits, not numbers
+// Bits, not numbers: a byte's bits as the intrinsics take them, and a 16-byte movemask,
+// which has 16 bits.
+#[allow(
+    clippy::cast_possible_wrap,
+    clippy::cast_sign_loss,
+    clippy::cast_possible_truncation
+)]
 fn classes(c: &[u8; 16]) -> (u16, u16) {
     let v = load_unaligned_m128i(c);
     let letter = in_range(bitor_m128i(v, set_splat_i8_m128i(0x20)), b'a', 25);
