@@ -240,8 +240,60 @@ fn both_matchers_mask_the_look_alikes_alike() {
     }
 }
 
+/// An English-style piece around a pattern: the pattern cut short or run on into a longer
+/// word ("you" in "your", "customer" in "customers"), in any case, with an apostrophe or a
+/// quote inside or around it, digits before or after it. The fast matcher's word key
+/// (`scan/fast.rs`) reads the first bytes of every word and skips the apostrophes that
+/// follow a letter or digit; these are its edges.
+fn word_piece() -> impl Strategy<Value = String> {
+    let words: Vec<&'static str> = scan::patterns()
+        .map(|(_, _, p)| p)
+        .filter(|p| p.as_bytes().first().is_some_and(u8::is_ascii_alphanumeric))
+        .collect();
+    (
+        prop::sample::select(words),
+        any::<prop::sample::Index>(),
+        prop::sample::select(vec![
+            "", "", "s", "r", "'s", "'", "\"", "th", "ing", "ed", "12", "5", "!", ".", ",", ":",
+        ]),
+        prop::sample::select(vec!["", "", " ", "\n", "'", "\"", "3", "x", "(", "$", "’"]),
+        0u8..4,
+    )
+        .prop_map(|(p, cut, tail, head, case)| {
+            let bounds: Vec<usize> = (1..=p.len()).filter(|&k| p.is_char_boundary(k)).collect();
+            let keep = if case == 3 {
+                *cut.get(&bounds)
+            } else {
+                p.len()
+            };
+            let body = match case {
+                1 => p[..keep].to_ascii_uppercase(),
+                2 => {
+                    let mut c = p[..keep].chars();
+                    c.next()
+                        .map(|f| f.to_ascii_uppercase().to_string() + c.as_str())
+                        .unwrap_or_default()
+                }
+                _ => p[..keep].to_string(),
+            };
+            format!("{head}{body}{tail}")
+        })
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(400))]
+
+    #[test]
+    fn both_matchers_agree_on_words_around_the_patterns(
+        pieces in prop::collection::vec(
+            prop_oneof![6 => word_piece(), 2 => glue(), 1 => "[a-zA-Z'\" ,.!?0-9\n]{0,12}"],
+            0..80,
+        ),
+    ) {
+        // Long runs of ASCII: read 64 bytes at a time by the fast matcher.
+        assert_same(&pieces.join(" "));
+        assert_same(&pieces.concat());
+    }
 
     #[test]
     fn both_matchers_agree_on_phrases_in_any_mix(t in mixed_text()) {
