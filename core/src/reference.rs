@@ -153,8 +153,9 @@ pub fn assess(complaint: &Complaint, policy: &Policy) -> Assessment {
             sums.add(Factor::malice_signal(*signal), Source::Text);
         }
     }
+    let text_failures = merge::text_handling_failures(c);
     for failure in HandlingFailure::ALL {
-        let in_text = merge::text_handling_failures(c) & (1 << failure.index()) != 0;
+        let in_text = text_failures & (1 << failure.index()) != 0;
         if c.handling_failures.contains(*failure) {
             sums.add(Factor::handling_failure(*failure), Source::Field);
         } else if in_text {

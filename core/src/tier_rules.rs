@@ -63,9 +63,12 @@ pub fn needs_coordination<C: ComplaintFields + ?Sized>(c: &C, policy: &Policy) -
 /// recorded, is the `attitude` gate.
 #[inline]
 pub fn conduct_review<C: ComplaintFields + ?Sized>(c: &C, policy: &Policy) -> bool {
-    let calm = u64::from(c.emotion()) < policy.bands[Band::Emotion as usize][0];
+    let upset = policy
+        .band_thresholds(Band::Emotion)
+        .first()
+        .is_some_and(|t| u64::from(c.emotion()) >= *t);
     let repeated = crate::merge::prior_contacts(c).value > 0;
-    c.category() == Category::ServiceAttitude && (!calm || repeated)
+    c.category() == Category::ServiceAttitude && (upset || repeated)
 }
 
 /// Whether the remedy is beyond the front line's authority, which sends
