@@ -38,7 +38,10 @@
 //! Matches are read in text order by a small state machine (`Reader`):
 //!
 //! - A speaker label at the start of a line (`客服：`, `坐席：`, `Agent:`, `客戶：`,
-//!   `Customer:`...) sets the speaker until the next label. Threats, emotion, safety,
+//!   `Customer:`...: a role word followed by either colon) sets the speaker until the next
+//!   label; the staff roles include those of a counter, a till or a delivery (`营业员`,
+//!   `收銀員`, "Cashier"), the customer's those of the people who complain (`业主`,
+//!   `家屬`, "Passenger"). Threats, emotion, safety,
 //!   malice, people and scope count on the customer's turns and in untagged text (the
 //!   customer's narrative); forbidden phrases count on the agent's turns, and in untagged
 //!   text only inside a quotation (`「」`, `“”`, `'...'`) or after reported speech (`跟我说`,
@@ -1104,6 +1107,24 @@ const CUSTOMER: u8 = 2;
 /// line (room for a time stamp or a number: `[10:02] Agent:`).
 const LABEL_REACH: usize = 12;
 
+/// Whether a speaker label's word ending at `end` is followed by its colon (`客服：`,
+/// `Agent:`, `Agent :`): the label lines of the phrase file hold the role word alone, so
+/// one line serves both colons, and a role named at the start of a sentence (`客服态度很差`,
+/// "Customer service was awful") sets no speaker. The colon lies within
+/// [`LABEL_COLON_REACH`] bytes of the word's end, which the scanner keeps in view.
+fn colon_after(hay: &[u8], end: usize) -> bool {
+    let rest = hay.get(end..).unwrap_or(&[]);
+    let rest = match rest.first() {
+        Some(b' ') => rest.get(1..).unwrap_or(&[]),
+        _ => rest,
+    };
+    rest.first() == Some(&b':') || rest.starts_with("\u{FF1A}".as_bytes())
+}
+
+/// Bytes after a label's word that [`colon_after`] reads: a space and a full-width colon.
+#[cfg(test)]
+const LABEL_COLON_REACH: usize = 4;
+
 /// What separates two pieces of text for negation: a clause (`,`), a sentence (`.`), a
 /// line; or an opening quote.
 const CLAUSE: u8 = 1;
@@ -1509,7 +1530,9 @@ impl Reader {
                 if bit == 2 {
                     // Reported speech: what follows in the sentence is someone else's words.
                     self.quoted = true;
-                } else if at.wrapping_sub(self.line_start) <= LABEL_REACH {
+                } else if at.wrapping_sub(self.line_start) <= LABEL_REACH
+                    && colon_after(hay, p.saturating_add(len))
+                {
                     self.speaker = if bit == 0 { AGENT } else { CUSTOMER };
                     self.money_role = NO_ROLE;
                     self.clause_negated = false;
