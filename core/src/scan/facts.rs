@@ -212,8 +212,7 @@ impl TextFacts {
             scope: cues.scope,
             repetition: cues.repetition,
             currency,
-            category: suggested_category(&cues.categories)
-                .map_or(0, |c| c.index().saturating_add(1)),
+            category: suggested_category(cues).map_or(0, |c| c.index().saturating_add(1)),
             largest_loss,
             loss_currency,
             data_exposure: cues.data_exposure,
@@ -308,15 +307,55 @@ fn amount_of(m: Money) -> (u64, u8) {
     )
 }
 
-/// The category with the most phrase occurrences; a tie goes to the first
-/// in the vocabulary's order ([`Category::ALL`]), so the choice never
-/// depends on where the phrases stand in the text. `None` when no phrase
-/// occurred (`other` has none: a text never suggests it).
-fn suggested_category(counts: &[u8; Category::COUNT]) -> Option<Category> {
+/// The scope from which a feature nobody can use is the company's system
+/// failing: a whole city or wider (1 + the index of `city` in
+/// [`SCOPES`](super::SCOPES)).
+const SYSTEM_WIDE_SCOPE: u8 = 3;
+
+/// The category the text suggests (seed `002_53957cc42773bf88.txt`, 六 智能客服:
+/// 自動識別投訴類型): the category with the most votes, a tie going to the first
+/// in the vocabulary's order ([`Category::ALL`]), so the choice never depends on
+/// where the phrases stand in the text. The votes:
+///
+/// - each occurrence of a `category` phrase votes for its category;
+/// - each kind of staff conduct the customer tells of ([`TextCues::conduct`]: rude, a
+///   non-verbal rejection) votes once for [`Category::ServiceAttitude`]: how staff
+///   behaved is the complaint (seed 002, 服務態度惡劣投訴). Listed last but one, the
+///   category loses a tie, so a fault named as often as the rudeness it drew stays
+///   the complaint (the one the customer asks to be fixed);
+/// - a feature nobody can use across a whole city or wider ([`TextCues::scope`]) is
+///   the company's system failing: the [`Category::ServiceUsage`] votes go to
+///   [`Category::SystemSupport`];
+/// - a text telling of personal data exposed ([`TextCues::data_exposure`]) suggests
+///   none: a leak is none of the categories (the record's `data_breach` says it), and
+///   the words around it (the account opened, the advertiser) are not the complaint.
+///
+/// A hazard or an injury casts no vote: a fall on a wet floor or a site accident is
+/// no product's fault. `None` when nothing voted (`other` has no phrases: a text
+/// never suggests it).
+fn suggested_category(cues: &TextCues) -> Option<Category> {
+    if cues.data_exposure {
+        return None;
+    }
+    let mut votes = cues.categories;
+    let attitude = usize::from(Category::ServiceAttitude.index());
+    if let Some(n) = votes.get_mut(attitude) {
+        *n = n.saturating_add(u8::try_from(cues.conduct.count_ones()).unwrap_or(0));
+    }
+    if cues.scope >= SYSTEM_WIDE_SCOPE {
+        let usage = usize::from(Category::ServiceUsage.index());
+        let moved = votes.get(usage).copied().unwrap_or(0);
+        if let Some(n) = votes.get_mut(usage) {
+            *n = 0;
+        }
+        if let Some(n) = votes.get_mut(usize::from(Category::SystemSupport.index())) {
+            *n = n.saturating_add(moved);
+        }
+    }
     let mut best: Option<(Category, u8)> = None;
-    for (c, n) in Category::ALL.iter().zip(counts) {
-        if *n > best.map_or(0, |(_, m)| m) {
-            best = Some((*c, *n));
+    for (c, n) in Category::ALL.iter().zip(votes) {
+        if n > best.map_or(0, |(_, m)| m) {
+            best = Some((*c, n));
         }
     }
     best.map(|(c, _)| c)
