@@ -464,6 +464,74 @@ mod tests {
     }
 
     #[test]
+    fn staff_conduct_votes_for_service_attitude() {
+        let f = |t: &str| TextFacts::from_cues(&scan_text(t)).category();
+        // Only a conduct cue, no category phrase: how staff behaved is the complaint.
+        let rude = "客服说我是神经病。";
+        assert_eq!(scan_text(rude).categories, [0; Category::COUNT]);
+        assert_eq!(f(rude), Some(Category::ServiceAttitude));
+        assert_eq!(
+            f("The lady on the phone was sarcastic."),
+            Some(Category::ServiceAttitude)
+        );
+        // Denied, or said by the agent, it casts no vote.
+        assert_eq!(f("The agent was not rude."), None);
+        assert_eq!(f("Agent: I'm sorry, I was rude to you."), None);
+        // A fault named as often as the rudeness it drew stays the complaint...
+        assert_eq!(
+            f("才穿两个月鞋子就开胶了，你这是什么态度？"),
+            Some(Category::ProductQuality)
+        );
+        // ...two kinds of conduct (rude, hung up) outweigh one billing word.
+        assert_eq!(
+            f("账单不对，客服骂我，还挂我电话。"),
+            Some(Category::ServiceAttitude)
+        );
+        assert_eq!(f("账单不对，客服骂我。"), Some(Category::Billing));
+    }
+
+    #[test]
+    fn a_feature_nobody_in_a_city_can_use_is_a_system_failure() {
+        let f = |t: &str| TextFacts::from_cues(&scan_text(t)).category();
+        assert_eq!(f("我的账户登录不了。"), Some(Category::ServiceUsage));
+        let city = "全市的用户今天都登录不了。";
+        assert!(
+            scan_text(city).scope >= SYSTEM_WIDE_SCOPE,
+            "{:?}",
+            scan_text(city)
+        );
+        assert_eq!(f(city), Some(Category::SystemSupport));
+        // A whole building is not the company's system.
+        let building = "整栋楼的人都登录不了。";
+        assert!(scan_text(building).scope < SYSTEM_WIDE_SCOPE);
+        assert_eq!(f(building), Some(Category::ServiceUsage));
+        // The scope moves no other category's votes: a city-wide outage is basic service.
+        assert_eq!(f("全市停电了。"), Some(Category::BasicService));
+    }
+
+    #[test]
+    fn a_data_leak_suggests_no_category() {
+        let f = |t: &str| TextFacts::from_cues(&scan_text(t)).category();
+        assert_eq!(f("天天有人打电话推销。"), Some(Category::Promotion));
+        let leak = "你们把我的资料卖给推销公司，天天有人打电话推销。";
+        assert!(scan_text(leak).data_exposure);
+        assert_eq!(f(leak), None);
+    }
+
+    #[test]
+    fn a_harm_alone_names_no_category() {
+        let f = |t: &str| TextFacts::from_cues(&scan_text(t)).category();
+        let fall = "我妈在你们超市门口滑倒，摔伤了。";
+        assert!(scan_text(fall).safety > 0);
+        assert_eq!(f(fall), None);
+        // The goods named with it make it a product complaint.
+        assert_eq!(
+            f("你们卖的面包里有虫子，我吃了以后拉肚子。"),
+            Some(Category::ProductQuality)
+        );
+    }
+
+    #[test]
     fn the_first_text_with_a_category_decides_a_union() {
         let a = TextFacts::from_cues(&scan_text("包裹丢了"));
         let b = TextFacts::from_cues(&scan_text("话费多扣了"));
