@@ -285,8 +285,9 @@ impl TextFacts {
         Currency::from_index(self.loss_currency).unwrap_or(Currency::Unspecified)
     }
 
-    /// The category the text suggests; `None` when no category phrase
-    /// occurred.
+    /// The category the text suggests (the most votes, see
+    /// `suggested_category`); `None` when nothing voted for one or the text
+    /// tells of personal data exposed.
     #[must_use]
     pub fn category(&self) -> Option<Category> {
         Category::from_index(self.category.checked_sub(1)?)
@@ -337,6 +338,18 @@ fn suggested_category(cues: &TextCues) -> Option<Category> {
     if cues.data_exposure {
         return None;
     }
+    let mut best: Option<(Category, u8)> = None;
+    for (c, n) in Category::ALL.iter().zip(category_votes(cues)) {
+        if n > best.map_or(0, |(_, m)| m) {
+            best = Some((*c, n));
+        }
+    }
+    best.map(|(c, _)| c)
+}
+
+/// The votes of [`suggested_category`] by [`Category`] index (a leak aside):
+/// what [`locate`](super::locate) reads to find the words of a suggestion.
+pub(super) fn category_votes(cues: &TextCues) -> [u8; Category::COUNT] {
     let mut votes = cues.categories;
     let attitude = usize::from(Category::ServiceAttitude.index());
     if let Some(n) = votes.get_mut(attitude) {
@@ -352,13 +365,7 @@ fn suggested_category(cues: &TextCues) -> Option<Category> {
             *n = n.saturating_add(moved);
         }
     }
-    let mut best: Option<(Category, u8)> = None;
-    for (c, n) in Category::ALL.iter().zip(votes) {
-        if n > best.map_or(0, |(_, m)| m) {
-            best = Some((*c, n));
-        }
-    }
-    best.map(|(c, _)| c)
+    votes
 }
 
 impl TextFacts {
