@@ -110,8 +110,19 @@
 //! - A category phrase counts wherever it stands: a phrase of one category inside a
 //!   longer one of another (`话费` in `返话费`, "billing" in "billing address") counts for
 //!   both, and a tie goes to the category listed first in the vocabulary, so an address
-//!   change written "update the billing address" is suggested as billing. Suggestions are
-//!   measured on the labelled corpus (`tests/text`), where they are far from the goal.
+//!   change written "update the billing address" is suggested as billing. The suggestion
+//!   ([`TextFacts::category`], computed from the counts in [`TextFacts::from_cues`], so
+//!   both scanners share it) also reads three other cues: each kind of staff conduct the
+//!   customer tells of ([`TextCues::conduct`]) votes once for service attitude (seed
+//!   `002_53957cc42773bf88.txt`, 服務態度惡劣投訴), losing a tie to a fault named as often;
+//!   a feature nobody can use across a whole city or wider ([`TextCues::scope`]) counts as
+//!   the company's system failing (system support, not service usage); and a text telling
+//!   of personal data exposed suggests no category. A hazard or an injury votes for none
+//!   (a fall on a wet floor is no product's fault), and the words a complaint of any kind
+//!   holds (a refund demanded, a repair, "network") are left out, so a text that names
+//!   the failure only in words of its own (`床架斷咗`, "the tile") suggests nothing.
+//!   Suggestions are measured on the labelled corpus (`tests/text`), where they are still
+//!   short of the goal.
 //! - No Unicode case folding or normalisation beyond ASCII (fullwidth Latin letters,
 //!   compatibility characters and the like are not folded), and only single ASCII spaces
 //!   between English words.

@@ -100,9 +100,15 @@ fn mixed_cues_are_decided_by_count_then_vocabulary_order() {
     assert_eq!(s("快递丢了，还乱收费"), Some(Category::Billing));
     assert_eq!(s("乱收费，快递还丢了"), Some(Category::Billing));
     assert_eq!(
-        s("The parcel arrived broken and the agent was rude."),
+        s("The parcel is late and the agent was rude."),
         Some(Category::ServiceAttitude),
-        "one attitude, one logistics phrase: attitude comes first"
+        "one attitude vote (the conduct), one logistics phrase: attitude comes first"
+    );
+    // Goods that arrived broken: one product, one logistics phrase and one
+    // attitude vote; product quality comes first.
+    assert_eq!(
+        s("The parcel arrived broken and the agent was rude."),
+        Some(Category::ProductQuality)
     );
     // The same text gives the same answer however it arrives.
     let mut c = Complaint::default();
@@ -134,6 +140,41 @@ fn the_suggestion_is_in_the_json_with_its_span() {
     c.category = Category::Price;
     let json = json_with_text(&assess(&c, &Policy::DEFAULT), BILLING);
     assert_eq!(json["suggested_category"], Value::Null);
+}
+
+#[test]
+fn a_suggestion_voted_by_other_cues_names_their_words() {
+    for (text, category, words) in [
+        // The staff conduct's vote: the conduct's words.
+        (
+            "客服说我是神经病。",
+            Category::ServiceAttitude,
+            "说我是神经病",
+        ),
+        // A feature nobody in the city can use: the feature's words.
+        (
+            "全市的用户今天都登录不了。",
+            Category::SystemSupport,
+            "登录不了",
+        ),
+    ] {
+        let a = assess(&with_text(text), &Policy::DEFAULT);
+        assert_eq!(a.suggested_category, Some(category), "{text}");
+        let json = json_with_text(&a, text);
+        let factor = format!("category.{}", category.code());
+        let reason = json["reasons"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|r| r["factor"] == factor.as_str())
+            .expect("the category's reason");
+        let span = reason["span"].as_array().expect("a span");
+        let (s, e) = (
+            span[0].as_u64().unwrap() as usize,
+            span[1].as_u64().unwrap() as usize,
+        );
+        assert_eq!(&text[s..e], words);
+    }
 }
 
 #[test]

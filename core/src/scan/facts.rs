@@ -212,8 +212,7 @@ impl TextFacts {
             scope: cues.scope,
             repetition: cues.repetition,
             currency,
-            category: suggested_category(&cues.categories)
-                .map_or(0, |c| c.index().saturating_add(1)),
+            category: suggested_category(cues).map_or(0, |c| c.index().saturating_add(1)),
             largest_loss,
             loss_currency,
             data_exposure: cues.data_exposure,
@@ -286,8 +285,9 @@ impl TextFacts {
         Currency::from_index(self.loss_currency).unwrap_or(Currency::Unspecified)
     }
 
-    /// The category the text suggests; `None` when no category phrase
-    /// occurred.
+    /// The category the text suggests (the most votes, see
+    /// `suggested_category`); `None` when nothing voted for one or the text
+    /// tells of personal data exposed.
     #[must_use]
     pub fn category(&self) -> Option<Category> {
         Category::from_index(self.category.checked_sub(1)?)
@@ -308,18 +308,64 @@ fn amount_of(m: Money) -> (u64, u8) {
     )
 }
 
-/// The category with the most phrase occurrences; a tie goes to the first
-/// in the vocabulary's order ([`Category::ALL`]), so the choice never
-/// depends on where the phrases stand in the text. `None` when no phrase
-/// occurred (`other` has none: a text never suggests it).
-fn suggested_category(counts: &[u8; Category::COUNT]) -> Option<Category> {
+/// The scope from which a feature nobody can use is the company's system
+/// failing: a whole city or wider (1 + the index of `city` in
+/// [`SCOPES`](super::SCOPES)).
+const SYSTEM_WIDE_SCOPE: u8 = 3;
+
+/// The category the text suggests (seed `002_53957cc42773bf88.txt`, 六 智能客服:
+/// 自動識別投訴類型): the category with the most votes, a tie going to the first
+/// in the vocabulary's order ([`Category::ALL`]), so the choice never depends on
+/// where the phrases stand in the text. The votes:
+///
+/// - each occurrence of a `category` phrase votes for its category;
+/// - each kind of staff conduct the customer tells of ([`TextCues::conduct`]: rude, a
+///   non-verbal rejection) votes once for [`Category::ServiceAttitude`]: how staff
+///   behaved is the complaint (seed 002, 服務態度惡劣投訴). Listed last but one, the
+///   category loses a tie, so a fault named as often as the rudeness it drew stays
+///   the complaint (the one the customer asks to be fixed);
+/// - a feature nobody can use across a whole city or wider ([`TextCues::scope`]) is
+///   the company's system failing: the [`Category::ServiceUsage`] votes go to
+///   [`Category::SystemSupport`];
+/// - a text telling of personal data exposed ([`TextCues::data_exposure`]) suggests
+///   none: a leak is none of the categories (the record's `data_breach` says it), and
+///   the words around it (the account opened, the advertiser) are not the complaint.
+///
+/// A hazard or an injury casts no vote: a fall on a wet floor or a site accident is
+/// no product's fault. `None` when nothing voted (`other` has no phrases: a text
+/// never suggests it).
+fn suggested_category(cues: &TextCues) -> Option<Category> {
+    if cues.data_exposure {
+        return None;
+    }
     let mut best: Option<(Category, u8)> = None;
-    for (c, n) in Category::ALL.iter().zip(counts) {
-        if *n > best.map_or(0, |(_, m)| m) {
-            best = Some((*c, *n));
+    for (c, n) in Category::ALL.iter().zip(category_votes(cues)) {
+        if n > best.map_or(0, |(_, m)| m) {
+            best = Some((*c, n));
         }
     }
     best.map(|(c, _)| c)
+}
+
+/// The votes of [`suggested_category`] by [`Category`] index (a leak aside):
+/// what [`locate`](super::locate) reads to find the words of a suggestion.
+pub(super) fn category_votes(cues: &TextCues) -> [u8; Category::COUNT] {
+    let mut votes = cues.categories;
+    let attitude = usize::from(Category::ServiceAttitude.index());
+    if let Some(n) = votes.get_mut(attitude) {
+        *n = n.saturating_add(u8::try_from(cues.conduct.count_ones()).unwrap_or(0));
+    }
+    if cues.scope >= SYSTEM_WIDE_SCOPE {
+        let usage = usize::from(Category::ServiceUsage.index());
+        let moved = votes.get(usage).copied().unwrap_or(0);
+        if let Some(n) = votes.get_mut(usage) {
+            *n = 0;
+        }
+        if let Some(n) = votes.get_mut(usize::from(Category::SystemSupport.index())) {
+            *n = n.saturating_add(moved);
+        }
+    }
+    votes
 }
 
 impl TextFacts {
@@ -422,6 +468,74 @@ mod tests {
         assert_eq!(f("包裹丢了，还乱收费"), Some(Category::Billing));
         assert_eq!(f("乱收费，包裹还丢了"), Some(Category::Billing));
         assert_eq!(f("The parcel never came"), Some(Category::Logistics));
+    }
+
+    #[test]
+    fn staff_conduct_votes_for_service_attitude() {
+        let f = |t: &str| TextFacts::from_cues(&scan_text(t)).category();
+        // Only a conduct cue, no category phrase: how staff behaved is the complaint.
+        let rude = "客服说我是神经病。";
+        assert_eq!(scan_text(rude).categories, [0; Category::COUNT]);
+        assert_eq!(f(rude), Some(Category::ServiceAttitude));
+        assert_eq!(
+            f("The lady on the phone was sarcastic."),
+            Some(Category::ServiceAttitude)
+        );
+        // Denied, or said by the agent, it casts no vote.
+        assert_eq!(f("The agent was not rude."), None);
+        assert_eq!(f("Agent: I'm sorry, I was rude to you."), None);
+        // A fault named as often as the rudeness it drew stays the complaint...
+        assert_eq!(
+            f("才穿两个月鞋子就开胶了，你这是什么态度？"),
+            Some(Category::ProductQuality)
+        );
+        // ...two kinds of conduct (rude, hung up) outweigh one billing word.
+        assert_eq!(
+            f("账单不对，客服骂我，还挂我电话。"),
+            Some(Category::ServiceAttitude)
+        );
+        assert_eq!(f("账单不对，客服骂我。"), Some(Category::Billing));
+    }
+
+    #[test]
+    fn a_feature_nobody_in_a_city_can_use_is_a_system_failure() {
+        let f = |t: &str| TextFacts::from_cues(&scan_text(t)).category();
+        assert_eq!(f("我的账户登录不了。"), Some(Category::ServiceUsage));
+        let city = "全市的用户今天都登录不了。";
+        assert!(
+            scan_text(city).scope >= SYSTEM_WIDE_SCOPE,
+            "{:?}",
+            scan_text(city)
+        );
+        assert_eq!(f(city), Some(Category::SystemSupport));
+        // A whole building is not the company's system.
+        let building = "整栋楼的人都登录不了。";
+        assert!(scan_text(building).scope < SYSTEM_WIDE_SCOPE);
+        assert_eq!(f(building), Some(Category::ServiceUsage));
+        // The scope moves no other category's votes: a city-wide outage is basic service.
+        assert_eq!(f("全市停电了。"), Some(Category::BasicService));
+    }
+
+    #[test]
+    fn a_data_leak_suggests_no_category() {
+        let f = |t: &str| TextFacts::from_cues(&scan_text(t)).category();
+        assert_eq!(f("天天有人打电话推销。"), Some(Category::Promotion));
+        let leak = "你们把我的资料卖给推销公司，天天有人打电话推销。";
+        assert!(scan_text(leak).data_exposure);
+        assert_eq!(f(leak), None);
+    }
+
+    #[test]
+    fn a_harm_alone_names_no_category() {
+        let f = |t: &str| TextFacts::from_cues(&scan_text(t)).category();
+        let fall = "我妈在你们超市门口滑倒，摔伤了。";
+        assert!(scan_text(fall).safety > 0);
+        assert_eq!(f(fall), None);
+        // The goods named with it make it a product complaint.
+        assert_eq!(
+            f("你们卖的面包里有虫子，我吃了以后拉肚子。"),
+            Some(Category::ProductQuality)
+        );
     }
 
     #[test]

@@ -11,6 +11,7 @@
 
 use super::numbers::numeral_end_len_before;
 use super::{patterns, scan_bytes, tables, CueKind, TextCues};
+use crate::codes::Category;
 
 /// A cue to find: what one text-derived reason came from.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -36,8 +37,9 @@ pub enum Cue {
     Elapsed,
     /// The stated amount of money (the text's largest).
     Money,
-    /// A phrase of a complaint category, by [`Category`](crate::Category)
-    /// index (the first one of the category's phrases).
+    /// The suggested complaint category, by [`Category`] index: the first
+    /// phrase that votes for it (its own, or a staff-conduct or service-usage
+    /// phrase whose vote it takes, see [`TextFacts::category`](super::TextFacts::category)).
     Category(u8),
     /// The amount stated as a price paid or a direct loss (the text's
     /// largest, [`TextCues::loss`]).
@@ -109,13 +111,38 @@ impl Cue {
                 let target = largest(all);
                 target > 0 && largest(cues) >= target
             }
-            Cue::Category(b) => cues.categories.get(usize::from(b)).is_some_and(|n| *n > 0),
+            // The suggestion's votes: its phrases, and the conduct and moved service-usage
+            // phrases that also vote (`suggested_category`).
+            Cue::Category(b) => super::facts::category_votes(cues)
+                .get(usize::from(b))
+                .is_some_and(|n| *n > 0),
             Cue::Loss => {
                 let target = all.loss.amount_minor;
                 target > 0 && cues.loss.amount_minor >= target
             }
             Cue::DataExposure => cues.data_exposure,
             Cue::Conduct(b) => bit(cues.conduct.into(), b),
+        }
+    }
+
+    /// Whether a phrase of `kind` and bit `bit` shows the cue: one of the cue's
+    /// kind and bit, or for a category one that votes for it (a staff-conduct
+    /// phrase for service attitude, a service-usage phrase for system support).
+    fn shown_by(self, kind: CueKind, bit: u8) -> bool {
+        let index = |c: Category| c.index();
+        match self {
+            Cue::Category(b) => match kind {
+                CueKind::Category => {
+                    bit == b
+                        || (b == index(Category::SystemSupport)
+                            && bit == index(Category::ServiceUsage))
+                }
+                CueKind::ForbiddenPhrase => {
+                    b == index(Category::ServiceAttitude) && bit >= super::FORBIDDEN_CONDUCT
+                }
+                _ => false,
+            },
+            _ => kind == self.kind() && self.phrase_bit(bit),
         }
     }
 
@@ -217,7 +244,7 @@ pub(super) fn locate_with(
 fn phrase_ending_at(text: &[u8], end: usize, cue: Cue) -> Option<usize> {
     let head = text.get(..end)?;
     patterns()
-        .filter(|(kind, bit, _)| *kind == cue.kind() && cue.phrase_bit(*bit))
+        .filter(|(kind, bit, _)| cue.shown_by(*kind, *bit))
         .map(|(_, _, p)| p.as_bytes())
         .filter(|p| {
             head.len()
@@ -237,8 +264,8 @@ fn numeral_unit_ending_at(head: &[u8], cue: Cue) -> Option<usize> {
     tables::UNITS
         .iter()
         .filter(|(kind_bit, _)| {
-            CueKind::from_index(kind_bit >> 4) == Some(cue.kind())
-                && cue.phrase_bit(kind_bit & 0x0F)
+            CueKind::from_index(kind_bit >> 4)
+                .is_some_and(|kind| cue.shown_by(kind, kind_bit & 0x0F))
         })
         .filter_map(|(_, unit)| {
             let at = head.len().checked_sub(unit.len())?;
