@@ -133,8 +133,9 @@ static PROBES_REST: [Probe; tables::N] = {
 };
 
 /// `START[b]` for a position whose first byte is `b`: bits 0-5 how many high bits of its
-/// first 8 bytes its key leaves out (`tables::KEY_SHIFT`), bit 7 set when `b` may start a
-/// boundary (`BYTE_CLASS`): one look-up where the plain matcher makes two.
+/// first 8 bytes its key leaves out (`tables::KEY_SHIFT`), bit 6 ([`MAY_START`]) set when a
+/// pattern may match from `b`, bit 7 set when `b` may start a boundary (`BYTE_CLASS`): one
+/// look-up where the plain matcher makes two.
 // Only ever evaluated at compile time, where an out-of-bounds index is a build error.
 #[allow(clippy::indexing_slicing, clippy::arithmetic_side_effects)]
 static START: [u8; 256] = START_CONST;
@@ -148,8 +149,39 @@ const START_CONST: [u8; 256] = {
     while b < 256 {
         assert!(tables::KEY_SHIFT_CONST[b] < 64, "key shift out of range");
         t[b] = tables::KEY_SHIFT_CONST[b] | if BYTE_CLASS[b] != 0 { 0x80 } else { 0 };
+        if STARTS_A_PATTERN[b] {
+            t[b] |= MAY_START;
+        }
         assert!(t[b] != NO_EVENT, "a START value is the end-of-run mark");
         b += 1;
+    }
+    t
+};
+
+/// The bit of a [`START`] value set where a pattern (of the table or a numeral + unit) may
+/// match from the byte: its first byte, or for an English-style pattern its first byte in
+/// upper case. Most boundary characters (`.`, `,`, line feeds) start none, and the blocks'
+/// second pass then skips the filter at them.
+const MAY_START: u8 = 0x40;
+
+/// `STARTS_A_PATTERN[b]`: whether some pattern of the [`KEY_PATTERNS`] may match at a
+/// position whose first byte is `b`: exactly for most, ASCII case-insensitively for
+/// English-style ones.
+// Only ever evaluated at compile time, where an out-of-bounds index is a build error.
+#[allow(clippy::indexing_slicing, clippy::arithmetic_side_effects)]
+const STARTS_A_PATTERN: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut i = 0;
+    while i < KEY_PATTERNS {
+        let (w, len) = key_pattern(i);
+        i += 1;
+        let first = (w & 0xFF) as u8;
+        if len > 0 {
+            t[first as usize] = true;
+            if first.is_ascii_alphanumeric() {
+                t[first.to_ascii_uppercase() as usize] = true;
+            }
+        }
     }
     t
 };
@@ -515,17 +547,17 @@ fn ascii_block(
         None
     };
     match direct {
-        Some(window) => {
-            let block = window.first_chunk::<64>().unwrap_or(&[0; 64]);
-            read_block(hay, base, block, window, origin, prev_letter, r)
-        }
+        Some(window) => read_block(hay, base, window, u64::MAX, origin, prev_letter, r),
         None => last_block(hay, base, stop, origin, prev_letter, r),
     }
 }
 
-/// [`ascii_block`] near the end of the range or of the text: the block from `stop` on and
-/// the window past the end of `hay` zeroed (a zero byte is never a candidate). Out of
-/// line, so that the other blocks do not clear these copies.
+/// [`ascii_block`] near the end of the range or of the text: the window past the end of
+/// `hay` zeroed (a zero byte is never a candidate), the candidates from `stop` on left
+/// out. A candidate depends on its byte and the one before it only, so those before `stop`
+/// are the plain matcher's (which zeroes the block from `stop` on); the letter state after
+/// the block is only read where the block ends before `stop`, and then it is the same. Out
+/// of line, so that the other blocks do not clear this copy.
 #[cold]
 #[inline(never)]
 fn last_block(
@@ -536,29 +568,27 @@ fn last_block(
     prev_letter: bool,
     r: &mut Reader,
 ) -> (usize, bool) {
-    let mut block = [0u8; 64];
     let mut window = [0u8; 72];
-    let region = hay.get(base..stop).unwrap_or(&[]);
-    let n = region.len().min(64);
-    if let (Some(d), Some(s)) = (block.get_mut(..n), region.get(..n)) {
-        d.copy_from_slice(s);
-    }
     let rest = hay.get(base..).unwrap_or(&[]);
     let n = rest.len().min(72);
     if let (Some(d), Some(s)) = (window.get_mut(..n), rest.get(..n)) {
         d.copy_from_slice(s);
     }
-    read_block(hay, base, &block, &window, origin, prev_letter, r)
+    let before_stop = u32::try_from(stop.saturating_sub(base))
+        .ok()
+        .and_then(|n| 1u64.checked_shl(n))
+        .map_or(u64::MAX, |bit| bit.wrapping_sub(1));
+    read_block(hay, base, &window, before_stop, origin, prev_letter, r)
 }
 
-/// The two passes of [`ascii_block`] over `block` (the positions from `base`) and `window`
-/// (its bytes and the 8 after it).
+/// The two passes of [`ascii_block`] over the 64 positions from `base`, those of
+/// `candidates` (bit `i` for position `base + i`), `window` their bytes and the 8 after.
 #[inline(always)]
 fn read_block(
     hay: &[u8],
     base: usize,
-    block: &[u8; 64],
     window: &[u8; 72],
+    candidates: u64,
     origin: usize,
     prev_letter: bool,
     r: &mut Reader,
@@ -575,7 +605,8 @@ fn read_block(
     // The filter here is the word filter ([`word_hash`]): in English most candidates are
     // words, and most common words start some longer pattern.
     let mut active = 0u64;
-    let mut m = block_candidates(block, &mut prev_nl);
+    let block = window.first_chunk::<64>().unwrap_or(&[0; 64]);
+    let mut m = block_candidates(block, &mut prev_nl) & candidates;
     while m != 0 {
         let j = m.trailing_zeros() & 63;
         m &= m.wrapping_sub(1);
@@ -598,7 +629,7 @@ fn read_block(
                 let class = BYTE_CLASS.get((w & 0xFF) as usize).copied().unwrap_or(0);
                 boundary(hay, p, origin, w, class, r);
             }
-            pass = in_word_filter(word_hash(w, first_of(w)));
+            pass = start & MAY_START != 0 && in_word_filter(word_hash(w, first_of(w)));
         }
         if pass {
             // The bucket is the plain key's: a pattern that matches here is in it.
@@ -724,6 +755,38 @@ fn unit_hits(hay: &[u8], p: usize, origin: usize, m: u64, r: &mut Reader) {
     });
 }
 
+/// A [`RULES`] bit: the pattern is English-style (matched ASCII case-insensitively, as
+/// whole words).
+const WORD: u8 = 1;
+
+/// A [`RULES`] bit: the English-style pattern may touch digits: number units and currency
+/// codes (`15天`, `RMB500`), and an age before a Chinese unit (`12岁`), as in the plain
+/// `matches_at`.
+const NUMERIC: u8 = 2;
+
+/// `RULES[i]`: the [`WORD`] and [`NUMERIC`] bits of entry `i` of [`tables::ENTRIES`], set
+/// once here rather than worked out from its kind and bytes at each match.
+// Only ever evaluated at compile time, where an out-of-bounds index is a build error.
+#[allow(clippy::indexing_slicing, clippy::arithmetic_side_effects)]
+static RULES: [u8; tables::N] = {
+    let mut out = [0u8; tables::N];
+    let mut i = 0;
+    while i < tables::N {
+        let e = tables::ENTRIES_CONST[i];
+        let p = tables::pattern(&e);
+        let kind = e.kind_bit() >> 4;
+        let numeric = kind == CueKind::Money as u8
+            || kind == CueKind::Elapsed as u8
+            || kind == CueKind::Repetition as u8
+            || (kind == CueKind::Vulnerable as u8 && !p.is_empty() && !p[p.len() - 1].is_ascii());
+        if super::is_word_pattern(p) {
+            out[i] = WORD | if numeric { NUMERIC } else { 0 };
+        }
+        i += 1;
+    }
+    out
+};
+
 /// Whether the pattern of entry `i` (`e`), whose first (up to) 8 bytes match at `p` of
 /// `hay`, matches there whole: its bytes 8 to 15 by [`PROBES_REST`], any later ones 8 at a
 /// time (folded as in [`Probe`]), and for an English-style pattern the word boundaries of
@@ -735,7 +798,8 @@ fn rest_matches(hay: &[u8], p: usize, i: usize, e: Entry) -> bool {
         return false;
     };
     let text = tables::TEXT.as_bytes();
-    let word = text.get(e.off()).is_some_and(u8::is_ascii_alphanumeric);
+    let rules = RULES.get(i).copied().unwrap_or(0);
+    let word = rules & WORD != 0;
     if len > 8 {
         let Some(rest) = PROBES_REST.get(i) else {
             return false;
@@ -764,11 +828,7 @@ fn rest_matches(hay: &[u8], p: usize, i: usize, e: Entry) -> bool {
     if !word {
         return true;
     }
-    // Number units and currency codes may touch digits (`15天`, `RMB500`).
-    let kind = e.kind_bit() >> 4;
-    let numeric = kind == CueKind::Money as u8
-        || kind == CueKind::Elapsed as u8
-        || kind == CueKind::Repetition as u8;
+    let numeric = rules & NUMERIC != 0;
     let boundary = |b: Option<&u8>| {
         b.is_none_or(|b| !b.is_ascii_alphanumeric() || (numeric && b.is_ascii_digit()))
     };
@@ -779,6 +839,7 @@ fn rest_matches(hay: &[u8], p: usize, i: usize, e: Entry) -> bool {
 #[allow(clippy::unwrap_used, clippy::indexing_slicing)]
 mod tests {
     use super::*;
+    use proptest::strategy::Strategy as _;
 
     #[test]
     fn lower_letters_marks_exactly_the_lower_case_letters() {
@@ -834,6 +895,55 @@ mod tests {
             proptest::prop_assert_eq!(fast, portable, "{:?}", block);
             proptest::prop_assert_eq!(fast_nl, portable_nl);
         }
+    }
+
+    proptest::proptest! {
+        /// Any range of a text, not only a whole one (the streaming scanner reads a piece
+        /// up to a few bytes before its end, so that its last block is cut at `stop` with
+        /// text after it): both matchers report the same.
+        #[test]
+        fn any_range_reads_as_the_plain_matcher_reads_it(
+            text in proptest::collection::vec(
+                proptest::prop_oneof![
+                    proptest::sample::select(&[
+                        "I want to ", "cancel", " my ", "account", "lawyer", "!!!", ". ",
+                        "\n", "3 days", "don't", "Agent: ", "Customer: ", "\u{6295}\u{8bc9}",
+                        "\u{3002}", "a", "x", "7", "'", "\"",
+                    ][..]).prop_map(std::string::String::from),
+                    "[a-zA-Z .,!'\n0-9]{0,12}",
+                ],
+                0..40,
+            ),
+            cut in proptest::prelude::any::<(proptest::sample::Index, proptest::sample::Index)>(),
+        ) {
+            let text = text.concat();
+            let hay = text.as_bytes();
+            let (a, b) = (cut.0.index(hay.len().saturating_add(1)), cut.1.index(hay.len().saturating_add(1)));
+            let (start, stop) = (a.min(b), a.max(b));
+            let mut fast = Reader::new();
+            scan_range(hay, start, stop, 0, &mut fast);
+            let mut plain = Reader::new();
+            super::super::scan_range(hay, start, stop, 0, &mut plain);
+            proptest::prop_assert_eq!(fast.finish(), plain.finish(), "{:?} {}..{}", text, start, stop);
+        }
+    }
+
+    #[test]
+    fn may_start_marks_the_first_byte_of_every_pattern_in_either_case() {
+        // The blocks skip the filter at a boundary whose byte has no MAY_START: no pattern
+        // may match there.
+        for i in 0..KEY_PATTERNS {
+            let (w, len) = key_pattern(i);
+            let first = w.to_le_bytes()[0];
+            assert!(len > 0);
+            assert_ne!(START[usize::from(first)] & MAY_START, 0, "{first:#x}");
+            if super::super::is_word_pattern(&[first]) {
+                let upper = first.to_ascii_uppercase();
+                assert_ne!(START[usize::from(upper)] & MAY_START, 0, "{upper:#x}");
+            }
+        }
+        // A boundary it is for: a line feed starts no pattern.
+        assert_eq!(START[usize::from(b'\n')] & MAY_START, 0);
     }
 
     #[test]
