@@ -462,6 +462,9 @@ fn chinese_run(hay: &[u8], mut p: usize, stop: usize, origin: usize, r: &mut Rea
     }
 }
 
+/// How many three-byte characters [`next_chinese_event`] reads from one bounds check.
+const CJK_STEP: usize = 8;
+
 /// What [`next_chinese_event`] returns in place of a [`START`] when the run ended.
 const NO_EVENT: u8 = 0xFF;
 
@@ -471,6 +474,32 @@ const NO_EVENT: u8 = 0xFF;
 /// its constants in registers.
 #[inline(always)]
 fn next_chinese_event(hay: &[u8], mut p: usize, limit: usize) -> (usize, u64, u8, u64) {
+    // Eight characters at a time from one bounds check, while eight are left before
+    // `limit`: no length to check and count down per character.
+    while p.saturating_add(3 * (CJK_STEP - 1)) < limit {
+        let Some(chunk) = hay
+            .get(p..)
+            .and_then(|s| s.first_chunk::<{ 3 * CJK_STEP + 5 }>())
+        else {
+            break;
+        };
+        for k in (0..3 * CJK_STEP).step_by(3) {
+            let Some(a) = chunk.get(k..).and_then(|s| s.first_chunk::<8>()) else {
+                break;
+            };
+            let at = p.wrapping_add(k);
+            let w = u64::from_le_bytes(*a);
+            if w & 0xC0_C0F0 != 0x80_80E0 {
+                return (at, 0, NO_EVENT, 0);
+            }
+            let start = START.get((w & 0xFF) as usize).copied().unwrap_or(0);
+            let m = start_hash(w, start);
+            if start & 0x80 != 0 || in_filter(m) {
+                return (at, w, start, m);
+            }
+        }
+        p = p.wrapping_add(3 * CJK_STEP);
+    }
     while p < limit {
         let Some(a) = hay.get(p..).and_then(|s| s.first_chunk::<8>()) else {
             break;
@@ -909,6 +938,8 @@ mod tests {
                         "I want to ", "cancel", " my ", "account", "lawyer", "!!!", ". ",
                         "\n", "3 days", "don't", "Agent: ", "Customer: ", "\u{6295}\u{8bc9}",
                         "\u{3002}", "a", "x", "7", "'", "\"",
+                        // 我要投诉，你们的客服态度太差了！: runs of eight and more.
+                        "\u{6211}\u{8981}\u{6295}\u{8bc9}\u{ff0c}\u{4f60}\u{4eec}\u{7684}\u{5ba2}\u{670d}\u{6001}\u{5ea6}\u{592a}\u{5dee}\u{4e86}\u{ff01}",
                     ][..]).prop_map(std::string::String::from),
                     "[a-zA-Z .,!'\n0-9]{0,12}",
                 ],
@@ -925,6 +956,32 @@ mod tests {
             let mut plain = Reader::new();
             super::super::scan_range(hay, start, stop, 0, &mut plain);
             proptest::prop_assert_eq!(fast.finish(), plain.finish(), "{:?} {}..{}", text, start, stop);
+        }
+    }
+
+    #[test]
+    fn a_pattern_after_any_number_of_quiet_characters_is_found_as_the_plain_matcher_finds_it() {
+        // Chinese is read eight characters at a time where eight are left: a pattern at
+        // every offset from such a group's start, with the text cut anywhere around it.
+        for quiet in ["\u{4e01}", "\u{5929}\u{6c14}"] {
+            for k in 0..26 {
+                for tail in [
+                    "\u{6295}\u{8bc9}",
+                    "\u{3002}",
+                    "\u{66dd}\u{5149}!!!",
+                    "12315",
+                ] {
+                    let text = std::format!("{}{tail}{}", quiet.repeat(k), quiet.repeat(3));
+                    let hay = text.as_bytes();
+                    for stop in [hay.len(), hay.len() - 1, hay.len() - 9, hay.len() / 2] {
+                        let mut fast = Reader::new();
+                        scan_range(hay, 0, stop, 0, &mut fast);
+                        let mut plain = Reader::new();
+                        super::super::scan_range(hay, 0, stop, 0, &mut plain);
+                        assert_eq!(fast.finish(), plain.finish(), "{text:?} to {stop}");
+                    }
+                }
+            }
         }
     }
 
