@@ -1,16 +1,18 @@
 //! The fast matcher: finds the same matches as the plain one (`scan_range` and `verify` in
 //! `core/src/scan.rs`), in the same order, with fewer instructions. Normal builds use it;
 //! builds with the `small-flash` feature (the Cortex-M firmware) use the plain one and
-//! leave this module out: its tables take about 90 KiB.
+//! leave this module out: its tables take about 100 KiB.
 //!
 //! It looks at the positions the plain matcher looks at (the same candidates, boundaries in
 //! the same order) and differs in how:
 //!
 //! - Three-byte characters (Chinese, CJK punctuation) are read in a loop of their own,
 //!   three bytes at a time ([`chinese_run`]): each one is a candidate and its
-//!   continuation bytes are not, so no block mask is needed. Other bytes go one at a time
-//!   ([`one_position`]) until 16 ASCII bytes in a row follow, from where text is read 64 bytes
-//!   at a time with the plain matcher's block mask ([`ascii_block`], English).
+//!   continuation bytes are not, so no block mask is needed; where eight characters are
+//!   left, they are read from one bounds check ([`next_chinese_event`]). Other bytes go
+//!   one at a time ([`one_position`]) until 16 ASCII bytes in a row follow, from where
+//!   text is read 64 bytes at a time with the plain matcher's block mask ([`ascii_block`],
+//!   English).
 //! - One table look-up per position ([`START`]) gives both the key length and whether the
 //!   byte may start a boundary; in the blocks' candidate loop, one ([`FIRST`]) gives the
 //!   word key's prefix mask and whether the byte may start a boundary.
@@ -25,14 +27,16 @@
 //!   word filter lets every such position through; it then walks the plain key's bucket,
 //!   so the patterns compared and their order are the plain matcher's. An ASCII quote
 //!   right after a letter or digit (an apostrophe) is no boundary call there: it changes
-//!   nothing.
+//!   nothing. At a boundary whose byte starts no pattern ([`MAY_START`]: `.`, `,`, line
+//!   feeds) the filter is not looked up.
 //! - A filter hit compares each pattern of its bucket in one step, inline: [`PROBES`]
 //!   holds, per pattern, its first 8 bytes and which of them fold, set up so that
 //!   `(w | fold) == head` says whether the text's 8 bytes `w` start with the pattern
 //!   (ASCII case-insensitively where the pattern is English-style, exactly elsewhere).
 //!   The plain matcher calls a function, checks a 4-bit hash, compares 8 folded bytes
 //!   that may collide, then compares byte by byte. Bytes 8 to 15 are compared the same
-//!   way ([`PROBES_REST`]), any later ones 8 at a time.
+//!   way ([`PROBES_REST`]), any later ones 8 at a time; whether the pattern is
+//!   English-style and may touch digits comes from a table ([`RULES`]).
 //!
 //! What a match then does (the cue already found, the exclamation tails, English word
 //! boundaries, the numeral + unit phrases) is the plain matcher's, in its order, so the
@@ -886,12 +890,14 @@ mod tests {
     }
 
     /// The fast matcher's own tables (left out of `small-flash` builds): the probes, 32
-    /// bytes a pattern, and the word key's prefix table and filter, 8 KiB each, and its
-    /// first-byte table, 2 KiB (91 KiB for 2 321 patterns: room for about 600 more).
+    /// bytes a pattern, its rules, 1 byte a pattern, the word key's prefix table and
+    /// filter, 8 KiB each, and its first-byte table, 2 KiB (100 KiB for 2 535 patterns:
+    /// room for about 370 more).
     #[test]
     fn its_tables_stay_within_112_kib() {
         let size = core::mem::size_of_val(&PROBES)
             + core::mem::size_of_val(&PROBES_REST)
+            + core::mem::size_of_val(&RULES)
             + core::mem::size_of_val(&START)
             + core::mem::size_of_val(&PREFIX_SHIFT)
             + core::mem::size_of_val(&FIRST)
