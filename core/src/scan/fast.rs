@@ -1,16 +1,18 @@
 //! The fast matcher: finds the same matches as the plain one (`scan_range` and `verify` in
 //! `core/src/scan.rs`), in the same order, with fewer instructions. Normal builds use it;
 //! builds with the `small-flash` feature (the Cortex-M firmware) use the plain one and
-//! leave this module out: its tables take about 90 KiB.
+//! leave this module out: its tables take about 100 KiB.
 //!
 //! It looks at the positions the plain matcher looks at (the same candidates, boundaries in
 //! the same order) and differs in how:
 //!
 //! - Three-byte characters (Chinese, CJK punctuation) are read in a loop of their own,
 //!   three bytes at a time ([`chinese_run`]): each one is a candidate and its
-//!   continuation bytes are not, so no block mask is needed. Other bytes go one at a time
-//!   ([`one_position`]) until 16 ASCII bytes in a row follow, from where text is read 64 bytes
-//!   at a time with the plain matcher's block mask ([`ascii_block`], English).
+//!   continuation bytes are not, so no block mask is needed; where eight characters are
+//!   left, they are read from one bounds check ([`next_chinese_event`]). Other bytes go
+//!   one at a time ([`one_position`]) until 16 ASCII bytes in a row follow, from where
+//!   text is read 64 bytes at a time with the plain matcher's block mask ([`ascii_block`],
+//!   English).
 //! - One table look-up per position ([`START`]) gives both the key length and whether the
 //!   byte may start a boundary; in the blocks' candidate loop, one ([`FIRST`]) gives the
 //!   word key's prefix mask and whether the byte may start a boundary.
@@ -25,14 +27,16 @@
 //!   word filter lets every such position through; it then walks the plain key's bucket,
 //!   so the patterns compared and their order are the plain matcher's. An ASCII quote
 //!   right after a letter or digit (an apostrophe) is no boundary call there: it changes
-//!   nothing.
+//!   nothing. At a boundary whose byte starts no pattern ([`MAY_START`]: `.`, `,`, line
+//!   feeds) the filter is not looked up.
 //! - A filter hit compares each pattern of its bucket in one step, inline: [`PROBES`]
 //!   holds, per pattern, its first 8 bytes and which of them fold, set up so that
 //!   `(w | fold) == head` says whether the text's 8 bytes `w` start with the pattern
 //!   (ASCII case-insensitively where the pattern is English-style, exactly elsewhere).
 //!   The plain matcher calls a function, checks a 4-bit hash, compares 8 folded bytes
 //!   that may collide, then compares byte by byte. Bytes 8 to 15 are compared the same
-//!   way ([`PROBES_REST`]), any later ones 8 at a time.
+//!   way ([`PROBES_REST`]), any later ones 8 at a time; whether the pattern is
+//!   English-style and may touch digits comes from a table ([`RULES`]).
 //!
 //! What a match then does (the cue already found, the exclamation tails, English word
 //! boundaries, the numeral + unit phrases) is the plain matcher's, in its order, so the
@@ -133,8 +137,9 @@ static PROBES_REST: [Probe; tables::N] = {
 };
 
 /// `START[b]` for a position whose first byte is `b`: bits 0-5 how many high bits of its
-/// first 8 bytes its key leaves out (`tables::KEY_SHIFT`), bit 7 set when `b` may start a
-/// boundary (`BYTE_CLASS`): one look-up where the plain matcher makes two.
+/// first 8 bytes its key leaves out (`tables::KEY_SHIFT`), bit 6 ([`MAY_START`]) set when a
+/// pattern may match from `b`, bit 7 set when `b` may start a boundary (`BYTE_CLASS`): one
+/// look-up where the plain matcher makes two.
 // Only ever evaluated at compile time, where an out-of-bounds index is a build error.
 #[allow(clippy::indexing_slicing, clippy::arithmetic_side_effects)]
 static START: [u8; 256] = START_CONST;
@@ -148,8 +153,39 @@ const START_CONST: [u8; 256] = {
     while b < 256 {
         assert!(tables::KEY_SHIFT_CONST[b] < 64, "key shift out of range");
         t[b] = tables::KEY_SHIFT_CONST[b] | if BYTE_CLASS[b] != 0 { 0x80 } else { 0 };
+        if STARTS_A_PATTERN[b] {
+            t[b] |= MAY_START;
+        }
         assert!(t[b] != NO_EVENT, "a START value is the end-of-run mark");
         b += 1;
+    }
+    t
+};
+
+/// The bit of a [`START`] value set where a pattern (of the table or a numeral + unit) may
+/// match from the byte: its first byte, or for an English-style pattern its first byte in
+/// upper case. Most boundary characters (`.`, `,`, line feeds) start none, and the blocks'
+/// second pass then skips the filter at them.
+const MAY_START: u8 = 0x40;
+
+/// `STARTS_A_PATTERN[b]`: whether some pattern of the [`KEY_PATTERNS`] may match at a
+/// position whose first byte is `b`: exactly for most, ASCII case-insensitively for
+/// English-style ones.
+// Only ever evaluated at compile time, where an out-of-bounds index is a build error.
+#[allow(clippy::indexing_slicing, clippy::arithmetic_side_effects)]
+const STARTS_A_PATTERN: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut i = 0;
+    while i < KEY_PATTERNS {
+        let (w, len) = key_pattern(i);
+        i += 1;
+        let first = (w & 0xFF) as u8;
+        if len > 0 {
+            t[first as usize] = true;
+            if first.is_ascii_alphanumeric() {
+                t[first.to_ascii_uppercase() as usize] = true;
+            }
+        }
     }
     t
 };
@@ -430,6 +466,9 @@ fn chinese_run(hay: &[u8], mut p: usize, stop: usize, origin: usize, r: &mut Rea
     }
 }
 
+/// How many three-byte characters [`next_chinese_event`] reads from one bounds check.
+const CJK_STEP: usize = 8;
+
 /// What [`next_chinese_event`] returns in place of a [`START`] when the run ended.
 const NO_EVENT: u8 = 0xFF;
 
@@ -439,6 +478,32 @@ const NO_EVENT: u8 = 0xFF;
 /// its constants in registers.
 #[inline(always)]
 fn next_chinese_event(hay: &[u8], mut p: usize, limit: usize) -> (usize, u64, u8, u64) {
+    // Eight characters at a time from one bounds check, while eight are left before
+    // `limit`: no length to check and count down per character.
+    while p.saturating_add(3 * (CJK_STEP - 1)) < limit {
+        let Some(chunk) = hay
+            .get(p..)
+            .and_then(|s| s.first_chunk::<{ 3 * CJK_STEP + 5 }>())
+        else {
+            break;
+        };
+        for k in (0..3 * CJK_STEP).step_by(3) {
+            let Some(a) = chunk.get(k..).and_then(|s| s.first_chunk::<8>()) else {
+                break;
+            };
+            let at = p.wrapping_add(k);
+            let w = u64::from_le_bytes(*a);
+            if w & 0xC0_C0F0 != 0x80_80E0 {
+                return (at, 0, NO_EVENT, 0);
+            }
+            let start = START.get((w & 0xFF) as usize).copied().unwrap_or(0);
+            let m = start_hash(w, start);
+            if start & 0x80 != 0 || in_filter(m) {
+                return (at, w, start, m);
+            }
+        }
+        p = p.wrapping_add(3 * CJK_STEP);
+    }
     while p < limit {
         let Some(a) = hay.get(p..).and_then(|s| s.first_chunk::<8>()) else {
             break;
@@ -515,17 +580,17 @@ fn ascii_block(
         None
     };
     match direct {
-        Some(window) => {
-            let block = window.first_chunk::<64>().unwrap_or(&[0; 64]);
-            read_block(hay, base, block, window, origin, prev_letter, r)
-        }
+        Some(window) => read_block(hay, base, window, u64::MAX, origin, prev_letter, r),
         None => last_block(hay, base, stop, origin, prev_letter, r),
     }
 }
 
-/// [`ascii_block`] near the end of the range or of the text: the block from `stop` on and
-/// the window past the end of `hay` zeroed (a zero byte is never a candidate). Out of
-/// line, so that the other blocks do not clear these copies.
+/// [`ascii_block`] near the end of the range or of the text: the window past the end of
+/// `hay` zeroed (a zero byte is never a candidate), the candidates from `stop` on left
+/// out. A candidate depends on its byte and the one before it only, so those before `stop`
+/// are the plain matcher's (which zeroes the block from `stop` on); the letter state after
+/// the block is only read where the block ends before `stop`, and then it is the same. Out
+/// of line, so that the other blocks do not clear this copy.
 #[cold]
 #[inline(never)]
 fn last_block(
@@ -536,29 +601,27 @@ fn last_block(
     prev_letter: bool,
     r: &mut Reader,
 ) -> (usize, bool) {
-    let mut block = [0u8; 64];
     let mut window = [0u8; 72];
-    let region = hay.get(base..stop).unwrap_or(&[]);
-    let n = region.len().min(64);
-    if let (Some(d), Some(s)) = (block.get_mut(..n), region.get(..n)) {
-        d.copy_from_slice(s);
-    }
     let rest = hay.get(base..).unwrap_or(&[]);
     let n = rest.len().min(72);
     if let (Some(d), Some(s)) = (window.get_mut(..n), rest.get(..n)) {
         d.copy_from_slice(s);
     }
-    read_block(hay, base, &block, &window, origin, prev_letter, r)
+    let before_stop = u32::try_from(stop.saturating_sub(base))
+        .ok()
+        .and_then(|n| 1u64.checked_shl(n))
+        .map_or(u64::MAX, |bit| bit.wrapping_sub(1));
+    read_block(hay, base, &window, before_stop, origin, prev_letter, r)
 }
 
-/// The two passes of [`ascii_block`] over `block` (the positions from `base`) and `window`
-/// (its bytes and the 8 after it).
+/// The two passes of [`ascii_block`] over the 64 positions from `base`, those of
+/// `candidates` (bit `i` for position `base + i`), `window` their bytes and the 8 after.
 #[inline(always)]
 fn read_block(
     hay: &[u8],
     base: usize,
-    block: &[u8; 64],
     window: &[u8; 72],
+    candidates: u64,
     origin: usize,
     prev_letter: bool,
     r: &mut Reader,
@@ -575,7 +638,8 @@ fn read_block(
     // The filter here is the word filter ([`word_hash`]): in English most candidates are
     // words, and most common words start some longer pattern.
     let mut active = 0u64;
-    let mut m = block_candidates(block, &mut prev_nl);
+    let block = window.first_chunk::<64>().unwrap_or(&[0; 64]);
+    let mut m = block_candidates(block, &mut prev_nl) & candidates;
     while m != 0 {
         let j = m.trailing_zeros() & 63;
         m &= m.wrapping_sub(1);
@@ -598,7 +662,7 @@ fn read_block(
                 let class = BYTE_CLASS.get((w & 0xFF) as usize).copied().unwrap_or(0);
                 boundary(hay, p, origin, w, class, r);
             }
-            pass = in_word_filter(word_hash(w, first_of(w)));
+            pass = start & MAY_START != 0 && in_word_filter(word_hash(w, first_of(w)));
         }
         if pass {
             // The bucket is the plain key's: a pattern that matches here is in it.
@@ -724,6 +788,38 @@ fn unit_hits(hay: &[u8], p: usize, origin: usize, m: u64, r: &mut Reader) {
     });
 }
 
+/// A [`RULES`] bit: the pattern is English-style (matched ASCII case-insensitively, as
+/// whole words).
+const WORD: u8 = 1;
+
+/// A [`RULES`] bit: the English-style pattern may touch digits: number units and currency
+/// codes (`15天`, `RMB500`), and an age before a Chinese unit (`12岁`), as in the plain
+/// `matches_at`.
+const NUMERIC: u8 = 2;
+
+/// `RULES[i]`: the [`WORD`] and [`NUMERIC`] bits of entry `i` of [`tables::ENTRIES`], set
+/// once here rather than worked out from its kind and bytes at each match.
+// Only ever evaluated at compile time, where an out-of-bounds index is a build error.
+#[allow(clippy::indexing_slicing, clippy::arithmetic_side_effects)]
+static RULES: [u8; tables::N] = {
+    let mut out = [0u8; tables::N];
+    let mut i = 0;
+    while i < tables::N {
+        let e = tables::ENTRIES_CONST[i];
+        let p = tables::pattern(&e);
+        let kind = e.kind_bit() >> 4;
+        let numeric = kind == CueKind::Money as u8
+            || kind == CueKind::Elapsed as u8
+            || kind == CueKind::Repetition as u8
+            || (kind == CueKind::Vulnerable as u8 && !p.is_empty() && !p[p.len() - 1].is_ascii());
+        if super::is_word_pattern(p) {
+            out[i] = WORD | if numeric { NUMERIC } else { 0 };
+        }
+        i += 1;
+    }
+    out
+};
+
 /// Whether the pattern of entry `i` (`e`), whose first (up to) 8 bytes match at `p` of
 /// `hay`, matches there whole: its bytes 8 to 15 by [`PROBES_REST`], any later ones 8 at a
 /// time (folded as in [`Probe`]), and for an English-style pattern the word boundaries of
@@ -735,7 +831,8 @@ fn rest_matches(hay: &[u8], p: usize, i: usize, e: Entry) -> bool {
         return false;
     };
     let text = tables::TEXT.as_bytes();
-    let word = text.get(e.off()).is_some_and(u8::is_ascii_alphanumeric);
+    let rules = RULES.get(i).copied().unwrap_or(0);
+    let word = rules & WORD != 0;
     if len > 8 {
         let Some(rest) = PROBES_REST.get(i) else {
             return false;
@@ -764,11 +861,7 @@ fn rest_matches(hay: &[u8], p: usize, i: usize, e: Entry) -> bool {
     if !word {
         return true;
     }
-    // Number units and currency codes may touch digits (`15天`, `RMB500`).
-    let kind = e.kind_bit() >> 4;
-    let numeric = kind == CueKind::Money as u8
-        || kind == CueKind::Elapsed as u8
-        || kind == CueKind::Repetition as u8;
+    let numeric = rules & NUMERIC != 0;
     let boundary = |b: Option<&u8>| {
         b.is_none_or(|b| !b.is_ascii_alphanumeric() || (numeric && b.is_ascii_digit()))
     };
@@ -779,6 +872,7 @@ fn rest_matches(hay: &[u8], p: usize, i: usize, e: Entry) -> bool {
 #[allow(clippy::unwrap_used, clippy::indexing_slicing)]
 mod tests {
     use super::*;
+    use proptest::strategy::Strategy as _;
 
     #[test]
     fn lower_letters_marks_exactly_the_lower_case_letters() {
@@ -796,12 +890,14 @@ mod tests {
     }
 
     /// The fast matcher's own tables (left out of `small-flash` builds): the probes, 32
-    /// bytes a pattern, and the word key's prefix table and filter, 8 KiB each, and its
-    /// first-byte table, 2 KiB (91 KiB for 2 321 patterns: room for about 600 more).
+    /// bytes a pattern, its rules, 1 byte a pattern, the word key's prefix table and
+    /// filter, 8 KiB each, and its first-byte table, 2 KiB (100 KiB for 2 535 patterns:
+    /// room for about 370 more).
     #[test]
     fn its_tables_stay_within_112_kib() {
         let size = core::mem::size_of_val(&PROBES)
             + core::mem::size_of_val(&PROBES_REST)
+            + core::mem::size_of_val(&RULES)
             + core::mem::size_of_val(&START)
             + core::mem::size_of_val(&PREFIX_SHIFT)
             + core::mem::size_of_val(&FIRST)
@@ -834,6 +930,83 @@ mod tests {
             proptest::prop_assert_eq!(fast, portable, "{:?}", block);
             proptest::prop_assert_eq!(fast_nl, portable_nl);
         }
+    }
+
+    proptest::proptest! {
+        /// Any range of a text, not only a whole one (the streaming scanner reads a piece
+        /// up to a few bytes before its end, so that its last block is cut at `stop` with
+        /// text after it): both matchers report the same.
+        #[test]
+        fn any_range_reads_as_the_plain_matcher_reads_it(
+            text in proptest::collection::vec(
+                proptest::prop_oneof![
+                    proptest::sample::select(&[
+                        "I want to ", "cancel", " my ", "account", "lawyer", "!!!", ". ",
+                        "\n", "3 days", "don't", "Agent: ", "Customer: ", "\u{6295}\u{8bc9}",
+                        "\u{3002}", "a", "x", "7", "'", "\"",
+                        // 我要投诉，你们的客服态度太差了！: runs of eight and more.
+                        "\u{6211}\u{8981}\u{6295}\u{8bc9}\u{ff0c}\u{4f60}\u{4eec}\u{7684}\u{5ba2}\u{670d}\u{6001}\u{5ea6}\u{592a}\u{5dee}\u{4e86}\u{ff01}",
+                    ][..]).prop_map(std::string::String::from),
+                    "[a-zA-Z .,!'\n0-9]{0,12}",
+                ],
+                0..40,
+            ),
+            cut in proptest::prelude::any::<(proptest::sample::Index, proptest::sample::Index)>(),
+        ) {
+            let text = text.concat();
+            let hay = text.as_bytes();
+            let (a, b) = (cut.0.index(hay.len().saturating_add(1)), cut.1.index(hay.len().saturating_add(1)));
+            let (start, stop) = (a.min(b), a.max(b));
+            let mut fast = Reader::new();
+            scan_range(hay, start, stop, 0, &mut fast);
+            let mut plain = Reader::new();
+            super::super::scan_range(hay, start, stop, 0, &mut plain);
+            proptest::prop_assert_eq!(fast.finish(), plain.finish(), "{:?} {}..{}", text, start, stop);
+        }
+    }
+
+    #[test]
+    fn a_pattern_after_any_number_of_quiet_characters_is_found_as_the_plain_matcher_finds_it() {
+        // Chinese is read eight characters at a time where eight are left: a pattern at
+        // every offset from such a group's start, with the text cut anywhere around it.
+        for quiet in ["\u{4e01}", "\u{5929}\u{6c14}"] {
+            for k in 0..26 {
+                for tail in [
+                    "\u{6295}\u{8bc9}",
+                    "\u{3002}",
+                    "\u{66dd}\u{5149}!!!",
+                    "12315",
+                ] {
+                    let text = std::format!("{}{tail}{}", quiet.repeat(k), quiet.repeat(3));
+                    let hay = text.as_bytes();
+                    for stop in [hay.len(), hay.len() - 1, hay.len() - 9, hay.len() / 2] {
+                        let mut fast = Reader::new();
+                        scan_range(hay, 0, stop, 0, &mut fast);
+                        let mut plain = Reader::new();
+                        super::super::scan_range(hay, 0, stop, 0, &mut plain);
+                        assert_eq!(fast.finish(), plain.finish(), "{text:?} to {stop}");
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn may_start_marks_the_first_byte_of_every_pattern_in_either_case() {
+        // The blocks skip the filter at a boundary whose byte has no MAY_START: no pattern
+        // may match there.
+        for i in 0..KEY_PATTERNS {
+            let (w, len) = key_pattern(i);
+            let first = w.to_le_bytes()[0];
+            assert!(len > 0);
+            assert_ne!(START[usize::from(first)] & MAY_START, 0, "{first:#x}");
+            if super::super::is_word_pattern(&[first]) {
+                let upper = first.to_ascii_uppercase();
+                assert_ne!(START[usize::from(upper)] & MAY_START, 0, "{upper:#x}");
+            }
+        }
+        // A boundary it is for: a line feed starts no pattern.
+        assert_eq!(START[usize::from(b'\n')] & MAY_START, 0);
     }
 
     #[test]
