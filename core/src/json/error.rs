@@ -3,6 +3,7 @@
 use core::fmt;
 
 use crate::codes::code_enum;
+use crate::div64::div_rem;
 use crate::guard::{GuardError, GuardErrorKind, Limits};
 
 code_enum! {
@@ -320,16 +321,16 @@ pub(crate) fn digits(f: &mut impl fmt::Write, n: u64, radix: u64) -> fmt::Result
     let mut i = buf.len();
     let mut n = n;
     loop {
-        let d = n
-            .checked_rem(radix)
-            .and_then(|d| usize::try_from(d).ok())
+        let (q, d) = div_rem(n, radix).unwrap_or((0, 0));
+        let d = usize::try_from(d)
+            .ok()
             .and_then(|d| b"0123456789abcdef".get(d))
             .copied();
         i -= 1;
         if let Some(slot) = buf.get_mut(i) {
             *slot = d.unwrap_or(b'0');
         }
-        n = n.checked_div(radix).unwrap_or(0);
+        n = q;
         if n == 0 || i == 0 {
             break;
         }
