@@ -617,8 +617,11 @@ fn string_error(
     }
 }
 
-/// `start` is at an opening quote; returns the offset after the closing quote.
-#[inline(always)]
+/// `start` is at an opening quote; returns the offset after the closing quote. Inlined for
+/// speed, but with the `small-flash` feature: the firmware then carries one copy of the
+/// string checks (about 1.1 KiB) for the value strings and [`scan_key`], not two.
+#[cfg_attr(not(feature = "small-flash"), inline(always))]
+#[cfg_attr(feature = "small-flash", inline(never))]
 fn scan_string(input: &[u8], start: usize, max_str: usize) -> Result<usize, GuardError> {
     scan_string_escaped(input, start, max_str).map(|(end, _)| end)
 }
