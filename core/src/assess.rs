@@ -252,7 +252,10 @@ pub trait ReasonSink {
 }
 
 impl ReasonSink for ReasonRows {
-    #[inline(always)]
+    // Inlined for speed (grading calls it once per factor), but with the `small-flash`
+    // feature: the firmware then carries the push once, not at every factor.
+    #[cfg_attr(not(feature = "small-flash"), inline(always))]
+    #[cfg_attr(feature = "small-flash", inline(never))]
     fn push_if(&mut self, keep: bool, row: ReasonRow) {
         let len = self.len();
         // Capacity is one row per factor that can apply at once
