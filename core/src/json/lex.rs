@@ -31,8 +31,10 @@ impl<'i> Lex<'i> {
         Lex { input, pos: 0 }
     }
 
-    /// Skips white space; returns the next byte, if any.
-    #[inline(always)]
+    /// Skips white space; returns the next byte, if any. Inlined for speed, but with the
+    /// `small-flash` feature: one copy for the firmware's many readers.
+    #[cfg_attr(not(feature = "small-flash"), inline(always))]
+    #[cfg_attr(feature = "small-flash", inline(never))]
     pub fn peek(&mut self) -> Option<u8> {
         while let Some(&b) = self.input.get(self.pos) {
             if !matches!(b, b' ' | b'\t' | b'\n' | b'\r') {
