@@ -144,8 +144,9 @@ fn write_groups(out: &mut String, name: &str, groups: &[((String, String), Vec<S
 /// Also writes `PACKED_CODE` and `PACKED_CODE_AT`, the same patterns packed the same way
 /// after [`compact`] wrote each in fewer bytes: the text the `small-flash` firmware keeps
 /// (a fifth shorter again: most of its bytes are Chinese characters, three bytes each in
-/// UTF-8 and two here). `core/src/scan.rs` checks at compile time that each offset there
-/// decodes to its pattern.
+/// UTF-8 and two here, one for the most frequent), and `PACKED_CODE_SHORT`, the characters
+/// of the one-byte codes ([`short_chars`] of the packed text). `core/src/scan.rs` checks
+/// at compile time that each offset there decodes to its pattern.
 fn write_packed(out: &mut String, groups: &[((String, String), Vec<String>)]) {
     let mut patterns: Vec<String> = Vec::new();
     for (_, list) in groups {
@@ -161,7 +162,8 @@ fn write_packed(out: &mut String, groups: &[((String, String), Vec<String>)]) {
     let text = String::from_utf8(text).expect("joined at character boundaries");
     let _ = writeln!(out, "pub(super) const PACKED_TEXT: &str = {text:?};");
     write_offsets(out, "PACKED_AT", &at);
-    let code: Vec<Vec<u8>> = patterns.iter().map(|p| compact(p)).collect();
+    let short = short_chars(&text);
+    let code: Vec<Vec<u8>> = patterns.iter().map(|p| compact(p, &short)).collect();
     let (text, at) = superstring(&code);
     // Used by the `small-flash` build only.
     let _ = write!(
@@ -173,6 +175,51 @@ fn write_packed(out: &mut String, groups: &[((String, String), Vec<String>)]) {
     }
     out.push_str("\";\n#[allow(dead_code)]\n");
     write_offsets(out, "PACKED_CODE_AT", &at);
+    let _ = write!(
+        out,
+        "#[allow(dead_code)]\n#[rustfmt::skip]\npub(super) const PACKED_CODE_SHORT: [u16; {SHORT_CODES}] = ["
+    );
+    for c in &short {
+        let _ = write!(out, "{}, ", u32::from(*c) - 0x4E00);
+    }
+    out.push_str("];\n");
+}
+
+/// Number of one-byte codes of the compact form (see [`compact`]): the first bytes no
+/// other character uses, 0x01 to 0x1F, 0x7F, 0xD2 to 0xD7 and 0xF5 to 0xFF.
+const SHORT_CODES: usize = 31 + 1 + 6 + 11;
+
+/// The one-byte code of the `i`-th short character (see [`compact`]).
+fn short_code(i: usize) -> u8 {
+    let i = u8::try_from(i).expect("fewer than 49 short characters");
+    match i {
+        0..=30 => 0x01 + i,
+        31 => 0x7F,
+        32..=37 => 0xD2 + (i - 32),
+        _ => 0xF5 + (i - 38),
+    }
+}
+
+/// The [`SHORT_CODES`] Chinese characters written most often in the packed `text` (the
+/// most frequent first, then by code point), which the compact form writes in one byte.
+/// (Padded with U+4E00 when the text holds fewer.)
+fn short_chars(text: &str) -> Vec<char> {
+    let mut count: std::collections::BTreeMap<char, usize> = Default::default();
+    for c in text
+        .chars()
+        .filter(|c| (0x4E00..=0x9FFF).contains(&u32::from(*c)))
+    {
+        *count.entry(c).or_default() += 1;
+    }
+    let mut by_count: Vec<(usize, char)> = count.into_iter().map(|(c, n)| (n, c)).collect();
+    by_count.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+    let mut short: Vec<char> = by_count
+        .into_iter()
+        .map(|(_, c)| c)
+        .take(SHORT_CODES)
+        .collect();
+    short.resize(SHORT_CODES, '\u{4E00}');
+    short
 }
 
 /// Writes `name`, the offsets `at` as a `u16` table.
@@ -189,17 +236,23 @@ fn write_offsets(out: &mut String, name: &str, at: &[usize]) {
 }
 
 /// `p` in the compact form of the `small-flash` pattern text, which `decode` in
-/// `core/src/scan.rs` reads back: a CJK ideograph U+4E00..=U+9FFF (three bytes in UTF-8)
-/// is two bytes, `0x80 + (c - 0x4E00) / 256` then `(c - 0x4E00) % 256` (first byte 0x80 to
+/// `core/src/scan/compact.rs` reads back: one of the `short` characters (the Chinese
+/// characters the text holds most often) is one byte, [`short_code`] of its index (0x01 to
+/// 0x1F, 0x7F, 0xD2 to 0xD7, 0xF5 to 0xFF: first bytes no other character has, as a
+/// phrase holds no control character); any other CJK ideograph U+4E00..=U+9FFF (three
+/// bytes in UTF-8) is two bytes, `0x80 + (c - 0x4E00) / 256` then `(c - 0x4E00) % 256` (first byte 0x80 to
 /// 0xD1); any other character below U+0800 but ASCII (`£`, `¥`: two bytes in UTF-8) is
 /// `0xD8 + c / 256` then `c % 256` (first byte 0xD8 to 0xDF); ASCII and every other
 /// character (`’`, `：`, `！`) are their UTF-8 bytes (first byte below 0x80, or 0xE0 and
 /// above). The first byte thus tells every character's length.
-fn compact(p: &str) -> Vec<u8> {
+fn compact(p: &str, short: &[char]) -> Vec<u8> {
     let mut out = Vec::new();
     for c in p.chars() {
         let u = u32::from(c);
-        if (0x4E00..=0x9FFF).contains(&u) {
+        assert!(!c.is_control(), "control character in phrase {p:?}");
+        if let Some(i) = short.iter().position(|&s| s == c) {
+            out.push(short_code(i));
+        } else if (0x4E00..=0x9FFF).contains(&u) {
             let v = u - 0x4E00;
             out.extend([0x80 + (v >> 8) as u8, (v & 0xFF) as u8]);
         } else if (0x80..0x800).contains(&u) {

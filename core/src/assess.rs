@@ -14,6 +14,7 @@ mod fast;
 use crate::assessment::{Assessment, ReasonRow, ReasonRows, Scores, TierBasis};
 use crate::codes::{Dimension, Grade, Level, Tier};
 use crate::complaint::Complaint;
+use crate::div64::div;
 use crate::fields::ComplaintFields;
 use crate::playbook::Playbook;
 use crate::policy::Policy;
@@ -220,7 +221,7 @@ pub fn check_claim(direct_loss: u64, claimed_amount: u64, limit_permille: u32) -
         // Every amount a record can hold (up to MAX_AMOUNT) takes the
         // 64-bit division; only larger direct callers' values need 128 bits.
         let ratio = match claimed_amount.checked_mul(1000) {
-            Some(scaled) => u128::from(scaled / direct_loss),
+            Some(scaled) => u128::from(div(scaled, direct_loss)),
             None => u128::from(claimed_amount) * 1000 / u128::from(direct_loss),
         };
         u32::try_from(ratio).unwrap_or(u32::MAX)
@@ -251,7 +252,10 @@ pub trait ReasonSink {
 }
 
 impl ReasonSink for ReasonRows {
-    #[inline(always)]
+    // Inlined for speed (grading calls it once per factor), but with the `small-flash`
+    // feature: the firmware then carries the push once, not at every factor.
+    #[cfg_attr(not(feature = "small-flash"), inline(always))]
+    #[cfg_attr(feature = "small-flash", inline(never))]
     fn push_if(&mut self, keep: bool, row: ReasonRow) {
         let len = self.len();
         // Capacity is one row per factor that can apply at once

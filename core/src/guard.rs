@@ -410,8 +410,11 @@ const fn is_special(b: u8) -> bool {
 }
 
 /// Offset of the first `"`, `\` or control byte at or after `i` (or `input.len()`), and the
-/// OR of all bytes skipped before it (bit 7 of some lane set = non-ASCII was seen).
-#[inline(always)]
+/// OR of all bytes skipped before it (bit 7 of some lane set = non-ASCII was seen). Inlined
+/// for speed, but with the `small-flash` feature: the firmware then carries one copy for
+/// the guard's strings and the JSON reader's (`json::lex`), not two.
+#[cfg_attr(not(feature = "small-flash"), inline(always))]
+#[cfg_attr(feature = "small-flash", inline(never))]
 pub(crate) fn skip_plain(input: &[u8], mut i: usize) -> (usize, u64) {
     // One word first: most keys and enum values end within it.
     let Some(chunk) = input.get(i..).and_then(<[u8]>::first_chunk::<8>) else {
@@ -617,8 +620,11 @@ fn string_error(
     }
 }
 
-/// `start` is at an opening quote; returns the offset after the closing quote.
-#[inline(always)]
+/// `start` is at an opening quote; returns the offset after the closing quote. Inlined for
+/// speed, but with the `small-flash` feature: the firmware then carries one copy of the
+/// string checks (about 1.1 KiB) for the value strings and [`scan_key`], not two.
+#[cfg_attr(not(feature = "small-flash"), inline(always))]
+#[cfg_attr(feature = "small-flash", inline(never))]
 fn scan_string(input: &[u8], start: usize, max_str: usize) -> Result<usize, GuardError> {
     scan_string_escaped(input, start, max_str).map(|(end, _)| end)
 }

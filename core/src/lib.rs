@@ -52,6 +52,7 @@ mod codes;
 mod complaint;
 pub mod contract;
 mod counterfactual;
+mod div64;
 mod explain;
 mod factor;
 mod fields;

@@ -169,9 +169,10 @@
 //!
 //! All tables are built at compile time by `const fn`s from `SOURCE`, which also check the
 //! list (lower case, no duplicates, lengths, starting bytes the scanner can see, known
-//! codes). Static data: about 18 KiB of pattern text (14 KiB with the `small-flash`
+//! codes). Static data: about 18 KiB of pattern text (15 KiB with the `small-flash`
 //! feature, whose firmware keeps it in the compact form of `scan/compact.rs`, two bytes
-//! for a Chinese character, decoding the few entries a position's hash selects), 9 KiB of
+//! for a Chinese character and one for the 49 most frequent, decoding the few entries a
+//! position's hash selects), 10 KiB of
 //! packed pattern entries (4 bytes each), the filter, the bucket starts (4 KiB on 64-bit targets, 1 KiB on 32-bit
 //! ones, 256 B with `small-flash`) and 0.6 KiB of small lookup tables. A number before a Chinese unit (`N天`) is not
 //! expanded into the table: the filter holds the key of every numeral + unit, and a
@@ -1982,7 +1983,7 @@ mod tables {
         PACKED_TEXT, SOURCE,
     };
     #[cfg(feature = "small-flash")]
-    use super::{PACKED_CODE, PACKED_CODE_AT};
+    use super::{PACKED_CODE, PACKED_CODE_AT, PACKED_CODE_SHORT};
 
     /// One pattern, packed in 32 bits: bits 0-14 its byte offset in [`TEXT`] (in [`CODE`]
     /// for the entries of [`ENTRIES`] with the `small-flash` feature), bits 15-19
@@ -2446,7 +2447,17 @@ mod tables {
                 let c = ((b as u32 & 0x0F) << 12)
                     | ((p[i + 1] as u32 & 0x3F) << 6)
                     | (p[i + 2] as u32 & 0x3F);
-                (3, if c >= 0x4E00 && c <= 0x9FFF { 2 } else { 3 })
+                let cjk = c >= 0x4E00 && c <= 0x9FFF;
+                (
+                    3,
+                    if cjk && is_short(c) {
+                        1
+                    } else if cjk {
+                        2
+                    } else {
+                        3
+                    },
+                )
             } else {
                 (4, 4)
             };
@@ -2512,6 +2523,19 @@ mod tables {
         (code, entries)
     }
 
+    /// Whether Chinese character `c` has a one-byte code (`scan/compact.rs`).
+    #[cfg(feature = "small-flash")]
+    const fn is_short(c: u32) -> bool {
+        let mut i = 0;
+        while i < PACKED_CODE_SHORT.len() {
+            if PACKED_CODE_SHORT[i] as u32 + 0x4E00 == c {
+                return true;
+            }
+            i += 1;
+        }
+        false
+    }
+
     /// Whether compact `code` decodes to `utf8`: the rules of `compact::decode`, for the
     /// compile-time check of [`build_compact`] (that runtime decoder is checked against
     /// every entry by a test).
@@ -2520,7 +2544,20 @@ mod tables {
         let (mut i, mut o) = (0, 0);
         while i < code.len() {
             let b = code[i];
-            let (bytes, code_len, utf8_len): ([u8; 4], usize, usize) = if b < 0x80 {
+            let short = super::compact::short_index(b);
+            let (bytes, code_len, utf8_len): ([u8; 4], usize, usize) = if let Some(k) = short {
+                let c = 0x4E00 + PACKED_CODE_SHORT[k] as u32;
+                (
+                    [
+                        0xE0 | (c >> 12) as u8,
+                        0x80 | ((c >> 6) & 0x3F) as u8,
+                        0x80 | (c & 0x3F) as u8,
+                        0,
+                    ],
+                    1,
+                    3,
+                )
+            } else if b < 0x80 {
                 ([b, 0, 0, 0], 1, 1)
             } else if b <= 0xD1 {
                 let c = 0x4E00 + (((b as u32) & 0x7F) << 8 | code[i + 1] as u32);

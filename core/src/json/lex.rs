@@ -31,8 +31,10 @@ impl<'i> Lex<'i> {
         Lex { input, pos: 0 }
     }
 
-    /// Skips white space; returns the next byte, if any.
-    #[inline(always)]
+    /// Skips white space; returns the next byte, if any. Inlined for speed, but with the
+    /// `small-flash` feature: one copy for the firmware's many readers.
+    #[cfg_attr(not(feature = "small-flash"), inline(always))]
+    #[cfg_attr(feature = "small-flash", inline(never))]
     pub fn peek(&mut self) -> Option<u8> {
         while let Some(&b) = self.input.get(self.pos) {
             if !matches!(b, b' ' | b'\t' | b'\n' | b'\r') {
@@ -49,8 +51,11 @@ impl<'i> Lex<'i> {
         self.pos += 1;
     }
 
-    /// At an opening quote: reads the string and steps past its closing quote.
-    #[inline(always)]
+    /// At an opening quote: reads the string and steps past its closing quote. Inlined for
+    /// speed, but with the `small-flash` feature: the firmware's readers then share one
+    /// copy of the string scan (`guard::skip_plain`), where each field reader had its own.
+    #[cfg_attr(not(feature = "small-flash"), inline(always))]
+    #[cfg_attr(feature = "small-flash", inline(never))]
     pub fn string(&mut self) -> RawString<'i> {
         let start = self.pos + 1;
         let mut i = start;

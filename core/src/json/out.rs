@@ -8,6 +8,7 @@ use super::fragment::{CodePieces, Fragment};
 use super::write::BufferTooSmall;
 #[cfg(not(feature = "small-flash"))]
 use crate::code_words::SLOTS;
+use crate::div64::div_rem;
 use crate::factor::Factor;
 
 /// Writes into a caller's buffer; never past its end.
@@ -140,8 +141,9 @@ impl<'b> Out<'b> {
         let mut i = tmp.len();
         let mut v = v;
         while v >= 100 {
-            let pair = (v % 100) as usize * 2;
-            v /= 100;
+            let (q, r) = div_rem(v, 100).unwrap_or((0, 0));
+            let pair = r as usize * 2;
+            v = q;
             i -= 2;
             if let (Some(d), Some(s)) = (tmp.get_mut(i..i + 2), DIGIT_PAIRS.get(pair..pair + 2)) {
                 d.copy_from_slice(s);

@@ -344,7 +344,7 @@ fn error_json(e: &ParseError, o: &mut Out<'_>) -> Res {
         out: o,
         full: false,
     };
-    if fmt::write(&mut w, format_args!("{e}")).is_err() || w.full {
+    if e.write_message(&mut w).is_err() || w.full {
         return Err(BufferTooSmall);
     }
     o.put(b"\"}")

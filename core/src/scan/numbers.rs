@@ -7,6 +7,7 @@
 //! saturating arithmetic: an absurd number saturates instead of overflowing.
 
 use super::{LOOKAHEAD, LOOKBACK, UNIT_HOURS};
+use crate::div64::div;
 
 /// What `N` stands for in a number-unit phrase of `phrases.tsv` such as `N天`: the last
 /// character of a number written with ASCII digits, full-width digits or Chinese numerals.
@@ -196,7 +197,7 @@ fn evaluate(hay: &[u8], start: usize, end: usize) -> Option<u64> {
     }
     // `一万五` is 15000 and `三百五` 350: a lone digit after a multiplier is one order below.
     if cur_is_digit && last_mult >= 100 {
-        cur = cur.saturating_mul(last_mult / 10);
+        cur = cur.saturating_mul(div(last_mult, 10));
     }
     Some(total.saturating_add(section).saturating_add(cur))
 }
@@ -435,7 +436,7 @@ pub(super) fn elapsed_hours(hay: &[u8], p: usize, len: usize, bit: u8) -> Option
     if unit == 8760 && value >= 100 * 100 {
         return None;
     }
-    let hours = value.saturating_mul(unit) / 100;
+    let hours = div(value.saturating_mul(unit), 100);
     u32::try_from(hours).ok().filter(|&h| h > 0)
 }
 
@@ -443,9 +444,9 @@ pub(super) fn elapsed_hours(hay: &[u8], p: usize, len: usize, bit: u8) -> Option
 pub(super) fn age(hay: &[u8], p: usize, len: usize) -> Option<u64> {
     // `a 78-year-old`: the figure joined to the phrase by a hyphen.
     if let Some(dash) = p.checked_sub(1).filter(|&i| hay.get(i) == Some(&b'-')) {
-        return number_before(hay, dash, p.saturating_sub(LOOKBACK)).map(|(v, _)| v / 100);
+        return number_before(hay, dash, p.saturating_sub(LOOKBACK)).map(|(v, _)| div(v, 100));
     }
-    value_before(hay, p, len).map(|(value, _)| value / 100)
+    value_before(hay, p, len).map(|(value, _)| div(value, 100))
 }
 
 /// The age stated by a figure after the phrase at `p` (`I'm 78`, `aged 82`): one space,
@@ -478,7 +479,7 @@ pub(super) fn age_after(hay: &[u8], p: usize, len: usize) -> Option<u64> {
     if !fits {
         return None;
     }
-    evaluate(hay, digits_from, end).map(|v| v / 100)
+    evaluate(hay, digits_from, end).map(|v| div(v, 100))
 }
 
 /// The ordinal of this contact stated by the repetition pattern at `p`: a fixed ordinal
@@ -489,7 +490,7 @@ pub(super) fn repetition(hay: &[u8], p: usize, len: usize, bit: u8) -> Option<u8
         return bit.checked_add(1);
     }
     let (value, start) = value_before(hay, p, len)?;
-    let n = u8::try_from(value / 100).ok()?;
+    let n = u8::try_from(div(value, 100)).ok()?;
     let floor = p.saturating_sub(LOOKBACK);
     match char_before(hay, start, floor) {
         Some(('第', _)) => Some(n),
