@@ -267,11 +267,13 @@ fn static_data_is_small() {
     // without those when every numeral + unit (`N天`) was a pattern of its own); the
     // firmware's flash budget (reliability/cortex_m_check.py) is what bounds it on a part.
     // 28.5 -> 31.5 KiB (24.5 -> 27.5 KiB compact) with the look-alikes (mask lines) and
-    // the staff conduct phrases: 31,731 B used (27,371 B compact).
+    // the staff conduct phrases: 31,731 B used (27,371 B compact). 32,418 B (27,964 B
+    // compact) with the words of text understanding v5 (2,647 patterns; the text grew 3 B,
+    // as shorter phrases replaced the longer ones they hold).
     let table_budget = if cfg!(feature = "small-flash") {
         27 * 1024 + 512
     } else {
-        31 * 1024 + 512
+        32 * 1024 + 512
     };
     let budget = table_budget + filter + buckets;
     assert!(
