@@ -2372,7 +2372,11 @@ mod tables {
             let mut lo = 0;
             while lo < N {
                 let mid = if lo + width < N { lo + width } else { N };
-                let hi = if lo + 2 * width < N { lo + 2 * width } else { N };
+                let hi = if lo + 2 * width < N {
+                    lo + 2 * width
+                } else {
+                    N
+                };
                 let (mut a, mut b, mut k) = (lo, mid, lo);
                 while k < hi {
                     let take_left =
