@@ -2313,20 +2313,19 @@ mod tables {
                 let (p, len) = numeral_unit_at(i - N);
                 (p[0], len)
             };
-            let f = fold_byte(first);
-            let mut b = 0;
-            while b < 256 {
-                if fold_byte(b as u8) == f && len < min[b] as usize {
-                    min[b] = len as u8;
-                }
-                b += 1;
+            // Kept per folded first byte, spread to every byte folding so below: one pass
+            // over the patterns (a pass over 256 bytes per pattern outgrows the compiler's
+            // constant-evaluation budget as the list grows).
+            let f = fold_byte(first) as usize;
+            if len < min[f] as usize {
+                min[f] = len as u8;
             }
             i += 1;
         }
         let mut shift = [0u8; 256];
         let mut b = 0;
         while b < 256 {
-            shift[b] = (8 - min[b]) * 8;
+            shift[b] = (8 - min[fold_byte(b as u8) as usize]) * 8;
             b += 1;
         }
         shift
@@ -2393,21 +2392,52 @@ mod tables {
             from[i] = i as u16;
             i += 1;
         }
-        // Insertion sort by key.
-        let mut i = 1;
+        // Stable bottom-up merge sort of the source indices by key (ties keep source
+        // order), O(N log N): an insertion sort outgrows the compiler's constant-evaluation
+        // budget as the list grows.
+        let mut idx = [0u16; N];
+        let mut i = 0;
         while i < N {
-            let (x, kx, fx) = (e[i], keys[i], from[i]);
-            let mut j = i;
-            while j > 0 && keys[j - 1] > kx {
-                e[j] = e[j - 1];
-                keys[j] = keys[j - 1];
-                from[j] = from[j - 1];
-                j -= 1;
-            }
-            e[j] = x;
-            keys[j] = kx;
-            from[j] = fx;
+            idx[i] = i as u16;
             i += 1;
+        }
+        let mut width = 1;
+        while width < N {
+            let mut merged = [0u16; N];
+            let mut lo = 0;
+            while lo < N {
+                let mid = if lo + width < N { lo + width } else { N };
+                let hi = if lo + 2 * width < N {
+                    lo + 2 * width
+                } else {
+                    N
+                };
+                let (mut a, mut b, mut k) = (lo, mid, lo);
+                while k < hi {
+                    let take_left =
+                        b >= hi || (a < mid && keys[idx[a] as usize] <= keys[idx[b] as usize]);
+                    if take_left {
+                        merged[k] = idx[a];
+                        a += 1;
+                    } else {
+                        merged[k] = idx[b];
+                        b += 1;
+                    }
+                    k += 1;
+                }
+                lo = hi;
+            }
+            idx = merged;
+            width *= 2;
+        }
+        let unsorted = (e, keys);
+        let mut k = 0;
+        while k < N {
+            let at = idx[k] as usize;
+            e[k] = unsorted.0[at];
+            keys[k] = unsorted.1[at];
+            from[k] = idx[k];
+            k += 1;
         }
         (e, keys, from)
     }
