@@ -338,6 +338,10 @@ const REGION_TRADITIONAL: u8 = 2;
 /// The currency bit of a money phrase whose currency is the text's region's (`元`, `块`):
 /// Chinese yuan unless the text shows Hong Kong or Taiwan.
 const LOCAL_CURRENCY: u8 = 7;
+/// The currency bit of a money phrase whose dollar is the text's region's (a bare `$`):
+/// Hong Kong dollars in a text that shows Hong Kong (its Cantonese words or places), else
+/// US dollars. `HK$`, `NT$` and `US$` name their own.
+const DOLLAR: u8 = 6;
 /// The malice bit of a phrase that tells of an earlier, smaller claim (`一开始`, "at first"):
 /// with a later, larger amount it is an escalating claim.
 const MALICE_CLAIM_BEFORE: u8 = 7;
@@ -696,6 +700,8 @@ const fn code_bit(kind: CueKind, code: &str) -> u8 {
             };
             if bytes_equal(rest, b"local") {
                 LOCAL_CURRENCY | after
+            } else if bytes_equal(rest, b"dollar") {
+                DOLLAR | after
             } else {
                 str_index(&CURRENCIES, rest) | after
             }
@@ -1265,11 +1271,12 @@ impl Reader {
             _ => 0, // CNY
         };
         // An amount read in the local currency takes the region's.
+        let dollar = if self.region == 1 { 1 } else { 3 }; // HKD, else USD
         let in_region = |m: Money| Money {
-            currency: if m.currency == LOCAL_CURRENCY {
-                local
-            } else {
-                m.currency
+            currency: match m.currency {
+                LOCAL_CURRENCY => local,
+                DOLLAR => dollar,
+                c => c,
             },
             ..m
         };

@@ -359,6 +359,21 @@ fn value_before(hay: &[u8], p: usize, len: usize) -> Option<(u64, usize)> {
     }
 }
 
+/// The end of the window read from the pattern at `p`.
+fn limit_of(hay: &[u8], p: usize) -> usize {
+    p.saturating_add(LOOKAHEAD).min(hay.len())
+}
+
+/// A whole unit said with no number, `成個月` or `整个礼拜` ("a whole month", "the whole
+/// week"): one unit (in hundredths) and where it starts, when the unit pattern at `p` starts
+/// with its measure word (`個月`, `个礼拜`, `個鐘`) right after `成` or `整`.
+fn whole_unit(hay: &[u8], p: usize) -> Option<(u64, usize)> {
+    match char_before(hay, p, p.saturating_sub(LOOKBACK))? {
+        ('成' | '整', start) => Some((100, start)),
+        _ => None,
+    }
+}
+
 /// Hours stated by the time-unit pattern at `p` (code `bit` of [`UNIT_HOURS`]), or `None`
 /// when no number precedes it or it is a deadline (`三天内`, "within 7 days").
 pub(super) fn elapsed_hours(hay: &[u8], p: usize, len: usize, bit: u8) -> Option<u32> {
@@ -366,13 +381,49 @@ pub(super) fn elapsed_hours(hay: &[u8], p: usize, len: usize, bit: u8) -> Option
         Some(code) => code.parse().ok()?,
         None => return None,
     };
-    let (value, start) = value_before(hay, p, len)?;
+    let (value, start) = match value_before(hay, p, len) {
+        Some(found) => found,
+        None => whole_unit(hay, p)?,
+    };
     let end = p.saturating_add(len);
     if let Some((c, next)) = char_at(hay, end, end.saturating_add(4)) {
         // A deadline (`三天内`), a time ago (`半个月前`) or an age (`两个月的鞋子`, `用了一周就
-        // 坏`).
-        if matches!(c, '内' | '內' | '后' | '後' | '前' | '的' | '就') {
+        // 坏`, `三个月大的孩子`).
+        if matches!(c, '内' | '內' | '后' | '後' | '前' | '的' | '就' | '大') {
             return None;
+        }
+        // `三天两头`: "every other day", a frequency.
+        if unit == 24
+            && matches!(c, '两' | '兩')
+            && matches!(
+                char_at(hay, next, next.saturating_add(4)),
+                Some(('头' | '頭', _))
+            )
+        {
+            return None;
+        }
+        // A rate, one unit then a count in the same clause: `一天收到二十多条`, `一個禮拜壞
+        // 兩次`, `一个月走了八百度`, `一個月電話費要三千多` (per day, per week, per month).
+        if value == 100 && char_at(hay, start, end).is_some_and(|(c, _)| c == '一') {
+            let mut at = end;
+            for _ in 0..5 {
+                let Some((c, after)) = char_at(hay, at, limit_of(hay, p)) else {
+                    break;
+                };
+                // A count: a digit from 2 (`一天一夜` is a duration) or a multiplier.
+                if digit(c).is_some_and(|d| d >= 2) || matches!(c, '十' | '百' | '千' | '万' | '萬')
+                {
+                    return None;
+                }
+                // Punctuation or a space: the end of the clause.
+                if c.is_ascii_punctuation()
+                    || c.is_ascii_whitespace()
+                    || matches!(c, '，' | '。' | '；' | '！' | '？' | '、' | '：')
+                {
+                    break;
+                }
+                at = after;
+            }
         }
         // A returns policy (`七天无理由退货`).
         let policy = matches!(char_at(hay, next, next.saturating_add(4)), Some(('理', _)));
@@ -410,11 +461,25 @@ pub(super) fn elapsed_hours(hay: &[u8], p: usize, len: usize, bit: u8) -> Option
         "再给",
         "再給",
         "俾你哋",
-        "怀孕",
-        "懷孕",
+        // `怀孕`, `懷孕`, `孕七个月`.
+        "孕",
         "住院",
         "住了",
+        // A stay under observation (`住院观察了三天`).
+        "观察",
+        "觀察",
+        "观察了",
+        "觀察了",
         "第",
+        // How long the product was used or driven, its age (`才用了二十天`, `用咗一個月`,
+        // `才开了三个月`, `只开了一个月` of a subscription): not a wait.
+        "用了",
+        "用咗",
+        "开了",
+        "開了",
+        // A wait announced for the future (`要等三個月`, `要三个工作日才能取回`).
+        "要",
+        "要等",
         "hospitalised for ",
         "hospitalized for ",
         // How long the customer has been one, not how long they waited ("a customer
@@ -430,6 +495,10 @@ pub(super) fn elapsed_hours(hay: &[u8], p: usize, len: usize, bit: u8) -> Option
     .iter()
     .any(|w| before.ends_with(w.as_bytes()))
     {
+        return None;
+    }
+    // A day of a month is a date (`10月3日`), not three days.
+    if unit == 24 && before.ends_with("月".as_bytes()) {
         return None;
     }
     // A year number is a date (`2023年`), not a hundred years and more.
@@ -492,8 +561,22 @@ pub(super) fn repetition(hay: &[u8], p: usize, len: usize, bit: u8) -> Option<u8
     let (value, start) = value_before(hay, p, len)?;
     let n = u8::try_from(div(value, 100)).ok()?;
     let floor = p.saturating_sub(LOOKBACK);
+    // The Nth failure or use counted, not the Nth contact: `第四次斷網`, `第三次停电`,
+    // `用到第二次就冒烟` (repairs and outages counted are no contacts).
+    let end = p.saturating_add(len);
+    let failure = matches!(
+        char_at(hay, end, limit_of(hay, p)),
+        Some((
+            '断' | '斷' | '停' | '坏' | '壞' | '困' | '漏' | '跳' | '死',
+            _
+        ))
+    );
     match char_before(hay, start, floor) {
-        Some(('第', _)) => Some(n),
+        Some(('第', at)) => match char_before(hay, at, floor) {
+            _ if failure => None,
+            Some(('用' | '到', _)) => None,
+            _ => Some(n),
+        },
         // `打了三次`, `来过两次`: that many contacts before this one.
         Some(('了' | '过' | '過' | '咗', at)) => match char_before(hay, at, floor) {
             Some(('打' | '来' | '來' | '找' | '问' | '問' | '跑' | '去', _)) => {

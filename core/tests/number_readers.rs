@@ -1,0 +1,93 @@
+//! The number readers: a bare `$` in a Hong Kong text, a whole unit said with no number
+//! (`成個月`), durations that are no wait (a product's age, a stay under observation, a
+//! wait announced for the future, a date, a rate), and an Nth failure that is no contact.
+
+use complaint_triage::scan::CURRENCIES;
+use complaint_triage::scan_text;
+
+fn amounts(t: &str) -> Vec<(u64, &'static str)> {
+    scan_text(t)
+        .money()
+        .map(|m| (m.amount_minor, CURRENCIES[usize::from(m.currency)]))
+        .collect()
+}
+
+/// The hours read, `None` for none (0).
+fn hours(t: &str) -> Option<u32> {
+    Some(scan_text(t).elapsed_hours).filter(|&h| h > 0)
+}
+
+/// The ordinal read, `None` for none (0).
+fn contact(t: &str) -> Option<u8> {
+    Some(scan_text(t).repetition).filter(|&n| n > 0)
+}
+
+#[test]
+fn a_bare_dollar_is_the_hong_kong_dollar_in_cantonese_text_else_the_us_dollar() {
+    assert_eq!(
+        amounts("維修中心收咗我$980，我唔知點解仲係一樣。"),
+        [(98_000, "HKD")]
+    );
+    assert_eq!(amounts("我唔知點解要俾$298。"), [(29_800, "HKD")]);
+    assert_eq!(
+        amounts("They charged me $980 for nothing."),
+        [(98_000, "USD")]
+    );
+    // A sign that names its dollar keeps it.
+    assert_eq!(amounts("你哋收咗我US$50。"), [(5_000, "USD")]);
+    // Cantonese words show Hong Kong, so 元 is the Hong Kong dollar too.
+    assert_eq!(amounts("呢個月收咗我三百元。"), [(30_000, "HKD")]);
+}
+
+#[test]
+fn an_amount_charged_after_the_verb_and_its_object() {
+    assert_eq!(amounts("菜单上写的锅底收了我98，黑店！"), [(9_800, "CNY")]);
+}
+
+#[test]
+fn a_whole_unit_said_with_no_number_is_one_unit() {
+    assert_eq!(hours("間屋漏水漏咗成個月，真係想喊。"), Some(720));
+    assert_eq!(hours("條網線斷咗成個禮拜。"), Some(168));
+    assert_eq!(hours("打俾客服等咗成個鐘都冇人聽。"), Some(1));
+    assert_eq!(hours("电梯坏了整个星期没人修。"), Some(168));
+    // A measure word with no number and no `成` or `整` states nothing.
+    assert_eq!(hours("这个月电梯又坏了。"), None);
+}
+
+#[test]
+fn durations_that_are_no_wait() {
+    for t in [
+        // The product's age, how long it was used.
+        "电饭煲内胆涂层掉了，才用了二十天。",
+        "洗衣機用咗一個月個摩打就燒咗。",
+        "我这车才开了三个月，哪来的旧伤？",
+        // A wait announced for the future.
+        "車房話零件要等三個月。",
+        "银行说要三个工作日才能取回卡。",
+        // A stay under observation, a pregnancy.
+        "送急診住院觀察兩天，幸好寶寶沒事。",
+        "孕七个月了，还要自己扛水。",
+        // An age.
+        "抱着三个月大的孩子去打疫苗。",
+        // A date, a frequency, a rate.
+        "我于10月3日乘坐贵司航班。",
+        "电梯三天两头停运。",
+        "垃圾短信一天收到二十多条。",
+        "部新買嘅雪櫃一個禮拜壞兩次。",
+        "我的电表一个月走了八百度。",
+    ] {
+        assert_eq!(hours(t), None, "{t}");
+    }
+    // The wait is still read beside them.
+    assert_eq!(hours("孕七个月了，小区已经停水三天了。"), Some(72));
+    assert_eq!(hours("排了两个小时队，抱着三个月大的孩子。"), Some(2));
+    assert_eq!(hours("停电一天一夜了。"), Some(24));
+    assert_eq!(hours("已经等了一个月，还是没人管。"), Some(720));
+}
+
+#[test]
+fn an_nth_failure_or_use_is_no_contact() {
+    assert_eq!(contact("這個月第四次斷網了，我要解約。"), None);
+    assert_eq!(contact("空气炸锅用到第二次就开始冒烟。"), None);
+    assert_eq!(contact("这是我第四次打电话了。"), Some(4));
+}
