@@ -43,9 +43,10 @@
 //!   `收銀員`, "Cashier"), the customer's those of the people who complain (`业主`,
 //!   `家屬`, "Passenger"). Threats, emotion, safety,
 //!   malice, people and scope count on the customer's turns and in untagged text (the
-//!   customer's narrative); forbidden phrases count on the agent's turns, and in untagged
-//!   text only inside a quotation (`「」`, `“”`, `'...'`) or after reported speech (`跟我说`,
-//!   `客服说`, "told me"). Category phrases count on every turn and are never negated:
+//!   customer's narrative); forbidden phrases count on the agent's turns, and elsewhere
+//!   only inside a quotation (`「」`, `“”`, `'...'`) or after reported speech (`跟我说`,
+//!   `客服说`, "told me"): in untagged text and on the customer's turns alike, where the
+//!   customer quotes staff. Category phrases count on every turn and are never negated:
 //!   they say what the complaint is about, whoever names it.
 //! - A negation (`不会`, `没打算`, `唔會`, `冇諗過`, "not", "never", "won't", "no intention")
 //!   holds to the end of its clause (`,` `，` `;`); a hypothetical or a third party's advice
@@ -1396,7 +1397,10 @@ impl Reader {
                 }
             }
             Some(CueKind::ForbiddenPhrase) => {
-                let agent_said = self.speaker == AGENT || (self.speaker == UNTAGGED && self.quoted);
+                // The agent's own turn, or staff quoted or reported on the customer's side: the
+                // customer quoting the agent (`客戶：送貨佬仲話「一分錢一分貨啦」`) tells what
+                // staff said as a narrative does.
+                let agent_said = self.speaker == AGENT || self.quoted;
                 if agent_said {
                     self.cues.set(kind_bit);
                 }

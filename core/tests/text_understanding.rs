@@ -57,6 +57,14 @@ fn speakers_decide_whose_cue_it_is() {
         scan_text("門市人員跟我說「規定就是這樣」").forbidden_phrases,
         1 << 5
     );
+    // On the customer's turn, staff quoted or reported count as in a narrative; the
+    // customer's own words on that turn still do not.
+    let t = "客戶：床架斷咗，送貨佬仲話「一分錢一分貨啦」。\n客服：唔好意思。";
+    assert_eq!(scan_text(t).forbidden_phrases, 1 << 1);
+    let t = "Customer: The receptionist said it's company policy.\nAgent: I see.";
+    assert_eq!(scan_text(t).forbidden_phrases, 1 << 5);
+    let t = "客户：我也不知道怎么回事。\n客服：好的。";
+    assert_eq!(scan_text(t).forbidden_phrases, 0);
 }
 
 #[test]
