@@ -547,11 +547,23 @@ mod tests {
         assert_eq!(f("速遞話派咗件，但冇人拍門。"), Some(Category::Logistics));
         // Hot water or gas that stopped is the supply, not the appliance.
         assert_eq!(f("成個屋苑今朝開始冇熱水。"), Some(Category::BasicService));
-        assert_eq!(f("Three weeks with no hot water."), Some(Category::BasicService));
-        assert_eq!(f("小区燃气压力不够，打不着火。"), Some(Category::BasicService));
+        assert_eq!(
+            f("Three weeks with no hot water."),
+            Some(Category::BasicService)
+        );
+        assert_eq!(
+            f("小区燃气压力不够，打不着火。"),
+            Some(Category::BasicService)
+        );
         // A contaminant in the food is the goods.
-        assert_eq!(f("外卖里吃出了一块玻璃碴。"), Some(Category::ProductQuality));
-        assert_eq!(f("There was glass in the salad."), Some(Category::ProductQuality));
+        assert_eq!(
+            f("外卖里吃出了一块玻璃碴。"),
+            Some(Category::ProductQuality)
+        );
+        assert_eq!(
+            f("There was glass in the salad."),
+            Some(Category::ProductQuality)
+        );
         // A card the machine kept, an address change that is not done.
         assert_eq!(f("取款机吞卡了。"), Some(Category::ServiceUsage));
         assert_eq!(f("上次話轉地址要等七日。"), Some(Category::Transaction));
