@@ -564,8 +564,8 @@ mod tests {
             f("There was glass in the salad."),
             Some(Category::ProductQuality)
         );
-        // A card the machine kept, an address change that is not done.
-        assert_eq!(f("取款机吞卡了。"), Some(Category::ServiceUsage));
+        // A frozen account, an address change that is not done.
+        assert_eq!(f("我的账户冻结了。"), Some(Category::ServiceUsage));
         assert_eq!(f("上次話轉地址要等七日。"), Some(Category::Transaction));
         // Passed from one department to the next is how staff behaved.
         assert_eq!(
