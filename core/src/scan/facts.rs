@@ -539,6 +539,47 @@ mod tests {
     }
 
     #[test]
+    fn a_phrase_naming_the_failure_votes_in_each_script() {
+        let f = |t: &str| TextFacts::from_cues(&scan_text(t)).category();
+        // A patient taken to hospital is no delivery; a parcel not delivered is.
+        assert_eq!(f("孩子吐了一整晚，送到医院住了三天。"), None);
+        assert_eq!(f("包裹三天了还没送到。"), Some(Category::Logistics));
+        assert_eq!(f("速遞話派咗件，但冇人拍門。"), Some(Category::Logistics));
+        // Hot water or gas that stopped is the supply, not the appliance.
+        assert_eq!(f("成個屋苑今朝開始冇熱水。"), Some(Category::BasicService));
+        assert_eq!(
+            f("Three weeks with no hot water."),
+            Some(Category::BasicService)
+        );
+        assert_eq!(
+            f("小区燃气压力不够，打不着火。"),
+            Some(Category::BasicService)
+        );
+        // A contaminant in the food is the goods.
+        assert_eq!(
+            f("外卖里吃出了一块玻璃碴。"),
+            Some(Category::ProductQuality)
+        );
+        assert_eq!(
+            f("There was glass in the salad."),
+            Some(Category::ProductQuality)
+        );
+        // A frozen account, an address change that is not done.
+        assert_eq!(f("我的账户冻结了。"), Some(Category::ServiceUsage));
+        assert_eq!(f("上次話轉地址要等七日。"), Some(Category::Transaction));
+        // Passed from one department to the next is how staff behaved.
+        assert_eq!(
+            f("I'm sick of being passed between departments."),
+            Some(Category::ServiceAttitude)
+        );
+        // A plan sold as unlimited that is not.
+        assert_eq!(
+            f("The agent said this plan is unlimited."),
+            Some(Category::Promotion)
+        );
+    }
+
+    #[test]
     fn the_first_text_with_a_category_decides_a_union() {
         let a = TextFacts::from_cues(&scan_text("包裹丢了"));
         let b = TextFacts::from_cues(&scan_text("话费多扣了"));

@@ -271,12 +271,13 @@ fn static_data_is_small() {
     // 49 most frequent Chinese characters of the compact text: 16 351 -> 15 190 B of it.
     // With the words of text understanding v5, the category words by family and the
     // speaker roles: 33,409 B used (27,665 B compact). With text understanding v6 (the
-    // harms, old people, blocks and leaked data; the staff words, conduct and threats):
-    // TABLES_NOW.
+    // harms, old people, blocks and leaked data; the staff words, conduct and threats; the
+    // number readers' markers; the category words that name a failure): 36,750 B used
+    // (30,357 B compact).
     let table_budget = if cfg!(feature = "small-flash") {
-        30 * 1024
+        30 * 1024 + 512
     } else {
-        36 * 1024
+        37 * 1024
     };
     let budget = table_budget + filter + buckets;
     assert!(
