@@ -359,8 +359,9 @@ fn value_before(hay: &[u8], p: usize, len: usize) -> Option<(u64, usize)> {
     }
 }
 
-/// The end of the window read from the pattern at `p`.
-fn limit_of(hay: &[u8], p: usize) -> usize {
+/// The end of the window the readers may look into from the pattern at `p`: [`LOOKAHEAD`]
+/// bytes on, or the end of the text.
+pub(super) fn limit_of(hay: &[u8], p: usize) -> usize {
     p.saturating_add(LOOKAHEAD).min(hay.len())
 }
 
@@ -386,6 +387,7 @@ pub(super) fn elapsed_hours(hay: &[u8], p: usize, len: usize, bit: u8) -> Option
         None => whole_unit(hay, p)?,
     };
     let end = p.saturating_add(len);
+    let limit = limit_of(hay, p);
     if let Some((c, next)) = char_at(hay, end, end.saturating_add(4)) {
         // A deadline (`三天内`), a time ago (`半个月前`) or an age (`两个月的鞋子`, `用了一周就
         // 坏`, `三个月大的孩子`).
@@ -407,7 +409,7 @@ pub(super) fn elapsed_hours(hay: &[u8], p: usize, len: usize, bit: u8) -> Option
         if value == 100 && char_at(hay, start, end).is_some_and(|(c, _)| c == '一') {
             let mut at = end;
             for _ in 0..5 {
-                let Some((c, after)) = char_at(hay, at, limit_of(hay, p)) else {
+                let Some((c, after)) = char_at(hay, at, limit) else {
                     break;
                 };
                 // A count: a digit from 2 (`一天一夜` is a duration) or a multiplier.
@@ -433,7 +435,6 @@ pub(super) fn elapsed_hours(hay: &[u8], p: usize, len: usize, bit: u8) -> Option
     }
     // A time ago, before or after something, an age, a pregnancy: "three weeks ago", "two
     // days before", "a week after", "3 month old", "eight months pregnant".
-    let limit = p.saturating_add(LOOKAHEAD).min(hay.len());
     if word_after_is(
         hay,
         end,
@@ -526,7 +527,7 @@ pub(super) fn age_after(hay: &[u8], p: usize, len: usize) -> Option<u64> {
     const AFTER: [&str; 8] = [
         "and", "years", "year", "yrs", "now", "myself", "but", "with",
     ];
-    let limit = p.saturating_add(LOOKAHEAD).min(hay.len());
+    let limit = limit_of(hay, p);
     let start = p.saturating_add(len);
     if hay.get(start) != Some(&b' ') {
         return None;
@@ -637,7 +638,7 @@ pub(super) fn money(hay: &[u8], p: usize, len: usize, bit: u8) -> Option<(u64, u
         currency = dollar_currency(hay, p, currency);
     }
     // The number after the sign: `$4`, `£ 18,500`, `HK$1,200`, `RMB 500`, `赔我五万`.
-    let limit = p.saturating_add(LOOKAHEAD).min(hay.len());
+    let limit = limit_of(hay, p);
     let mut start = end;
     while hay.get(start) == Some(&b' ') && start < limit {
         start = start.saturating_add(1);

@@ -4,10 +4,8 @@
 //! last character of a Chinese place name says what kind of place it is, and an English
 //! place after "the whole of" is written with a capital letter.
 //!
-//! Reads at most [`LOOKAHEAD`] bytes from the start of the match, the window a
+//! Reads at most [`LOOKAHEAD`](super::LOOKAHEAD) bytes from the start of the match, the window a
 //! [`super::Scanner`] keeps, so the result never depends on how the text was split.
-
-use super::LOOKAHEAD;
 
 /// Characters read after the opening phrase, at most: a place name is short.
 const PLACE_CHARS: usize = 5;
@@ -48,7 +46,7 @@ const COMPOUNDS: [&str; 4] = ["小区", "小區", "社区", "社區"];
 /// bytes) opens, or `None` when no place follows it.
 pub(super) fn scope(hay: &[u8], p: usize, len: usize) -> Option<u8> {
     let start = p.saturating_add(len);
-    let limit = p.saturating_add(LOOKAHEAD).min(hay.len());
+    let limit = super::numbers::limit_of(hay, p);
     let after = hay.get(start..limit)?;
     let first = *after.first()?;
     if first.is_ascii() {
