@@ -892,9 +892,10 @@ mod tests {
     /// The fast matcher's own tables (left out of `small-flash` builds): the probes, 32
     /// bytes a pattern, its rules, 1 byte a pattern, the word key's prefix table and
     /// filter, 8 KiB each, and its first-byte table, 2 KiB (100 KiB for 2 535 patterns;
-    /// 116.4 KiB for 3 046, with text understanding v6: room for about 350 more).
+    /// 116.4 KiB for 3 046, with text understanding v6; 123.8 KiB for 3 275 with the
+    /// Traditional form of every Simplified phrase: room for about 600 more).
     #[test]
-    fn its_tables_stay_within_128_kib() {
+    fn its_tables_stay_within_144_kib() {
         let size = core::mem::size_of_val(&PROBES)
             + core::mem::size_of_val(&PROBES_REST)
             + core::mem::size_of_val(&RULES)
@@ -903,7 +904,7 @@ mod tests {
             + core::mem::size_of_val(&FIRST)
             + core::mem::size_of_val(&WORD_FILTER);
         std::println!("fast matcher tables: {size} B for {} patterns", tables::N);
-        assert!(size <= 128 * 1024, "{size} B");
+        assert!(size <= 144 * 1024, "{size} B");
     }
 
     proptest::proptest! {

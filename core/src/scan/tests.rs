@@ -273,11 +273,12 @@ fn static_data_is_small() {
     // speaker roles: 33,409 B used (27,665 B compact). With text understanding v6 (the
     // harms, old people, blocks and leaked data; the staff words, conduct and threats; the
     // number readers' markers; the category words that name a failure): 36,750 B used
-    // (30,357 B compact).
+    // (30,357 B compact). With the Traditional form of every Simplified phrase (core/build.rs,
+    // 235 more patterns): 39,532 B used (32,280 B compact).
     let table_budget = if cfg!(feature = "small-flash") {
-        30 * 1024 + 512
+        32 * 1024 + 512
     } else {
-        37 * 1024
+        39 * 1024 + 512
     };
     let budget = table_budget + filter + buckets;
     assert!(
