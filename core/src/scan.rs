@@ -393,8 +393,12 @@ const ADULT_AGE: u64 = 18;
 /// The scope bit of a phrase that opens a stated extent (`整个`, `成個`, "the whole of"):
 /// the place word after it gives the level (`整个小区`, `整個北屯區`, `整个城市`).
 const SCOPE_SPAN: u8 = 7;
-/// Codes of speaker labels.
-const LABEL_CODES: [&str; 3] = ["agent", "customer", "reported"];
+/// Codes of speaker labels; `addressee` opens a letter's greeting (`尊敬的`, `致客服`,
+/// "Dear"), after which a role word on the same line is whom the letter is for, not who
+/// speaks (`尊敬的客服经理：`, `致屋苑管理處：`, "Dear Customer Services:").
+const LABEL_CODES: [&str; 4] = ["agent", "customer", "reported", "addressee"];
+/// The label bit of [`LABEL_CODES`]'s `addressee`.
+const LABEL_ADDRESSEE: u8 = 3;
 
 /// What the scanner found.
 ///
@@ -1196,6 +1200,9 @@ struct Reader {
     quoted: bool,
     /// Offset in the whole text where the current line starts.
     line_start: usize,
+    /// Offset in the whole text where the last line opened by a greeting starts
+    /// ([`LABEL_ADDRESSEE`]; `usize::MAX` none): its role words set no speaker.
+    addressed_line: usize,
     /// Offset in the whole text where the last number read ends (a number is read once).
     number_end: usize,
     /// The text's region: 0 none, 1 + index in [`REGION_CODES`] (the first one shown).
@@ -1247,6 +1254,7 @@ impl Reader {
             condition: false,
             quoted: false,
             line_start: 0,
+            addressed_line: usize::MAX,
             number_end: 0,
             region: 0,
             outcome: 0,
@@ -1486,15 +1494,18 @@ impl Reader {
                     self.cues.vulnerable |= 1u8.checked_shl(u32::from(bit)).unwrap_or(0);
                 }
             }
+            // How widely customers are affected is a fact of the problem, whoever states it:
+            // staff confirming "the outage covers the whole of Leeds" (`全港用戶都有影響`) say
+            // it with the company's own knowledge.
             Some(CueKind::Scope) if bit == SCOPE_SPAN => {
-                if customer_side && !self.negated() {
+                if !self.negated() {
                     if let Some(level) = span::scope(hay, p, len) {
                         self.cues.scope = self.cues.scope.max(level);
                     }
                 }
             }
             Some(CueKind::Scope) => {
-                if customer_side && !self.negated() {
+                if !self.negated() {
                     self.cues.scope = self.cues.scope.max(bit.saturating_add(1));
                 }
             }
@@ -1553,7 +1564,12 @@ impl Reader {
                 if bit == 2 {
                     // Reported speech: what follows in the sentence is someone else's words.
                     self.quoted = true;
+                } else if bit == LABEL_ADDRESSEE {
+                    if at.wrapping_sub(self.line_start) <= LABEL_REACH {
+                        self.addressed_line = self.line_start;
+                    }
                 } else if at.wrapping_sub(self.line_start) <= LABEL_REACH
+                    && self.addressed_line != self.line_start
                     && colon_after(hay, p.saturating_add(len))
                 {
                     self.speaker = if bit == 0 { AGENT } else { CUSTOMER };

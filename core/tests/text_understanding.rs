@@ -172,3 +172,31 @@ fn time_given_is_not_time_waited() {
     assert_eq!(hours("I have waited 48 hours for a call back."), 48);
     assert_eq!(hours("等了你们24小时"), 24);
 }
+
+#[test]
+fn how_widely_customers_are_affected_is_read_from_either_side() {
+    // Staff confirming the extent of an outage state a fact of the problem, with the
+    // company's own knowledge.
+    let t = "Customer: My broadband is down again.\nAgent: I can see the outage on our map, it covers the whole of Leeds.";
+    assert_eq!(scan_text(t).scope, 1 + 2, "city");
+    let t = "客戶：我阿爺用開嘅平安鐘成個禮拜接唔通中心。\n職員：系統升級緊，全港用戶都有影響。";
+    assert_eq!(scan_text(t).scope, 1 + 3, "everyone");
+    // Denied, by either side, it is not read.
+    let t = "Customer: My internet is down.\nAgent: It's not the whole building, only your flat.";
+    assert_eq!(scan_text(t).scope, 0);
+}
+
+#[test]
+fn a_letters_greeting_names_no_speaker() {
+    // A role word after a greeting is whom the letter is for: the letter is the customer's.
+    for t in [
+        "尊敬的客服经理：\n这是我第五次写信。你们再不处理，我就去法院起诉。",
+        "致客服部門：\n本人已來信四次，若仍未處理，將循法律途徑解決。",
+        "Dear Customer Service:\nIf this is not resolved I will take legal action.",
+    ] {
+        assert_eq!(threats(t), 1 << 3, "{t}");
+    }
+    // A transcript's own labels still turn the speaker: the agent naming a court is no threat.
+    let t = "客服：您好，请问您是要去法院起诉吗？\n客户：不是，我只想退款。";
+    assert_eq!(threats(t), 0);
+}
