@@ -135,3 +135,37 @@ fn typed_forms_win() {
     assert_eq!(to_traditional("签收"), "簽收");
     assert_eq!(to_traditional("费用"), "費用");
 }
+
+/// A `zh-Hant` line that only restates the Traditional form of a Simplified line of the same
+/// family and code is read twice over: the file says each phrase once.
+#[test]
+fn no_traditional_line_restates_a_simplified_one() {
+    let to_traditional = converter();
+    let rows: Vec<(&str, &str, &str, &str)> = PHRASES
+        .lines()
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+        .map(|l| {
+            let cols: Vec<&str> = l.split('\t').collect();
+            (cols[0], cols[1], cols[2], cols[3])
+        })
+        .collect();
+    let derived: Vec<(&str, &str, String)> = rows
+        .iter()
+        .filter(|(_, _, lang, _)| *lang == "zh-Hans")
+        .map(|(family, code, _, phrase)| (*family, *code, to_traditional(phrase)))
+        .collect();
+    let restated: Vec<String> = rows
+        .iter()
+        .filter(|(family, code, lang, phrase)| {
+            *lang == "zh-Hant"
+                && derived
+                    .iter()
+                    .any(|(f, c, hant)| f == family && c == code && hant == phrase)
+        })
+        .map(|(family, code, _, phrase)| format!("{family} {code} {phrase}"))
+        .collect();
+    assert!(
+        restated.is_empty(),
+        "zh-Hant lines the zh-Hans ones already give: {restated:?}"
+    );
+}
