@@ -218,7 +218,10 @@ fn the_wrong_medicine_is_a_hazard_raised_by_its_outcome() {
     assert_eq!(level("藥房給錯藥，我媽吃了暈倒。"), Some("injury"));
     // Fainting alone is as often an illness: no harm.
     assert_eq!(level("我爸心脏病发晕倒了，你们的热线一直打不通。"), None);
-    for t in ["你食錯咗藥呀？收我雙倍錢！", "你们是不是吃错药了，扣我两次钱。"] {
+    for t in [
+        "你食錯咗藥呀？收我雙倍錢！",
+        "你们是不是吃错药了，扣我两次钱。",
+    ] {
         assert_eq!(level(t), None, "{t}");
     }
 }
