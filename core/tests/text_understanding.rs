@@ -200,3 +200,112 @@ fn a_letters_greeting_names_no_speaker() {
     let t = "客服：您好，请问您是要去法院起诉吗？\n客户：不是，我只想退款。";
     assert_eq!(threats(t), 0);
 }
+
+fn level(t: &str) -> Option<&'static str> {
+    let l = usize::from(scan_text(t).safety);
+    l.checked_sub(1).map(|i| SAFETY_LEVELS[i].code)
+}
+
+/// A lift out of order is an outage, not a harm, and the other senses of 困 (sleepy, hard,
+/// bothered) and of "stuck" are none. (People trapped in a lift wait for one labelling rule:
+/// see the safety v7 notes in `core/phrases.tsv`.)
+#[test]
+fn a_broken_lift_and_the_other_senses_of_trapped_are_no_harm() {
+    for t in [
+        "电梯坏了三天了，我每天爬十八楼。",
+        "電梯故障一個星期，管委會都不處理。",
+        "部𨋢壞咗兩日，我行樓梯行到腳軟。",
+        "The lift has been out of order for a week.",
+        "我困了，明天再打电话给你们。",
+        "退款困难，客服一直推。",
+        "这个问题困扰了我一个月。",
+        "I've been stuck in a queue for an hour.",
+        "The refund is stuck in your system.",
+    ] {
+        assert_eq!(level(t), None, "{t}");
+    }
+}
+
+/// The wrong medicine handed over is a hazard, which a hospital stay raises; "are you mad"
+/// (吃错药, 食錯咗藥) is none.
+#[test]
+fn the_wrong_medicine_is_a_hazard_raised_by_its_outcome() {
+    for t in [
+        "药店药拿错了，幸好我妈吃之前发现了。",
+        "藥房職員藥拿錯了，還好我有看清楚。",
+        "間藥房執錯咗藥俾我阿爸，好彩冇食。",
+        "The pharmacy gave my son the wrong medicine.",
+        "They dispensed the wrong pills and the wrong dose.",
+    ] {
+        assert_eq!(level(t), Some("hazard"), "{t}");
+    }
+    assert_eq!(
+        level("药店拿错药，我爸吃了以后晕倒了，送到急诊抢救。"),
+        Some("serious_injury_or_death")
+    );
+    assert_eq!(level("藥房給錯藥，我媽吃了暈倒。"), Some("injury"));
+    // Fainting alone is as often an illness: no harm.
+    assert_eq!(level("我爸心脏病发晕倒了，你们的热线一直打不通。"), None);
+    for t in [
+        "你食錯咗藥呀？收我雙倍錢！",
+        "你们是不是吃错药了，扣我两次钱。",
+    ] {
+        assert_eq!(level(t), None, "{t}");
+    }
+}
+
+/// A hospital stay told with its length between 住 and 院, in Cantonese or by its Hong Kong
+/// name raises a harm to serious; alone it shows none.
+#[test]
+fn hospital_stays_in_other_words_raise_a_harm() {
+    for t in [
+        "热水器漏电，我被电到，住了一个礼拜院。",
+        "孩子喝了你们的奶粉上吐下泻，住了两个星期院。",
+        "電暖爐起火，我阿爸燒傷入咗院。",
+        "My daughter was scalded by the kettle and admitted to hospital.",
+        "油汀燒傷我阿媽，而家喺深切治療部。",
+    ] {
+        assert_eq!(level(t), Some("serious_injury_or_death"), "{t}");
+    }
+    for t in [
+        "我阿媽入咗院，你哋仲打電話嚟追數。",
+        "我爸住了一个礼拜院，你们的宽带一直没修好。",
+        "My father was admitted to hospital last week and you cut off his gas.",
+    ] {
+        assert_eq!(level(t), None, "{t}");
+    }
+}
+
+/// Something falling on a car is a hazard, on a person an injury; a near miss is a hazard.
+#[test]
+fn things_falling_on_cars_and_people() {
+    for t in [
+        "停车场的栏杆落下来，把我的车顶压凹了。",
+        "高空坠物把我的车窗砸碎了。",
+        "樓上高空擲物，差點砸到我個仔。",
+        "天花冧落嚟，好彩冇人喺度。",
+        "The car park barrier came down on my windscreen.",
+        "A branch from your tree fell on my car.",
+        "The socket sparked and the lights went out.",
+        "I could smell gas in the hallway for two days.",
+        "成間屋都係石油氣味。",
+        "我家楼道里有燃气味，打了三次电话没人来。",
+    ] {
+        assert_eq!(level(t), Some("hazard"), "{t}");
+    }
+    for t in [
+        "装修工人掉下来的木板砸到我头上，起了个大包。",
+        "工地的钢管砸中了路过的老人。",
+        "货架上的箱子砸伤了我的脚。",
+        "The gate swung shut and hit me on the head.",
+    ] {
+        assert_eq!(level(t), Some("injury"), "{t}");
+    }
+    for t in [
+        "价格掉下来了也不通知老用户。",
+        "问题解决了，我心里的石头终于落下来了。",
+        "The price came down on my last bill, but not by much.",
+    ] {
+        assert_eq!(level(t), None, "{t}");
+    }
+}
