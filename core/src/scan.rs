@@ -1994,7 +1994,9 @@ mod tables {
         PACKED_TEXT, SOURCE,
     };
     #[cfg(feature = "small-flash")]
-    use super::{PACKED_CODE, PACKED_CODE_AT, PACKED_CODE_SHORT};
+    use super::{
+        PACKED_CODE, PACKED_CODE_AT, PACKED_CODE_LEN, PACKED_CODE_PIECES, PACKED_CODE_PIECE_AT,
+    };
 
     /// One pattern, packed in 32 bits: bits 0-14 its byte offset in [`TEXT`] (in [`CODE`]
     /// for the entries of [`ENTRIES`] with the `small-flash` feature), bits 15-19
@@ -2474,40 +2476,6 @@ mod tables {
     #[cfg(feature = "small-flash")]
     const CODE_LEN: usize = PACKED_CODE.len() + TAILS_LEN;
 
-    /// The length of pattern `p` (UTF-8) in the compact form (`scan/compact.rs`).
-    #[cfg(feature = "small-flash")]
-    const fn compact_len(p: &[u8]) -> usize {
-        let (mut i, mut n) = (0, 0);
-        while i < p.len() {
-            let b = p[i];
-            let (utf8_len, code_len) = if b < 0x80 {
-                (1, 1)
-            } else if b < 0xE0 {
-                (2, 2)
-            } else if b < 0xF0 {
-                let c = ((b as u32 & 0x0F) << 12)
-                    | ((p[i + 1] as u32 & 0x3F) << 6)
-                    | (p[i + 2] as u32 & 0x3F);
-                let cjk = c >= 0x4E00 && c <= 0x9FFF;
-                (
-                    3,
-                    if cjk && is_short(c) {
-                        1
-                    } else if cjk {
-                        2
-                    } else {
-                        3
-                    },
-                )
-            } else {
-                (4, 4)
-            };
-            i += utf8_len;
-            n += code_len;
-        }
-        n
-    }
-
     /// The compact text and the scanner's entries into it, in the order of
     /// [`ENTRIES_CONST`]: each entry's pattern at the offset `core/build.rs` gave it in
     /// `PACKED_CODE` (the tails, the same bytes in both forms, after it), checked to decode
@@ -2547,7 +2515,7 @@ mod tables {
             let n = SORTED.2[i] as usize;
             let p = pattern(&e);
             let (off, len) = if n < tails_at {
-                (PACKED_CODE_AT[n] as usize, compact_len(p))
+                (PACKED_CODE_AT[n] as usize, PACKED_CODE_LEN[n] as usize)
             } else {
                 (tail_off[n], p.len())
             };
@@ -2564,19 +2532,6 @@ mod tables {
         (code, entries)
     }
 
-    /// Whether Chinese character `c` has a one-byte code (`scan/compact.rs`).
-    #[cfg(feature = "small-flash")]
-    const fn is_short(c: u32) -> bool {
-        let mut i = 0;
-        while i < PACKED_CODE_SHORT.len() {
-            if PACKED_CODE_SHORT[i] as u32 + 0x4E00 == c {
-                return true;
-            }
-            i += 1;
-        }
-        false
-    }
-
     /// Whether compact `code` decodes to `utf8`: the rules of `compact::decode`, for the
     /// compile-time check of [`build_compact`] (that runtime decoder is checked against
     /// every entry by a test).
@@ -2585,20 +2540,25 @@ mod tables {
         let (mut i, mut o) = (0, 0);
         while i < code.len() {
             let b = code[i];
-            let short = super::compact::short_index(b);
-            let (bytes, code_len, utf8_len): ([u8; 4], usize, usize) = if let Some(k) = short {
-                let c = 0x4E00 + PACKED_CODE_SHORT[k] as u32;
-                (
-                    [
-                        0xE0 | (c >> 12) as u8,
-                        0x80 | ((c >> 6) & 0x3F) as u8,
-                        0x80 | (c & 0x3F) as u8,
-                        0,
-                    ],
-                    1,
-                    3,
-                )
-            } else if b < 0x80 {
+            if let Some(k) = super::compact::piece_index(b) {
+                // A piece: its UTF-8 bytes in `PACKED_CODE_PIECES`.
+                let (from, to) = (
+                    PACKED_CODE_PIECE_AT[k] as usize,
+                    PACKED_CODE_PIECE_AT[k + 1] as usize,
+                );
+                let piece = PACKED_CODE_PIECES.as_bytes();
+                let mut k = from;
+                while k < to {
+                    if o >= utf8.len() || utf8[o] != piece[k] {
+                        return false;
+                    }
+                    o += 1;
+                    k += 1;
+                }
+                i += 1;
+                continue;
+            }
+            let (bytes, code_len, utf8_len): ([u8; 4], usize, usize) = if b < 0x80 {
                 ([b, 0, 0, 0], 1, 1)
             } else if b <= 0xD1 {
                 let c = 0x4E00 + (((b as u32) & 0x7F) << 8 | code[i + 1] as u32);
@@ -2614,7 +2574,15 @@ mod tables {
                 )
             } else if b >= 0xD8 && b <= 0xDF {
                 let c = ((b as u32) & 0x07) << 8 | code[i + 1] as u32;
-                ([0xC0 | (c >> 6) as u8, 0x80 | (c & 0x3F) as u8, 0, 0], 2, 2)
+                if c < 0x80 {
+                    // An ASCII character without a byte of its own.
+                    if super::compact::piece_index(c as u8).is_none() {
+                        return false;
+                    }
+                    ([c as u8, 0, 0, 0], 2, 1)
+                } else {
+                    ([0xC0 | (c >> 6) as u8, 0x80 | (c & 0x3F) as u8, 0, 0], 2, 2)
+                }
             } else if b >= 0xE0 && b <= 0xEF {
                 ([b, code[i + 1], code[i + 2], 0], 3, 3)
             } else if b >= 0xF0 && b <= 0xF4 {
