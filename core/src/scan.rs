@@ -1831,12 +1831,16 @@ fn verify(hay: &[u8], p: usize, origin: usize, m: u64, w: u64, r: &mut Reader) {
     let hi = bucket(b.saturating_add(1));
     let h = entry_hash(m);
     let folded = fold8(w);
-    for &e in tables::ENTRIES
+    #[cfg(not(feature = "small-flash"))]
+    let entries = tables::ENTRIES
         .get(lo..hi)
         .unwrap_or(&[])
         .iter()
-        .filter(|e| e.hash() == h & 0x0F)
-    {
+        .copied()
+        .filter(|e| e.hash() == h & 0x0F);
+    #[cfg(feature = "small-flash")]
+    let entries = flash_entries(b, lo, hi, h & 0x0F);
+    for e in entries {
         let mut decoded = [0u8; PATTERN_CAP];
         let Some(pat) = entry_pattern(e, &mut decoded) else {
             continue;
@@ -1860,6 +1864,44 @@ fn verify(hay: &[u8], p: usize, origin: usize, m: u64, w: u64, r: &mut Reader) {
     units::matches(hay, p, m, |kind_bit, len| {
         r.hit(hay, p, origin, kind_bit, len)
     });
+}
+
+/// The entries of bucket `b` (`ENTRIES[lo..hi]`) whose hash is `h` (4 bits), each with
+/// its `kind << 4 | bit`: the three-byte entries of the `small-flash` build.
+#[cfg(feature = "small-flash")]
+#[inline]
+fn flash_entries(b: usize, lo: usize, hi: usize, h: u8) -> impl Iterator<Item = tables::Entry> {
+    tables::ENTRIES
+        .get(lo..hi)
+        .unwrap_or(&[])
+        .iter()
+        .enumerate()
+        .filter(move |(_, &[_, _, top])| top >> 4 == h)
+        .filter_map(move |(k, &[x, y, z])| {
+            let packed = u32::from_le_bytes([x, y, z, 0]);
+            Some(tables::Entry::from_flash(packed, flash_kind_bit(b, k)?))
+        })
+}
+
+/// The `kind << 4 | bit` of the `k`-th entry of bucket `b` in the `small-flash` build:
+/// that of its group, the number of 1 bits of [`tables::GROUP_RUNS`] before the entry's 0
+/// bit in the bucket's run.
+#[cfg(feature = "small-flash")]
+fn flash_kind_bit(b: usize, k: usize) -> Option<u8> {
+    let before = usize::from(*tables::BUCKETS.get(b)?);
+    let mut bit = before.checked_add(tables::GROUPS.checked_mul(b)?)?;
+    let (mut zeros, mut group) = (0usize, 0usize);
+    loop {
+        let byte = *tables::GROUP_RUNS.get(bit / 8)?;
+        if (byte >> (bit % 8)) & 1 != 0 {
+            group = group.checked_add(1)?;
+        } else if zeros == k {
+            return tables::GROUP_KIND_BIT.get(group).copied();
+        } else {
+            zeros = zeros.checked_add(1)?;
+        }
+        bit = bit.checked_add(1)?;
+    }
 }
 
 /// Room for one pattern (patterns are shorter than 32 bytes: the table's 5-bit length).
@@ -1999,10 +2041,10 @@ mod tables {
     };
 
     /// One pattern, packed in 32 bits: bits 0-14 its byte offset in [`TEXT`] (in [`CODE`]
-    /// for the entries of [`ENTRIES`] with the `small-flash` feature), bits 15-19
-    /// its length there, bits 20-27 `kind << 4 | bit`, bits 28-31 the low 4 bits of
-    /// [`super::entry_hash`] of its key. The table is sorted by bucket (see [`BUCKETS`]),
-    /// then by hash. (32 bits keep the table small on microcontrollers; the bucket already
+    /// for the entries the `small-flash` build reads, kept in three bytes in [`ENTRIES`]
+    /// without the cue), bits 15-19 its length there, bits 20-27 `kind << 4 | bit`, bits
+    /// 28-31 the low 4 bits of [`super::entry_hash`] of its key. The table is sorted by
+    /// bucket (see [`BUCKETS`]), then by hash (by group with `small-flash`). (32 bits keep the table small on microcontrollers; the bucket already
     /// narrows a lookup to a handful of entries.)
     #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
     pub(super) struct Entry(u32);
@@ -2040,6 +2082,13 @@ mod tables {
         #[inline]
         pub(super) const fn hash(self) -> u8 {
             (self.0 >> 28) as u8
+        }
+        /// The entry of a three-byte `small-flash` entry `packed` (offset, length and
+        /// hash; see [`ENTRIES`]) and its group's `kind_bit`.
+        #[cfg(feature = "small-flash")]
+        #[inline]
+        pub(super) const fn from_flash(packed: u32, kind_bit: u8) -> Entry {
+            Entry((packed & 0xF_FFFF) | ((kind_bit as u32) << 20) | (((packed >> 20) & 0x0F) << 28))
         }
         const fn with_hash(self, hash: u8) -> Entry {
             Entry::new(self.off(), self.len(), self.kind_bit(), hash)
@@ -2080,7 +2129,7 @@ mod tables {
     const TAILS: &[&str] = &["!!", "!！", "！!", "！！"];
 
     /// The groups of patterns: every group of [`SOURCE`], then the tails.
-    const GROUPS: usize = SOURCE.len() + 1;
+    pub(super) const GROUPS: usize = SOURCE.len() + 1;
 
     /// `(kind index, bit, patterns)` of group `g`.
     const fn group(g: usize) -> (u8, u8, &'static [&'static str]) {
@@ -2390,24 +2439,10 @@ mod tables {
     /// One-bit-per-key filter over the keys of all patterns (2 KiB).
     pub(super) static FILTER: [u64; FILTER_WORDS] = build_filter();
 
-    /// Entries with their sort keys (`bucket << 8 | entry hash`), sorted by them, and the
-    /// source-order index of each.
-    const fn build_entries() -> ([Entry; N], [u32; N], [u16; N]) {
-        let mut e = BUILT.1;
-        let mut keys = [0u32; N];
-        let mut from = [0u16; N];
-        let mut i = 0;
-        while i < N {
-            let m = pattern_mix(pattern(&e[i]));
-            let h = entry_hash(m);
-            e[i] = e[i].with_hash(h);
-            keys[i] = ((bucket_of(m) as u32) << 8) | (h & 0x0F) as u32;
-            from[i] = i as u16;
-            i += 1;
-        }
-        // Stable bottom-up merge sort of the source indices by key (ties keep source
-        // order), O(N log N): an insertion sort outgrows the compiler's constant-evaluation
-        // budget as the list grows.
+    /// The indices `0..N` sorted by `keys`, ties in index order: a stable bottom-up merge
+    /// sort, O(N log N) (an insertion sort outgrows the compiler's constant-evaluation
+    /// budget as the list grows).
+    const fn stable_order(keys: &[u32; N]) -> [u16; N] {
         let mut idx = [0u16; N];
         let mut i = 0;
         while i < N {
@@ -2443,6 +2478,25 @@ mod tables {
             idx = merged;
             width *= 2;
         }
+        idx
+    }
+
+    /// Entries with their sort keys (`bucket << 8 | entry hash`), sorted by them, and the
+    /// source-order index of each.
+    const fn build_entries() -> ([Entry; N], [u32; N], [u16; N]) {
+        let mut e = BUILT.1;
+        let mut keys = [0u32; N];
+        let mut from = [0u16; N];
+        let mut i = 0;
+        while i < N {
+            let m = pattern_mix(pattern(&e[i]));
+            let h = entry_hash(m);
+            e[i] = e[i].with_hash(h);
+            keys[i] = ((bucket_of(m) as u32) << 8) | (h & 0x0F) as u32;
+            from[i] = i as u16;
+            i += 1;
+        }
+        let idx = stable_order(&keys);
         let unsorted = (e, keys);
         let mut k = 0;
         while k < N {
@@ -2465,12 +2519,128 @@ mod tables {
     /// pattern at its place in [`TEXT`].
     #[cfg(not(feature = "small-flash"))]
     pub(super) static ENTRIES: [Entry; N] = ENTRIES_CONST;
-    /// All patterns, sorted by bucket, then hash: what the scanner reads, with each
-    /// pattern at its place in [`CODE`] (the `small-flash` firmware keeps the compact text
-    /// only; [`TEXT`] and [`SOURCE_ORDER`] serve [`super::patterns`], which it does not
-    /// link).
+    /// All patterns, sorted by bucket, then group (see [`GROUP_RUNS`]): what the scanner
+    /// reads with the `small-flash` feature, three bytes each: bits 0-14 the pattern's
+    /// byte offset in [`CODE`], bits 15-19 its length there, bits 20-23 the low 4 bits of
+    /// [`super::entry_hash`] of its key (the [`Entry`] fields but `kind << 4 | bit`, which
+    /// its group gives). Patterns of one key keep their source order, as in
+    /// [`ENTRIES_CONST`]. (The firmware keeps the compact text only; [`TEXT`] and
+    /// [`SOURCE_ORDER`] serve [`super::patterns`], which it does not link.)
     #[cfg(feature = "small-flash")]
-    pub(super) static ENTRIES: [Entry; N] = COMPACT.1;
+    pub(super) static ENTRIES: [[u8; 3]; N] = build_flash_entries();
+
+    /// The group (index in [`GROUPS`]: those of [`SOURCE`], then the tails) of each pattern,
+    /// in source order.
+    #[cfg(feature = "small-flash")]
+    const fn source_groups() -> [u8; N] {
+        const { assert!(GROUPS <= 256, "too many groups for a byte") };
+        let mut out = [0u8; N];
+        let mut n = 0;
+        let mut g = 0;
+        while g < GROUPS {
+            let list = group(g).2;
+            let mut i = 0;
+            while i < list.len() {
+                let variants = if has_apostrophe(list[i].as_bytes()) {
+                    2
+                } else {
+                    1
+                };
+                let mut v = 0;
+                while v < variants {
+                    out[n] = g as u8;
+                    n += 1;
+                    v += 1;
+                }
+                i += 1;
+            }
+            g += 1;
+        }
+        assert!(n == N, "group count");
+        out
+    }
+
+    /// `kind << 4 | bit` of each group.
+    #[cfg(feature = "small-flash")]
+    pub(super) static GROUP_KIND_BIT: [u8; GROUPS] = {
+        let mut out = [0u8; GROUPS];
+        let mut g = 0;
+        while g < GROUPS {
+            let (kind, bit, _) = group(g);
+            out[g] = (kind << 4) | bit;
+            g += 1;
+        }
+        out
+    };
+
+    /// The indices in [`ENTRIES_CONST`] of the entries of [`ENTRIES`], in its order:
+    /// sorted by bucket, then group; ties (one key, one group) keep the order of
+    /// [`ENTRIES_CONST`], which is source order.
+    #[cfg(feature = "small-flash")]
+    const FLASH_ORDER: [u16; N] = {
+        let groups = source_groups();
+        let mut keys = [0u32; N];
+        let mut i = 0;
+        while i < N {
+            keys[i] = ((SORTED.1[i] >> 8) << 8) | groups[SORTED.2[i] as usize] as u32;
+            i += 1;
+        }
+        stable_order(&keys)
+    };
+
+    #[cfg(feature = "small-flash")]
+    const fn build_flash_entries() -> [[u8; 3]; N] {
+        let mut out = [[0u8; 3]; N];
+        let mut k = 0;
+        while k < N {
+            let e = COMPACT.1[FLASH_ORDER[k] as usize];
+            let v = (e.off() as u32) | ((e.len() as u32) << 15) | ((e.hash() as u32) << 20);
+            out[k] = [v as u8, (v >> 8) as u8, (v >> 16) as u8];
+            k += 1;
+        }
+        out
+    }
+
+    /// Number of bits of [`GROUP_RUNS`].
+    #[cfg(feature = "small-flash")]
+    const RUN_BITS: usize = N + GROUPS * BUCKET_COUNT;
+
+    /// The group of each entry of [`ENTRIES`], bucket by bucket: for bucket `b`, from bit
+    /// `BUCKETS[b] + GROUPS * b` on (bit `i` is bit `i % 8` of byte `i / 8`), for each group
+    /// in order a 0 bit per entry of the bucket in that group, then a 1 bit. The `k`-th
+    /// entry of the bucket is in the group whose number is the count of 1 bits before its
+    /// 0 bit ([`super::flash_kind_bit`]). 1.8 KiB where a byte per entry would take 3 KiB.
+    #[cfg(feature = "small-flash")]
+    pub(super) static GROUP_RUNS: [u8; RUN_BITS.div_ceil(8)] = {
+        let groups = source_groups();
+        let mut out = [0u8; RUN_BITS.div_ceil(8)];
+        let (mut bit, mut k, mut b) = (0, 0, 0);
+        while b < BUCKET_COUNT {
+            assert!(
+                bit == BUILT_BUCKETS[b] as usize + GROUPS * b,
+                "group runs out of step"
+            );
+            let mut g = 0;
+            while g < GROUPS {
+                while k < N {
+                    let i = FLASH_ORDER[k] as usize;
+                    if (SORTED.1[i] >> 8) as usize != b
+                        || groups[SORTED.2[i] as usize] as usize != g
+                    {
+                        break;
+                    }
+                    bit += 1;
+                    k += 1;
+                }
+                out[bit / 8] |= 1 << (bit % 8);
+                bit += 1;
+                g += 1;
+            }
+            b += 1;
+        }
+        assert!(k == N && bit == RUN_BITS, "group runs");
+        out
+    };
 
     /// Length of [`CODE`]: the compact packed patterns, then the tails.
     #[cfg(feature = "small-flash")]
@@ -2626,7 +2796,8 @@ mod tables {
 
     /// `ENTRIES[BUCKETS[b]..BUCKETS[b + 1]]` are the patterns whose key is in bucket `b`
     /// (see [`super::bucket_of`]).
-    pub(super) static BUCKETS: [u16; BUCKET_COUNT + 1] = build_buckets();
+    pub(super) static BUCKETS: [u16; BUCKET_COUNT + 1] = BUILT_BUCKETS;
+    const BUILT_BUCKETS: [u16; BUCKET_COUNT + 1] = build_buckets();
 
     const fn bytes_eq(a: &[u8], b: &[u8]) -> bool {
         if a.len() != b.len() {

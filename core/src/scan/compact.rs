@@ -4,7 +4,7 @@
 //! UTF-8, two here; and the most frequent pieces of text, a Chinese character or a run of
 //! letters, are one byte). The scanner decodes only the few entries of a bucket whose
 //! hash matches a text position, so the firmware trades a little of its scan time for
-//! about 7 KiB of flash.
+//! about 8 KiB of flash.
 //!
 //! A pattern is a run of pieces and characters; the first byte of each tells its length:
 //! - `0x01..=0x1F`, `0x41..=0x60`, `0x7B..=0x7F`, `0xD2..=0xD7` and `0xF5..=0xFF` (first
@@ -31,16 +31,12 @@ static PIECES: [u8; PACKED_CODE_PIECES.len()] = bytes_of(PACKED_CODE_PIECES);
 /// Where each piece of [`PIECES`] starts, and the end of the last.
 static PIECE_AT: [u16; PACKED_CODE_PIECE_AT.len()] = PACKED_CODE_PIECE_AT;
 
-/// The bytes of `s` as an array (compile time only).
+/// The bytes of `s` as an array (compile time only; `N` is its length).
 const fn bytes_of<const N: usize>(s: &str) -> [u8; N] {
-    let mut out = [0u8; N];
-    let b = s.as_bytes();
-    let mut i = 0;
-    while i < N && i < b.len() {
-        out[i] = b[i];
-        i += 1;
+    match s.as_bytes().first_chunk::<N>() {
+        Some(bytes) => *bytes,
+        None => [0; N],
     }
-    out
 }
 
 /// The index of the piece a one-byte code `b` stands for, or `None` if `b` is the first
