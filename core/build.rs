@@ -273,12 +273,14 @@ fn write_groups(out: &mut String, name: &str, groups: &[((String, String), Vec<S
 /// (the scanner's flash on a microcontroller). Only the layout: `core/src/scan.rs`
 /// checks at compile time that each offset holds its pattern.
 ///
-/// Also writes `PACKED_CODE` and `PACKED_CODE_AT`, the same patterns packed the same way
-/// after [`compact`] wrote each in fewer bytes: the text the `small-flash` firmware keeps
-/// (a fifth shorter again: most of its bytes are Chinese characters, three bytes each in
-/// UTF-8 and two here, one for the most frequent), and `PACKED_CODE_SHORT`, the characters
-/// of the one-byte codes ([`short_chars`] of the packed text). `core/src/scan.rs` checks
-/// at compile time that each offset there decodes to its pattern.
+/// Also writes `PACKED_CODE`, `PACKED_CODE_AT` and `PACKED_CODE_LEN`, the same patterns
+/// packed the same way after [`compact`] wrote each in fewer bytes, and each one's length
+/// there: the text the `small-flash` firmware keeps (most of its bytes are Chinese
+/// characters, three bytes each in UTF-8 and two here; the most frequent pieces of text,
+/// a Chinese character or a run of letters such as `ing`, one byte), and
+/// `PACKED_CODE_PIECES` and `PACKED_CODE_PIECE_AT`, the pieces of the one-byte codes
+/// ([`pieces`] of the patterns) and where each starts in that string. `core/src/scan.rs`
+/// checks at compile time that each offset there decodes to its pattern.
 fn write_packed(out: &mut String, groups: &[((String, String), Vec<String>)]) {
     let mut patterns: Vec<String> = Vec::new();
     for (_, list) in groups {
@@ -294,8 +296,8 @@ fn write_packed(out: &mut String, groups: &[((String, String), Vec<String>)]) {
     let text = String::from_utf8(text).expect("joined at character boundaries");
     let _ = writeln!(out, "pub(super) const PACKED_TEXT: &str = {text:?};");
     write_offsets(out, "PACKED_AT", &at);
-    let short = short_chars(&text);
-    let code: Vec<Vec<u8>> = patterns.iter().map(|p| compact(p, &short)).collect();
+    let pieces = pieces(&patterns);
+    let code: Vec<Vec<u8>> = patterns.iter().map(|p| compact(p, &pieces)).collect();
     let (text, at) = superstring(&code);
     // Used by the `small-flash` build only.
     let _ = write!(
@@ -309,49 +311,133 @@ fn write_packed(out: &mut String, groups: &[((String, String), Vec<String>)]) {
     write_offsets(out, "PACKED_CODE_AT", &at);
     let _ = write!(
         out,
-        "#[allow(dead_code)]\n#[rustfmt::skip]\npub(super) const PACKED_CODE_SHORT: [u16; {SHORT_CODES}] = ["
+        "#[allow(dead_code)]\n#[rustfmt::skip]\npub(super) const PACKED_CODE_LEN: &[u8] = &["
     );
-    for c in &short {
-        let _ = write!(out, "{}, ", u32::from(*c) - 0x4E00);
+    for c in &code {
+        let n = u8::try_from(c.len()).expect("compact pattern under 256 bytes");
+        let _ = write!(out, "{n}, ");
+    }
+    out.push_str("];\n");
+    let joined: String = pieces.concat();
+    let _ = writeln!(
+        out,
+        "#[allow(dead_code)]\npub(super) const PACKED_CODE_PIECES: &str = {joined:?};"
+    );
+    let _ = write!(
+        out,
+        "#[allow(dead_code)]\n#[rustfmt::skip]\npub(super) const PACKED_CODE_PIECE_AT: [u16; {}] = [",
+        PIECE_CODES + 1
+    );
+    let mut start = 0usize;
+    for p in pieces.iter().chain([&String::new()]) {
+        let _ = write!(out, "{start}, ");
+        start += p.len();
     }
     out.push_str("];\n");
 }
 
-/// Number of one-byte codes of the compact form (see [`compact`]): the first bytes no
-/// other character uses, 0x01 to 0x1F, 0x7F, 0xD2 to 0xD7 and 0xF5 to 0xFF.
-const SHORT_CODES: usize = 31 + 1 + 6 + 11;
+/// Number of one-byte piece codes of the compact form (see [`compact`]): the first bytes
+/// no other character uses, 0x01 to 0x1F, 0x41 to 0x60, 0x7B to 0x7F, 0xD2 to 0xD7 and
+/// 0xF5 to 0xFF.
+const PIECE_CODES: usize = 31 + 32 + 5 + 6 + 11;
 
-/// The one-byte code of the `i`-th short character (see [`compact`]).
-fn short_code(i: usize) -> u8 {
-    let i = u8::try_from(i).expect("fewer than 49 short characters");
+/// Longest piece, in characters.
+const PIECE_CHARS: usize = 8;
+
+/// The one-byte code of the `i`-th piece (see [`compact`]).
+fn piece_code(i: usize) -> u8 {
+    let i = u8::try_from(i).expect("fewer than 85 pieces");
     match i {
         0..=30 => 0x01 + i,
-        31 => 0x7F,
-        32..=37 => 0xD2 + (i - 32),
-        _ => 0xF5 + (i - 38),
+        31..=62 => 0x41 + (i - 31),
+        63..=67 => 0x7B + (i - 63),
+        68..=73 => 0xD2 + (i - 68),
+        _ => 0xF5 + (i - 74),
     }
 }
 
-/// The [`SHORT_CODES`] Chinese characters written most often in the packed `text` (the
-/// most frequent first, then by code point), which the compact form writes in one byte.
-/// (Padded with U+4E00 when the text holds fewer.)
-fn short_chars(text: &str) -> Vec<char> {
-    let mut count: std::collections::BTreeMap<char, usize> = Default::default();
-    for c in text
-        .chars()
-        .filter(|c| (0x4E00..=0x9FFF).contains(&u32::from(*c)))
-    {
-        *count.entry(c).or_default() += 1;
+/// Whether ASCII character `c` is one byte of the compact form (space, digits, lower-case
+/// letters and the punctuation `!"#$%&'()*+,-./:;<=>?@`); the others, rare in phrases,
+/// take two bytes and leave their byte to a piece.
+fn one_byte_ascii(c: char) -> bool {
+    matches!(c, ' '..='@' | 'a'..='z')
+}
+
+/// Length of character `c` in the compact form, written by itself.
+fn char_cost(c: char) -> usize {
+    let u = u32::from(c);
+    if c.is_ascii() && one_byte_ascii(c) {
+        1
+    } else if u < 0x800 || (0x4E00..=0x9FFF).contains(&u) {
+        2
+    } else {
+        c.len_utf8()
     }
-    let mut by_count: Vec<(usize, char)> = count.into_iter().map(|(c, n)| (n, c)).collect();
-    by_count.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
-    let mut short: Vec<char> = by_count
-        .into_iter()
-        .map(|(_, c)| c)
-        .take(SHORT_CODES)
-        .collect();
-    short.resize(SHORT_CODES, '\u{4E00}');
-    short
+}
+
+/// `p` cut into pieces of `pieces` and single characters: at each position, the longest
+/// piece that starts there, else the character. Returns `(piece index or None, text)`.
+fn tokens<'a>(p: &'a str, pieces: &[String]) -> Vec<(Option<usize>, &'a str)> {
+    let mut out = Vec::new();
+    let mut rest = p;
+    while let Some(c) = rest.chars().next() {
+        let best = pieces
+            .iter()
+            .enumerate()
+            .filter(|(_, s)| rest.starts_with(s.as_str()))
+            .max_by_key(|(i, s)| (s.len(), std::cmp::Reverse(*i)));
+        let (index, len) = match best {
+            Some((i, s)) => (Some(i), s.len()),
+            None => (None, c.len_utf8()),
+        };
+        out.push((index, &rest[..len]));
+        rest = &rest[len..];
+    }
+    out
+}
+
+/// The [`PIECE_CODES`] pieces of text (a Chinese character, `’`, a run of letters such as
+/// `ing` or `my `: up to [`PIECE_CHARS`] characters) whose one-byte codes save the most
+/// bytes of `patterns`: chosen one at a time, each the substring that saves the most given
+/// the pieces before it (ties to the smaller string). Deterministic. (Padded with `"\0"`,
+/// which no pattern holds, when nothing more saves a byte.)
+fn pieces(patterns: &[String]) -> Vec<String> {
+    let mut pieces: Vec<String> = Vec::new();
+    while pieces.len() < PIECE_CODES {
+        let mut gain: std::collections::HashMap<&str, usize> = Default::default();
+        for p in patterns {
+            let toks = tokens(p, &pieces);
+            let mut seen: std::collections::HashSet<&str> = Default::default();
+            // Each run of characters no piece covers, and every substring of it.
+            for run in toks.split(|t| t.0.is_some()) {
+                let chars: Vec<&str> = run.iter().map(|t| t.1).collect();
+                for a in 0..chars.len() {
+                    let mut cost = 0;
+                    for b in a..chars.len().min(a + PIECE_CHARS) {
+                        cost += chars[b].chars().map(char_cost).sum::<usize>();
+                        if cost < 2 {
+                            continue;
+                        }
+                        let from = chars[a].as_ptr() as usize - p.as_ptr() as usize;
+                        let to = chars[b].as_ptr() as usize - p.as_ptr() as usize + chars[b].len();
+                        let s = &p[from..to];
+                        if seen.insert(s) {
+                            *gain.entry(s).or_default() += cost - 1;
+                        }
+                    }
+                }
+            }
+        }
+        let best = gain
+            .into_iter()
+            .max_by(|x, y| x.1.cmp(&y.1).then(y.0.cmp(x.0)));
+        match best {
+            Some((s, _)) => pieces.push(s.to_string()),
+            None => break,
+        }
+    }
+    pieces.resize(PIECE_CODES, "\0".to_string());
+    pieces
 }
 
 /// Writes `name`, the offsets `at` as a `u16` table.
@@ -368,26 +454,32 @@ fn write_offsets(out: &mut String, name: &str, at: &[usize]) {
 }
 
 /// `p` in the compact form of the `small-flash` pattern text, which `decode` in
-/// `core/src/scan/compact.rs` reads back: one of the `short` characters (the Chinese
-/// characters the text holds most often) is one byte, [`short_code`] of its index (0x01 to
-/// 0x1F, 0x7F, 0xD2 to 0xD7, 0xF5 to 0xFF: first bytes no other character has, as a
-/// phrase holds no control character); any other CJK ideograph U+4E00..=U+9FFF (three
-/// bytes in UTF-8) is two bytes, `0x80 + (c - 0x4E00) / 256` then `(c - 0x4E00) % 256` (first byte 0x80 to
-/// 0xD1); any other character below U+0800 but ASCII (`£`, `¥`: two bytes in UTF-8) is
-/// `0xD8 + c / 256` then `c % 256` (first byte 0xD8 to 0xDF); ASCII and every other
-/// character (`’`, `：`, `！`) are their UTF-8 bytes (first byte below 0x80, or 0xE0 and
-/// above). The first byte thus tells every character's length.
-fn compact(p: &str, short: &[char]) -> Vec<u8> {
+/// `core/src/scan/compact.rs` reads back, cut by [`tokens`]: a piece of `pieces` is one
+/// byte, [`piece_code`] of its index (0x01 to 0x1F, 0x41 to 0x60, 0x7B to 0x7F, 0xD2 to
+/// 0xD7, 0xF5 to 0xFF: first bytes no character has); any other character by itself:
+/// space, digits, lower-case letters and `!"#$%&'()*+,-./:;<=>?@` are their ASCII byte; a
+/// CJK ideograph U+4E00..=U+9FFF (three bytes in UTF-8) is two bytes, `0x80 + (c -
+/// 0x4E00) / 256` then `(c - 0x4E00) % 256` (first byte 0x80 to 0xD1); any other
+/// character below U+0800 (`£`, `¥`: two bytes in UTF-8; the other ASCII characters, `A`,
+/// `_`) is `0xD8 + c / 256` then `c % 256` (first byte 0xD8 to 0xDF); every other
+/// character (`’`, `：`, `！`) is its UTF-8 bytes (first byte 0xE0 to 0xF4). The first
+/// byte thus tells every piece's and character's length.
+fn compact(p: &str, pieces: &[String]) -> Vec<u8> {
     let mut out = Vec::new();
-    for c in p.chars() {
+    for (piece, s) in tokens(p, pieces) {
+        if let Some(i) = piece {
+            out.push(piece_code(i));
+            continue;
+        }
+        let c = s.chars().next().expect("a token holds a character");
         let u = u32::from(c);
         assert!(!c.is_control(), "control character in phrase {p:?}");
-        if let Some(i) = short.iter().position(|&s| s == c) {
-            out.push(short_code(i));
+        if c.is_ascii() && one_byte_ascii(c) {
+            out.push(c as u8);
         } else if (0x4E00..=0x9FFF).contains(&u) {
             let v = u - 0x4E00;
             out.extend([0x80 + (v >> 8) as u8, (v & 0xFF) as u8]);
-        } else if (0x80..0x800).contains(&u) {
+        } else if u < 0x800 {
             out.extend([0xD8 + (u >> 8) as u8, (u & 0xFF) as u8]);
         } else {
             out.extend(c.encode_utf8(&mut [0; 4]).as_bytes());

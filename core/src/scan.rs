@@ -1847,12 +1847,16 @@ fn verify(hay: &[u8], p: usize, origin: usize, m: u64, w: u64, r: &mut Reader) {
     let hi = bucket(b.saturating_add(1));
     let h = entry_hash(m);
     let folded = fold8(w);
-    for &e in tables::ENTRIES
+    #[cfg(not(feature = "small-flash"))]
+    let entries = tables::ENTRIES
         .get(lo..hi)
         .unwrap_or(&[])
         .iter()
-        .filter(|e| e.hash() == h & 0x0F)
-    {
+        .copied()
+        .filter(|e| e.hash() == h & 0x0F);
+    #[cfg(feature = "small-flash")]
+    let entries = flash_entries(b, lo, hi, h & 0x0F);
+    for e in entries {
         let mut decoded = [0u8; PATTERN_CAP];
         let Some(pat) = entry_pattern(e, &mut decoded) else {
             continue;
@@ -1876,6 +1880,44 @@ fn verify(hay: &[u8], p: usize, origin: usize, m: u64, w: u64, r: &mut Reader) {
     units::matches(hay, p, m, |kind_bit, len| {
         r.hit(hay, p, origin, kind_bit, len)
     });
+}
+
+/// The entries of bucket `b` (`ENTRIES[lo..hi]`) whose hash is `h` (4 bits), each with
+/// its `kind << 4 | bit`: the three-byte entries of the `small-flash` build.
+#[cfg(feature = "small-flash")]
+#[inline]
+fn flash_entries(b: usize, lo: usize, hi: usize, h: u8) -> impl Iterator<Item = tables::Entry> {
+    tables::ENTRIES
+        .get(lo..hi)
+        .unwrap_or(&[])
+        .iter()
+        .enumerate()
+        .filter(move |(_, &[_, _, top])| top >> 4 == h)
+        .filter_map(move |(k, &[x, y, z])| {
+            let packed = u32::from_le_bytes([x, y, z, 0]);
+            Some(tables::Entry::from_flash(packed, flash_kind_bit(b, k)?))
+        })
+}
+
+/// The `kind << 4 | bit` of the `k`-th entry of bucket `b` in the `small-flash` build:
+/// that of its group, the number of 1 bits of [`tables::GROUP_RUNS`] before the entry's 0
+/// bit in the bucket's run.
+#[cfg(feature = "small-flash")]
+fn flash_kind_bit(b: usize, k: usize) -> Option<u8> {
+    let before = usize::from(*tables::BUCKETS.get(b)?);
+    let mut bit = before.checked_add(tables::GROUPS.checked_mul(b)?)?;
+    let (mut zeros, mut group) = (0usize, 0usize);
+    loop {
+        let byte = *tables::GROUP_RUNS.get(bit / 8)?;
+        if (byte >> (bit % 8)) & 1 != 0 {
+            group = group.checked_add(1)?;
+        } else if zeros == k {
+            return tables::GROUP_KIND_BIT.get(group).copied();
+        } else {
+            zeros = zeros.checked_add(1)?;
+        }
+        bit = bit.checked_add(1)?;
+    }
 }
 
 /// Room for one pattern (patterns are shorter than 32 bytes: the table's 5-bit length).
@@ -2010,13 +2052,15 @@ mod tables {
         PACKED_TEXT, SOURCE,
     };
     #[cfg(feature = "small-flash")]
-    use super::{PACKED_CODE, PACKED_CODE_AT, PACKED_CODE_SHORT};
+    use super::{
+        PACKED_CODE, PACKED_CODE_AT, PACKED_CODE_LEN, PACKED_CODE_PIECES, PACKED_CODE_PIECE_AT,
+    };
 
     /// One pattern, packed in 32 bits: bits 0-14 its byte offset in [`TEXT`] (in [`CODE`]
-    /// for the entries of [`ENTRIES`] with the `small-flash` feature), bits 15-19
-    /// its length there, bits 20-27 `kind << 4 | bit`, bits 28-31 the low 4 bits of
-    /// [`super::entry_hash`] of its key. The table is sorted by bucket (see [`BUCKETS`]),
-    /// then by hash. (32 bits keep the table small on microcontrollers; the bucket already
+    /// for the entries the `small-flash` build reads, kept in three bytes in [`ENTRIES`]
+    /// without the cue), bits 15-19 its length there, bits 20-27 `kind << 4 | bit`, bits
+    /// 28-31 the low 4 bits of [`super::entry_hash`] of its key. The table is sorted by
+    /// bucket (see [`BUCKETS`]), then by hash (by group with `small-flash`). (32 bits keep the table small on microcontrollers; the bucket already
     /// narrows a lookup to a handful of entries.)
     #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
     pub(super) struct Entry(u32);
@@ -2054,6 +2098,13 @@ mod tables {
         #[inline]
         pub(super) const fn hash(self) -> u8 {
             (self.0 >> 28) as u8
+        }
+        /// The entry of a three-byte `small-flash` entry `packed` (offset, length and
+        /// hash; see [`ENTRIES`]) and its group's `kind_bit`.
+        #[cfg(feature = "small-flash")]
+        #[inline]
+        pub(super) const fn from_flash(packed: u32, kind_bit: u8) -> Entry {
+            Entry((packed & 0xF_FFFF) | ((kind_bit as u32) << 20) | (((packed >> 20) & 0x0F) << 28))
         }
         const fn with_hash(self, hash: u8) -> Entry {
             Entry::new(self.off(), self.len(), self.kind_bit(), hash)
@@ -2094,7 +2145,7 @@ mod tables {
     const TAILS: &[&str] = &["!!", "!！", "！!", "！！"];
 
     /// The groups of patterns: every group of [`SOURCE`], then the tails.
-    const GROUPS: usize = SOURCE.len() + 1;
+    pub(super) const GROUPS: usize = SOURCE.len() + 1;
 
     /// `(kind index, bit, patterns)` of group `g`.
     const fn group(g: usize) -> (u8, u8, &'static [&'static str]) {
@@ -2404,24 +2455,10 @@ mod tables {
     /// One-bit-per-key filter over the keys of all patterns (2 KiB).
     pub(super) static FILTER: [u64; FILTER_WORDS] = build_filter();
 
-    /// Entries with their sort keys (`bucket << 8 | entry hash`), sorted by them, and the
-    /// source-order index of each.
-    const fn build_entries() -> ([Entry; N], [u32; N], [u16; N]) {
-        let mut e = BUILT.1;
-        let mut keys = [0u32; N];
-        let mut from = [0u16; N];
-        let mut i = 0;
-        while i < N {
-            let m = pattern_mix(pattern(&e[i]));
-            let h = entry_hash(m);
-            e[i] = e[i].with_hash(h);
-            keys[i] = ((bucket_of(m) as u32) << 8) | (h & 0x0F) as u32;
-            from[i] = i as u16;
-            i += 1;
-        }
-        // Stable bottom-up merge sort of the source indices by key (ties keep source
-        // order), O(N log N): an insertion sort outgrows the compiler's constant-evaluation
-        // budget as the list grows.
+    /// The indices `0..N` sorted by `keys`, ties in index order: a stable bottom-up merge
+    /// sort, O(N log N) (an insertion sort outgrows the compiler's constant-evaluation
+    /// budget as the list grows).
+    const fn stable_order(keys: &[u32; N]) -> [u16; N] {
         let mut idx = [0u16; N];
         let mut i = 0;
         while i < N {
@@ -2457,6 +2494,25 @@ mod tables {
             idx = merged;
             width *= 2;
         }
+        idx
+    }
+
+    /// Entries with their sort keys (`bucket << 8 | entry hash`), sorted by them, and the
+    /// source-order index of each.
+    const fn build_entries() -> ([Entry; N], [u32; N], [u16; N]) {
+        let mut e = BUILT.1;
+        let mut keys = [0u32; N];
+        let mut from = [0u16; N];
+        let mut i = 0;
+        while i < N {
+            let m = pattern_mix(pattern(&e[i]));
+            let h = entry_hash(m);
+            e[i] = e[i].with_hash(h);
+            keys[i] = ((bucket_of(m) as u32) << 8) | (h & 0x0F) as u32;
+            from[i] = i as u16;
+            i += 1;
+        }
+        let idx = stable_order(&keys);
         let unsorted = (e, keys);
         let mut k = 0;
         while k < N {
@@ -2479,50 +2535,132 @@ mod tables {
     /// pattern at its place in [`TEXT`].
     #[cfg(not(feature = "small-flash"))]
     pub(super) static ENTRIES: [Entry; N] = ENTRIES_CONST;
-    /// All patterns, sorted by bucket, then hash: what the scanner reads, with each
-    /// pattern at its place in [`CODE`] (the `small-flash` firmware keeps the compact text
-    /// only; [`TEXT`] and [`SOURCE_ORDER`] serve [`super::patterns`], which it does not
-    /// link).
+    /// All patterns, sorted by bucket, then group (see [`GROUP_RUNS`]): what the scanner
+    /// reads with the `small-flash` feature, three bytes each: bits 0-14 the pattern's
+    /// byte offset in [`CODE`], bits 15-19 its length there, bits 20-23 the low 4 bits of
+    /// [`super::entry_hash`] of its key (the [`Entry`] fields but `kind << 4 | bit`, which
+    /// its group gives). Patterns of one key keep their source order, as in
+    /// [`ENTRIES_CONST`]. (The firmware keeps the compact text only; [`TEXT`] and
+    /// [`SOURCE_ORDER`] serve [`super::patterns`], which it does not link.)
     #[cfg(feature = "small-flash")]
-    pub(super) static ENTRIES: [Entry; N] = COMPACT.1;
+    pub(super) static ENTRIES: [[u8; 3]; N] = build_flash_entries();
+
+    /// The group (index in [`GROUPS`]: those of [`SOURCE`], then the tails) of each pattern,
+    /// in source order.
+    #[cfg(feature = "small-flash")]
+    const fn source_groups() -> [u8; N] {
+        const { assert!(GROUPS <= 256, "too many groups for a byte") };
+        let mut out = [0u8; N];
+        let mut n = 0;
+        let mut g = 0;
+        while g < GROUPS {
+            let list = group(g).2;
+            let mut i = 0;
+            while i < list.len() {
+                let variants = if has_apostrophe(list[i].as_bytes()) {
+                    2
+                } else {
+                    1
+                };
+                let mut v = 0;
+                while v < variants {
+                    out[n] = g as u8;
+                    n += 1;
+                    v += 1;
+                }
+                i += 1;
+            }
+            g += 1;
+        }
+        assert!(n == N, "group count");
+        out
+    }
+
+    /// `kind << 4 | bit` of each group.
+    #[cfg(feature = "small-flash")]
+    pub(super) static GROUP_KIND_BIT: [u8; GROUPS] = {
+        let mut out = [0u8; GROUPS];
+        let mut g = 0;
+        while g < GROUPS {
+            let (kind, bit, _) = group(g);
+            out[g] = (kind << 4) | bit;
+            g += 1;
+        }
+        out
+    };
+
+    /// The indices in [`ENTRIES_CONST`] of the entries of [`ENTRIES`], in its order:
+    /// sorted by bucket, then group; ties (one key, one group) keep the order of
+    /// [`ENTRIES_CONST`], which is source order.
+    #[cfg(feature = "small-flash")]
+    const FLASH_ORDER: [u16; N] = {
+        let groups = source_groups();
+        let mut keys = [0u32; N];
+        let mut i = 0;
+        while i < N {
+            keys[i] = ((SORTED.1[i] >> 8) << 8) | groups[SORTED.2[i] as usize] as u32;
+            i += 1;
+        }
+        stable_order(&keys)
+    };
+
+    #[cfg(feature = "small-flash")]
+    const fn build_flash_entries() -> [[u8; 3]; N] {
+        let mut out = [[0u8; 3]; N];
+        let mut k = 0;
+        while k < N {
+            let e = COMPACT.1[FLASH_ORDER[k] as usize];
+            let v = (e.off() as u32) | ((e.len() as u32) << 15) | ((e.hash() as u32) << 20);
+            out[k] = [v as u8, (v >> 8) as u8, (v >> 16) as u8];
+            k += 1;
+        }
+        out
+    }
+
+    /// Number of bits of [`GROUP_RUNS`].
+    #[cfg(feature = "small-flash")]
+    const RUN_BITS: usize = N + GROUPS * BUCKET_COUNT;
+
+    /// The group of each entry of [`ENTRIES`], bucket by bucket: for bucket `b`, from bit
+    /// `BUCKETS[b] + GROUPS * b` on (bit `i` is bit `i % 8` of byte `i / 8`), for each group
+    /// in order a 0 bit per entry of the bucket in that group, then a 1 bit. The `k`-th
+    /// entry of the bucket is in the group whose number is the count of 1 bits before its
+    /// 0 bit ([`super::flash_kind_bit`]). 1.8 KiB where a byte per entry would take 3 KiB.
+    #[cfg(feature = "small-flash")]
+    pub(super) static GROUP_RUNS: [u8; RUN_BITS.div_ceil(8)] = {
+        let groups = source_groups();
+        let mut out = [0u8; RUN_BITS.div_ceil(8)];
+        let (mut bit, mut k, mut b) = (0, 0, 0);
+        while b < BUCKET_COUNT {
+            assert!(
+                bit == BUILT_BUCKETS[b] as usize + GROUPS * b,
+                "group runs out of step"
+            );
+            let mut g = 0;
+            while g < GROUPS {
+                while k < N {
+                    let i = FLASH_ORDER[k] as usize;
+                    if (SORTED.1[i] >> 8) as usize != b
+                        || groups[SORTED.2[i] as usize] as usize != g
+                    {
+                        break;
+                    }
+                    bit += 1;
+                    k += 1;
+                }
+                out[bit / 8] |= 1 << (bit % 8);
+                bit += 1;
+                g += 1;
+            }
+            b += 1;
+        }
+        assert!(k == N && bit == RUN_BITS, "group runs");
+        out
+    };
 
     /// Length of [`CODE`]: the compact packed patterns, then the tails.
     #[cfg(feature = "small-flash")]
     const CODE_LEN: usize = PACKED_CODE.len() + TAILS_LEN;
-
-    /// The length of pattern `p` (UTF-8) in the compact form (`scan/compact.rs`).
-    #[cfg(feature = "small-flash")]
-    const fn compact_len(p: &[u8]) -> usize {
-        let (mut i, mut n) = (0, 0);
-        while i < p.len() {
-            let b = p[i];
-            let (utf8_len, code_len) = if b < 0x80 {
-                (1, 1)
-            } else if b < 0xE0 {
-                (2, 2)
-            } else if b < 0xF0 {
-                let c = ((b as u32 & 0x0F) << 12)
-                    | ((p[i + 1] as u32 & 0x3F) << 6)
-                    | (p[i + 2] as u32 & 0x3F);
-                let cjk = c >= 0x4E00 && c <= 0x9FFF;
-                (
-                    3,
-                    if cjk && is_short(c) {
-                        1
-                    } else if cjk {
-                        2
-                    } else {
-                        3
-                    },
-                )
-            } else {
-                (4, 4)
-            };
-            i += utf8_len;
-            n += code_len;
-        }
-        n
-    }
 
     /// The compact text and the scanner's entries into it, in the order of
     /// [`ENTRIES_CONST`]: each entry's pattern at the offset `core/build.rs` gave it in
@@ -2563,7 +2701,7 @@ mod tables {
             let n = SORTED.2[i] as usize;
             let p = pattern(&e);
             let (off, len) = if n < tails_at {
-                (PACKED_CODE_AT[n] as usize, compact_len(p))
+                (PACKED_CODE_AT[n] as usize, PACKED_CODE_LEN[n] as usize)
             } else {
                 (tail_off[n], p.len())
             };
@@ -2580,19 +2718,6 @@ mod tables {
         (code, entries)
     }
 
-    /// Whether Chinese character `c` has a one-byte code (`scan/compact.rs`).
-    #[cfg(feature = "small-flash")]
-    const fn is_short(c: u32) -> bool {
-        let mut i = 0;
-        while i < PACKED_CODE_SHORT.len() {
-            if PACKED_CODE_SHORT[i] as u32 + 0x4E00 == c {
-                return true;
-            }
-            i += 1;
-        }
-        false
-    }
-
     /// Whether compact `code` decodes to `utf8`: the rules of `compact::decode`, for the
     /// compile-time check of [`build_compact`] (that runtime decoder is checked against
     /// every entry by a test).
@@ -2601,20 +2726,25 @@ mod tables {
         let (mut i, mut o) = (0, 0);
         while i < code.len() {
             let b = code[i];
-            let short = super::compact::short_index(b);
-            let (bytes, code_len, utf8_len): ([u8; 4], usize, usize) = if let Some(k) = short {
-                let c = 0x4E00 + PACKED_CODE_SHORT[k] as u32;
-                (
-                    [
-                        0xE0 | (c >> 12) as u8,
-                        0x80 | ((c >> 6) & 0x3F) as u8,
-                        0x80 | (c & 0x3F) as u8,
-                        0,
-                    ],
-                    1,
-                    3,
-                )
-            } else if b < 0x80 {
+            if let Some(k) = super::compact::piece_index(b) {
+                // A piece: its UTF-8 bytes in `PACKED_CODE_PIECES`.
+                let (from, to) = (
+                    PACKED_CODE_PIECE_AT[k] as usize,
+                    PACKED_CODE_PIECE_AT[k + 1] as usize,
+                );
+                let piece = PACKED_CODE_PIECES.as_bytes();
+                let mut k = from;
+                while k < to {
+                    if o >= utf8.len() || utf8[o] != piece[k] {
+                        return false;
+                    }
+                    o += 1;
+                    k += 1;
+                }
+                i += 1;
+                continue;
+            }
+            let (bytes, code_len, utf8_len): ([u8; 4], usize, usize) = if b < 0x80 {
                 ([b, 0, 0, 0], 1, 1)
             } else if b <= 0xD1 {
                 let c = 0x4E00 + (((b as u32) & 0x7F) << 8 | code[i + 1] as u32);
@@ -2630,7 +2760,15 @@ mod tables {
                 )
             } else if b >= 0xD8 && b <= 0xDF {
                 let c = ((b as u32) & 0x07) << 8 | code[i + 1] as u32;
-                ([0xC0 | (c >> 6) as u8, 0x80 | (c & 0x3F) as u8, 0, 0], 2, 2)
+                if c < 0x80 {
+                    // An ASCII character without a byte of its own.
+                    if super::compact::piece_index(c as u8).is_none() {
+                        return false;
+                    }
+                    ([c as u8, 0, 0, 0], 2, 1)
+                } else {
+                    ([0xC0 | (c >> 6) as u8, 0x80 | (c & 0x3F) as u8, 0, 0], 2, 2)
+                }
             } else if b >= 0xE0 && b <= 0xEF {
                 ([b, code[i + 1], code[i + 2], 0], 3, 3)
             } else if b >= 0xF0 && b <= 0xF4 {
@@ -2674,7 +2812,8 @@ mod tables {
 
     /// `ENTRIES[BUCKETS[b]..BUCKETS[b + 1]]` are the patterns whose key is in bucket `b`
     /// (see [`super::bucket_of`]).
-    pub(super) static BUCKETS: [u16; BUCKET_COUNT + 1] = build_buckets();
+    pub(super) static BUCKETS: [u16; BUCKET_COUNT + 1] = BUILT_BUCKETS;
+    const BUILT_BUCKETS: [u16; BUCKET_COUNT + 1] = build_buckets();
 
     const fn bytes_eq(a: &[u8], b: &[u8]) -> bool {
         if a.len() != b.len() {

@@ -1,38 +1,62 @@
 //! The compact pattern text of the `small-flash` build: the firmware keeps its patterns in
-//! a form `core/build.rs` (`compact`) writes and [`decode`] reads back, a fifth shorter than
-//! UTF-8 (most pattern bytes are Chinese characters: three bytes each in UTF-8, two here).
-//! The scanner decodes only the few entries of a bucket whose hash matches a text position,
-//! so the firmware trades a little of its scan time for about 4 KiB of flash.
+//! a form `core/build.rs` (`compact`) writes and [`decode`] reads back, about a third
+//! shorter than UTF-8 (most pattern bytes are Chinese characters: three bytes each in
+//! UTF-8, two here; and the most frequent pieces of text, a Chinese character or a run of
+//! letters, are one byte). The scanner decodes only the few entries of a bucket whose
+//! hash matches a text position, so the firmware trades a little of its scan time for
+//! about 8 KiB of flash.
 //!
-//! Each character is written by itself; its first byte tells its length:
-//! - `0x01..=0x1F`, `0x7F`, `0xD2..=0xD7` and `0xF5..=0xFF` (first bytes no other
-//!   character has: a phrase holds no control character): one of the 49 Chinese characters
-//!   the pattern text holds most often, [`SHORT`] in the order of these bytes, one byte
-//!   (1.1 KiB of the 16 KiB compact text saved, for a 98-byte table);
-//! - `0x00..=0x7F` otherwise: ASCII, one byte;
+//! A pattern is a run of pieces and characters; the first byte of each tells its length:
+//! - `0x01..=0x1F`, `0x41..=0x60`, `0x7B..=0x7F`, `0xD2..=0xD7` and `0xF5..=0xFF` (first
+//!   bytes no character has: a phrase holds no control character, and the ASCII
+//!   characters of these bytes are written in two bytes): one of the 85 pieces of text
+//!   (`我`, `ing`, `my `, `律師`) that save the pattern text the most bytes, chosen by
+//!   `core/build.rs` (`pieces`), [`piece`] in the order of these bytes, one byte;
+//! - `0x00..=0x40` and `0x61..=0x7A` otherwise: ASCII (space, digits, lower-case letters,
+//!   `!"#$%&'()*+,-./:;<=>?@`), one byte;
 //! - `0x80..=0xD1` then `t`: the CJK ideograph `U+4E00 + (first - 0x80) * 256 + t`;
-//! - `0xD8..=0xDF` then `t`: the character `(first - 0xD8) * 256 + t` below U+0800
-//!   (two bytes in UTF-8 too, such as `£` and `¥`);
+//! - `0xD8..=0xDF` then `t`: the character `(first - 0xD8) * 256 + t` below U+0800 (two
+//!   bytes in UTF-8 too, such as `£` and `¥`, or an ASCII character without a byte of
+//!   its own above, such as `A` or `_`);
 //! - `0xE0..=0xF4`: a character of three or four bytes in UTF-8, those bytes as they are
 //!   (`’`, `：`, `！`).
 
-use super::{PACKED_CODE_SHORT, PATTERN_CAP};
+use super::{PACKED_CODE_PIECES, PACKED_CODE_PIECE_AT, PATTERN_CAP};
 
-/// The characters of the one-byte codes (see [`short_index`]), as offsets from U+4E00:
-/// chosen by `core/build.rs` (`short_chars`), the most frequent of the pattern text first.
-static SHORT: [u16; PACKED_CODE_SHORT.len()] = PACKED_CODE_SHORT;
+/// The pieces of the one-byte codes (see [`piece_index`]), one after another, in UTF-8:
+/// chosen by `core/build.rs` (`pieces`); piece `i` is
+/// `PIECES[PIECE_AT[i]..PIECE_AT[i + 1]]`.
+static PIECES: [u8; PACKED_CODE_PIECES.len()] = bytes_of(PACKED_CODE_PIECES);
 
-/// The index in [`SHORT`] of the character a one-byte code `b` stands for, or `None` if
-/// `b` is the first byte of another character (the order of `short_code` in
-/// `core/build.rs`).
-pub(super) const fn short_index(b: u8) -> Option<usize> {
+/// Where each piece of [`PIECES`] starts, and the end of the last.
+static PIECE_AT: [u16; PACKED_CODE_PIECE_AT.len()] = PACKED_CODE_PIECE_AT;
+
+/// The bytes of `s` as an array (compile time only; `N` is its length).
+const fn bytes_of<const N: usize>(s: &str) -> [u8; N] {
+    match s.as_bytes().first_chunk::<N>() {
+        Some(bytes) => *bytes,
+        None => [0; N],
+    }
+}
+
+/// The index of the piece a one-byte code `b` stands for, or `None` if `b` is the first
+/// byte of a character (the order of `piece_code` in `core/build.rs`).
+pub(super) const fn piece_index(b: u8) -> Option<usize> {
     match b {
         0x01..=0x1F => Some(b.wrapping_sub(0x01) as usize),
-        0x7F => Some(31),
-        0xD2..=0xD7 => Some(b.wrapping_sub(0xD2 - 32) as usize),
-        0xF5..=0xFF => Some(b.wrapping_sub(0xF5 - 38) as usize),
+        0x41..=0x60 => Some(b.wrapping_sub(0x41 - 31) as usize),
+        0x7B..=0x7F => Some(b.wrapping_sub(0x7B - 63) as usize),
+        0xD2..=0xD7 => Some(b.wrapping_sub(0xD2 - 68) as usize),
+        0xF5..=0xFF => Some(b.wrapping_sub(0xF5 - 74) as usize),
         _ => None,
     }
+}
+
+/// The UTF-8 bytes of piece `i`.
+fn piece(i: usize) -> Option<&'static [u8]> {
+    let from = usize::from(*PIECE_AT.get(i)?);
+    let to = usize::from(*PIECE_AT.get(i.checked_add(1)?)?);
+    PIECES.get(from..to)
 }
 
 /// Decodes `code` into `out` as UTF-8 and returns the decoded length, or `None` if `code`
@@ -42,40 +66,38 @@ pub(super) fn decode(code: &[u8], out: &mut [u8; PATTERN_CAP]) -> Option<usize> 
     let mut n = 0usize;
     let mut rest = code;
     while let [first, tail @ ..] = rest {
-        let short = short_index(*first).and_then(|i| SHORT.get(i));
-        let (char_bytes, len, tail): ([u8; 4], usize, &[u8]) = match (*first, tail) {
-            _ if short.is_some() => {
-                let offset = short.map_or(0, |&o| u32::from(o));
-                (utf8(0x4E00u32.wrapping_add(offset), 3)?, 3, tail)
-            }
-            (0x00..=0x7F, t) => ([*first, 0, 0, 0], 1, t),
+        let mut char_bytes = [0u8; 4];
+        let (bytes, tail): (&[u8], &[u8]) = match (*first, tail) {
+            _ if piece_index(*first).is_some() => (piece(piece_index(*first)?)?, tail),
+            (0x00..=0x7F, t) => (rest.get(..1)?, t),
             (0x80..=0xD1, [low, t @ ..]) => {
                 let offset = u32::from_be_bytes([0, 0, *first & 0x7F, *low]);
-                (utf8(0x4E00u32.wrapping_add(offset), 3)?, 3, t)
+                (utf8(0x4E00u32.wrapping_add(offset), &mut char_bytes)?, t)
             }
             (0xD8..=0xDF, [low, t @ ..]) => {
                 let c = u32::from_be_bytes([0, 0, *first & 0x07, *low]);
-                (utf8(c, 2)?, 2, t)
+                // An ASCII character with a byte of its own is not written so.
+                if u8::try_from(c).is_ok_and(|b| b.is_ascii() && piece_index(b).is_none()) {
+                    return None;
+                }
+                (utf8(c, &mut char_bytes)?, t)
             }
-            (0xE0..=0xEF, [a, b, t @ ..]) => ([*first, *a, *b, 0], 3, t),
-            (0xF0..=0xF4, [a, b, c, t @ ..]) => ([*first, *a, *b, *c], 4, t),
+            (0xE0..=0xEF, [_, _, t @ ..]) => (rest.get(..3)?, t),
+            (0xF0..=0xF4, [_, _, _, t @ ..]) => (rest.get(..4)?, t),
             _ => return None,
         };
-        let end = n.checked_add(len)?;
-        out.get_mut(n..end)?.copy_from_slice(char_bytes.get(..len)?);
+        let end = n.checked_add(bytes.len())?;
+        out.get_mut(n..end)?.copy_from_slice(bytes);
         n = end;
         rest = tail;
     }
     Some(n)
 }
 
-/// The UTF-8 bytes of code point `c` (zero-padded), if it is a character written in `len`
-/// bytes.
-fn utf8(c: u32, len: usize) -> Option<[u8; 4]> {
-    let ch = char::from_u32(c).filter(|ch| ch.len_utf8() == len)?;
-    let mut buf = [0u8; 4];
-    ch.encode_utf8(&mut buf);
-    Some(buf)
+/// The UTF-8 bytes of code point `c`, written into `buf`.
+fn utf8(c: u32, buf: &mut [u8; 4]) -> Option<&[u8]> {
+    let ch = char::from_u32(c)?;
+    Some(ch.encode_utf8(buf).as_bytes())
 }
 
 #[cfg(test)]
@@ -91,7 +113,7 @@ mod tests {
 
     #[test]
     fn each_byte_class_decodes_to_its_character() {
-        assert_eq!(decoded(b"ab c").as_deref(), Some("ab c"));
+        assert_eq!(decoded(b"ab c?").as_deref(), Some("ab c?"));
         // 一 U+4E00, 投 U+6295, 诉 U+8BC9, 龍 U+9F8D; the last of the range, U+9FFF.
         assert_eq!(decoded(&[0x80, 0x00]).as_deref(), Some("一"));
         assert_eq!(decoded(&[0x94, 0x95, 0xBD, 0xC9]).as_deref(), Some("投诉"));
@@ -106,31 +128,43 @@ mod tests {
     }
 
     #[test]
-    fn one_byte_codes_are_the_short_characters_in_order() {
+    fn one_byte_codes_are_the_pieces_in_order() {
         let codes: std::vec::Vec<u8> = (0x01..=0x1F)
-            .chain([0x7F])
+            .chain(0x41..=0x60)
+            .chain(0x7B..=0x7F)
             .chain(0xD2..=0xD7)
             .chain(0xF5..=0xFF)
             .collect();
-        assert_eq!(codes.len(), SHORT.len());
+        assert_eq!(codes.len(), PIECE_AT.len() - 1);
         for (i, &b) in codes.iter().enumerate() {
-            assert_eq!(short_index(b), Some(i));
-            let c = char::from_u32(0x4E00 + u32::from(SHORT[i])).unwrap();
-            let mut want = std::string::String::from("a");
-            want.push(c);
-            want.push('b');
-            assert_eq!(decoded(&[b'a', b, b'b']), Some(want));
+            assert_eq!(piece_index(b), Some(i));
+            let p = std::str::from_utf8(piece(i).unwrap()).unwrap();
+            assert_eq!(decoded(&[b'a', b, b'b']), Some(std::format!("a{p}b")));
         }
-        // Every other first byte is another character's.
+        // Every other first byte is a character's.
         for b in 0..=0xFFu8 {
-            assert_eq!(short_index(b).is_some(), codes.contains(&b), "{b:#x}");
+            assert_eq!(piece_index(b).is_some(), codes.contains(&b), "{b:#x}");
         }
-        // Distinct Chinese characters, each of which the two-byte form writes too.
-        let mut sorted = SHORT.to_vec();
+        // Distinct pieces, each of which the characters' forms write too; the unused
+        // codes (if any) stand for a NUL, which no phrase holds.
+        let used: std::vec::Vec<&[u8]> = (0..codes.len())
+            .map(|i| piece(i).unwrap())
+            .filter(|p| *p != b"\0")
+            .collect();
+        let mut sorted = used.clone();
         sorted.sort_unstable();
         sorted.dedup();
-        assert_eq!(sorted.len(), SHORT.len());
-        assert!(SHORT.iter().all(|&o| o <= 0x9FFF - 0x4E00));
+        assert_eq!(sorted.len(), used.len());
+        assert!(used.iter().all(|p| !p.is_empty()));
+    }
+
+    #[test]
+    fn the_ascii_characters_without_a_byte_take_two() {
+        assert_eq!(decoded(&[0xD8, b'A', b'p', b'p']).as_deref(), Some("App"));
+        assert_eq!(decoded(&[0xD8, b'_', 0xD8, b'~']).as_deref(), Some("_~"));
+        // Those with a byte of their own are written in one byte only.
+        assert_eq!(decoded(&[0xD8, b'a']), None);
+        assert_eq!(decoded(&[0xD8, b' ']), None);
     }
 
     #[test]
@@ -139,8 +173,8 @@ mod tests {
         assert_eq!(decoded(&[0x80]), None);
         assert_eq!(decoded(&[0xE4, 0xBD]), None);
         assert_eq!(decoded(&[0xD8]), None);
-        // ASCII written in two bytes is not the form.
-        assert_eq!(decoded(&[0xD8, b'A']), None);
+        // ASCII with a byte of its own written in two bytes is not the form.
+        assert_eq!(decoded(&[0xD8, b'z']), None);
         // Eleven ideographs are 33 bytes of UTF-8, past the room of a pattern.
         assert_eq!(decoded(&[0x80, 0x00].repeat(11)), None);
         assert!(decoded(&[0x80, 0x00].repeat(10)).is_some());
