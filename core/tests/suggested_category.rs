@@ -91,18 +91,23 @@ fn no_cue_no_suggestion() {
 }
 
 #[test]
-fn mixed_cues_are_decided_by_count_then_vocabulary_order() {
+fn mixed_cues_are_decided_by_count_then_the_failure_named() {
     let s = |t: &str| assess(&with_text(t), &Policy::DEFAULT).suggested_category;
     // Two logistics phrases (快递, 包裹) against one billing phrase (扣费).
     assert_eq!(s("快递丢了包裹，还扣费"), Some(Category::Logistics));
-    // One each: billing is listed before logistics, whatever the order in
-    // the text.
+    // One each: billing wins a tie with logistics, whatever the order in
+    // the text (`TIE_ORDER`).
     assert_eq!(s("快递丢了，还乱收费"), Some(Category::Billing));
     assert_eq!(s("乱收费，快递还丢了"), Some(Category::Billing));
     assert_eq!(
         s("The parcel is late and the agent was rude."),
         Some(Category::ServiceAttitude),
         "one attitude vote (the conduct), one logistics phrase: attitude comes first"
+    );
+    // A charge the customer was told they would not pay: the promise broken.
+    assert_eq!(
+        s("业务员说升级套餐不加钱，结果每个月多扣三十八。"),
+        Some(Category::Promotion)
     );
     // Goods that arrived broken: one product, one logistics phrase and one
     // attitude vote; product quality comes first.
@@ -194,4 +199,47 @@ fn explain_says_the_category_was_suggested() {
     let mut out = String::new();
     write_explanation(&assess(&c, &Policy::DEFAULT), &mut out).unwrap();
     assert!(!out.contains("suggested"), "{out}");
+}
+
+#[test]
+fn every_suggestion_is_located_in_its_words() {
+    use complaint_triage::scan::{locate, Cue};
+    // A text for each vote rule and tie of `suggested_category`, then every tune text of
+    // the corpus.
+    let rules = [
+        "客服说我是神经病。",
+        "全市的用户今天都登录不了。",
+        "整栋楼的热水器都坏了。",
+        "热水器坏了，整栋楼都是这样。",
+        "退房一个月了押金还没退。",
+        "押金被扣了五百。",
+        "业务员说升级套餐不加钱，结果每个月多扣三十八。",
+        "System down all morning and my direct debit failed.",
+        "The parcel is late and the agent was rude.",
+    ];
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../tests/text/corpus.jsonl");
+    let corpus = std::fs::read_to_string(path).expect("the corpus");
+    let tune = corpus.lines().filter_map(|line| {
+        let v: Value = serde_json::from_str(line).ok()?;
+        (v["split"] == "tune").then(|| v["text"].as_str().map(String::from))?
+    });
+    let mut located = 0;
+    for text in rules.into_iter().map(String::from).chain(tune) {
+        let a = assess(&with_text(&text), &Policy::DEFAULT);
+        let Some(c) = a.suggested_category else {
+            continue;
+        };
+        let span = locate(text.as_bytes(), Cue::Category(c.index()));
+        let (s, e) = span.unwrap_or_else(|| panic!("{c:?} has no words in {text}"));
+        // The words are a voter's phrase: read alone, they cast a vote (their own
+        // category's or the conduct's).
+        let words = scan_text(&text[s..e]);
+        assert!(
+            words.categories.iter().any(|n| *n > 0) || words.conduct != 0,
+            "{c:?}: {:?} casts no vote, in {text}",
+            &text[s..e]
+        );
+        located += 1;
+    }
+    assert!(located > rules.len() * 10, "only {located} suggestions");
 }

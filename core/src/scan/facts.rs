@@ -7,7 +7,9 @@
 //! that records stay small and copying them stays cheap. How each fact
 //! raises a field of the record is in `core/src/merge.rs`.
 
-use super::{Cue, Money, TextCues, CONDUCT, CURRENCIES, MALICE, VULNERABLE};
+use super::{
+    Cue, CueKind, Money, TextCues, CONDUCT, CURRENCIES, FORBIDDEN_CONDUCT, MALICE, VULNERABLE,
+};
 use crate::codes::{
     Category, Currency, HandlingFailure, MaliceSignal, SafetyLevel, Threat, Vulnerability,
 };
@@ -312,21 +314,161 @@ fn amount_of(m: Money) -> (u64, u8) {
 /// failing: a whole city or wider (1 + the index of `city` in
 /// [`SCOPES`](super::SCOPES)).
 const SYSTEM_WIDE_SCOPE: u8 = 3;
+/// The scopes of a fault the homes around the customer share: a building (1 +
+/// the index of `building` in [`SCOPES`](super::SCOPES)) to a district.
+const BUILDING_SCOPE: u8 = 1;
+/// See [`BUILDING_SCOPE`].
+const DISTRICT_SCOPE: u8 = 2;
+
+/// Who casts category votes: the phrases of a category, or staff conduct.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Voter {
+    /// Each occurrence of a `category` phrase of this category
+    /// ([`TextCues::categories`]).
+    Phrase(Category),
+    /// Each kind of staff conduct the customer tells of, once
+    /// ([`TextCues::conduct`]: rude, a non-verbal rejection).
+    Conduct,
+}
+
+/// When a [`VoteRule`] applies, read from the cues of the whole text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum When {
+    /// In every text.
+    Always,
+    /// When the stated scope ([`TextCues::scope`]) is at least this level.
+    ScopeFrom(u8),
+    /// When the stated scope is at least the first level and at most the
+    /// second.
+    ScopeWithin(u8, u8),
+}
+
+/// A rule of [`VOTE_RULES`]: the votes of `voter` go to `to` when `when`
+/// holds.
+#[derive(Clone, Copy, Debug)]
+pub(super) struct VoteRule {
+    /// Whose votes move.
+    pub(super) voter: Voter,
+    /// The category they go to.
+    pub(super) to: Category,
+    /// When.
+    pub(super) when: When,
+}
+
+/// Where votes go other than to a phrase's own category, the first rule of a
+/// voter that applies deciding. The one declaration both
+/// [`suggested_category`] (counting the votes) and [`locate`](super::locate)
+/// (finding the words of a suggestion: the phrases that may vote for it) read.
+pub(super) const VOTE_RULES: [VoteRule; 3] = [
+    // How staff behaved is the complaint (seed 002, 服務態度惡劣投訴): each
+    // kind of conduct votes once for service attitude.
+    VoteRule {
+        voter: Voter::Conduct,
+        to: Category::ServiceAttitude,
+        when: When::Always,
+    },
+    // A feature nobody can use across a whole city or wider is the company's
+    // system failing.
+    VoteRule {
+        voter: Voter::Phrase(Category::ServiceUsage),
+        to: Category::SystemSupport,
+        when: When::ScopeFrom(SYSTEM_WIDE_SCOPE),
+    },
+    // A fault a whole building or district shares (its lift, water tank,
+    // intercom or meter box) is the supply or facility those homes are served
+    // by, not goods one customer bought.
+    VoteRule {
+        voter: Voter::Phrase(Category::ProductQuality),
+        to: Category::BasicService,
+        when: When::ScopeWithin(BUILDING_SCOPE, DISTRICT_SCOPE),
+    },
+];
+
+impl When {
+    /// Whether the condition holds in a text with `cues`.
+    fn holds(self, cues: &TextCues) -> bool {
+        match self {
+            When::Always => true,
+            When::ScopeFrom(level) => cues.scope >= level,
+            When::ScopeWithin(low, high) => (low..=high).contains(&cues.scope),
+        }
+    }
+}
+
+impl Voter {
+    /// The voter a phrase of `kind` and `bit` is, if it votes at all.
+    pub(super) fn of_phrase(kind: CueKind, bit: u8) -> Option<Voter> {
+        match kind {
+            CueKind::Category => Category::from_index(bit).map(Voter::Phrase),
+            CueKind::ForbiddenPhrase if bit >= FORBIDDEN_CONDUCT => Some(Voter::Conduct),
+            _ => None,
+        }
+    }
+
+    /// The voter's own category: a phrase's, none for conduct.
+    const fn own(self) -> Option<Category> {
+        match self {
+            Voter::Phrase(c) => Some(c),
+            Voter::Conduct => None,
+        }
+    }
+
+    /// The category the voter's votes go to in a text with `cues`.
+    fn goes_to(self, cues: &TextCues) -> Option<Category> {
+        VOTE_RULES
+            .iter()
+            .find(|r| r.voter == self && r.when.holds(cues))
+            .map_or(self.own(), |r| Some(r.to))
+    }
+
+    /// Whether the voter votes for `c` in some text: its own category unless a
+    /// rule always moves its votes, or the category of a rule of it.
+    pub(super) fn may_vote_for(self, c: Category) -> bool {
+        let rules = || VOTE_RULES.iter().filter(move |r| r.voter == self);
+        let always_moved = rules().any(|r| r.when == When::Always);
+        (self.own() == Some(c) && !always_moved) || rules().any(|r| r.to == c)
+    }
+}
+
+/// The order in which categories win a tie of votes. A charge, a device or a
+/// rudeness is named beside most failures: the failure itself is what the
+/// customer asks to be fixed (tests/text/README.md, **Category**).
+///
+/// - a supply or network down comes first: the bill, the router or the boiler
+///   named with it follow from it;
+/// - an offer or a promise broken (mis-selling) comes before billing: a charge
+///   the customer was told they would not pay is the promise to keep;
+/// - the company's system failing comes before billing: wrong bills sent to
+///   many are its output;
+/// - staff conduct comes after the faults of the services and the goods: a
+///   fault named as often as the rudeness it drew stays the complaint (a price
+///   or a delivery keep the vocabulary's order, after it).
+const TIE_ORDER: [Category; Category::COUNT] = [
+    Category::BasicService,
+    Category::Promotion,
+    Category::SystemSupport,
+    Category::Billing,
+    Category::ServiceUsage,
+    Category::Transaction,
+    Category::ProductQuality,
+    Category::ServiceAttitude,
+    Category::Price,
+    Category::Logistics,
+    Category::Other,
+];
 
 /// The category the text suggests (seed `002_53957cc42773bf88.txt`, 六 智能客服:
 /// 自動識別投訴類型): the category with the most votes, a tie going to the first
-/// in the vocabulary's order ([`Category::ALL`]), so the choice never depends on
-/// where the phrases stand in the text. The votes:
+/// in [`TIE_ORDER`], so the choice never depends on where the phrases stand in
+/// the text. The votes ([`category_votes`]):
 ///
 /// - each occurrence of a `category` phrase votes for its category;
-/// - each kind of staff conduct the customer tells of ([`TextCues::conduct`]: rude, a
-///   non-verbal rejection) votes once for [`Category::ServiceAttitude`]: how staff
-///   behaved is the complaint (seed 002, 服務態度惡劣投訴). Listed last but one, the
-///   category loses a tie, so a fault named as often as the rudeness it drew stays
-///   the complaint (the one the customer asks to be fixed);
-/// - a feature nobody can use across a whole city or wider ([`TextCues::scope`]) is
-///   the company's system failing: the [`Category::ServiceUsage`] votes go to
-///   [`Category::SystemSupport`];
+/// - [`VOTE_RULES`]: each kind of staff conduct the customer tells of votes once
+///   for [`Category::ServiceAttitude`]; a feature nobody can use across a whole
+///   city or wider ([`TextCues::scope`]) is the company's system failing: the
+///   [`Category::ServiceUsage`] votes go to [`Category::SystemSupport`]; a
+///   fault a building or a district shares is the supply or the facility: the
+///   [`Category::ProductQuality`] votes go to [`Category::BasicService`];
 /// - a text telling of personal data exposed ([`TextCues::data_exposure`]) suggests
 ///   none: a leak is none of the categories (the record's `data_breach` says it), and
 ///   the words around it (the account opened, the advertiser) are not the complaint.
@@ -338,33 +480,40 @@ fn suggested_category(cues: &TextCues) -> Option<Category> {
     if cues.data_exposure {
         return None;
     }
+    let votes = category_votes(cues);
     let mut best: Option<(Category, u8)> = None;
-    for (c, n) in Category::ALL.iter().zip(category_votes(cues)) {
+    for c in TIE_ORDER {
+        let n = votes.get(usize::from(c.index())).copied().unwrap_or(0);
         if n > best.map_or(0, |(_, m)| m) {
-            best = Some((*c, n));
+            best = Some((c, n));
         }
     }
     best.map(|(c, _)| c)
 }
 
-/// The votes of [`suggested_category`] by [`Category`] index (a leak aside):
-/// what [`locate`](super::locate) reads to find the words of a suggestion.
-pub(super) fn category_votes(cues: &TextCues) -> [u8; Category::COUNT] {
-    let mut votes = cues.categories;
-    let attitude = usize::from(Category::ServiceAttitude.index());
-    if let Some(n) = votes.get_mut(attitude) {
-        *n = n.saturating_add(u8::try_from(cues.conduct.count_ones()).unwrap_or(0));
-    }
-    if cues.scope >= SYSTEM_WIDE_SCOPE {
-        let usage = usize::from(Category::ServiceUsage.index());
-        let moved = votes.get(usage).copied().unwrap_or(0);
-        if let Some(n) = votes.get_mut(usage) {
-            *n = 0;
+/// The votes of [`suggested_category`] by [`Category`] index (a leak aside).
+fn category_votes(cues: &TextCues) -> [u8; Category::COUNT] {
+    votes_in(cues, cues)
+}
+
+/// The votes `cues` cast in a text whose cues are `whole` (the conditions of
+/// [`VOTE_RULES`] are the whole text's): what [`locate`](super::locate) reads of a
+/// prefix to find the words of a suggestion, wherever the scope stands.
+pub(super) fn votes_in(cues: &TextCues, whole: &TextCues) -> [u8; Category::COUNT] {
+    let mut votes = [0u8; Category::COUNT];
+    let mut add = |voter: Voter, n: u8| {
+        let to = voter.goes_to(whole).map(|c| usize::from(c.index()));
+        if let Some(v) = to.and_then(|i| votes.get_mut(i)) {
+            *v = v.saturating_add(n);
         }
-        if let Some(n) = votes.get_mut(usize::from(Category::SystemSupport.index())) {
-            *n = n.saturating_add(moved);
-        }
+    };
+    for (c, n) in Category::ALL.iter().zip(cues.categories) {
+        add(Voter::Phrase(*c), n);
     }
+    add(
+        Voter::Conduct,
+        u8::try_from(cues.conduct.count_ones()).unwrap_or(0),
+    );
     votes
 }
 
@@ -454,7 +603,7 @@ mod tests {
     }
 
     #[test]
-    fn the_most_cued_category_is_suggested_ties_in_vocabulary_order() {
+    fn the_most_cued_category_is_suggested_ties_to_the_failure() {
         let f = |t: &str| TextFacts::from_cues(&scan_text(t)).category();
         assert_eq!(f("今天天气不错"), None, "no cue, no suggestion");
         assert_eq!(f("话费多扣了二十块"), Some(Category::Billing));
@@ -463,8 +612,8 @@ mod tests {
             f("快递没问题，就是这个月话费多扣了"),
             Some(Category::Billing)
         );
-        // One of each: billing comes before logistics in the vocabulary,
-        // whichever is named first.
+        // One of each: billing wins a tie with logistics, whichever is named
+        // first.
         assert_eq!(f("包裹丢了，还乱收费"), Some(Category::Billing));
         assert_eq!(f("乱收费，包裹还丢了"), Some(Category::Billing));
         assert_eq!(f("The parcel never came"), Some(Category::Logistics));
@@ -514,6 +663,73 @@ mod tests {
         assert_eq!(f(building), Some(Category::ServiceUsage));
         // The scope moves no other category's votes: a city-wide outage is basic service.
         assert_eq!(f("全市停电了。"), Some(Category::BasicService));
+    }
+
+    #[test]
+    fn a_tie_goes_to_the_failure_not_to_the_charge_or_the_rudeness() {
+        let f = |t: &str| TextFacts::from_cues(&scan_text(t)).category();
+        let votes = |t: &str, c: Category| {
+            category_votes(&scan_text(t))
+                .get(usize::from(c.index()))
+                .copied()
+        };
+        // A charge the customer was told they would not pay: the promise broken.
+        let missold = "业务员说升级套餐不加钱，结果每个月多扣三十八。";
+        assert_eq!(
+            votes(missold, Category::Promotion),
+            votes(missold, Category::Billing)
+        );
+        assert_eq!(f(missold), Some(Category::Promotion));
+        // Wrong charges from a failing system: the system.
+        let down = "System down all morning and my direct debit failed.";
+        assert_eq!(
+            votes(down, Category::SystemSupport),
+            votes(down, Category::Billing)
+        );
+        assert_eq!(f(down), Some(Category::SystemSupport));
+        // Every category stands once in the order.
+        for c in Category::ALL {
+            assert_eq!(TIE_ORDER.iter().filter(|t| *t == c).count(), 1, "{c:?}");
+        }
+    }
+
+    #[test]
+    fn a_deposit_is_asked_back_unless_it_was_deducted() {
+        let f = |t: &str| TextFacts::from_cues(&scan_text(t)).category();
+        assert_eq!(f("退房一个月了押金还没退。"), Some(Category::Transaction));
+        assert_eq!(
+            f("The letting agent still has my deposit."),
+            Some(Category::Transaction)
+        );
+        // Kept back or deducted: a charge.
+        assert_eq!(f("押金被扣了五百。"), Some(Category::Billing));
+        assert_eq!(f("按金扣住唔還。"), Some(Category::Billing));
+    }
+
+    #[test]
+    fn a_fault_a_building_shares_is_the_supply_not_the_goods() {
+        let f = |t: &str| TextFacts::from_cues(&scan_text(t)).category();
+        assert_eq!(f("我的热水器坏了。"), Some(Category::ProductQuality));
+        let building = "整栋楼的热水器都坏了。";
+        assert_eq!(scan_text(building).scope, BUILDING_SCOPE);
+        assert_eq!(f(building), Some(Category::BasicService));
+        // Goods every buyer has are still the goods.
+        let everyone = "全国的用户都反映这款充电宝会自燃。";
+        assert!(scan_text(everyone).scope > DISTRICT_SCOPE);
+        assert_eq!(f(everyone), Some(Category::ProductQuality));
+    }
+
+    #[test]
+    fn every_rule_names_a_voter_that_may_vote_for_its_category() {
+        for r in VOTE_RULES {
+            assert!(r.voter.may_vote_for(r.to), "{r:?}");
+            assert_ne!(r.voter.own(), Some(r.to), "{r:?}: a rule moves votes");
+        }
+        // Conduct votes only through its rule; a moved phrase still votes for its
+        // own category where the rule does not hold.
+        assert!(!Voter::Conduct.may_vote_for(Category::Billing));
+        assert!(Voter::Phrase(Category::ServiceUsage).may_vote_for(Category::ServiceUsage));
+        assert!(!Voter::Phrase(Category::Billing).may_vote_for(Category::Logistics));
     }
 
     #[test]

@@ -9,6 +9,7 @@
 //! It scans about `log2(len)` prefixes: for explanations, never for
 //! grading. No heap, no panic.
 
+use super::facts::Voter;
 use super::numbers::numeral_end_len_before;
 use super::{patterns, scan_bytes, tables, CueKind, TextCues};
 use crate::codes::Category;
@@ -38,8 +39,9 @@ pub enum Cue {
     /// The stated amount of money (the text's largest).
     Money,
     /// The suggested complaint category, by [`Category`] index: the first
-    /// phrase that votes for it (its own, or a staff-conduct or service-usage
-    /// phrase whose vote it takes, see [`TextFacts::category`](super::TextFacts::category)).
+    /// phrase that votes for it (its own, or one whose votes a rule moves to
+    /// it: staff conduct, a service-usage or product phrase in a text of a wide
+    /// scope; see [`TextFacts::category`](super::TextFacts::category)).
     Category(u8),
     /// The amount stated as a price paid or a direct loss (the text's
     /// largest, [`TextCues::loss`]).
@@ -111,9 +113,10 @@ impl Cue {
                 let target = largest(all);
                 target > 0 && largest(cues) >= target
             }
-            // The suggestion's votes: its phrases, and the conduct and moved service-usage
-            // phrases that also vote (`suggested_category`).
-            Cue::Category(b) => super::facts::category_votes(cues)
+            // The suggestion's votes: its phrases, and the conduct and moved phrases that
+            // also vote (`suggested_category`), moved as in the whole text (a scope told
+            // after the fault moves it too).
+            Cue::Category(b) => super::facts::votes_in(cues, all)
                 .get(usize::from(b))
                 .is_some_and(|n| *n > 0),
             Cue::Loss => {
@@ -126,22 +129,13 @@ impl Cue {
     }
 
     /// Whether a phrase of `kind` and bit `bit` shows the cue: one of the cue's
-    /// kind and bit, or for a category one that votes for it (a staff-conduct
-    /// phrase for service attitude, a service-usage phrase for system support).
+    /// kind and bit, or for a category one that may vote for it (the rules of
+    /// `suggested_category`, [`VOTE_RULES`](super::facts::VOTE_RULES)).
     fn shown_by(self, kind: CueKind, bit: u8) -> bool {
-        let index = |c: Category| c.index();
         match self {
-            Cue::Category(b) => match kind {
-                CueKind::Category => {
-                    bit == b
-                        || (b == index(Category::SystemSupport)
-                            && bit == index(Category::ServiceUsage))
-                }
-                CueKind::ForbiddenPhrase => {
-                    b == index(Category::ServiceAttitude) && bit >= super::FORBIDDEN_CONDUCT
-                }
-                _ => false,
-            },
+            Cue::Category(b) => Voter::of_phrase(kind, bit)
+                .zip(Category::from_index(b))
+                .is_some_and(|(voter, c)| voter.may_vote_for(c)),
             _ => kind == self.kind() && self.phrase_bit(bit),
         }
     }
