@@ -309,3 +309,23 @@ fn things_falling_on_cars_and_people() {
         assert_eq!(level(t), None, "{t}");
     }
 }
+
+#[test]
+fn personal_data_handed_to_another_person_is_an_exposure() {
+    for t in [
+        "你们前台把我的住址告诉了一个打电话来的男人。",
+        "醫院把我的化驗單給了另一個同名的病人。",
+        "銀行將我張月結單寄咗去舊地址，而家個租客拆開睇晒。",
+        "The receptionist gave out my room number to a man I don't know.",
+        "You sent my test results to another patient with the same name.",
+    ] {
+        assert!(scan_text(t).data_exposure, "{t}");
+    }
+    // A parcel sent to an old address, or a customer giving their own details, is none.
+    for t in [
+        "订单寄到旧地址了，快递员说没人签收。",
+        "I gave my address to the driver so he could find the house.",
+    ] {
+        assert!(!scan_text(t).data_exposure, "{t}");
+    }
+}
