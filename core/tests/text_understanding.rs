@@ -329,3 +329,15 @@ fn personal_data_handed_to_another_person_is_an_exposure() {
         assert!(!scan_text(t).data_exposure, "{t}");
     }
 }
+
+#[test]
+fn the_customer_giving_their_own_details_is_no_exposure() {
+    for t in [
+        "I shared my details with your agent to verify the account.",
+        "I disclosed my condition to the nurse at the front desk.",
+        "I gave out my number so the engineer could call ahead.",
+    ] {
+        assert!(!scan_text(t).data_exposure, "{t}");
+    }
+    assert!(scan_text("Your agent shared my details with a debt collector.").data_exposure);
+}
