@@ -325,6 +325,8 @@ fn personal_data_handed_to_another_person_is_an_exposure() {
     for t in [
         "订单寄到旧地址了，快递员说没人签收。",
         "I gave my address to the driver so he could find the house.",
+        "我已经把地址告诉了快递员，他还是送错了。",
+        "我把我的电话告诉了师傅，让他到了打给我。",
     ] {
         assert!(!scan_text(t).data_exposure, "{t}");
     }
