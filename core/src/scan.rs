@@ -313,8 +313,10 @@ pub const SCOPES: [PhraseInfo; 4] = [
 pub const CURRENCIES: [&str; 6] = ["CNY", "HKD", "TWD", "USD", "GBP", "EUR"];
 
 /// Hours per time unit, by the bit of an elapsed-time pattern (the code of its
-/// `phrases.tsv` line).
-const UNIT_HOURS: [&str; 5] = ["1", "24", "168", "720", "8760"];
+/// `phrases.tsv` line); `day-n` ([`ELAPSED_NTH_DAY`]) reads the number after it.
+const UNIT_HOURS: [&str; 6] = ["1", "24", "168", "720", "8760", "day-n"];
+/// The elapsed bit of a day counted by the number after it (`day 5`: five days).
+const ELAPSED_NTH_DAY: u8 = 5;
 /// Codes of repetition phrases: `n` reads the number before the phrase (`第N次`), a number
 /// is the ordinal itself (`third time` = 3).
 const REPETITION_CODES: [&str; 15] = [
@@ -1529,6 +1531,11 @@ impl Reader {
                 }
                 if let Some((amount_minor, currency, end)) = numbers::money(hay, p, len, bit) {
                     self.number_end = origin.wrapping_add(end);
+                    // An amount in Hong Kong or Taiwan dollars by name (`HK$`, `NT$`, `港幣`)
+                    // shows the region, as its place names do.
+                    if self.region == 0 && matches!(currency, 1 | 2) {
+                        self.region = currency;
+                    }
                     let m = Money {
                         amount_minor,
                         currency,

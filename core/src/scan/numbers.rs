@@ -378,6 +378,24 @@ fn whole_unit(hay: &[u8], p: usize) -> Option<(u64, usize)> {
 /// Hours stated by the time-unit pattern at `p` (code `bit` of [`UNIT_HOURS`]), or `None`
 /// when no number precedes it or it is a deadline (`三天内`, "within 7 days").
 pub(super) fn elapsed_hours(hay: &[u8], p: usize, len: usize, bit: u8) -> Option<u32> {
+    let end = p.saturating_add(len);
+    let limit = limit_of(hay, p);
+    if bit == super::ELAPSED_NTH_DAY {
+        // `Day 5`, `day twelve of no internet`: five days, twelve days; not `every day 3
+        // times`, `the same day 2 parcels`.
+        if word_before_is(
+            hay,
+            p,
+            p.saturating_sub(LOOKBACK),
+            &["every", "a", "per", "same", "that", "next"],
+        ) {
+            return None;
+        }
+        let days = english_number_after(hay, end, limit)?;
+        return u32::try_from(div(days.saturating_mul(24), 100))
+            .ok()
+            .filter(|&h| h > 0);
+    }
     let unit: u64 = match UNIT_HOURS.get(usize::from(bit)) {
         Some(code) => code.parse().ok()?,
         None => return None,
@@ -386,8 +404,6 @@ pub(super) fn elapsed_hours(hay: &[u8], p: usize, len: usize, bit: u8) -> Option
         Some(found) => found,
         None => whole_unit(hay, p)?,
     };
-    let end = p.saturating_add(len);
-    let limit = limit_of(hay, p);
     if let Some((c, next)) = char_at(hay, end, end.saturating_add(4)) {
         // A deadline (`三天内`), a time ago (`半个月前`) or an age (`两个月的鞋子`, `用了一周就
         // 坏`, `三个月大的孩子`).
@@ -448,14 +464,37 @@ pub(super) fn elapsed_hours(hay: &[u8], p: usize, len: usize, bit: u8) -> Option
         hay,
         start,
         floor,
-        &["within", "in", "next", "after", "every", "per", "have"],
+        &["within", "in", "next", "every", "per", "have"],
     ) {
         return None;
+    }
+    // "after 3 months" of waiting counts; "died after a month", "stopped working after a
+    // week" is the product's age.
+    if word_before_is(hay, start, floor, &["after"]) {
+        // The word before `after ` (one space before the number, as it is written).
+        if word_before_is(
+            hay,
+            start.saturating_sub(6),
+            floor,
+            &[
+                "died", "broke", "failed", "stopped", "working", "worked", "lasted", "broken",
+            ],
+        ) {
+            return None;
+        }
     }
     // Time given to the company, not time waited: `再给你们24小时`, "you have 48 hours".
     // Nor a pregnancy (`怀孕五个月`), a hospital stay (`住院四十天`, "hospitalised for five
     // days": the harm, read as safety), or a day counted (`第二天`, the next day).
     let before = hay.get(floor..start).unwrap_or(&[]);
+    // The Nth day of the wait, said as such: `已经第五天了`, `停水第三天了`, `今天是第二天`,
+    // `连续第三天` (N days); a bare `第二天` is the next day.
+    if unit == 24 && before.ends_with("第".as_bytes()) && nth_day_of_wait(hay, before, end, limit)
+    {
+        return u32::try_from(div(value.saturating_mul(24), 100))
+            .ok()
+            .filter(|&h| h > 0);
+    }
     if [
         "给你们",
         "給你們",
@@ -510,6 +549,46 @@ pub(super) fn elapsed_hours(hay: &[u8], p: usize, len: usize, bit: u8) -> Option
     u32::try_from(hours).ok().filter(|&h| h > 0)
 }
 
+/// Whether `第N天` (`before` ends with `第`, the unit ends at `end`) counts the days of a
+/// wait: `了` follows (`第三天了`, not `了解`), or a word that counts the days on precedes
+/// `第` (`已经`, `连续`, `今天是`, `都`).
+fn nth_day_of_wait(hay: &[u8], before: &[u8], end: usize, limit: usize) -> bool {
+    if let Some(('了', next)) = char_at(hay, end, limit) {
+        return !matches!(char_at(hay, next, limit), Some(('解', _)));
+    }
+    let Some(pre) = before.strip_suffix("第".as_bytes()) else {
+        return false;
+    };
+    ends_with_any(pre, "已经|已經|连续|連續|是|都|今天|今日")
+}
+
+/// Whether `bytes` ends with one of the words of `list` (separated by `|`: one string costs
+/// less flash than a list of them).
+fn ends_with_any(bytes: &[u8], list: &str) -> bool {
+    list.as_bytes()
+        .split(|&b| b == b'|')
+        .any(|w| bytes.ends_with(w))
+}
+
+/// The English figure or number word after one space at `at` (`day 5`, `day twelve`), in
+/// hundredths, when a word boundary ends it.
+fn english_number_after(hay: &[u8], at: usize, limit: usize) -> Option<u64> {
+    if hay.get(at) != Some(&b' ') {
+        return None;
+    }
+    let start = at.saturating_add(1);
+    let mut end = start;
+    while end < limit && hay.get(end).is_some_and(u8::is_ascii_alphanumeric) {
+        end = end.saturating_add(1);
+    }
+    let word = hay.get(start..end)?;
+    if word.iter().all(u8::is_ascii_digit) {
+        evaluate(hay, start, end)
+    } else {
+        word_value(word).filter(|&v| v > 100 || word.eq_ignore_ascii_case(b"one"))
+    }
+}
+
 /// The age in years stated by the age pattern at `p` (`七十六岁`, "84 years old").
 pub(super) fn age(hay: &[u8], p: usize, len: usize) -> Option<u64> {
     // `a 78-year-old`: the figure joined to the phrase by a hyphen.
@@ -559,9 +638,13 @@ pub(super) fn repetition(hay: &[u8], p: usize, len: usize, bit: u8) -> Option<u8
     if bit > 0 {
         return bit.checked_add(1);
     }
-    let (value, start) = value_before(hay, p, len)?;
-    let n = u8::try_from(div(value, 100)).ok()?;
     let floor = p.saturating_sub(LOOKBACK);
+    let (value, start) = value_before(hay, p, len)?;
+    // `十几次`, `幾次`: no count stated.
+    if vague(hay.get(start..p)?) {
+        return None;
+    }
+    let n = u8::try_from(div(value, 100)).ok()?;
     // The Nth failure or use counted, not the Nth contact: `第四次斷網`, `第三次停电`,
     // `用到第二次就冒烟` (repairs and outages counted are no contacts).
     let end = p.saturating_add(len);
@@ -612,12 +695,37 @@ fn dollar_currency(hay: &[u8], p: usize, default: u8) -> u8 {
     }
 }
 
+/// Whether `c` is one of the characters of `list`, Chinese characters of three bytes each:
+/// one string costs less flash than a `match` of them.
+fn one_of(list: &str, c: char) -> bool {
+    list.as_bytes()
+        .chunks_exact(3)
+        .any(|u| one_char(u) == Some(c))
+}
+
 /// Whether a number leaves a digit unsaid (`十几块`, `几百元`: "a dozen or so"): no amount
 /// is stated, where `三百多` still states at least 300.
 fn vague(number: &[u8]) -> bool {
     number
         .windows(3)
         .any(|w| w == "几".as_bytes() || w == "幾".as_bytes())
+}
+
+/// Whether the number in `hay[start..stop]`, read after a verb with no currency word
+/// (`赔三千`, `要一万二`, `退我三千五`, `收了我98`), states an amount: Chinese numerals
+/// that start with a digit or `十` (not `万一`, "in case", nor `千万`, "by all means") and
+/// reach ten at least (`要一直`, `退一步`, `给一半` count nothing), and a figure that no
+/// percent sign or letter follows (`要30%`, `要5G`; `2k` is read as thousands).
+fn bare_amount(hay: &[u8], start: usize, stop: usize, limit: usize, value: u64) -> bool {
+    match char_at(hay, start, stop) {
+        Some((c, _)) if !c.is_ascii() && !('０'..='９').contains(&c) => {
+            (digit(c).is_some() || matches!(c, '十' | '廿')) && value >= 1000
+        }
+        _ => !matches!(
+            char_at(hay, stop, limit),
+            Some((c, _)) if c == '%' || c == '％' || (c.is_ascii_alphabetic() && !matches!(c, 'k' | 'K'))
+        ),
+    }
 }
 
 /// The amount of money of the currency pattern at `p` (code `bit`: currency in bits 0-2,
@@ -628,9 +736,25 @@ pub(super) fn money(hay: &[u8], p: usize, len: usize, bit: u8) -> Option<(u64, u
     let end = p.saturating_add(len);
     let mut currency = bit & 7;
     if bit & 8 == 0 {
-        let (value, start) = value_before(hay, p, len)?;
+        let (mut value, start) = value_before(hay, p, len)?;
         if vague(hay.get(start..p)?) {
             return None;
+        }
+        // `ten grand`, `a grand`, `2 grand`: thousands; not `a grand total`, `grand
+        // opening`, `grand prize`.
+        if hay
+            .get(p..end)
+            .is_some_and(|w| w.eq_ignore_ascii_case(b"grand"))
+        {
+            if word_after_is(
+                hay,
+                end,
+                limit_of(hay, p),
+                &["total", "opening", "prize", "old"],
+            ) {
+                return None;
+            }
+            value = value.saturating_mul(1000);
         }
         return Some((value, currency, end)).filter(|(v, _, _)| *v > 0);
     }
@@ -667,56 +791,13 @@ pub(super) fn money(hay: &[u8], p: usize, len: usize, bit: u8) -> Option<(u64, u
     // (local currency), the unit after the number names the currency, and its own pattern
     // reads the amount; `台幣500元` keeps the currency its sign names.
     if let Some((c, _)) = char_at(hay, stop, limit) {
-        if currency == super::LOCAL_CURRENCY
-            && matches!(
-                c,
-                '元' | '块' | '塊' | '蚊' | '港' | '美' | '英' | '欧' | '歐' | '新' | '台'
-            )
-        {
+        if currency == super::LOCAL_CURRENCY && one_of("元块塊蚊港美英欧歐新台", c) {
             return None;
         }
-        if matches!(
+        // A count or a time: `给我三天`, `要两个`, `赔十倍`, `三楼`, `两人`.
+        if one_of(
+            "天日周週月年次个個小分秒位件台部星礼禮倍张張条條只双雙份箱瓶岁歲斤号號楼樓层層人家",
             c,
-            '天' | '日'
-                | '周'
-                | '週'
-                | '月'
-                | '年'
-                | '次'
-                | '个'
-                | '個'
-                | '小'
-                | '分'
-                | '秒'
-                | '位'
-                | '件'
-                | '台'
-                | '部'
-                | '星'
-                | '礼'
-                | '禮'
-                | '倍'
-                | '张'
-                | '張'
-                | '条'
-                | '條'
-                | '只'
-                | '双'
-                | '雙'
-                | '份'
-                | '箱'
-                | '瓶'
-                | '岁'
-                | '歲'
-                | '斤'
-                | '号'
-                | '號'
-                | '楼'
-                | '樓'
-                | '层'
-                | '層'
-                | '人'
-                | '家'
         ) {
             return None;
         }
@@ -725,6 +806,9 @@ pub(super) fn money(hay: &[u8], p: usize, len: usize, bit: u8) -> Option<(u64, u
         return None;
     }
     let mut value = evaluate(hay, start, stop)?;
+    if currency == super::LOCAL_CURRENCY && !bare_amount(hay, start, stop, limit, value) {
+        return None;
+    }
     // `$2k`, `£1.2m`, `¥3万`
     match char_at(hay, stop, limit) {
         Some(('k' | 'K', next)) if !hay.get(next).is_some_and(u8::is_ascii_alphabetic) => {
