@@ -351,11 +351,12 @@ fn static_data_is_small() {
     // is their group's (a run of bits per bucket, `tables::GROUP_RUNS`): 25,441 B compact
     // before the Traditional forms (17,293 -> 14,952 B of text, 12,184 -> 9,138 B of entries
     // and 471 B of groups, their 1 bit per group and bucket counted apart like the bucket
-    // starts).
+    // starts). With this round's safety, category, privacy and number-reader phrases on
+    // top (3,494 patterns): 42,231 B used (28,956 B compact).
     let table_budget = if cfg!(feature = "small-flash") {
-        28 * 1024 + 512
+        29 * 1024 + 512
     } else {
-        41 * 1024
+        42 * 1024 + 512
     };
     // With `small-flash` the groups' runs hold a 1 bit per group and bucket, which grows
     // with the bucket count like the bucket starts (1.5 KiB for the firmware's 128).
