@@ -382,7 +382,8 @@ pub(super) fn elapsed_hours(hay: &[u8], p: usize, len: usize, bit: u8) -> Option
     let limit = limit_of(hay, p);
     if bit == super::ELAPSED_NTH_DAY {
         // `Day 5`, `day twelve of no internet`: five days, twelve days; not `every day 3
-        // times`, `the same day 2 parcels`.
+        // times`, `the same day 2 parcels`. The number first: most days have none.
+        let days = english_number_after(hay, end, limit)?;
         if word_before_is(
             hay,
             p,
@@ -391,7 +392,6 @@ pub(super) fn elapsed_hours(hay: &[u8], p: usize, len: usize, bit: u8) -> Option
         ) {
             return None;
         }
-        let days = english_number_after(hay, end, limit)?;
         return u32::try_from(div(days.saturating_mul(24), 100))
             .ok()
             .filter(|&h| h > 0);
