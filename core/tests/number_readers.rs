@@ -92,6 +92,9 @@ fn an_nth_failure_or_use_is_no_contact() {
     assert_eq!(contact("這個月第四次斷網了，我要解約。"), None);
     assert_eq!(contact("空气炸锅用到第二次就开始冒烟。"), None);
     assert_eq!(contact("这是我第四次打电话了。"), Some(4));
+    // Faults counted are no reports: `故障三次` is three outages, `報障三次` three calls.
+    assert_eq!(contact("本座電梯上星期已故障三次，昨晚再次停頓。"), None);
+    assert_eq!(contact("我已經報障三次，仲未有人嚟整。"), Some(4));
 }
 
 #[test]

@@ -668,8 +668,12 @@ pub(super) fn repetition(hay: &[u8], p: usize, len: usize, bit: u8) -> Option<u8
             }
             _ => None,
         },
-        // `報障三次`, `投诉三次`: that many reports before this one.
-        Some(('障' | '诉' | '訴', _)) => n.checked_add(1),
+        // `報障三次`, `投诉三次`: that many reports before this one; `故障三次` counts faults.
+        Some(('障', at)) => match char_before(hay, at, floor) {
+            Some(('報' | '报', _)) => n.checked_add(1),
+            _ => None,
+        },
+        Some(('诉' | '訴', _)) => n.checked_add(1),
         _ => None,
     }
     .filter(|&n| n >= 2)
