@@ -298,25 +298,33 @@ fn english_number_before(hay: &[u8], end: usize, floor: usize) -> Option<(u64, u
 /// Whether the word after `at` (after one space, ending before `limit`) is one of `words`
 /// (lower case).
 fn word_after_is(hay: &[u8], at: usize, limit: usize, words: &[&str]) -> bool {
+    word_after(hay, at, limit, u8::is_ascii_alphabetic).is_some_and(|(w, _)| is_one_of(w, words))
+}
+
+/// The run of bytes `in_word` accepts after one space at `at`, up to `limit`, and where it
+/// starts: `None` when no space is there or the run is empty.
+fn word_after(
+    hay: &[u8],
+    at: usize,
+    limit: usize,
+    in_word: fn(&u8) -> bool,
+) -> Option<(&[u8], usize)> {
     if hay.get(at) != Some(&b' ') {
-        return false;
+        return None;
     }
     let start = at.saturating_add(1);
     let mut end = start;
-    while end < limit && hay.get(end).is_some_and(u8::is_ascii_alphabetic) {
+    while end < limit && hay.get(end).is_some_and(in_word) {
         end = end.saturating_add(1);
     }
-    let Some(word) = hay.get(start..end) else {
-        return false;
-    };
-    !word.is_empty()
-        && words
-            .iter()
-            .any(|w| w.as_bytes().eq_ignore_ascii_case(word))
+    hay.get(start..end)
+        .filter(|w| !w.is_empty())
+        .map(|w| (w, start))
 }
 
-/// Whether the word before `at` (after spaces) is one of `words` (lower case).
-fn word_before_is(hay: &[u8], at: usize, floor: usize, words: &[&str]) -> bool {
+/// The word of letters before `at` (after spaces), no further back than `floor`, and where
+/// it starts; `None` when there is none.
+fn word_before(hay: &[u8], at: usize, floor: usize) -> Option<(&[u8], usize)> {
     let mut end = at;
     while end > floor && hay.get(end.wrapping_sub(1)) == Some(&b' ') {
         end = end.wrapping_sub(1);
@@ -329,13 +337,21 @@ fn word_before_is(hay: &[u8], at: usize, floor: usize, words: &[&str]) -> bool {
     {
         start = start.wrapping_sub(1);
     }
-    let Some(word) = hay.get(start..end) else {
-        return false;
-    };
-    !word.is_empty()
-        && words
-            .iter()
-            .any(|w| w.as_bytes().eq_ignore_ascii_case(word))
+    hay.get(start..end)
+        .filter(|w| !w.is_empty())
+        .map(|w| (w, start))
+}
+
+/// Whether the word before `at` (after spaces) is one of `words` (lower case).
+fn word_before_is(hay: &[u8], at: usize, floor: usize, words: &[&str]) -> bool {
+    word_before(hay, at, floor).is_some_and(|(w, _)| is_one_of(w, words))
+}
+
+/// Whether `word` is one of `words` (lower case), ignoring ASCII case.
+fn is_one_of(word: &[u8], words: &[&str]) -> bool {
+    words
+        .iter()
+        .any(|w| w.as_bytes().eq_ignore_ascii_case(word))
 }
 
 /// The end of the number a Chinese unit pattern starts with (`三天`: the end of `三`), or
@@ -460,21 +476,17 @@ pub(super) fn elapsed_hours(hay: &[u8], p: usize, len: usize, bit: u8) -> Option
         return None;
     }
     let floor = p.saturating_sub(LOOKBACK);
-    if word_before_is(
-        hay,
-        start,
-        floor,
-        &["within", "in", "next", "every", "per", "have"],
-    ) {
+    // The word before the number, read once for the two checks below.
+    let word = word_before(hay, start, floor);
+    if word.is_some_and(|(w, _)| is_one_of(w, &["within", "in", "next", "every", "per", "have"])) {
         return None;
     }
     // "after 3 months" of waiting counts; "died after a month", "stopped working after a
-    // week" is the product's age.
-    if word_before_is(hay, start, floor, &["after"]) {
-        // The word before `after ` (one space before the number, as it is written).
+    // week" is the product's age (the word before `after`).
+    if let Some((_, after_at)) = word.filter(|(w, _)| is_one_of(w, &["after"])) {
         if word_before_is(
             hay,
-            start.saturating_sub(6),
+            after_at,
             floor,
             &[
                 "died", "broke", "failed", "stopped", "working", "worked", "lasted", "broken",
@@ -573,17 +585,9 @@ fn ends_with_any(bytes: &[u8], list: &str) -> bool {
 /// The English figure or number word after one space at `at` (`day 5`, `day twelve`), in
 /// hundredths, when a word boundary ends it.
 fn english_number_after(hay: &[u8], at: usize, limit: usize) -> Option<u64> {
-    if hay.get(at) != Some(&b' ') {
-        return None;
-    }
-    let start = at.saturating_add(1);
-    let mut end = start;
-    while end < limit && hay.get(end).is_some_and(u8::is_ascii_alphanumeric) {
-        end = end.saturating_add(1);
-    }
-    let word = hay.get(start..end)?;
+    let (word, start) = word_after(hay, at, limit, u8::is_ascii_alphanumeric)?;
     if word.iter().all(u8::is_ascii_digit) {
-        evaluate(hay, start, end)
+        evaluate(hay, start, start.saturating_add(word.len()))
     } else {
         word_value(word).filter(|&v| v > 100 || word.eq_ignore_ascii_case(b"one"))
     }
