@@ -334,6 +334,18 @@ const NEGATION_CODES: [&str; 2] = ["clause", "sentence"];
 const NEGATION_MASK: u8 = 2;
 /// Regions a text can show, by bit of a region phrase: `元` is read as their currency.
 const REGION_CODES: [&str; 3] = ["hk", "tw", "hant"];
+/// [`CURRENCIES`] index of each currency a text's region decides (`元` and a bare `$`).
+const CNY: u8 = str_index(&CURRENCIES, b"CNY");
+/// See [`CNY`].
+const HKD: u8 = str_index(&CURRENCIES, b"HKD");
+/// See [`CNY`].
+const TWD: u8 = str_index(&CURRENCIES, b"TWD");
+/// See [`CNY`].
+const USD: u8 = str_index(&CURRENCIES, b"USD");
+/// [`Reader`]'s region values (1 + index in [`REGION_CODES`]; 0 is none shown).
+const REGION_HK: u8 = str_index(&REGION_CODES, b"hk") + 1;
+/// See [`REGION_HK`].
+const REGION_TW: u8 = str_index(&REGION_CODES, b"tw") + 1;
 /// The region bit of a word written only in Traditional characters (`你們`, `這個`): a
 /// text in Traditional Chinese that names no place is read as Taiwanese (Hong Kong text
 /// shows itself by its Cantonese words and places, which win).
@@ -1276,13 +1288,13 @@ impl Reader {
     /// region's, and a larger claim after an earlier one is an escalating claim.
     fn finish(mut self) -> TextCues {
         let local = match self.region {
-            1 => 1, // HKD
-            2 => 2, // TWD
-            _ if self.traditional => 2,
-            _ => 0, // CNY
+            REGION_HK => HKD,
+            REGION_TW => TWD,
+            _ if self.traditional => TWD,
+            _ => CNY,
         };
         // An amount read in the local currency takes the region's.
-        let dollar = if self.region == 1 { 1 } else { 3 }; // HKD, else USD
+        let dollar = if self.region == REGION_HK { HKD } else { USD };
         let in_region = |m: Money| Money {
             currency: match m.currency {
                 LOCAL_CURRENCY => local,
@@ -1533,8 +1545,12 @@ impl Reader {
                     self.number_end = origin.wrapping_add(end);
                     // An amount in Hong Kong or Taiwan dollars by name (`HK$`, `NT$`, `港幣`)
                     // shows the region, as its place names do.
-                    if self.region == 0 && matches!(currency, 1 | 2) {
-                        self.region = currency;
+                    if self.region == 0 {
+                        self.region = match currency {
+                            HKD => REGION_HK,
+                            TWD => REGION_TW,
+                            _ => 0,
+                        };
                     }
                     let m = Money {
                         amount_minor,
