@@ -377,6 +377,14 @@ const MALICE_OFFER: u8 = 4;
 /// safety among the customer's needs (seed `003_8f6867fe054256d6.txt`, 二、客戶心理需求:
 /// 6.安全需求, 7.隱私需求).
 const SAFETY_DATA_EXPOSURE: u8 = 7;
+/// The safety bit of a phrase that tells of people trapped (`困住`, `被困`, "got stuck"), and
+/// the bit of a phrase that names a lift (`电梯`, `部𨋢`, "elevator"): together, in either
+/// order anywhere in the text, they are a hazard, a near miss (tests/text/README.md,
+/// Safety). Apart they are none: 困 alone is also sleepy or bothered, "stuck" a queue or a
+/// refund, and a lift out of order is an outage.
+const SAFETY_TRAPPED: u8 = 5;
+/// See [`SAFETY_TRAPPED`].
+const SAFETY_LIFT: u8 = 6;
 /// The first forbidden-phrase bit of a `conduct` phrase ("the agent was rude", `客服态度很差`,
 /// "hung up on me"): bit `FORBIDDEN_CONDUCT + i` is [`CONDUCT`] `i`. What staff did, told
 /// by the customer, is not a phrase staff said, but it shares the forbidden-phrase kind,
@@ -665,6 +673,8 @@ const fn code_bit(kind: CueKind, code: &str) -> u8 {
         CueKind::EmotionMarker => info_index(&EMOTION_MARKERS, c),
         CueKind::Safety => match c {
             b"data_exposure" => SAFETY_DATA_EXPOSURE,
+            b"trapped" => SAFETY_TRAPPED,
+            b"lift" => SAFETY_LIFT,
             // `outcome:injury` (written `outcome:<level>` in phrases.tsv).
             [b'o', b'u', b't', b'c', b'o', b'm', b'e', b':', level @ ..] => {
                 info_index(&SAFETY_LEVELS, level) | SAFETY_OUTCOME
@@ -1226,6 +1236,10 @@ struct Reader {
     outcome: u8,
     /// An earlier claim was mentioned (see [`MALICE_CLAIM_BEFORE`]).
     claim_before: bool,
+    /// A lift was named, and people were told trapped, so far (see [`SAFETY_TRAPPED`]).
+    lift: bool,
+    /// See [`Reader::lift`].
+    trapped: bool,
     /// What the amounts read next in this sentence are: [`NO_ROLE`], [`LOSS`] or [`CLAIM`].
     money_role: u8,
     /// The largest price or direct loss the customer stated, in minor units, with its
@@ -1272,6 +1286,8 @@ impl Reader {
             number_end: 0,
             region: 0,
             outcome: 0,
+            lift: false,
+            trapped: false,
             claim_before: false,
             money_role: NO_ROLE,
             loss: NO_MONEY,
@@ -1435,6 +1451,18 @@ impl Reader {
             Some(CueKind::Safety) if bit == SAFETY_DATA_EXPOSURE => {
                 if customer_side && !self.negated() {
                     self.cues.data_exposure = true;
+                }
+            }
+            Some(CueKind::Safety) if matches!(bit, SAFETY_TRAPPED | SAFETY_LIFT) => {
+                // Either side may name the lift; the trapping is the customer's, not denied.
+                if bit == SAFETY_LIFT {
+                    self.lift = true;
+                } else if customer_side && !self.negated() {
+                    self.trapped = true;
+                }
+                if self.lift && self.trapped {
+                    let hazard = 1;
+                    self.cues.safety = self.cues.safety.max(hazard).max(self.outcome);
                 }
             }
             Some(CueKind::Safety) => {

@@ -207,8 +207,7 @@ fn level(t: &str) -> Option<&'static str> {
 }
 
 /// A lift out of order is an outage, not a harm, and the other senses of 困 (sleepy, hard,
-/// bothered) and of "stuck" are none. (People trapped in a lift wait for one labelling rule:
-/// see the safety v7 notes in `core/phrases.tsv`.)
+/// bothered) and of "stuck" are none. People trapped inside are the next test.
 #[test]
 fn a_broken_lift_and_the_other_senses_of_trapped_are_no_harm() {
     for t in [
@@ -221,6 +220,35 @@ fn a_broken_lift_and_the_other_senses_of_trapped_are_no_harm() {
         "这个问题困扰了我一个月。",
         "I've been stuck in a queue for an hour.",
         "The refund is stuck in your system.",
+        "电梯坏了三天，我每天爬楼爬到困了。",
+        "电梯停运，我妈一个星期困在家里出不了门。",
+        "The lift was broken, so I was stuck at home all week.",
+    ] {
+        assert_eq!(level(t), None, "{t}");
+    }
+}
+
+/// People trapped in a lift are a hazard, in each script and in English, unless the text
+/// says nobody was; a fall inside raises it.
+#[test]
+fn people_trapped_in_a_lift_are_a_hazard() {
+    for t in [
+        "我们小区的电梯又坏了，昨晚有三个人被困电梯半个多小时。",
+        "我妈被困在电梯里四十分钟，物业电话一直没人接。",
+        "本大廈電梯上週困人兩次，管理處至今沒有解釋。",
+        "我個仔放學返嚟困咗喺𨋢入面成個鐘，冇人理。",
+        "My neighbour got stuck in the lift for an hour with her toddler.",
+        "Two residents were trapped in an elevator on Sunday and nobody came.",
+    ] {
+        assert_eq!(level(t), Some("hazard"), "{t}");
+    }
+    assert_eq!(
+        level("我爸困在电梯里，出来的时候摔倒了，手腕骨折。"),
+        Some("serious_injury_or_death")
+    );
+    for t in [
+        "电梯坏了一个星期，还好没有人被困电梯。",
+        "Nobody was stuck in the lift, but it has been broken since Monday.",
     ] {
         assert_eq!(level(t), None, "{t}");
     }
