@@ -175,7 +175,7 @@
 //! for a Chinese character and one for the 49 most frequent, decoding the few entries a
 //! position's hash selects), 10 KiB of
 //! packed pattern entries (4 bytes each), the filter, the bucket starts (4 KiB on 64-bit targets, 1 KiB on 32-bit
-//! ones, 256 B with `small-flash`) and 0.6 KiB of small lookup tables. A number before a Chinese unit (`N天`) is not
+//! ones, 66 B with `small-flash`) and 0.6 KiB of small lookup tables. A number before a Chinese unit (`N天`) is not
 //! expanded into the table: the filter holds the key of every numeral + unit, and a
 //! position that passes it is checked in code for a numeral end followed by a unit
 //! (`units.rs`), as the pattern numeral + unit would be. Nothing allocates, nothing indexes out of
@@ -1641,13 +1641,14 @@ const FILTER_WORDS: usize = 1 << FILTER_WORD_BITS;
 /// log2 of the number of buckets of the pattern table. 11 on 64-bit targets (4 KiB of
 /// bucket starts, about one pattern per bucket: a filter hit on a common prefix such as
 /// "you " then scans a few entries, not a dozen); 9 on 32-bit ones (1 KiB, about four per
-/// bucket), where flash is scarce; 7 (256 B, about twenty per bucket, most rejected by
-/// their 4-bit hash) with the `small-flash` feature. Only speed depends on it, never the
-/// result.
+/// bucket), where flash is scarce; 5 (66 B, about a hundred per bucket, most rejected by
+/// their 4-bit hash without being decoded) with the `small-flash` feature, whose cue runs
+/// ([`tables::GROUP_RUNS`]) take a bit per cue group in every bucket: 0.8 KiB where 128
+/// buckets took 1.9 KiB. Only speed depends on it, never the result.
 const BUCKET_BITS: u32 = if cfg!(target_pointer_width = "64") {
     11
 } else if cfg!(feature = "small-flash") {
-    7
+    5
 } else {
     9
 };
@@ -1890,10 +1891,16 @@ fn verify(hay: &[u8], p: usize, origin: usize, m: u64, w: u64, r: &mut Reader) {
 }
 
 /// The entries of bucket `b` (`ENTRIES[lo..hi]`) whose hash is `h` (4 bits), each with
-/// its `kind << 4 | bit`: the three-byte entries of the `small-flash` build.
+/// its `kind << 4 | bit`: the three-byte entries of the `small-flash` build. The bucket's
+/// run of group bits is walked once, forward, as far as the last entry of hash `h`.
 #[cfg(feature = "small-flash")]
 #[inline]
 fn flash_entries(b: usize, lo: usize, hi: usize, h: u8) -> impl Iterator<Item = tables::Entry> {
+    let mut walk = GroupWalk {
+        bit: tables::GROUPS.wrapping_mul(b).wrapping_add(lo),
+        zeros: 0,
+        group: 0,
+    };
     tables::ENTRIES
         .get(lo..hi)
         .unwrap_or(&[])
@@ -1902,28 +1909,39 @@ fn flash_entries(b: usize, lo: usize, hi: usize, h: u8) -> impl Iterator<Item = 
         .filter(move |(_, &[_, _, top])| top >> 4 == h)
         .filter_map(move |(k, &[x, y, z])| {
             let packed = u32::from_le_bytes([x, y, z, 0]);
-            Some(tables::Entry::from_flash(packed, flash_kind_bit(b, k)?))
+            let kind_bit = tables::GROUP_KIND_BIT.get(walk.group_of(k)?).copied()?;
+            Some(tables::Entry::from_flash(packed, kind_bit))
         })
 }
 
-/// The `kind << 4 | bit` of the `k`-th entry of bucket `b` in the `small-flash` build:
-/// that of its group, the number of 1 bits of [`tables::GROUP_RUNS`] before the entry's 0
-/// bit in the bucket's run.
+/// A forward walk over one bucket's run of [`tables::GROUP_RUNS`] (from bit
+/// `BUCKETS[b] + GROUPS * b`): the `k`-th entry of the bucket is in the group whose number
+/// is the count of 1 bits before the bucket's `k`-th 0 bit.
 #[cfg(feature = "small-flash")]
-fn flash_kind_bit(b: usize, k: usize) -> Option<u8> {
-    let before = usize::from(*tables::BUCKETS.get(b)?);
-    let mut bit = before.checked_add(tables::GROUPS.checked_mul(b)?)?;
-    let (mut zeros, mut group) = (0usize, 0usize);
-    loop {
-        let byte = *tables::GROUP_RUNS.get(bit / 8)?;
-        if (byte >> (bit % 8)) & 1 != 0 {
-            group = group.checked_add(1)?;
-        } else if zeros == k {
-            return tables::GROUP_KIND_BIT.get(group).copied();
-        } else {
-            zeros = zeros.checked_add(1)?;
+struct GroupWalk {
+    /// The next bit to read.
+    bit: usize,
+    /// The 0 bits (entries) read so far.
+    zeros: usize,
+    /// The 1 bits (group ends) read so far: the group of the next entry.
+    group: usize,
+}
+
+#[cfg(feature = "small-flash")]
+impl GroupWalk {
+    /// The group of the `k`-th entry of the bucket, `k` above any asked before; `None`
+    /// past the end of the runs. (The counts cannot wrap: each is at most the bit count.)
+    fn group_of(&mut self, k: usize) -> Option<usize> {
+        while self.zeros <= k {
+            let byte = *tables::GROUP_RUNS.get(self.bit / 8)?;
+            if (byte >> (self.bit % 8)) & 1 != 0 {
+                self.group = self.group.wrapping_add(1);
+            } else {
+                self.zeros = self.zeros.wrapping_add(1);
+            }
+            self.bit = self.bit.wrapping_add(1);
         }
-        bit = bit.checked_add(1)?;
+        Some(self.group)
     }
 }
 
@@ -2632,7 +2650,7 @@ mod tables {
     /// `BUCKETS[b] + GROUPS * b` on (bit `i` is bit `i % 8` of byte `i / 8`), for each group
     /// in order a 0 bit per entry of the bucket in that group, then a 1 bit. The `k`-th
     /// entry of the bucket is in the group whose number is the count of 1 bits before its
-    /// 0 bit ([`super::flash_kind_bit`]). 1.8 KiB where a byte per entry would take 3 KiB.
+    /// 0 bit ([`super::GroupWalk`]). 0.8 KiB where a byte per entry would take 3.4 KiB.
     #[cfg(feature = "small-flash")]
     pub(super) static GROUP_RUNS: [u8; RUN_BITS.div_ceil(8)] = {
         let groups = source_groups();
