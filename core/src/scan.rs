@@ -2685,11 +2685,51 @@ mod tables {
 
     /// Length of [`CODE`]: the compact packed patterns, then the tails.
     #[cfg(feature = "small-flash")]
-    const CODE_LEN: usize = PACKED_CODE.len() + TAILS_LEN;
+    const CODE_LEN: usize = PACKED_CODE.len() + {
+        let mut n = 0;
+        let mut i = 0;
+        while i < TAILS.len() {
+            n += escaped(TAILS[i].as_bytes()).1;
+            i += 1;
+        }
+        n
+    };
+
+    /// A tail (UTF-8 `p`, at most 8 bytes) in the compact form without pieces: an ASCII
+    /// character with a byte of its own as that byte, every other character as the escape
+    /// then its UTF-8 bytes (`scan/compact.rs`), and its length.
+    #[cfg(feature = "small-flash")]
+    const fn escaped(p: &[u8]) -> ([u8; 16], usize) {
+        let mut out = [0u8; 16];
+        let (mut i, mut o) = (0, 0);
+        while i < p.len() {
+            let b = p[i];
+            if b < 0x80 && super::compact::piece_index(b).is_none() {
+                out[o] = b;
+                i += 1;
+                o += 1;
+                continue;
+            }
+            let n = match super::compact::utf8_len(b) {
+                Some(n) => n,
+                None => panic!("tail not UTF-8"),
+            };
+            out[o] = super::compact::ESCAPE;
+            o += 1;
+            let mut k = 0;
+            while k < n {
+                out[o] = p[i + k];
+                o += 1;
+                k += 1;
+            }
+            i += n;
+        }
+        (out, o)
+    }
 
     /// The compact text and the scanner's entries into it, in the order of
     /// [`ENTRIES_CONST`]: each entry's pattern at the offset `core/build.rs` gave it in
-    /// `PACKED_CODE` (the tails, the same bytes in both forms, after it), checked to decode
+    /// `PACKED_CODE` (the tails, written by [`escaped`], after it), checked to decode
     /// to the entry's pattern in [`TEXT`].
     #[cfg(feature = "small-flash")]
     const fn build_compact() -> ([u8; CODE_LEN], [Entry; N]) {
@@ -2706,16 +2746,18 @@ mod tables {
             "PACKED_CODE_AT misses patterns"
         );
         let mut tail_off = [0usize; N];
+        let mut tail_len = [0usize; N];
         let mut n = tails_at;
         while n < N {
-            let p = pattern(&BUILT.1[n]);
+            let (p, len) = escaped(pattern(&BUILT.1[n]));
             let mut j = 0;
-            while j < p.len() {
+            while j < len {
                 code[at + j] = p[j];
                 j += 1;
             }
             tail_off[n] = at;
-            at += p.len();
+            tail_len[n] = len;
+            at += len;
             n += 1;
         }
         assert!(at == CODE_LEN, "compact text length");
@@ -2728,7 +2770,7 @@ mod tables {
             let (off, len) = if n < tails_at {
                 (PACKED_CODE_AT[n] as usize, PACKED_CODE_LEN[n] as usize)
             } else {
-                (tail_off[n], p.len())
+                (tail_off[n], tail_len[n])
             };
             assert!(off + len <= CODE_LEN, "compact offset past the text");
             let (_, rest) = code.split_at(off);
@@ -2783,21 +2825,24 @@ mod tables {
                     2,
                     3,
                 )
-            } else if b >= 0xD8 && b <= 0xDF {
-                let c = ((b as u32) & 0x07) << 8 | code[i + 1] as u32;
-                if c < 0x80 {
-                    // An ASCII character without a byte of its own.
-                    if super::compact::piece_index(c as u8).is_none() {
-                        return false;
-                    }
-                    ([c as u8, 0, 0, 0], 2, 1)
-                } else {
-                    ([0xC0 | (c >> 6) as u8, 0x80 | (c & 0x3F) as u8, 0, 0], 2, 2)
+            } else if b == super::compact::ESCAPE && i + 1 < code.len() {
+                // A character's UTF-8 bytes after the escape.
+                let lead = code[i + 1];
+                let n = match super::compact::utf8_len(lead) {
+                    Some(n) if i + 1 + n <= code.len() => n,
+                    _ => return false,
+                };
+                if lead < 0x80 && super::compact::piece_index(lead).is_none() {
+                    // An ASCII character with a byte of its own is not written so.
+                    return false;
                 }
-            } else if b >= 0xE0 && b <= 0xEF {
-                ([b, code[i + 1], code[i + 2], 0], 3, 3)
-            } else if b >= 0xF0 && b <= 0xF4 {
-                ([b, code[i + 1], code[i + 2], code[i + 3]], 4, 4)
+                let mut bytes = [0u8; 4];
+                let mut k = 0;
+                while k < n {
+                    bytes[k] = code[i + 1 + k];
+                    k += 1;
+                }
+                (bytes, 1 + n, n)
             } else {
                 return false;
             };

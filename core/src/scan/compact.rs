@@ -7,19 +7,18 @@
 //! about 8 KiB of flash.
 //!
 //! A pattern is a run of pieces and characters; the first byte of each tells its length:
-//! - `0x01..=0x1F`, `0x41..=0x60`, `0x7B..=0x7F`, `0xD2..=0xD7` and `0xF5..=0xFF` (first
-//!   bytes no character has: a phrase holds no control character, and the ASCII
-//!   characters of these bytes are written in two bytes): one of the 85 pieces of text
-//!   (`我`, `ing`, `my `, `律師`) that save the pattern text the most bytes, chosen by
+//! - `0x01..=0x1F`, `0x41..=0x60`, `0x7B..=0x7F`, `0xD2..=0xD7` and `0xD9..=0xFF` (bytes
+//!   no character written below starts with: a phrase holds no control character, and
+//!   the ASCII characters of these bytes are written escaped): one of the 113 pieces of
+//!   text (`我`, `ing`, `my `, `律師`) that save the pattern text the most bytes, chosen by
 //!   `core/build.rs` (`pieces`), [`piece`] in the order of these bytes, one byte;
 //! - `0x00..=0x40` and `0x61..=0x7A` otherwise: ASCII (space, digits, lower-case letters,
 //!   `!"#$%&'()*+,-./:;<=>?@`), one byte;
 //! - `0x80..=0xD1` then `t`: the CJK ideograph `U+4E00 + (first - 0x80) * 256 + t`;
-//! - `0xD8..=0xDF` then `t`: the character `(first - 0xD8) * 256 + t` below U+0800 (two
-//!   bytes in UTF-8 too, such as `£` and `¥`, or an ASCII character without a byte of
-//!   its own above, such as `A` or `_`);
-//! - `0xE0..=0xF4`: a character of three or four bytes in UTF-8, those bytes as they are
-//!   (`’`, `：`, `！`).
+//! - `0xD8` ([`ESCAPE`]) then a character's UTF-8 bytes (one to four, as their first byte
+//!   says): any other character, rare in phrases (`A`, `_`, `£`, `：`, `！`), one byte
+//!   more than in UTF-8 (which frees the first bytes of longer UTF-8 characters for
+//!   pieces).
 
 use super::{PACKED_CODE_PIECES, PACKED_CODE_PIECE_AT, PATTERN_CAP};
 
@@ -47,7 +46,22 @@ pub(super) const fn piece_index(b: u8) -> Option<usize> {
         0x41..=0x60 => Some(b.wrapping_sub(0x41 - 31) as usize),
         0x7B..=0x7F => Some(b.wrapping_sub(0x7B - 63) as usize),
         0xD2..=0xD7 => Some(b.wrapping_sub(0xD2 - 68) as usize),
-        0xF5..=0xFF => Some(b.wrapping_sub(0xF5 - 74) as usize),
+        0xD9..=0xFF => Some(b.wrapping_sub(0xD9 - 74) as usize),
+        _ => None,
+    }
+}
+
+/// The byte before a character written as its UTF-8 bytes.
+pub(super) const ESCAPE: u8 = 0xD8;
+
+/// The number of bytes of the UTF-8 character whose first byte is `lead`, or `None` if
+/// no character starts with it.
+pub(super) const fn utf8_len(lead: u8) -> Option<usize> {
+    match lead {
+        0x00..=0x7F => Some(1),
+        0xC2..=0xDF => Some(2),
+        0xE0..=0xEF => Some(3),
+        0xF0..=0xF4 => Some(4),
         _ => None,
     }
 }
@@ -74,16 +88,14 @@ pub(super) fn decode(code: &[u8], out: &mut [u8; PATTERN_CAP]) -> Option<usize> 
                 let offset = u32::from_be_bytes([0, 0, *first & 0x7F, *low]);
                 (utf8(0x4E00u32.wrapping_add(offset), &mut char_bytes)?, t)
             }
-            (0xD8..=0xDF, [low, t @ ..]) => {
-                let c = u32::from_be_bytes([0, 0, *first & 0x07, *low]);
+            (ESCAPE, [lead, ..]) => {
+                let end = utf8_len(*lead)?.checked_add(1)?;
                 // An ASCII character with a byte of its own is not written so.
-                if u8::try_from(c).is_ok_and(|b| b.is_ascii() && piece_index(b).is_none()) {
+                if lead.is_ascii() && piece_index(*lead).is_none() {
                     return None;
                 }
-                (utf8(c, &mut char_bytes)?, t)
+                (rest.get(1..end)?, rest.get(end..)?)
             }
-            (0xE0..=0xEF, [_, _, t @ ..]) => (rest.get(..3)?, t),
-            (0xF0..=0xF4, [_, _, _, t @ ..]) => (rest.get(..4)?, t),
             _ => return None,
         };
         let end = n.checked_add(bytes.len())?;
@@ -119,12 +131,15 @@ mod tests {
         assert_eq!(decoded(&[0x94, 0x95, 0xBD, 0xC9]).as_deref(), Some("投诉"));
         assert_eq!(decoded(&[0xD1, 0x8D]).as_deref(), Some("龍"));
         assert_eq!(decoded(&[0xD1, 0xFF]).as_deref(), Some("\u{9FFF}"));
-        // £ U+00A3, ¥ U+00A5.
-        assert_eq!(decoded(&[0xD8, 0xA3, b'5']).as_deref(), Some("£5"));
-        assert_eq!(decoded(&[0xD8, 0xA5]).as_deref(), Some("¥"));
-        // ’ and ： as in UTF-8, 😀 as in UTF-8.
-        assert_eq!(decoded("it’s：".as_bytes()).as_deref(), Some("it’s："));
-        assert_eq!(decoded("😀".as_bytes()).as_deref(), Some("😀"));
+        // £ U+00A3, ¥ U+00A5, ： U+FF1A and 😀 U+1F600: the escape, then UTF-8.
+        assert_eq!(decoded(&[ESCAPE, 0xC2, 0xA3, b'5']).as_deref(), Some("£5"));
+        assert_eq!(decoded(&[ESCAPE, 0xC2, 0xA5]).as_deref(), Some("¥"));
+        let mut colon = std::vec![b'i', b't', ESCAPE];
+        colon.extend_from_slice("：".as_bytes());
+        assert_eq!(decoded(&colon).as_deref(), Some("it："));
+        let mut smile = std::vec![ESCAPE];
+        smile.extend_from_slice("😀".as_bytes());
+        assert_eq!(decoded(&smile).as_deref(), Some("😀"));
     }
 
     #[test]
@@ -133,7 +148,7 @@ mod tests {
             .chain(0x41..=0x60)
             .chain(0x7B..=0x7F)
             .chain(0xD2..=0xD7)
-            .chain(0xF5..=0xFF)
+            .chain(0xD9..=0xFF)
             .collect();
         assert_eq!(codes.len(), PIECE_AT.len() - 1);
         for (i, &b) in codes.iter().enumerate() {
@@ -160,21 +175,25 @@ mod tests {
 
     #[test]
     fn the_ascii_characters_without_a_byte_take_two() {
-        assert_eq!(decoded(&[0xD8, b'A', b'p', b'p']).as_deref(), Some("App"));
-        assert_eq!(decoded(&[0xD8, b'_', 0xD8, b'~']).as_deref(), Some("_~"));
+        assert_eq!(decoded(&[ESCAPE, b'A', b'p', b'p']).as_deref(), Some("App"));
+        assert_eq!(decoded(&[ESCAPE, b'_', ESCAPE, b'~']).as_deref(), Some("_~"));
         // Those with a byte of their own are written in one byte only.
-        assert_eq!(decoded(&[0xD8, b'a']), None);
-        assert_eq!(decoded(&[0xD8, b' ']), None);
+        assert_eq!(decoded(&[ESCAPE, b'a']), None);
+        assert_eq!(decoded(&[ESCAPE, b' ']), None);
     }
 
     #[test]
     fn malformed_or_oversized_code_is_refused_not_misread() {
         // A cut character, and first bytes the form does not use.
         assert_eq!(decoded(&[0x80]), None);
-        assert_eq!(decoded(&[0xE4, 0xBD]), None);
-        assert_eq!(decoded(&[0xD8]), None);
+        assert_eq!(decoded(&[0x94, 0x95, 0xBD]), None);
+        assert_eq!(decoded(&[ESCAPE]), None);
+        assert_eq!(decoded(&[ESCAPE, 0xE4, 0xBD]), None);
+        // An escape before a byte no character starts with.
+        assert_eq!(decoded(&[ESCAPE, 0x80, 0x80]), None);
+        assert_eq!(decoded(&[ESCAPE, 0xF8, 0x80, 0x80, 0x80]), None);
         // ASCII with a byte of its own written in two bytes is not the form.
-        assert_eq!(decoded(&[0xD8, b'z']), None);
+        assert_eq!(decoded(&[ESCAPE, b'z']), None);
         // Eleven ideographs are 33 bytes of UTF-8, past the room of a pattern.
         assert_eq!(decoded(&[0x80, 0x00].repeat(11)), None);
         assert!(decoded(&[0x80, 0x00].repeat(10)).is_some());
