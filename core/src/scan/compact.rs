@@ -176,7 +176,10 @@ mod tests {
     #[test]
     fn the_ascii_characters_without_a_byte_take_two() {
         assert_eq!(decoded(&[ESCAPE, b'A', b'p', b'p']).as_deref(), Some("App"));
-        assert_eq!(decoded(&[ESCAPE, b'_', ESCAPE, b'~']).as_deref(), Some("_~"));
+        assert_eq!(
+            decoded(&[ESCAPE, b'_', ESCAPE, b'~']).as_deref(),
+            Some("_~")
+        );
         // Those with a byte of their own are written in one byte only.
         assert_eq!(decoded(&[ESCAPE, b'a']), None);
         assert_eq!(decoded(&[ESCAPE, b' ']), None);
