@@ -24,11 +24,71 @@ use super::{PACKED_CODE_PIECES, PACKED_CODE_PIECE_AT, PATTERN_CAP};
 
 /// The pieces of the one-byte codes (see [`piece_index`]), one after another, in UTF-8:
 /// chosen by `core/build.rs` (`pieces`); piece `i` is
-/// `PIECES[PIECE_AT[i]..PIECE_AT[i + 1]]`.
+/// `PIECES[start(i)..start(i + 1)]` (see [`piece_start`]).
 static PIECES: [u8; PACKED_CODE_PIECES.len()] = bytes_of(PACKED_CODE_PIECES);
 
-/// Where each piece of [`PIECES`] starts, and the end of the last.
-static PIECE_AT: [u16; PACKED_CODE_PIECE_AT.len()] = PACKED_CODE_PIECE_AT;
+/// Where each piece of [`PIECES`] starts, and the end of the last: the low byte of the
+/// offset, the page of 256 bytes given by [`PAGE_FROM`] (a byte a piece, not two).
+static PIECE_AT: [u8; PACKED_CODE_PIECE_AT.len()] = low_bytes(PACKED_CODE_PIECE_AT);
+
+/// Number of 256-byte pages of [`PIECES`] after the first (the end of the last piece
+/// included).
+const PAGES: usize = PACKED_CODE_PIECES.len() / 256;
+
+/// For each page `p` after the first, the index of the first piece start (or end of the
+/// last) at or past byte `256 * p` of [`PIECES`] (255, past every index, if none).
+static PAGE_FROM: [u8; PAGES] = page_from(&PACKED_CODE_PIECE_AT);
+
+/// The low byte of each offset (compile time only).
+// Compile time only (a `static` initialiser): an index out of bounds or an overflow is a
+// build error, not a runtime panic.
+#[allow(
+    clippy::indexing_slicing,
+    clippy::arithmetic_side_effects,
+    clippy::cast_possible_truncation
+)]
+const fn low_bytes<const N: usize>(at: [u16; N]) -> [u8; N] {
+    let mut out = [0u8; N];
+    let mut i = 0;
+    while i < N {
+        out[i] = at[i].to_le_bytes()[0];
+        i += 1;
+    }
+    out
+}
+
+/// [`PAGE_FROM`] of the increasing offsets `at` (compile time only).
+// Compile time only (a `static` initialiser): an index out of bounds or an overflow is a
+// build error, not a runtime panic.
+#[allow(
+    clippy::indexing_slicing,
+    clippy::arithmetic_side_effects,
+    clippy::cast_possible_truncation
+)]
+const fn page_from<const P: usize>(at: &[u16]) -> [u8; P] {
+    assert!(at.len() < 255, "too many pieces for a byte index");
+    let mut out = [u8::MAX; P];
+    let mut p = 0;
+    while p < P {
+        let mut i = 0;
+        while i < at.len() {
+            if at[i] as usize >= (p + 1) * 256 {
+                out[p] = i as u8;
+                break;
+            }
+            i += 1;
+        }
+        p += 1;
+    }
+    out
+}
+
+/// Where piece `i` starts in [`PIECES`] (for `i` the piece count: where the last ends).
+fn piece_start(i: usize) -> Option<usize> {
+    let low = usize::from(*PIECE_AT.get(i)?);
+    let pages = PAGE_FROM.iter().filter(|&&f| usize::from(f) <= i).count();
+    pages.checked_mul(256)?.checked_add(low)
+}
 
 /// The bytes of `s` as an array (compile time only; `N` is its length).
 const fn bytes_of<const N: usize>(s: &str) -> [u8; N] {
@@ -68,8 +128,8 @@ pub(super) const fn utf8_len(lead: u8) -> Option<usize> {
 
 /// The UTF-8 bytes of piece `i`.
 fn piece(i: usize) -> Option<&'static [u8]> {
-    let from = usize::from(*PIECE_AT.get(i)?);
-    let to = usize::from(*PIECE_AT.get(i.checked_add(1)?)?);
+    let from = piece_start(i)?;
+    let to = piece_start(i.checked_add(1)?)?;
     PIECES.get(from..to)
 }
 
@@ -171,6 +231,21 @@ mod tests {
         sorted.dedup();
         assert_eq!(sorted.len(), used.len());
         assert!(used.iter().all(|p| !p.is_empty()));
+    }
+
+    #[test]
+    fn the_byte_starts_of_the_pieces_are_their_offsets() {
+        // The one-byte starts with their pages against the plain `u16` offsets of
+        // `core/build.rs`.
+        for (i, &at) in PACKED_CODE_PIECE_AT.iter().enumerate() {
+            assert_eq!(piece_start(i), Some(usize::from(at)), "piece {i}");
+        }
+        assert_eq!(piece_start(PACKED_CODE_PIECE_AT.len()), None);
+        // Offsets across page ends, as a longer piece list would have them.
+        let at: [u16; 6] = [0, 200, 256, 300, 511, 700];
+        assert_eq!(page_from::<2>(&at), [2, 5]);
+        assert_eq!(page_from::<3>(&at), [2, 5, u8::MAX]);
+        assert_eq!(low_bytes(at), [0, 200, 0, 44, 255, 188]);
     }
 
     #[test]
