@@ -332,21 +332,25 @@ fn write_packed(out: &mut String, groups: &[((String, String), Vec<String>)]) {
 
 /// Number of one-byte piece codes of the compact form (see [`compact`]): the first bytes
 /// no other character uses, 0x01 to 0x1F, 0x41 to 0x60, 0x7B to 0x7F, 0xD2 to 0xD7 and
-/// 0xF5 to 0xFF.
-const PIECE_CODES: usize = 31 + 32 + 5 + 6 + 11;
+/// 0xD9 to 0xFF.
+const PIECE_CODES: usize = 31 + 32 + 5 + 6 + 39;
+
+/// The byte before a character the compact form writes as its UTF-8 bytes (see
+/// [`compact`]).
+const ESCAPE: u8 = 0xD8;
 
 /// Longest piece, in characters.
 const PIECE_CHARS: usize = 8;
 
 /// The one-byte code of the `i`-th piece (see [`compact`]).
 fn piece_code(i: usize) -> u8 {
-    let i = u8::try_from(i).expect("fewer than 85 pieces");
+    let i = u8::try_from(i).expect("fewer than 113 pieces");
     match i {
         0..=30 => 0x01 + i,
         31..=62 => 0x41 + (i - 31),
         63..=67 => 0x7B + (i - 63),
         68..=73 => 0xD2 + (i - 68),
-        _ => 0xF5 + (i - 74),
+        _ => 0xD9 + (i - 74),
     }
 }
 
@@ -362,10 +366,10 @@ fn char_cost(c: char) -> usize {
     let u = u32::from(c);
     if c.is_ascii() && one_byte_ascii(c) {
         1
-    } else if u < 0x800 || (0x4E00..=0x9FFF).contains(&u) {
+    } else if (0x4E00..=0x9FFF).contains(&u) {
         2
     } else {
-        c.len_utf8()
+        1 + c.len_utf8()
     }
 }
 
@@ -450,14 +454,15 @@ fn write_offsets(out: &mut String, name: &str, at: &[usize]) {
 /// `p` in the compact form of the `small-flash` pattern text, which `decode` in
 /// `core/src/scan/compact.rs` reads back, cut by [`tokens`]: a piece of `pieces` is one
 /// byte, [`piece_code`] of its index (0x01 to 0x1F, 0x41 to 0x60, 0x7B to 0x7F, 0xD2 to
-/// 0xD7, 0xF5 to 0xFF: first bytes no character has); any other character by itself:
-/// space, digits, lower-case letters and `!"#$%&'()*+,-./:;<=>?@` are their ASCII byte; a
-/// CJK ideograph U+4E00..=U+9FFF (three bytes in UTF-8) is two bytes, `0x80 + (c -
-/// 0x4E00) / 256` then `(c - 0x4E00) % 256` (first byte 0x80 to 0xD1); any other
-/// character below U+0800 (`£`, `¥`: two bytes in UTF-8; the other ASCII characters, `A`,
-/// `_`) is `0xD8 + c / 256` then `c % 256` (first byte 0xD8 to 0xDF); every other
-/// character (`’`, `：`, `！`) is its UTF-8 bytes (first byte 0xE0 to 0xF4). The first
-/// byte thus tells every piece's and character's length.
+/// 0xD7, 0xD9 to 0xFF: bytes no character written below starts with); any other
+/// character by itself: space, digits, lower-case letters and `!"#$%&'()*+,-./:;<=>?@`
+/// are their ASCII byte; a CJK ideograph U+4E00..=U+9FFF (three bytes in UTF-8) is two
+/// bytes, `0x80 + (c - 0x4E00) / 256` then `(c - 0x4E00) % 256` (first byte 0x80 to
+/// 0xD1); every other character, rare in phrases (`A`, `_`, `£`, `：`, `！`), is
+/// [`ESCAPE`] (0xD8) then its UTF-8 bytes, whose first byte tells their number. (One byte
+/// more than UTF-8 for these few characters frees the 39 first bytes of UTF-8 beyond
+/// two bytes for pieces, which save far more.) The first byte thus tells every piece's
+/// and character's length.
 fn compact(p: &str, pieces: &[String]) -> Vec<u8> {
     let mut out = Vec::new();
     for (piece, s) in tokens(p, pieces) {
@@ -473,9 +478,8 @@ fn compact(p: &str, pieces: &[String]) -> Vec<u8> {
         } else if (0x4E00..=0x9FFF).contains(&u) {
             let v = u - 0x4E00;
             out.extend([0x80 + (v >> 8) as u8, (v & 0xFF) as u8]);
-        } else if u < 0x800 {
-            out.extend([0xD8 + (u >> 8) as u8, (u & 0xFF) as u8]);
         } else {
+            out.push(ESCAPE);
             out.extend(c.encode_utf8(&mut [0; 4]).as_bytes());
         }
     }

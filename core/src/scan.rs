@@ -175,7 +175,7 @@
 //! for a Chinese character and one for the 49 most frequent, decoding the few entries a
 //! position's hash selects), 10 KiB of
 //! packed pattern entries (4 bytes each), the filter, the bucket starts (4 KiB on 64-bit targets, 1 KiB on 32-bit
-//! ones, 256 B with `small-flash`) and 0.6 KiB of small lookup tables. A number before a Chinese unit (`N天`) is not
+//! ones, 66 B with `small-flash`) and 0.6 KiB of small lookup tables. A number before a Chinese unit (`N天`) is not
 //! expanded into the table: the filter holds the key of every numeral + unit, and a
 //! position that passes it is checked in code for a numeral end followed by a unit
 //! (`units.rs`), as the pattern numeral + unit would be. Nothing allocates, nothing indexes out of
@@ -1685,13 +1685,14 @@ const FILTER_WORDS: usize = 1 << FILTER_WORD_BITS;
 /// log2 of the number of buckets of the pattern table. 11 on 64-bit targets (4 KiB of
 /// bucket starts, about one pattern per bucket: a filter hit on a common prefix such as
 /// "you " then scans a few entries, not a dozen); 9 on 32-bit ones (1 KiB, about four per
-/// bucket), where flash is scarce; 7 (256 B, about twenty per bucket, most rejected by
-/// their 4-bit hash) with the `small-flash` feature. Only speed depends on it, never the
-/// result.
+/// bucket), where flash is scarce; 5 (66 B, about a hundred per bucket, most rejected by
+/// their 4-bit hash without being decoded) with the `small-flash` feature, whose cue runs
+/// ([`tables::GROUP_RUNS`]) take a bit per cue group in every bucket: 0.8 KiB where 128
+/// buckets took 1.9 KiB. Only speed depends on it, never the result.
 const BUCKET_BITS: u32 = if cfg!(target_pointer_width = "64") {
     11
 } else if cfg!(feature = "small-flash") {
-    7
+    5
 } else {
     9
 };
@@ -1934,10 +1935,16 @@ fn verify(hay: &[u8], p: usize, origin: usize, m: u64, w: u64, r: &mut Reader) {
 }
 
 /// The entries of bucket `b` (`ENTRIES[lo..hi]`) whose hash is `h` (4 bits), each with
-/// its `kind << 4 | bit`: the three-byte entries of the `small-flash` build.
+/// its `kind << 4 | bit`: the three-byte entries of the `small-flash` build. The bucket's
+/// run of group bits is walked once, forward, as far as the last entry of hash `h`.
 #[cfg(feature = "small-flash")]
 #[inline]
 fn flash_entries(b: usize, lo: usize, hi: usize, h: u8) -> impl Iterator<Item = tables::Entry> {
+    let mut walk = GroupWalk {
+        bit: tables::GROUPS.wrapping_mul(b).wrapping_add(lo),
+        zeros: 0,
+        group: 0,
+    };
     tables::ENTRIES
         .get(lo..hi)
         .unwrap_or(&[])
@@ -1946,28 +1953,39 @@ fn flash_entries(b: usize, lo: usize, hi: usize, h: u8) -> impl Iterator<Item = 
         .filter(move |(_, &[_, _, top])| top >> 4 == h)
         .filter_map(move |(k, &[x, y, z])| {
             let packed = u32::from_le_bytes([x, y, z, 0]);
-            Some(tables::Entry::from_flash(packed, flash_kind_bit(b, k)?))
+            let kind_bit = tables::GROUP_KIND_BIT.get(walk.group_of(k)?).copied()?;
+            Some(tables::Entry::from_flash(packed, kind_bit))
         })
 }
 
-/// The `kind << 4 | bit` of the `k`-th entry of bucket `b` in the `small-flash` build:
-/// that of its group, the number of 1 bits of [`tables::GROUP_RUNS`] before the entry's 0
-/// bit in the bucket's run.
+/// A forward walk over one bucket's run of [`tables::GROUP_RUNS`] (from bit
+/// `BUCKETS[b] + GROUPS * b`): the `k`-th entry of the bucket is in the group whose number
+/// is the count of 1 bits before the bucket's `k`-th 0 bit.
 #[cfg(feature = "small-flash")]
-fn flash_kind_bit(b: usize, k: usize) -> Option<u8> {
-    let before = usize::from(*tables::BUCKETS.get(b)?);
-    let mut bit = before.checked_add(tables::GROUPS.checked_mul(b)?)?;
-    let (mut zeros, mut group) = (0usize, 0usize);
-    loop {
-        let byte = *tables::GROUP_RUNS.get(bit / 8)?;
-        if (byte >> (bit % 8)) & 1 != 0 {
-            group = group.checked_add(1)?;
-        } else if zeros == k {
-            return tables::GROUP_KIND_BIT.get(group).copied();
-        } else {
-            zeros = zeros.checked_add(1)?;
+struct GroupWalk {
+    /// The next bit to read.
+    bit: usize,
+    /// The 0 bits (entries) read so far.
+    zeros: usize,
+    /// The 1 bits (group ends) read so far: the group of the next entry.
+    group: usize,
+}
+
+#[cfg(feature = "small-flash")]
+impl GroupWalk {
+    /// The group of the `k`-th entry of the bucket, `k` above any asked before; `None`
+    /// past the end of the runs. (The counts cannot wrap: each is at most the bit count.)
+    fn group_of(&mut self, k: usize) -> Option<usize> {
+        while self.zeros <= k {
+            let byte = *tables::GROUP_RUNS.get(self.bit / 8)?;
+            if (byte >> (self.bit % 8)) & 1 != 0 {
+                self.group = self.group.wrapping_add(1);
+            } else {
+                self.zeros = self.zeros.wrapping_add(1);
+            }
+            self.bit = self.bit.wrapping_add(1);
         }
-        bit = bit.checked_add(1)?;
+        Some(self.group)
     }
 }
 
@@ -2676,7 +2694,7 @@ mod tables {
     /// `BUCKETS[b] + GROUPS * b` on (bit `i` is bit `i % 8` of byte `i / 8`), for each group
     /// in order a 0 bit per entry of the bucket in that group, then a 1 bit. The `k`-th
     /// entry of the bucket is in the group whose number is the count of 1 bits before its
-    /// 0 bit ([`super::flash_kind_bit`]). 1.8 KiB where a byte per entry would take 3 KiB.
+    /// 0 bit ([`super::GroupWalk`]). 0.8 KiB where a byte per entry would take 3.4 KiB.
     #[cfg(feature = "small-flash")]
     pub(super) static GROUP_RUNS: [u8; RUN_BITS.div_ceil(8)] = {
         let groups = source_groups();
@@ -2711,11 +2729,51 @@ mod tables {
 
     /// Length of [`CODE`]: the compact packed patterns, then the tails.
     #[cfg(feature = "small-flash")]
-    const CODE_LEN: usize = PACKED_CODE.len() + TAILS_LEN;
+    const CODE_LEN: usize = PACKED_CODE.len() + {
+        let mut n = 0;
+        let mut i = 0;
+        while i < TAILS.len() {
+            n += escaped(TAILS[i].as_bytes()).1;
+            i += 1;
+        }
+        n
+    };
+
+    /// A tail (UTF-8 `p`, at most 8 bytes) in the compact form without pieces: an ASCII
+    /// character with a byte of its own as that byte, every other character as the escape
+    /// then its UTF-8 bytes (`scan/compact.rs`), and its length.
+    #[cfg(feature = "small-flash")]
+    const fn escaped(p: &[u8]) -> ([u8; 16], usize) {
+        let mut out = [0u8; 16];
+        let (mut i, mut o) = (0, 0);
+        while i < p.len() {
+            let b = p[i];
+            if b < 0x80 && super::compact::piece_index(b).is_none() {
+                out[o] = b;
+                i += 1;
+                o += 1;
+                continue;
+            }
+            let n = match super::compact::utf8_len(b) {
+                Some(n) => n,
+                None => panic!("tail not UTF-8"),
+            };
+            out[o] = super::compact::ESCAPE;
+            o += 1;
+            let mut k = 0;
+            while k < n {
+                out[o] = p[i + k];
+                o += 1;
+                k += 1;
+            }
+            i += n;
+        }
+        (out, o)
+    }
 
     /// The compact text and the scanner's entries into it, in the order of
     /// [`ENTRIES_CONST`]: each entry's pattern at the offset `core/build.rs` gave it in
-    /// `PACKED_CODE` (the tails, the same bytes in both forms, after it), checked to decode
+    /// `PACKED_CODE` (the tails, written by [`escaped`], after it), checked to decode
     /// to the entry's pattern in [`TEXT`].
     #[cfg(feature = "small-flash")]
     const fn build_compact() -> ([u8; CODE_LEN], [Entry; N]) {
@@ -2732,16 +2790,18 @@ mod tables {
             "PACKED_CODE_AT misses patterns"
         );
         let mut tail_off = [0usize; N];
+        let mut tail_len = [0usize; N];
         let mut n = tails_at;
         while n < N {
-            let p = pattern(&BUILT.1[n]);
+            let (p, len) = escaped(pattern(&BUILT.1[n]));
             let mut j = 0;
-            while j < p.len() {
+            while j < len {
                 code[at + j] = p[j];
                 j += 1;
             }
             tail_off[n] = at;
-            at += p.len();
+            tail_len[n] = len;
+            at += len;
             n += 1;
         }
         assert!(at == CODE_LEN, "compact text length");
@@ -2754,7 +2814,7 @@ mod tables {
             let (off, len) = if n < tails_at {
                 (PACKED_CODE_AT[n] as usize, PACKED_CODE_LEN[n] as usize)
             } else {
-                (tail_off[n], p.len())
+                (tail_off[n], tail_len[n])
             };
             assert!(off + len <= CODE_LEN, "compact offset past the text");
             let (_, rest) = code.split_at(off);
@@ -2809,21 +2869,24 @@ mod tables {
                     2,
                     3,
                 )
-            } else if b >= 0xD8 && b <= 0xDF {
-                let c = ((b as u32) & 0x07) << 8 | code[i + 1] as u32;
-                if c < 0x80 {
-                    // An ASCII character without a byte of its own.
-                    if super::compact::piece_index(c as u8).is_none() {
-                        return false;
-                    }
-                    ([c as u8, 0, 0, 0], 2, 1)
-                } else {
-                    ([0xC0 | (c >> 6) as u8, 0x80 | (c & 0x3F) as u8, 0, 0], 2, 2)
+            } else if b == super::compact::ESCAPE && i + 1 < code.len() {
+                // A character's UTF-8 bytes after the escape.
+                let lead = code[i + 1];
+                let n = match super::compact::utf8_len(lead) {
+                    Some(n) if i + 1 + n <= code.len() => n,
+                    _ => return false,
+                };
+                if lead < 0x80 && super::compact::piece_index(lead).is_none() {
+                    // An ASCII character with a byte of its own is not written so.
+                    return false;
                 }
-            } else if b >= 0xE0 && b <= 0xEF {
-                ([b, code[i + 1], code[i + 2], 0], 3, 3)
-            } else if b >= 0xF0 && b <= 0xF4 {
-                ([b, code[i + 1], code[i + 2], code[i + 3]], 4, 4)
+                let mut bytes = [0u8; 4];
+                let mut k = 0;
+                while k < n {
+                    bytes[k] = code[i + 1 + k];
+                    k += 1;
+                }
+                (bytes, 1 + n, n)
             } else {
                 return false;
             };

@@ -7,29 +7,88 @@
 //! about 8 KiB of flash.
 //!
 //! A pattern is a run of pieces and characters; the first byte of each tells its length:
-//! - `0x01..=0x1F`, `0x41..=0x60`, `0x7B..=0x7F`, `0xD2..=0xD7` and `0xF5..=0xFF` (first
-//!   bytes no character has: a phrase holds no control character, and the ASCII
-//!   characters of these bytes are written in two bytes): one of the 85 pieces of text
-//!   (`我`, `ing`, `my `, `律師`) that save the pattern text the most bytes, chosen by
+//! - `0x01..=0x1F`, `0x41..=0x60`, `0x7B..=0x7F`, `0xD2..=0xD7` and `0xD9..=0xFF` (bytes
+//!   no character written below starts with: a phrase holds no control character, and
+//!   the ASCII characters of these bytes are written escaped): one of the 113 pieces of
+//!   text (`我`, `ing`, `my `, `律師`) that save the pattern text the most bytes, chosen by
 //!   `core/build.rs` (`pieces`), [`piece`] in the order of these bytes, one byte;
 //! - `0x00..=0x40` and `0x61..=0x7A` otherwise: ASCII (space, digits, lower-case letters,
 //!   `!"#$%&'()*+,-./:;<=>?@`), one byte;
 //! - `0x80..=0xD1` then `t`: the CJK ideograph `U+4E00 + (first - 0x80) * 256 + t`;
-//! - `0xD8..=0xDF` then `t`: the character `(first - 0xD8) * 256 + t` below U+0800 (two
-//!   bytes in UTF-8 too, such as `£` and `¥`, or an ASCII character without a byte of
-//!   its own above, such as `A` or `_`);
-//! - `0xE0..=0xF4`: a character of three or four bytes in UTF-8, those bytes as they are
-//!   (`’`, `：`, `！`).
+//! - `0xD8` ([`ESCAPE`]) then a character's UTF-8 bytes (one to four, as their first byte
+//!   says): any other character, rare in phrases (`A`, `_`, `£`, `：`, `！`), one byte
+//!   more than in UTF-8 (which frees the first bytes of longer UTF-8 characters for
+//!   pieces).
 
 use super::{PACKED_CODE_PIECES, PACKED_CODE_PIECE_AT, PATTERN_CAP};
 
 /// The pieces of the one-byte codes (see [`piece_index`]), one after another, in UTF-8:
 /// chosen by `core/build.rs` (`pieces`); piece `i` is
-/// `PIECES[PIECE_AT[i]..PIECE_AT[i + 1]]`.
+/// `PIECES[start(i)..start(i + 1)]` (see [`piece_start`]).
 static PIECES: [u8; PACKED_CODE_PIECES.len()] = bytes_of(PACKED_CODE_PIECES);
 
-/// Where each piece of [`PIECES`] starts, and the end of the last.
-static PIECE_AT: [u16; PACKED_CODE_PIECE_AT.len()] = PACKED_CODE_PIECE_AT;
+/// Where each piece of [`PIECES`] starts, and the end of the last: the low byte of the
+/// offset, the page of 256 bytes given by [`PAGE_FROM`] (a byte a piece, not two).
+static PIECE_AT: [u8; PACKED_CODE_PIECE_AT.len()] = low_bytes(PACKED_CODE_PIECE_AT);
+
+/// Number of 256-byte pages of [`PIECES`] after the first (the end of the last piece
+/// included).
+const PAGES: usize = PACKED_CODE_PIECES.len() / 256;
+
+/// For each page `p` after the first, the index of the first piece start (or end of the
+/// last) at or past byte `256 * p` of [`PIECES`] (255, past every index, if none).
+static PAGE_FROM: [u8; PAGES] = page_from(&PACKED_CODE_PIECE_AT);
+
+/// The low byte of each offset (compile time only).
+// Compile time only (a `static` initialiser): an index out of bounds or an overflow is a
+// build error, not a runtime panic.
+#[allow(
+    clippy::indexing_slicing,
+    clippy::arithmetic_side_effects,
+    clippy::cast_possible_truncation
+)]
+const fn low_bytes<const N: usize>(at: [u16; N]) -> [u8; N] {
+    let mut out = [0u8; N];
+    let mut i = 0;
+    while i < N {
+        out[i] = at[i].to_le_bytes()[0];
+        i += 1;
+    }
+    out
+}
+
+/// [`PAGE_FROM`] of the increasing offsets `at` (compile time only).
+// Compile time only (a `static` initialiser): an index out of bounds or an overflow is a
+// build error, not a runtime panic.
+#[allow(
+    clippy::indexing_slicing,
+    clippy::arithmetic_side_effects,
+    clippy::cast_possible_truncation
+)]
+const fn page_from<const P: usize>(at: &[u16]) -> [u8; P] {
+    assert!(at.len() < 255, "too many pieces for a byte index");
+    let mut out = [u8::MAX; P];
+    let mut p = 0;
+    while p < P {
+        let mut i = 0;
+        while i < at.len() {
+            if at[i] as usize >= (p + 1) * 256 {
+                out[p] = i as u8;
+                break;
+            }
+            i += 1;
+        }
+        p += 1;
+    }
+    out
+}
+
+/// Where piece `i` starts in [`PIECES`] (for `i` the piece count: where the last ends).
+fn piece_start(i: usize) -> Option<usize> {
+    let low = usize::from(*PIECE_AT.get(i)?);
+    let pages = PAGE_FROM.iter().filter(|&&f| usize::from(f) <= i).count();
+    pages.checked_mul(256)?.checked_add(low)
+}
 
 /// The bytes of `s` as an array (compile time only; `N` is its length).
 const fn bytes_of<const N: usize>(s: &str) -> [u8; N] {
@@ -47,15 +106,30 @@ pub(super) const fn piece_index(b: u8) -> Option<usize> {
         0x41..=0x60 => Some(b.wrapping_sub(0x41 - 31) as usize),
         0x7B..=0x7F => Some(b.wrapping_sub(0x7B - 63) as usize),
         0xD2..=0xD7 => Some(b.wrapping_sub(0xD2 - 68) as usize),
-        0xF5..=0xFF => Some(b.wrapping_sub(0xF5 - 74) as usize),
+        0xD9..=0xFF => Some(b.wrapping_sub(0xD9 - 74) as usize),
+        _ => None,
+    }
+}
+
+/// The byte before a character written as its UTF-8 bytes.
+pub(super) const ESCAPE: u8 = 0xD8;
+
+/// The number of bytes of the UTF-8 character whose first byte is `lead`, or `None` if
+/// no character starts with it.
+pub(super) const fn utf8_len(lead: u8) -> Option<usize> {
+    match lead {
+        0x00..=0x7F => Some(1),
+        0xC2..=0xDF => Some(2),
+        0xE0..=0xEF => Some(3),
+        0xF0..=0xF4 => Some(4),
         _ => None,
     }
 }
 
 /// The UTF-8 bytes of piece `i`.
 fn piece(i: usize) -> Option<&'static [u8]> {
-    let from = usize::from(*PIECE_AT.get(i)?);
-    let to = usize::from(*PIECE_AT.get(i.checked_add(1)?)?);
+    let from = piece_start(i)?;
+    let to = piece_start(i.checked_add(1)?)?;
     PIECES.get(from..to)
 }
 
@@ -74,16 +148,14 @@ pub(super) fn decode(code: &[u8], out: &mut [u8; PATTERN_CAP]) -> Option<usize> 
                 let offset = u32::from_be_bytes([0, 0, *first & 0x7F, *low]);
                 (utf8(0x4E00u32.wrapping_add(offset), &mut char_bytes)?, t)
             }
-            (0xD8..=0xDF, [low, t @ ..]) => {
-                let c = u32::from_be_bytes([0, 0, *first & 0x07, *low]);
+            (ESCAPE, [lead, ..]) => {
+                let end = utf8_len(*lead)?.checked_add(1)?;
                 // An ASCII character with a byte of its own is not written so.
-                if u8::try_from(c).is_ok_and(|b| b.is_ascii() && piece_index(b).is_none()) {
+                if lead.is_ascii() && piece_index(*lead).is_none() {
                     return None;
                 }
-                (utf8(c, &mut char_bytes)?, t)
+                (rest.get(1..end)?, rest.get(end..)?)
             }
-            (0xE0..=0xEF, [_, _, t @ ..]) => (rest.get(..3)?, t),
-            (0xF0..=0xF4, [_, _, _, t @ ..]) => (rest.get(..4)?, t),
             _ => return None,
         };
         let end = n.checked_add(bytes.len())?;
@@ -119,12 +191,15 @@ mod tests {
         assert_eq!(decoded(&[0x94, 0x95, 0xBD, 0xC9]).as_deref(), Some("投诉"));
         assert_eq!(decoded(&[0xD1, 0x8D]).as_deref(), Some("龍"));
         assert_eq!(decoded(&[0xD1, 0xFF]).as_deref(), Some("\u{9FFF}"));
-        // £ U+00A3, ¥ U+00A5.
-        assert_eq!(decoded(&[0xD8, 0xA3, b'5']).as_deref(), Some("£5"));
-        assert_eq!(decoded(&[0xD8, 0xA5]).as_deref(), Some("¥"));
-        // ’ and ： as in UTF-8, 😀 as in UTF-8.
-        assert_eq!(decoded("it’s：".as_bytes()).as_deref(), Some("it’s："));
-        assert_eq!(decoded("😀".as_bytes()).as_deref(), Some("😀"));
+        // £ U+00A3, ¥ U+00A5, ： U+FF1A and 😀 U+1F600: the escape, then UTF-8.
+        assert_eq!(decoded(&[ESCAPE, 0xC2, 0xA3, b'5']).as_deref(), Some("£5"));
+        assert_eq!(decoded(&[ESCAPE, 0xC2, 0xA5]).as_deref(), Some("¥"));
+        let mut colon = std::vec![b'i', b't', ESCAPE];
+        colon.extend_from_slice("：".as_bytes());
+        assert_eq!(decoded(&colon).as_deref(), Some("it："));
+        let mut smile = std::vec![ESCAPE];
+        smile.extend_from_slice("😀".as_bytes());
+        assert_eq!(decoded(&smile).as_deref(), Some("😀"));
     }
 
     #[test]
@@ -133,7 +208,7 @@ mod tests {
             .chain(0x41..=0x60)
             .chain(0x7B..=0x7F)
             .chain(0xD2..=0xD7)
-            .chain(0xF5..=0xFF)
+            .chain(0xD9..=0xFF)
             .collect();
         assert_eq!(codes.len(), PIECE_AT.len() - 1);
         for (i, &b) in codes.iter().enumerate() {
@@ -159,22 +234,44 @@ mod tests {
     }
 
     #[test]
+    fn the_byte_starts_of_the_pieces_are_their_offsets() {
+        // The one-byte starts with their pages against the plain `u16` offsets of
+        // `core/build.rs`.
+        for (i, &at) in PACKED_CODE_PIECE_AT.iter().enumerate() {
+            assert_eq!(piece_start(i), Some(usize::from(at)), "piece {i}");
+        }
+        assert_eq!(piece_start(PACKED_CODE_PIECE_AT.len()), None);
+        // Offsets across page ends, as a longer piece list would have them.
+        let at: [u16; 6] = [0, 200, 256, 300, 511, 700];
+        assert_eq!(page_from::<2>(&at), [2, 5]);
+        assert_eq!(page_from::<3>(&at), [2, 5, u8::MAX]);
+        assert_eq!(low_bytes(at), [0, 200, 0, 44, 255, 188]);
+    }
+
+    #[test]
     fn the_ascii_characters_without_a_byte_take_two() {
-        assert_eq!(decoded(&[0xD8, b'A', b'p', b'p']).as_deref(), Some("App"));
-        assert_eq!(decoded(&[0xD8, b'_', 0xD8, b'~']).as_deref(), Some("_~"));
+        assert_eq!(decoded(&[ESCAPE, b'A', b'p', b'p']).as_deref(), Some("App"));
+        assert_eq!(
+            decoded(&[ESCAPE, b'_', ESCAPE, b'~']).as_deref(),
+            Some("_~")
+        );
         // Those with a byte of their own are written in one byte only.
-        assert_eq!(decoded(&[0xD8, b'a']), None);
-        assert_eq!(decoded(&[0xD8, b' ']), None);
+        assert_eq!(decoded(&[ESCAPE, b'a']), None);
+        assert_eq!(decoded(&[ESCAPE, b' ']), None);
     }
 
     #[test]
     fn malformed_or_oversized_code_is_refused_not_misread() {
         // A cut character, and first bytes the form does not use.
         assert_eq!(decoded(&[0x80]), None);
-        assert_eq!(decoded(&[0xE4, 0xBD]), None);
-        assert_eq!(decoded(&[0xD8]), None);
+        assert_eq!(decoded(&[0x94, 0x95, 0xBD]), None);
+        assert_eq!(decoded(&[ESCAPE]), None);
+        assert_eq!(decoded(&[ESCAPE, 0xE4, 0xBD]), None);
+        // An escape before a byte no character starts with.
+        assert_eq!(decoded(&[ESCAPE, 0x80, 0x80]), None);
+        assert_eq!(decoded(&[ESCAPE, 0xF8, 0x80, 0x80, 0x80]), None);
         // ASCII with a byte of its own written in two bytes is not the form.
-        assert_eq!(decoded(&[0xD8, b'z']), None);
+        assert_eq!(decoded(&[ESCAPE, b'z']), None);
         // Eleven ideographs are 33 bytes of UTF-8, past the room of a pattern.
         assert_eq!(decoded(&[0x80, 0x00].repeat(11)), None);
         assert!(decoded(&[0x80, 0x00].repeat(10)).is_some());
