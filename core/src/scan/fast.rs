@@ -1056,6 +1056,48 @@ mod tests {
     }
 
     #[test]
+    fn a_long_pattern_is_read_as_the_plain_matcher_reads_it_up_to_the_end_of_the_text() {
+        // Bytes 8 to 15 are compared before the call, from the text where 16 bytes are
+        // left and zero-padded where fewer are: every pattern of more than 8 bytes, whole
+        // and cut short, at the end of the text and before a few more bytes.
+        for e in tables::ENTRIES.iter() {
+            let pat = tables::pattern(e);
+            if pat.len() <= 8 {
+                continue;
+            }
+            for cut in [0, 1, 7] {
+                let Some(head) = pat.get(..pat.len() - cut) else {
+                    continue;
+                };
+                // A short text (read to its end by `last_block`) and one whose first
+                // block is read straight from it, the pattern at its end.
+                let long_lead = "it was so ".repeat(6);
+                for (lead, tail) in [
+                    ("so ", &b""[..]),
+                    ("so ", b"."),
+                    ("so ", b" ok then"),
+                    (long_lead.as_str(), b""),
+                    (long_lead.as_str(), b" ok"),
+                ] {
+                    let mut text = std::vec::Vec::from(lead.as_bytes());
+                    text.extend_from_slice(head);
+                    text.extend_from_slice(tail);
+                    let mut fast = Reader::new();
+                    scan_range(&text, 0, text.len(), 0, &mut fast);
+                    let mut plain = Reader::new();
+                    super::super::scan_range(&text, 0, text.len(), 0, &mut plain);
+                    assert_eq!(
+                        fast.finish(),
+                        plain.finish(),
+                        "{:?}",
+                        std::string::String::from_utf8_lossy(&text)
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
     fn may_start_marks_the_first_byte_of_every_pattern_in_either_case() {
         // The blocks skip the filter at a boundary whose byte has no MAY_START: no pattern
         // may match there.
