@@ -821,16 +821,37 @@ fn second_word_matches(w: u64, i: usize) -> bool {
 
 /// Entry `i` of the table, whose first (up to) 16 bytes match at `p`: reported if it
 /// matches whole and its cue is news, with the plain `verify`'s rules.
+/// A pattern of more than 16 bytes goes on in [`long_entry_hit`], so that this one calls
+/// nothing but the reader, last, and keeps no registers of its caller's.
 #[cold]
 #[inline(never)]
 fn entry_hit(hay: &[u8], p: usize, origin: usize, i: usize, r: &mut Reader) {
     let Some(&e) = tables::ENTRIES.get(i) else {
         return;
     };
+    if e.len() > 16 {
+        return long_entry_hit(hay, p, origin, i, r);
+    }
     let Some(kind_bit) = super::accepted_kind_bit(hay, p, e.kind_bit(), &r.cues) else {
         return;
     };
     if rest_matches(hay, p, i, e) {
+        r.hit(hay, p, origin, kind_bit, e.len());
+    }
+}
+
+/// [`entry_hit`] for a pattern of more than 16 bytes: its bytes from the 17th on are
+/// compared too ([`bytes_from_16_match`]).
+#[cold]
+#[inline(never)]
+fn long_entry_hit(hay: &[u8], p: usize, origin: usize, i: usize, r: &mut Reader) {
+    let Some(&e) = tables::ENTRIES.get(i) else {
+        return;
+    };
+    let Some(kind_bit) = super::accepted_kind_bit(hay, p, e.kind_bit(), &r.cues) else {
+        return;
+    };
+    if rest_matches(hay, p, i, e) && bytes_from_16_match(hay, p, i, e) {
         r.hit(hay, p, origin, kind_bit, e.len());
     }
 }
@@ -877,9 +898,9 @@ static RULES: [u8; tables::N] = {
 };
 
 /// Whether the pattern of entry `i` (`e`), whose first (up to) 16 bytes match at `p` of
-/// `hay` ([`probe`]), matches there whole: any bytes from the 17th on by
-/// [`bytes_from_16_match`], and for an English-style pattern the word boundaries of the
-/// plain `matches_at`.
+/// `hay` ([`probe`]), matches there whole as far as its first 16 bytes tell (any later
+/// ones are [`bytes_from_16_match`]'s): it fits in `hay`, and for an English-style pattern
+/// the word boundaries of the plain `matches_at` hold.
 #[inline(always)]
 fn rest_matches(hay: &[u8], p: usize, i: usize, e: Entry) -> bool {
     let len = e.len();
@@ -888,9 +909,6 @@ fn rest_matches(hay: &[u8], p: usize, i: usize, e: Entry) -> bool {
     };
     let rules = RULES.get(i).copied().unwrap_or(0);
     let word = rules & WORD != 0;
-    if len > 16 && !bytes_from_16_match(hay, p, e, word) {
-        return false;
-    }
     if !word {
         return true;
     }
@@ -901,13 +919,11 @@ fn rest_matches(hay: &[u8], p: usize, i: usize, e: Entry) -> bool {
     boundary(p.checked_sub(1).and_then(|i| hay.get(i))) && boundary(hay.get(end))
 }
 
-/// Whether the bytes of pattern `e` from its 17th on match `hay` from `p + 16`, 8 at a
-/// time (folded as in [`Probe`] where `word`, an English-style pattern); `hay` holds the
-/// whole pattern's length from `p`. Out of line: few patterns are that long, and the
-/// comparison needs registers that [`entry_hit`] then need not save.
-#[cold]
-#[inline(never)]
-fn bytes_from_16_match(hay: &[u8], p: usize, e: Entry, word: bool) -> bool {
+/// Whether the bytes of pattern `e` (entry `i`) from its 17th on match `hay` from
+/// `p + 16`, 8 at a time (folded as in [`Probe`] for an English-style pattern).
+#[inline(always)]
+fn bytes_from_16_match(hay: &[u8], p: usize, i: usize, e: Entry) -> bool {
+    let word = RULES.get(i).copied().unwrap_or(0) & WORD != 0;
     let len = e.len();
     let text = tables::TEXT.as_bytes();
     let mut at = 16;
