@@ -12,7 +12,8 @@
 //!   left, they are read from one bounds check ([`next_chinese_event`]). Other bytes go
 //!   one at a time ([`one_position`]) until 16 ASCII bytes in a row follow, from where
 //!   text is read 64 bytes at a time with the plain matcher's block mask ([`ascii_block`],
-//!   English).
+//!   English), block after block in one call while each next block starts so. An ASCII
+//!   boundary there is read inline, not by a call that would cost the loop its registers.
 //! - One table look-up per position ([`START`]) gives both the key length and whether the
 //!   byte may start a boundary; in the blocks' candidate loop, one ([`FIRST`]) gives the
 //!   word key's prefix mask and whether the byte may start a boundary.
@@ -35,7 +36,8 @@
 //!   (ASCII case-insensitively where the pattern is English-style, exactly elsewhere).
 //!   The plain matcher calls a function, checks a 4-bit hash, compares 8 folded bytes
 //!   that may collide, then compares byte by byte. Bytes 8 to 15 are compared the same
-//!   way ([`PROBES_REST`]), any later ones 8 at a time; whether the pattern is
+//!   way ([`PROBES_REST`]), still inline, so that a long pattern that starts as a common
+//!   word does costs no call; any later ones 8 at a time; whether the pattern is
 //!   English-style and may touch digits comes from a table ([`RULES`]).
 //!
 //! What a match then does (the cue already found, the exclamation tails, English word
@@ -394,8 +396,16 @@ const ASCII_RUN: usize = 16;
 fn word_at(hay: &[u8], p: usize) -> u64 {
     match hay.get(p..).and_then(|s| s.first_chunk::<8>()) {
         Some(a) => u64::from_le_bytes(*a),
-        None => super::word_of(hay.get(p..).unwrap_or(&[])),
+        None => word_near_end(hay, p),
     }
+}
+
+/// [`word_at`] where fewer than 8 bytes are left: out of line, so that the callers need
+/// not keep their registers for the copy.
+#[cold]
+#[inline(never)]
+fn word_near_end(hay: &[u8], p: usize) -> u64 {
+    super::word_of(hay.get(p..).unwrap_or(&[]))
 }
 
 /// Reports every match starting at a position in `start..stop` of `hay`, in order, to
@@ -562,9 +572,12 @@ fn one_position(
     (p.wrapping_add(step), letter)
 }
 
-/// Reads the 64 positions from `base` (those before `stop`) with the plain matcher's block
-/// mask and its two passes; returns the position after them and whether the byte before
-/// it is a letter.
+/// Reads 64 positions at a time from `base` (those before `stop`) with the plain matcher's
+/// block mask and its two passes, for as long as the next block starts with
+/// [`ASCII_RUN`] ASCII bytes; returns the position after the last block read and whether
+/// the byte before it is a letter. [`scan_range`] would read each next block so too (its
+/// first byte is ASCII, so no Chinese run starts there): staying here saves a return, a
+/// Chinese run that stops at once and a call per block, about a hundred instructions.
 #[inline(never)]
 fn ascii_block(
     hay: &[u8],
@@ -574,14 +587,20 @@ fn ascii_block(
     prev_letter: bool,
     r: &mut Reader,
 ) -> (usize, bool) {
-    let direct = if stop.wrapping_sub(base) >= 64 {
-        hay.get(base..).and_then(|s| s.first_chunk::<72>())
-    } else {
-        None
-    };
-    match direct {
-        Some(window) => read_block(hay, base, window, u64::MAX, origin, prev_letter, r),
-        None => last_block(hay, base, stop, origin, prev_letter, r),
+    let (mut base, mut prev_letter) = (base, prev_letter);
+    loop {
+        let direct = if stop.wrapping_sub(base) >= 64 {
+            hay.get(base..).and_then(|s| s.first_chunk::<72>())
+        } else {
+            None
+        };
+        let Some(window) = direct else {
+            return last_block(hay, base, stop, origin, prev_letter, r);
+        };
+        (base, prev_letter) = read_block(hay, base, window, u64::MAX, origin, prev_letter, r);
+        if base >= stop || !ascii_ahead(hay, base) {
+            return (base, prev_letter);
+        }
     }
 }
 
@@ -658,9 +677,14 @@ fn read_block(
         // A position that is no boundary is here for the filter.
         let mut pass = true;
         if start & 0x80 != 0 {
-            if !apostrophe(hay, p, w) {
-                let class = BYTE_CLASS.get((w & 0xFF) as usize).copied().unwrap_or(0);
-                boundary(hay, p, origin, w, class, r);
+            let class = BYTE_CLASS.get((w & 0xFF) as usize).copied().unwrap_or(0);
+            if class == super::WIDE {
+                boundary_call(hay, p, origin, w, r);
+            } else if !apostrophe(hay, p, w) {
+                // What [`boundary`] does at an ASCII byte, inline: a call here costs the
+                // loop's registers. An ASCII quote that is no apostrophe follows no
+                // letter or digit, so it opens a quotation.
+                r.boundary(class, origin.wrapping_add(p), class == super::QUOTE);
             }
             pass = start & MAY_START != 0 && in_word_filter(word_hash(w, first_of(w)));
         }
@@ -748,13 +772,26 @@ fn probe_call(hay: &[u8], p: usize, origin: usize, m: u64, w: u64, r: &mut Reade
 fn probe(hay: &[u8], p: usize, origin: usize, m: u64, w: u64, r: &mut Reader) {
     let bucket = |i: usize| tables::BUCKETS.get(i).map_or(0, |&b| usize::from(b));
     let b = bucket_of(m);
-    let (lo, hi) = (bucket(b), bucket(b.saturating_add(1)));
-    for i in lo..hi {
-        let Some(probe) = PROBES.get(i) else {
-            break;
-        };
+    // Bounds the compiler sees hold, so that no pattern of the walk needs a check.
+    let hi = bucket(b.saturating_add(1)).min(PROBES.len());
+    let lo = bucket(b).min(hi);
+    let probes = PROBES.get(lo..hi).unwrap_or(&[]);
+    for (i, probe) in (lo..).zip(probes) {
         if w | probe.fold == probe.head {
-            entry_hit(hay, p, origin, i, r);
+            // Compared on to the 16th byte before the call ([`PROBES_REST`]): a long
+            // pattern that starts as a common word does ("customer service" at each
+            // "Customer:" label of a transcript) is most often told apart there.
+            match hay
+                .get(p.wrapping_add(8)..)
+                .and_then(|s| s.first_chunk::<8>())
+            {
+                Some(a) => {
+                    if second_word_matches(u64::from_le_bytes(*a), i) {
+                        entry_hit(hay, p, origin, i, r);
+                    }
+                }
+                None => head_hit_near_end(hay, p, origin, i, r),
+            }
         }
     }
     // The number-unit phrases (`N天`), after the table's patterns at `p`.
@@ -763,18 +800,58 @@ fn probe(hay: &[u8], p: usize, origin: usize, m: u64, w: u64, r: &mut Reader) {
     }
 }
 
-/// Entry `i` of the table, whose first (up to) 8 bytes match at `p`: reported if it
+/// A pattern of entry `i` whose first (up to) 8 bytes match at `p` of `hay`, fewer than
+/// 16 bytes before its end: [`probe`]'s comparison of bytes 8 to 15, then [`entry_hit`].
+#[cold]
+#[inline(never)]
+fn head_hit_near_end(hay: &[u8], p: usize, origin: usize, i: usize, r: &mut Reader) {
+    if second_word_matches(word_at(hay, p.wrapping_add(8)), i) {
+        entry_hit(hay, p, origin, i, r);
+    }
+}
+
+/// Whether bytes 8 to 15 of the pattern of entry `i` ([`PROBES_REST`]: any bytes past its
+/// end) are `w`, the text's from `p + 8` (zero-padded past its end as [`word_at`] reads it).
+#[inline(always)]
+fn second_word_matches(w: u64, i: usize) -> bool {
+    PROBES_REST
+        .get(i)
+        .is_some_and(|rest| w | rest.fold == rest.head)
+}
+
+/// Entry `i` of the table, whose first (up to) 16 bytes match at `p`: reported if it
 /// matches whole and its cue is news, with the plain `verify`'s rules.
+/// A pattern of more than 16 bytes goes on in [`long_entry_hit`], so that this one calls
+/// nothing but the reader, last, and keeps no registers of its caller's.
 #[cold]
 #[inline(never)]
 fn entry_hit(hay: &[u8], p: usize, origin: usize, i: usize, r: &mut Reader) {
     let Some(&e) = tables::ENTRIES.get(i) else {
         return;
     };
+    if e.len() > 16 {
+        return long_entry_hit(hay, p, origin, i, r);
+    }
     let Some(kind_bit) = super::accepted_kind_bit(hay, p, e.kind_bit(), &r.cues) else {
         return;
     };
     if rest_matches(hay, p, i, e) {
+        r.hit(hay, p, origin, kind_bit, e.len());
+    }
+}
+
+/// [`entry_hit`] for a pattern of more than 16 bytes: its bytes from the 17th on are
+/// compared too ([`bytes_from_16_match`]).
+#[cold]
+#[inline(never)]
+fn long_entry_hit(hay: &[u8], p: usize, origin: usize, i: usize, r: &mut Reader) {
+    let Some(&e) = tables::ENTRIES.get(i) else {
+        return;
+    };
+    let Some(kind_bit) = super::accepted_kind_bit(hay, p, e.kind_bit(), &r.cues) else {
+        return;
+    };
+    if rest_matches(hay, p, i, e) && bytes_from_16_match(hay, p, i, e) {
         r.hit(hay, p, origin, kind_bit, e.len());
     }
 }
@@ -820,27 +897,35 @@ static RULES: [u8; tables::N] = {
     out
 };
 
-/// Whether the pattern of entry `i` (`e`), whose first (up to) 8 bytes match at `p` of
-/// `hay`, matches there whole: its bytes 8 to 15 by [`PROBES_REST`], any later ones 8 at a
-/// time (folded as in [`Probe`]), and for an English-style pattern the word boundaries of
-/// the plain `matches_at`.
-#[inline]
+/// Whether the pattern of entry `i` (`e`), whose first (up to) 16 bytes match at `p` of
+/// `hay` ([`probe`]), matches there whole as far as its first 16 bytes tell (any later
+/// ones are [`bytes_from_16_match`]'s): it fits in `hay`, and for an English-style pattern
+/// the word boundaries of the plain `matches_at` hold.
+#[inline(always)]
 fn rest_matches(hay: &[u8], p: usize, i: usize, e: Entry) -> bool {
     let len = e.len();
     let Some(end) = p.checked_add(len).filter(|&end| end <= hay.len()) else {
         return false;
     };
-    let text = tables::TEXT.as_bytes();
     let rules = RULES.get(i).copied().unwrap_or(0);
     let word = rules & WORD != 0;
-    if len > 8 {
-        let Some(rest) = PROBES_REST.get(i) else {
-            return false;
-        };
-        if word_at(hay, p.saturating_add(8)) | rest.fold != rest.head {
-            return false;
-        }
+    if !word {
+        return true;
     }
+    let numeric = rules & NUMERIC != 0;
+    let boundary = |b: Option<&u8>| {
+        b.is_none_or(|b| !b.is_ascii_alphanumeric() || (numeric && b.is_ascii_digit()))
+    };
+    boundary(p.checked_sub(1).and_then(|i| hay.get(i))) && boundary(hay.get(end))
+}
+
+/// Whether the bytes of pattern `e` (entry `i`) from its 17th on match `hay` from
+/// `p + 16`, 8 at a time (folded as in [`Probe`] for an English-style pattern).
+#[inline(always)]
+fn bytes_from_16_match(hay: &[u8], p: usize, i: usize, e: Entry) -> bool {
+    let word = RULES.get(i).copied().unwrap_or(0) & WORD != 0;
+    let len = e.len();
+    let text = tables::TEXT.as_bytes();
     let mut at = 16;
     while at < len {
         let n = len.saturating_sub(at).min(8);
@@ -858,14 +943,7 @@ fn rest_matches(hay: &[u8], p: usize, i: usize, e: Entry) -> bool {
         }
         at = at.saturating_add(8);
     }
-    if !word {
-        return true;
-    }
-    let numeric = rules & NUMERIC != 0;
-    let boundary = |b: Option<&u8>| {
-        b.is_none_or(|b| !b.is_ascii_alphanumeric() || (numeric && b.is_ascii_digit()))
-    };
-    boundary(p.checked_sub(1).and_then(|i| hay.get(i))) && boundary(hay.get(end))
+    true
 }
 
 #[cfg(test)]
@@ -988,6 +1066,48 @@ mod tests {
                         super::super::scan_range(hay, 0, stop, 0, &mut plain);
                         assert_eq!(fast.finish(), plain.finish(), "{text:?} to {stop}");
                     }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn a_long_pattern_is_read_as_the_plain_matcher_reads_it_up_to_the_end_of_the_text() {
+        // Bytes 8 to 15 are compared before the call, from the text where 16 bytes are
+        // left and zero-padded where fewer are: every pattern of more than 8 bytes, whole
+        // and cut short, at the end of the text and before a few more bytes.
+        for e in tables::ENTRIES.iter() {
+            let pat = tables::pattern(e);
+            if pat.len() <= 8 {
+                continue;
+            }
+            for cut in [0, 1, 7] {
+                let Some(head) = pat.get(..pat.len() - cut) else {
+                    continue;
+                };
+                // A short text (read to its end by `last_block`) and one whose first
+                // block is read straight from it, the pattern at its end.
+                let long_lead = "it was so ".repeat(6);
+                for (lead, tail) in [
+                    ("so ", &b""[..]),
+                    ("so ", b"."),
+                    ("so ", b" ok then"),
+                    (long_lead.as_str(), b""),
+                    (long_lead.as_str(), b" ok"),
+                ] {
+                    let mut text = std::vec::Vec::from(lead.as_bytes());
+                    text.extend_from_slice(head);
+                    text.extend_from_slice(tail);
+                    let mut fast = Reader::new();
+                    scan_range(&text, 0, text.len(), 0, &mut fast);
+                    let mut plain = Reader::new();
+                    super::super::scan_range(&text, 0, text.len(), 0, &mut plain);
+                    assert_eq!(
+                        fast.finish(),
+                        plain.finish(),
+                        "{:?}",
+                        std::string::String::from_utf8_lossy(&text)
+                    );
                 }
             }
         }
