@@ -45,8 +45,9 @@
 //!   malice, people and scope count on the customer's turns and in untagged text (the
 //!   customer's narrative); forbidden phrases count on the agent's turns, and elsewhere
 //!   only inside a quotation (`「」`, `“”`, `'...'`) or after reported speech (`跟我说`,
-//!   `客服说`, "told me"): in untagged text and on the customer's turns alike, where the
-//!   customer quotes staff. Category phrases count on every turn and are never negated:
+//!   `客服说`, "told me"), or where a phrase starts with the reported speech (`叫我去` with
+//!   `叫我`): in untagged text and on the customer's turns alike, where the customer quotes
+//!   staff. Category phrases count on every turn and are never negated:
 //!   they say what the complaint is about, whoever names it.
 //! - A negation (`不会`, `没打算`, `唔會`, `冇諗過`, "not", "never", "won't", "no intention")
 //!   holds to the end of its clause (`,` `，` `;`); a hypothetical or a third party's advice
@@ -1222,6 +1223,10 @@ struct Reader {
     condition: bool,
     /// Inside a quotation or reported speech (for agent phrases in a narrative).
     quoted: bool,
+    /// The last agent phrase read outside quotation: where it starts and its `kind_bit`.
+    /// A reported-speech label read at the same place (`叫我` of `叫我去`, "told me" of
+    /// "told me to call the bank"), in no fixed order, tells it as staff's words.
+    unquoted: (usize, u8),
     /// Offset in the whole text where the current line starts.
     line_start: usize,
     /// Offset in the whole text where the last line opened by a greeting starts
@@ -1281,6 +1286,7 @@ impl Reader {
             sentence_negated: false,
             condition: false,
             quoted: false,
+            unquoted: (usize::MAX, 0),
             line_start: 0,
             addressed_line: usize::MAX,
             number_end: 0,
@@ -1441,6 +1447,8 @@ impl Reader {
                 let agent_said = self.speaker == AGENT || self.quoted;
                 if agent_said {
                     self.cues.set(kind_bit);
+                } else {
+                    self.unquoted = (at, kind_bit);
                 }
             }
             Some(CueKind::EmotionMarker) => {
@@ -1613,8 +1621,12 @@ impl Reader {
             }
             Some(CueKind::Label) => {
                 if bit == 2 {
-                    // Reported speech: what follows in the sentence is someone else's words.
+                    // Reported speech: what follows in the sentence is someone else's words,
+                    // and so is an agent phrase that starts with the label.
                     self.quoted = true;
+                    if self.unquoted.0 == at {
+                        self.cues.set(self.unquoted.1);
+                    }
                 } else if bit == LABEL_ADDRESSEE {
                     if at.wrapping_sub(self.line_start) <= LABEL_REACH {
                         self.addressed_line = self.line_start;
