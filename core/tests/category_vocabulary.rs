@@ -36,8 +36,14 @@ fn a_charge_is_a_fee_a_deduction_or_a_double_charge() {
         ("餐厅收了服务费，可是根本没人服务。", "billing"),
         ("我的账户被乱扣钱，根本没开通这项业务。", "billing"),
         ("酒樓收咗我服務費，但係成晚都冇人理。", "billing"),
-        ("I was double charged for the same order last week.", "billing"),
-        ("There's a charge on my statement I don't recognise.", "billing"),
+        (
+            "I was double charged for the same order last week.",
+            "billing",
+        ),
+        (
+            "There's a charge on my statement I don't recognise.",
+            "billing",
+        ),
         (
             "This month's phone bill is three times the usual amount.",
             "billing",
@@ -63,7 +69,10 @@ fn a_feature_the_customer_cannot_use_is_logging_in() {
     assert_all(&[
         ("收不到验证码，登录一直失败。", "service_usage"),
         ("App 一直登錄失敗，驗證碼也收不到。", "service_usage"),
-        ("I can't sign in to my account since the update.", "service_usage"),
+        (
+            "I can't sign in to my account since the update.",
+            "service_usage",
+        ),
         ("Your app won't let me log in.", "service_usage"),
     ]);
 }
@@ -80,7 +89,10 @@ fn a_card_reported_lost_is_a_transaction() {
 fn the_companys_servers_and_crashing_apps_are_its_systems() {
     assert_all(&[
         ("你们服务器又出问题了，整个下午都打不开。", "system_support"),
-        ("The app keeps crashing every time I open it.", "system_support"),
+        (
+            "The app keeps crashing every time I open it.",
+            "system_support",
+        ),
     ]);
 }
 
@@ -104,7 +116,10 @@ fn goods_are_named_by_their_quality_and_how_they_broke() {
 fn staff_who_brush_the_customer_off_are_the_complaint() {
     assert_all(&[
         ("客服敷衍了事，说了半天什么也没解决。", "service_attitude"),
-        ("I emailed twice and nobody got back to me.", "service_attitude"),
+        (
+            "I emailed twice and nobody got back to me.",
+            "service_attitude",
+        ),
     ]);
 }
 
@@ -124,7 +139,10 @@ fn getting_things_there_is_takeaway_luggage_and_couriers() {
         ("外送員把餐點放錯地址。", "logistics"),
         ("我的行李在机场不见了。", "logistics"),
         ("速遞員話送咗件，但我屋企冇收過。", "logistics"),
-        ("My order still hasn't arrived after three weeks.", "logistics"),
+        (
+            "My order still hasn't arrived after three weeks.",
+            "logistics",
+        ),
     ]);
 }
 

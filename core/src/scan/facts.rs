@@ -427,8 +427,7 @@ impl Voter {
     const fn speaks_beside_a_harm(self) -> bool {
         matches!(
             self,
-            Voter::Conduct
-                | Voter::Phrase(Category::BasicService | Category::ProductQuality)
+            Voter::Conduct | Voter::Phrase(Category::BasicService | Category::ProductQuality)
         )
     }
 
