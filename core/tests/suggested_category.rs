@@ -158,9 +158,9 @@ fn a_suggestion_voted_by_other_cues_names_their_words() {
         ),
         // A feature nobody in the city can use: the feature's words.
         (
-            "全市的用户今天都登录不了。",
+            "全市的用户今天都扫不了码。",
             Category::SystemSupport,
-            "登录不了",
+            "扫不了码",
         ),
     ] {
         let a = assess(&with_text(text), &Policy::DEFAULT);

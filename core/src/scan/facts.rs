@@ -319,6 +319,10 @@ const SYSTEM_WIDE_SCOPE: u8 = 3;
 const BUILDING_SCOPE: u8 = 1;
 /// See [`BUILDING_SCOPE`].
 const DISTRICT_SCOPE: u8 = 2;
+/// The least harm ([`TextCues::safety`]: `hazard`, an index of the scanner's
+/// safety levels) from which a harm is the complaint
+/// ([`Voter::speaks_beside_a_harm`]).
+const HARM: u8 = 1;
 
 /// Who casts category votes: the phrases of a category, or staff conduct.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -413,8 +417,27 @@ impl Voter {
         }
     }
 
-    /// The category the voter's votes go to in a text with `cues`.
+    /// Whether the voter still votes in a text that tells of a harm: a harm is
+    /// the complaint, and only the supply or the goods that caused it (a gas
+    /// leak, a charger that caught fire) or the staff's conduct name a category.
+    /// The charge, the delivery, the price or the account told beside a harm
+    /// (a delivery van that hit a wall, a rider who knocked someone down, the
+    /// hospital bill, a refund asked) are not what is complained of: an accident
+    /// names no category (tests/text/README.md, Category).
+    const fn speaks_beside_a_harm(self) -> bool {
+        matches!(
+            self,
+            Voter::Conduct | Voter::Phrase(Category::BasicService | Category::ProductQuality)
+        )
+    }
+
+    /// The category the voter's votes go to in a text with `cues`: none beside
+    /// a harm unless it [speaks there](Voter::speaks_beside_a_harm), else its
+    /// own or where the first rule of [`VOTE_RULES`] that applies moves them.
     fn goes_to(self, cues: &TextCues) -> Option<Category> {
+        if cues.safety >= HARM && !self.speaks_beside_a_harm() {
+            return None;
+        }
         VOTE_RULES
             .iter()
             .find(|r| r.voter == self && r.when.holds(cues))
@@ -474,7 +497,10 @@ const TIE_ORDER: [Category; Category::COUNT] = [
 ///   the words around it (the account opened, the advertiser) are not the complaint.
 ///
 /// A hazard or an injury casts no vote: a fall on a wet floor or a site accident is
-/// no product's fault. `None` when nothing voted (`other` has no phrases: a text
+/// no product's fault; told beside one, only the supply's and the goods' phrases
+/// and staff conduct vote ([`Voter::speaks_beside_a_harm`]: an accident names no
+/// category, the delivery van, the charge or the refund told with it are not the
+/// complaint). `None` when nothing voted (`other` has no phrases: a text
 /// never suggests it).
 fn suggested_category(cues: &TextCues) -> Option<Category> {
     if cues.data_exposure {
@@ -751,6 +777,36 @@ mod tests {
         assert_eq!(
             f("你们卖的面包里有虫子，我吃了以后拉肚子。"),
             Some(Category::ProductQuality)
+        );
+    }
+
+    #[test]
+    fn beside_a_harm_only_the_supply_the_goods_and_the_staff_vote() {
+        let f = |t: &str| TextFacts::from_cues(&scan_text(t)).category();
+        // A courier's words alone: a delivery complaint.
+        assert_eq!(
+            f("快递员把我的包裹扔在门口就走了。"),
+            Some(Category::Logistics)
+        );
+        // The same courier in an accident: no category.
+        let knocked = "快递员骑电动车把我撞倒了，膝盖擦伤流血。";
+        assert!(scan_text(knocked).safety >= HARM);
+        assert!(category_votes(&scan_text(knocked)).iter().all(|n| *n == 0));
+        assert_eq!(f(knocked), None);
+        assert_eq!(
+            f("The delivery driver knocked my dad over and he broke his wrist."),
+            None
+        );
+        // The bill for the hospital is no billing complaint.
+        assert_eq!(f("我摔伤了，医院账单三千块，你们要负责。"), None);
+        // Goods that harmed stay goods; a supply stays a supply.
+        assert_eq!(
+            f("你们的充电宝冒烟起火，把我的手烧伤了，还多扣了我运费。"),
+            Some(Category::ProductQuality)
+        );
+        assert_eq!(
+            f("停电了整晚，我摸黑下楼梯摔伤了脚。"),
+            Some(Category::BasicService)
         );
     }
 
