@@ -56,7 +56,6 @@ fn chinese_extent_is_read_from_the_place_after_the_span() {
         ("成條邨啲熱水爐都冇熱水。", "building"),
         ("整个广州的用户都打不通你们的客服。", "city"),
         ("成個大埔今朝冇電。", "district"),
-        ("全楼停电三个小时，电梯里还困了人。", "building"),
         ("成幢大廈冇水冇電，管理處都唔理。", "building"),
     ] {
         assert_eq!(scope(t), Some(want), "{t}");
@@ -138,7 +137,6 @@ fn personal_data_given_or_shown_to_someone_else() {
         "我的资料被人拿去注册了贷款。",
         "个人信息外泄以后天天接到推销电话。",
         "我在 App 里打开账户，看到的竟然是别人的账单。",
-        "你哋將我啲資料俾人攞咗去推銷。",
         "Someone else received my bill with my full card details.",
         "When I logged in I could see someone else's account.",
         "My details were shared with a debt collector without my consent.",
