@@ -371,6 +371,10 @@ const MALICE_CLAIM: u8 = 6;
 /// The malice bit of a phrase that marks the amounts after it in its sentence as the
 /// company's offer (`赔您`, "you offered"): neither a loss nor a claim.
 const MALICE_OFFER: u8 = 4;
+/// The malice bit of a phrase that states the price of a refusal (`否则`, `不然`, "otherwise",
+/// "or else"): after an amount the customer claimed anywhere before, publicity threatened in
+/// its sentence is extortion (`我要五千。否则我就发抖音`), as when both share one sentence.
+const MALICE_OTHERWISE: u8 = 8;
 /// The safety bit of a phrase that tells of personal data exposed (`privacy` lines of
 /// `phrases.tsv`, code `data_exposure`): not a level of [`SAFETY_LEVELS`] but a fact of
 /// its own ([`TextCues::data_exposure`]). It shares the safety kind because a phrase's
@@ -691,6 +695,8 @@ const fn code_bit(kind: CueKind, code: &str) -> u8 {
                 MALICE_CLAIM
             } else if bytes_equal(c, b"offer") {
                 MALICE_OFFER
+            } else if bytes_equal(c, b"otherwise") {
+                MALICE_OTHERWISE
             } else {
                 info_index(&MALICE, c)
             }
@@ -1491,6 +1497,12 @@ impl Reader {
                 // The amounts of an earlier claim are claims, never the loss.
                 if customer_side {
                     self.money_role = CLAIM;
+                }
+            }
+            Some(CueKind::Malice) if bit == MALICE_OTHERWISE => {
+                if customer_side && self.claim_max > 0 {
+                    self.claim_in_sentence = true;
+                    self.extortion_if_claimed();
                 }
             }
             Some(CueKind::Malice) if matches!(bit, MALICE_LOSS | MALICE_CLAIM | MALICE_OFFER) => {

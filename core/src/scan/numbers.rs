@@ -637,7 +637,8 @@ pub(super) fn age_after(hay: &[u8], p: usize, len: usize) -> Option<u64> {
 
 /// The ordinal of this contact stated by the repetition pattern at `p`: a fixed ordinal
 /// (`third time`: code 3 at bit 2), or the number before `次` after `第` (`第五次` = 5) or
-/// after `了`/`过` (`打了三次` = this is the fourth).
+/// after a contact verb and `了`/`过` (`打了三次`, `投诉过两次`: this is the fourth, the
+/// third).
 pub(super) fn repetition(hay: &[u8], p: usize, len: usize, bit: u8) -> Option<u8> {
     if bit > 0 {
         return bit.checked_add(1);
@@ -665,11 +666,9 @@ pub(super) fn repetition(hay: &[u8], p: usize, len: usize, bit: u8) -> Option<u8
             Some(('用' | '到', _)) => None,
             _ => Some(n),
         },
-        // `打了三次`, `来过两次`: that many contacts before this one.
+        // `打了三次`, `来过两次`, `投诉了两次`: that many contacts before this one.
         Some(('了' | '过' | '過' | '咗', at)) => match char_before(hay, at, floor) {
-            Some(('打' | '来' | '來' | '找' | '问' | '問' | '跑' | '去', _)) => {
-                n.checked_add(1)
-            }
+            Some((c, _)) if one_of(CONTACTED, c) => n.checked_add(1),
             _ => None,
         },
         // `報障三次`, `投诉三次`: that many reports before this one; `故障三次` counts faults.
@@ -677,7 +676,8 @@ pub(super) fn repetition(hay: &[u8], p: usize, len: usize, bit: u8) -> Option<u8
             Some(('報' | '报', _)) => n.checked_add(1),
             _ => None,
         },
-        Some(('诉' | '訴', _)) => n.checked_add(1),
+        // `投诉三次`, `反映三次`, `联系三次`.
+        Some(('诉' | '訴' | '映' | '系', _)) => n.checked_add(1),
         _ => None,
     }
     .filter(|&n| n >= 2)
@@ -705,11 +705,16 @@ fn dollar_currency(hay: &[u8], p: usize, default: u8) -> u8 {
 
 /// Whether `c` is one of the characters of `list`, Chinese characters of three bytes each:
 /// one string costs less flash than a `match` of them.
-fn one_of(list: &str, c: char) -> bool {
+pub(super) fn one_of(list: &str, c: char) -> bool {
     list.as_bytes()
         .chunks_exact(3)
         .any(|u| one_char(u) == Some(c))
 }
+
+/// Verbs of contacting before `了`/`过`/`咗` and a count (`打了三次`, `来过两次`, `投诉了两次`,
+/// `反映过三次`, `联系了四次`, `催了三次`, `写过三次`, `嚟咗兩次`, `搵咗三次`):
+/// that many contacts before this one.
+const CONTACTED: &str = "打来來找问問跑去诉訴映系催写寫嚟搵";
 
 /// Whether a number leaves a digit unsaid (`十几块`, `几百元`: "a dozen or so"): no amount
 /// is stated, where `三百多` still states at least 300.

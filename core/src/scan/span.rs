@@ -10,28 +10,16 @@
 /// Characters read after the opening phrase, at most: a place name is short.
 const PLACE_CHARS: usize = 5;
 
-/// Place characters, widest level last: 1 building, 2 district, 3 city, 4 everyone
-/// ([`super::SCOPES`] order plus one), unless it starts a word of [`NOT_PLACE`].
-const PLACES: [(char, u8); 19] = [
-    ('楼', 1),
-    ('樓', 1),
-    ('厦', 1),
-    ('廈', 1),
-    ('苑', 1),
-    ('邨', 1),
-    ('区', 2),
-    ('區', 2),
-    ('镇', 2),
-    ('鎮', 2),
-    ('县', 2),
-    ('縣', 2),
-    ('村', 2),
-    ('街', 2),
-    ('市', 3),
-    ('城', 3),
-    ('国', 4),
-    ('國', 4),
-    ('港', 4),
+/// Place characters by level, 1 building, 2 district, 3 city, 4 everyone ([`super::SCOPES`]
+/// order plus one), unless it starts a word of [`NOT_PLACE`]: the last character of a place
+/// name (`小区`'s compounds aside) says what kind of place it is. Hong Kong districts end in
+/// `埔`, `涌`, `埗` (`大埔`, `東涌`, `深水埗`; not `湾`, `澳`, `围`, also `台湾`, `澳门`,
+/// `围墙`), a mainland city in `州` (`广州`, `整个杭州`), and a province is wider than a city.
+const PLACES: [&str; 4] = [
+    "楼樓厦廈苑邨",
+    "区區镇鎮县縣村街埔涌埗",
+    "市城州",
+    "国國港省",
 ];
 
 /// Words where a place character is no place (`市场` a market, `楼道` a corridor).
@@ -70,8 +58,11 @@ pub(super) fn scope(hay: &[u8], p: usize, len: usize) -> Option<u8> {
         if NOT_PLACE.iter().any(|w| rest.starts_with(w)) {
             continue;
         }
-        if let Some(&(_, level)) = PLACES.iter().find(|(place, _)| *place == c) {
-            return Some(level);
+        if let Some(level) = PLACES
+            .iter()
+            .position(|list| super::numbers::one_of(list, c))
+        {
+            return u8::try_from(level).ok()?.checked_add(1);
         }
     }
     None
