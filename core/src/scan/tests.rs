@@ -355,11 +355,13 @@ fn static_data_is_small() {
     // top (3,494 patterns): 42,231 B used (28,956 B compact). With 113 one-byte codes, not
     // 85 (the characters beyond two bytes of UTF-8, rare in phrases, written after an
     // escape byte free 39 first bytes for pieces): 17,054 -> 16,464 B of compact text
-    // (28,347 B compact in all).
+    // (28,347 B compact in all). The next round's families (staff words, category words,
+    // claims, the people at risk, people trapped in a lift; about 250 lines) take them to
+    // 44,265 B hosted and 29,971 B compact.
     let table_budget = if cfg!(feature = "small-flash") {
-        29 * 1024
+        29 * 1024 + 512
     } else {
-        42 * 1024 + 512
+        43 * 1024 + 512
     };
     // With `small-flash` the groups' runs hold a 1 bit per group and bucket, which grows
     // with the bucket count like the bucket starts (1.5 KiB for the firmware's 128).
