@@ -5,19 +5,10 @@
 //! 服務態度惡劣投訴,則需要由主管介入) opens from the text as from the record, and the reason
 //! row is marked `text` with the span of the words.
 
-use complaint_triage::scan::CONDUCT;
+mod common;
+use common::conduct;
 use complaint_triage::*;
 use serde_json::Value;
-
-fn conduct(t: &str) -> Vec<&'static str> {
-    let bits = scan_text(t).conduct;
-    CONDUCT
-        .iter()
-        .enumerate()
-        .filter(|(i, _)| bits >> i & 1 == 1)
-        .map(|(_, c)| c.code)
-        .collect()
-}
 
 fn grade(json: &str) -> Assessment {
     let c = parse_complaint(json.as_bytes()).unwrap_or_else(|e| panic!("{json}: {e}"));

@@ -4,18 +4,8 @@
 //! consumer programmes and regulators, switching told in the present. Sentences written
 //! for this test, none from the corpus, and the look-alikes the phrases must not fire on.
 
-use complaint_triage::scan::{THREATS, VULNERABLE};
-use complaint_triage::scan_text;
-
-fn vulnerable(t: &str, code: &str) -> bool {
-    let bit = VULNERABLE.iter().position(|v| v.code == code).unwrap();
-    scan_text(t).vulnerable >> bit & 1 == 1
-}
-
-fn threat(t: &str, code: &str) -> bool {
-    let bit = THREATS.iter().position(|v| v.code == code).unwrap();
-    scan_text(t).threats >> bit & 1 == 1
-}
+mod common;
+use common::{threat, vulnerable};
 
 #[test]
 fn the_people_at_risk_in_other_words() {

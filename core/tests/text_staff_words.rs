@@ -5,28 +5,8 @@
 //! (`客服说`, "told me", a quotation, 叫我); conduct counts on the customer's side, not denied,
 //! not in a condition and not said by the agent of themself.
 
-use complaint_triage::scan::{CONDUCT, FORBIDDEN_PHRASES};
-use complaint_triage::scan_text;
-
-fn forbidden(t: &str) -> Vec<&'static str> {
-    let bits = scan_text(t).forbidden_phrases;
-    FORBIDDEN_PHRASES
-        .iter()
-        .enumerate()
-        .filter(|(i, _)| bits >> i & 1 == 1)
-        .map(|(_, p)| p.code)
-        .collect()
-}
-
-fn conduct(t: &str) -> Vec<&'static str> {
-    let bits = scan_text(t).conduct;
-    CONDUCT
-        .iter()
-        .enumerate()
-        .filter(|(i, _)| bits >> i & 1 == 1)
-        .map(|(_, c)| c.code)
-        .collect()
-}
+mod common;
+use common::{conduct, forbidden};
 
 #[test]
 fn staff_words_are_read_by_family_on_the_agents_turn_and_when_reported() {

@@ -3,17 +3,14 @@
 //! wrong before those phrases and right after, and the look-alikes the phrases must not
 //! fire on.
 
-use complaint_triage::scan::{MALICE, SAFETY_LEVELS, SCOPES, VULNERABLE};
+mod common;
+use common::vulnerable;
+use complaint_triage::scan::{MALICE, SAFETY_LEVELS, SCOPES};
 use complaint_triage::{scan_text, TextFacts};
 
 fn safety(t: &str) -> Option<&'static str> {
     let level = usize::from(scan_text(t).safety);
     level.checked_sub(1).map(|i| SAFETY_LEVELS[i].code)
-}
-
-fn vulnerable(t: &str, code: &str) -> bool {
-    let bit = VULNERABLE.iter().position(|v| v.code == code).unwrap();
-    scan_text(t).vulnerable >> bit & 1 == 1
 }
 
 fn malice(t: &str, code: &str) -> bool {
