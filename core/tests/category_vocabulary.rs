@@ -3,13 +3,9 @@
 //! words by family"): sentences written for this test, none from the corpus, in Simplified
 //! and Traditional Chinese, Cantonese and English, and the look-alikes that must not vote.
 
-use complaint_triage::{scan_text, TextFacts};
-
-fn category(t: &str) -> Option<&'static str> {
-    TextFacts::from_cues(&scan_text(t))
-        .category()
-        .map(|c| c.code())
-}
+mod common;
+use common::category;
+use complaint_triage::scan_text;
 
 fn assert_all(cases: &[(&str, &str)]) {
     for (t, want) in cases {

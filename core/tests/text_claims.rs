@@ -3,18 +3,9 @@
 //! `core/src/scan/span.rs` and `core/src/scan/numbers.rs`): sentences written for this test,
 //! none from the corpus, and the look-alikes the readers must leave alone.
 
-use complaint_triage::scan::{MALICE, SCOPES};
+mod common;
+use common::{malice, scope};
 use complaint_triage::scan_text;
-
-fn scope(t: &str) -> Option<&'static str> {
-    let level = usize::from(scan_text(t).scope);
-    level.checked_sub(1).map(|i| SCOPES[i].code)
-}
-
-fn malice(t: &str, code: &str) -> bool {
-    let bit = MALICE.iter().position(|m| m.code == code).unwrap();
-    scan_text(t).malice >> bit & 1 == 1
-}
 
 fn repetition(t: &str) -> u8 {
     scan_text(t).repetition

@@ -1,6 +1,8 @@
 //! Text understanding v2 (issue 17): what the scanner reads from a narrative or a transcript,
 //! on the issue's own examples.
 
+mod common;
+use common::safety as level;
 use complaint_triage::scan::{CURRENCIES, SAFETY_LEVELS, SCOPES};
 use complaint_triage::{scan_text, TextCues};
 
@@ -199,11 +201,6 @@ fn a_letters_greeting_names_no_speaker() {
     // A transcript's own labels still turn the speaker: the agent naming a court is no threat.
     let t = "客服：您好，请问您是要去法院起诉吗？\n客户：不是，我只想退款。";
     assert_eq!(threats(t), 0);
-}
-
-fn level(t: &str) -> Option<&'static str> {
-    let l = usize::from(scan_text(t).safety);
-    l.checked_sub(1).map(|i| SAFETY_LEVELS[i].code)
 }
 
 /// A lift out of order is an outage, not a harm, and the other senses of 困 (sleepy, hard,

@@ -4,30 +4,8 @@
 //! fire on.
 
 mod common;
-use common::vulnerable;
-use complaint_triage::scan::{MALICE, SAFETY_LEVELS, SCOPES};
-use complaint_triage::{scan_text, TextFacts};
-
-fn safety(t: &str) -> Option<&'static str> {
-    let level = usize::from(scan_text(t).safety);
-    level.checked_sub(1).map(|i| SAFETY_LEVELS[i].code)
-}
-
-fn malice(t: &str, code: &str) -> bool {
-    let bit = MALICE.iter().position(|m| m.code == code).unwrap();
-    scan_text(t).malice >> bit & 1 == 1
-}
-
-fn scope(t: &str) -> Option<&'static str> {
-    let level = usize::from(scan_text(t).scope);
-    level.checked_sub(1).map(|i| SCOPES[i].code)
-}
-
-fn category(t: &str) -> Option<&'static str> {
-    TextFacts::from_cues(&scan_text(t))
-        .category()
-        .map(|c| c.code())
-}
+use common::{category, malice, safety, scope, vulnerable};
+use complaint_triage::scan_text;
 
 #[test]
 fn injuries_are_read_in_every_language() {

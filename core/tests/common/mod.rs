@@ -2,8 +2,10 @@
 //! a text sets. Each test crate uses some of these helpers.
 #![allow(dead_code)]
 
-use complaint_triage::scan::{PhraseInfo, CONDUCT, FORBIDDEN_PHRASES, THREATS, VULNERABLE};
-use complaint_triage::scan_text;
+use complaint_triage::scan::{
+    PhraseInfo, CONDUCT, FORBIDDEN_PHRASES, MALICE, SAFETY_LEVELS, SCOPES, THREATS, VULNERABLE,
+};
+use complaint_triage::{scan_text, TextFacts};
 
 /// The codes of `table` whose bit is set in `bits`, in table order.
 fn codes(bits: u32, table: &[PhraseInfo]) -> Vec<&'static str> {
@@ -33,4 +35,34 @@ pub fn vulnerable(t: &str, code: &str) -> bool {
 /// Whether the text shows the threat `code`.
 pub fn threat(t: &str, code: &str) -> bool {
     codes(scan_text(t).threats.into(), &THREATS).contains(&code)
+}
+
+/// Whether the text shows the malice `code`.
+pub fn malice(t: &str, code: &str) -> bool {
+    codes(scan_text(t).malice.into(), &MALICE).contains(&code)
+}
+
+/// The code of a level of a table whose level 0 is none (safety, scope).
+fn level(level: u8, table: &[PhraseInfo]) -> Option<&'static str> {
+    usize::from(level)
+        .checked_sub(1)
+        .and_then(|i| table.get(i))
+        .map(|p| p.code)
+}
+
+/// The safety level the text shows, `None` for none.
+pub fn safety(t: &str) -> Option<&'static str> {
+    level(scan_text(t).safety, &SAFETY_LEVELS)
+}
+
+/// The scope the text shows, `None` for none.
+pub fn scope(t: &str) -> Option<&'static str> {
+    level(scan_text(t).scope, &SCOPES)
+}
+
+/// The category the text suggests.
+pub fn category(t: &str) -> Option<&'static str> {
+    TextFacts::from_cues(&scan_text(t))
+        .category()
+        .map(|c| c.code())
 }
