@@ -390,6 +390,8 @@ const SAFETY_DATA_EXPOSURE: u8 = 7;
 const SAFETY_TRAPPED: u8 = 5;
 /// See [`SAFETY_TRAPPED`].
 const SAFETY_LIFT: u8 = 6;
+/// The [`TextCues::safety`] of a hazard (1 + its index in [`SAFETY_LEVELS`]; 0 is none).
+const HAZARD: u8 = info_index(&SAFETY_LEVELS, b"hazard") + 1;
 /// The first forbidden-phrase bit of a `conduct` phrase ("the agent was rude", `客服态度很差`,
 /// "hung up on me"): bit `FORBIDDEN_CONDUCT + i` is [`CONDUCT`] `i`. What staff did, told
 /// by the customer, is not a phrase staff said, but it shares the forbidden-phrase kind,
@@ -1312,6 +1314,12 @@ impl Reader {
         }
     }
 
+    /// A harm of `level` told: the text's safety rises to it, or to the level an outcome
+    /// phrase read earlier showed ([`SAFETY_OUTCOME`]).
+    fn harm(&mut self, level: u8) {
+        self.cues.safety = self.cues.safety.max(level).max(self.outcome);
+    }
+
     /// The cues, once the whole text was read: amounts in the local currency get the
     /// region's, and a larger claim after an earlier one is an escalating claim.
     fn finish(mut self) -> TextCues {
@@ -1475,8 +1483,7 @@ impl Reader {
                     self.trapped = true;
                 }
                 if self.lift && self.trapped {
-                    let hazard = 1;
-                    self.cues.safety = self.cues.safety.max(hazard).max(self.outcome);
+                    self.harm(HAZARD);
                 }
             }
             Some(CueKind::Safety) => {
@@ -1488,7 +1495,7 @@ impl Reader {
                             self.cues.safety = self.cues.safety.max(level);
                         }
                     } else {
-                        self.cues.safety = self.cues.safety.max(level).max(self.outcome);
+                        self.harm(level);
                     }
                 }
             }

@@ -322,7 +322,7 @@ const DISTRICT_SCOPE: u8 = 2;
 /// The least harm ([`TextCues::safety`]: `hazard`, an index of the scanner's
 /// safety levels) from which a harm is the complaint
 /// ([`Voter::speaks_beside_a_harm`]).
-const HARM: u8 = 1;
+const HARM: u8 = super::HAZARD;
 
 /// Who casts category votes: the phrases of a category, or staff conduct.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
