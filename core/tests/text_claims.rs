@@ -96,6 +96,15 @@ fn malice_said_the_ways_people_say_it() {
         ),
         ("£800 for my silence seems fair.", "extortion"),
         ("我要你们赔两万。否则我就把视频发到抖音上。", "extortion"),
+        // The withdrawal sold, as 就撤 in Chinese.
+        (
+            "Transfer me $300 by Monday and I'll withdraw the complaint.",
+            "extortion",
+        ),
+        (
+            "Refund the full amount plus $200 and I will withdraw my claim with the regulator.",
+            "extortion",
+        ),
         (
             "I want £900 in compensation. Otherwise the whole story goes on Facebook.",
             "extortion",
@@ -108,6 +117,8 @@ fn malice_said_the_ways_people_say_it() {
         "客服敷衍了事，草草了事。",
         "请尽快修好，否则我就发微博。",
         "Fix it by Friday, otherwise I'm posting about it on Facebook.",
+        // Withdrawing with no bargain before it.
+        "I'll withdraw my complaint, the engineer came this morning and it works.",
     ] {
         assert_eq!(scan_text(t).malice & 0b11, 0, "{t}");
     }
