@@ -1716,14 +1716,14 @@ const FILTER_WORDS: usize = 1 << FILTER_WORD_BITS;
 /// log2 of the number of buckets of the pattern table. 11 on 64-bit targets (4 KiB of
 /// bucket starts, about one pattern per bucket: a filter hit on a common prefix such as
 /// "you " then scans a few entries, not a dozen); 9 on 32-bit ones (1 KiB, about four per
-/// bucket), where flash is scarce; 5 (66 B, about a hundred per bucket, most rejected by
+/// bucket), where flash is scarce; 4 (34 B, about 230 per bucket, most rejected by
 /// their 4-bit hash without being decoded) with the `small-flash` feature, whose cue runs
-/// ([`tables::GROUP_RUNS`]) take a bit per cue group in every bucket: 0.8 KiB where 128
-/// buckets took 1.9 KiB. Only speed depends on it, never the result.
+/// ([`tables::GROUP_RUNS`]) take a bit per cue group in every bucket: 654 B where 32
+/// buckets took 846 B and 128 took 1.9 KiB. Only speed depends on it, never the result.
 const BUCKET_BITS: u32 = if cfg!(target_pointer_width = "64") {
     11
 } else if cfg!(feature = "small-flash") {
-    5
+    4
 } else {
     9
 };
