@@ -2146,6 +2146,8 @@ const fn is_word_pattern(pat: &[u8]) -> bool {
     clippy::large_const_arrays
 )]
 mod tables {
+    #[cfg(feature = "small-flash")]
+    use super::compact::form;
     use super::{
         bucket_of, entry_hash, filter_word_and_bit, is_word_pattern, key_hash,
         numbers::NUMERAL_ENDS, CueKind, BUCKET_COUNT, FILTER_WORDS, NUMERAL_UNITS, PACKED_AT,
@@ -2770,34 +2772,25 @@ mod tables {
         n
     };
 
-    /// A tail (UTF-8 `p`, at most 8 bytes) in the compact form without pieces: an ASCII
-    /// character with a byte of its own as that byte, every other character as the escape
-    /// then its UTF-8 bytes (`scan/compact.rs`), and its length.
+    /// A tail (UTF-8 `p`, at most 8 bytes) in the compact form without pieces (each
+    /// character by [`form::encode_char`]), and its length.
     #[cfg(feature = "small-flash")]
     const fn escaped(p: &[u8]) -> ([u8; 16], usize) {
         let mut out = [0u8; 16];
         let (mut i, mut o) = (0, 0);
         while i < p.len() {
-            let b = p[i];
-            if b < 0x80 && super::compact::piece_index(b).is_none() {
-                out[o] = b;
-                i += 1;
-                o += 1;
-                continue;
-            }
-            let n = match super::compact::utf8_len(b) {
-                Some(n) => n,
+            let (_, rest) = p.split_at(i);
+            let (code, code_len, utf8_len) = match form::encode_char(rest) {
+                Some(c) => c,
                 None => panic!("tail not UTF-8"),
             };
-            out[o] = super::compact::ESCAPE;
-            o += 1;
             let mut k = 0;
-            while k < n {
-                out[o] = p[i + k];
+            while k < code_len {
+                out[o] = code[k];
                 o += 1;
                 k += 1;
             }
-            i += n;
+            i += utf8_len;
         }
         (out, o)
     }
@@ -2860,15 +2853,15 @@ mod tables {
         (code, entries)
     }
 
-    /// Whether compact `code` decodes to `utf8`: the rules of `compact::decode`, for the
-    /// compile-time check of [`build_compact`] (that runtime decoder is checked against
-    /// every entry by a test).
+    /// Whether compact `code` decodes to `utf8`: the rules of `compact::decode` (pieces,
+    /// then [`form::decode_char`]), for the compile-time check of [`build_compact`] (that
+    /// runtime decoder is checked against every entry by a test).
     #[cfg(feature = "small-flash")]
     const fn decodes_to(code: &[u8], utf8: &[u8]) -> bool {
         let (mut i, mut o) = (0, 0);
         while i < code.len() {
             let b = code[i];
-            if let Some(k) = super::compact::piece_index(b) {
+            if let Some(k) = form::piece_index(b) {
                 // A piece: its UTF-8 bytes in `PACKED_CODE_PIECES`.
                 let (from, to) = (
                     PACKED_CODE_PIECE_AT[k] as usize,
@@ -2886,40 +2879,9 @@ mod tables {
                 i += 1;
                 continue;
             }
-            let (bytes, code_len, utf8_len): ([u8; 4], usize, usize) = if b < 0x80 {
-                ([b, 0, 0, 0], 1, 1)
-            } else if b <= 0xD1 {
-                let c = 0x4E00 + (((b as u32) & 0x7F) << 8 | code[i + 1] as u32);
-                (
-                    [
-                        0xE0 | (c >> 12) as u8,
-                        0x80 | ((c >> 6) & 0x3F) as u8,
-                        0x80 | (c & 0x3F) as u8,
-                        0,
-                    ],
-                    2,
-                    3,
-                )
-            } else if b == super::compact::ESCAPE && i + 1 < code.len() {
-                // A character's UTF-8 bytes after the escape.
-                let lead = code[i + 1];
-                let n = match super::compact::utf8_len(lead) {
-                    Some(n) if i + 1 + n <= code.len() => n,
-                    _ => return false,
-                };
-                if lead < 0x80 && super::compact::piece_index(lead).is_none() {
-                    // An ASCII character with a byte of its own is not written so.
-                    return false;
-                }
-                let mut bytes = [0u8; 4];
-                let mut k = 0;
-                while k < n {
-                    bytes[k] = code[i + 1 + k];
-                    k += 1;
-                }
-                (bytes, 1 + n, n)
-            } else {
-                return false;
+            let (bytes, code_len, utf8_len) = match form::decode_char(code.split_at(i).1) {
+                Some(c) => c,
+                None => return false,
             };
             let mut k = 0;
             while k < utf8_len {
