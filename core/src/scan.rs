@@ -1190,9 +1190,14 @@ const QUOTE: u8 = 5;
 /// A lead byte that may start a boundary character (`，`, `。`, `「`, `“`).
 const WIDE: u8 = 4;
 
-/// `BYTE_CLASS[b]` for the first byte of a candidate position.
+/// `BYTE_CLASS[b]` for the first byte of a candidate position. (With the `small-flash`
+/// feature the plain matcher reads it from [`tables::SHIFT_CLASS`] instead, one table
+/// with the key shifts.)
+#[cfg_attr(all(feature = "small-flash", not(test)), allow(dead_code))]
+static BYTE_CLASS: [u8; 256] = BYTE_CLASS_CONST;
+/// See [`BYTE_CLASS`].
 #[allow(clippy::indexing_slicing)] // constant indices, evaluated at compile time
-static BYTE_CLASS: [u8; 256] = {
+const BYTE_CLASS_CONST: [u8; 256] = {
     let mut t = [0u8; 256];
     t[b'\n' as usize] = LINE;
     t[b',' as usize] = CLAUSE;
@@ -1867,7 +1872,7 @@ fn scan_range(hay: &[u8], start: usize, stop: usize, origin: usize, r: &mut Read
             let j = m.trailing_zeros() & 63;
             m &= m.wrapping_sub(1);
             let w = word_at(j as usize);
-            let class = BYTE_CLASS.get((w & 0xFF) as usize).copied().unwrap_or(0);
+            let class = byte_class(w);
             active |= u64::from(passes_filter(w) | (class != 0)).wrapping_shl(j);
         }
         // Second pass, in text order: boundaries and the matches they frame.
@@ -1876,7 +1881,7 @@ fn scan_range(hay: &[u8], start: usize, stop: usize, origin: usize, r: &mut Read
             active &= active.wrapping_sub(1);
             let w = word_at(j);
             let p = base.wrapping_add(j);
-            let class = BYTE_CLASS.get((w & 0xFF) as usize).copied().unwrap_or(0);
+            let class = byte_class(w);
             if class != 0 {
                 boundary(hay, p, origin, w, class, r);
             }
@@ -1905,10 +1910,25 @@ fn boundary(hay: &[u8], p: usize, origin: usize, w: u64, class: u8, r: &mut Read
 /// [`tables::KEY_SHIFT`]).
 #[inline(always)]
 fn key_shift(w: u64) -> u8 {
-    tables::KEY_SHIFT
+    #[cfg(not(feature = "small-flash"))]
+    let shift = tables::KEY_SHIFT.get((w & 0xFF) as usize).copied();
+    #[cfg(feature = "small-flash")]
+    let shift = tables::SHIFT_CLASS
         .get((w & 0xFF) as usize)
-        .copied()
-        .unwrap_or(0)
+        .map(|t| t & tables::SHIFT_BITS);
+    shift.unwrap_or(0)
+}
+
+/// The boundary class ([`BYTE_CLASS`]) of a position whose first 8 bytes are `w`.
+#[inline(always)]
+fn byte_class(w: u64) -> u8 {
+    #[cfg(not(feature = "small-flash"))]
+    let class = BYTE_CLASS.get((w & 0xFF) as usize).copied();
+    #[cfg(feature = "small-flash")]
+    let class = tables::SHIFT_CLASS
+        .get((w & 0xFF) as usize)
+        .map(|t| t & !tables::SHIFT_BITS);
+    class.unwrap_or(0)
 }
 
 /// Whether the key of a position whose next 8 bytes (zero-padded past the end of the text)
@@ -2511,9 +2531,35 @@ mod tables {
         shift
     }
 
-    /// See [`build_key_shift`].
+    /// See [`build_key_shift`]. (With the `small-flash` feature the scanner reads the
+    /// shifts from [`SHIFT_CLASS`] instead.)
+    #[cfg_attr(all(feature = "small-flash", not(test)), allow(dead_code))]
     pub(super) static KEY_SHIFT: [u8; 256] = KEY_SHIFT_CONST;
     pub(super) const KEY_SHIFT_CONST: [u8; 256] = build_key_shift();
+
+    /// The bits of a [`SHIFT_CLASS`] byte that hold the key shift: a multiple of 8 up to
+    /// 56; the low three bits hold the boundary class (1 to 5).
+    #[cfg(feature = "small-flash")]
+    pub(super) const SHIFT_BITS: u8 = 0x38;
+
+    /// `KEY_SHIFT[b] | BYTE_CLASS[b]`: the two byte tables of the plain matcher in one
+    /// (`small-flash`, 256 B less; the key shift is a multiple of 8 below 64, the class
+    /// below 8, checked here), where each position's first byte reads both.
+    #[cfg(feature = "small-flash")]
+    pub(super) static SHIFT_CLASS: [u8; 256] = {
+        let mut t = [0u8; 256];
+        let mut b = 0;
+        while b < 256 {
+            let (shift, class) = (KEY_SHIFT_CONST[b], super::BYTE_CLASS_CONST[b]);
+            assert!(
+                shift & !SHIFT_BITS == 0 && class & SHIFT_BITS == 0,
+                "shift or class too wide"
+            );
+            t[b] = shift | class;
+            b += 1;
+        }
+        t
+    };
 
     /// The hash product of a pattern's key, computed as the scanner computes it for the
     /// text position where the pattern starts.
