@@ -156,22 +156,13 @@ pub(crate) const fn decode_char(code: &[u8]) -> Option<([u8; 4], usize, usize)> 
                 Some(n) => n,
                 None => return None,
             };
-            let mut bytes = [0u8; 4];
-            let mut rest = match code {
-                [_, tail @ ..] => tail,
-                [] => return None,
+            let bytes = match (n, code) {
+                (1, [_, a, ..]) => [*a, 0, 0, 0],
+                (2, [_, a, b, ..]) => [*a, *b, 0, 0],
+                (3, [_, a, b, c, ..]) => [*a, *b, *c, 0],
+                (4, [_, a, b, c, d, ..]) => [*a, *b, *c, *d],
+                _ => return None,
             };
-            let mut k = 0;
-            while k < n && k < bytes.len() {
-                match rest {
-                    [b, tail @ ..] => {
-                        bytes[k] = *b;
-                        rest = tail;
-                    }
-                    [] => return None,
-                }
-                k += 1;
-            }
             Some((bytes, n.wrapping_add(1), n))
         }
         _ => None,
