@@ -19,6 +19,13 @@
 use std::fmt::Write as _;
 use std::path::Path;
 
+// The compact form's encoding (the bytes of a piece, a character, the escape), shared
+// with the crate, which decodes it; the build script writes the form and reads none back.
+#[allow(dead_code)]
+#[path = "src/scan/compact/form.rs"]
+mod form;
+use form::PIECE_CODES;
+
 /// Family column -> `CueKind` variant.
 const FAMILIES: &[(&str, &str)] = &[
     ("threat", "Threat"),
@@ -330,47 +337,24 @@ fn write_packed(out: &mut String, groups: &[((String, String), Vec<String>)]) {
     out.push_str("];\n");
 }
 
-/// Number of one-byte piece codes of the compact form (see [`compact`]): the first bytes
-/// no other character uses, 0x01 to 0x1F, 0x41 to 0x60, 0x7B to 0x7F, 0xD2 to 0xD7 and
-/// 0xD9 to 0xFF.
-const PIECE_CODES: usize = 31 + 32 + 5 + 6 + 39;
-
-/// The byte before a character the compact form writes as its UTF-8 bytes (see
-/// [`compact`]).
-const ESCAPE: u8 = 0xD8;
-
 /// Longest piece, in characters.
 const PIECE_CHARS: usize = 8;
 
 /// The one-byte code of the `i`-th piece (see [`compact`]).
 fn piece_code(i: usize) -> u8 {
-    let i = u8::try_from(i).expect("fewer than 113 pieces");
-    match i {
-        0..=30 => 0x01 + i,
-        31..=62 => 0x41 + (i - 31),
-        63..=67 => 0x7B + (i - 63),
-        68..=73 => 0xD2 + (i - 68),
-        _ => 0xD9 + (i - 74),
-    }
+    form::piece_code(i).expect("fewer pieces than piece codes")
 }
 
-/// Whether ASCII character `c` is one byte of the compact form (space, digits, lower-case
-/// letters and the punctuation `!"#$%&'()*+,-./:;<=>?@`); the others, rare in phrases,
-/// take two bytes and leave their byte to a piece.
-fn one_byte_ascii(c: char) -> bool {
-    matches!(c, ' '..='@' | 'a'..='z')
+/// The compact form of character `c` by itself (not a piece): its bytes.
+fn char_code(c: char) -> Vec<u8> {
+    let (code, n, _) =
+        form::encode_char(c.encode_utf8(&mut [0; 4]).as_bytes()).expect("a character is UTF-8");
+    code[..n].to_vec()
 }
 
 /// Length of character `c` in the compact form, written by itself.
 fn char_cost(c: char) -> usize {
-    let u = u32::from(c);
-    if c.is_ascii() && one_byte_ascii(c) {
-        1
-    } else if (0x4E00..=0x9FFF).contains(&u) {
-        2
-    } else {
-        1 + c.len_utf8()
-    }
+    form::encode_char(c.encode_utf8(&mut [0; 4]).as_bytes()).map_or(0, |(_, n, _)| n)
 }
 
 /// `p` cut into pieces of `pieces` and single characters: at each position, the longest
@@ -451,18 +435,13 @@ fn write_offsets(out: &mut String, name: &str, at: &[usize]) {
     out.push_str("];\n");
 }
 
-/// `p` in the compact form of the `small-flash` pattern text, which `decode` in
-/// `core/src/scan/compact.rs` reads back, cut by [`tokens`]: a piece of `pieces` is one
-/// byte, [`piece_code`] of its index (0x01 to 0x1F, 0x41 to 0x60, 0x7B to 0x7F, 0xD2 to
-/// 0xD7, 0xD9 to 0xFF: bytes no character written below starts with); any other
-/// character by itself: space, digits, lower-case letters and `!"#$%&'()*+,-./:;<=>?@`
-/// are their ASCII byte; a CJK ideograph U+4E00..=U+9FFF (three bytes in UTF-8) is two
-/// bytes, `0x80 + (c - 0x4E00) / 256` then `(c - 0x4E00) % 256` (first byte 0x80 to
-/// 0xD1); every other character, rare in phrases (`A`, `_`, `£`, `：`, `！`), is
-/// [`ESCAPE`] (0xD8) then its UTF-8 bytes, whose first byte tells their number. (One byte
-/// more than UTF-8 for these few characters frees the 39 first bytes of UTF-8 beyond
-/// two bytes for pieces, which save far more.) The first byte thus tells every piece's
-/// and character's length.
+/// `p` in the compact form of the `small-flash` pattern text (declared in
+/// `core/src/scan/compact/form.rs`, which `decode` in `core/src/scan/compact.rs` reads
+/// back), cut by [`tokens`]: a piece of `pieces` is one byte, [`piece_code`] of its index;
+/// any other character is written by itself ([`char_code`]: ASCII that has a byte of its
+/// own, a CJK ideograph in two bytes, any other character as the escape then its UTF-8
+/// bytes). (One byte more than UTF-8 for these few characters frees the 39 first bytes
+/// of UTF-8 beyond two bytes for pieces, which save far more.)
 fn compact(p: &str, pieces: &[String]) -> Vec<u8> {
     let mut out = Vec::new();
     for (piece, s) in tokens(p, pieces) {
@@ -471,17 +450,8 @@ fn compact(p: &str, pieces: &[String]) -> Vec<u8> {
             continue;
         }
         let c = s.chars().next().expect("a token holds a character");
-        let u = u32::from(c);
         assert!(!c.is_control(), "control character in phrase {p:?}");
-        if c.is_ascii() && one_byte_ascii(c) {
-            out.push(c as u8);
-        } else if (0x4E00..=0x9FFF).contains(&u) {
-            let v = u - 0x4E00;
-            out.extend([0x80 + (v >> 8) as u8, (v & 0xFF) as u8]);
-        } else {
-            out.push(ESCAPE);
-            out.extend(c.encode_utf8(&mut [0; 4]).as_bytes());
-        }
+        out.extend(char_code(c));
     }
     out
 }

@@ -1190,9 +1190,14 @@ const QUOTE: u8 = 5;
 /// A lead byte that may start a boundary character (`，`, `。`, `「`, `“`).
 const WIDE: u8 = 4;
 
-/// `BYTE_CLASS[b]` for the first byte of a candidate position.
+/// `BYTE_CLASS[b]` for the first byte of a candidate position. (With the `small-flash`
+/// feature the plain matcher reads it from [`tables::SHIFT_CLASS`] instead, one table
+/// with the key shifts.)
+#[cfg_attr(all(feature = "small-flash", not(test)), allow(dead_code))]
+static BYTE_CLASS: [u8; 256] = BYTE_CLASS_CONST;
+/// See [`BYTE_CLASS`].
 #[allow(clippy::indexing_slicing)] // constant indices, evaluated at compile time
-static BYTE_CLASS: [u8; 256] = {
+const BYTE_CLASS_CONST: [u8; 256] = {
     let mut t = [0u8; 256];
     t[b'\n' as usize] = LINE;
     t[b',' as usize] = CLAUSE;
@@ -1716,14 +1721,14 @@ const FILTER_WORDS: usize = 1 << FILTER_WORD_BITS;
 /// log2 of the number of buckets of the pattern table. 11 on 64-bit targets (4 KiB of
 /// bucket starts, about one pattern per bucket: a filter hit on a common prefix such as
 /// "you " then scans a few entries, not a dozen); 9 on 32-bit ones (1 KiB, about four per
-/// bucket), where flash is scarce; 5 (66 B, about a hundred per bucket, most rejected by
+/// bucket), where flash is scarce; 4 (34 B, about 230 per bucket, most rejected by
 /// their 4-bit hash without being decoded) with the `small-flash` feature, whose cue runs
-/// ([`tables::GROUP_RUNS`]) take a bit per cue group in every bucket: 0.8 KiB where 128
-/// buckets took 1.9 KiB. Only speed depends on it, never the result.
+/// ([`tables::GROUP_RUNS`]) take a bit per cue group in every bucket: 654 B where 32
+/// buckets took 846 B and 128 took 1.9 KiB. Only speed depends on it, never the result.
 const BUCKET_BITS: u32 = if cfg!(target_pointer_width = "64") {
     11
 } else if cfg!(feature = "small-flash") {
-    5
+    4
 } else {
     9
 };
@@ -1867,7 +1872,7 @@ fn scan_range(hay: &[u8], start: usize, stop: usize, origin: usize, r: &mut Read
             let j = m.trailing_zeros() & 63;
             m &= m.wrapping_sub(1);
             let w = word_at(j as usize);
-            let class = BYTE_CLASS.get((w & 0xFF) as usize).copied().unwrap_or(0);
+            let class = byte_class(w);
             active |= u64::from(passes_filter(w) | (class != 0)).wrapping_shl(j);
         }
         // Second pass, in text order: boundaries and the matches they frame.
@@ -1876,7 +1881,7 @@ fn scan_range(hay: &[u8], start: usize, stop: usize, origin: usize, r: &mut Read
             active &= active.wrapping_sub(1);
             let w = word_at(j);
             let p = base.wrapping_add(j);
-            let class = BYTE_CLASS.get((w & 0xFF) as usize).copied().unwrap_or(0);
+            let class = byte_class(w);
             if class != 0 {
                 boundary(hay, p, origin, w, class, r);
             }
@@ -1905,10 +1910,25 @@ fn boundary(hay: &[u8], p: usize, origin: usize, w: u64, class: u8, r: &mut Read
 /// [`tables::KEY_SHIFT`]).
 #[inline(always)]
 fn key_shift(w: u64) -> u8 {
-    tables::KEY_SHIFT
+    #[cfg(not(feature = "small-flash"))]
+    let shift = tables::KEY_SHIFT.get((w & 0xFF) as usize).copied();
+    #[cfg(feature = "small-flash")]
+    let shift = tables::SHIFT_CLASS
         .get((w & 0xFF) as usize)
-        .copied()
-        .unwrap_or(0)
+        .map(|t| t & tables::SHIFT_BITS);
+    shift.unwrap_or(0)
+}
+
+/// The boundary class ([`BYTE_CLASS`]) of a position whose first 8 bytes are `w`.
+#[inline(always)]
+fn byte_class(w: u64) -> u8 {
+    #[cfg(not(feature = "small-flash"))]
+    let class = BYTE_CLASS.get((w & 0xFF) as usize).copied();
+    #[cfg(feature = "small-flash")]
+    let class = tables::SHIFT_CLASS
+        .get((w & 0xFF) as usize)
+        .map(|t| t & !tables::SHIFT_BITS);
+    class.unwrap_or(0)
 }
 
 /// Whether the key of a position whose next 8 bytes (zero-padded past the end of the text)
@@ -2146,6 +2166,8 @@ const fn is_word_pattern(pat: &[u8]) -> bool {
     clippy::large_const_arrays
 )]
 mod tables {
+    #[cfg(feature = "small-flash")]
+    use super::compact::form;
     use super::{
         bucket_of, entry_hash, filter_word_and_bit, is_word_pattern, key_hash,
         numbers::NUMERAL_ENDS, CueKind, BUCKET_COUNT, FILTER_WORDS, NUMERAL_UNITS, PACKED_AT,
@@ -2509,9 +2531,35 @@ mod tables {
         shift
     }
 
-    /// See [`build_key_shift`].
+    /// See [`build_key_shift`]. (With the `small-flash` feature the scanner reads the
+    /// shifts from [`SHIFT_CLASS`] instead.)
+    #[cfg_attr(all(feature = "small-flash", not(test)), allow(dead_code))]
     pub(super) static KEY_SHIFT: [u8; 256] = KEY_SHIFT_CONST;
     pub(super) const KEY_SHIFT_CONST: [u8; 256] = build_key_shift();
+
+    /// The bits of a [`SHIFT_CLASS`] byte that hold the key shift: a multiple of 8 up to
+    /// 56; the low three bits hold the boundary class (1 to 5).
+    #[cfg(feature = "small-flash")]
+    pub(super) const SHIFT_BITS: u8 = 0x38;
+
+    /// `KEY_SHIFT[b] | BYTE_CLASS[b]`: the two byte tables of the plain matcher in one
+    /// (`small-flash`, 256 B less; the key shift is a multiple of 8 below 64, the class
+    /// below 8, checked here), where each position's first byte reads both.
+    #[cfg(feature = "small-flash")]
+    pub(super) static SHIFT_CLASS: [u8; 256] = {
+        let mut t = [0u8; 256];
+        let mut b = 0;
+        while b < 256 {
+            let (shift, class) = (KEY_SHIFT_CONST[b], super::BYTE_CLASS_CONST[b]);
+            assert!(
+                shift & !SHIFT_BITS == 0 && class & SHIFT_BITS == 0,
+                "shift or class too wide"
+            );
+            t[b] = shift | class;
+            b += 1;
+        }
+        t
+    };
 
     /// The hash product of a pattern's key, computed as the scanner computes it for the
     /// text position where the pattern starts.
@@ -2770,34 +2818,25 @@ mod tables {
         n
     };
 
-    /// A tail (UTF-8 `p`, at most 8 bytes) in the compact form without pieces: an ASCII
-    /// character with a byte of its own as that byte, every other character as the escape
-    /// then its UTF-8 bytes (`scan/compact.rs`), and its length.
+    /// A tail (UTF-8 `p`, at most 8 bytes) in the compact form without pieces (each
+    /// character by [`form::encode_char`]), and its length.
     #[cfg(feature = "small-flash")]
     const fn escaped(p: &[u8]) -> ([u8; 16], usize) {
         let mut out = [0u8; 16];
         let (mut i, mut o) = (0, 0);
         while i < p.len() {
-            let b = p[i];
-            if b < 0x80 && super::compact::piece_index(b).is_none() {
-                out[o] = b;
-                i += 1;
-                o += 1;
-                continue;
-            }
-            let n = match super::compact::utf8_len(b) {
-                Some(n) => n,
+            let (_, rest) = p.split_at(i);
+            let (code, code_len, utf8_len) = match form::encode_char(rest) {
+                Some(c) => c,
                 None => panic!("tail not UTF-8"),
             };
-            out[o] = super::compact::ESCAPE;
-            o += 1;
             let mut k = 0;
-            while k < n {
-                out[o] = p[i + k];
+            while k < code_len {
+                out[o] = code[k];
                 o += 1;
                 k += 1;
             }
-            i += n;
+            i += utf8_len;
         }
         (out, o)
     }
@@ -2860,15 +2899,15 @@ mod tables {
         (code, entries)
     }
 
-    /// Whether compact `code` decodes to `utf8`: the rules of `compact::decode`, for the
-    /// compile-time check of [`build_compact`] (that runtime decoder is checked against
-    /// every entry by a test).
+    /// Whether compact `code` decodes to `utf8`: the rules of `compact::decode` (pieces,
+    /// then [`form::decode_char`]), for the compile-time check of [`build_compact`] (that
+    /// runtime decoder is checked against every entry by a test).
     #[cfg(feature = "small-flash")]
     const fn decodes_to(code: &[u8], utf8: &[u8]) -> bool {
         let (mut i, mut o) = (0, 0);
         while i < code.len() {
             let b = code[i];
-            if let Some(k) = super::compact::piece_index(b) {
+            if let Some(k) = form::piece_index(b) {
                 // A piece: its UTF-8 bytes in `PACKED_CODE_PIECES`.
                 let (from, to) = (
                     PACKED_CODE_PIECE_AT[k] as usize,
@@ -2886,40 +2925,9 @@ mod tables {
                 i += 1;
                 continue;
             }
-            let (bytes, code_len, utf8_len): ([u8; 4], usize, usize) = if b < 0x80 {
-                ([b, 0, 0, 0], 1, 1)
-            } else if b <= 0xD1 {
-                let c = 0x4E00 + (((b as u32) & 0x7F) << 8 | code[i + 1] as u32);
-                (
-                    [
-                        0xE0 | (c >> 12) as u8,
-                        0x80 | ((c >> 6) & 0x3F) as u8,
-                        0x80 | (c & 0x3F) as u8,
-                        0,
-                    ],
-                    2,
-                    3,
-                )
-            } else if b == super::compact::ESCAPE && i + 1 < code.len() {
-                // A character's UTF-8 bytes after the escape.
-                let lead = code[i + 1];
-                let n = match super::compact::utf8_len(lead) {
-                    Some(n) if i + 1 + n <= code.len() => n,
-                    _ => return false,
-                };
-                if lead < 0x80 && super::compact::piece_index(lead).is_none() {
-                    // An ASCII character with a byte of its own is not written so.
-                    return false;
-                }
-                let mut bytes = [0u8; 4];
-                let mut k = 0;
-                while k < n {
-                    bytes[k] = code[i + 1 + k];
-                    k += 1;
-                }
-                (bytes, 1 + n, n)
-            } else {
-                return false;
+            let (bytes, code_len, utf8_len) = match form::decode_char(code.split_at(i).1) {
+                Some(c) => c,
+                None => return false,
             };
             let mut k = 0;
             while k < utf8_len {

@@ -120,10 +120,31 @@ impl<'b> Out<'b> {
         self.put(code.as_bytes())
     }
 
-    /// An unsigned integer; one or two digits without a loop. Inlined for speed, but
-    /// with the `small-flash` feature (see [`Out::put`]).
-    #[cfg_attr(not(feature = "small-flash"), inline(always))]
-    #[cfg_attr(feature = "small-flash", inline(never))]
+    /// An unsigned integer, a digit at a time (`small-flash`: no table of digit pairs,
+    /// 200 B, and one routine for every length).
+    #[cfg(feature = "small-flash")]
+    #[inline(never)]
+    pub(super) fn u64(&mut self, v: u64) -> Res {
+        let mut tmp = [0u8; 20];
+        let mut i = tmp.len();
+        let mut v = v;
+        loop {
+            let (q, r) = div_rem(v, 10).unwrap_or((0, 0));
+            i = i.saturating_sub(1);
+            if let Some(d) = tmp.get_mut(i) {
+                *d = b'0' + r as u8;
+            }
+            v = q;
+            if v == 0 {
+                break;
+            }
+        }
+        self.put(tmp.get(i..).unwrap_or(&[]))
+    }
+
+    /// An unsigned integer; one or two digits without a loop. Inlined for speed.
+    #[cfg(not(feature = "small-flash"))]
+    #[inline(always)]
     pub(super) fn u64(&mut self, v: u64) -> Res {
         if v < 10 {
             self.byte(b'0' + v as u8)
@@ -135,8 +156,9 @@ impl<'b> Out<'b> {
         }
     }
 
+    #[cfg(not(feature = "small-flash"))]
     #[inline(never)]
-    pub(super) fn u64_long(&mut self, v: u64) -> Res {
+    fn u64_long(&mut self, v: u64) -> Res {
         let mut tmp = [0u8; 20];
         let mut i = tmp.len();
         let mut v = v;
@@ -214,9 +236,35 @@ impl<'b> Out<'b> {
 
 const HEX: [u8; 16] = *b"0123456789ABCDEF";
 
+#[cfg(not(feature = "small-flash"))]
 const DIGIT_PAIRS: &[u8; 200] = b"\
 0001020304050607080910111213141516171819\
 2021222324252627282930313233343536373839\
 4041424344454647484950515253545556575859\
 6061626364656667686970717273747576777879\
 8081828384858687888990919293949596979899";
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::indexing_slicing)]
+mod tests {
+    use super::Out;
+
+    #[test]
+    fn u64_writes_the_decimal_digits() {
+        let values = (0..=1000u64)
+            .chain([9_999, 10_000, 123_456_789, u64::from(u32::MAX), 1 << 32])
+            .chain([10u64.pow(19) - 1, 10u64.pow(19), u64::MAX]);
+        for v in values {
+            let mut buf = [0u8; 20];
+            let mut out = Out::new(&mut buf);
+            out.u64(v).unwrap();
+            let n = out.len;
+            assert_eq!(&buf[..n], std::format!("{v}").as_bytes());
+        }
+        // Too small a buffer: nothing written, an error.
+        let mut buf = [0u8; 2];
+        let mut out = Out::new(&mut buf);
+        assert!(out.u64(123).is_err());
+        assert_eq!(out.len, 0);
+    }
+}

@@ -6,21 +6,27 @@
 //! hash matches a text position, so the firmware trades a little of its scan time for
 //! about 8 KiB of flash.
 //!
-//! A pattern is a run of pieces and characters; the first byte of each tells its length:
-//! - `0x01..=0x1F`, `0x41..=0x60`, `0x7B..=0x7F`, `0xD2..=0xD7` and `0xD9..=0xFF` (bytes
-//!   no character written below starts with: a phrase holds no control character, and
-//!   the ASCII characters of these bytes are written escaped): one of the 113 pieces of
-//!   text (`我`, `ing`, `my `, `律師`) that save the pattern text the most bytes, chosen by
-//!   `core/build.rs` (`pieces`), [`piece`] in the order of these bytes, one byte;
-//! - `0x00..=0x40` and `0x61..=0x7A` otherwise: ASCII (space, digits, lower-case letters,
-//!   `!"#$%&'()*+,-./:;<=>?@`), one byte;
-//! - `0x80..=0xD1` then `t`: the CJK ideograph `U+4E00 + (first - 0x80) * 256 + t`;
-//! - `0xD8` ([`ESCAPE`]) then a character's UTF-8 bytes (one to four, as their first byte
-//!   says): any other character, rare in phrases (`A`, `_`, `£`, `：`, `！`), one byte
-//!   more than in UTF-8 (which frees the first bytes of longer UTF-8 characters for
-//!   pieces).
+//! The encoding itself (which byte stands for what) is declared once, in [`form`],
+//! which `core/build.rs` shares.
+
+pub(super) mod form;
 
 use super::{PACKED_CODE_PIECES, PACKED_CODE_PIECE_AT, PATTERN_CAP};
+use form::{decode_char, piece_index};
+
+// Every piece of `core/build.rs` has a one-byte code (the last start is the end of the
+// last piece), and the codes `build.rs` wrote name them back in order.
+const _: () = {
+    assert!(PACKED_CODE_PIECE_AT.len() == form::PIECE_CODES + 1);
+    let mut i = 0;
+    while i < form::PIECE_CODES {
+        match form::piece_code(i) {
+            Some(b) => assert!(matches!(piece_index(b), Some(k) if k == i)),
+            None => panic!("a piece without a code"),
+        }
+        i += 1;
+    }
+};
 
 /// The pieces of the one-byte codes (see [`piece_index`]), one after another, in UTF-8:
 /// chosen by `core/build.rs` (`pieces`); piece `i` is
@@ -98,34 +104,6 @@ const fn bytes_of<const N: usize>(s: &str) -> [u8; N] {
     }
 }
 
-/// The index of the piece a one-byte code `b` stands for, or `None` if `b` is the first
-/// byte of a character (the order of `piece_code` in `core/build.rs`).
-pub(super) const fn piece_index(b: u8) -> Option<usize> {
-    match b {
-        0x01..=0x1F => Some(b.wrapping_sub(0x01) as usize),
-        0x41..=0x60 => Some(b.wrapping_sub(0x41 - 31) as usize),
-        0x7B..=0x7F => Some(b.wrapping_sub(0x7B - 63) as usize),
-        0xD2..=0xD7 => Some(b.wrapping_sub(0xD2 - 68) as usize),
-        0xD9..=0xFF => Some(b.wrapping_sub(0xD9 - 74) as usize),
-        _ => None,
-    }
-}
-
-/// The byte before a character written as its UTF-8 bytes.
-pub(super) const ESCAPE: u8 = 0xD8;
-
-/// The number of bytes of the UTF-8 character whose first byte is `lead`, or `None` if
-/// no character starts with it.
-pub(super) const fn utf8_len(lead: u8) -> Option<usize> {
-    match lead {
-        0x00..=0x7F => Some(1),
-        0xC2..=0xDF => Some(2),
-        0xE0..=0xEF => Some(3),
-        0xF0..=0xF4 => Some(4),
-        _ => None,
-    }
-}
-
 /// The UTF-8 bytes of piece `i`.
 fn piece(i: usize) -> Option<&'static [u8]> {
     let from = piece_start(i)?;
@@ -139,42 +117,28 @@ fn piece(i: usize) -> Option<&'static [u8]> {
 pub(super) fn decode(code: &[u8], out: &mut [u8; PATTERN_CAP]) -> Option<usize> {
     let mut n = 0usize;
     let mut rest = code;
-    while let [first, tail @ ..] = rest {
-        let mut char_bytes = [0u8; 4];
-        let (bytes, tail): (&[u8], &[u8]) = match (*first, tail) {
-            _ if piece_index(*first).is_some() => (piece(piece_index(*first)?)?, tail),
-            (0x00..=0x7F, t) => (rest.get(..1)?, t),
-            (0x80..=0xD1, [low, t @ ..]) => {
-                let offset = u32::from_be_bytes([0, 0, *first & 0x7F, *low]);
-                (utf8(0x4E00u32.wrapping_add(offset), &mut char_bytes)?, t)
+    while let [first, ..] = rest {
+        let char_bytes: [u8; 4];
+        let (bytes, used): (&[u8], usize) = match piece_index(*first) {
+            Some(i) => (piece(i)?, 1),
+            None => {
+                let (utf8, used, len) = decode_char(rest)?;
+                char_bytes = utf8;
+                (char_bytes.get(..len)?, used)
             }
-            (ESCAPE, [lead, ..]) => {
-                let end = utf8_len(*lead)?.checked_add(1)?;
-                // An ASCII character with a byte of its own is not written so.
-                if lead.is_ascii() && piece_index(*lead).is_none() {
-                    return None;
-                }
-                (rest.get(1..end)?, rest.get(end..)?)
-            }
-            _ => return None,
         };
         let end = n.checked_add(bytes.len())?;
         out.get_mut(n..end)?.copy_from_slice(bytes);
         n = end;
-        rest = tail;
+        rest = rest.get(used..)?;
     }
     Some(n)
-}
-
-/// The UTF-8 bytes of code point `c`, written into `buf`.
-fn utf8(c: u32, buf: &mut [u8; 4]) -> Option<&[u8]> {
-    let ch = char::from_u32(c)?;
-    Some(ch.encode_utf8(buf).as_bytes())
 }
 
 #[cfg(test)]
 #[allow(clippy::unwrap_used, clippy::indexing_slicing)]
 mod tests {
+    use super::form::{self, ESCAPE};
     use super::*;
 
     fn decoded(code: &[u8]) -> Option<std::string::String> {
@@ -200,6 +164,33 @@ mod tests {
         let mut smile = std::vec![ESCAPE];
         smile.extend_from_slice("😀".as_bytes());
         assert_eq!(decoded(&smile).as_deref(), Some("😀"));
+    }
+
+    #[test]
+    fn every_character_encodes_and_decodes_back() {
+        // The writer's half of the form (`core/build.rs`, the tails) against its reader.
+        let chars = (0x20u32..0x80)
+            .chain([
+                0xA3, 0xA5, 0x4DFF, 0x4E00, 0x6295, 0x9FFF, 0xA000, 0xFF1A, 0x1F600,
+            ])
+            .filter_map(char::from_u32);
+        for c in chars {
+            let utf8 = c.encode_utf8(&mut [0; 4]).as_bytes().to_vec();
+            let (code, n, used) = form::encode_char(&utf8).unwrap();
+            assert_eq!(used, utf8.len());
+            let ideograph = ('\u{4E00}'..='\u{9FFF}').contains(&c);
+            let expected = match () {
+                () if form::one_byte_ascii(utf8[0]) => 1,
+                () if ideograph => 2,
+                () => 1 + utf8.len(),
+            };
+            assert_eq!(n, expected, "{c:?}");
+            let (back, read, len) = form::decode_char(&code[..n]).unwrap();
+            assert_eq!((read, &back[..len]), (n, &utf8[..]), "{c:?}");
+            assert_eq!(decoded(&code[..n]).unwrap(), std::format!("{c}"));
+        }
+        // A piece's code is no character.
+        assert_eq!(form::decode_char(&[form::piece_code(0).unwrap()]), None);
     }
 
     #[test]
