@@ -50,6 +50,8 @@ const DEGREES: &str = "很
 还
 還
 挺
+蛮
+蠻
 咁
 係
 was
@@ -63,7 +65,8 @@ absolutely
 
 /// Negative evaluations of an attitude (`差`, `不好`, "appalling"). A Chinese one is listed by
 /// the character that tells it: `恶` for `恶劣`, `嚣` for `嚣张`, `冷` for `冷淡`, `冷漠`,
-/// `敷` for `敷衍`, `傲` for `傲慢`, `串` for `好串`.
+/// `敷` for `敷衍`, `傲` for `傲慢`, `横` for `很横` and `蛮横` (`蛮` is a degree word), `串` for
+/// `好串`.
 const EVALUATIONS: &str = "差
 不好
 唔好
@@ -76,6 +79,8 @@ const EVALUATIONS: &str = "差
 冷
 敷
 傲
+横
+橫
 凶
 兇
 串
