@@ -399,6 +399,10 @@ const HAZARD: u8 = info_index(&SAFETY_LEVELS, b"hazard") + 1;
 /// shares the safety kind). It counts on the customer's side, not denied and not in a
 /// condition ("if the agent is rude again"): it tells what happened.
 const FORBIDDEN_CONDUCT: u8 = 12;
+/// The forbidden-phrase bit of an attitude word (`conduct` lines of code `attitude`: `态度`,
+/// "attitude"): not a conduct of its own but where the attitude reader looks for a bad one
+/// ([`attitude::rude`]), which is [`CONDUCT`] `rude`. It follows the conduct bits.
+const FORBIDDEN_ATTITUDE: u8 = 15;
 /// The safety bit of an outcome phrase (`住院`, `急诊`, "passed away"): a phrase that says
 /// how a harm ended (treatment, a hospital stay, a death), not that a harm happened. Its
 /// low bits are the level it shows ([`SAFETY_LEVELS`] index). Alone it shows no safety
@@ -668,6 +672,9 @@ const fn code_bit(kind: CueKind, code: &str) -> u8 {
     match kind {
         CueKind::Threat => info_index(&THREATS, c),
         CueKind::ForbiddenPhrase => {
+            if bytes_equal(c, b"attitude") {
+                return FORBIDDEN_ATTITUDE;
+            }
             let mut i = 0;
             while i < CONDUCT.len() {
                 if bytes_equal(CONDUCT[i].code.as_bytes(), c) {
@@ -937,6 +944,9 @@ pub const CONDUCT: [PhraseInfo; 2] = [
         "非语言排斥",
     ),
 ];
+
+/// The bit of `rude` in [`TextCues::conduct`] (the attitude reader's conduct).
+const RUDE: u8 = info_index(&CONDUCT, b"rude");
 
 /// Stable code, English and Chinese (simplified) name for each strong-emotion marker, indexed
 /// by bit of [`TextCues::emotion_markers`].
@@ -1454,8 +1464,20 @@ impl Reader {
                 }
             }
             Some(CueKind::ForbiddenPhrase) if bit >= FORBIDDEN_CONDUCT => {
+                // An attitude word is rude when the attitude reader finds a bad one in the
+                // bytes the scanner keeps in view from the word's start, however it was fed.
+                let reach = p.saturating_add(LOOKAHEAD);
+                let view = hay.get(..reach).unwrap_or(hay);
+                let i = match bit {
+                    FORBIDDEN_ATTITUDE
+                        if attitude::rude(view, p.saturating_add(len), view.len() == reach) =>
+                    {
+                        RUDE
+                    }
+                    FORBIDDEN_ATTITUDE => return,
+                    _ => bit.saturating_sub(FORBIDDEN_CONDUCT),
+                };
                 if customer_side && !self.negated() && !self.condition {
-                    let i = bit.saturating_sub(FORBIDDEN_CONDUCT);
                     self.cues.conduct |= 1u8.checked_shl(u32::from(i)).unwrap_or(0);
                 }
             }
@@ -3093,6 +3115,7 @@ mod tables {
 // Tests
 // ---------------------------------------------------------------------------------------------
 
+mod attitude;
 #[cfg(feature = "small-flash")]
 mod compact;
 mod facts;

@@ -228,13 +228,18 @@ fn both_matchers_mask_the_look_alikes_alike() {
             }
         }
         // Every look-alike holds a cue phrase (else it only costs flash): some part of its
-        // words reads a cue that the whole does not.
+        // words reads a cue that the whole does not, alone or before a bad evaluation (an
+        // attitude word reads one only with it: `我的态度` holds `态度`).
         let bounds: Vec<usize> = (0..=m.len()).filter(|&k| m.is_char_boundary(k)).collect();
-        let whole = scan_text(m);
-        let holds = bounds.iter().any(|&i| {
-            bounds
-                .iter()
-                .any(|&j| j > i && j - i < m.len() && scan_text(&m[i..j]).union(whole) != whole)
+        let holds = ["", "很差", " was terrible"].iter().any(|after| {
+            let whole = scan_text(&format!("{m}{after}"));
+            bounds.iter().any(|&i| {
+                bounds.iter().any(|&j| {
+                    j > i
+                        && j - i < m.len()
+                        && scan_text(&format!("{}{after}", &m[i..j])).union(whole) != whole
+                })
+            })
         });
         assert!(holds, "the look-alike {m:?} holds no cue phrase");
     }

@@ -107,7 +107,7 @@ fn traditional_text_is_read_with_the_simplified_phrases() {
     let written: Vec<&str> = lines().iter().map(|(_, _, p)| *p).collect();
     for (simplified, traditional) in [
         ("整个小区", "整個小區"),
-        ("态度极差", "態度極差"),
+        ("侵犯隐私", "侵犯隱私"),
         ("卖了我的信息", "賣了我的信息"),
         ("国家电网投诉", "國家電網投訴"),
     ] {

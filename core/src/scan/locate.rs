@@ -226,11 +226,34 @@ pub(super) fn locate_with(
         }
     }
     if start == end {
-        // Found by the scanner's own reading (an exclamation run after a
-        // letter): at least the last character.
-        start = char_start(text, end.saturating_sub(1));
+        // Found by the scanner's own reading: a bad attitude from its
+        // attitude word (`态度很差`), else (an exclamation run after a letter)
+        // at least the last character.
+        start = match cue {
+            Cue::Conduct(_) | Cue::Category(_) => attitude_start(text, end),
+            _ => None,
+        }
+        .unwrap_or_else(|| char_start(text, end.saturating_sub(1)));
     }
     Some((start, end))
+}
+
+/// The start of the last attitude word (`conduct` lines of code `attitude`)
+/// within the scanner's reach before `end` of `text`: where the attitude
+/// reader's words start.
+fn attitude_start(text: &[u8], end: usize) -> Option<usize> {
+    let from = end.saturating_sub(super::LOOKAHEAD);
+    patterns()
+        .filter(|(kind, bit, _)| {
+            *kind == CueKind::ForbiddenPhrase && *bit == super::FORBIDDEN_ATTITUDE
+        })
+        .filter_map(|(_, _, p)| {
+            (from..end).rev().find(|&s| {
+                text.get(s..s.saturating_add(p.len()))
+                    .is_some_and(|w| w.eq_ignore_ascii_case(p.as_bytes()))
+            })
+        })
+        .max()
 }
 
 /// The start of the longest phrase of `cue` that ends at `end` of `text`

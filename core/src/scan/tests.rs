@@ -357,11 +357,13 @@ fn static_data_is_small() {
     // escape byte free 39 first bytes for pieces): 17,054 -> 16,464 B of compact text
     // (28,347 B compact in all). The next round's families (staff words, category words,
     // claims, the people at risk, people trapped in a lift; about 250 lines) take them to
-    // 44,265 B hosted and 29,971 B compact.
+    // 44,265 B hosted and 29,971 B compact. The attitude words and the conduct and privacy
+    // families of the round after (nine 态度 lines replaced by one attitude word) take the
+    // hosted tables 39 B past it.
     let table_budget = if cfg!(feature = "small-flash") {
         29 * 1024 + 512
     } else {
-        43 * 1024 + 512
+        43 * 1024 + 640
     };
     // With `small-flash` the groups' runs hold a 1 bit per group and bucket, which grows
     // with the bucket count like the bucket starts (1.5 KiB for the firmware's 128).
@@ -1138,7 +1140,9 @@ fn throughput() {
 fn every_conduct_phrase_sets_its_bit_on_the_customers_side_only() {
     let mut n = 0;
     for (kind, bit, pat) in patterns() {
-        if kind != CueKind::ForbiddenPhrase || bit < FORBIDDEN_CONDUCT {
+        // An attitude word is read with the words after it (`attitude`'s own tests).
+        if kind != CueKind::ForbiddenPhrase || bit < FORBIDDEN_CONDUCT || bit == FORBIDDEN_ATTITUDE
+        {
             continue;
         }
         n += 1;
