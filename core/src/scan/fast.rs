@@ -47,6 +47,7 @@
 
 #[cfg(target_arch = "x86_64")]
 mod sse2;
+pub(super) mod words;
 
 use super::tables::{self, Entry};
 use super::{boundary, bucket_of, units, CueKind, Reader, BYTE_CLASS, HI, LO7, ONES};
