@@ -40,6 +40,10 @@
 //!   word does costs no call; any later ones 8 at a time; whether the pattern is
 //!   English-style and may touch digits comes from a table ([`RULES`]).
 //!
+//! The number readers (`numbers.rs`) look their word lists up through [`words`] (the
+//! words that make a time no wait, the English number words), built from the same plain
+//! lists at compile time; the `small-flash` build reads the lists word by word.
+//!
 //! What a match then does (the cue already found, the exclamation tails, English word
 //! boundaries, the numeral + unit phrases) is the plain matcher's, in its order, so the
 //! reader sees the same matches in the same order: `core/tests/scan_matchers.rs` checks
@@ -47,6 +51,7 @@
 
 #[cfg(target_arch = "x86_64")]
 mod sse2;
+pub(super) mod words;
 
 use super::tables::{self, Entry};
 use super::{boundary, bucket_of, units, CueKind, Reader, BYTE_CLASS, HI, LO7, ONES};

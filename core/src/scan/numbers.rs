@@ -226,38 +226,75 @@ fn number_before(hay: &[u8], end: usize, floor: usize) -> Option<(u64, usize)> {
     Some((evaluate(hay, start, end)?, start))
 }
 
-/// An English number word (`a`, `two`, `twelve`, `forty`...) in hundredths.
+/// The English number words (lower case) and their values: `a couple of days`, `two
+/// weeks`, `forty-eight hours` (a tens word and a ones word joined by a hyphen).
+pub(super) const NUMBER_WORDS: [(&str, u64); 24] = [
+    ("a", 1),
+    ("an", 1),
+    ("one", 1),
+    ("two", 2),
+    ("three", 3),
+    ("four", 4),
+    ("five", 5),
+    ("six", 6),
+    ("seven", 7),
+    ("eight", 8),
+    ("nine", 9),
+    ("ten", 10),
+    ("eleven", 11),
+    ("twelve", 12),
+    ("fifteen", 15),
+    ("eighteen", 18),
+    ("twenty", 20),
+    ("thirty", 30),
+    ("forty", 40),
+    ("fifty", 50),
+    ("sixty", 60),
+    ("couple", 2),
+    ("several", 3),
+    ("half", 0),
+];
+
+/// The word between an English number word and its unit that the reader skips (`a couple
+/// of days`).
+pub(super) const NUMBER_LINK: &str = "of";
+
+/// Whether an English number word ([`NUMBER_WORDS`] or [`NUMBER_LINK`]) may end at `at`
+/// of `hay` (read back to `floor`): always where flash is scarce; else `fast/words.rs`
+/// tells by the last two letters, `false` only where [`english_word_value_before`] finds
+/// no number.
+#[inline(always)]
+fn may_end_number_word(hay: &[u8], at: usize, floor: usize) -> bool {
+    #[cfg(not(feature = "small-flash"))]
+    let may = super::fast::words::may_end_number_word(hay, at, floor);
+    #[cfg(feature = "small-flash")]
+    let may = {
+        let _ = (hay, at, floor);
+        true
+    };
+    may
+}
+
+/// An English number word ([`NUMBER_WORDS`], any case) in hundredths: the plain reading
+/// where flash is scarce, else `fast/words.rs`'s, one hash look-up in place of up to 24
+/// comparisons.
+#[inline]
 fn word_value(word: &[u8]) -> Option<u64> {
-    const WORDS: [(&str, u64); 24] = [
-        ("a", 1),
-        ("an", 1),
-        ("one", 1),
-        ("two", 2),
-        ("three", 3),
-        ("four", 4),
-        ("five", 5),
-        ("six", 6),
-        ("seven", 7),
-        ("eight", 8),
-        ("nine", 9),
-        ("ten", 10),
-        ("eleven", 11),
-        ("twelve", 12),
-        ("fifteen", 15),
-        ("eighteen", 18),
-        ("twenty", 20),
-        ("thirty", 30),
-        ("forty", 40),
-        ("fifty", 50),
-        ("sixty", 60),
-        ("couple", 2),
-        ("several", 3),
-        ("half", 0),
-    ];
-    WORDS
+    #[cfg(not(feature = "small-flash"))]
+    let value = super::fast::words::number_word(word);
+    #[cfg(feature = "small-flash")]
+    let value = number_word_plain(word);
+    value.map(|v| v.saturating_mul(100))
+}
+
+/// The value of [`NUMBER_WORDS`] `word` is, ignoring ASCII case: the plain reading of
+/// [`word_value`].
+#[cfg(any(test, feature = "small-flash"))]
+pub(super) fn number_word_plain(word: &[u8]) -> Option<u64> {
+    NUMBER_WORDS
         .iter()
         .find(|(w, _)| w.as_bytes().eq_ignore_ascii_case(word))
-        .map(|(_, v)| v.saturating_mul(100))
+        .map(|&(_, v)| v)
 }
 
 /// The English word or figure before `end` (after one or more spaces and an optional
@@ -270,6 +307,22 @@ fn english_number_before(hay: &[u8], end: usize, floor: usize) -> Option<(u64, u
     if at == end {
         return None;
     }
+    // Most words before a unit are no number ("for hours", "the days"): their last two
+    // letters tell most of them apart before the word is read.
+    if !may_end_number_word(hay, at, floor) {
+        return None;
+    }
+    english_word_value_before(hay, at, floor)
+}
+
+/// The English figure or number word ending at `at` (read back to `floor` at most; an `of`
+/// there is skipped as [`english_number_before`] does): its value in hundredths and the
+/// start of the word before it, if any.
+pub(super) fn english_word_value_before(
+    hay: &[u8],
+    at: usize,
+    floor: usize,
+) -> Option<(u64, usize)> {
     let mut word_start = at;
     while word_start > floor
         && hay
@@ -279,7 +332,7 @@ fn english_number_before(hay: &[u8], end: usize, floor: usize) -> Option<(u64, u
         word_start = word_start.wrapping_sub(1);
     }
     let word = hay.get(word_start..at)?;
-    if word.eq_ignore_ascii_case(b"of") {
+    if word.eq_ignore_ascii_case(NUMBER_LINK.as_bytes()) {
         // `a couple of days`
         return english_number_before(hay, word_start, floor);
     }
@@ -391,6 +444,86 @@ fn whole_unit(hay: &[u8], p: usize) -> Option<(u64, usize)> {
     }
 }
 
+/// [`UNIT_HOURS`] read as numbers once, at compile time, rather than parsed at every time
+/// unit: what `str::parse::<u64>` gives for each code, 0 where it gives none (`day-n`; a
+/// unit of 0 hours states no wait either). Two bytes a unit (a build error past 65 535).
+// Only ever evaluated at compile time, where an out-of-bounds index is a build error.
+#[allow(
+    clippy::indexing_slicing,
+    clippy::arithmetic_side_effects,
+    clippy::cast_possible_truncation
+)]
+const HOURS_OF_UNIT: [u16; UNIT_HOURS.len()] = {
+    let mut out = [0u16; UNIT_HOURS.len()];
+    let mut u = 0;
+    while u < UNIT_HOURS.len() {
+        let code = UNIT_HOURS[u].as_bytes();
+        let from = if code.len() > 1 && code[0] == b'+' {
+            1
+        } else {
+            0
+        };
+        let mut value = 0u32;
+        let mut digits = from < code.len();
+        let mut j = from;
+        while j < code.len() {
+            digits = digits && code[j].is_ascii_digit();
+            if digits {
+                value = value * 10 + (code[j] - b'0') as u32;
+                assert!(value <= u16::MAX as u32, "a unit of more than 65 535 hours");
+            }
+            j += 1;
+        }
+        out[u] = if digits { value as u16 } else { 0 };
+        u += 1;
+    }
+    out
+};
+
+/// What ends the text before the number of a time unit when the time is no wait: time given
+/// to the company (`再给你们24小时`), a pregnancy (`怀孕五个月`), a hospital stay (`住院四十天`,
+/// "hospitalised for five days": the harm, read as safety), a day counted (`第二天`, the next
+/// day), how long the product was used, a wait announced for the future, how long the
+/// customer has been one. One plain list ([`elapsed_hours`] tests whether the text ends with
+/// one of them; `fast/words.rs` finds the same answer from the last bytes).
+pub(super) const NOT_A_WAIT_BEFORE: [&str; 27] = [
+    "给你们",
+    "給你們",
+    "再给",
+    "再給",
+    "俾你哋",
+    // `怀孕`, `懷孕`, `孕七个月`.
+    "孕",
+    "住院",
+    "住了",
+    // A stay under observation (`住院观察了三天`).
+    "观察",
+    "觀察",
+    "观察了",
+    "觀察了",
+    "第",
+    // How long the product was used or driven, its age (`才用了二十天`, `用咗一個月`,
+    // `才开了三个月`, `只开了一个月` of a subscription): not a wait.
+    "用了",
+    "用咗",
+    "开了",
+    "開了",
+    // A wait announced for the future (`要等三個月`, `要三个工作日才能取回`).
+    "要",
+    "要等",
+    "hospitalised for ",
+    "hospitalized for ",
+    // How long the customer has been one, not how long they waited ("a customer
+    // for more than five years", "with you for ten years"; `做了你们十年的客户` is
+    // caught by the `的` after its unit).
+    "customer for ",
+    "customer for over ",
+    "customer for more than ",
+    "with you for ",
+    "with you for over ",
+    "with you for more than ",
+];
+
 /// Hours stated by the time-unit pattern at `p` (code `bit` of [`UNIT_HOURS`]), or `None`
 /// when no number precedes it or it is a deadline (`三天内`, "within 7 days").
 pub(super) fn elapsed_hours(hay: &[u8], p: usize, len: usize, bit: u8) -> Option<u32> {
@@ -412,10 +545,10 @@ pub(super) fn elapsed_hours(hay: &[u8], p: usize, len: usize, bit: u8) -> Option
             .ok()
             .filter(|&h| h > 0);
     }
-    let unit: u64 = match UNIT_HOURS.get(usize::from(bit)) {
-        Some(code) => code.parse().ok()?,
-        None => return None,
-    };
+    let unit = HOURS_OF_UNIT
+        .get(usize::from(bit))
+        .map(|&h| u64::from(h))
+        .filter(|&h| h > 0)?;
     let (value, start) = match value_before(hay, p, len) {
         Some(found) => found,
         None => whole_unit(hay, p)?,
@@ -495,9 +628,6 @@ pub(super) fn elapsed_hours(hay: &[u8], p: usize, len: usize, bit: u8) -> Option
             return None;
         }
     }
-    // Time given to the company, not time waited: `再给你们24小时`, "you have 48 hours".
-    // Nor a pregnancy (`怀孕五个月`), a hospital stay (`住院四十天`, "hospitalised for five
-    // days": the harm, read as safety), or a day counted (`第二天`, the next day).
     let before = hay.get(floor..start).unwrap_or(&[]);
     // The Nth day of the wait, said as such: `已经第五天了`, `停水第三天了`, `今天是第二天`,
     // `连续第三天` (N days); a bare `第二天` is the next day.
@@ -507,46 +637,10 @@ pub(super) fn elapsed_hours(hay: &[u8], p: usize, len: usize, bit: u8) -> Option
             .ok()
             .filter(|&h| h > 0);
     }
-    if [
-        "给你们",
-        "給你們",
-        "再给",
-        "再給",
-        "俾你哋",
-        // `怀孕`, `懷孕`, `孕七个月`.
-        "孕",
-        "住院",
-        "住了",
-        // A stay under observation (`住院观察了三天`).
-        "观察",
-        "觀察",
-        "观察了",
-        "觀察了",
-        "第",
-        // How long the product was used or driven, its age (`才用了二十天`, `用咗一個月`,
-        // `才开了三个月`, `只开了一个月` of a subscription): not a wait.
-        "用了",
-        "用咗",
-        "开了",
-        "開了",
-        // A wait announced for the future (`要等三個月`, `要三个工作日才能取回`).
-        "要",
-        "要等",
-        "hospitalised for ",
-        "hospitalized for ",
-        // How long the customer has been one, not how long they waited ("a customer
-        // for more than five years", "with you for ten years"; `做了你们十年的客户` is
-        // caught by `的` above).
-        "customer for ",
-        "customer for over ",
-        "customer for more than ",
-        "with you for ",
-        "with you for over ",
-        "with you for more than ",
-    ]
-    .iter()
-    .any(|w| before.ends_with(w.as_bytes()))
-    {
+    // Time given to the company, not time waited: `再给你们24小时`, "you have 48 hours".
+    // Nor a pregnancy (`怀孕五个月`), a hospital stay (`住院四十天`, "hospitalised for five
+    // days": the harm, read as safety), or a day counted (`第二天`, the next day).
+    if not_a_wait_before(before) {
         return None;
     }
     // A day of a month is a date (`10月3日`), not three days.
@@ -580,6 +674,24 @@ fn ends_with_any(bytes: &[u8], list: &str) -> bool {
     list.as_bytes()
         .split(|&b| b == b'|')
         .any(|w| bytes.ends_with(w))
+}
+
+/// Whether `before` ends with one of [`NOT_A_WAIT_BEFORE`]: the plain reading
+/// ([`ends_with_one_of`]) where flash is scarce, else `fast/words.rs`'s, which looks at
+/// only the words that end with the same bytes (about 27 comparisons fewer a number).
+#[inline]
+fn not_a_wait_before(before: &[u8]) -> bool {
+    #[cfg(not(feature = "small-flash"))]
+    let found = super::fast::words::not_a_wait_before(before);
+    #[cfg(feature = "small-flash")]
+    let found = ends_with_one_of(before, &NOT_A_WAIT_BEFORE);
+    found
+}
+
+/// Whether `bytes` ends with one of `words`: the plain reading of [`not_a_wait_before`].
+#[cfg(any(test, feature = "small-flash"))]
+pub(super) fn ends_with_one_of(bytes: &[u8], words: &[&str]) -> bool {
+    words.iter().any(|w| bytes.ends_with(w.as_bytes()))
 }
 
 /// The English figure or number word after one space at `at` (`day 5`, `day twelve`), in
@@ -849,6 +961,14 @@ mod tests {
     use std::string::ToString;
     use std::vec;
     use std::vec::Vec;
+
+    #[test]
+    fn the_hours_of_each_unit_are_its_code_parsed() {
+        for (code, hours) in super::UNIT_HOURS.iter().zip(super::HOURS_OF_UNIT) {
+            assert_eq!(u64::from(hours), code.parse::<u64>().unwrap_or(0), "{code}");
+        }
+        assert_eq!(super::HOURS_OF_UNIT[1], 24);
+    }
 
     /// The plain readers the hand decoding replaced: the first of one to four bytes that
     /// `core::str::from_utf8` accepts.
