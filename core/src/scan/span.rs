@@ -2,7 +2,7 @@
 //! it says how many customers are affected (`整个小区` a building, `整個北屯區` a district,
 //! `整个城市` a city, `全香港` everyone). A phrase list cannot name every place, but the
 //! last character of a Chinese place name says what kind of place it is. In English an
-//! opener ("whole", "entire", "every", "everyone in", "all the", "half the") is read on by
+//! opener ("whole", "entire", "every", "everyone", "all the", "half the") is read on by
 //! the place word of the short noun phrase after it ([`EN_PLACES`], one list by level), and a
 //! place after "the whole of" is written with a capital letter. The reader runs only where
 //! the phrase matcher found an opener; a filter of the list's words ([`LISTED`]) passes over
@@ -43,11 +43,11 @@ pub(super) fn scope(hay: &[u8], p: usize, len: usize) -> Option<u8> {
     let first = *after.first()?;
     if first.is_ascii() {
         // "The whole building", "every flat"; after a Chinese opener a place name may follow
-        // as after "the whole of" (`整个 Leeds`, `成個 estate`). The window may cut the last
-        // word ("the whole of our build|ing"): it is not read.
+        // as after "the whole of" (`整个 Leeds`, `成個 estate`). The window (`LOOKAHEAD`
+        // bytes from the opener) bounds the words read, whatever the pieces of the text.
         let opener = hay.get(p..start)?;
         let chinese = !opener.first().is_some_and(u8::is_ascii_alphabetic);
-        return english(after, same(b"every", opener), limit < hay.len(), chinese);
+        return english(after, same(b"every", opener), chinese);
     }
     let text = match core::str::from_utf8(after) {
         Ok(t) => t,
@@ -85,7 +85,7 @@ pub(super) fn scope(hay: &[u8], p: usize, len: usize) -> Option<u8> {
 /// our street").
 const EN_PLACES: &str = "the of our my in on along \
     | flat apartment house home household \
-    | building block estate complex tower \
+    | building block estate complex \
     | street road lane neighbourhood neighborhood area village town district suburb \
     | city county region \
     | country uk network";
@@ -107,13 +107,13 @@ const fn fold(h: u32, b: u8) -> u32 {
     (h ^ (b | 0x20) as u32).wrapping_mul(0x0100_0193)
 }
 
-/// The two bits of [`LISTED`] a word's hash sets.
-const fn bits(h: u32) -> [u32; 2] {
-    [h >> 24, (h >> 16) & 0xFF]
+/// The bit of [`LISTED`] a word's hash sets.
+const fn bit(h: u32) -> u32 {
+    h >> 24
 }
 
-/// A filter of the words of [`EN_PLACES`] and their plurals: a word whose two bits are not
-/// both set is none of them, so most words after an opener ("every day", "all the time")
+/// A filter of the words of [`EN_PLACES`]: a word (its plural's `s` taken off) whose bit is
+/// not set is none of them, so most words after an opener ("every day", "all the time")
 /// are passed over without reading the list.
 const LISTED: [u32; 8] = listed(EN_PLACES.as_bytes());
 
@@ -125,15 +125,8 @@ const fn listed(list: &[u8]) -> [u32; 8] {
     let mut i = 0;
     while i <= list.len() {
         if i == list.len() || list[i] == b' ' {
-            // The word, then its plural.
-            let mut k = 0;
-            while k < 2 {
-                let [a, b] = bits(h);
-                set[(a >> 5) as usize] |= 1 << (a & 31);
-                set[(b >> 5) as usize] |= 1 << (b & 31);
-                h = fold(h, b's');
-                k += 1;
-            }
+            let a = bit(h);
+            set[(a >> 5) as usize] |= 1 << (a & 31);
             h = 0x811c_9dc5;
         } else {
             h = fold(h, list[i]);
@@ -143,26 +136,26 @@ const fn listed(list: &[u8]) -> [u32; 8] {
     set
 }
 
-/// The level of `word` in [`EN_PLACES`] and whether it is a plural there.
+/// The level of `word` in [`EN_PLACES`] and whether it is a plural there (no word of the
+/// list ends in `s`: a final `s` is a plural's).
 fn lookup(word: &[u8]) -> Option<(u8, bool)> {
+    let stem = word.strip_suffix(b"s");
+    let plural = stem.is_some();
+    let word = stem.unwrap_or(word);
     let h = word.iter().fold(0x811c_9dc5, |h, &b| fold(h, b));
-    let listed = bits(h).iter().all(|&i| {
-        LISTED
-            .get(i as usize >> 5)
-            .is_some_and(|w| w.wrapping_shr(i) & 1 == 1)
-    });
-    if !listed {
+    let i = bit(h);
+    if LISTED
+        .get(i as usize >> 5)
+        .is_none_or(|w| w.wrapping_shr(i) & 1 == 0)
+    {
         return None;
     }
-    let stem = word.strip_suffix(b"s");
     let mut level = 0u8;
     for w in EN_PLACES.as_bytes().split(|&c| c == b' ') {
         if w == b"|" {
             level = level.wrapping_add(1);
         } else if same(w, word) {
-            return Some((level, false));
-        } else if stem.is_some_and(|s| same(w, s)) {
-            return Some((level, true));
+            return Some((level, plural));
         }
     }
     None
@@ -173,16 +166,13 @@ fn lookup(word: &[u8]) -> Option<(u8, bool)> {
 /// estate"), or a capitalised name after "of" that is no time ("the whole of Leeds", a
 /// city). `every`: the opener is "every", after which one home counts; `of`: a name may
 /// follow at once, as after "of".
-fn english(after: &[u8], every: bool, cut: bool, mut of: bool) -> Option<u8> {
+fn english(after: &[u8], every: bool, mut of: bool) -> Option<u8> {
     let mut rest = after;
     // The level of a home read so far, whether the last word was unknown or "of".
     let mut level = 0u8;
     let mut unknown = false;
     // The window (at most `LOOKAHEAD` bytes) bounds the words read.
     while let Some((word, tail)) = next_word(rest) {
-        if cut && tail.is_empty() {
-            break;
-        }
         rest = tail;
         match lookup(word) {
             Some((0, _)) if !unknown => {
