@@ -94,6 +94,8 @@ fn times_things_homes_and_staff_name_no_extent() {
         &[
             "I waited the whole of March for a callback.",
             "The whole of Christmas we had no heating.",
+            "We were cut off the whole of Monday and most of Tuesday.",
+            "The whole of Saturday the app would not load.",
             "I was on hold the whole of August.",
             "Every customer service agent I spoke to gave me a different answer.",
             "The whole thing has been a nightmare from start to finish.",

@@ -92,8 +92,11 @@ const EN_PLACES: &str = "the of our my in on along \
 
 /// The first three letters of the months and of Christmas: a capitalised word after "of" that
 /// starts so (and has at most nine letters) names a time, not a place ("the whole of March",
-/// "the whole of Christmas").
+/// "the whole of Christmas"); so does one that ends in [`EN_DAY`] ("the whole of Monday").
 const EN_TIMES: &[u8] = b"janfebmaraprmayjunjulaugsepoctnovdecchr";
+
+/// The end of the names of the days of the week (and of "the whole of Boxing Day").
+const EN_DAY: &[u8] = b"day";
 
 /// Whether the letters `word` are the lower-case letters `list_word`, in any case (one
 /// function for every comparison here: the firmware keeps one copy).
@@ -190,9 +193,14 @@ fn english(after: &[u8], every: bool, mut of: bool) -> Option<u8> {
         }
         if of && word.first().is_some_and(u8::is_ascii_uppercase) {
             let time = word.len() <= 9
-                && EN_TIMES
+                && (EN_TIMES
                     .chunks_exact(3)
-                    .any(|t| word.get(..3).is_some_and(|w| same(t, w)));
+                    .any(|t| word.get(..3).is_some_and(|w| same(t, w)))
+                    || word
+                        .len()
+                        .checked_sub(EN_DAY.len())
+                        .and_then(|at| word.get(at..))
+                        .is_some_and(|w| same(EN_DAY, w)));
             return (!time).then_some(3);
         }
         // One other word may come right before the place word ("tower block"), none after
