@@ -1434,7 +1434,6 @@ impl Reader {
         self.clause_negated || self.sentence_negated
     }
 
-
     /// A boundary character at offset `at` of the whole text.
     fn boundary(&mut self, class: u8, at: usize, opens_quote: bool) {
         match class {

@@ -74,9 +74,18 @@ fn a_harm_that_happened_stays_as_it_is() {
 
 #[test]
 fn a_conditional_threat_still_counts() {
-    assert!(threat("If it's not fixed by Friday I'll go to the BBC.", "media"));
-    assert!(threat("If you don't fix it by Friday I'll go to the BBC.", "media"));
-    assert!(threat("如果你们周五前不修好，我就投诉到消协。", "regulator"));
+    assert!(threat(
+        "If it's not fixed by Friday I'll go to the BBC.",
+        "media"
+    ));
+    assert!(threat(
+        "If you don't fix it by Friday I'll go to the BBC.",
+        "media"
+    ));
+    assert!(threat(
+        "如果你们周五前不修好，我就投诉到消协。",
+        "regulator"
+    ));
     assert!(threat("万一你们再不处理，我就投诉到消协。", "regulator"));
 }
 
