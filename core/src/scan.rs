@@ -55,6 +55,13 @@
 //!   A negated threat, safety cue, malice sign or scope does not count. A condition (`如果`,
 //!   "if you") makes the negations of its clause not count (`如果你们不处理` is no negation);
 //!   a turn back to the speaker's intent (`我就`, `否则`, "but", "I will") ends a negation.
+//! - A harm told as what might happen or nearly happened is a hazard, never an injury
+//!   (tests/text/README.md, Safety): in the rest of the sentence after a condition (`如果`,
+//!   `万一`, `要係`, "if the", "what if"), or right after a near-miss word in its clause
+//!   (`差点`, `险些`, `差啲`, `好彩冇`, `还好没`, "nearly", "could have"; [`NEAR_REACH`]).
+//!   Threats are read as before: "if it's not fixed by Friday I'll go to the BBC" counts.
+//! - A saying verb right after a cannot_happen phrase on the agent's side (`不可能` +
+//!   `这样说`, `冇可能` + `咁講`) makes it never_said_that: staff denying what they said.
 //! - A look-alike (the `mask` lines: `起泡酒`, `心里很受伤`, "burnt out", "bled me dry")
 //!   masks every phrase lying wholly inside its words, whatever the phrase's kind: sparkling
 //!   wine is no blister, hurt feelings no injury. A phrase only partly inside one is read.
@@ -333,6 +340,20 @@ const NEGATION_CODES: [&str; 2] = ["clause", "sentence"];
 /// mask lines come first in `phrases.tsv` (checked at compile time), so a look-alike is read
 /// before any phrase that starts where it starts.
 const NEGATION_MASK: u8 = 2;
+/// Codes of condition phrases: `-` a condition or a hypothetical (`如果`, `万一`, "if you",
+/// "what if"): negations in the rest of its clause do not count, and a harm told in the
+/// rest of its sentence is a possibility; `near` a near miss or a possibility told beside
+/// its harm (`差点`, `好彩冇`, "nearly", "could have"), which reaches the harm told within
+/// [`NEAR_REACH`] bytes after it in its clause. A harm so told is a danger that hurt nobody:
+/// at most a hazard (tests/text/README.md, Safety). Threats are read as before: a
+/// conditional threat counts.
+const CONDITION_CODES: [&str; 2] = ["-", "near"];
+/// The condition bit of [`CONDITION_CODES`]'s `near`.
+const CONDITION_NEAR: u8 = 1;
+/// How far after a `near` phrase its harm may start, in bytes: the verb it modifies
+/// (`差点被开水烫伤`, "could have been badly burnt"), not a harm told further on ("nearly
+/// two weeks since my mother fell" tells a fall).
+const NEAR_REACH: usize = 16;
 /// Regions a text can show, by bit of a region phrase: `元` is read as their currency.
 const REGION_CODES: [&str; 3] = ["hk", "tw", "hant"];
 /// [`CURRENCIES`] index of each currency a text's region decides (`元` and a bare `$`).
@@ -429,9 +450,19 @@ const SCOPE_SPAN: u8 = 7;
 /// Codes of speaker labels; `addressee` opens a letter's greeting (`尊敬的`, `致客服`,
 /// "Dear"), after which a role word on the same line is whom the letter is for, not who
 /// speaks (`尊敬的客服经理：`, `致屋苑管理處：`, "Dear Customer Services:").
-const LABEL_CODES: [&str; 4] = ["agent", "customer", "reported", "addressee"];
+/// `said` is a saying verb (`这样说`, `咁講`): right after a `cannot_happen` phrase
+/// (`不可能这样说`, `冇可能咁講`) the two are staff denying what was said, `never_said_that`.
+const LABEL_CODES: [&str; 5] = ["agent", "customer", "reported", "addressee", "said"];
 /// The label bit of [`LABEL_CODES`]'s `addressee`.
 const LABEL_ADDRESSEE: u8 = 3;
+/// The label bit of [`LABEL_CODES`]'s `said`.
+const LABEL_SAID: u8 = 4;
+/// The [`FORBIDDEN_PHRASES`] bit of `cannot_happen`.
+const CANNOT_HAPPEN: u8 = info_index(&FORBIDDEN_PHRASES, b"cannot_happen");
+/// [`CANNOT_HAPPEN`] in [`TextCues::forbidden_phrases`].
+const CANNOT_HAPPEN_BIT: u16 = 1 << CANNOT_HAPPEN;
+/// `never_said_that` in [`TextCues::forbidden_phrases`].
+const NEVER_SAID_THAT_BIT: u16 = 1 << info_index(&FORBIDDEN_PHRASES, b"never_said_that");
 
 /// What the scanner found.
 ///
@@ -758,11 +789,9 @@ const fn code_bit(kind: CueKind, code: &str) -> u8 {
                 str_index(&NEGATION_CODES, c)
             }
         }
-        CueKind::Condition | CueKind::Resume => {
-            assert!(
-                bytes_equal(c, b"-"),
-                "condition and resume lines have code -"
-            );
+        CueKind::Condition => str_index(&CONDITION_CODES, c),
+        CueKind::Resume => {
+            assert!(bytes_equal(c, b"-"), "resume lines have code -");
             0
         }
         CueKind::Label => str_index(&LABEL_CODES, c),
@@ -1244,6 +1273,14 @@ struct Reader {
     sentence_negated: bool,
     /// In the condition of a conditional (`if you don't ... I'll`): negations do not count.
     condition: bool,
+    /// A harm told before this offset of the whole text is told as what might happen or
+    /// nearly happened, at most a hazard: [`NEAR_REACH`] after a `near` condition phrase
+    /// (and to the end of its clause), or `usize::MAX` to the end of the sentence after a
+    /// condition ([`CONDITION_CODES`]).
+    possible_until: usize,
+    /// Where the last `cannot_happen` phrase that set its bit (the agent's, or quoted)
+    /// ends: a saying verb read there ([`LABEL_SAID`]) makes it `never_said_that`.
+    cannot_end: usize,
     /// Inside a quotation or reported speech (for agent phrases in a narrative).
     quoted: bool,
     /// The last agent phrase read outside quotation: where it starts and its `kind_bit`.
@@ -1308,6 +1345,8 @@ impl Reader {
             clause_negated: false,
             sentence_negated: false,
             condition: false,
+            possible_until: 0,
+            cannot_end: usize::MAX,
             quoted: false,
             unquoted: (usize::MAX, 0),
             line_start: 0,
@@ -1416,11 +1455,15 @@ impl Reader {
             CLAUSE => {
                 self.clause_negated = false;
                 self.condition = false;
+                if self.possible_until != usize::MAX {
+                    self.possible_until = 0;
+                }
             }
             SENTENCE | LINE => {
                 self.clause_negated = false;
                 self.sentence_negated = false;
                 self.condition = false;
+                self.possible_until = 0;
                 self.quoted = false;
                 self.money_role = NO_ROLE;
                 self.claim_in_sentence = false;
@@ -1487,6 +1530,9 @@ impl Reader {
                 // staff said as a narrative does.
                 let agent_said = self.speaker == AGENT || self.quoted;
                 if agent_said {
+                    if bit == CANNOT_HAPPEN {
+                        self.cannot_end = end;
+                    }
                     self.cues.set(kind_bit);
                 } else {
                     self.unquoted = (at, kind_bit);
@@ -1515,7 +1561,12 @@ impl Reader {
             }
             Some(CueKind::Safety) => {
                 if customer_side && !self.negated() {
-                    let level = (bit & !SAFETY_OUTCOME).saturating_add(1);
+                    let mut level = (bit & !SAFETY_OUTCOME).saturating_add(1);
+                    // What might happen or nearly happened is the danger, which hurt nobody
+                    // (a harm or an outcome: `差点进医院`).
+                    if at < self.possible_until {
+                        level = level.min(HAZARD);
+                    }
                     if bit & SAFETY_OUTCOME != 0 {
                         self.outcome = self.outcome.max(level);
                         if self.cues.safety > 0 {
@@ -1656,8 +1707,14 @@ impl Reader {
                     }
                 }
             }
+            Some(CueKind::Condition) if bit == CONDITION_NEAR => {
+                self.possible_until = end.wrapping_add(NEAR_REACH);
+            }
+            // A harm after a condition in its sentence is its consequence (`如果小孩摸到，
+            // 就会烫伤`, `万一佢跌親`): a possibility.
             Some(CueKind::Condition) => {
                 self.condition = true;
+                self.possible_until = usize::MAX;
                 self.clause_negated = false;
             }
             Some(CueKind::Resume) => {
@@ -1672,6 +1729,14 @@ impl Reader {
                     self.quoted = true;
                     if self.unquoted.0 == at {
                         self.cues.set(self.unquoted.1);
+                    }
+                } else if bit == LABEL_SAID {
+                    // `不可能` + `这样说`: staff denying they said it. The `cannot_happen`
+                    // bit was not set before that phrase (a set bit is not read again), so
+                    // clearing it undoes only that phrase.
+                    if self.cannot_end == at {
+                        self.cues.forbidden_phrases =
+                            self.cues.forbidden_phrases & !CANNOT_HAPPEN_BIT | NEVER_SAID_THAT_BIT;
                     }
                 } else if bit == LABEL_ADDRESSEE {
                     if at.wrapping_sub(self.line_start) <= LABEL_REACH {
