@@ -24,6 +24,12 @@ fn a_harm_that_might_happen_is_a_hazard() {
         "The heater sparked, what if my son had been burnt?",
         "The heater sparked and my son could have been burnt.",
         "The socket could have started a fire.",
+        "假设是小孩摸到插座，肯定会触电。",
+        "倘若孩子误食电池，会烧伤食道。",
+        "The heater sparks, please fix it before someone gets burnt.",
+        "Keep it away from the baby in case it burns her.",
+        "The charger melted and might have caught fire overnight.",
+        "If I hadn't been home the kettle would have burnt the kitchen down.",
     ] {
         assert_eq!(safety(t), Some("hazard"), "{t}");
     }
@@ -41,6 +47,9 @@ fn a_harm_that_nearly_happened_is_a_hazard() {
         "地下好滑，我阿媽差啲跌親。",
         "電梯門突然關埋，好彩冇人受傷。",
         "The socket nearly electrocuted my daughter.",
+        "吊灯掉下来，几乎砸到我女儿。",
+        "熱水壺爆開，幸好沒燙傷小朋友。",
+        "The socket almost electrocuted my daughter.",
     ] {
         assert_eq!(safety(t), Some("hazard"), "{t}");
     }
