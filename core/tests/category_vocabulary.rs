@@ -143,6 +143,30 @@ fn getting_things_there_is_takeaway_luggage_and_couriers() {
 }
 
 /// Words that hold a category word or sit beside one without naming the complaint.
+/// The v9 words: a price dearer than before, a removal firm and a suitcase, a cashback, a
+/// reissue, staff unprofessional.
+#[test]
+fn a_price_a_removal_a_bag_a_cashback_a_reissue_and_unprofessional_staff() {
+    assert_all(&[
+        ("同样的套餐，这个月比上个月贵了三十块。", "price"),
+        (
+            "The call-out charge was frankly extortionate for ten minutes' work.",
+            "price",
+        ),
+        ("约好的搬家公司说上午到，下午四点才来。", "logistics"),
+        (
+            "The airline lost my suitcase somewhere between Leeds and Lisbon.",
+            "logistics",
+        ),
+        ("说好的满减返现到现在都没到账。", "promotion"),
+        ("补办一张银行卡要我跑三次网点。", "service_usage"),
+        (
+            "The staff at the counter were completely unprofessional.",
+            "service_attitude",
+        ),
+    ]);
+}
+
 #[test]
 fn look_alikes_name_no_category() {
     for t in [
