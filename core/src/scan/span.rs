@@ -95,7 +95,7 @@ const EN_PLACES: &str = "the of our my in on along \
 /// "the whole of Christmas"); so does one that ends in [`EN_DAY`] ("the whole of Monday").
 const EN_TIMES: &[u8] = b"janfebmaraprmayjunjulaugsepoctnovdecchr";
 
-/// The end of the names of the days of the week (and of "the whole of Boxing Day").
+/// The end of the names of the days of the week ("the whole of Monday").
 const EN_DAY: &[u8] = b"day";
 
 /// Whether the letters `word` are the lower-case letters `list_word`, in any case (one
