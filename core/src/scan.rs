@@ -58,7 +58,7 @@
 //! - A harm told as what might happen or nearly happened is a hazard, never an injury
 //!   (tests/text/README.md, Safety): in the rest of the sentence after a condition (`如果`,
 //!   `万一`, `要係`, "if the", "what if"), or right after a near-miss word in its clause
-//!   (`差点`, `险些`, `差啲`, `好彩冇`, `还好没`, "nearly", "could have"; [`NEAR_REACH`]).
+//!   (`差点`, `险些`, `差啲`, `好彩冇`, `还好没`, "nearly", "could have"; 16 bytes on at most).
 //!   Threats are read as before: "if it's not fixed by Friday I'll go to the BBC" counts.
 //! - A saying verb right after a cannot_happen phrase on the agent's side (`不可能` +
 //!   `这样说`, `冇可能` + `咁講`) makes it never_said_that: staff denying what they said.
