@@ -231,11 +231,28 @@ pub(super) fn locate_with(
         // at least the last character.
         start = match cue {
             Cue::Conduct(_) | Cue::Category(_) => attitude_start(text, end),
+            // Extortion read from an amount claimed and a publicity threat (the price of
+            // silence): the words are the threat that completed it ("Facebook", `抖音`),
+            // or the amount when it came last (its whole number: the claim was read at
+            // its first digit).
+            Cue::Malice(_) => threat_ending_at(text, end).or_else(|| {
+                let from = number_start(text, end);
+                end = number_end(text, end);
+                Some(from).filter(|s| *s < end)
+            }),
             _ => None,
         }
         .unwrap_or_else(|| char_start(text, end.saturating_sub(1)));
     }
     Some((start, end))
+}
+
+/// The start of the longest threat phrase, of any kind, that ends at `end` of `text`.
+fn threat_ending_at(text: &[u8], end: usize) -> Option<usize> {
+    (0..super::THREAT_COUNT)
+        .filter_map(|b| u8::try_from(b).ok())
+        .filter_map(|b| phrase_ending_at(text, end, Cue::Threat(b)))
+        .min()
 }
 
 /// The start of the last attitude word (`conduct` lines of code `attitude`)
@@ -311,6 +328,29 @@ fn next_char_end(text: &[u8], at: usize) -> usize {
 /// Characters a number is written with: digits, separators and Chinese
 /// numerals.
 const NUMBER_CHARS: &str = "0123456789,.零〇一二两兩三四五六七八九十百千万萬亿億几幾半";
+
+/// The end of the number that goes on at `at` of `text` (`at` if none): its digits,
+/// separators and Chinese numerals.
+fn number_end(text: &[u8], at: usize) -> usize {
+    let mut end = at;
+    while let Some(c) = text
+        .get(end..next_char_end(text, end))
+        .and_then(|b| core::str::from_utf8(b).ok())
+        .and_then(|s| s.chars().next())
+        .filter(|c| NUMBER_CHARS.contains(*c))
+    {
+        end = end.saturating_add(c.len_utf8());
+    }
+    // A separator does not end a number ("£500." at the end of a sentence).
+    while end > at
+        && text
+            .get(end.saturating_sub(1))
+            .is_some_and(|b| *b == b',' || *b == b'.')
+    {
+        end = end.saturating_sub(1);
+    }
+    end
+}
 
 /// The start of the number that ends at `end` of `text` (`end` if none).
 fn number_start(text: &[u8], end: usize) -> usize {
