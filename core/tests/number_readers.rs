@@ -147,6 +147,28 @@ fn grand_is_thousands() {
 }
 
 #[test]
+fn hundred_and_thousand_scale_the_number_before_the_currency_word() {
+    assert_eq!(
+        amounts("I want five thousand dollars for the trouble."),
+        [(500_000, "USD")]
+    );
+    assert_eq!(
+        amounts("They charged me two hundred quid for nothing."),
+        [(20_000, "GBP")]
+    );
+    assert_eq!(amounts("It cost 2 thousand pounds."), [(200_000, "GBP")]);
+    assert_eq!(
+        amounts("a three thousand euros deposit"),
+        [(300_000, "EUR")]
+    );
+    // Vague or with no number: none.
+    assert_eq!(amounts("I have lost thousands of pounds."), []);
+    assert_eq!(amounts("They kept the thousand pounds."), []);
+    // `several` is read as three, as for days: at least 300, as `三百多` is 300.
+    assert_eq!(amounts("Several hundred dollars, gone."), [(30_000, "USD")]);
+}
+
+#[test]
 fn hong_kong_bodies_places_and_dollars_show_hong_kong_in_formal_chinese() {
     assert_eq!(
         amounts("醫藥費共三千五百元，已向保險業監管局投訴。"),

@@ -96,6 +96,20 @@ fn malice_said_the_ways_people_say_it() {
         ),
         ("£800 for my silence seems fair.", "extortion"),
         ("我要你们赔两万。否则我就把视频发到抖音上。", "extortion"),
+        // The amount first, the outlet after a condition or a bare "or".
+        (
+            "I want five thousand dollars. Five grand, or I'm calling the news channel tonight.",
+            "extortion",
+        ),
+        (
+            "I am requesting £9,000. If I do not receive it within 7 days I will go to the papers.",
+            "extortion",
+        ),
+        (
+            "Give me $800. Unless I get it by Monday, every news station in town hears about it.",
+            "extortion",
+        ),
+        ("Pay me $1,000 and the review comes down.", "extortion"),
         // The withdrawal sold, as 就撤 in Chinese.
         (
             "Transfer me $300 by Monday and I'll withdraw the complaint.",
@@ -117,6 +131,10 @@ fn malice_said_the_ways_people_say_it() {
         "客服敷衍了事，草草了事。",
         "请尽快修好，否则我就发微博。",
         "Fix it by Friday, otherwise I'm posting about it on Facebook.",
+        // A threat on a condition with no amount claimed, and an amount lost, not claimed.
+        "Fix the boiler by Friday or I'm going to the papers.",
+        "I paid £400 for this. If I don't get a reply this week I will go to the papers.",
+        "Please give me a call back, or I'll have to ring again tomorrow.",
         // Withdrawing with no bargain before it.
         "I'll withdraw my complaint, the engineer came this morning and it works.",
     ] {

@@ -259,6 +259,11 @@ pub(super) const NUMBER_WORDS: [(&str, u64); 24] = [
 /// of days`).
 pub(super) const NUMBER_LINK: &str = "of";
 
+/// Words a money pattern may start with that scale the number before them, `grand` first
+/// (`ten grand`; the `N thousand dollars`, `N hundred quid` lines of `phrases.tsv`: `five
+/// thousand dollars`, `two hundred quid`), as `万` does in Chinese.
+const SCALES: [(&str, u64); 3] = [("grand", 1000), ("thousand", 1000), ("hundred", 100)];
+
 /// Whether an English number word ([`NUMBER_WORDS`] or [`NUMBER_LINK`]) may end at `at`
 /// of `hay` (read back to `floor`): always where flash is scarce; else `fast/words.rs`
 /// tells by the last two letters, `false` only where [`english_word_value_before`] finds
@@ -865,21 +870,25 @@ pub(super) fn money(hay: &[u8], p: usize, len: usize, bit: u8) -> Option<(u64, u
         if vague(hay.get(start..p)?) {
             return None;
         }
-        // `ten grand`, `a grand`, `2 grand`: thousands; not `a grand total`, `grand
-        // opening`, `grand prize`.
-        if hay
-            .get(p..end)
-            .is_some_and(|w| w.eq_ignore_ascii_case(b"grand"))
-        {
-            if word_after_is(
-                hay,
-                end,
-                limit_of(hay, p),
-                &["total", "opening", "prize", "old"],
-            ) {
+        // `ten grand`, `five thousand dollars`: the number times its scale.
+        let pattern = hay.get(p..end).unwrap_or_default();
+        if let Some(i) = SCALES.iter().position(|(w, _)| {
+            pattern
+                .get(..w.len())
+                .is_some_and(|h| h.eq_ignore_ascii_case(w.as_bytes()))
+        }) {
+            // Not `a grand total`, `grand opening`, `grand prize`.
+            if i == 0
+                && word_after_is(
+                    hay,
+                    end,
+                    limit_of(hay, p),
+                    &["total", "opening", "prize", "old"],
+                )
+            {
                 return None;
             }
-            value = value.saturating_mul(1000);
+            value = value.saturating_mul(SCALES.get(i).map_or(1, |&(_, m)| m));
         }
         return Some((value, currency, end)).filter(|(v, _, _)| *v > 0);
     }
