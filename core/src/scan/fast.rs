@@ -501,7 +501,7 @@ fn chinese_run(hay: &[u8], mut p: usize, stop: usize, origin: usize, r: &mut Rea
             boundary_call(hay, at, origin, w, r);
         }
         if in_filter(m) {
-            probe_call(hay, at, origin, m, w, r);
+            probe_call(r, hay, at, origin, m, w);
         }
         p = at.wrapping_add(3);
     }
@@ -596,7 +596,7 @@ fn one_position(
     }
     let m = start_hash(w, start);
     if in_filter(m) {
-        probe_call(hay, p, origin, m, w, r);
+        probe_call(r, hay, p, origin, m, w);
     }
     // A three-byte character's continuation bytes are no candidates.
     let step = if w & 0xC0_C0F0 == 0x80_80E0 { 3 } else { 1 };
@@ -733,8 +733,31 @@ fn read_block(
             pass = start & MAY_START != 0 && in_word_filter(word_hash(w, first_of(w)));
         }
         if pass {
-            // The bucket is the plain key's: a pattern that matches here is in it.
-            probe(hay, p, origin, start_hash(w, start), w, r);
+            // The bucket is the plain key's: a pattern that matches here is in it. Bytes 8
+            // to 15 from `p` are the window's where it holds them (zero past the end of
+            // `hay`, as [`word_at`] reads them), and a numeral starts with a digit or a
+            // byte from `0x80` (`units::matches` finds nothing at other positions).
+            let second = || {
+                if j <= 56 {
+                    Some(word_at(j.wrapping_add(8)))
+                } else {
+                    hay.get(p.wrapping_add(8)..)
+                        .and_then(|s| s.first_chunk::<8>())
+                        .map(|a| u64::from_le_bytes(*a))
+                }
+            };
+            let b = (w & 0xFF) as u8;
+            let may_be_numeral = b.is_ascii_digit() || b >= 0x80;
+            probe_with(
+                hay,
+                p,
+                origin,
+                start_hash(w, start),
+                w,
+                second,
+                may_be_numeral,
+                r,
+            );
         }
     }
     (base.wrapping_add(64), prev_nl == 0)
@@ -805,9 +828,10 @@ fn portable_block_candidates(block: &[u8; 64], prev_nl: &mut u64) -> (u64, u64) 
 }
 
 /// [`probe`] out of line, for the loops that read one position at a time: a filter hit is
-/// rare there, and the loop keeps its registers.
+/// rare there, and the loop keeps its registers. The reader first, as [`entry_hit`] takes
+/// it, so that the arguments they share stay where they are.
 #[inline(never)]
-fn probe_call(hay: &[u8], p: usize, origin: usize, m: u64, w: u64, r: &mut Reader) {
+fn probe_call(r: &mut Reader, hay: &[u8], p: usize, origin: usize, m: u64, w: u64) {
     probe(hay, p, origin, m, w, r);
 }
 
@@ -817,6 +841,30 @@ fn probe_call(hay: &[u8], p: usize, origin: usize, m: u64, w: u64, r: &mut Reade
 /// nothing (most of them) costs a few compares, not a call.
 #[inline(always)]
 fn probe(hay: &[u8], p: usize, origin: usize, m: u64, w: u64, r: &mut Reader) {
+    let second = || {
+        hay.get(p.wrapping_add(8)..)
+            .and_then(|s| s.first_chunk::<8>())
+            .map(|a| u64::from_le_bytes(*a))
+    };
+    probe_with(hay, p, origin, m, w, second, true, r);
+}
+
+/// [`probe`], with the text's bytes 8 to 15 from `p` as `second` gives them (`None` where
+/// fewer than 16 bytes are left in `hay`), and the numeral + unit phrases looked up only
+/// where `may_be_numeral` (a numeral starts with an ASCII digit or a byte from `0x80`).
+// The arguments are the walk's inputs and the reader, not a record to bundle.
+#[allow(clippy::too_many_arguments)]
+#[inline(always)]
+fn probe_with(
+    hay: &[u8],
+    p: usize,
+    origin: usize,
+    m: u64,
+    w: u64,
+    second: impl Fn() -> Option<u64>,
+    may_be_numeral: bool,
+    r: &mut Reader,
+) {
     let bucket = |i: usize| tables::BUCKETS.get(i).map_or(0, |&b| usize::from(b));
     let b = bucket_of(m);
     // Bounds the compiler sees hold, so that no pattern of the walk needs a check.
@@ -828,21 +876,18 @@ fn probe(hay: &[u8], p: usize, origin: usize, m: u64, w: u64, r: &mut Reader) {
             // Compared on to the 16th byte before the call ([`PROBES_REST`]): a long
             // pattern that starts as a common word does ("customer service" at each
             // "Customer:" label of a transcript) is most often told apart there.
-            match hay
-                .get(p.wrapping_add(8)..)
-                .and_then(|s| s.first_chunk::<8>())
-            {
-                Some(a) => {
-                    if second_word_matches(u64::from_le_bytes(*a), i) {
+            match second() {
+                Some(w8) => {
+                    if second_word_matches(w8, i) {
                         entry_hit(r, hay, p, origin, i);
                     }
                 }
-                None => head_hit_near_end(hay, p, origin, i, r),
+                None => head_hit_near_end(r, hay, p, origin, i),
             }
         }
     }
     // The number-unit phrases (`N天`), after the table's patterns at `p`.
-    if units::may_match(m) {
+    if may_be_numeral && units::may_match(m) {
         unit_hits(hay, p, origin, m, r);
     }
 }
@@ -851,7 +896,7 @@ fn probe(hay: &[u8], p: usize, origin: usize, m: u64, w: u64, r: &mut Reader) {
 /// 16 bytes before its end: [`probe`]'s comparison of bytes 8 to 15, then [`entry_hit`].
 #[cold]
 #[inline(never)]
-fn head_hit_near_end(hay: &[u8], p: usize, origin: usize, i: usize, r: &mut Reader) {
+fn head_hit_near_end(r: &mut Reader, hay: &[u8], p: usize, origin: usize, i: usize) {
     if second_word_matches(word_at(hay, p.wrapping_add(8)), i) {
         entry_hit(r, hay, p, origin, i);
     }
@@ -1218,7 +1263,11 @@ mod tests {
             let got = block_candidates(&block, &mut nl);
             let first = if letter_before { 0 } else { 1 };
             assert_eq!(got.0, want & !1 | first, "letter before: {letter_before}");
-            assert_eq!(got.1, want_words & !1 | first, "letter before: {letter_before}");
+            assert_eq!(
+                got.1,
+                want_words & !1 | first,
+                "letter before: {letter_before}"
+            );
             assert_eq!(nl, 0x80, "the block ends in a space");
             let mut nl = if letter_before { 0 } else { 0x80 };
             assert_eq!(portable_block_candidates(&block, &mut nl), got);
