@@ -277,8 +277,13 @@ const FIRST_CONST: [u64; 256] = {
 /// same and it sets no [`FIRST_BOUNDARY`] (a prefix of three bytes today: no
 /// English-style pattern is shorter); 0 where they differ, and the candidate loop then
 /// looks every candidate up. A letter never starts a boundary.
-// Only ever evaluated at compile time, where an out-of-bounds index is a build error.
-#[allow(clippy::indexing_slicing, clippy::arithmetic_side_effects)]
+// Only ever evaluated at compile time, where an out-of-bounds index is a build error;
+// `b` is below 256.
+#[allow(
+    clippy::indexing_slicing,
+    clippy::arithmetic_side_effects,
+    clippy::cast_possible_truncation
+)]
 const LETTER_FIRST: u64 = {
     let first = FIRST_CONST[b'a' as usize];
     let mut same = first != 0 && first & FIRST_BOUNDARY == 0;
@@ -994,8 +999,13 @@ static RULES: [u8; tables::N] = {
 /// `EDGE[b]`: which English-style patterns may end right before byte `b` or start right
 /// after it: [`WORD`] where `b` is no ASCII letter or digit, [`NUMERIC`] where it is no
 /// ASCII letter. One look-up per side where the plain rule tests the byte's class.
-// Only ever evaluated at compile time, where an out-of-bounds index is a build error.
-#[allow(clippy::indexing_slicing, clippy::arithmetic_side_effects)]
+// Only ever evaluated at compile time, where an out-of-bounds index is a build error;
+// `b` is below 256.
+#[allow(
+    clippy::indexing_slicing,
+    clippy::arithmetic_side_effects,
+    clippy::cast_possible_truncation
+)]
 static EDGE: [u8; 256] = {
     let mut t = [0u8; 256];
     let mut b = 0;
@@ -1085,7 +1095,8 @@ mod tests {
 
     /// The fast matcher's own tables (left out of `small-flash` builds): the probes, 32
     /// bytes a pattern, its rules, 1 byte a pattern, the word key's prefix table and
-    /// filter, 8 KiB each, and its first-byte table, 2 KiB (100 KiB for 2 535 patterns;
+    /// filter, 8 KiB each, its first-byte table, 2 KiB, and its word-edge table, 256 B
+    /// (100 KiB for 2 535 patterns;
     /// 116.4 KiB for 3 046, with text understanding v6; 123.8 KiB for 3 275 with the
     /// Traditional form of every Simplified phrase; 130.9 KiB for 3 494 with the safety,
     /// category, privacy and number-reader phrases beside it: room for about 400 more).
@@ -1094,6 +1105,7 @@ mod tests {
         let size = core::mem::size_of_val(&PROBES)
             + core::mem::size_of_val(&PROBES_REST)
             + core::mem::size_of_val(&RULES)
+            + core::mem::size_of_val(&EDGE)
             + core::mem::size_of_val(&START)
             + core::mem::size_of_val(&PREFIX_SHIFT)
             + core::mem::size_of_val(&FIRST)
