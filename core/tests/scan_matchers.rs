@@ -285,8 +285,49 @@ fn word_piece() -> impl Strategy<Value = String> {
         })
 }
 
+/// A pattern (any case, or cut short) or a numeral + unit phrase, with one piece of text
+/// glued right before and after it: letters, digits, punctuation, a line feed, a Chinese
+/// character, or nothing. The fast matcher tells the edges of an English-style pattern by
+/// one table (letters and digits refuse a word, letters only a number word), and looks
+/// the numeral + unit phrases up only where a digit or a non-ASCII byte starts.
+fn pattern_with_edges() -> impl Strategy<Value = String> {
+    let edges = vec![
+        "", "", " ", "x", "Q", "7", "0", "!", ".", "'", "$", "\n", "\u{4e00}", "\u{3002}",
+    ];
+    let numeral_units = vec![
+        "3\u{5929}",
+        "12\u{4e2a}\u{6708}",
+        "\u{4e09}\u{5929}",
+        "\u{ff15}\u{6b21}",
+        "5 days",
+        "2 weeks",
+        "$40",
+    ];
+    (
+        prop::sample::select(edges.clone()),
+        prop_oneof![4 => phrase(), 1 => prop::sample::select(numeral_units).prop_map(String::from)],
+        prop::sample::select(edges),
+    )
+        .prop_map(|(before, p, after)| format!("{before}{p}{after}"))
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(400))]
+
+    #[test]
+    fn both_matchers_agree_on_a_pattern_at_any_offset_of_a_block(
+        lead in 0usize..140,
+        filler in "[a-z]{1,9}( [a-z]{1,9}){0,30}",
+        piece in pattern_with_edges(),
+        tail in prop_oneof!["", "[a-z ,.]{1,24}"],
+    ) {
+        // ASCII before it, so that the pattern lies at any offset of a 64-byte block (its
+        // bytes 8 to 15 in the block's window or past it) and at the end of the text.
+        let mut t: String = filler.chars().cycle().take(lead).collect();
+        t.push_str(&piece);
+        t.push_str(&tail);
+        assert_same(&t);
+    }
 
     #[test]
     fn both_matchers_agree_on_words_around_the_patterns(

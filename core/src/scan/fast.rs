@@ -252,9 +252,12 @@ const FIRST_BOUNDARY: u64 = 1 << 63;
 /// [`prefix_slot`]: the low 3 bytes, or fewer where its plain key is shorter), and
 /// [`FIRST_BOUNDARY`] where `b` may start a boundary (bit 7 of [`START`]): what the
 /// candidate loop needs of the first byte, in one look-up.
+static FIRST: [u64; 256] = FIRST_CONST;
+
+/// See [`FIRST`].
 // Only ever evaluated at compile time, where an out-of-bounds index is a build error.
 #[allow(clippy::indexing_slicing, clippy::arithmetic_side_effects)]
-static FIRST: [u64; 256] = {
+const FIRST_CONST: [u64; 256] = {
     let mut t = [0u64; 256];
     let mut b = 0;
     while b < 256 {
@@ -268,6 +271,34 @@ static FIRST: [u64; 256] = {
         b += 1;
     }
     t
+};
+
+/// The [`FIRST`] value of every ASCII letter, upper or lower case, where all 52 have the
+/// same and it sets no [`FIRST_BOUNDARY`] (a prefix of three bytes today: no
+/// English-style pattern is shorter); 0 where they differ, and the candidate loop then
+/// looks every candidate up. A letter never starts a boundary.
+// Only ever evaluated at compile time, where an out-of-bounds index is a build error;
+// `b` is below 256.
+#[allow(
+    clippy::indexing_slicing,
+    clippy::arithmetic_side_effects,
+    clippy::cast_possible_truncation
+)]
+const LETTER_FIRST: u64 = {
+    let first = FIRST_CONST[b'a' as usize];
+    let mut same = first != 0 && first & FIRST_BOUNDARY == 0;
+    let mut b = 0;
+    while b < 256 {
+        if (b as u8).is_ascii_alphabetic() && FIRST_CONST[b] != first {
+            same = false;
+        }
+        b += 1;
+    }
+    if same {
+        first
+    } else {
+        0
+    }
 };
 
 /// The hash product of the word key of a position whose first 8 bytes are `w` and whose
@@ -475,7 +506,7 @@ fn chinese_run(hay: &[u8], mut p: usize, stop: usize, origin: usize, r: &mut Rea
             boundary_call(hay, at, origin, w, r);
         }
         if in_filter(m) {
-            probe_call(hay, at, origin, m, w, r);
+            probe_call(r, hay, at, origin, m, w);
         }
         p = at.wrapping_add(3);
     }
@@ -570,7 +601,7 @@ fn one_position(
     }
     let m = start_hash(w, start);
     if in_filter(m) {
-        probe_call(hay, p, origin, m, w, r);
+        probe_call(r, hay, p, origin, m, w);
     }
     // A three-byte character's continuation bytes are no candidates.
     let step = if w & 0xC0_C0F0 == 0x80_80E0 { 3 } else { 1 };
@@ -663,7 +694,20 @@ fn read_block(
     // words, and most common words start some longer pattern.
     let mut active = 0u64;
     let block = window.first_chunk::<64>().unwrap_or(&[0; 64]);
-    let mut m = block_candidates(block, &mut prev_nl) & candidates;
+    let (all, letters) = block_candidates(block, &mut prev_nl);
+    let mut m = all & candidates;
+    if LETTER_FIRST != 0 {
+        // The words' first letters, most of the candidates: every letter has the same
+        // prefix mask and none is a boundary, so no look-up by first byte.
+        let mut words = m & letters;
+        m &= !letters;
+        while words != 0 {
+            let j = words.trailing_zeros() & 63;
+            words &= words.wrapping_sub(1);
+            let pass = in_word_filter(word_hash(word_at(j as usize), LETTER_FIRST));
+            active |= u64::from(pass).wrapping_shl(j);
+        }
+    }
     while m != 0 {
         let j = m.trailing_zeros() & 63;
         m &= m.wrapping_sub(1);
@@ -694,8 +738,31 @@ fn read_block(
             pass = start & MAY_START != 0 && in_word_filter(word_hash(w, first_of(w)));
         }
         if pass {
-            // The bucket is the plain key's: a pattern that matches here is in it.
-            probe(hay, p, origin, start_hash(w, start), w, r);
+            // The bucket is the plain key's: a pattern that matches here is in it. Bytes 8
+            // to 15 from `p` are the window's where it holds them (zero past the end of
+            // `hay`, as [`word_at`] reads them), and a numeral starts with a digit or a
+            // byte from `0x80` (`units::matches` finds nothing at other positions).
+            let second = || {
+                if j <= 56 {
+                    Some(word_at(j.wrapping_add(8)))
+                } else {
+                    hay.get(p.wrapping_add(8)..)
+                        .and_then(|s| s.first_chunk::<8>())
+                        .map(|a| u64::from_le_bytes(*a))
+                }
+            };
+            let b = (w & 0xFF) as u8;
+            let may_be_numeral = b.is_ascii_digit() || b >= 0x80;
+            probe_with(
+                hay,
+                p,
+                origin,
+                start_hash(w, start),
+                w,
+                second,
+                may_be_numeral,
+                r,
+            );
         }
     }
     (base.wrapping_add(64), prev_nl == 0)
@@ -717,14 +784,14 @@ fn apostrophe(hay: &[u8], p: usize, w: u64) -> bool {
 /// [`portable_block_candidates`], 16 bytes at a time with SSE2 on x86-64 ([`sse2`]).
 #[cfg(target_arch = "x86_64")]
 #[inline(always)]
-fn block_candidates(block: &[u8; 64], prev_nl: &mut u64) -> u64 {
+fn block_candidates(block: &[u8; 64], prev_nl: &mut u64) -> (u64, u64) {
     sse2::block_candidates(block, prev_nl)
 }
 
 /// [`portable_block_candidates`] on targets without [`sse2`].
 #[cfg(not(target_arch = "x86_64"))]
 #[inline(always)]
-fn block_candidates(block: &[u8; 64], prev_nl: &mut u64) -> u64 {
+fn block_candidates(block: &[u8; 64], prev_nl: &mut u64) -> (u64, u64) {
     portable_block_candidates(block, prev_nl)
 }
 
@@ -732,12 +799,14 @@ fn block_candidates(block: &[u8; 64], prev_nl: &mut u64) -> u64 {
 /// plain matcher's `block_candidates` (every lead byte, every line feed, every printable
 /// ASCII byte that is no letter or follows no letter; `prev_nl` likewise), with fewer
 /// operations per word: a printable byte is a candidate unless it and the byte before it
-/// are both letters.
+/// are both letters. Second, those of them that are ASCII letters (the words' first
+/// letters), which the candidate loop reads with fewer look-ups ([`LETTER_FIRST`]).
 #[cfg_attr(target_arch = "x86_64", allow(dead_code))] // compared with `sse2` in tests
 #[inline(always)]
-fn portable_block_candidates(block: &[u8; 64], prev_nl: &mut u64) -> u64 {
+fn portable_block_candidates(block: &[u8; 64], prev_nl: &mut u64) -> (u64, u64) {
     let (words, _) = block.as_chunks::<8>();
     let mut mask = 0u64;
+    let mut letters = 0u64;
     // Bit 7 of the top byte: the byte before the word is a letter.
     let mut carry = !*prev_nl & 0x80;
     let mut lane_shift = 7u32;
@@ -756,16 +825,18 @@ fn portable_block_candidates(block: &[u8; 64], prev_nl: &mut u64) -> u64 {
         let newline = !(((x & LO7).wrapping_add(LO7)) | x) & HI;
         let cand = (printable & !inside_word) | lead | newline;
         mask |= cand.checked_shr(lane_shift).unwrap_or(0);
+        letters |= (letter & cand).checked_shr(lane_shift).unwrap_or(0);
         lane_shift = lane_shift.wrapping_sub(1);
     }
     *prev_nl = !carry & 0x80;
-    super::transpose8(mask)
+    (super::transpose8(mask), super::transpose8(letters))
 }
 
 /// [`probe`] out of line, for the loops that read one position at a time: a filter hit is
-/// rare there, and the loop keeps its registers.
+/// rare there, and the loop keeps its registers. The reader first, as [`entry_hit`] takes
+/// it, so that the arguments they share stay where they are.
 #[inline(never)]
-fn probe_call(hay: &[u8], p: usize, origin: usize, m: u64, w: u64, r: &mut Reader) {
+fn probe_call(r: &mut Reader, hay: &[u8], p: usize, origin: usize, m: u64, w: u64) {
     probe(hay, p, origin, m, w, r);
 }
 
@@ -775,6 +846,30 @@ fn probe_call(hay: &[u8], p: usize, origin: usize, m: u64, w: u64, r: &mut Reade
 /// nothing (most of them) costs a few compares, not a call.
 #[inline(always)]
 fn probe(hay: &[u8], p: usize, origin: usize, m: u64, w: u64, r: &mut Reader) {
+    let second = || {
+        hay.get(p.wrapping_add(8)..)
+            .and_then(|s| s.first_chunk::<8>())
+            .map(|a| u64::from_le_bytes(*a))
+    };
+    probe_with(hay, p, origin, m, w, second, true, r);
+}
+
+/// [`probe`], with the text's bytes 8 to 15 from `p` as `second` gives them (`None` where
+/// fewer than 16 bytes are left in `hay`), and the numeral + unit phrases looked up only
+/// where `may_be_numeral` (a numeral starts with an ASCII digit or a byte from `0x80`).
+// The arguments are the walk's inputs and the reader, not a record to bundle.
+#[allow(clippy::too_many_arguments)]
+#[inline(always)]
+fn probe_with(
+    hay: &[u8],
+    p: usize,
+    origin: usize,
+    m: u64,
+    w: u64,
+    second: impl Fn() -> Option<u64>,
+    may_be_numeral: bool,
+    r: &mut Reader,
+) {
     let bucket = |i: usize| tables::BUCKETS.get(i).map_or(0, |&b| usize::from(b));
     let b = bucket_of(m);
     // Bounds the compiler sees hold, so that no pattern of the walk needs a check.
@@ -786,21 +881,18 @@ fn probe(hay: &[u8], p: usize, origin: usize, m: u64, w: u64, r: &mut Reader) {
             // Compared on to the 16th byte before the call ([`PROBES_REST`]): a long
             // pattern that starts as a common word does ("customer service" at each
             // "Customer:" label of a transcript) is most often told apart there.
-            match hay
-                .get(p.wrapping_add(8)..)
-                .and_then(|s| s.first_chunk::<8>())
-            {
-                Some(a) => {
-                    if second_word_matches(u64::from_le_bytes(*a), i) {
-                        entry_hit(hay, p, origin, i, r);
+            match second() {
+                Some(w8) => {
+                    if second_word_matches(w8, i) {
+                        entry_hit(r, hay, p, origin, i);
                     }
                 }
-                None => head_hit_near_end(hay, p, origin, i, r),
+                None => head_hit_near_end(r, hay, p, origin, i),
             }
         }
     }
     // The number-unit phrases (`N天`), after the table's patterns at `p`.
-    if units::may_match(m) {
+    if may_be_numeral && units::may_match(m) {
         unit_hits(hay, p, origin, m, r);
     }
 }
@@ -809,9 +901,9 @@ fn probe(hay: &[u8], p: usize, origin: usize, m: u64, w: u64, r: &mut Reader) {
 /// 16 bytes before its end: [`probe`]'s comparison of bytes 8 to 15, then [`entry_hit`].
 #[cold]
 #[inline(never)]
-fn head_hit_near_end(hay: &[u8], p: usize, origin: usize, i: usize, r: &mut Reader) {
+fn head_hit_near_end(r: &mut Reader, hay: &[u8], p: usize, origin: usize, i: usize) {
     if second_word_matches(word_at(hay, p.wrapping_add(8)), i) {
-        entry_hit(hay, p, origin, i, r);
+        entry_hit(r, hay, p, origin, i);
     }
 }
 
@@ -827,15 +919,16 @@ fn second_word_matches(w: u64, i: usize) -> bool {
 /// Entry `i` of the table, whose first (up to) 16 bytes match at `p`: reported if it
 /// matches whole and its cue is news, with the plain `verify`'s rules.
 /// A pattern of more than 16 bytes goes on in [`long_entry_hit`], so that this one calls
-/// nothing but the reader, last, and keeps no registers of its caller's.
+/// nothing but the reader, last, and keeps no registers of its caller's. The reader comes
+/// first, as [`Reader::hit`] takes it: the arguments stay in their registers for that call.
 #[cold]
 #[inline(never)]
-fn entry_hit(hay: &[u8], p: usize, origin: usize, i: usize, r: &mut Reader) {
+fn entry_hit(r: &mut Reader, hay: &[u8], p: usize, origin: usize, i: usize) {
     let Some(&e) = tables::ENTRIES.get(i) else {
         return;
     };
     if e.len() > 16 {
-        return long_entry_hit(hay, p, origin, i, r);
+        return long_entry_hit(r, hay, p, origin, i);
     }
     let Some(kind_bit) = super::accepted_kind_bit(hay, p, e.kind_bit(), &r.cues) else {
         return;
@@ -849,7 +942,7 @@ fn entry_hit(hay: &[u8], p: usize, origin: usize, i: usize, r: &mut Reader) {
 /// compared too ([`bytes_from_16_match`]).
 #[cold]
 #[inline(never)]
-fn long_entry_hit(hay: &[u8], p: usize, origin: usize, i: usize, r: &mut Reader) {
+fn long_entry_hit(r: &mut Reader, hay: &[u8], p: usize, origin: usize, i: usize) {
     let Some(&e) = tables::ENTRIES.get(i) else {
         return;
     };
@@ -870,17 +963,18 @@ fn unit_hits(hay: &[u8], p: usize, origin: usize, m: u64, r: &mut Reader) {
     });
 }
 
-/// A [`RULES`] bit: the pattern is English-style (matched ASCII case-insensitively, as
-/// whole words).
+/// A [`RULES`] value and [`EDGE`] bit: the pattern is English-style (matched ASCII
+/// case-insensitively, as whole words): no ASCII letter or digit right before or after it.
 const WORD: u8 = 1;
 
-/// A [`RULES`] bit: the English-style pattern may touch digits: number units and currency
-/// codes (`15天`, `RMB500`), and an age before a Chinese unit (`12岁`), as in the plain
-/// `matches_at`.
+/// A [`RULES`] value and [`EDGE`] bit: the pattern is English-style and may touch digits
+/// (number units and currency codes: `15天`, `RMB500`; an age before a Chinese unit: `12岁`,
+/// as in the plain `matches_at`): no ASCII letter right before or after it.
 const NUMERIC: u8 = 2;
 
-/// `RULES[i]`: the [`WORD`] and [`NUMERIC`] bits of entry `i` of [`tables::ENTRIES`], set
-/// once here rather than worked out from its kind and bytes at each match.
+/// `RULES[i]`: for entry `i` of [`tables::ENTRIES`], [`WORD`] or [`NUMERIC`] when it is
+/// English-style, 0 otherwise; set once here rather than worked out from its kind and
+/// bytes at each match.
 // Only ever evaluated at compile time, where an out-of-bounds index is a build error.
 #[allow(clippy::indexing_slicing, clippy::arithmetic_side_effects)]
 static RULES: [u8; tables::N] = {
@@ -895,17 +989,44 @@ static RULES: [u8; tables::N] = {
             || kind == CueKind::Repetition as u8
             || (kind == CueKind::Vulnerable as u8 && !p.is_empty() && !p[p.len() - 1].is_ascii());
         if super::is_word_pattern(p) {
-            out[i] = WORD | if numeric { NUMERIC } else { 0 };
+            out[i] = if numeric { NUMERIC } else { WORD };
         }
         i += 1;
     }
     out
 };
 
+/// `EDGE[b]`: which English-style patterns may end right before byte `b` or start right
+/// after it: [`WORD`] where `b` is no ASCII letter or digit, [`NUMERIC`] where it is no
+/// ASCII letter. One look-up per side where the plain rule tests the byte's class.
+// Only ever evaluated at compile time, where an out-of-bounds index is a build error;
+// `b` is below 256.
+#[allow(
+    clippy::indexing_slicing,
+    clippy::arithmetic_side_effects,
+    clippy::cast_possible_truncation
+)]
+static EDGE: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        if !c.is_ascii_alphanumeric() {
+            t[b] |= WORD;
+        }
+        if !c.is_ascii_alphabetic() {
+            t[b] |= NUMERIC;
+        }
+        b += 1;
+    }
+    t
+};
+
 /// Whether the pattern of entry `i` (`e`), whose first (up to) 16 bytes match at `p` of
 /// `hay` ([`probe`]), matches there whole as far as its first 16 bytes tell (any later
 /// ones are [`bytes_from_16_match`]'s): it fits in `hay`, and for an English-style pattern
-/// the word boundaries of the plain `matches_at` hold.
+/// the word boundaries of the plain `matches_at` hold ([`EDGE`]; the start and the end of
+/// the text are boundaries for all).
 #[inline(always)]
 fn rest_matches(hay: &[u8], p: usize, i: usize, e: Entry) -> bool {
     let len = e.len();
@@ -913,22 +1034,22 @@ fn rest_matches(hay: &[u8], p: usize, i: usize, e: Entry) -> bool {
         return false;
     };
     let rules = RULES.get(i).copied().unwrap_or(0);
-    let word = rules & WORD != 0;
-    if !word {
+    if rules == 0 {
         return true;
     }
-    let numeric = rules & NUMERIC != 0;
-    let boundary = |b: Option<&u8>| {
-        b.is_none_or(|b| !b.is_ascii_alphanumeric() || (numeric && b.is_ascii_digit()))
+    let edge = |b: Option<&u8>| {
+        b.map_or(WORD | NUMERIC, |&b| {
+            EDGE.get(usize::from(b)).copied().unwrap_or(0)
+        })
     };
-    boundary(p.checked_sub(1).and_then(|i| hay.get(i))) && boundary(hay.get(end))
+    edge(p.checked_sub(1).and_then(|i| hay.get(i))) & edge(hay.get(end)) & rules != 0
 }
 
 /// Whether the bytes of pattern `e` (entry `i`) from its 17th on match `hay` from
 /// `p + 16`, 8 at a time (folded as in [`Probe`] for an English-style pattern).
 #[inline(always)]
 fn bytes_from_16_match(hay: &[u8], p: usize, i: usize, e: Entry) -> bool {
-    let word = RULES.get(i).copied().unwrap_or(0) & WORD != 0;
+    let word = RULES.get(i).copied().unwrap_or(0) != 0;
     let len = e.len();
     let text = tables::TEXT.as_bytes();
     let mut at = 16;
@@ -974,7 +1095,8 @@ mod tests {
 
     /// The fast matcher's own tables (left out of `small-flash` builds): the probes, 32
     /// bytes a pattern, its rules, 1 byte a pattern, the word key's prefix table and
-    /// filter, 8 KiB each, and its first-byte table, 2 KiB (100 KiB for 2 535 patterns;
+    /// filter, 8 KiB each, its first-byte table, 2 KiB, and its word-edge table, 256 B
+    /// (100 KiB for 2 535 patterns;
     /// 116.4 KiB for 3 046, with text understanding v6; 123.8 KiB for 3 275 with the
     /// Traditional form of every Simplified phrase; 130.9 KiB for 3 494 with the safety,
     /// category, privacy and number-reader phrases beside it: room for about 400 more).
@@ -983,6 +1105,7 @@ mod tests {
         let size = core::mem::size_of_val(&PROBES)
             + core::mem::size_of_val(&PROBES_REST)
             + core::mem::size_of_val(&RULES)
+            + core::mem::size_of_val(&EDGE)
             + core::mem::size_of_val(&START)
             + core::mem::size_of_val(&PREFIX_SHIFT)
             + core::mem::size_of_val(&FIRST)
@@ -1143,15 +1266,20 @@ mod tests {
         let mut block = [b' '; 64];
         let text = "Hi, it's 42\n\u{4f60} x";
         block[..text.len()].copy_from_slice(text.as_bytes());
-        let want: u64 = [0, 2, 4, 6, 7, 9, 10, 11, 12, 16]
-            .iter()
-            .map(|&i| 1u64 << i)
-            .sum();
+        let bits = |at: &[u32]| at.iter().map(|&i| 1u64 << i).sum::<u64>();
+        let want = bits(&[0, 2, 4, 6, 7, 9, 10, 11, 12, 16]);
+        // The words' first letters: `H`, `i` of "it's", `s` after the apostrophe, `x`.
+        let want_words = bits(&[0, 4, 7, 16]);
         for letter_before in [false, true] {
             let mut nl = if letter_before { 0 } else { 0x80 };
             let got = block_candidates(&block, &mut nl);
             let first = if letter_before { 0 } else { 1 };
-            assert_eq!(got, want & !1 | first, "letter before: {letter_before}");
+            assert_eq!(got.0, want & !1 | first, "letter before: {letter_before}");
+            assert_eq!(
+                got.1,
+                want_words & !1 | first,
+                "letter before: {letter_before}"
+            );
             assert_eq!(nl, 0x80, "the block ends in a space");
             let mut nl = if letter_before { 0 } else { 0x80 };
             assert_eq!(portable_block_candidates(&block, &mut nl), got);

@@ -42,9 +42,9 @@ fn classes(c: &[u8; 16]) -> (u16, u16) {
     )
 }
 
-/// See [`super::block_candidates`]: the same mask and the same update of `prev_nl`.
+/// See [`super::block_candidates`]: the same masks and the same update of `prev_nl`.
 #[inline(always)]
-pub(super) fn block_candidates(block: &[u8; 64], prev_nl: &mut u64) -> u64 {
+pub(super) fn block_candidates(block: &[u8; 64], prev_nl: &mut u64) -> (u64, u64) {
     let (chunks, _) = block.as_chunks::<16>();
     let mut letters = 0u64;
     let mut other = 0u64;
@@ -59,5 +59,6 @@ pub(super) fn block_candidates(block: &[u8; 64], prev_nl: &mut u64) -> u64 {
     // feeds are no letters, so this clears printable letters only.
     let before = (letters << 1) | u64::from(*prev_nl & 0x80 == 0);
     *prev_nl = if letters >> 63 == 0 { 0x80 } else { 0 };
-    other & !(letters & before)
+    let candidates = other & !(letters & before);
+    (candidates, candidates & letters)
 }
