@@ -249,10 +249,9 @@ pub(super) fn locate_with(
 
 /// The start of the longest threat phrase, of any kind, that ends at `end` of `text`.
 fn threat_ending_at(text: &[u8], end: usize) -> Option<usize> {
-    (0..super::THREAT_COUNT)
-        .filter_map(|b| u8::try_from(b).ok())
-        .filter_map(|b| phrase_ending_at(text, end, Cue::Threat(b)))
-        .min()
+    longest_ending_at(text, end, |kind, bit| {
+        kind == CueKind::Threat && usize::from(bit) < super::THREAT_COUNT
+    })
 }
 
 /// The start of the last attitude word (`conduct` lines of code `attitude`)
@@ -276,9 +275,20 @@ fn attitude_start(text: &[u8], end: usize) -> Option<usize> {
 /// The start of the longest phrase of `cue` that ends at `end` of `text`
 /// (English phrases compared ignoring ASCII case).
 fn phrase_ending_at(text: &[u8], end: usize, cue: Cue) -> Option<usize> {
+    longest_ending_at(text, end, |kind, bit| cue.shown_by(kind, bit))
+}
+
+/// The start of the longest phrase or numeral + unit, among those whose
+/// kind and bit `shows` accepts, that ends at `end` of `text`: one walk of
+/// the phrase list, whichever cues are asked for.
+fn longest_ending_at(
+    text: &[u8],
+    end: usize,
+    shows: impl Fn(CueKind, u8) -> bool,
+) -> Option<usize> {
     let head = text.get(..end)?;
     patterns()
-        .filter(|(kind, bit, _)| cue.shown_by(*kind, *bit))
+        .filter(|(kind, bit, _)| shows(*kind, *bit))
         .map(|(_, _, p)| p.as_bytes())
         .filter(|p| {
             head.len()
@@ -287,19 +297,18 @@ fn phrase_ending_at(text: &[u8], end: usize, cue: Cue) -> Option<usize> {
                 .is_some_and(|tail| tail.eq_ignore_ascii_case(p))
         })
         .map(|p| p.len())
-        .chain(numeral_unit_ending_at(head, cue))
+        .chain(numeral_unit_ending_at(head, &shows))
         .max()
         .map(|len| end.saturating_sub(len))
 }
 
-/// The length of the longest numeral + unit of `cue` (`N天`: `三天`, `5天`) that ends
-/// `head`.
-fn numeral_unit_ending_at(head: &[u8], cue: Cue) -> Option<usize> {
+/// The length of the longest numeral + unit (`N天`: `三天`, `5天`) of a kind
+/// and bit `shows` accepts that ends `head`.
+fn numeral_unit_ending_at(head: &[u8], shows: &impl Fn(CueKind, u8) -> bool) -> Option<usize> {
     tables::UNITS
         .iter()
         .filter(|(kind_bit, _)| {
-            CueKind::from_index(kind_bit >> 4)
-                .is_some_and(|kind| cue.shown_by(kind, kind_bit & 0x0F))
+            CueKind::from_index(kind_bit >> 4).is_some_and(|kind| shows(kind, kind_bit & 0x0F))
         })
         .filter_map(|(_, unit)| {
             let at = head.len().checked_sub(unit.len())?;
