@@ -1569,7 +1569,7 @@ impl Reader {
             Some(CueKind::Safety) if matches!(bit, PRIVACY_DATA | PRIVACY_RECIPIENT) => {
                 // The data and whom it reached, told in one sentence as what happened.
                 if customer_side && !self.negated() && at >= self.possible_until {
-                    self.privacy_in_sentence |= bit - 2;
+                    self.privacy_in_sentence |= if bit == PRIVACY_DATA { 1 } else { 2 };
                     self.cues.data_exposure |= self.privacy_in_sentence == 3;
                 }
             }
