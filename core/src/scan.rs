@@ -411,6 +411,17 @@ const SAFETY_DATA_EXPOSURE: u8 = 7;
 const SAFETY_TRAPPED: u8 = 5;
 /// See [`SAFETY_TRAPPED`].
 const SAFETY_LIFT: u8 = 6;
+/// The safety bit of a phrase that names the customer's personal data or a paper holding it
+/// (`我的电话`, `身份证`, `体检报告`, "my phone number", "statement"), and the bit of a
+/// phrase that names a person or a place it should not reach (`群里`, `同事`, `前夫`,
+/// `公布栏`, "group", "ex", "neighbour", "out loud"): both on the customer's side in one
+/// sentence, not denied and not a possibility, are personal data exposed
+/// ([`TextCues::data_exposure`]): `快递员把我的 phone number 发到群里`, "the branch sent my
+/// mortgage statement to my ex-husband". Apart they are none: a number given to the
+/// engineer, a neighbour who took in a parcel.
+const PRIVACY_DATA: u8 = 3;
+/// See [`PRIVACY_DATA`].
+const PRIVACY_RECIPIENT: u8 = 4;
 /// The [`TextCues::safety`] of a hazard (1 + its index in [`SAFETY_LEVELS`]; 0 is none).
 const HAZARD: u8 = info_index(&SAFETY_LEVELS, b"hazard") + 1;
 /// The first forbidden-phrase bit of a `conduct` phrase ("the agent was rude", `客服态度很差`,
@@ -720,6 +731,8 @@ const fn code_bit(kind: CueKind, code: &str) -> u8 {
             b"data_exposure" => SAFETY_DATA_EXPOSURE,
             b"trapped" => SAFETY_TRAPPED,
             b"lift" => SAFETY_LIFT,
+            b"data" => PRIVACY_DATA,
+            b"recipient" => PRIVACY_RECIPIENT,
             // `outcome:injury` (written `outcome:<level>` in phrases.tsv).
             [b'o', b'u', b't', b'c', b'o', b'm', b'e', b':', level @ ..] => {
                 info_index(&SAFETY_LEVELS, level) | SAFETY_OUTCOME
@@ -1305,6 +1318,9 @@ struct Reader {
     lift: bool,
     /// See [`Reader::lift`].
     trapped: bool,
+    /// In this sentence, on the customer's side: bit 0 the customer's data was named, bit 1
+    /// a person or place it should not reach (see [`PRIVACY_DATA`]).
+    privacy_in_sentence: u8,
     /// What the amounts read next in this sentence are: [`NO_ROLE`], [`LOSS`] or [`CLAIM`].
     money_role: u8,
     /// The largest price or direct loss the customer stated, in minor units, with its
@@ -1356,6 +1372,7 @@ impl Reader {
             outcome: 0,
             lift: false,
             trapped: false,
+            privacy_in_sentence: 0,
             claim_before: false,
             money_role: NO_ROLE,
             loss: NO_MONEY,
@@ -1468,6 +1485,7 @@ impl Reader {
                 self.money_role = NO_ROLE;
                 self.claim_in_sentence = false;
                 self.publicity_in_sentence = false;
+                self.privacy_in_sentence = 0;
                 if class == LINE {
                     self.line_start = at.wrapping_add(1);
                 }
@@ -1546,6 +1564,13 @@ impl Reader {
             Some(CueKind::Safety) if bit == SAFETY_DATA_EXPOSURE => {
                 if customer_side && !self.negated() {
                     self.cues.data_exposure = true;
+                }
+            }
+            Some(CueKind::Safety) if matches!(bit, PRIVACY_DATA | PRIVACY_RECIPIENT) => {
+                // The data and whom it reached, told in one sentence as what happened.
+                if customer_side && !self.negated() && at >= self.possible_until {
+                    self.privacy_in_sentence |= if bit == PRIVACY_DATA { 1 } else { 2 };
+                    self.cues.data_exposure |= self.privacy_in_sentence == 3;
                 }
             }
             Some(CueKind::Safety) if matches!(bit, SAFETY_TRAPPED | SAFETY_LIFT) => {
