@@ -120,5 +120,5 @@ fn the_reason_row_names_the_words_of_the_rude_agent() {
         &text[s[0].as_u64().unwrap() as usize..s[1].as_u64().unwrap() as usize]
     };
     assert_eq!(span_of("failure.rude"), "was rude");
-    assert_eq!(span_of("failure.nonverbal_rejection"), "hung up on");
+    assert_eq!(span_of("failure.nonverbal_rejection"), "hung up");
 }

@@ -2,10 +2,10 @@
 //! `000_d3bb18e70da591cc.txt`, 预防十种错误: 粗鲁无礼; seed `002_53957cc42773bf88.txt`,
 //! 服務態度惡劣投訴).
 //!
-//! People say it with an attitude word (`态度`, `服务态度`, `態度`, "attitude", the `conduct`
-//! lines of code `attitude` in `core/phrases.tsv`) and then, through any degree words, a
-//! negative evaluation: `态度很差`, `服務態度真係好串`, `態度也太囂張`, "the attitude was
-//! absolutely appalling". Listing every attitude, degree and evaluation together as phrases
+//! People say it with an attitude word (`态度`, `服务态度`, `態度`, "attitude", or the tone,
+//! `语气`, `口气`: the `conduct` lines of code `attitude` in `core/phrases.tsv`) and then,
+//! through any degree words, a negative evaluation: `态度很差`, `服務態度真係好串`,
+//! `態度也太囂張`, `口气很冲`, "the attitude was absolutely appalling". Listing every attitude, degree and evaluation together as phrases
 //! would take hundreds of lines; here each is listed once, below. (An evaluation before the
 //! word, "a terrible attitude", is a plain `conduct` phrase.)
 //!
@@ -65,8 +65,8 @@ absolutely
 
 /// Negative evaluations of an attitude (`差`, `不好`, "appalling"). A Chinese one is listed by
 /// the character that tells it: `恶` for `恶劣`, `嚣` for `嚣张`, `冷` for `冷淡`, `冷漠`,
-/// `敷` for `敷衍`, `傲` for `傲慢`, `横` for `很横` and `蛮横` (`蛮` is a degree word), `串` for
-/// `好串`.
+/// `敷` for `敷衍`, `傲` for `傲慢`, `横` for `很横` and `蛮横` (`蛮` is a degree word), `冲` for
+/// a sharp tone (`口气很冲`, `態度好衝`), `串` for `好串`.
 const EVALUATIONS: &str = "差
 不好
 唔好
@@ -81,6 +81,8 @@ const EVALUATIONS: &str = "差
 傲
 横
 橫
+冲
+衝
 凶
 兇
 串
