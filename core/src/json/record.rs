@@ -2,7 +2,7 @@
 
 use super::error::LimitTexts;
 use super::lex::{Lex, RawString};
-use super::value::{for_each_byte_piece, unescape, BytePiece};
+use super::value::{for_each_byte_piece, push_chars, unescape_into, BytePiece};
 use super::{not_an_object, ErrorKind, ParseError};
 use crate::code_words::CodeWords;
 use crate::codes::Code;
@@ -218,17 +218,18 @@ impl RecordReader {
         key_offset: usize,
         lex: &mut Lex<'_>,
     ) -> Result<(), ParseError> {
-        let mut unescaped = heapless::String::<KEY_CAPACITY>::new();
-        let name: &[u8] = if key.escaped && unescape(key.as_str(), &mut unescaped).is_ok() {
-            unescaped.as_bytes()
+        let mut unescaped = [0u8; KEY_CAPACITY];
+        let name: &[u8] = if key.escaped {
+            unescape_into(key.raw, &mut unescaped)
+                .and_then(|n| unescaped.get(..n))
+                .unwrap_or(key.raw)
         } else {
             key.raw
         };
         let Some(i) = RecordField::from_key(name) else {
-            let found = core::str::from_utf8(name).unwrap_or("");
             return Err(
                 ParseError::new(ErrorKind::UnknownField, key_offset, "", FIELD_LIST)
-                    .with_found(found)
+                    .with_found(name)
                     .suggesting(&RECORD_FIELDS),
             );
         };
@@ -305,14 +306,17 @@ fn id(lex: &mut Lex<'_>, at: At) -> Result<Id, ParseError> {
     let s = lex.string();
     let mut out = Id::new();
     let fits = if s.escaped {
-        unescape(s.as_str(), &mut out).is_ok()
+        let mut unescaped = [0u8; crate::ID_CAPACITY];
+        unescape_into(s.raw, &mut unescaped)
+            .and_then(|n| unescaped.get(..n))
+            .is_some_and(|text| push_chars(&mut out, text).is_ok())
     } else {
-        out.push_str(s.as_str()).is_ok()
+        push_chars(&mut out, s.raw).is_ok()
     };
     if !fits {
         let mut e = at
             .error(ErrorKind::StringTooLong, "at most 64 bytes")
-            .with_found(s.as_str());
+            .with_found(s.raw);
         // Its size once unescaped is known only without escapes (an id
         // with escapes that long is rare enough to be told only "too long").
         if !s.escaped {
@@ -347,10 +351,10 @@ fn code_index(
     let offset = lex.pos;
     let s = lex.string();
     let position = if s.escaped {
-        let mut buf = heapless::String::<KEY_CAPACITY>::new();
-        unescape(s.as_str(), &mut buf)
-            .ok()
-            .and_then(|_| codes.iter().position(|c| *c == buf.as_str()))
+        let mut buf = [0u8; KEY_CAPACITY];
+        unescape_into(s.raw, &mut buf)
+            .and_then(|n| buf.get(..n))
+            .and_then(|text| codes.iter().position(|c| c.as_bytes() == text))
     } else {
         // Compared as bytes: no UTF-8 check needed for a match.
         codes.iter().position(|c| c.as_bytes() == s.raw)
@@ -358,7 +362,7 @@ fn code_index(
     position.and_then(|p| u8::try_from(p).ok()).ok_or_else(|| {
         ParseError::new(ErrorKind::UnknownValue, offset, at.field, expected)
             .at_index(index)
-            .with_found(s.as_str())
+            .with_found(s.raw)
             .suggesting(codes)
     })
 }
@@ -418,7 +422,7 @@ fn uint(
     expected: &'static str,
 ) -> Result<u64, ParseError> {
     let token = lex.token();
-    let found = || core::str::from_utf8(token).unwrap_or("");
+    let found = || token;
     match token.first() {
         Some(b'0'..=b'9') => {}
         Some(b'-') => {

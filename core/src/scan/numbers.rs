@@ -8,6 +8,10 @@
 
 use super::{LOOKAHEAD, LOOKBACK, UNIT_HOURS};
 use crate::div64::div;
+// A character decoded by hand (`crate::utf8`): the readers look at a character or two
+// around every number, where a general UTF-8 check per character costs more than the match.
+pub(super) use crate::utf8::char_at;
+use crate::utf8::one_char;
 
 /// What `N` stands for in a number-unit phrase of `phrases.tsv` such as `N天`: the last
 /// character of a number written with ASCII digits, full-width digits or Chinese numerals.
@@ -32,33 +36,6 @@ pub(super) fn numeral_end_len_before(hay: &[u8], end: usize) -> Option<usize> {
     NUMERAL_ENDS.contains(&c).then(|| end.wrapping_sub(start))
 }
 
-/// The character `bytes` encodes, when they are exactly one UTF-8 character (what
-/// `core::str::from_utf8` accepts and finds one character in): decoded by hand, since the
-/// readers look at a character or two around every number and a general UTF-8 check per
-/// character costs more than the whole match.
-fn one_char(bytes: &[u8]) -> Option<char> {
-    let (&lead, rest) = bytes.split_first()?;
-    let (len, mut value) = match lead {
-        0x00..=0x7F => (1, u32::from(lead)),
-        0xC2..=0xDF => (2, u32::from(lead & 0x1F)),
-        0xE0..=0xEF => (3, u32::from(lead & 0x0F)),
-        0xF0..=0xF4 => (4, u32::from(lead & 0x07)),
-        _ => return None,
-    };
-    if bytes.len() != len {
-        return None;
-    }
-    for &b in rest {
-        if b & 0xC0 != 0x80 {
-            return None;
-        }
-        value = value.wrapping_shl(6) | u32::from(b & 0x3F);
-    }
-    // `from_u32` refuses surrogates and values past U+10FFFF; the length check refuses
-    // overlong forms.
-    char::from_u32(value).filter(|c| c.len_utf8() == len)
-}
-
 /// The character ending just before `end`, not starting before `floor`, and its start.
 fn char_before(hay: &[u8], end: usize, floor: usize) -> Option<(char, usize)> {
     for len in 1..=4usize {
@@ -71,21 +48,6 @@ fn char_before(hay: &[u8], end: usize, floor: usize) -> Option<(char, usize)> {
         }
     }
     None
-}
-
-/// The character starting at `at` (ending before `limit`) and its end.
-pub(super) fn char_at(hay: &[u8], at: usize, limit: usize) -> Option<(char, usize)> {
-    let len = match *hay.get(at)? {
-        0x00..=0x7F => 1,
-        0xC0..=0xDF => 2,
-        0xE0..=0xEF => 3,
-        _ => 4,
-    };
-    let end = at.checked_add(len)?;
-    if end > limit {
-        return None;
-    }
-    Some((one_char(hay.get(at..end)?)?, end))
 }
 
 /// The value of a digit, ASCII or full-width, or of a Chinese numeral digit.
