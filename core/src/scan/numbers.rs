@@ -265,7 +265,10 @@ pub(super) fn number_word_plain(word: &[u8]) -> Option<u64> {
 }
 
 /// The English word or figure before `end` (after one or more spaces and an optional
-/// `of`): its value in hundredths and the start of the word before it, if any.
+/// `of`): its value in hundredths and the start of the word before it, if any. Out of line
+/// with `small-flash`: the firmware keeps one copy for every reader that calls it (inlined
+/// into [`value_before`], its only caller, it cost no less).
+#[cfg_attr(feature = "small-flash", inline(never))]
 fn english_number_before(hay: &[u8], end: usize, floor: usize) -> Option<(u64, usize)> {
     let mut at = end;
     while at > floor && hay.get(at.wrapping_sub(1)) == Some(&b' ') {
