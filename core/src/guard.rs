@@ -6,8 +6,8 @@
 //! each open container is an object or an array, so arbitrarily deep input costs no stack and no
 //! heap. String bodies are skipped a 64-bit word at a time (SWAR, safe code only) until a quote,
 //! backslash or control byte shows up; a string that contained any byte >= 0x80 is then checked
-//! once, as `core::str::from_utf8` would (by hand, `crate::utf8`: a firmware carries no
-//! `from_utf8`); escapes are ASCII, so the raw body must be UTF-8.
+//! once with `core::str::from_utf8` (by hand with `small-flash`, `crate::utf8`: a firmware
+//! carries no `from_utf8`); escapes are ASCII, so the raw body must be UTF-8.
 //!
 //! Error offsets: every [`GuardError`] carries the byte offset where the guard noticed the
 //! problem; each [`GuardErrorKind`] variant documents what that offset points at. Errors are
