@@ -289,13 +289,59 @@ impl FieldReader for Value<'_, '_> {
     }
 }
 
-/// How an error states the accepted values of the integer `field`.
+/// How an error states the accepted values of the integer `field`: the range of
+/// [`RECORD_INT_RANGES`] that names it, found by [`INT_RANGE_OF`] (the rows with their
+/// names and 64-bit bounds took 288 B of a firmware's flash, and each look-up compared
+/// names).
 fn int_expected(field: RecordField) -> &'static str {
-    RECORD_INT_RANGES
-        .iter()
-        .find(|r| r.field == field.name())
-        .map_or("an unsigned integer", |r| r.expected)
+    INT_RANGE_OF
+        .get(field.index())
+        .and_then(|&r| INT_EXPECTED.get(usize::from(r)))
+        .copied()
+        .unwrap_or("an unsigned integer")
 }
+
+/// The `expected` text of each row of [`RECORD_INT_RANGES`].
+static INT_EXPECTED: [&str; RECORD_INT_RANGES.len()] = {
+    let mut out = [""; RECORD_INT_RANGES.len()];
+    let mut i = 0;
+    while i < out.len() {
+        out[i] = RECORD_INT_RANGES[i].expected;
+        i += 1;
+    }
+    out
+};
+
+/// For each field of [`RECORD_FIELDS`], the row of [`RECORD_INT_RANGES`] that names it, or
+/// one past the rows; made when compiling.
+#[allow(clippy::indexing_slicing, clippy::arithmetic_side_effects)]
+static INT_RANGE_OF: [u8; RECORD_FIELDS.len()] = {
+    assert!(RECORD_INT_RANGES.len() < 255);
+    let mut out = [RECORD_INT_RANGES.len() as u8; RECORD_FIELDS.len()];
+    let mut f = 0;
+    while f < out.len() {
+        let mut r = 0;
+        while r < RECORD_INT_RANGES.len() {
+            let (a, b) = (
+                RECORD_FIELDS[f].as_bytes(),
+                RECORD_INT_RANGES[r].field.as_bytes(),
+            );
+            let mut same = a.len() == b.len();
+            let mut k = 0;
+            while same && k < a.len() {
+                same = a[k] == b[k];
+                k += 1;
+            }
+            // The first row that names it, as a search would find.
+            if same && out[f] as usize == RECORD_INT_RANGES.len() {
+                out[f] = r as u8;
+            }
+            r += 1;
+        }
+        f += 1;
+    }
+    out
+};
 
 /// The id: a string of at most [`crate::ID_CAPACITY`] bytes once unescaped.
 fn id(lex: &mut Lex<'_>, at: At) -> Result<Id, ParseError> {
