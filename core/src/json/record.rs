@@ -302,6 +302,7 @@ fn int_expected(field: RecordField) -> &'static str {
 }
 
 /// The `expected` text of each row of [`RECORD_INT_RANGES`].
+#[allow(clippy::indexing_slicing, clippy::arithmetic_side_effects)]
 static INT_EXPECTED: [&str; RECORD_INT_RANGES.len()] = {
     let mut out = [""; RECORD_INT_RANGES.len()];
     let mut i = 0;
@@ -314,7 +315,11 @@ static INT_EXPECTED: [&str; RECORD_INT_RANGES.len()] = {
 
 /// For each field of [`RECORD_FIELDS`], the row of [`RECORD_INT_RANGES`] that names it, or
 /// one past the rows; made when compiling.
-#[allow(clippy::indexing_slicing, clippy::arithmetic_side_effects)]
+#[allow(
+    clippy::indexing_slicing,
+    clippy::arithmetic_side_effects,
+    clippy::cast_possible_truncation
+)]
 static INT_RANGE_OF: [u8; RECORD_FIELDS.len()] = {
     assert!(RECORD_INT_RANGES.len() < 255);
     let mut out = [RECORD_INT_RANGES.len() as u8; RECORD_FIELDS.len()];

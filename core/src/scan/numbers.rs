@@ -273,6 +273,7 @@ static NUMBER_WORD_BARS: [u8; bars_len(&NUMBER_WORD_NAMES)] = bars(&NUMBER_WORD_
 
 /// The words of [`NUMBER_WORDS`].
 #[cfg(any(test, feature = "small-flash"))]
+#[allow(clippy::indexing_slicing, clippy::arithmetic_side_effects)]
 const NUMBER_WORD_NAMES: [&str; NUMBER_WORDS.len()] = {
     let mut out = [""; NUMBER_WORDS.len()];
     let mut i = 0;
@@ -285,7 +286,11 @@ const NUMBER_WORD_NAMES: [&str; NUMBER_WORDS.len()] = {
 
 /// The values of [`NUMBER_WORDS`], a byte each (a build error past 255).
 #[cfg(any(test, feature = "small-flash"))]
-#[allow(clippy::indexing_slicing, clippy::arithmetic_side_effects)]
+#[allow(
+    clippy::indexing_slicing,
+    clippy::arithmetic_side_effects,
+    clippy::cast_possible_truncation
+)]
 static NUMBER_WORD_VALUES: [u8; NUMBER_WORDS.len()] = {
     let mut out = [0u8; NUMBER_WORDS.len()];
     let mut i = 0;
