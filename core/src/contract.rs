@@ -363,16 +363,13 @@ macro_rules! record_contract {
                 RecordField::text,
             ];
 
-            /// The field whose JSON key is `key`, if any.
+            /// The field whose JSON key is `key`, if any: compared as bytes with each
+            /// name in turn, so that a key needs no `core::str::from_utf8` (which a
+            /// firmware then does not carry) to be matched.
             #[inline(always)]
             pub fn from_key(key: &[u8]) -> Option<RecordField> {
-                // Every key is ASCII: a key that is not UTF-8 names no field.
-                Some(match core::str::from_utf8(key).ok()? {
-                    "id" => RecordField::id,
-                    $( stringify!($name) => RecordField::$name, )+
-                    "text" => RecordField::text,
-                    _ => return None,
-                })
+                let i = store::FIELD_NAMES.iter().position(|name| name.as_bytes() == key)?;
+                RecordField::ALL.get(i).copied()
             }
         }
 

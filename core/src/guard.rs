@@ -6,7 +6,8 @@
 //! each open container is an object or an array, so arbitrarily deep input costs no stack and no
 //! heap. String bodies are skipped a 64-bit word at a time (SWAR, safe code only) until a quote,
 //! backslash or control byte shows up; a string that contained any byte >= 0x80 is then checked
-//! once with `core::str::from_utf8` (escapes are ASCII, so the raw body must be UTF-8).
+//! once with `core::str::from_utf8` (by hand with `small-flash`, `crate::utf8`: a firmware
+//! carries no `from_utf8`); escapes are ASCII, so the raw body must be UTF-8.
 //!
 //! Error offsets: every [`GuardError`] carries the byte offset where the guard noticed the
 //! problem; each [`GuardErrorKind`] variant documents what that offset points at. Errors are
@@ -393,7 +394,7 @@ const LO: u64 = 0x0101_0101_0101_0101;
 /// Lanes above the first such lane may be flagged spuriously; the lowest flagged lane is
 /// always exact, because a borrow can only start in a lane that really matches. Bytes >= 0x80
 /// never match (`"`, `\` and controls never occur inside a multi-byte UTF-8 sequence), so
-/// UTF-8 text is skipped at full speed and validated afterwards by `core::str::from_utf8`.
+/// UTF-8 text is skipped at full speed and validated afterwards as `core::str::from_utf8` would.
 #[inline(always)]
 const fn special_mask(x: u64) -> u64 {
     let quote = x ^ (LO * b'"' as u64);
@@ -589,9 +590,9 @@ fn utf8_first(
     cut_ok: bool,
     error: Option<GuardError>,
 ) -> Result<(), GuardError> {
-    if let Some(Err(e)) = input.get(body..end).map(core::str::from_utf8) {
-        if e.error_len().is_some() || !cut_ok {
-            return Err(err(GuardErrorKind::InvalidUtf8, body + e.valid_up_to()));
+    if let Some((valid_up_to, cut)) = input.get(body..end).and_then(crate::utf8::first_error) {
+        if !cut || !cut_ok {
+            return Err(err(GuardErrorKind::InvalidUtf8, body + valid_up_to));
         }
     }
     match error {

@@ -71,6 +71,7 @@ pub mod routing;
 pub mod rubric;
 pub mod scan;
 mod tier_rules;
+mod utf8;
 
 pub use assess::{
     assess, assess_into, assess_with, check_claim, decide_only, ClaimCheck, Decision, ReasonSink,

@@ -68,7 +68,7 @@ impl RecordField {
 // The names and kinds on their own: what reads them at run time (the JSON reader's error
 // messages, `Complaint::read_field`) then keeps only these in a microcontroller's flash, not
 // the whole contract with its documentation and vocabulary names (about 6 KiB).
-const FIELD_NAMES: [&str; RECORD_CONTRACT.len()] = super::field_names();
+pub(super) const FIELD_NAMES: [&str; RECORD_CONTRACT.len()] = super::field_names();
 const FIELD_KINDS: [FieldKind; RECORD_CONTRACT.len()] = {
     let mut out = [FieldKind::Id; RECORD_CONTRACT.len()];
     let mut i = 0;

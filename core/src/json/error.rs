@@ -90,15 +90,14 @@ impl ParseError {
         }
     }
 
-    /// Records the offending text, cut on a character boundary.
+    /// Records the offending text, UTF-8 (a `&str`'s bytes, or input the guard has
+    /// checked), cut on a character boundary. Its characters are decoded by hand
+    /// (`crate::utf8`), so that the reader needs no `core::str::from_utf8` to make it a
+    /// `&str`; the decoding would stop at the first byte that is not UTF-8.
     #[must_use]
-    pub(crate) fn with_found(mut self, text: &str) -> Self {
+    pub(crate) fn with_found(mut self, text: &[u8]) -> Self {
         self.found.clear();
-        for c in text.chars() {
-            if self.found.push(c).is_err() {
-                break;
-            }
-        }
+        let _ = super::value::push_chars(&mut self.found, text);
         self
     }
 
@@ -327,25 +326,27 @@ fn quote(f: &mut impl fmt::Write, s: &str, delim: &str) -> fmt::Result {
 /// rather than through `write!`: a firmware then carries none of `core::fmt`'s integer
 /// formatting (about 1 KiB of flash).
 pub(crate) fn digits(f: &mut impl fmt::Write, n: u64, radix: u64) -> fmt::Result {
+    // The digits' values, last first; each is written as a piece of a `&str` of digits, as
+    // the bytes of a buffer would need `core::str::from_utf8` to be a `&str`.
     let mut buf = [0u8; 20];
     let mut i = buf.len();
     let mut n = n;
     loop {
         let (q, d) = div_rem(n, radix).unwrap_or((0, 0));
-        let d = usize::try_from(d)
-            .ok()
-            .and_then(|d| b"0123456789abcdef".get(d))
-            .copied();
         i -= 1;
         if let Some(slot) = buf.get_mut(i) {
-            *slot = d.unwrap_or(b'0');
+            *slot = u8::try_from(d).unwrap_or(0);
         }
         n = q;
         if n == 0 || i == 0 {
             break;
         }
     }
-    f.write_str(core::str::from_utf8(buf.get(i..).unwrap_or(&[])).unwrap_or(""))
+    for &d in buf.get(i..).unwrap_or(&[]) {
+        let d = usize::from(d);
+        f.write_str("0123456789abcdef".get(d..=d).unwrap_or("0"))?;
+    }
+    Ok(())
 }
 
 #[cfg(feature = "std")]

@@ -62,7 +62,7 @@ pub fn parse_policy_into(json: &[u8], policy: &mut Policy) -> Result<(), ParseEr
             .unwrap_or(0);
         let mut err = ParseError::new(ErrorKind::InvalidPolicy, offset, e.key, e.reason);
         if !e.entry.is_empty() {
-            err = err.with_found(e.entry);
+            err = err.with_found(e.entry.as_bytes());
         }
         return Err(err);
     }

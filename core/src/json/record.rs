@@ -2,7 +2,7 @@
 
 use super::error::LimitTexts;
 use super::lex::{Lex, RawString};
-use super::value::{for_each_byte_piece, unescape, BytePiece};
+use super::value::{for_each_byte_piece, push_chars, unescape_into, BytePiece};
 use super::{not_an_object, ErrorKind, ParseError};
 use crate::code_words::CodeWords;
 use crate::codes::Code;
@@ -218,17 +218,18 @@ impl RecordReader {
         key_offset: usize,
         lex: &mut Lex<'_>,
     ) -> Result<(), ParseError> {
-        let mut unescaped = heapless::String::<KEY_CAPACITY>::new();
-        let name: &[u8] = if key.escaped && unescape(key.as_str(), &mut unescaped).is_ok() {
-            unescaped.as_bytes()
+        let mut unescaped = [0u8; KEY_CAPACITY];
+        let name: &[u8] = if key.escaped {
+            unescape_into(key.raw, &mut unescaped)
+                .and_then(|n| unescaped.get(..n))
+                .unwrap_or(key.raw)
         } else {
             key.raw
         };
         let Some(i) = RecordField::from_key(name) else {
-            let found = core::str::from_utf8(name).unwrap_or("");
             return Err(
                 ParseError::new(ErrorKind::UnknownField, key_offset, "", FIELD_LIST)
-                    .with_found(found)
+                    .with_found(name)
                     .suggesting(&RECORD_FIELDS),
             );
         };
@@ -288,13 +289,64 @@ impl FieldReader for Value<'_, '_> {
     }
 }
 
-/// How an error states the accepted values of the integer `field`.
+/// How an error states the accepted values of the integer `field`: the range of
+/// [`RECORD_INT_RANGES`] that names it, found by [`INT_RANGE_OF`] (the rows with their
+/// names and 64-bit bounds took 288 B of a firmware's flash, and each look-up compared
+/// names).
 fn int_expected(field: RecordField) -> &'static str {
-    RECORD_INT_RANGES
-        .iter()
-        .find(|r| r.field == field.name())
-        .map_or("an unsigned integer", |r| r.expected)
+    INT_RANGE_OF
+        .get(field.index())
+        .and_then(|&r| INT_EXPECTED.get(usize::from(r)))
+        .copied()
+        .unwrap_or("an unsigned integer")
 }
+
+/// The `expected` text of each row of [`RECORD_INT_RANGES`].
+#[allow(clippy::indexing_slicing, clippy::arithmetic_side_effects)]
+static INT_EXPECTED: [&str; RECORD_INT_RANGES.len()] = {
+    let mut out = [""; RECORD_INT_RANGES.len()];
+    let mut i = 0;
+    while i < out.len() {
+        out[i] = RECORD_INT_RANGES[i].expected;
+        i += 1;
+    }
+    out
+};
+
+/// For each field of [`RECORD_FIELDS`], the row of [`RECORD_INT_RANGES`] that names it, or
+/// one past the rows; made when compiling.
+#[allow(
+    clippy::indexing_slicing,
+    clippy::arithmetic_side_effects,
+    clippy::cast_possible_truncation
+)]
+static INT_RANGE_OF: [u8; RECORD_FIELDS.len()] = {
+    assert!(RECORD_INT_RANGES.len() < 255);
+    let mut out = [RECORD_INT_RANGES.len() as u8; RECORD_FIELDS.len()];
+    let mut f = 0;
+    while f < out.len() {
+        let mut r = 0;
+        while r < RECORD_INT_RANGES.len() {
+            let (a, b) = (
+                RECORD_FIELDS[f].as_bytes(),
+                RECORD_INT_RANGES[r].field.as_bytes(),
+            );
+            let mut same = a.len() == b.len();
+            let mut k = 0;
+            while same && k < a.len() {
+                same = a[k] == b[k];
+                k += 1;
+            }
+            // The first row that names it, as a search would find.
+            if same && out[f] as usize == RECORD_INT_RANGES.len() {
+                out[f] = r as u8;
+            }
+            r += 1;
+        }
+        f += 1;
+    }
+    out
+};
 
 /// The id: a string of at most [`crate::ID_CAPACITY`] bytes once unescaped.
 fn id(lex: &mut Lex<'_>, at: At) -> Result<Id, ParseError> {
@@ -305,14 +357,17 @@ fn id(lex: &mut Lex<'_>, at: At) -> Result<Id, ParseError> {
     let s = lex.string();
     let mut out = Id::new();
     let fits = if s.escaped {
-        unescape(s.as_str(), &mut out).is_ok()
+        let mut unescaped = [0u8; crate::ID_CAPACITY];
+        unescape_into(s.raw, &mut unescaped)
+            .and_then(|n| unescaped.get(..n))
+            .is_some_and(|text| push_chars(&mut out, text).is_ok())
     } else {
-        out.push_str(s.as_str()).is_ok()
+        push_chars(&mut out, s.raw).is_ok()
     };
     if !fits {
         let mut e = at
             .error(ErrorKind::StringTooLong, "at most 64 bytes")
-            .with_found(s.as_str());
+            .with_found(s.raw);
         // Its size once unescaped is known only without escapes (an id
         // with escapes that long is rare enough to be told only "too long").
         if !s.escaped {
@@ -347,10 +402,10 @@ fn code_index(
     let offset = lex.pos;
     let s = lex.string();
     let position = if s.escaped {
-        let mut buf = heapless::String::<KEY_CAPACITY>::new();
-        unescape(s.as_str(), &mut buf)
-            .ok()
-            .and_then(|_| codes.iter().position(|c| *c == buf.as_str()))
+        let mut buf = [0u8; KEY_CAPACITY];
+        unescape_into(s.raw, &mut buf)
+            .and_then(|n| buf.get(..n))
+            .and_then(|text| codes.iter().position(|c| c.as_bytes() == text))
     } else {
         // Compared as bytes: no UTF-8 check needed for a match.
         codes.iter().position(|c| c.as_bytes() == s.raw)
@@ -358,7 +413,7 @@ fn code_index(
     position.and_then(|p| u8::try_from(p).ok()).ok_or_else(|| {
         ParseError::new(ErrorKind::UnknownValue, offset, at.field, expected)
             .at_index(index)
-            .with_found(s.as_str())
+            .with_found(s.raw)
             .suggesting(codes)
     })
 }
@@ -418,7 +473,7 @@ fn uint(
     expected: &'static str,
 ) -> Result<u64, ParseError> {
     let token = lex.token();
-    let found = || core::str::from_utf8(token).unwrap_or("");
+    let found = || token;
     match token.first() {
         Some(b'0'..=b'9') => {}
         Some(b'-') => {

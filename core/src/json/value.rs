@@ -128,3 +128,46 @@ pub(crate) fn unescape<const N: usize>(
         Piece::Char(c) => out.push(c).map_err(|_| Overflow),
     })
 }
+
+/// Appends the characters of `text`, UTF-8 that the guard has checked (or a `&str`'s bytes),
+/// to `out`, up to the first that does not fit. Decoded by hand (`crate::utf8`): the bytes
+/// as a `&str` would take `core::str::from_utf8`, which a firmware then carries. Stops at
+/// the first byte that is not UTF-8.
+pub(crate) fn push_chars<const N: usize>(
+    out: &mut heapless::String<N>,
+    text: &[u8],
+) -> Result<(), Overflow> {
+    let mut i = 0;
+    while let Some((c, next)) = crate::utf8::char_at(text, i, text.len()) {
+        out.push(c).map_err(|_| Overflow)?;
+        i = next;
+    }
+    Ok(())
+}
+
+/// Unescapes a raw JSON string the guard has checked into `out`, as bytes: their length, or
+/// `None` when they do not fit. Not generic over the room, so that a firmware carries it once
+/// for the keys, codes and ids (their text needs no `&str` to be compared or copied).
+pub(crate) fn unescape_into(raw: &[u8], out: &mut [u8]) -> Option<usize> {
+    let mut len = 0usize;
+    let mut fits = true;
+    for_each_byte_piece(raw, |piece| {
+        let mut utf8 = [0u8; 4];
+        let bytes: &[u8] = match piece {
+            BytePiece::Text(t) => t,
+            BytePiece::Char(c) => c.encode_utf8(&mut utf8).as_bytes(),
+        };
+        let end = len.saturating_add(bytes.len());
+        match out.get_mut(len..end) {
+            Some(room) if fits => {
+                // A copy by hand: `copy_from_slice` carries a panic for unequal lengths.
+                for (to, from) in room.iter_mut().zip(bytes) {
+                    *to = *from;
+                }
+                len = end;
+            }
+            _ => fits = false,
+        }
+    });
+    fits.then_some(len)
+}

@@ -127,7 +127,7 @@ impl<'i> Walk<'i> {
         names: &[&'static str],
     ) -> ParseError {
         ParseError::new(ErrorKind::UnknownField, self.key_offset, field, expected)
-            .with_found(key)
+            .with_found(key.as_bytes())
             .suggesting(names)
     }
 
@@ -135,7 +135,8 @@ impl<'i> Walk<'i> {
     /// "") or `key` within the object of field `field`.
     #[inline(never)]
     pub fn duplicate(&self, field: &'static str, key: &str) -> ParseError {
-        ParseError::new(ErrorKind::DuplicateField, self.key_offset, field, "").with_found(key)
+        ParseError::new(ErrorKind::DuplicateField, self.key_offset, field, "")
+            .with_found(key.as_bytes())
     }
 
     /// At a value that should be an object: steps into it.
@@ -344,12 +345,14 @@ impl<'i> Walk<'i> {
         let fraction = token.bytes().any(|b| matches!(b, b'.' | b'e' | b'E'));
         let numeric = matches!(lead, Some(b'-' | b'0'..=b'9'));
         if numeric && fraction {
-            return Err(self.error(ErrorKind::WrongType, expected).with_found(token));
+            return Err(self
+                .error(ErrorKind::WrongType, expected)
+                .with_found(token.as_bytes()));
         }
         if numeric && !signed && lead == Some(b'-') {
             return Err(self
                 .error(ErrorKind::OutOfRange, expected)
-                .with_found(token));
+                .with_found(token.as_bytes()));
         }
         // The integer's digits, as serde-json-core read them.
         let mut negative = false;
@@ -400,7 +403,7 @@ impl<'i> Walk<'i> {
         };
         in_range.ok_or_else(|| {
             self.error(ErrorKind::OutOfRange, expected)
-                .with_found(self.token_at_offset())
+                .with_found(self.token_at_offset().as_bytes())
         })
     }
 
@@ -438,7 +441,7 @@ impl<'i> Walk<'i> {
             .and_then(|p| u8::try_from(p).ok())
             .ok_or_else(|| {
                 self.error(ErrorKind::UnknownValue, expected)
-                    .with_found(s.as_str())
+                    .with_found(s.raw)
                     .suggesting(codes)
             })
     }

@@ -8,6 +8,10 @@
 
 use super::{LOOKAHEAD, LOOKBACK, UNIT_HOURS};
 use crate::div64::div;
+// A character decoded by hand (`crate::utf8`): the readers look at a character or two
+// around every number, where a general UTF-8 check per character costs more than the match.
+pub(super) use crate::utf8::char_at;
+use crate::utf8::one_char;
 
 /// What `N` stands for in a number-unit phrase of `phrases.tsv` such as `N天`: the last
 /// character of a number written with ASCII digits, full-width digits or Chinese numerals.
@@ -32,33 +36,6 @@ pub(super) fn numeral_end_len_before(hay: &[u8], end: usize) -> Option<usize> {
     NUMERAL_ENDS.contains(&c).then(|| end.wrapping_sub(start))
 }
 
-/// The character `bytes` encodes, when they are exactly one UTF-8 character (what
-/// `core::str::from_utf8` accepts and finds one character in): decoded by hand, since the
-/// readers look at a character or two around every number and a general UTF-8 check per
-/// character costs more than the whole match.
-fn one_char(bytes: &[u8]) -> Option<char> {
-    let (&lead, rest) = bytes.split_first()?;
-    let (len, mut value) = match lead {
-        0x00..=0x7F => (1, u32::from(lead)),
-        0xC2..=0xDF => (2, u32::from(lead & 0x1F)),
-        0xE0..=0xEF => (3, u32::from(lead & 0x0F)),
-        0xF0..=0xF4 => (4, u32::from(lead & 0x07)),
-        _ => return None,
-    };
-    if bytes.len() != len {
-        return None;
-    }
-    for &b in rest {
-        if b & 0xC0 != 0x80 {
-            return None;
-        }
-        value = value.wrapping_shl(6) | u32::from(b & 0x3F);
-    }
-    // `from_u32` refuses surrogates and values past U+10FFFF; the length check refuses
-    // overlong forms.
-    char::from_u32(value).filter(|c| c.len_utf8() == len)
-}
-
 /// The character ending just before `end`, not starting before `floor`, and its start.
 fn char_before(hay: &[u8], end: usize, floor: usize) -> Option<(char, usize)> {
     for len in 1..=4usize {
@@ -71,21 +48,6 @@ fn char_before(hay: &[u8], end: usize, floor: usize) -> Option<(char, usize)> {
         }
     }
     None
-}
-
-/// The character starting at `at` (ending before `limit`) and its end.
-pub(super) fn char_at(hay: &[u8], at: usize, limit: usize) -> Option<(char, usize)> {
-    let len = match *hay.get(at)? {
-        0x00..=0x7F => 1,
-        0xC0..=0xDF => 2,
-        0xE0..=0xEF => 3,
-        _ => 4,
-    };
-    let end = at.checked_add(len)?;
-    if end > limit {
-        return None;
-    }
-    Some((one_char(hay.get(at..end)?)?, end))
 }
 
 /// The value of a digit, ASCII or full-width, or of a Chinese numeral digit.
@@ -293,17 +255,103 @@ fn word_value(word: &[u8]) -> Option<u64> {
 }
 
 /// The value of [`NUMBER_WORDS`] `word` is, ignoring ASCII case: the plain reading of
-/// [`word_value`].
+/// [`word_value`]. It reads the words joined by `|` and their values in a byte each, made
+/// from [`NUMBER_WORDS`] when compiling (137 + 24 B of flash, where the rows of `&str` and
+/// `u64` took 16 B each besides the words).
 #[cfg(any(test, feature = "small-flash"))]
 pub(super) fn number_word_plain(word: &[u8]) -> Option<u64> {
-    NUMBER_WORDS
-        .iter()
-        .find(|(w, _)| w.as_bytes().eq_ignore_ascii_case(word))
-        .map(|&(_, v)| v)
+    NUMBER_WORD_BARS
+        .split(|&b| b == b'|')
+        .position(|w| w.eq_ignore_ascii_case(word))
+        .and_then(|i| NUMBER_WORD_VALUES.get(i))
+        .map(|&v| u64::from(v))
+}
+
+/// The words of [`NUMBER_WORDS`] joined by `|`, in their order.
+#[cfg(any(test, feature = "small-flash"))]
+static NUMBER_WORD_BARS: [u8; bars_len(&NUMBER_WORD_NAMES)] = bars(&NUMBER_WORD_NAMES);
+
+/// The words of [`NUMBER_WORDS`].
+#[cfg(any(test, feature = "small-flash"))]
+#[allow(clippy::indexing_slicing, clippy::arithmetic_side_effects)]
+const NUMBER_WORD_NAMES: [&str; NUMBER_WORDS.len()] = {
+    let mut out = [""; NUMBER_WORDS.len()];
+    let mut i = 0;
+    while i < out.len() {
+        out[i] = NUMBER_WORDS[i].0;
+        i += 1;
+    }
+    out
+};
+
+/// The values of [`NUMBER_WORDS`], a byte each (a build error past 255).
+#[cfg(any(test, feature = "small-flash"))]
+#[allow(
+    clippy::indexing_slicing,
+    clippy::arithmetic_side_effects,
+    clippy::cast_possible_truncation
+)]
+static NUMBER_WORD_VALUES: [u8; NUMBER_WORDS.len()] = {
+    let mut out = [0u8; NUMBER_WORDS.len()];
+    let mut i = 0;
+    while i < out.len() {
+        assert!(
+            NUMBER_WORDS[i].1 <= 255,
+            "a number word's value takes a byte"
+        );
+        out[i] = NUMBER_WORDS[i].1 as u8;
+        i += 1;
+    }
+    out
+};
+
+/// The length of `words` joined by `|` ([`bars`]).
+#[cfg(any(test, feature = "small-flash"))]
+#[allow(clippy::indexing_slicing, clippy::arithmetic_side_effects)]
+const fn bars_len(words: &[&str]) -> usize {
+    let mut len = 0;
+    let mut i = 0;
+    while i < words.len() {
+        len += words[i].len() + (i > 0) as usize;
+        i += 1;
+    }
+    len
+}
+
+/// `words` joined by `|`, as [`ends_with_any`] and [`number_word_plain`] read them: one
+/// byte string costs less flash than a list of `&str` (8 B each besides the text).
+/// Evaluated when compiling only, where a word that is empty or holds a `|` fails the build.
+#[cfg(any(test, feature = "small-flash"))]
+#[allow(clippy::indexing_slicing, clippy::arithmetic_side_effects)]
+const fn bars<const N: usize>(words: &[&str]) -> [u8; N] {
+    let mut out = [0u8; N];
+    let mut at = 0;
+    let mut i = 0;
+    while i < words.len() {
+        if i > 0 {
+            out[at] = b'|';
+            at += 1;
+        }
+        let w = words[i].as_bytes();
+        assert!(!w.is_empty(), "an empty word");
+        let mut j = 0;
+        while j < w.len() {
+            assert!(w[j] != b'|', "a word holds a '|'");
+            out[at] = w[j];
+            at += 1;
+            j += 1;
+        }
+        i += 1;
+    }
+    assert!(at == N, "N is the joined length");
+    out
 }
 
 /// The English word or figure before `end` (after one or more spaces and an optional
-/// `of`): its value in hundredths and the start of the word before it, if any.
+/// `of`): its value in hundredths and the start of the word before it, if any. Out of line
+/// with `small-flash`: the firmware keeps one copy for every reader that calls it (inlined
+/// into [`value_before`], its only caller, it cost no less).
+#[cfg_attr(feature = "small-flash", inline(never))]
 fn english_number_before(hay: &[u8], end: usize, floor: usize) -> Option<(u64, usize)> {
     let mut at = end;
     while at > floor && hay.get(at.wrapping_sub(1)) == Some(&b' ') {
@@ -676,25 +724,34 @@ fn nth_day_of_wait(hay: &[u8], before: &[u8], end: usize, limit: usize) -> bool 
 /// Whether `bytes` ends with one of the words of `list` (separated by `|`: one string costs
 /// less flash than a list of them).
 fn ends_with_any(bytes: &[u8], list: &str) -> bool {
-    list.as_bytes()
-        .split(|&b| b == b'|')
-        .any(|w| bytes.ends_with(w))
+    ends_with_any_of(bytes, list.as_bytes())
 }
 
-/// Whether `before` ends with one of [`NOT_A_WAIT_BEFORE`]: the plain reading
-/// ([`ends_with_one_of`]) where flash is scarce, else `fast/words.rs`'s, which looks at
+/// [`ends_with_any`] of a list in bytes.
+#[cfg_attr(not(any(test, feature = "small-flash")), inline(always))]
+fn ends_with_any_of(bytes: &[u8], list: &[u8]) -> bool {
+    list.split(|&b| b == b'|').any(|w| bytes.ends_with(w))
+}
+
+/// [`NOT_A_WAIT_BEFORE`] joined by `|` when compiling: 27 `&str` took 216 B more.
+#[cfg(any(test, feature = "small-flash"))]
+static NOT_A_WAIT_BARS: [u8; bars_len(&NOT_A_WAIT_BEFORE)] = bars(&NOT_A_WAIT_BEFORE);
+
+/// Whether `before` ends with one of [`NOT_A_WAIT_BEFORE`]: the plain reading of the words
+/// joined (`NOT_A_WAIT_BARS`) where flash is scarce, else `fast/words.rs`'s, which looks at
 /// only the words that end with the same bytes (about 27 comparisons fewer a number).
 #[inline]
 fn not_a_wait_before(before: &[u8]) -> bool {
     #[cfg(not(feature = "small-flash"))]
     let found = super::fast::words::not_a_wait_before(before);
     #[cfg(feature = "small-flash")]
-    let found = ends_with_one_of(before, &NOT_A_WAIT_BEFORE);
+    let found = ends_with_any_of(before, &NOT_A_WAIT_BARS);
     found
 }
 
-/// Whether `bytes` ends with one of `words`: the plain reading of [`not_a_wait_before`].
-#[cfg(any(test, feature = "small-flash"))]
+/// Whether `bytes` ends with one of `words`: the plain reading of [`not_a_wait_before`]
+/// (which reads the same words joined, [`NOT_A_WAIT_BARS`], where flash is scarce).
+#[cfg(test)]
 pub(super) fn ends_with_one_of(bytes: &[u8], words: &[&str]) -> bool {
     words.iter().any(|w| bytes.ends_with(w.as_bytes()))
 }
@@ -1021,8 +1078,57 @@ mod tests {
         .prop_map(|v| v.concat())
     }
 
+    #[test]
+    fn the_joined_number_words_read_as_the_rows() {
+        for (w, v) in super::NUMBER_WORDS {
+            assert_eq!(super::number_word_plain(w.as_bytes()), Some(v), "{w}");
+            let upper = w.to_ascii_uppercase();
+            assert_eq!(super::number_word_plain(upper.as_bytes()), Some(v), "{w}");
+        }
+        for w in ["", "|", "on", "ones", "a|an", "twenty-one", "of", "hundred"] {
+            assert_eq!(super::number_word_plain(w.as_bytes()), None, "{w}");
+        }
+    }
+
+    /// Words of the lists cut and joined with other text.
+    fn listed_text() -> impl Strategy<Value = Vec<u8>> {
+        let words: Vec<&str> = super::NOT_A_WAIT_BEFORE
+            .iter()
+            .copied()
+            .chain(super::NUMBER_WORDS.iter().map(|&(w, _)| w))
+            .chain(["|", " ", "了", "For ", "X"])
+            .collect();
+        prop::collection::vec(
+            prop_oneof![
+                prop::sample::select(words.clone()).prop_map(|w| w.as_bytes().to_vec()),
+                (prop::sample::select(words), 0usize..8).prop_map(|(w, cut)| {
+                    let b = w.as_bytes();
+                    b[b.len().min(cut)..].to_vec()
+                }),
+                any::<u8>().prop_map(|b| vec![b]),
+            ],
+            0..5,
+        )
+        .prop_map(|v| v.concat())
+    }
+
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(4000))]
+        #[test]
+        fn the_joined_lists_read_as_the_lists(t in listed_text()) {
+            prop_assert_eq!(
+                super::ends_with_any_of(&t, &super::NOT_A_WAIT_BARS),
+                super::ends_with_one_of(&t, &super::NOT_A_WAIT_BEFORE)
+            );
+            prop_assert_eq!(
+                super::number_word_plain(&t),
+                super::NUMBER_WORDS
+                    .iter()
+                    .find(|(w, _)| w.as_bytes().eq_ignore_ascii_case(&t))
+                    .map(|&(_, v)| v)
+            );
+        }
+
         #[test]
         fn hand_decoding_equals_from_utf8(hay in bytes(), a in 0usize..64, b in 0usize..64) {
             let (at, other) = (a % (hay.len() + 1), b % (hay.len() + 2));

@@ -49,20 +49,20 @@ pub(super) fn scope(hay: &[u8], p: usize, len: usize) -> Option<u8> {
         let chinese = !opener.first().is_some_and(u8::is_ascii_alphabetic);
         return english(after, same(b"every", opener), chinese);
     }
-    let text = match core::str::from_utf8(after) {
-        Ok(t) => t,
-        // The window may cut a character: read up to the last whole one.
-        Err(e) => core::str::from_utf8(after.get(..e.valid_up_to())?).ok()?,
-    };
-    for (i, c) in text.char_indices().take(PLACE_CHARS) {
-        let rest = text.get(i..)?;
-        if COMPOUNDS.iter().any(|w| rest.starts_with(w)) {
+    // The window may cut a character: read up to the last whole one (the characters that
+    // `core::str::from_utf8` accepts at the start, decoded by hand).
+    let mut i = 0;
+    for _ in 0..PLACE_CHARS {
+        let (c, next) = super::numbers::char_at(after, i, after.len())?;
+        let rest = after.get(i..)?;
+        if COMPOUNDS.iter().any(|w| rest.starts_with(w.as_bytes())) {
             return Some(1);
         }
         if matches!(c, '的' | '嘅' | '，' | '。' | ',' | ' ') {
             return None;
         }
-        if NOT_PLACE.iter().any(|w| rest.starts_with(w)) {
+        i = next;
+        if NOT_PLACE.iter().any(|w| rest.starts_with(w.as_bytes())) {
             continue;
         }
         if let Some(level) = PLACES
