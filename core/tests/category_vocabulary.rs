@@ -159,7 +159,9 @@ fn a_price_a_removal_a_bag_a_cashback_a_reissue_and_unprofessional_staff() {
             "logistics",
         ),
         ("说好的满减返现到现在都没到账。", "promotion"),
-        ("补办一张银行卡要我跑三次网点。", "service_usage"),
+        // A card reissued is a replacement card: an application handled
+        // (tests/text/README.md, Category), as 补卡.
+        ("补办一张银行卡要我跑三次网点。", "transaction"),
         (
             "The staff at the counter were completely unprofessional.",
             "service_attitude",
