@@ -1099,9 +1099,11 @@ mod tests {
     /// (100 KiB for 2 535 patterns;
     /// 116.4 KiB for 3 046, with text understanding v6; 123.8 KiB for 3 275 with the
     /// Traditional form of every Simplified phrase; 130.9 KiB for 3 494 with the safety,
-    /// category, privacy and number-reader phrases beside it: room for about 400 more).
+    /// category, privacy and number-reader phrases beside it; 146.4 KiB with the next
+    /// round's families of harms, personal data, staff conduct, categories and amounts:
+    /// room for about 350 more).
     #[test]
-    fn its_tables_stay_within_144_kib() {
+    fn its_tables_stay_within_160_kib() {
         let size = core::mem::size_of_val(&PROBES)
             + core::mem::size_of_val(&PROBES_REST)
             + core::mem::size_of_val(&RULES)
@@ -1111,7 +1113,7 @@ mod tests {
             + core::mem::size_of_val(&FIRST)
             + core::mem::size_of_val(&WORD_FILTER);
         std::println!("fast matcher tables: {size} B for {} patterns", tables::N);
-        assert!(size <= 144 * 1024, "{size} B");
+        assert!(size <= 160 * 1024, "{size} B");
     }
 
     proptest::proptest! {
