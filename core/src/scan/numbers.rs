@@ -820,7 +820,7 @@ pub(super) fn repetition(hay: &[u8], p: usize, len: usize, bit: u8) -> Option<u8
     let floor = p.saturating_sub(LOOKBACK);
     let (value, start) = value_before(hay, p, len)?;
     // `十几次`, `幾次`: no count stated.
-    if vague(hay.get(start..p)?) {
+    if figure_unsaid(hay.get(start..p.saturating_add(len))?) {
         return None;
     }
     let n = u8::try_from(div(value, 100)).ok()?;
@@ -879,10 +879,19 @@ fn dollar_currency(hay: &[u8], p: usize, default: u8) -> u8 {
 
 /// Whether `c` is one of the characters of `list`, Chinese characters of three bytes each:
 /// one string costs less flash than a `match` of them.
+#[allow(clippy::cast_possible_truncation)] // each byte masked to its bits below
 pub(super) fn one_of(list: &str, c: char) -> bool {
-    list.as_bytes()
-        .chunks_exact(3)
-        .any(|u| one_char(u) == Some(c))
+    let c = u32::from(c);
+    // A character of three bytes in UTF-8, encoded once rather than each of the list decoded.
+    if !(0x800..=0xFFFF).contains(&c) {
+        return false;
+    }
+    let utf8 = [
+        0xE0 | (c >> 12) as u8,
+        0x80 | ((c >> 6) & 0x3F) as u8,
+        0x80 | (c & 0x3F) as u8,
+    ];
+    list.as_bytes().chunks_exact(3).any(|u| u == utf8)
 }
 
 /// Verbs of contacting before `了`/`过`/`咗` and a count (`打了三次`, `来过两次`, `投诉了两次`,
@@ -890,13 +899,33 @@ pub(super) fn one_of(list: &str, c: char) -> bool {
 /// that many contacts before this one.
 const CONTACTED: &str = "打来來找问問跑去诉訴映系催写寫嚟搵";
 
-/// Whether a number leaves a digit unsaid (`十几块`, `几百元`: "a dozen or so"): no amount
-/// is stated, where `三百多` still states at least 300.
-fn vague(number: &[u8]) -> bool {
-    number
-        .windows(3)
-        .any(|w| w == "几".as_bytes() || w == "幾".as_bytes())
+/// Whether a number leaves its figure unsaid: a `几` with no digit before it (`几百块`,
+/// `十几块`, like "a few hundred quid", state no amount; `十几次`, `几天` no count), where
+/// `三百幾蚊` and `二十几万` state their figure and are read as its lower bound (300,
+/// 200 000), as `三百多` is.
+fn figure_unsaid(number: &[u8]) -> bool {
+    // A figure in digits states itself (and most numbers read are English ones).
+    if matches!(number.first(), Some(0..=0x7F)) {
+        return false;
+    }
+    let mut at = 0;
+    while let Some((c, next)) = char_at(number, at, number.len()) {
+        if matches!(c, '几' | '幾') {
+            return true;
+        }
+        if digit(c).is_some() {
+            return false;
+        }
+        at = next;
+    }
+    false
 }
+
+/// What makes a number a count or a time, not an amount, when it comes right after it: a
+/// unit of time or a measure word, a closed class of Chinese (`给我三天`, `要两个`, `赔十倍`,
+/// `三楼`, `两人`, `付了三次`, `缝了六针`, `赔三成`, `打八折`, `三点`).
+const COUNTED: &str =
+    "天日周週月年次个個小分秒位件台部星礼禮倍张張条條只双雙份箱瓶岁歲斤号號楼樓层層人家点點成折针針";
 
 /// Whether the number in `hay[start..stop]`, read after a verb with no currency word
 /// (`赔三千`, `要一万二`, `退我三千五`, `收了我98`), states an amount: Chinese numerals
@@ -908,6 +937,8 @@ fn bare_amount(hay: &[u8], start: usize, stop: usize, limit: usize, value: u64) 
         Some((c, _)) if !c.is_ascii() && !('０'..='９').contains(&c) => {
             (digit(c).is_some() || matches!(c, '十' | '廿')) && value >= 1000
         }
+        // A phone or order number typed after a verb (`给我13800138000`) is no amount.
+        _ if value > 10_000_000_000 => false,
         _ => !matches!(
             char_at(hay, stop, limit),
             Some((c, _)) if c == '%' || c == '％' || (c.is_ascii_alphabetic() && !matches!(c, 'k' | 'K'))
@@ -924,8 +955,27 @@ pub(super) fn money(hay: &[u8], p: usize, len: usize, bit: u8) -> Option<(u64, u
     let mut currency = bit & 7;
     if bit & 8 == 0 {
         let (mut value, start) = value_before(hay, p, len)?;
-        if vague(hay.get(start..p)?) {
+        if figure_unsaid(hay.get(start..end)?) {
             return None;
+        }
+        let mut end = end;
+        // `三十八块五`, `九块九包邮`: a digit after 块 or 塊 (bytes compared) is its tenths,
+        // the 毛 left unsaid.
+        if matches!(
+            hay.get(end.wrapping_sub(3)..end),
+            Some([0xE5, 0x9D, 0x97] | [0xE5, 0xA1, 0x8A])
+        ) {
+            let limit = limit_of(hay, p);
+            if let Some((c, next)) = char_at(hay, end, limit) {
+                let more = match char_at(hay, next, limit) {
+                    Some((n, _)) => numeric(n) && !matches!(n, ',' | '.' | '，'),
+                    None => false,
+                };
+                if let (Some(d), false) = (digit(c), more) {
+                    value = value.saturating_add(d.saturating_mul(10));
+                    end = next;
+                }
+            }
         }
         // `ten grand`, `five thousand dollars`: the number times its scale.
         let pattern = hay.get(p..end).unwrap_or_default();
@@ -985,15 +1035,12 @@ pub(super) fn money(hay: &[u8], p: usize, len: usize, bit: u8) -> Option<(u64, u
         if currency == super::LOCAL_CURRENCY && one_of("元块塊蚊港美英欧歐新台", c) {
             return None;
         }
-        // A count or a time: `给我三天`, `要两个`, `赔十倍`, `三楼`, `两人`.
-        if one_of(
-            "天日周週月年次个個小分秒位件台部星礼禮倍张張条條只双雙份箱瓶岁歲斤号號楼樓层層人家",
-            c,
-        ) {
+        // (Most numbers end at a punctuation mark: the measure words are ideographs.)
+        if ('\u{4E00}'..='\u{9FFF}').contains(&c) && one_of(COUNTED, c) {
             return None;
         }
     }
-    if vague(hay.get(start..stop)?) {
+    if figure_unsaid(hay.get(start..stop)?) {
         return None;
     }
     let mut value = evaluate(hay, start, stop)?;
