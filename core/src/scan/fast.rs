@@ -1099,7 +1099,7 @@ mod tests {
     /// (100 KiB for 2 535 patterns;
     /// 116.4 KiB for 3 046, with text understanding v6; 123.8 KiB for 3 275 with the
     /// Traditional form of every Simplified phrase; 130.9 KiB for 3 494 with the safety,
-    /// category, privacy and number-reader phrases beside it; 146.4 KiB with the next
+    /// category, privacy and number-reader phrases beside it; 147.1 KiB for 3 991 with the next
     /// round's families of harms, personal data, staff conduct, categories and amounts:
     /// room for about 350 more).
     #[test]
