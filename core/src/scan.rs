@@ -1220,6 +1220,8 @@ const LABEL_REACH: usize = 12;
 /// one line serves both colons, and a role named at the start of a sentence (`客服态度很差`,
 /// "Customer service was awful") sets no speaker. The colon lies within
 /// [`LABEL_COLON_REACH`] bytes of the word's end, which the scanner keeps in view.
+/// Read inside [`Reader::hit`], its only caller: a transcript has a label at every turn.
+#[inline(always)]
 fn colon_after(hay: &[u8], end: usize) -> bool {
     let rest = hay.get(end..).unwrap_or(&[]);
     let rest = match rest.first() {
