@@ -813,7 +813,8 @@ const fn code_bit(kind: CueKind, code: &str) -> u8 {
 }
 
 /// Whether two byte strings are equal, for `const` code (slices' `==` is not `const`):
-/// the tables here and the firmware's factor code groups (`json/fragment.rs`).
+/// the tables here and the firmware's factor code groups (`json/fragment.rs`), the
+/// integer fields' error texts (`json/record.rs`).
 // Only ever evaluated at compile time (building the tables), where an out-of-bounds index
 // or a failed lookup is a build error, as in `mod tables`.
 #[allow(
@@ -3082,20 +3083,6 @@ mod tables {
     pub(super) static BUCKETS: [u16; BUCKET_COUNT + 1] = BUILT_BUCKETS;
     const BUILT_BUCKETS: [u16; BUCKET_COUNT + 1] = build_buckets();
 
-    const fn bytes_eq(a: &[u8], b: &[u8]) -> bool {
-        if a.len() != b.len() {
-            return false;
-        }
-        let mut i = 0;
-        while i < a.len() {
-            if a[i] != b[i] {
-                return false;
-            }
-            i += 1;
-        }
-        true
-    }
-
     /// Compile-time checks of the pattern table; a failure is a build error.
     const fn validate() {
         let mut g = 0;
@@ -3169,7 +3156,10 @@ mod tables {
                 // One phrase may report two cues (`住院`: serious injury and a sick person).
                 assert!(
                     ENTRIES_CONST[i].kind_bit() != ENTRIES_CONST[k].kind_bit()
-                        || !bytes_eq(pattern(&ENTRIES_CONST[i]), pattern(&ENTRIES_CONST[k])),
+                        || !super::bytes_equal(
+                            pattern(&ENTRIES_CONST[i]),
+                            pattern(&ENTRIES_CONST[k])
+                        ),
                     "duplicate pattern"
                 );
                 k += 1;

@@ -327,16 +327,10 @@ static INT_RANGE_OF: [u8; RECORD_FIELDS.len()] = {
     while f < out.len() {
         let mut r = 0;
         while r < RECORD_INT_RANGES.len() {
-            let (a, b) = (
+            let same = crate::scan::bytes_equal(
                 RECORD_FIELDS[f].as_bytes(),
                 RECORD_INT_RANGES[r].field.as_bytes(),
             );
-            let mut same = a.len() == b.len();
-            let mut k = 0;
-            while same && k < a.len() {
-                same = a[k] == b[k];
-                k += 1;
-            }
             // The first row that names it, as a search would find.
             if same && out[f] as usize == RECORD_INT_RANGES.len() {
                 out[f] = r as u8;
