@@ -426,7 +426,7 @@ static WORD_FILTER: [u64; super::FILTER_WORDS] = {
 };
 
 /// Whether the blocks leave out an ASCII apostrophe `'` right after an ASCII letter
-/// ("I'm", "doesn't", "month's": about ten a benchmark transcript) from their
+/// ("I'm", "doesn't", "month's": about a dozen a benchmark transcript) from their
 /// candidates: the plain matcher's boundary call does nothing there (such a quote opens
 /// no quotation, see [`apostrophe`]), and when no pattern starts with `'` ([`MAY_START`])
 /// neither does its filter, so the position was read for nothing, in both passes, at the
