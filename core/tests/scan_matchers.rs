@@ -342,6 +342,37 @@ proptest! {
     }
 
     #[test]
+    fn both_matchers_agree_on_apostrophes_anywhere_in_a_block(
+        lead in 0usize..140,
+        filler in "[a-z]{1,9}( [a-z]{1,9}){0,30}",
+        pieces in prop::collection::vec(
+            prop_oneof![
+                3 => prop::sample::select(
+                    scan::patterns()
+                        .map(|(_, _, p)| p)
+                        .filter(|p| p.contains('\''))
+                        .collect::<Vec<_>>(),
+                ).prop_map(String::from),
+                3 => prop::sample::select(vec![
+                    "I'm", "don't", "it's", "'", "''", "'s", "x'", "3'", "'quoted'", "O'Brien",
+                    "rock'n'roll", "isn't", "'I'm'", "\"'", "'\"", "wit's", "'cancel'",
+                ]).prop_map(String::from),
+                1 => "[a-zA-Z'0-9]{1,8}",
+            ],
+            1..12,
+        ),
+        sep in prop::sample::select(vec!["", " ", "'", ", ", "\n"]),
+    ) {
+        // The fast matcher's blocks leave an apostrophe right after a letter out of their
+        // candidates (`QUIET_APOSTROPHE` in `scan/fast.rs`): at any offset of a block, the
+        // first and last byte included, after a letter, a digit, a quote or nothing.
+        let mut t: String = filler.chars().cycle().take(lead).collect();
+        t.push_str(&pieces.join(sep));
+        assert_same(&t);
+        assert_same(&t.to_ascii_uppercase());
+    }
+
+    #[test]
     fn both_matchers_agree_on_phrases_in_any_mix(t in mixed_text()) {
         assert_same(&t);
     }
