@@ -480,17 +480,9 @@ const CHILD_COULD_DO_IT: u8 = info_index(&FORBIDDEN_PHRASES, b"child_could_do_it
 const CANT_YOU_READ: u8 = info_index(&FORBIDDEN_PHRASES, b"cant_you_read");
 /// Bytes after a `cant_you_read` phrase searched for the mark of a question.
 const QUESTION_REACH: usize = 9;
-/// The marks of a question ([`mocks`]): question marks and the particles that ask
-/// (`吗`, `嗎`, Cantonese `咩`, Taiwanese `喔`, `吧`).
-const QUESTION_MARKS: [&[u8]; 7] = [
-    b"?",
-    "？".as_bytes(),
-    "吗".as_bytes(),
-    "嗎".as_bytes(),
-    "咩".as_bytes(),
-    "喔".as_bytes(),
-    "吧".as_bytes(),
-];
+/// The marks of a question ([`mocks`]) other than `?`: the full-width question mark and the
+/// particles that ask (`吗`, `嗎`, Cantonese `咩`, Taiwanese `喔`, `吧`), three bytes each.
+const QUESTION_MARKS: &[u8] = "？吗嗎咩喔吧".as_bytes();
 
 /// Whether a forbidden phrase of `bit` may mock the customer ([`mocks`]): its words
 /// may then show [`CONDUCT`] `rude` ([`locate`]).
@@ -514,10 +506,18 @@ fn mocks(bit: u8, view: &[u8], end: usize) -> bool {
     }
     let after = view.get(end..).unwrap_or(&[]);
     let after = after.get(..QUESTION_REACH).unwrap_or(after);
-    (0..after.len()).any(|i| {
-        let rest = after.get(i..).unwrap_or(&[]);
-        QUESTION_MARKS.iter().any(|m| rest.starts_with(m))
-    })
+    for i in 0..after.len() {
+        if after.get(i) == Some(&b'?') {
+            return true;
+        }
+        let w = after.get(i..i.saturating_add(3));
+        for m in (0..QUESTION_MARKS.len()).step_by(3) {
+            if QUESTION_MARKS.get(m..m.saturating_add(3)) == w {
+                return true;
+            }
+        }
+    }
+    false
 }
 
 /// What the scanner found.
