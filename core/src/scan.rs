@@ -474,6 +474,51 @@ const CANNOT_HAPPEN: u8 = info_index(&FORBIDDEN_PHRASES, b"cannot_happen");
 const CANNOT_HAPPEN_BIT: u16 = 1 << CANNOT_HAPPEN;
 /// `never_said_that` in [`TextCues::forbidden_phrases`].
 const NEVER_SAID_THAT_BIT: u16 = 1 << info_index(&FORBIDDEN_PHRASES, b"never_said_that");
+/// The [`FORBIDDEN_PHRASES`] bit of `child_could_do_it`.
+const CHILD_COULD_DO_IT: u8 = info_index(&FORBIDDEN_PHRASES, b"child_could_do_it");
+/// The [`FORBIDDEN_PHRASES`] bit of `cant_you_read`.
+const CANT_YOU_READ: u8 = info_index(&FORBIDDEN_PHRASES, b"cant_you_read");
+/// Bytes after a `cant_you_read` phrase searched for the mark of a question.
+const QUESTION_REACH: usize = 9;
+/// The marks of a question ([`mocks`]) other than `?`: the full-width question mark and the
+/// particles that ask (`吗`, `嗎`, Cantonese `咩`, Taiwanese `喔`, `吧`), three bytes each.
+const QUESTION_MARKS: &[u8] = "？吗嗎咩喔吧".as_bytes();
+
+/// Whether a forbidden phrase of `bit` may mock the customer ([`mocks`]): its words
+/// may then show [`CONDUCT`] `rude` ([`locate`]).
+pub(super) const fn may_mock(bit: u8) -> bool {
+    bit == CHILD_COULD_DO_IT || bit == CANT_YOU_READ
+}
+
+/// Whether staff words of forbidden-phrase `bit`, ending at `end` of `view`, mock the
+/// customer, which is [`CONDUCT`] `rude` as well as the phrase (tests/text/README.md,
+/// `handling_failures`: mocked or condescending): comparing the customer with a child
+/// (`连小孩都会`, "a kid could do it"), or asking whether they can read (`你不识字吗？`,
+/// `睇唔明中文咩`, "can't you read?": a question mark or particle within
+/// [`QUESTION_REACH`] bytes). Pointing to what is written (`条款写得很清楚。`, `请您自己看一下`)
+/// is the phrase alone.
+fn mocks(bit: u8, view: &[u8], end: usize) -> bool {
+    if !may_mock(bit) {
+        return false;
+    }
+    if bit == CHILD_COULD_DO_IT {
+        return true;
+    }
+    let after = view.get(end..).unwrap_or(&[]);
+    let after = after.get(..QUESTION_REACH).unwrap_or(after);
+    for i in 0..after.len() {
+        if after.get(i) == Some(&b'?') {
+            return true;
+        }
+        let w = after.get(i..i.saturating_add(3));
+        for m in (0..QUESTION_MARKS.len()).step_by(3) {
+            if QUESTION_MARKS.get(m..m.saturating_add(3)) == w {
+                return true;
+            }
+        }
+    }
+    false
+}
 
 /// What the scanner found.
 ///
@@ -609,13 +654,17 @@ impl TextCues {
     }
 
     /// Whether the bit described by a packed `kind << 4 | bit` byte is set (the three bit
-    /// families only; other kinds are never skipped).
+    /// families only; other kinds are never skipped). A `cant_you_read` phrase is read
+    /// again until one [mocks](mocks) the customer: a later one may still be rude.
     #[inline]
     fn has(&self, kind_bit: u8) -> bool {
         let bit = u32::from(kind_bit & 0x0F);
         match kind_bit >> 4 {
             0 => self.threats.checked_shr(bit).unwrap_or(0) & 1 != 0,
-            1 => self.forbidden_phrases.checked_shr(bit).unwrap_or(0) & 1 != 0,
+            1 => {
+                self.forbidden_phrases.checked_shr(bit).unwrap_or(0) & 1 != 0
+                    && (bit != u32::from(CANT_YOU_READ) || self.conduct >> RUDE & 1 != 0)
+            }
             2 => self.emotion_markers.checked_shr(bit).unwrap_or(0) & 1 != 0,
             _ => false,
         }
@@ -989,7 +1038,7 @@ pub const CONDUCT: [PhraseInfo; 2] = [
 ];
 
 /// The bit of `rude` in [`TextCues::conduct`] (the attitude reader's conduct).
-const RUDE: u8 = info_index(&CONDUCT, b"rude");
+pub(super) const RUDE: u8 = info_index(&CONDUCT, b"rude");
 
 /// Stable code, English and Chinese (simplified) name for each strong-emotion marker, indexed
 /// by bit of [`TextCues::emotion_markers`].
@@ -1299,10 +1348,11 @@ struct Reader {
     cannot_end: usize,
     /// Inside a quotation or reported speech (for agent phrases in a narrative).
     quoted: bool,
-    /// The last agent phrase read outside quotation: where it starts and its `kind_bit`.
-    /// A reported-speech label read at the same place (`叫我` of `叫我去`, "told me" of
-    /// "told me to call the bank"), in no fixed order, tells it as staff's words.
-    unquoted: (usize, u8),
+    /// The last agent phrase read outside quotation: where it starts, its `kind_bit` and
+    /// the [`TextCues::conduct`] bits it brings if staff said it ([`mocks`]). A
+    /// reported-speech label read at the same place (`叫我` of `叫我去`, "told me" of "told
+    /// me to call the bank"), in no fixed order, tells it as staff's words.
+    unquoted: (usize, u8, u8),
     /// Offset in the whole text where the current line starts.
     line_start: usize,
     /// Offset in the whole text where the last line opened by a greeting starts
@@ -1367,7 +1417,7 @@ impl Reader {
             possible_until: 0,
             cannot_end: usize::MAX,
             quoted: false,
-            unquoted: (usize::MAX, 0),
+            unquoted: (usize::MAX, 0, 0),
             line_start: 0,
             addressed_line: usize::MAX,
             number_end: 0,
@@ -1550,13 +1600,20 @@ impl Reader {
                 // customer quoting the agent (`客戶：送貨佬仲話「一分錢一分貨啦」`) tells what
                 // staff said as a narrative does.
                 let agent_said = self.speaker == AGENT || self.quoted;
+                let view = hay.get(..p.saturating_add(LOOKAHEAD)).unwrap_or(hay);
+                let rude = if mocks(bit, view, p.saturating_add(len)) {
+                    1 << RUDE
+                } else {
+                    0
+                };
                 if agent_said {
                     if bit == CANNOT_HAPPEN {
                         self.cannot_end = end;
                     }
                     self.cues.set(kind_bit);
+                    self.cues.conduct |= rude;
                 } else {
-                    self.unquoted = (at, kind_bit);
+                    self.unquoted = (at, kind_bit, rude);
                 }
             }
             Some(CueKind::EmotionMarker) => {
@@ -1757,6 +1814,7 @@ impl Reader {
                     self.quoted = true;
                     if self.unquoted.0 == at {
                         self.cues.set(self.unquoted.1);
+                        self.cues.conduct |= self.unquoted.2;
                     }
                 } else if bit == LABEL_SAID {
                     // `不可能` + `这样说`: staff denying they said it. The `cannot_happen`

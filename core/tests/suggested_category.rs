@@ -232,10 +232,14 @@ fn every_suggestion_is_located_in_its_words() {
         let span = locate(text.as_bytes(), Cue::Category(c.index()));
         let (s, e) = span.unwrap_or_else(|| panic!("{c:?} has no words in {text}"));
         // The words are a voter's phrase: read alone, they cast a vote (their own
-        // category's or the conduct's).
+        // category's or the conduct's), or said by staff they are rude (they mock the
+        // customer: "a kid could").
         let words = scan_text(&text[s..e]);
+        let said_by_staff = scan_text(&format!("Agent: {}", &text[s..e]));
         assert!(
-            words.categories.iter().any(|n| *n > 0) || words.conduct != 0,
+            words.categories.iter().any(|n| *n > 0)
+                || words.conduct != 0
+                || said_by_staff.conduct != 0,
             "{c:?}: {:?} casts no vote, in {text}",
             &text[s..e]
         );

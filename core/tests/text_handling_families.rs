@@ -316,3 +316,49 @@ fn the_seeds_own_wording_is_read_by_the_shorter_line_that_holds_it() {
         );
     }
 }
+
+#[test]
+fn staff_saying_a_child_could_do_it_mock_the_customer_which_is_rude() {
+    // tests/text/README.md, handling_failures: mocked or condescending is `rude`, as well as
+    // the forbidden phrase, however the customer tells it (a turn, a quote, a report).
+    let texts = [
+        "客服：这个很简单，连小孩都会，您自己弄一下。",
+        "店員：這個小學生都會裝啦。",
+        "職員：咁都唔識？細路都識啦。",
+        "The engineer said \"a kid could do this\" and left.",
+        "Agent: Honestly, a ten year old could set that up.",
+    ];
+    assert_eq!(conduct_missed(&texts, "rude"), Vec::<&str>::new());
+    // The customer's own comparisons are no staff words and no conduct.
+    let own = [
+        "My kid could do a better job than your engineer.",
+        "客户：我家小孩都会用，就我不会。",
+        "I thought even a child could assemble it, but the screws don't fit.",
+    ];
+    assert_eq!(conduct_read(&own), Vec::<(&str, Vec<&str>)>::new());
+}
+
+#[test]
+fn staff_asking_whether_the_customer_can_read_mock_them_which_is_rude() {
+    // A question about the customer's reading mocks; pointing to what is written does not.
+    let texts = [
+        "客服：说明书写着呢，你不识字吗？",
+        "坐席：您看不懂中文吗？",
+        "職員：你睇唔明中文咩？",
+        "櫃員說「寫那麼大你看不懂喔？」",
+        "Agent: It's on the receipt. Can't you read?",
+    ];
+    assert_eq!(conduct_missed(&texts, "rude"), Vec::<&str>::new());
+    let pointers = [
+        "客服：条款上写得很清楚，您当时签过字的。",
+        "店員：請您自己看一下說明書。",
+        "坐席：您签字前应该仔细看一下。",
+    ];
+    for t in pointers {
+        assert_eq!(forbidden(t), ["cant_you_read"], "{t}");
+    }
+    assert_eq!(conduct_read(&pointers), Vec::<(&str, Vec<&str>)>::new());
+    // The customer asking about their own reading is neither.
+    let own = ["客户：我老了，看不懂中文吗？不是，是字太小。"];
+    assert_eq!(conduct_read(&own), Vec::<(&str, Vec<&str>)>::new());
+}

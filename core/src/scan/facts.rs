@@ -404,7 +404,9 @@ impl Voter {
     pub(super) fn of_phrase(kind: CueKind, bit: u8) -> Option<Voter> {
         match kind {
             CueKind::Category => Category::from_index(bit).map(Voter::Phrase),
-            CueKind::ForbiddenPhrase if bit >= FORBIDDEN_CONDUCT => Some(Voter::Conduct),
+            CueKind::ForbiddenPhrase if bit >= FORBIDDEN_CONDUCT || super::may_mock(bit) => {
+                Some(Voter::Conduct)
+            }
             _ => None,
         }
     }
@@ -431,11 +433,29 @@ impl Voter {
         )
     }
 
+    /// Whether the voter still votes in a text that tells of personal data
+    /// exposed ([`TextCues::data_exposure`]): a privacy complaint has no
+    /// category of its own (the record's `data_breach` says it), and what
+    /// carried the data (the statement, the parcel's label, the app, the
+    /// marketing calls it drew) is not what is complained of. Only how staff
+    /// behaved, a second complaint beside the leak, still names one
+    /// (tests/text/README.md, Category).
+    const fn speaks_beside_a_leak(self) -> bool {
+        matches!(
+            self,
+            Voter::Conduct | Voter::Phrase(Category::ServiceAttitude)
+        )
+    }
+
     /// The category the voter's votes go to in a text with `cues`: none beside
-    /// a harm unless it [speaks there](Voter::speaks_beside_a_harm), else its
+    /// a harm unless it [speaks there](Voter::speaks_beside_a_harm), none beside
+    /// a leak unless it [speaks there](Voter::speaks_beside_a_leak), else its
     /// own or where the first rule of [`VOTE_RULES`] that applies moves them.
     fn goes_to(self, cues: &TextCues) -> Option<Category> {
         if cues.safety >= HARM && !self.speaks_beside_a_harm() {
+            return None;
+        }
+        if cues.data_exposure && !self.speaks_beside_a_leak() {
             return None;
         }
         VOTE_RULES
@@ -492,9 +512,11 @@ const TIE_ORDER: [Category; Category::COUNT] = [
 ///   [`Category::ServiceUsage`] votes go to [`Category::SystemSupport`]; a
 ///   fault a building or a district shares is the supply or the facility: the
 ///   [`Category::ProductQuality`] votes go to [`Category::BasicService`];
-/// - a text telling of personal data exposed ([`TextCues::data_exposure`]) suggests
-///   none: a leak is none of the categories (the record's `data_breach` says it), and
-///   the words around it (the account opened, the advertiser) are not the complaint.
+/// - in a text telling of personal data exposed ([`TextCues::data_exposure`]) only
+///   staff conduct and service attitude phrases vote ([`Voter::speaks_beside_a_leak`]):
+///   a leak is none of the categories (the record's `data_breach` says it), and the
+///   words around it (the account opened, the advertiser, the statement or parcel that
+///   carried the data) are not the complaint; how staff behaved is a second one.
 ///
 /// A hazard or an injury casts no vote: a fall on a wet floor or a site accident is
 /// no product's fault; told beside one, only the supply's and the goods' phrases
@@ -503,9 +525,6 @@ const TIE_ORDER: [Category; Category::COUNT] = [
 /// complaint). `None` when nothing voted (`other` has no phrases: a text
 /// never suggests it).
 fn suggested_category(cues: &TextCues) -> Option<Category> {
-    if cues.data_exposure {
-        return None;
-    }
     let votes = category_votes(cues);
     let mut best: Option<(Category, u8)> = None;
     for c in TIE_ORDER {
@@ -517,7 +536,7 @@ fn suggested_category(cues: &TextCues) -> Option<Category> {
     best.map(|(c, _)| c)
 }
 
-/// The votes of [`suggested_category`] by [`Category`] index (a leak aside).
+/// The votes of [`suggested_category`] by [`Category`] index.
 fn category_votes(cues: &TextCues) -> [u8; Category::COUNT] {
     votes_in(cues, cues)
 }
@@ -765,6 +784,18 @@ mod tests {
         let leak = "你们把我的资料卖给推销公司，天天有人打电话推销。";
         assert!(scan_text(leak).data_exposure);
         assert_eq!(f(leak), None);
+        // What carried the data is not the complaint either: a statement, a parcel.
+        let statement = "银行把我的对账单寄到我前夫家里，他现在知道我欠多少钱。";
+        assert!(scan_text(statement).data_exposure);
+        assert_eq!(f(statement), None);
+    }
+
+    #[test]
+    fn beside_a_leak_only_how_staff_behaved_names_a_category() {
+        let f = |t: &str| TextFacts::from_cues(&scan_text(t)).category();
+        let rude = "营业员把我的电话告诉了陌生人，我问她为什么，她还骂我神经病，态度很差。";
+        assert!(scan_text(rude).data_exposure);
+        assert_eq!(f(rude), Some(Category::ServiceAttitude));
     }
 
     #[test]

@@ -89,7 +89,11 @@ impl Cue {
             // a lower one.
             Cue::Safety(_) => bit != super::SAFETY_DATA_EXPOSURE,
             Cue::DataExposure => bit == super::SAFETY_DATA_EXPOSURE,
-            Cue::Conduct(b) => bit == super::FORBIDDEN_CONDUCT.saturating_add(b),
+            // A conduct phrase, or staff words that may mock the customer (rude).
+            Cue::Conduct(b) => {
+                bit == super::FORBIDDEN_CONDUCT.saturating_add(b)
+                    || (b == super::RUDE && super::may_mock(bit))
+            }
             Cue::Repetition | Cue::Elapsed | Cue::Money | Cue::Loss => true,
         }
     }
@@ -227,7 +231,8 @@ pub(super) fn locate_with(
     }
     if start == end {
         // Found by the scanner's own reading: a bad attitude from its
-        // attitude word (`态度很差`), else (an exclamation run after a letter)
+        // attitude word (`态度很差`), a mocking question from its staff words
+        // (`你不识字吗`), else (an exclamation run after a letter)
         // at least the last character.
         start = match cue {
             Cue::Conduct(_) | Cue::Category(_) => attitude_start(text, end),
@@ -255,13 +260,15 @@ fn threat_ending_at(text: &[u8], end: usize) -> Option<usize> {
 }
 
 /// The start of the last attitude word (`conduct` lines of code `attitude`)
-/// within the scanner's reach before `end` of `text`: where the attitude
-/// reader's words start.
+/// or staff word that may mock (a `cant_you_read` phrase read as rude by the
+/// question after it, `睇唔明中文咩`) within the scanner's reach before `end`
+/// of `text`: where the reader's words start.
 fn attitude_start(text: &[u8], end: usize) -> Option<usize> {
     let from = end.saturating_sub(super::LOOKAHEAD);
     patterns()
         .filter(|(kind, bit, _)| {
-            *kind == CueKind::ForbiddenPhrase && *bit == super::FORBIDDEN_ATTITUDE
+            *kind == CueKind::ForbiddenPhrase
+                && (*bit == super::FORBIDDEN_ATTITUDE || super::may_mock(*bit))
         })
         .filter_map(|(_, _, p)| {
             (from..end).rev().find(|&s| {

@@ -760,12 +760,14 @@ fn realistic_transcripts() {
         }
     }
     // The category each would be given: a double charge is billing, a change of billing
-    // address a transaction; threats and agent phrases alone name none.
+    // address a transaction; threats and agent phrases alone name none, but staff who mock
+    // the customer (`小朋友都會`, "Even a child could set this up") are rude, which is
+    // service attitude.
     let category = |t: &str| TextFacts::from_cues(&scan_text(t)).category();
     assert_eq!(category(ZH_HANS), Some(Category::Billing));
     assert_eq!(category(EN), Some(Category::Billing));
-    assert_eq!(category(ZH_HANT), None);
-    assert_eq!(category(EN_AGENT), None);
+    assert_eq!(category(ZH_HANT), Some(Category::ServiceAttitude));
+    assert_eq!(category(EN_AGENT), Some(Category::ServiceAttitude));
     assert_eq!(category(ZH_HANS_NEUTRAL), Some(Category::Billing));
     assert_eq!(category(ZH_HANT_NEUTRAL), Some(Category::Transaction));
     // A known limitation (module documentation): "billing address" counts for both.
