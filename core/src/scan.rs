@@ -58,7 +58,7 @@
 //! - Two negations govern staff conduct alone: a denial right before it ("wasn't",
 //!   "weren't", "isn't": "the agent wasn't rude", 12 bytes on at most) and the customer's
 //!   own conduct, the subject `I` right before a conduct verb ("I hung up on her", "I swore
-//!   at the advisor and hung up", `我挂了她电话`, `我鬧咗佢`, to the end of its clause). The
+//!   at the advisor and hung up", `我鬧咗佢幾句就收線`, 32 bytes on from its end). The
 //!   clause's other cues are read as before.
 //! - A harm told as what might happen or nearly happened is a hazard, never an injury
 //!   (tests/text/README.md, Safety): in the rest of the sentence after a condition (`如果`,
@@ -346,17 +346,23 @@ const NEGATION_CODES: [&str; 2] = ["clause", "sentence"];
 /// before any phrase that starts where it starts.
 const NEGATION_MASK: u8 = 2;
 /// The negation bit of a denial that governs only the conduct told right after it
-/// (`negation` lines of code `conduct`: "wasn't", "weren't", `没有`): a [`CONDUCT`] phrase
-/// that starts within [`CONDUCT_DENIAL_REACH`] bytes of its end, in its clause, is not
-/// read ("the agent wasn't rude", "she wasn't at all condescending"). It leaves every other
+/// (`negation` lines of code `conduct`: "wasn't", "weren't"): a [`CONDUCT`] phrase that
+/// starts within [`CONDUCT_DENIAL_REACH`] bytes of its end is not read ("the agent wasn't rude", "she wasn't at all condescending"). It leaves every other
 /// cue of its clause alone: "the heater wasn't earthed and burnt my hand" still tells a
 /// burn, which a clause negation would cancel.
 const NEGATION_CONDUCT: u8 = 3;
 /// The negation bit of the customer's own conduct (`negation` lines of code `own`: "i hung
-/// up", "i swore at", `我挂了`, `我鬧咗`): the subject `I` right before a conduct verb. Its
-/// own words and the [`CONDUCT`] phrases after it in its clause are the customer's, not
-/// staff's ("I swore at the advisor and hung up on her"); other cues are read as before.
+/// up", "i swore", `我鬧`): the subject `I` right before a conduct verb. Its own words and
+/// the [`CONDUCT`] phrases that start within [`OWN_CONDUCT_REACH`] bytes after it are the
+/// customer's, not staff's ("I swore at the advisor and hung up on her"); other cues are
+/// read as before.
 const NEGATION_OWN: u8 = 4;
+/// How far after the customer's own conduct ([`NEGATION_OWN`]) a conduct phrase is still
+/// theirs, in bytes: a verb coordinated with it ("I swore at the advisor and hung up on
+/// her", `我鬧咗佢幾句就收線`), not a turn told further on ("I hung up, and when I rang back
+/// the next agent was rude"). A byte reach rather than the clause: the scanner then keeps
+/// no state at each comma, which every text has many of.
+const OWN_CONDUCT_REACH: usize = 32;
 /// How far after a conduct denial ([`NEGATION_CONDUCT`]) the conduct it denies may start,
 /// in bytes: a degree word or two between ("wasn't at all rude", "wasn't being
 /// sarcastic"), not a conduct told further on ("wasn't helpful and then she was rude").
@@ -1371,8 +1377,8 @@ struct Reader {
     /// (see [`NEGATION_MASK`]): a phrase ending at or before it, read after it, lies inside.
     mask_end: usize,
     /// The offsets, from and to, in the whole text where a [`CONDUCT`] phrase that starts
-    /// there is not read: after a conduct denial ([`NEGATION_CONDUCT`]) or the customer's
-    /// own conduct ([`NEGATION_OWN`]) in this clause; `usize::MAX` from none.
+    /// there is not read: after a conduct denial ([`NEGATION_CONDUCT`]) or in the customer's
+    /// own conduct ([`NEGATION_OWN`]); `usize::MAX` from none.
     conduct_off: (usize, usize),
 }
 
@@ -1503,7 +1509,6 @@ impl Reader {
     fn boundary(&mut self, class: u8, at: usize, opens_quote: bool) {
         match class {
             CLAUSE => {
-                self.conduct_off.0 = usize::MAX;
                 self.clause_negated = false;
                 self.condition = false;
                 if self.possible_until != usize::MAX {
@@ -1511,7 +1516,6 @@ impl Reader {
                 }
             }
             SENTENCE | LINE => {
-                self.conduct_off.0 = usize::MAX;
                 self.clause_negated = false;
                 self.sentence_negated = false;
                 self.condition = false;
@@ -1764,7 +1768,7 @@ impl Reader {
                 self.conduct_off = (end, end.saturating_add(CONDUCT_DENIAL_REACH));
             }
             Some(CueKind::Negation) if bit == NEGATION_OWN => {
-                self.conduct_off = (at, usize::MAX);
+                self.conduct_off = (at, end.saturating_add(OWN_CONDUCT_REACH));
             }
             Some(CueKind::Negation) => {
                 if !self.condition {

@@ -365,11 +365,14 @@ fn static_data_is_small() {
     // (harms by mechanism, the pair of the customer's data and whom it reached, staff
     // conduct and staff words, category words v10, bare amounts after paying; about 260
     // lines in, 70 out, most of them held by a shorter line) take the hosted tables to
-    // 46,660 B and the compact ones to 31,761 B.
+    // 46,660 B and the compact ones to 31,761 B. Staff conduct told by description, its
+    // denials and the customer's own conduct, and the staff words v11 (about 40 lines in,
+    // 10 out) take the hosted tables 257 B past their bound and the compact ones 76 B
+    // (the JSON firmware 400 B: 97,296 -> 97,696 B).
     let table_budget = if cfg!(feature = "small-flash") {
-        30 * 1024 + 1280
+        30 * 1024 + 1408
     } else {
-        45 * 1024 + 768
+        45 * 1024 + 1088
     };
     // With `small-flash` the groups' runs hold a 1 bit per group and bucket, which grows
     // with the bucket count like the bucket starts (1.5 KiB for the firmware's 128).
