@@ -55,6 +55,11 @@
 //!   A negated threat, safety cue, malice sign or scope does not count. A condition (`如果`,
 //!   "if you") makes the negations of its clause not count (`如果你们不处理` is no negation);
 //!   a turn back to the speaker's intent (`我就`, `否则`, "but", "I will") ends a negation.
+//! - Two negations govern staff conduct alone: a denial right before it ("wasn't",
+//!   "weren't", "isn't": "the agent wasn't rude", 12 bytes on at most) and the customer's
+//!   own conduct, the subject `I` right before a conduct verb ("I hung up on her", "I swore
+//!   at the advisor and hung up", `我鬧咗佢幾句就收線`, 32 bytes on from its end). The
+//!   clause's other cues are read as before.
 //! - A harm told as what might happen or nearly happened is a hazard, never an injury
 //!   (tests/text/README.md, Safety): in the rest of the sentence after a condition (`如果`,
 //!   `万一`, `要係`, "if the", "what if"), or right after a near-miss word in its clause
@@ -340,6 +345,28 @@ const NEGATION_CODES: [&str; 2] = ["clause", "sentence"];
 /// mask lines come first in `phrases.tsv` (checked at compile time), so a look-alike is read
 /// before any phrase that starts where it starts.
 const NEGATION_MASK: u8 = 2;
+/// The negation bit of a denial that governs only the conduct told right after it
+/// (`negation` lines of code `conduct`: "wasn't", "weren't"): a [`CONDUCT`] phrase that
+/// starts within [`CONDUCT_DENIAL_REACH`] bytes of its end is not read ("the agent wasn't rude", "she wasn't at all condescending"). It leaves every other
+/// cue of its clause alone: "the heater wasn't earthed and burnt my hand" still tells a
+/// burn, which a clause negation would cancel.
+const NEGATION_CONDUCT: u8 = 3;
+/// The negation bit of the customer's own conduct (`negation` lines of code `own`: "i hung
+/// up", "i swore", `我鬧`): the subject `I` right before a conduct verb. Its own words and
+/// the [`CONDUCT`] phrases that start within [`OWN_CONDUCT_REACH`] bytes after it are the
+/// customer's, not staff's ("I swore at the advisor and hung up on her"); other cues are
+/// read as before.
+const NEGATION_OWN: u8 = 4;
+/// How far after the customer's own conduct ([`NEGATION_OWN`]) a conduct phrase is still
+/// theirs, in bytes: a verb coordinated with it ("I swore at the advisor and hung up on
+/// her", `我鬧咗佢幾句就收線`), not a turn told further on ("I hung up, and when I rang back
+/// the next agent was rude"). A byte reach rather than the clause: the scanner then keeps
+/// no state at each comma, which every text has many of.
+const OWN_CONDUCT_REACH: usize = 32;
+/// How far after a conduct denial ([`NEGATION_CONDUCT`]) the conduct it denies may start,
+/// in bytes: a degree word or two between ("wasn't at all rude", "wasn't being
+/// sarcastic"), not a conduct told further on ("wasn't helpful and then she was rude").
+const CONDUCT_DENIAL_REACH: usize = 12;
 /// Codes of condition phrases: `-` a condition or a hypothetical (`如果`, `万一`, "if you",
 /// "what if"): negations in the rest of its clause do not count, and a harm told in the
 /// rest of its sentence is a possibility; `near` a near miss or a possibility told beside
@@ -847,6 +874,10 @@ const fn code_bit(kind: CueKind, code: &str) -> u8 {
         CueKind::Negation => {
             if bytes_equal(c, b"-") {
                 NEGATION_MASK
+            } else if bytes_equal(c, b"conduct") {
+                NEGATION_CONDUCT
+            } else if bytes_equal(c, b"own") {
+                NEGATION_OWN
             } else {
                 str_index(&NEGATION_CODES, c)
             }
@@ -1395,6 +1426,10 @@ struct Reader {
     /// Offset in the whole text where the furthest-reaching look-alike read so far ends
     /// (see [`NEGATION_MASK`]): a phrase ending at or before it, read after it, lies inside.
     mask_end: usize,
+    /// The offsets, from and to, in the whole text where a [`CONDUCT`] phrase that starts
+    /// there is not read: after a conduct denial ([`NEGATION_CONDUCT`]) or in the customer's
+    /// own conduct ([`NEGATION_OWN`]); `usize::MAX` from none.
+    conduct_off: (usize, usize),
 }
 
 /// Roles of an amount the customer states (see [`MALICE_CLAIM`]): an amount with no marker
@@ -1435,6 +1470,7 @@ impl Reader {
             publicity_in_sentence: false,
             traditional: false,
             mask_end: 0,
+            conduct_off: (usize::MAX, 0),
         }
     }
 
@@ -1591,7 +1627,9 @@ impl Reader {
                     FORBIDDEN_ATTITUDE => return,
                     _ => bit.saturating_sub(FORBIDDEN_CONDUCT),
                 };
-                if customer_side && !self.negated() && !self.condition {
+                let (off_from, off_to) = self.conduct_off;
+                let off = off_from <= at && at < off_to;
+                if customer_side && !self.negated() && !self.condition && !off {
                     self.cues.conduct |= 1u8.checked_shl(u32::from(i)).unwrap_or(0);
                 }
             }
@@ -1783,6 +1821,12 @@ impl Reader {
                     self.cues.add_money(m);
                 }
             }
+            Some(CueKind::Negation) if bit == NEGATION_CONDUCT => {
+                self.conduct_off = (end, end.saturating_add(CONDUCT_DENIAL_REACH));
+            }
+            Some(CueKind::Negation) if bit == NEGATION_OWN => {
+                self.conduct_off = (at, end.saturating_add(OWN_CONDUCT_REACH));
+            }
             Some(CueKind::Negation) => {
                 if !self.condition {
                     if bit == 0 {
@@ -1803,6 +1847,7 @@ impl Reader {
                 self.clause_negated = false;
             }
             Some(CueKind::Resume) => {
+                self.conduct_off.0 = usize::MAX;
                 self.clause_negated = false;
                 self.sentence_negated = false;
                 self.condition = false;
