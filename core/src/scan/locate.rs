@@ -13,6 +13,7 @@ use super::facts::Voter;
 use super::numbers::numeral_end_len_before;
 use super::{patterns, scan_bytes, tables, CueKind, TextCues};
 use crate::codes::Category;
+use crate::utf8::{char_at, one_char};
 
 /// A cue to find: what one text-derived reason came from.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -342,13 +343,10 @@ const NUMBER_CHARS: &str = "0123456789,.零〇一二两兩三四五六七八九�
 /// separators and Chinese numerals.
 fn number_end(text: &[u8], at: usize) -> usize {
     let mut end = at;
-    while let Some(c) = text
-        .get(end..next_char_end(text, end))
-        .and_then(|b| core::str::from_utf8(b).ok())
-        .and_then(|s| s.chars().next())
-        .filter(|c| NUMBER_CHARS.contains(*c))
+    while let Some((_, next)) =
+        char_at(text, end, text.len()).filter(|(c, _)| NUMBER_CHARS.contains(*c))
     {
-        end = end.saturating_add(c.len_utf8());
+        end = next;
     }
     // A separator does not end a number ("£500." at the end of a sentence).
     while end > at
@@ -366,11 +364,7 @@ fn number_start(text: &[u8], end: usize) -> usize {
     let mut start = end;
     while start > 0 {
         let from = char_start(text, start.saturating_sub(1));
-        let last = text
-            .get(from..start)
-            .and_then(|b| core::str::from_utf8(b).ok())
-            .and_then(|s| s.chars().next());
-        match last {
+        match text.get(from..start).and_then(one_char) {
             Some(c) if NUMBER_CHARS.contains(c) => start = from,
             _ => break,
         }
