@@ -10,8 +10,7 @@ use super::{LOOKAHEAD, LOOKBACK, UNIT_HOURS};
 use crate::div64::div;
 // A character decoded by hand (`crate::utf8`): the readers look at a character or two
 // around every number, where a general UTF-8 check per character costs more than the match.
-pub(super) use crate::utf8::char_at;
-use crate::utf8::one_char;
+use crate::utf8::{char_at, one_char};
 
 /// What `N` stands for in a number-unit phrase of `phrases.tsv` such as `N天`: the last
 /// character of a number written with ASCII digits, full-width digits or Chinese numerals.
