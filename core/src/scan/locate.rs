@@ -260,16 +260,8 @@ fn threat_ending_at(text: &[u8], end: usize) -> Option<usize> {
 /// reader's words start.
 fn attitude_start(text: &[u8], end: usize) -> Option<usize> {
     let from = end.saturating_sub(super::LOOKAHEAD);
-    patterns()
-        .filter(|(kind, bit, _)| {
-            *kind == CueKind::ForbiddenPhrase && *bit == super::FORBIDDEN_ATTITUDE
-        })
-        .filter_map(|(_, _, p)| {
-            (from..end).rev().find(|&s| {
-                text.get(s..s.saturating_add(p.len()))
-                    .is_some_and(|w| w.eq_ignore_ascii_case(p.as_bytes()))
-            })
-        })
+    phrases(|kind, bit| kind == CueKind::ForbiddenPhrase && bit == super::FORBIDDEN_ATTITUDE)
+        .filter_map(|p| (from..end).rev().find(|&s| phrase_at(text, s, p)))
         .max()
 }
 
@@ -288,19 +280,29 @@ fn longest_ending_at(
     shows: impl Fn(CueKind, u8) -> bool,
 ) -> Option<usize> {
     let head = text.get(..end)?;
-    patterns()
-        .filter(|(kind, bit, _)| shows(*kind, *bit))
-        .map(|(_, _, p)| p.as_bytes())
+    phrases(&shows)
         .filter(|p| {
             head.len()
                 .checked_sub(p.len())
-                .and_then(|from| head.get(from..))
-                .is_some_and(|tail| tail.eq_ignore_ascii_case(p))
+                .is_some_and(|from| phrase_at(head, from, p))
         })
-        .map(|p| p.len())
+        .map(<[u8]>::len)
         .chain(numeral_unit_ending_at(head, &shows))
         .max()
         .map(|len| end.saturating_sub(len))
+}
+
+/// The phrases of the list whose kind and bit `shows` accepts.
+fn phrases(shows: impl Fn(CueKind, u8) -> bool) -> impl Iterator<Item = &'static [u8]> {
+    patterns()
+        .filter(move |(kind, bit, _)| shows(*kind, *bit))
+        .map(|(_, _, p)| p.as_bytes())
+}
+
+/// Whether `phrase` is written at `at` of `text` (English compared ignoring ASCII case).
+fn phrase_at(text: &[u8], at: usize, phrase: &[u8]) -> bool {
+    text.get(at..at.saturating_add(phrase.len()))
+        .is_some_and(|w| w.eq_ignore_ascii_case(phrase))
 }
 
 /// The length of the longest numeral + unit (`N天`: `三天`, `5天`) of a kind
