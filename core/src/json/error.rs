@@ -110,7 +110,17 @@ impl ParseError {
     /// Records the accepted name closest to the found one (of `names`).
     #[must_use]
     pub(crate) fn suggesting(mut self, names: &[&'static str]) -> Self {
-        self.suggestion = super::suggest::closest(self.found.as_str(), names).unwrap_or("");
+        self.suggestion =
+            super::suggest::closest(self.found.as_str(), names.iter().copied()).unwrap_or("");
+        self
+    }
+
+    /// Records the accepted code closest to the found one (of `list`, the codes joined by
+    /// `", "`).
+    #[must_use]
+    pub(crate) fn suggesting_in(mut self, list: &'static str) -> Self {
+        self.suggestion =
+            super::suggest::closest(self.found.as_str(), crate::codes::items(list)).unwrap_or("");
         self
     }
 

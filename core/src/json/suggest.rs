@@ -50,9 +50,12 @@ pub(super) fn distance(a: &[u8], b: &[u8]) -> Option<usize> {
 /// likely typo: at most one edit in three characters of the longer of the
 /// two (one for `emotoin`, two for `affected_customer`). The first of
 /// equally close names wins.
-pub(super) fn closest(word: &str, names: &[&'static str]) -> Option<&'static str> {
+pub(super) fn closest(
+    word: &str,
+    names: impl IntoIterator<Item = &'static str>,
+) -> Option<&'static str> {
     let mut best: Option<(usize, &'static str)> = None;
-    for &name in names {
+    for name in names {
         let Some(d) = distance(word.as_bytes(), name.as_bytes()) else {
             continue;
         };
