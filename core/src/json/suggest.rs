@@ -114,19 +114,19 @@ mod tests {
     #[test]
     fn suggests_the_closest_name_only_when_close() {
         let names = ["id", "emotion", "text", "threats", "affected_customers"];
-        assert_eq!(closest("emotoin", &names), Some("emotion"));
-        assert_eq!(closest("Text", &names), Some("text"));
-        assert_eq!(closest("treats", &names), Some("threats"));
+        assert_eq!(closest("emotoin", names), Some("emotion"));
+        assert_eq!(closest("Text", names), Some("text"));
+        assert_eq!(closest("treats", names), Some("threats"));
         assert_eq!(
-            closest("affected_customer", &names),
+            closest("affected_customer", names),
             Some("affected_customers")
         );
-        assert_eq!(closest("id ", &names), Some("id"));
-        assert_eq!(closest("colour", &names), None);
-        assert_eq!(closest("x", &names), None);
-        assert_eq!(closest("", &names), None);
+        assert_eq!(closest("id ", names), Some("id"));
+        assert_eq!(closest("colour", names), None);
+        assert_eq!(closest("x", names), None);
+        assert_eq!(closest("", names), None);
         // An exact match is not a typo.
-        assert_eq!(closest("id", &names), None);
+        assert_eq!(closest("id", names), None);
     }
 
     proptest::proptest! {
