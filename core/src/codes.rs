@@ -90,6 +90,9 @@ macro_rules! code_enum {
             }
         }
 
+        // The joined codes split back into the codes (what the JSON reader relies on).
+        const _: () = assert!($crate::codes::splits_into($name::EXPECTED, $name::CODES));
+
         impl core::fmt::Display for $name {
             fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
                 f.write_str(self.code())
@@ -121,6 +124,52 @@ macro_rules! code_enum {
             }
         }
     };
+}
+
+/// The items of a list joined by `", "` ([`Code::EXPECTED`]), in order: a vocabulary's codes
+/// read from its one joined string, so that a firmware's JSON reader carries no array of
+/// codes beside it. Every vocabulary's list splits back into its [`Code::CODES`]
+/// (`code_enum!` checks it at compile time).
+pub(crate) fn items(list: &'static str) -> impl Iterator<Item = &'static str> {
+    let mut rest = Some(list);
+    core::iter::from_fn(move || {
+        let r = rest?;
+        let end = r.bytes().position(|b| b == b',').unwrap_or(r.len());
+        let (item, tail) = r.split_at_checked(end)?;
+        // Past the `", "`; none after the last item.
+        rest = tail.get(2..);
+        Some(item)
+    })
+}
+
+/// Whether [`items`] of `list` are `codes`: no code holds a comma or starts with a space.
+/// Evaluated at compile time.
+pub(crate) const fn splits_into(list: &str, codes: &[&str]) -> bool {
+    let list = list.as_bytes();
+    let mut at = 0;
+    let mut i = 0;
+    while i < codes.len() {
+        let code = codes[i].as_bytes();
+        if code.is_empty() || code[0] == b' ' {
+            return false;
+        }
+        let mut j = 0;
+        while j < code.len() {
+            if code[j] == b',' || at + j >= list.len() || list[at + j] != code[j] {
+                return false;
+            }
+            j += 1;
+        }
+        at += code.len();
+        i += 1;
+        if i < codes.len() {
+            if at + 2 > list.len() || list[at] != b',' || list[at + 1] != b' ' {
+                return false;
+            }
+            at += 2;
+        }
+    }
+    at == list.len()
 }
 
 /// Joins string literals with ", " at compile time.
@@ -535,6 +584,27 @@ mod tests {
         assert_eq!(Category::from_code("Billing"), None);
         assert!(Category::EXPECTED.starts_with("basic_service, billing, "));
         assert!(Category::EXPECTED.ends_with(", other"));
+    }
+
+    #[test]
+    fn joined_codes_split_back_into_the_codes() {
+        fn check<T: Code>() {
+            let read: std::vec::Vec<&str> = items(T::EXPECTED).collect();
+            assert_eq!(read, T::CODES, "{}", T::WHAT);
+            assert!(splits_into(T::EXPECTED, T::CODES));
+        }
+        check::<Category>();
+        check::<Channel>();
+        check::<Jurisdiction>();
+        check::<MaliceSignal>();
+        check::<Threat>();
+        check::<Dimension>();
+        // A single code; lists that are not the codes joined.
+        assert_eq!(items("other").collect::<std::vec::Vec<_>>(), ["other"]);
+        assert!(!splits_into("a,b", &["a", "b"]));
+        assert!(!splits_into("a, b, c", &["a", "b"]));
+        assert!(!splits_into("a, b", &["a", "b", "c"]));
+        assert!(!splits_into("a, b", &["a", " b"]));
     }
 
     #[test]

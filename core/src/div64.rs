@@ -53,6 +53,27 @@ pub(crate) fn div(n: u64, d: u64) -> u64 {
     div_rem(n, d).map_or(0, |(q, _)| q)
 }
 
+/// The digits of `n` in `radix` (2 to 16), as values 0 to `radix - 1`, most significant
+/// first: the end of `buf`. Each writer maps the values to text its own way. A `u64` has
+/// at most 20 decimal digits; a radix below 10 that would need more keeps the last 20.
+#[inline(never)]
+pub(crate) fn digit_values(n: u64, radix: u64, buf: &mut [u8; 20]) -> &mut [u8] {
+    let mut i = buf.len();
+    let mut n = n;
+    loop {
+        let (q, d) = div_rem(n, radix).unwrap_or((0, 0));
+        i -= 1;
+        if let Some(slot) = buf.get_mut(i) {
+            *slot = u8::try_from(d).unwrap_or(0);
+        }
+        n = q;
+        if n == 0 || i == 0 {
+            break;
+        }
+    }
+    buf.get_mut(i..).unwrap_or(&mut [])
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -98,6 +119,28 @@ mod tests {
             let d = x.rotate_left(23) >> (x % 64);
             let want = n.checked_div(d).zip(n.checked_rem(d));
             assert_eq!(long_div_rem(n, d), want, "{n} / {d}");
+        }
+    }
+
+    #[test]
+    fn digit_values_are_those_of_core_fmt() {
+        for n in [
+            0u64,
+            1,
+            9,
+            10,
+            99,
+            100,
+            12_345,
+            u64::from(u32::MAX) + 1,
+            u64::MAX,
+        ] {
+            let mut buf = [0u8; 20];
+            let text: std::string::String = digit_values(n, 10, &mut buf)
+                .iter()
+                .map(|&d| char::from(b'0' + d))
+                .collect();
+            assert_eq!(text, std::format!("{n}"));
         }
     }
 }

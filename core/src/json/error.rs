@@ -3,7 +3,7 @@
 use core::fmt;
 
 use crate::codes::code_enum;
-use crate::div64::div_rem;
+use crate::div64::digit_values;
 use crate::guard::{GuardError, GuardErrorKind, Limits};
 
 code_enum! {
@@ -110,7 +110,17 @@ impl ParseError {
     /// Records the accepted name closest to the found one (of `names`).
     #[must_use]
     pub(crate) fn suggesting(mut self, names: &[&'static str]) -> Self {
-        self.suggestion = super::suggest::closest(self.found.as_str(), names).unwrap_or("");
+        self.suggestion =
+            super::suggest::closest(self.found.as_str(), names.iter().copied()).unwrap_or("");
+        self
+    }
+
+    /// Records the accepted code closest to the found one (of `list`, the codes joined by
+    /// `", "`).
+    #[must_use]
+    pub(crate) fn suggesting_in(mut self, list: &'static str) -> Self {
+        self.suggestion =
+            super::suggest::closest(self.found.as_str(), crate::codes::items(list)).unwrap_or("");
         self
     }
 
@@ -326,23 +336,10 @@ fn quote(f: &mut impl fmt::Write, s: &str, delim: &str) -> fmt::Result {
 /// rather than through `write!`: a firmware then carries none of `core::fmt`'s integer
 /// formatting (about 1 KiB of flash).
 pub(crate) fn digits(f: &mut impl fmt::Write, n: u64, radix: u64) -> fmt::Result {
-    // The digits' values, last first; each is written as a piece of a `&str` of digits, as
-    // the bytes of a buffer would need `core::str::from_utf8` to be a `&str`.
+    // Each digit is written as a piece of a `&str` of digits, as the bytes of a buffer would
+    // need `core::str::from_utf8` to be a `&str`.
     let mut buf = [0u8; 20];
-    let mut i = buf.len();
-    let mut n = n;
-    loop {
-        let (q, d) = div_rem(n, radix).unwrap_or((0, 0));
-        i -= 1;
-        if let Some(slot) = buf.get_mut(i) {
-            *slot = u8::try_from(d).unwrap_or(0);
-        }
-        n = q;
-        if n == 0 || i == 0 {
-            break;
-        }
-    }
-    for &d in buf.get(i..).unwrap_or(&[]) {
+    for &d in digit_values(n, radix, &mut buf).iter() {
         let d = usize::from(d);
         f.write_str("0123456789abcdef".get(d..=d).unwrap_or("0"))?;
     }

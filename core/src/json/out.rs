@@ -8,6 +8,9 @@ use super::fragment::{CodePieces, Fragment};
 use super::write::BufferTooSmall;
 #[cfg(not(feature = "small-flash"))]
 use crate::code_words::SLOTS;
+#[cfg(feature = "small-flash")]
+use crate::div64::digit_values;
+#[cfg(not(feature = "small-flash"))]
 use crate::div64::div_rem;
 use crate::factor::Factor;
 
@@ -126,20 +129,11 @@ impl<'b> Out<'b> {
     #[inline(never)]
     pub(super) fn u64(&mut self, v: u64) -> Res {
         let mut tmp = [0u8; 20];
-        let mut i = tmp.len();
-        let mut v = v;
-        loop {
-            let (q, r) = div_rem(v, 10).unwrap_or((0, 0));
-            i = i.saturating_sub(1);
-            if let Some(d) = tmp.get_mut(i) {
-                *d = b'0' + r as u8;
-            }
-            v = q;
-            if v == 0 {
-                break;
-            }
+        let digits = digit_values(v, 10, &mut tmp);
+        for d in digits.iter_mut() {
+            *d += b'0';
         }
-        self.put(tmp.get(i..).unwrap_or(&[]))
+        self.put(digits)
     }
 
     /// An unsigned integer; one or two digits without a loop. Inlined for speed.

@@ -5,7 +5,7 @@ use super::lex::{Lex, RawString};
 use super::value::{for_each_byte_piece, push_chars, unescape_into, BytePiece};
 use super::{not_an_object, ErrorKind, ParseError};
 use crate::code_words::CodeWords;
-use crate::codes::Code;
+use crate::codes::{items, Code};
 use crate::complaint::{Complaint, Id};
 use crate::contract::{FieldReader, RecordField};
 use crate::flags::{Flag, FlagSet};
@@ -375,19 +375,19 @@ fn id(lex: &mut Lex<'_>, at: At) -> Result<Id, ParseError> {
 /// One code of a vocabulary.
 #[inline]
 fn code<T: Code>(lex: &mut Lex<'_>, at: At) -> Result<T, ParseError> {
-    let index = code_index(lex, at, None, T::CODES, T::EXPECTED)?;
+    let index = code_index(lex, at, None, T::EXPECTED)?;
     T::from_index(index).ok_or_else(|| at.error(ErrorKind::UnknownValue, T::EXPECTED))
 }
 
-/// The index in `codes` of the string at `lex`. Not generic over the
-/// vocabulary (nor is [`flag_bits`]), so that the firmware carries this
-/// code once rather than once per vocabulary.
+/// The index among the codes of `expected` (joined by `", "`, [`Code::EXPECTED`]) of the
+/// string at `lex`. Not generic over the vocabulary (nor is [`flag_bits`]), so that the
+/// firmware carries this code once rather than once per vocabulary; the codes are read
+/// from the joined list, so that it carries no array of them either.
 #[inline(never)]
 fn code_index(
     lex: &mut Lex<'_>,
     at: At,
     index: Option<u16>,
-    codes: &[&'static str],
     expected: &'static str,
 ) -> Result<u8, ParseError> {
     if lex.peek() != Some(b'"') {
@@ -399,32 +399,27 @@ fn code_index(
         let mut buf = [0u8; KEY_CAPACITY];
         unescape_into(s.raw, &mut buf)
             .and_then(|n| buf.get(..n))
-            .and_then(|text| codes.iter().position(|c| c.as_bytes() == text))
+            .and_then(|text| items(expected).position(|c| c.as_bytes() == text))
     } else {
         // Compared as bytes: no UTF-8 check needed for a match.
-        codes.iter().position(|c| c.as_bytes() == s.raw)
+        items(expected).position(|c| c.as_bytes() == s.raw)
     };
     position.and_then(|p| u8::try_from(p).ok()).ok_or_else(|| {
         ParseError::new(ErrorKind::UnknownValue, offset, at.field, expected)
             .at_index(index)
             .with_found(s.raw)
-            .suggesting(codes)
+            .suggesting_in(expected)
     })
 }
 
 /// A list of codes, as a set.
 fn flags<T: Code + Flag>(lex: &mut Lex<'_>, at: At) -> Result<FlagSet<T>, ParseError> {
-    flag_bits(lex, at, <T as Code>::CODES, <T as Code>::EXPECTED).map(FlagSet::from_bits_truncate)
+    flag_bits(lex, at, <T as Code>::EXPECTED).map(FlagSet::from_bits_truncate)
 }
 
-/// A list of codes of `codes`, as bits by index.
+/// A list of codes of `expected` (joined by `", "`), as bits by index.
 #[inline(never)]
-fn flag_bits(
-    lex: &mut Lex<'_>,
-    at: At,
-    codes: &[&'static str],
-    expected: &'static str,
-) -> Result<u16, ParseError> {
+fn flag_bits(lex: &mut Lex<'_>, at: At, expected: &'static str) -> Result<u16, ParseError> {
     if lex.peek() != Some(b'[') {
         return Err(at.error(ErrorKind::WrongType, "an array of strings"));
     }
@@ -440,7 +435,7 @@ fn flag_bits(
     let mut index: u16 = 0;
     loop {
         let element = lex.pos;
-        let i = code_index(lex, before, Some(index), codes, expected)?;
+        let i = code_index(lex, before, Some(index), expected)?;
         bits |= 1u16.checked_shl(u32::from(i)).unwrap_or(0);
         before.offset = element;
         index = index.saturating_add(1);

@@ -50,9 +50,12 @@ pub(super) fn distance(a: &[u8], b: &[u8]) -> Option<usize> {
 /// likely typo: at most one edit in three characters of the longer of the
 /// two (one for `emotoin`, two for `affected_customer`). The first of
 /// equally close names wins.
-pub(super) fn closest(word: &str, names: &[&'static str]) -> Option<&'static str> {
+pub(super) fn closest(
+    word: &str,
+    names: impl IntoIterator<Item = &'static str>,
+) -> Option<&'static str> {
     let mut best: Option<(usize, &'static str)> = None;
-    for &name in names {
+    for name in names {
         let Some(d) = distance(word.as_bytes(), name.as_bytes()) else {
             continue;
         };
@@ -111,19 +114,19 @@ mod tests {
     #[test]
     fn suggests_the_closest_name_only_when_close() {
         let names = ["id", "emotion", "text", "threats", "affected_customers"];
-        assert_eq!(closest("emotoin", &names), Some("emotion"));
-        assert_eq!(closest("Text", &names), Some("text"));
-        assert_eq!(closest("treats", &names), Some("threats"));
+        assert_eq!(closest("emotoin", names), Some("emotion"));
+        assert_eq!(closest("Text", names), Some("text"));
+        assert_eq!(closest("treats", names), Some("threats"));
         assert_eq!(
-            closest("affected_customer", &names),
+            closest("affected_customer", names),
             Some("affected_customers")
         );
-        assert_eq!(closest("id ", &names), Some("id"));
-        assert_eq!(closest("colour", &names), None);
-        assert_eq!(closest("x", &names), None);
-        assert_eq!(closest("", &names), None);
+        assert_eq!(closest("id ", names), Some("id"));
+        assert_eq!(closest("colour", names), None);
+        assert_eq!(closest("x", names), None);
+        assert_eq!(closest("", names), None);
         // An exact match is not a typo.
-        assert_eq!(closest("id", &names), None);
+        assert_eq!(closest("id", names), None);
     }
 
     proptest::proptest! {

@@ -13,6 +13,7 @@ use super::facts::Voter;
 use super::numbers::numeral_end_len_before;
 use super::{patterns, scan_bytes, tables, CueKind, TextCues};
 use crate::codes::Category;
+use crate::utf8::{char_at, one_char};
 
 /// A cue to find: what one text-derived reason came from.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -265,18 +266,12 @@ fn threat_ending_at(text: &[u8], end: usize) -> Option<usize> {
 /// of `text`: where the reader's words start.
 fn attitude_start(text: &[u8], end: usize) -> Option<usize> {
     let from = end.saturating_sub(super::LOOKAHEAD);
-    patterns()
-        .filter(|(kind, bit, _)| {
-            *kind == CueKind::ForbiddenPhrase
-                && (*bit == super::FORBIDDEN_ATTITUDE || super::may_mock(*bit))
-        })
-        .filter_map(|(_, _, p)| {
-            (from..end).rev().find(|&s| {
-                text.get(s..s.saturating_add(p.len()))
-                    .is_some_and(|w| w.eq_ignore_ascii_case(p.as_bytes()))
-            })
-        })
-        .max()
+    phrases(|kind, bit| {
+        kind == CueKind::ForbiddenPhrase
+            && (bit == super::FORBIDDEN_ATTITUDE || super::may_mock(bit))
+    })
+    .filter_map(|p| (from..end).rev().find(|&s| phrase_at(text, s, p)))
+    .max()
 }
 
 /// The start of the longest phrase of `cue` that ends at `end` of `text`
@@ -294,19 +289,29 @@ fn longest_ending_at(
     shows: impl Fn(CueKind, u8) -> bool,
 ) -> Option<usize> {
     let head = text.get(..end)?;
-    patterns()
-        .filter(|(kind, bit, _)| shows(*kind, *bit))
-        .map(|(_, _, p)| p.as_bytes())
+    phrases(&shows)
         .filter(|p| {
             head.len()
                 .checked_sub(p.len())
-                .and_then(|from| head.get(from..))
-                .is_some_and(|tail| tail.eq_ignore_ascii_case(p))
+                .is_some_and(|from| phrase_at(head, from, p))
         })
-        .map(|p| p.len())
+        .map(<[u8]>::len)
         .chain(numeral_unit_ending_at(head, &shows))
         .max()
         .map(|len| end.saturating_sub(len))
+}
+
+/// The phrases of the list whose kind and bit `shows` accepts.
+fn phrases(shows: impl Fn(CueKind, u8) -> bool) -> impl Iterator<Item = &'static [u8]> {
+    patterns()
+        .filter(move |(kind, bit, _)| shows(*kind, *bit))
+        .map(|(_, _, p)| p.as_bytes())
+}
+
+/// Whether `phrase` is written at `at` of `text` (English compared ignoring ASCII case).
+fn phrase_at(text: &[u8], at: usize, phrase: &[u8]) -> bool {
+    text.get(at..at.saturating_add(phrase.len()))
+        .is_some_and(|w| w.eq_ignore_ascii_case(phrase))
 }
 
 /// The length of the longest numeral + unit (`N天`: `三天`, `5天`) of a kind
@@ -349,13 +354,10 @@ const NUMBER_CHARS: &str = "0123456789,.零〇一二两兩三四五六七八九�
 /// separators and Chinese numerals.
 fn number_end(text: &[u8], at: usize) -> usize {
     let mut end = at;
-    while let Some(c) = text
-        .get(end..next_char_end(text, end))
-        .and_then(|b| core::str::from_utf8(b).ok())
-        .and_then(|s| s.chars().next())
-        .filter(|c| NUMBER_CHARS.contains(*c))
+    while let Some((_, next)) =
+        char_at(text, end, text.len()).filter(|(c, _)| NUMBER_CHARS.contains(*c))
     {
-        end = end.saturating_add(c.len_utf8());
+        end = next;
     }
     // A separator does not end a number ("£500." at the end of a sentence).
     while end > at
@@ -373,11 +375,7 @@ fn number_start(text: &[u8], end: usize) -> usize {
     let mut start = end;
     while start > 0 {
         let from = char_start(text, start.saturating_sub(1));
-        let last = text
-            .get(from..start)
-            .and_then(|b| core::str::from_utf8(b).ok())
-            .and_then(|s| s.chars().next());
-        match last {
+        match text.get(from..start).and_then(one_char) {
             Some(c) if NUMBER_CHARS.contains(c) => start = from,
             _ => break,
         }

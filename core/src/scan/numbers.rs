@@ -10,8 +10,7 @@ use super::{LOOKAHEAD, LOOKBACK, UNIT_HOURS};
 use crate::div64::div;
 // A character decoded by hand (`crate::utf8`): the readers look at a character or two
 // around every number, where a general UTF-8 check per character costs more than the match.
-pub(super) use crate::utf8::char_at;
-use crate::utf8::one_char;
+use crate::utf8::{char_at, one_char};
 
 /// What `N` stands for in a number-unit phrase of `phrases.tsv` such as `N天`: the last
 /// character of a number written with ASCII digits, full-width digits or Chinese numerals.
@@ -979,13 +978,13 @@ pub(super) fn money(hay: &[u8], p: usize, len: usize, bit: u8) -> Option<(u64, u
         }
         // `ten grand`, `five thousand dollars`: the number times its scale.
         let pattern = hay.get(p..end).unwrap_or_default();
-        if let Some(i) = SCALES.iter().position(|(w, _)| {
+        if let Some(&(word, scale)) = SCALES.iter().find(|(w, _)| {
             pattern
                 .get(..w.len())
                 .is_some_and(|h| h.eq_ignore_ascii_case(w.as_bytes()))
         }) {
             // Not `a grand total`, `grand opening`, `grand prize`.
-            if i == 0
+            if word == "grand"
                 && word_after_is(
                     hay,
                     end,
@@ -995,7 +994,7 @@ pub(super) fn money(hay: &[u8], p: usize, len: usize, bit: u8) -> Option<(u64, u
             {
                 return None;
             }
-            value = value.saturating_mul(SCALES.get(i).map_or(1, |&(_, m)| m));
+            value = value.saturating_mul(scale);
         }
         return Some((value, currency, end)).filter(|(v, _, _)| *v > 0);
     }

@@ -53,7 +53,7 @@ pub(super) fn scope(hay: &[u8], p: usize, len: usize) -> Option<u8> {
     // `core::str::from_utf8` accepts at the start, decoded by hand).
     let mut i = 0;
     for _ in 0..PLACE_CHARS {
-        let (c, next) = super::numbers::char_at(after, i, after.len())?;
+        let (c, next) = crate::utf8::char_at(after, i, after.len())?;
         let rest = after.get(i..)?;
         if COMPOUNDS.iter().any(|w| rest.starts_with(w.as_bytes())) {
             return Some(1);

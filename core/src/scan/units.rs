@@ -10,9 +10,10 @@
 //! reading (a second, smaller filter on the same hash product, then one word compare per
 //! unit), and `matches_plain` (tests only) the plain one it is compared with on every input.
 
-use super::numbers::{self, NUMERAL_ENDS};
+use super::numbers::NUMERAL_ENDS;
 use super::tables::{self, UNITS};
 use super::word_of;
+use crate::utf8::char_at;
 
 /// log2 of the number of bits of [`UNIT_FILTER`]: 8 192 bits (1 KiB) for the 800 keys on
 /// 64-bit targets, where about one filter hit in ten that is no numeral + unit gets past
@@ -99,7 +100,7 @@ fn numeral_len(hay: &[u8], p: usize) -> Option<usize> {
         b'0'..=b'9' => Some(1),
         0x00..=0x7F => None,
         _ => {
-            let (c, end) = numbers::char_at(hay, p, hay.len())?;
+            let (c, end) = char_at(hay, p, hay.len())?;
             NUMERALS_SORTED
                 .binary_search(&c)
                 .ok()
@@ -158,7 +159,7 @@ pub(super) fn matches(hay: &[u8], p: usize, m: u64, mut found: impl FnMut(u8, us
 /// The plain reading [`matches`] is compared with: every unit after a numeral end at `p`.
 #[cfg(test)]
 fn matches_plain(hay: &[u8], p: usize, mut found: impl FnMut(u8, usize)) {
-    let Some(n) = numbers::numeral_end_len(hay, p) else {
+    let Some(n) = super::numbers::numeral_end_len(hay, p) else {
         return;
     };
     let digit = hay.get(p).is_some_and(u8::is_ascii_digit);
@@ -254,7 +255,11 @@ mod tests {
         for c in (0..0x11_0000).filter_map(char::from_u32) {
             let s = c.to_string();
             let t = [s.as_bytes(), b"x"].concat();
-            assert_eq!(numeral_len(&t, 0), numbers::numeral_end_len(&t, 0), "{c}");
+            assert_eq!(
+                numeral_len(&t, 0),
+                super::super::numbers::numeral_end_len(&t, 0),
+                "{c}"
+            );
         }
     }
 
