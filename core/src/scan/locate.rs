@@ -337,7 +337,7 @@ fn next_char_end(text: &[u8], at: usize) -> usize {
 /// Characters a number is written with: digits, separators and Chinese
 /// numerals, with the financial forms of receipts (`參萬貳仟元`).
 const NUMBER_CHARS: &str =
-    "0123456789,.零〇一二两兩三四五六七八九十百千万萬亿億几幾半壹贰貳叁參参叄肆伍陆陸柒捌玖拾佰仟";
+    "0123456789,.零〇一二两兩三四五六七八九十百千万萬亿億几幾半壹贰貳叁參参肆伍陆陸柒捌玖拾佰仟";
 
 /// The end of the number that goes on at `at` of `text` (`at` if none): its digits,
 /// separators and Chinese numerals.
