@@ -1,8 +1,8 @@
 //! Amounts said the way people write prices and claims: a figure with its lower bound left
 //! open (`三百幾蚊`, `二十几万`) against one with no figure (`几百块`, "a few hundred
 //! quid"), the tenths after 块 (`三块五`), amounts paid or fees said bare (`付了八万`,
-//! `医药费两万八`), and the numbers that must not read as money (counts, times, phone
-//! numbers, percentages).
+//! `医药费两万八`), the financial numerals of receipts (`參萬貳仟元`), and the numbers that
+//! must not read as money (counts, times, phone numbers, percentages).
 
 use complaint_triage::scan::CURRENCIES;
 use complaint_triage::scan_text;
@@ -138,4 +138,57 @@ fn region_words_decide_the_local_currency() {
         amounts("在大賣場買的吸塵器，一千八百元。"),
         [(180_000, "TWD")]
     );
+}
+
+#[test]
+fn an_open_figure_before_a_currency_unit_is_its_lower_bound() {
+    assert_eq!(
+        amounts("修部手機收咗我三百幾蚊，一日就壞。"),
+        [(30_000, "HKD")]
+    );
+    assert_eq!(
+        amounts("呢個月費二千幾蚊，上網慢到死。"),
+        [(200_000, "HKD")]
+    );
+    assert_eq!(
+        amounts("一个充电宝五十几块，用了两天就鼓包。"),
+        [(5_000, "CNY")]
+    );
+    assert_eq!(
+        amounts("这双鞋八百几元买的，穿一周就开胶。"),
+        [(80_000, "CNY")]
+    );
+    assert_eq!(
+        amounts("在大賣場買的吹風機一千幾塊，第二天就壞了。"),
+        [(100_000, "TWD")]
+    );
+    // No digit before 几: no figure stated.
+    for t in [
+        "十几块的东西",
+        "只係幾蚊嘅事",
+        "几块钱而已",
+        "几元的邮费也要收",
+    ] {
+        assert_eq!(amounts(t), [], "{t}");
+    }
+    // 几 before a unit of time or a count is no money.
+    assert_eq!(amounts("等了三十几天，二十几次电话。"), []);
+}
+
+#[test]
+fn the_financial_numerals_of_receipts() {
+    assert_eq!(
+        amounts("已寄存證信函：收據上寫明參萬貳仟元。"),
+        [(3_200_000, "TWD")]
+    );
+    assert_eq!(
+        amounts("合同金额叁万贰仟元，发票只开了伍仟元。"),
+        [(3_200_000, "CNY"), (500_000, "CNY")]
+    );
+    assert_eq!(
+        amounts("收据写的是人民币叁佰陆拾伍元整。"),
+        [(36_500, "CNY")]
+    );
+    assert_eq!(amounts("押金收据：壹仟伍佰元。"), [(150_000, "CNY")]);
+    assert_eq!(amounts("退款单上是捌拾元。"), [(8_000, "CNY")]);
 }

@@ -347,8 +347,9 @@ fn next_char_end(text: &[u8], at: usize) -> usize {
 }
 
 /// Characters a number is written with: digits, separators and Chinese
-/// numerals.
-const NUMBER_CHARS: &str = "0123456789,.零〇一二两兩三四五六七八九十百千万萬亿億几幾半";
+/// numerals, with the financial forms of receipts (`參萬貳仟元`).
+const NUMBER_CHARS: &str =
+    "0123456789,.零〇一二两兩三四五六七八九十百千万萬亿億几幾半壹贰貳叁參参肆伍陆陸柒捌玖拾佰仟";
 
 /// The end of the number that goes on at `at` of `text` (`at` if none): its digits,
 /// separators and Chinese numerals.
@@ -419,6 +420,8 @@ mod tests {
         );
         assert_eq!(words("I want $1,200 back", Cue::Money), Some("$1,200"));
         assert_eq!(words("断网三天了", Cue::Elapsed), Some("三天"));
+        assert_eq!(words("收据上是伍仟元", Cue::Money), Some("伍仟元"));
+        assert_eq!(words("修咗三百幾蚊", Cue::Money), Some("三百幾蚊"));
         assert_eq!(
             words("I was charged twice for one parcel", Cue::Category(1)),
             Some("charged twice")

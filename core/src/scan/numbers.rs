@@ -64,6 +64,17 @@ fn digit(c: char) -> Option<u64> {
         '七' => 7,
         '八' => 8,
         '九' => 9,
+        // The financial (banker's) forms of receipts and contracts: `參萬貳仟元`,
+        // `人民币叁佰陆拾伍元整` (`参`/`參` also write 3).
+        '壹' => 1,
+        '贰' | '貳' => 2,
+        '叁' | '參' | '参' => 3,
+        '肆' => 4,
+        '伍' => 5,
+        '陆' | '陸' => 6,
+        '柒' => 7,
+        '捌' => 8,
+        '玖' => 9,
         _ => return None,
     };
     Some(d)
@@ -74,7 +85,21 @@ fn numeric(c: char) -> bool {
     digit(c).is_some()
         || matches!(
             c,
-            '十' | '百' | '千' | '万' | '萬' | '半' | '多' | '几' | '幾' | '廿' | ',' | '.' | '，'
+            '十' | '百'
+                | '千'
+                | '万'
+                | '萬'
+                | '拾'
+                | '佰'
+                | '仟'
+                | '半'
+                | '多'
+                | '几'
+                | '幾'
+                | '廿'
+                | ','
+                | '.'
+                | '，'
         )
 }
 
@@ -116,7 +141,7 @@ fn evaluate(hay: &[u8], start: usize, end: usize) -> Option<u64> {
                 decimals = Some(0);
             }
             ',' | '，' => {}
-            '十' => {
+            '十' | '拾' => {
                 let n = if cur == 0 { 100 } else { cur };
                 section = section.saturating_add(n.saturating_mul(10));
                 (cur, cur_is_digit, last_mult, any) = (0, false, 10, true);
@@ -125,8 +150,12 @@ fn evaluate(hay: &[u8], start: usize, end: usize) -> Option<u64> {
                 section = section.saturating_add(2000);
                 (cur, cur_is_digit, last_mult, any) = (0, false, 10, true);
             }
-            '百' | '千' => {
-                let m = if c == '百' { 100 } else { 1000 };
+            '百' | '千' | '佰' | '仟' => {
+                let m = if matches!(c, '百' | '佰') {
+                    100
+                } else {
+                    1000
+                };
                 section = section.saturating_add(cur.saturating_mul(m));
                 (cur, cur_is_digit, last_mult, any) = (0, false, m, true);
                 decimals = None;
