@@ -367,10 +367,12 @@ fn static_data_is_small() {
     // lines in, 70 out, most of them held by a shorter line) take the hosted tables to
     // 46,660 B and the compact ones to 31,761 B. The category words v11 and the scope words
     // v11 (39 lines) take the hosted tables about 400 B and the compact ones 128 B past that.
+    // The property damage lines (safety v11, 14 lines) take the hosted tables 90 B past the
+    // bound that held them; the compact ones stay within theirs.
     let table_budget = if cfg!(feature = "small-flash") {
         30 * 1024 + 1536
     } else {
-        45 * 1024 + 1280
+        45 * 1024 + 1408
     };
     // With `small-flash` the groups' runs hold a 1 bit per group and bucket, which grows
     // with the bucket count like the bucket starts (1.5 KiB for the firmware's 128).
