@@ -300,10 +300,11 @@ fn fractures_live_wires_and_hospital_stays_in_other_words() {
         safety("The heater burned my son's hand and he was kept in hospital overnight."),
         Some("serious_injury_or_death")
     );
-    // A phone or a promise is not a bone.
+    // A phone or a promise is not a bone: the customer's phone broken by staff is property
+    // damage, a hazard (tests/text/README.md, Safety), never an injury.
     assert_eq!(
         safety("You broke my phone screen and then broke your promise."),
-        None
+        Some("hazard")
     );
 }
 

@@ -368,11 +368,13 @@ fn static_data_is_small() {
     // 46,660 B and the compact ones to 31,761 B. The category words v11 and the scope words
     // v11 (39 lines) take the hosted tables about 400 B and the compact ones 128 B past that;
     // staff conduct told by description, its denials and the customer's own conduct, and the
-    // staff words v11 (about 40 lines in, 10 out) 257 B and 76 B more.
+    // staff words v11 (about 40 lines in, 10 out) 257 B and 76 B more; the property damage
+    // lines (safety v11, 14 lines) and the open figures and banker's numerals take them to
+    // 47,979 B hosted and 32,615 B compact.
     let table_budget = if cfg!(feature = "small-flash") {
-        30 * 1024 + 1664
+        30 * 1024 + 2048
     } else {
-        45 * 1024 + 1536
+        45 * 1024 + 2048
     };
     // With `small-flash` the groups' runs hold a 1 bit per group and bucket, which grows
     // with the bucket count like the bucket starts (1.5 KiB for the firmware's 128).
