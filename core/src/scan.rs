@@ -56,7 +56,7 @@
 //!   "if you") makes the negations of its clause not count (`如果你们不处理` is no negation);
 //!   a turn back to the speaker's intent (`我就`, `否则`, "but", "I will") ends a negation.
 //! - Two negations govern staff conduct alone: a denial right before it ("wasn't",
-//!   "weren't", "isn't": "the agent wasn't rude", 12 bytes on at most) and the customer's
+//!   "weren't": "the agent wasn't rude", 12 bytes on at most) and the customer's
 //!   own conduct, the subject `I` right before a conduct verb ("I hung up on her", "I swore
 //!   at the advisor and hung up", `我鬧咗佢幾句就收線`, 32 bytes on from its end). The
 //!   clause's other cues are read as before.
@@ -347,9 +347,10 @@ const NEGATION_CODES: [&str; 2] = ["clause", "sentence"];
 const NEGATION_MASK: u8 = 2;
 /// The negation bit of a denial that governs only the conduct told right after it
 /// (`negation` lines of code `conduct`: "wasn't", "weren't"): a [`CONDUCT`] phrase that
-/// starts within [`CONDUCT_DENIAL_REACH`] bytes of its end is not read ("the agent wasn't rude", "she wasn't at all condescending"). It leaves every other
-/// cue of its clause alone: "the heater wasn't earthed and burnt my hand" still tells a
-/// burn, which a clause negation would cancel.
+/// starts within [`CONDUCT_DENIAL_REACH`] bytes of its end is not read ("the agent wasn't
+/// rude", "she wasn't at all condescending"). It leaves every other cue of its clause
+/// alone: "the heater wasn't earthed and burnt my hand" still tells a burn, which a clause
+/// negation would cancel.
 const NEGATION_CONDUCT: u8 = 3;
 /// The negation bit of the customer's own conduct (`negation` lines of code `own`: "i hung
 /// up", "i swore", `我鬧`): the subject `I` right before a conduct verb. Its own words and
