@@ -8,16 +8,11 @@
 //! English; and the look-alikes where the same words belong to another category or to none.
 
 mod common;
-use common::category;
+use common::{assert_readings, category};
 
 /// Every text suggests the category given beside it.
 fn assert_all(cases: &[(&str, Option<&str>)]) {
-    let wrong: Vec<(&str, Option<&str>, Option<&str>)> = cases
-        .iter()
-        .map(|&(t, want)| (t, want, category(t)))
-        .filter(|(_, want, got)| want != got)
-        .collect();
-    assert_eq!(wrong, Vec::new(), "(text, wanted, suggested)");
+    assert_readings(cases, category);
 }
 
 #[test]

@@ -7,26 +7,7 @@
 //! the customer's own bluntness, a recorded voice asking the caller to hold, cold food.
 
 mod common;
-use common::{conduct, forbidden, safety};
-
-/// The texts of `cases` whose conduct does not hold `code`.
-fn missed<'a>(cases: &[&'a str], code: &str) -> Vec<&'a str> {
-    cases
-        .iter()
-        .copied()
-        .filter(|t| !conduct(t).contains(&code))
-        .collect()
-}
-
-/// The texts of `cases` that show any conduct, with what they show.
-fn read<'a>(cases: &[&'a str]) -> Vec<(&'a str, Vec<&'static str>)> {
-    cases
-        .iter()
-        .copied()
-        .map(|t| (t, conduct(t)))
-        .filter(|(_, c)| !c.is_empty())
-        .collect()
-}
+use common::{conduct, conduct_missed, conduct_read, forbidden, safety};
 
 #[test]
 fn rude_told_in_english_by_description_is_rude() {
@@ -46,7 +27,7 @@ fn rude_told_in_english_by_description_is_rude() {
         "He snapped at my son for asking twice.",
         "The clerk basically called me a liar.",
     ];
-    assert_eq!(missed(&texts, "rude"), Vec::<&str>::new());
+    assert_eq!(conduct_missed(&texts, "rude"), Vec::<&str>::new());
 }
 
 #[test]
@@ -66,7 +47,7 @@ fn rude_told_in_chinese_and_cantonese_by_description_is_rude() {
         "店員擺臭臉，問什麼都不回答。",
         "個侍應好串咁擲低張單。",
     ];
-    assert_eq!(missed(&texts, "rude"), Vec::<&str>::new());
+    assert_eq!(conduct_missed(&texts, "rude"), Vec::<&str>::new());
 }
 
 #[test]
@@ -82,7 +63,10 @@ fn rejection_told_by_description_is_a_nonverbal_rejection() {
         "那个营业员扭头就走。",
         "The agent disconnected the call when I asked for a supervisor.",
     ];
-    assert_eq!(missed(&texts, "nonverbal_rejection"), Vec::<&str>::new());
+    assert_eq!(
+        conduct_missed(&texts, "nonverbal_rejection"),
+        Vec::<&str>::new()
+    );
 }
 
 #[test]
@@ -98,7 +82,10 @@ fn a_conduct_denied_right_before_it_is_none() {
         "The agent was not rude, but the fee is wrong.",
         "Staff were never rude to me.",
     ];
-    assert_eq!(read(&texts), Vec::<(&str, Vec<&'static str>)>::new());
+    assert_eq!(
+        conduct_read(&texts),
+        Vec::<(&str, Vec<&'static str>)>::new()
+    );
 }
 
 #[test]
@@ -128,7 +115,10 @@ fn the_customers_own_conduct_and_bluntness_are_none() {
         "说句难听的，你们就是骗子。",
         "冷冰冰的饭菜送到家里。",
     ];
-    assert_eq!(read(&texts), Vec::<(&str, Vec<&'static str>)>::new());
+    assert_eq!(
+        conduct_read(&texts),
+        Vec::<(&str, Vec<&'static str>)>::new()
+    );
 }
 
 #[test]

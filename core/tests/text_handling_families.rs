@@ -10,26 +10,7 @@
 //! request unanswered, the customer's own words.
 
 mod common;
-use common::{conduct, forbidden};
-
-/// The texts of `cases` whose conduct does not hold `code`.
-fn conduct_missed<'a>(cases: &[&'a str], code: &str) -> Vec<&'a str> {
-    cases
-        .iter()
-        .copied()
-        .filter(|t| !conduct(t).contains(&code))
-        .collect()
-}
-
-/// The texts of `cases` that show any conduct, with what they show.
-fn conduct_read<'a>(cases: &[&'a str]) -> Vec<(&'a str, Vec<&'static str>)> {
-    cases
-        .iter()
-        .copied()
-        .map(|t| (t, conduct(t)))
-        .filter(|(_, c)| !c.is_empty())
-        .collect()
-}
+use common::{conduct, conduct_missed, conduct_read, forbidden};
 
 #[test]
 fn the_phone_put_down_on_the_customer_in_any_word_order_is_a_nonverbal_rejection() {

@@ -5,16 +5,11 @@
 //! the staff or a time. Sentences written for this test, none from the corpus.
 
 mod common;
-use common::scope;
+use common::{assert_readings, scope};
 
 /// Every text states the scope given beside it.
 fn assert_all(cases: &[(&str, Option<&str>)]) {
-    let wrong: Vec<(&str, Option<&str>, Option<&str>)> = cases
-        .iter()
-        .map(|&(t, want)| (t, want, scope(t)))
-        .filter(|(_, want, got)| want != got)
-        .collect();
-    assert_eq!(wrong, Vec::new(), "(text, wanted, stated)");
+    assert_readings(cases, scope);
 }
 
 #[test]

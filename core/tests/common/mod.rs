@@ -66,3 +66,33 @@ pub fn category(t: &str) -> Option<&'static str> {
         .category()
         .map(|c| c.code())
 }
+
+/// Asserts that `read` gives every text of `cases` the value written beside it; a failure
+/// lists each `(text, wanted, read)` that differs, not only the first.
+pub fn assert_readings(cases: &[(&str, Option<&str>)], read: fn(&str) -> Option<&'static str>) {
+    let wrong: Vec<(&str, Option<&str>, Option<&str>)> = cases
+        .iter()
+        .map(|&(t, want)| (t, want, read(t)))
+        .filter(|(_, want, got)| want != got)
+        .collect();
+    assert_eq!(wrong, Vec::new(), "(text, wanted, read)");
+}
+
+/// The texts of `cases` whose staff conduct does not hold `code`.
+pub fn conduct_missed<'a>(cases: &[&'a str], code: &str) -> Vec<&'a str> {
+    cases
+        .iter()
+        .copied()
+        .filter(|t| !conduct(t).contains(&code))
+        .collect()
+}
+
+/// The texts of `cases` that show any staff conduct, with what they show.
+pub fn conduct_read<'a>(cases: &[&'a str]) -> Vec<(&'a str, Vec<&'static str>)> {
+    cases
+        .iter()
+        .copied()
+        .map(|t| (t, conduct(t)))
+        .filter(|(_, c)| !c.is_empty())
+        .collect()
+}
