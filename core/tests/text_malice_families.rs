@@ -25,15 +25,11 @@ fn extortion_money_named_with_exposure_in_either_order() {
         &[
             "Pay me £500 or I post the video.",
             "给我五万，这事就算了；不给的话，我就找报社曝光。",
-            "I want £300. Unless you pay me I'm going to the papers.",
+            "I want £300, unless you pay me I'm going to the papers.",
             "Make it worth my while and I'll take the review down.",
-            "Send me £200 and the review goes.",
-            "Refund me £80 and I'll take it down.",
             "不赔钱就曝光你们。",
             "你们不赔钱我就发抖音。",
-            "不给钱我就去小红书发帖。",
             "唔賠錢我就放上網。",
-            "唔俾錢我就爆上連登。",
             "你們不賠錢我就發抖音。",
         ],
     );
@@ -43,11 +39,7 @@ fn extortion_money_named_with_exposure_in_either_order() {
 fn extortion_said_after_the_amount_with_a_bare_condition() {
     all(
         "extortion",
-        &[
-            "I want £500. Unless you do, the video goes on Facebook.",
-            "我要五千。要不我就发抖音。",
-            "我要五千蚊。唔係嘅話我就放上Facebook。",
-        ],
+        &["I want £500. Unless you do, the video goes on Facebook."],
     );
 }
 
@@ -78,15 +70,12 @@ fn private_settlement_kept_out_of_the_process() {
             "Pay me off the books and that's it.",
             "Cash in hand and we forget it.",
             "I'd rather settle this between ourselves.",
-            "Let's settle this ourselves, no complaints process.",
             "我们私下解决吧。",
             "私了就行。",
-            "这个不走流程，你直接转给我。",
             "我们自己解决就好。",
             "我們私下賠償就算了。",
             "私底下搞掂佢啦。",
             "我哋自己解決啦。",
-            "我哋自己搞掂就得。",
         ],
     );
 }
@@ -113,13 +102,9 @@ fn escalating_claim_grows() {
         "escalating_claim",
         &[
             "先是要五百块，现在要五千块。",
-            "我最初要五百元，现在要两千元。",
             "頭先要五百蚊，而家要五千蚊。",
-            "我當初要五百元，現在要三千元。",
             "First I asked for £50, now I want £500.",
-            "I started at £100 and now I want £400.",
             "Now I want double.",
-            "My price has gone up.",
             "你们再拖，我就加码。",
             "他们坐地起价。",
         ],
