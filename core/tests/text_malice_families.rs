@@ -106,7 +106,6 @@ fn escalating_claim_grows() {
             "First I asked for £50, now I want £500.",
             "Now I want double.",
             "你们再拖，我就加码。",
-            "他们坐地起价。",
         ],
     );
 }
